@@ -1,0 +1,14 @@
+package org.tfeval.instrument;
+
+/** An instrument file that cannot be used, with the file and the place in it. */
+public class InstrumentException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InstrumentException(String message) {
+        super(message);
+    }
+
+    public InstrumentException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,277 @@
+package org.tfeval.instrument;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.tfeval.instrument.expression.Expression;
+
+/** Reads an instrument from its YAML file and checks it is consistent. */
+public final class InstrumentLoader {
+    /** Names of the instruments shipped with tfeval. */
+    public static final List<String> BUILT_IN = List.of("ecm");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private InstrumentLoader() {
+    }
+
+    /** The text of a built-in instrument file. */
+    public static String builtInSource(String name) {
+        if (!BUILT_IN.contains(name)) {
+            throw new InstrumentException("unknown built-in instrument '" + name + "'; built in: " + BUILT_IN);
+        }
+        try (InputStream in = InstrumentLoader.class.getResourceAsStream(name + ".yaml")) {
+            if (in == null) throw new InstrumentException("built-in instrument " + name + " is missing from the build");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads a built-in instrument. */
+    public static Instrument builtIn(String name) {
+        return parse(builtInSource(name), name + ".yaml (built in)");
+    }
+
+    /** Loads an instrument file. */
+    public static Instrument load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new InstrumentException(file + ": cannot read the instrument file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Parses instrument YAML; {@code origin} names the file in errors. */
+    public static Instrument parse(String yaml, String origin) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InstrumentException(origin + ": not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) throw new InstrumentException(origin + ": the file is empty or not a mapping");
+        try {
+            return build(root);
+        } catch (IllegalArgumentException e) {
+            throw new InstrumentException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Instrument build(JsonNode root) {
+        List<MissingCode> missing = new ArrayList<>();
+        for (JsonNode m : array(root, "missing_codes")) {
+            missing.add(new MissingCode(m.path("code").asInt(), text(m, "name"), text(m, "label"), m.path("release_only").asBoolean(false)));
+        }
+        Map<String, Map<Long, String>> sets = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.path("value_sets").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            sets.put(e.getKey(), codes(e.getValue(), "value set " + e.getKey()));
+        }
+        Set<Integer> defaultMissing = new HashSet<>();
+        for (MissingCode m : missing) {
+            if (!m.releaseOnly() && !m.name().equals("not_applicable")) defaultMissing.add(m.code());
+        }
+        int notApplicable = missing.stream().filter(m -> m.name().equals("not_applicable")).mapToInt(MissingCode::code).findFirst().orElse(0);
+        List<Form> forms = new ArrayList<>();
+        for (JsonNode f : array(root, "forms")) {
+            String formName = text(f, "name");
+            List<Variable> vars = new ArrayList<>();
+            for (JsonNode v : array(f, "variables")) {
+                vars.add(variable(formName, v, sets, defaultMissing, notApplicable));
+            }
+            List<String> key = new ArrayList<>();
+            array(f, "key").forEach(k -> key.add(k.asText()));
+            forms.add(new Form(formName, text(f, "label"), key, vars));
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (JsonNode r : array(root, "rules")) {
+            rules.add(rule(r));
+        }
+        JsonNode range = root.path("date_range");
+        Instrument instrument = new Instrument(text(root, "id"), text(root, "version"), root.path("title").asText(text(root, "id")),
+                LocalDate.parse(range.path("min").asText("1900-01-01")), LocalDate.parse(range.path("max").asText("2100-12-31")),
+                missing, sets, forms, rules);
+        checkReferences(instrument);
+        return instrument;
+    }
+
+    private static Variable variable(String form, JsonNode v, Map<String, Map<Long, String>> sets, Set<Integer> defaultMissing, int notApplicable) {
+        String name = text(v, "name");
+        String where = "form " + form + ", variable " + name;
+        VariableType type = enumOf(VariableType.class, text(v, "type"), where + ", type");
+        Map<Long, String> labels = Map.of();
+        String setName = null;
+        JsonNode values = v.get("values");
+        if (values != null) {
+            if (values.isTextual()) {
+                setName = values.asText();
+                labels = sets.get(setName);
+                if (labels == null) throw new IllegalArgumentException(where + ": unknown value set '" + setName + "'; declared: " + sets.keySet());
+            } else {
+                labels = codes(values, where);
+            }
+        }
+        Expression applies = null;
+        if (v.hasNonNull("applies_when")) {
+            applies = Expression.parse(v.get("applies_when").asText());
+        }
+        Set<Integer> missingCodes = new HashSet<>();
+        if (type != VariableType.ID) {
+            if (v.has("missing")) {
+                v.get("missing").forEach(m -> missingCodes.add(m.asInt()));
+            } else {
+                missingCodes.addAll(defaultMissing);
+            }
+            if (applies != null && notApplicable != 0) missingCodes.add(notApplicable);
+        }
+        Derivation derived = null;
+        JsonNode d = v.get("derived");
+        if (d != null) {
+            if (d.has("count")) {
+                derived = new Derivation(Derivation.Kind.COUNT, d.get("count").asText(), null);
+            } else if (d.has("any")) {
+                derived = new Derivation(Derivation.Kind.ANY, d.get("any").asText(), Expression.parse(text(d, "where")));
+            } else {
+                throw new IllegalArgumentException(where + ": 'derived' needs 'count: FORM' or 'any: FORM' with 'where'");
+            }
+        }
+        Pattern pattern = null;
+        if (v.hasNonNull("pattern")) {
+            try {
+                pattern = Pattern.compile(v.get("pattern").asText());
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(where + ": pattern is not a valid regular expression: " + e.getDescription());
+            }
+        }
+        return new Variable(name, type, text(v, "label"), v.hasNonNull("question") ? v.get("question").asText() : null,
+                labels, setName, decimal(v, "min"), decimal(v, "max"), pattern, v.path("max_length").asInt(0), missingCodes, applies,
+                v.path("required").asBoolean(derived == null), derived, textOrNull(v, "parent"), textOrNull(v, "inherit"),
+                textOrNull(v, "group"), enumOf(DisclosureRole.class, text(v, "disclosure"), where + ", disclosure"),
+                enumOf(ReleaseLevel.class, text(v, "release"), where + ", release"));
+    }
+
+    private static Rule rule(JsonNode r) {
+        String id = text(r, "id");
+        String type = text(r, "type");
+        Severity severity = enumOf(Severity.class, r.path("severity").asText("error"), "rule " + id + ", severity");
+        String message = r.path("message").asText(id);
+        switch (type) {
+            case "date_order" -> {
+                List<String> dates = new ArrayList<>();
+                array(r, "dates").forEach(x -> dates.add(x.asText()));
+                return new Rule.DateOrder(id, text(r, "form"), dates, severity, message);
+            }
+            case "require" -> {
+                return new Rule.Require(id, text(r, "form"), Expression.parse(text(r, "when")), Expression.parse(text(r, "then")), severity, message);
+            }
+            default -> throw new IllegalArgumentException("rule " + id + ": unknown type '" + type + "' (date_order, require)");
+        }
+    }
+
+    private static void checkReferences(Instrument ins) {
+        for (Form f : ins.forms()) {
+            for (Variable v : f.variables()) {
+                String where = "form " + f.name() + ", variable " + v.name();
+                if (v.appliesWhen() != null) requireVariables(f, v.appliesWhen(), where + ", applies_when");
+                if (v.derived() != null) {
+                    Form child = ins.findForm(v.derived().form()).orElseThrow(() ->
+                            new IllegalArgumentException(where + ": derived from unknown form " + v.derived().form()));
+                    if (v.derived().where() != null) requireVariables(child, v.derived().where(), where + ", derived where");
+                }
+                if (v.inherit() != null) {
+                    Form from = ins.findForm(v.inherit()).orElseThrow(() -> new IllegalArgumentException(where + ": inherits from unknown form " + v.inherit()));
+                    if (from.find(v.name()).isEmpty()) throw new IllegalArgumentException(where + ": form " + from.name() + " has no " + v.name() + " to inherit");
+                    if (f.parentLink().isEmpty()) throw new IllegalArgumentException(where + ": inherits but the form has no parent link");
+                }
+            }
+        }
+        for (Rule r : ins.rules()) {
+            Form f = ins.form(r.form());
+            if (r instanceof Rule.Require q) {
+                requireVariables(f, q.when(), "rule " + r.id());
+                requireVariables(f, q.then(), "rule " + r.id());
+            } else if (r instanceof Rule.DateOrder d) {
+                for (String date : d.dates()) {
+                    int dot = date.indexOf('.');
+                    Form owner = dot < 0 ? f : ins.form(date.substring(0, dot));
+                    Variable v = owner.find(date.substring(dot + 1)).orElseThrow(() -> new IllegalArgumentException("rule " + r.id() + ": unknown date " + date));
+                    if (v.type() != VariableType.DATE) throw new IllegalArgumentException("rule " + r.id() + ": " + date + " is not a date");
+                }
+            }
+        }
+    }
+
+    private static void requireVariables(Form f, Expression e, String where) {
+        for (String name : e.variables()) {
+            if (f.find(name).isEmpty()) throw new IllegalArgumentException(where + ": [" + name + "] is not a variable of form " + f.name());
+        }
+    }
+
+    private static Map<Long, String> codes(JsonNode node, String where) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            try {
+                out.put(Long.valueOf(e.getKey().strip()), e.getValue().asText());
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException(where + ": code '" + e.getKey() + "' is not an integer");
+            }
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException(where + ": no codes");
+        return out;
+    }
+
+    private static Iterable<JsonNode> array(JsonNode node, String field) {
+        JsonNode a = node.get(field);
+        if (a == null || a.isNull()) return List.of();
+        if (!a.isArray()) throw new IllegalArgumentException("'" + field + "' must be a list");
+        return a;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("'" + field + "' is required" + (node.has("name") ? " (at " + node.get("name").asText() + ")" : ""));
+        }
+        return v.asText();
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : new BigDecimal(v.asText());
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String where) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.tfeval.instrument;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** The storage and parsing type of a variable. */
+public enum VariableType {
+    /** An opaque identifier (task force, case, person); never missing. */
+    ID("text") {
+        @Override Object parseValue(String raw) { return raw; }
+    },
+    /** An integer code with value labels. */
+    CODE("integer") {
+        @Override Object parseValue(String raw) { return parseLong(raw); }
+    },
+    /** A count or other whole number with a valid range. */
+    INTEGER("integer") {
+        @Override Object parseValue(String raw) { return parseLong(raw); }
+    },
+    /** A decimal number with a valid range. */
+    DECIMAL("numeric") {
+        @Override Object parseValue(String raw) {
+            try {
+                return new BigDecimal(raw);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    },
+    /** A calendar date written as YYYY-MM-DD. */
+    DATE("date") {
+        @Override Object parseValue(String raw) {
+            try {
+                return LocalDate.parse(raw);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    },
+    /** A short string (state code, name). */
+    STRING("text") {
+        @Override Object parseValue(String raw) { return raw; }
+    },
+    /** Free text (narratives); never released. */
+    TEXT("text") {
+        @Override Object parseValue(String raw) { return raw; }
+    };
+
+    private final String sqlType;
+
+    VariableType(String sqlType) {
+        this.sqlType = sqlType;
+    }
+
+    /** PostgreSQL column type of the value column. */
+    public String sqlType() {
+        return sqlType;
+    }
+
+    /** Whether a value is numeric (missing codes are then stored in the value itself). */
+    public boolean isNumeric() {
+        return this == CODE || this == INTEGER || this == DECIMAL;
+    }
+
+    /** Whether values are character data. */
+    public boolean isCharacter() {
+        return this == ID || this == STRING || this == TEXT;
+    }
+
+    /**
+     * Parses a non-blank cell that is not a missing code.
+     *
+     * @return the typed value, or {@code null} when the text is not of this type
+     */
+    abstract Object parseValue(String raw);
+
+    /** Parses a cell into its typed value, or null when it is not of this type. */
+    public Object parse(String raw) {
+        return parseValue(raw.strip());
+    }
+
+    /** Writes a typed value back in the import format. */
+    public String format(Object value) {
+        if (value instanceof BigDecimal d) {
+            BigDecimal s = d.stripTrailingZeros();
+            return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static Long parseLong(String raw) {
+        try {
+            return Long.valueOf(raw);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
