@@ -67,7 +67,7 @@ class InstrumentTest {
 
     @Test
     void plain_redcap_dictionary_without_extra_columns_imports_with_conservative_defaults() {
-        String csv = String.join(",", RedcapDictionary.REDCAP_COLUMNS) + "\n"
+        String csv = RedcapDictionary.REDCAP_COLUMNS.stream().map(c -> "\"" + c + "\"").collect(java.util.stream.Collectors.joining(",")) + "\n"
                 + redcapRow("record_id", "intake", "text", "Record ID", "", "", "", "", "", "")
                 + redcapRow("name", "intake", "text", "Name", "", "", "", "y", "", "")
                 + redcapRow("consent", "intake", "yesno", "Consent given", "", "", "", "", "", "y")
