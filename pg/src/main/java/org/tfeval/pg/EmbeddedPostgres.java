@@ -1,0 +1,236 @@
+package org.tfeval.pg;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real PostgreSQL server run by tfeval with its data in a folder (the study's {@code db/}).
+ * The server listens on 127.0.0.1 only, with password authentication and a random password kept
+ * beside the data. When tfeval runs as root, the server runs as the unprivileged user
+ * {@code nobody}, as PostgreSQL refuses to run as root.
+ *
+ * <p>If the server for the folder is already running (another tfeval command), {@link #start}
+ * connects to it and {@link #close} leaves it running.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+    /** Database created in every embedded cluster. */
+    public static final String DATABASE = "tfeval";
+    /** Superuser of the embedded cluster. */
+    public static final String USER = "tfeval";
+    /** Unprivileged account the server runs as when tfeval is root. */
+    static final String UNPRIVILEGED = "nobody";
+    /** How long to wait for the server to start or stop. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path root;
+    private final Path binaries;
+    private final int port;
+    private final boolean owned;
+    private final String password;
+
+    private EmbeddedPostgres(Path root, Path binaries, int port, boolean owned, String password) {
+        this.root = root;
+        this.binaries = binaries;
+        this.port = port;
+        this.owned = owned;
+        this.password = password;
+    }
+
+    /** Starts (creating on first use) the server whose files live in {@code root}. */
+    public static EmbeddedPostgres start(Path root) {
+        try {
+            root = root.toAbsolutePath().normalize();
+            Files.createDirectories(root);
+            Path binaries = PostgresBinaries.resolve(cacheRoot());
+            Path data = root.resolve("data");
+            Path pwFile = root.resolve("password");
+            boolean asRoot = isRoot();
+            if (!Files.exists(data.resolve("PG_VERSION"))) {
+                initdb(root, binaries, data, pwFile, asRoot);
+            }
+            String password = Files.readString(pwFile, StandardCharsets.UTF_8).strip();
+            Optional<Integer> running = runningPort(data);
+            if (running.isPresent()) {
+                return new EmbeddedPostgres(root, binaries, running.get(), false, password);
+            }
+            int port = freePort();
+            List<String> cmd = command(asRoot, binaries.resolve("bin/pg_ctl").toString(), "start", "-w", "-s",
+                    "-t", Long.toString(TIMEOUT.toSeconds()), "-D", data.toString(), "-l", root.resolve("server.log").toString(),
+                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=on"
+                            + " -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=4GB -c log_min_messages=warning"
+                            + " -c log_statement=none -c log_min_error_statement=panic");
+            run(cmd, root, "start the embedded PostgreSQL server");
+            return new EmbeddedPostgres(root, binaries, port, true, password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL server in " + root, e);
+        }
+    }
+
+    /** JDBC URL of the tfeval database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** Connection settings of the tfeval database. */
+    public ConnectionSettings settings() {
+        return new ConnectionSettings(jdbcUrl(), USER, password);
+    }
+
+    /** Connection settings of another database in the same cluster. */
+    public ConnectionSettings settings(String database) {
+        return new ConnectionSettings("jdbc:postgresql://127.0.0.1:" + port + "/" + database, USER, password);
+    }
+
+    /** The TCP port. */
+    public int port() {
+        return port;
+    }
+
+    /** Stops the server if this instance started it. */
+    @Override
+    public void close() {
+        if (!owned) return;
+        run(command(isRoot(), binaries.resolve("bin/pg_ctl").toString(), "stop", "-w", "-s", "-m", "fast",
+                "-t", Long.toString(TIMEOUT.toSeconds()), "-D", root.resolve("data").toString()), root, "stop the embedded PostgreSQL server");
+    }
+
+    private static void initdb(Path root, Path binaries, Path data, Path pwFile, boolean asRoot) throws IOException {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        Files.writeString(pwFile, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(pwFile, PosixFilePermissions.fromString("rw-------"));
+        Path pwForInit = root.resolve("password.init");
+        Files.copy(pwFile, pwForInit, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(data);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        if (asRoot) {
+            checkReachable(root);
+            chown(data);
+            chown(root);
+            chown(pwForInit);
+        }
+        try {
+            run(command(asRoot, binaries.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", USER, "-E", "UTF8",
+                    "--locale=C", "-A", "scram-sha-256", "--pwfile=" + pwForInit), root, "create the embedded PostgreSQL cluster");
+        } finally {
+            Files.deleteIfExists(pwForInit);
+        }
+        // create the tfeval database in single-user-free way: start, create, stop
+        int port = freePort();
+        run(command(asRoot, binaries.resolve("bin/pg_ctl").toString(), "start", "-w", "-s", "-D", data.toString(),
+                "-l", root.resolve("server.log").toString(),
+                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"), root, "start the new cluster");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER,
+                Files.readString(pwFile).strip()); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + DATABASE);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the tfeval database: " + e.getMessage(), e);
+        } finally {
+            run(command(asRoot, binaries.resolve("bin/pg_ctl").toString(), "stop", "-w", "-s", "-m", "fast", "-D", data.toString()),
+                    root, "stop the new cluster");
+        }
+    }
+
+    private static Optional<Integer> runningPort(Path data) throws IOException {
+        Path pid = data.resolve("postmaster.pid");
+        if (!Files.exists(pid)) return Optional.empty();
+        List<String> lines = Files.readAllLines(pid);
+        if (lines.size() < 4) return Optional.empty();
+        long processId = Long.parseLong(lines.get(0).strip());
+        if (ProcessHandle.of(processId).map(ProcessHandle::isAlive).orElse(false)) {
+            return Optional.of(Integer.parseInt(lines.get(3).strip()));
+        }
+        return Optional.empty(); // stale file after a crash: pg_ctl start recovers
+    }
+
+    private static List<String> command(boolean asRoot, String... args) {
+        List<String> cmd = new ArrayList<>();
+        if (asRoot) {
+            cmd.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=nogroup", "--clear-groups", "--"));
+        }
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static void run(List<String> cmd, Path root, String what) {
+        try {
+            Path log = Files.createTempFile("tfeval-pg-", ".log");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).directory(root.toFile()).start();
+                if (!p.waitFor(TIMEOUT.toSeconds() + 10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("timed out trying to " + what);
+                }
+                if (p.exitValue() != 0) {
+                    throw new IllegalStateException("could not " + what + " (exit " + p.exitValue() + "): "
+                            + Files.readString(log).strip() + serverLogTail(root));
+                }
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + what, e);
+        }
+    }
+
+    private static String serverLogTail(Path root) {
+        try {
+            List<String> lines = Files.readAllLines(root.resolve("server.log"));
+            return "\nserver log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void chown(Path p) throws IOException {
+        var lookup = p.getFileSystem().getUserPrincipalLookupService();
+        Files.setOwner(p, lookup.lookupPrincipalByName(UNPRIVILEGED));
+        Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class)
+                .setGroup(lookup.lookupPrincipalByGroupName("nogroup"));
+    }
+
+    /** The server runs as nobody when tfeval is root: every folder above the data must be searchable by others. */
+    private static void checkReachable(Path root) throws IOException {
+        for (Path p = root.getParent(); p != null; p = p.getParent()) {
+            var perms = Files.getPosixFilePermissions(p);
+            if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalStateException("tfeval runs as root, so the embedded PostgreSQL server runs as the user '" + UNPRIVILEGED
+                        + "', which cannot reach " + root + " because " + p + " is not searchable by other users."
+                        + " Put the study in a folder other users can reach (for example under /srv or /tmp), run tfeval as a normal user,"
+                        + " or use an external server with --db postgresql://...");
+            }
+        }
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static Path cacheRoot() {
+        String override = System.getenv("TFEVAL_PG_CACHE");
+        if (override != null && !override.isBlank()) return Path.of(override);
+        if (isRoot()) return Path.of("/var/tmp/tfeval");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("tfeval");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
