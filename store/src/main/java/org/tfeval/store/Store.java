@@ -1,0 +1,65 @@
+package org.tfeval.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.tfeval.instrument.Instrument;
+import org.tfeval.pg.ConnectionSettings;
+import org.tfeval.store.schema.FormTable;
+import org.tfeval.store.schema.Migrations;
+
+/** A study's database: connections in the study's schema, migrated to the instrument. Immutable. */
+public final class Store {
+    /** Default schema for a study's tables. */
+    public static final String DEFAULT_SCHEMA = "tfeval";
+    private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final ConnectionSettings db;
+    private final String schema;
+    private final Instrument instrument;
+
+    private Store(ConnectionSettings db, String schema, Instrument instrument) {
+        this.db = db;
+        this.schema = schema;
+        this.instrument = instrument;
+    }
+
+    /** Opens the store, applying pending migrations (system tables, then the instrument's tables). */
+    public static Store open(ConnectionSettings db, String schema, Instrument instrument) {
+        Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(instrument, "instrument");
+        if (!SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema name '" + schema + "' must be lower-case letters, digits and _");
+        }
+        Migrations.migrate(db, schema, instrument);
+        return new Store(db, schema, instrument);
+    }
+
+    /** A new connection whose search path is the study's schema. */
+    public Connection connect() throws SQLException {
+        Connection c = db.connect();
+        try (Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + schema);
+        }
+        return c;
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public ConnectionSettings settings() {
+        return db;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** The table of a form. */
+    public FormTable table(String form) {
+        return new FormTable(instrument, instrument.form(form));
+    }
+}

@@ -1,0 +1,153 @@
+package org.tfeval.store.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Writes and verifies the audit log. All methods work inside the caller's transaction. */
+public final class AuditLog {
+    /** Advisory lock serialising appends, so the chain never forks. */
+    static final long LOCK_KEY = 0x7466_6576_616cL;
+    /** Hash that precedes the first event. */
+    static final String GENESIS = "0".repeat(64);
+
+    private static final String DIGEST_SQL = "SELECT count(*), coalesce(encode(sha256(convert_to(string_agg("
+            + "encode(sha256(convert_to(ord || '|' || record_key || '|' || op || '|' || coalesce(old_value::text, '') || '|' "
+            + "|| coalesce(new_value::text, ''), 'UTF8')), 'hex'), '' ORDER BY ord), 'UTF8')), 'hex'), '') "
+            + "FROM audit_change WHERE event_seq = ?";
+
+    private AuditLog() {
+    }
+
+    /** Takes the audit lock for this transaction and reserves the event's sequence number. */
+    public static long begin(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+            try (ResultSet rs = st.executeQuery("SELECT nextval('audit_event_seq')")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Records one record change of event {@code seq}. */
+    public static void change(Connection c, long seq, long ord, String recordKey, char op, String oldJson, String newJson) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+            ps.setLong(1, seq);
+            ps.setLong(2, ord);
+            ps.setString(3, recordKey);
+            ps.setString(4, Character.toString(op));
+            ps.setString(5, oldJson);
+            ps.setString(6, newJson);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Closes event {@code seq}: digests its changes and chains it to the previous event. */
+    public static AuditEvent finish(Connection c, long seq, String actor, String action, String form, String reason, String detailJson)
+            throws SQLException {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long changes;
+        String digest;
+        try (PreparedStatement ps = c.prepareStatement(DIGEST_SQL)) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                changes = rs.getLong(1);
+                digest = rs.getString(2);
+            }
+        }
+        String prev = GENESIS;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1")) {
+            if (rs.next()) prev = rs.getString(1);
+        }
+        AuditEvent e = new AuditEvent(seq, at, actor, action, form, reason, detailJson, changes, digest, prev, null);
+        e = e.withHash(hash(e));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, form, reason, detail, changes, "
+                + "changes_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, seq);
+            ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setString(3, actor);
+            ps.setString(4, action);
+            ps.setString(5, form);
+            ps.setString(6, reason);
+            ps.setString(7, detailJson);
+            ps.setLong(8, changes);
+            ps.setString(9, digest);
+            ps.setString(10, prev);
+            ps.setString(11, e.hash());
+            ps.executeUpdate();
+        }
+        return e;
+    }
+
+    /** Re-derives every digest and hash; returns the problems found (empty when the log is intact). */
+    public static List<String> verify(Connection c) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        String prev = GENESIS;
+        List<AuditEvent> events = events(c, 0, Long.MAX_VALUE);
+        try (PreparedStatement digest = c.prepareStatement(DIGEST_SQL)) {
+            for (AuditEvent e : events) {
+                if (!e.prevHash().equals(prev)) {
+                    problems.add("event " + e.seq() + ": does not follow the previous event (an event before it was removed or altered)");
+                }
+                digest.setLong(1, e.seq());
+                try (ResultSet rs = digest.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) != e.changes() || !rs.getString(2).equals(e.changesDigest())) {
+                        problems.add("event " + e.seq() + " (" + e.action() + "): its record changes were altered, added or removed");
+                    }
+                }
+                if (!hash(e).equals(e.hash())) {
+                    problems.add("event " + e.seq() + " (" + e.action() + "): the event itself was altered");
+                }
+                prev = e.hash();
+            }
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT DISTINCT event_seq FROM audit_change ch WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.seq = ch.event_seq)")) {
+            while (rs.next()) problems.add("record changes of event " + rs.getLong(1) + " have no event");
+        }
+        return problems;
+    }
+
+    /** Events with {@code from <= seq <= to}, in order. */
+    public static List<AuditEvent> events(Connection c, long from, long to) throws SQLException {
+        List<AuditEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, action, form, reason, detail, changes, changes_digest, "
+                + "prev_hash, hash FROM audit_event WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String hash(AuditEvent e) {
+        String text = String.join("\n", e.prevHash(), Long.toString(e.seq()), e.at().toString(), e.actor(), e.action(),
+                String.valueOf(e.form()), String.valueOf(e.reason()), e.detail(), Long.toString(e.changes()), e.changesDigest());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

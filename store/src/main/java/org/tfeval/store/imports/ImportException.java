@@ -1,0 +1,14 @@
+package org.tfeval.store.imports;
+
+/** A file that cannot be read at all (unsupported type, unreadable); problems in rows are violations instead. */
+public class ImportException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ImportException(String message) {
+        super(message);
+    }
+
+    public ImportException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,306 @@
+package org.tfeval.store.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.tfeval.instrument.Form;
+import org.tfeval.instrument.Severity;
+import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.validation.Location;
+import org.tfeval.instrument.validation.RecordValidator;
+import org.tfeval.instrument.validation.Violation;
+import org.tfeval.store.ProgressListener;
+import org.tfeval.store.Store;
+import org.tfeval.store.ViolationLog;
+import org.tfeval.store.audit.AuditLog;
+import org.tfeval.store.schema.FormTable;
+
+/**
+ * Imports a CSV or XLSX file into a form's table in one transaction: rows are validated as they
+ * stream into a staging table, then checked together (duplicate IDs, links to parent records,
+ * values repeated from the parent), and only when there is no error merged into the table,
+ * idempotently on the key, with every inserted or changed record in the audit log.
+ * Immutable; configure by copy.
+ */
+public final class Importer {
+    /** Bytes buffered before they are sent to COPY. */
+    static final int COPY_CHUNK = 1 << 16;
+    /** Violations of one SQL check kept in full. */
+    static final int SQL_CHECK_LIMIT = 1000;
+
+    private final Store store;
+    private final String actor;
+    private final String reason;
+    private final ProgressListener progress;
+    private final int limit;
+
+    private Importer(Store store, String actor, String reason, ProgressListener progress, int limit) {
+        this.store = store;
+        this.actor = actor;
+        this.reason = reason;
+        this.progress = progress;
+        this.limit = limit;
+    }
+
+    public static Importer of(Store store) {
+        return new Importer(store, System.getProperty("user.name", "unknown"), "import", ProgressListener.NONE, ViolationLog.DEFAULT_LIMIT);
+    }
+
+    public Importer withActor(String who) {
+        return new Importer(store, who, reason, progress, limit);
+    }
+
+    public Importer withReason(String why) {
+        return new Importer(store, actor, why, progress, limit);
+    }
+
+    public Importer withProgress(ProgressListener p) {
+        return new Importer(store, actor, reason, p, limit);
+    }
+
+    /** Violations reported in full (all are counted). */
+    public Importer withReportLimit(int n) {
+        return new Importer(store, actor, reason, progress, n);
+    }
+
+    /** Imports a file into a form; nothing is stored when any error is found. */
+    public ImportResult importFile(String formName, Path file) {
+        Form form = store.instrument().form(formName);
+        FormTable table = new FormTable(store.instrument(), form);
+        String fileName = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) throw new ImportException(file + ": no such file");
+        String sha256 = sha256(file);
+        ViolationLog log = new ViolationLog(limit);
+        try (TabularSource source = TabularSource.open(file); Connection c = store.connect()) {
+            c.setAutoCommit(false);
+            try {
+                long rows = stage(c, form, table, source, fileName, log);
+                if (log.errors() == 0) checkTogether(c, form, table, fileName, log);
+                if (log.errors() > 0) {
+                    c.rollback();
+                    return new ImportResult(formName, fileName, sha256, rows, 0, 0, 0, log.errors(), log.warnings(), log.kept(), log.countsByCode(), 0);
+                }
+                progress.progress("merge " + fileName, 0, 1);
+                ImportResult r = merge(c, form, table, fileName, sha256, rows, log);
+                c.commit();
+                progress.progress("merge " + fileName, 1, 1);
+                return r;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (CsvSource.EncodingProblem e) {
+            log.accept(new Violation(fileName, 0, null, null, null, "encoding", e.getMessage(), Severity.ERROR));
+            return new ImportResult(formName, fileName, sha256, 0, 0, 0, 0, log.errors(), log.warnings(), log.kept(), log.countsByCode(), 0);
+        } catch (IOException e) {
+            throw new ImportException(fileName + ": cannot read (" + e.getMessage() + ")", e);
+        } catch (SQLException e) {
+            throw new ImportException(fileName + ": the database refused the import (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    private long stage(Connection c, Form form, FormTable table, TabularSource source, String fileName, ViolationLog log)
+            throws SQLException, IOException {
+        List<String> header = source.header();
+        if (header == null) {
+            log.accept(new Violation(fileName, 0, null, null, null, "empty_file", "the file is empty: expected a header row with the "
+                    + form.name() + " variables and at least one data row", Severity.ERROR));
+            return 0;
+        }
+        List<Variable> columns = mapHeader(form, header, fileName, log);
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE staging (LIKE " + table.table() + ", _row bigint) ON COMMIT DROP");
+            for (String k : table.keyColumns()) st.execute("ALTER TABLE staging ALTER COLUMN " + k + " DROP NOT NULL");
+        }
+        RecordValidator validator = new RecordValidator(store.instrument(), form);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY staging FROM STDIN");
+        StringBuilder buffer = new StringBuilder(COPY_CHUNK * 2);
+        long rows = 0;
+        try {
+            TabularSource.Row row;
+            Map<String, String> cells = new HashMap<>();
+            while ((row = source.next()) != null) {
+                rows++;
+                cells.clear();
+                List<String> values = row.cells();
+                if (values.size() > header.size()) {
+                    log.accept(new Violation(fileName, row.number(), null, null, null, "too_many_cells",
+                            "has " + values.size() + " cells but the header has " + header.size(), Severity.ERROR));
+                }
+                for (int i = 0; i < columns.size(); i++) {
+                    Variable v = columns.get(i);
+                    if (v != null && i < values.size()) cells.put(v.name(), values.get(i));
+                }
+                Map<String, Object> typed = validator.parse(cells, new Location(fileName, row.number()), log);
+                table.appendCopyLine(buffer, typed, row.number());
+                if (buffer.length() >= COPY_CHUNK) {
+                    flush(copy, buffer);
+                    progress.progress("import " + fileName, source.position(), source.size());
+                }
+            }
+            flush(copy, buffer);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) copy.cancelCopy();
+        }
+        progress.progress("import " + fileName, Math.max(source.size(), 0), source.size());
+        if (rows == 0) {
+            log.accept(new Violation(fileName, 0, null, null, null, "no_rows", "the file has a header but no data rows", Severity.ERROR));
+        }
+        return rows;
+    }
+
+    /** Maps header cells to variables, reporting unknown, repeated and missing columns. */
+    private static List<Variable> mapHeader(Form form, List<String> header, String fileName, ViolationLog log) {
+        List<Variable> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip().toUpperCase(Locale.ROOT);
+            Variable v = form.find(name).orElse(null);
+            if (v == null) {
+                log.accept(new Violation(fileName, 0, null, header.get(i).strip(), null, "unknown_column",
+                        "column " + (i + 1) + " is not a variable of the " + form.name() + " form", Severity.ERROR));
+            } else if (seen.put(name, i) != null) {
+                log.accept(new Violation(fileName, 0, null, name, null, "repeated_column", "the column appears twice in the header", Severity.ERROR));
+                v = null;
+            }
+            out.add(v);
+        }
+        for (Variable v : form.variables()) {
+            if (v.required() && !seen.containsKey(v.name())) {
+                log.accept(new Violation(fileName, 0, null, v.name(), null, "missing_column", "the required column is missing from the header",
+                        Severity.ERROR));
+            }
+        }
+        return out;
+    }
+
+    /** Checks that need all rows: duplicate keys, links to parents, values repeated from the parent. */
+    private void checkTogether(Connection c, Form form, FormTable table, String fileName, ViolationLog log) throws SQLException {
+        String keys = String.join(", ", table.keyColumns());
+        query(c, "SELECT concat_ws('/', " + keys + "), array_to_string((array_agg(_row ORDER BY _row))[1:10], ', '), count(*) FROM staging "
+                + "GROUP BY " + keys + " HAVING count(*) > 1 ORDER BY min(_row) LIMIT " + SQL_CHECK_LIMIT, rs -> {
+                    log.accept(new Violation(fileName, 0, rs.getString(1), form.key().get(form.key().size() - 1), null, "duplicate_id",
+                            "the ID appears " + rs.getLong(3) + " times in the file (rows " + rs.getString(2) + ")", Severity.ERROR));
+                });
+        var link = form.parentLink();
+        if (link.isEmpty()) return;
+        Variable lv = link.get();
+        Form parent = store.instrument().form(lv.parent());
+        String lc = FormTable.column(lv.name());
+        query(c, "SELECT s._row, s." + lc + " FROM staging s WHERE s." + lc + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                + parent.table() + " p WHERE p." + lc + " = s." + lc + ") ORDER BY s._row LIMIT " + SQL_CHECK_LIMIT, rs -> {
+                    log.accept(new Violation(fileName, rs.getLong(1), null, lv.name(), rs.getString(2), "broken_link",
+                            "no " + parent.label().toLowerCase(Locale.ROOT) + " record has this ID; import the " + parent.name()
+                                    + " file first", Severity.ERROR));
+                });
+        for (Variable v : form.variables()) {
+            if (v.inherit() == null) continue;
+            String vc = FormTable.column(v.name());
+            query(c, "SELECT s._row, s." + lc + " FROM staging s JOIN " + parent.table() + " p ON p." + lc + " = s." + lc
+                    + " WHERE s." + vc + " IS DISTINCT FROM p." + vc + " ORDER BY s._row LIMIT " + SQL_CHECK_LIMIT, rs -> {
+                        log.accept(new Violation(fileName, rs.getLong(1), null, v.name(), null, "inherited_mismatch",
+                                "differs from the value recorded for " + parent.name() + " " + rs.getString(2), Severity.ERROR));
+                    });
+        }
+    }
+
+    private ImportResult merge(Connection c, Form form, FormTable table, String fileName, String sha256, long rows, ViolationLog log)
+            throws SQLException {
+        String keys = String.join(", ", table.keyColumns());
+        List<String> cols = table.columns();
+        String tCols = "(" + String.join(", ", cols.stream().map(x -> "t." + x).toList()) + ")";
+        String sCols = "(" + String.join(", ", cols.stream().map(x -> "s." + x).toList()) + ")";
+        String on = String.join(" AND ", table.keyColumns().stream().map(k -> "t." + k + " = s." + k).toList());
+        String keyExpr = "concat_ws('/', " + String.join(", ", table.keyColumns().stream().map(k -> "s." + k).toList()) + ")";
+        long seq = AuditLog.begin(c);
+        long inserted;
+        long updated;
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) SELECT " + seq
+                    + ", row_number() OVER (ORDER BY s._row), " + keyExpr + ", CASE WHEN t." + table.keyColumns().get(0)
+                    + " IS NULL THEN 'I' ELSE 'U' END, CASE WHEN t." + table.keyColumns().get(0) + " IS NULL THEN NULL ELSE to_jsonb(t) END, "
+                    + "to_jsonb(s) - '_row' FROM staging s LEFT JOIN " + table.table() + " t ON " + on
+                    + " WHERE t." + table.keyColumns().get(0) + " IS NULL OR " + tCols + " IS DISTINCT FROM " + sCols);
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE op = 'I'), count(*) FILTER (WHERE op = 'U') FROM audit_change "
+                    + "WHERE event_seq = " + seq)) {
+                rs.next();
+                inserted = rs.getLong(1);
+                updated = rs.getLong(2);
+            }
+            String colList = String.join(", ", cols);
+            String set = String.join(", ", cols.stream().map(x -> x + " = EXCLUDED." + x).toList());
+            String excluded = "(" + String.join(", ", cols.stream().map(x -> "EXCLUDED." + x).toList()) + ")";
+            String current = "(" + String.join(", ", cols.stream().map(x -> table.table() + "." + x).toList()) + ")";
+            st.executeUpdate("INSERT INTO " + table.table() + " (" + colList + ") SELECT " + colList + " FROM staging ORDER BY _row "
+                    + "ON CONFLICT (" + keys + ") DO UPDATE SET " + set + " WHERE " + current + " IS DISTINCT FROM " + excluded);
+        }
+        String detail = "{\"file\":" + json(fileName) + ",\"sha256\":\"" + sha256 + "\",\"rows\":" + rows + ",\"inserted\":" + inserted
+                + ",\"updated\":" + updated + "}";
+        AuditLog.finish(c, seq, actor, "import", form.name(), reason, detail);
+        return new ImportResult(form.name(), fileName, sha256, rows, inserted, updated, rows - inserted - updated, 0, log.warnings(),
+                log.kept(), log.countsByCode(), seq);
+    }
+
+    private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
+        if (buffer.isEmpty()) return;
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buffer.setLength(0);
+    }
+
+    @FunctionalInterface
+    interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    static void query(Connection c, String sql, RowHandler handler) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) handler.handle(rs);
+        }
+    }
+
+    static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch)); else b.append(ch);
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** SHA-256 of a file, hex. */
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

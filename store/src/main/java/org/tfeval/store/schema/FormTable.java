@@ -1,0 +1,197 @@
+package org.tfeval.store.schema;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tfeval.instrument.Form;
+import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.Missing;
+import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.VariableType;
+
+/**
+ * The SQL table of a form. Every variable has a value column; numeric variables keep missing codes
+ * in the value, character variables keep them as their text ({@code "-9"}), and dates keep them in
+ * a companion column {@code <var>__mc} (the date itself is then NULL).
+ */
+public final class FormTable {
+    /** Suffix of the companion column holding a date's missing code. */
+    public static final String MISSING_SUFFIX = "__mc";
+
+    private final Instrument instrument;
+    private final Form form;
+
+    public FormTable(Instrument instrument, Form form) {
+        this.instrument = instrument;
+        this.form = form;
+    }
+
+    public Form form() {
+        return form;
+    }
+
+    /** The table name. */
+    public String table() {
+        return form.table();
+    }
+
+    /** Column of a variable. */
+    public static String column(String variable) {
+        return variable.toLowerCase(Locale.ROOT);
+    }
+
+    /** Column of a date variable's missing code. */
+    public static String missingColumn(String variable) {
+        return column(variable) + MISSING_SUFFIX;
+    }
+
+    /** All data columns in order (values, with companions after their date). */
+    public List<String> columns() {
+        List<String> out = new ArrayList<>();
+        for (Variable v : form.variables()) {
+            out.add(column(v.name()));
+            if (v.type() == VariableType.DATE) out.add(missingColumn(v.name()));
+        }
+        return out;
+    }
+
+    /** Key columns. */
+    public List<String> keyColumns() {
+        return form.key().stream().map(FormTable::column).toList();
+    }
+
+    /** Column definitions (name and SQL type), in {@link #columns()} order. */
+    public Map<String, String> columnTypes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Variable v : form.variables()) {
+            out.put(column(v.name()), v.type().sqlType());
+            if (v.type() == VariableType.DATE) out.put(missingColumn(v.name()), "smallint");
+        }
+        return out;
+    }
+
+    /** CREATE TABLE with primary key and a foreign key to the parent form. */
+    public String createSql() {
+        StringBuilder b = new StringBuilder("CREATE TABLE ").append(table()).append(" (\n");
+        columnTypes().forEach((c, t) -> b.append("    ").append(c).append(' ').append(t).append(",\n"));
+        b.append("    PRIMARY KEY (").append(String.join(", ", keyColumns())).append(')');
+        form.parentLink().ifPresent(link -> b.append(",\n    FOREIGN KEY (").append(column(link.name())).append(") REFERENCES ")
+                .append(instrument.form(link.parent()).table()).append(" (").append(column(link.name())).append(')'));
+        b.append("\n)");
+        return b.toString();
+    }
+
+    /**
+     * SQL expression of a variable's value that is NULL when blank or missing, for conditions.
+     *
+     * @param alias table alias
+     */
+    public String knownValueSql(String alias, String variable) {
+        Variable v = form.variable(variable);
+        String c = alias + "." + column(variable);
+        String codes = instrument.missingCodes().stream().map(m -> Integer.toString(m.code())).reduce((a, b) -> a + "," + b).orElse("-9");
+        if (v.type().isNumeric()) return "(CASE WHEN " + c + " IN (" + codes + ") THEN NULL ELSE " + c + " END)";
+        if (v.type().isCharacter()) return "(CASE WHEN " + c + " IN ('" + codes.replace(",", "','") + "') THEN NULL ELSE " + c + " END)";
+        return c;
+    }
+
+    /** Reads the current row of a result set (selected with {@link #columns()}) into typed values. */
+    public Map<String, Object> read(ResultSet rs) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Variable v : form.variables()) {
+            String c = column(v.name());
+            Object value = switch (v.type()) {
+                case CODE, INTEGER -> {
+                    long n = rs.getLong(c);
+                    yield rs.wasNull() ? null : instrument.isMissingCode(n) ? new Missing((int) n) : (Object) n;
+                }
+                case DECIMAL -> {
+                    BigDecimal d = rs.getBigDecimal(c);
+                    yield d == null ? null : d.signum() < 0 && d.scale() <= 0 && instrument.isMissingCode(d.longValue())
+                            ? new Missing(d.intValue()) : d;
+                }
+                case DATE -> {
+                    Date d = rs.getDate(c);
+                    if (d != null) yield d.toLocalDate();
+                    int mc = rs.getInt(missingColumn(v.name()));
+                    yield rs.wasNull() ? null : new Missing(mc);
+                }
+                default -> {
+                    String s = rs.getString(c);
+                    yield s != null && v.type() != VariableType.ID && isMissingText(s) ? new Missing(Integer.parseInt(s)) : s;
+                }
+            };
+            out.put(v.name(), value);
+        }
+        return out;
+    }
+
+    /** Formats a typed value in the import format ({@code ""} for blank). */
+    public static String format(Variable v, Object value) {
+        if (value == null) return "";
+        if (value instanceof Missing m) return Integer.toString(m.code());
+        return v.type().format(value);
+    }
+
+    /** The cells of a record in the import format. */
+    public Map<String, String> cells(Map<String, Object> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Variable v : form.variables()) out.put(v.name(), format(v, values.get(v.name())));
+        return out;
+    }
+
+    /** Appends a record as one line of PostgreSQL COPY text format, in {@link #columns()} order. */
+    public void appendCopyLine(StringBuilder b, Map<String, Object> values, long row) {
+        for (Variable v : form.variables()) {
+            Object value = values.get(v.name());
+            if (v.type() == VariableType.DATE) {
+                if (value instanceof LocalDate d) {
+                    b.append(d).append("\t\\N\t");
+                } else if (value instanceof Missing m) {
+                    b.append("\\N\t").append(m.code()).append('\t');
+                } else {
+                    b.append("\\N\t\\N\t");
+                }
+            } else if (value == null) {
+                b.append("\\N\t");
+            } else if (value instanceof Missing m) {
+                b.append(m.code()).append('\t');
+            } else if (v.type().isCharacter()) {
+                escape(b, (String) value);
+                b.append('\t');
+            } else {
+                b.append(v.type().format(value)).append('\t');
+            }
+        }
+        b.append(row).append('\n');
+    }
+
+    private boolean isMissingText(String s) {
+        if (s.length() < 2 || s.length() > 3 || s.charAt(0) != '-') return false;
+        try {
+            return instrument.isMissingCode(Integer.parseInt(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void escape(StringBuilder b, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
+    }
+}
