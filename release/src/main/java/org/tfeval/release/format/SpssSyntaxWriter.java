@@ -1,0 +1,151 @@
+package org.tfeval.release.format;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import org.tfeval.release.dataset.DatasetSpec;
+import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.release.dataset.RowSource;
+import org.tfeval.release.dataset.VariableKind;
+import org.tfeval.release.dataset.VariableSpec;
+
+/**
+ * SPSS syntax that reads the CSV file with {@code GET DATA /TYPE=TXT} and applies variable labels,
+ * value labels (codes and missing codes), user-missing values ({@code MISSING VALUES}, as in
+ * {@link SpssWriter}), measurement levels and formats. Dates are read as text and converted with
+ * {@code NUMBER(..., SDATE10)}, keeping missing codes as their numbers. Also runs in PSPP.
+ */
+public final class SpssSyntaxWriter implements DatasetWriter {
+
+    /** Dates are read as text first: ISO dates and missing codes both fit. */
+    private static final int DATE_TEXT_WIDTH = 10;
+
+    private final WriteOptions options;
+
+    public SpssSyntaxWriter(WriteOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public WrittenFile write(DatasetSpec spec, RowSource rows, Path target) throws IOException {
+        SetupFiles.write(target, syntax(spec));
+        return new WrittenFile(target, FileFormat.SPSS_SYNTAX, 0);
+    }
+
+    String syntax(DatasetSpec spec) {
+        String dataFile = options.dataFileNameFor(spec.name());
+        String[] temp = SetupFiles.temporaryNames(spec);
+        StringBuilder b = new StringBuilder();
+        b.append(SetupFiles.header("*", spec, dataFile, "SPSS").replace("\n", ".\n"))
+                .append("* Run it with the CSV file in the current directory; then SAVE OUTFILE to keep a .sav.\n\n");
+        b.append("GET DATA\n  /TYPE=TXT\n  /FILE=").append(quote(dataFile)).append("\n  /ENCODING='UTF8'\n")
+                .append("  /ARRANGEMENT=DELIMITED\n  /DELCASE=LINE\n  /FIRSTCASE=2\n  /DELIMITERS=\",\"\n")
+                .append("  /QUALIFIER='\"'\n  /VARIABLES=\n");
+        for (int i = 0; i < spec.size(); i++) {
+            VariableSpec v = spec.variable(i);
+            String name = temp[i] != null ? temp[i] : v.name();
+            b.append("    ").append(name).append(' ').append(inputFormat(v)).append('\n');
+        }
+        b.append(".\n\n");
+
+        boolean anyDates = false;
+        for (int i = 0; i < spec.size(); i++) {
+            VariableSpec v = spec.variable(i);
+            if (temp[i] == null) {
+                continue;
+            }
+            anyDates = true;
+            b.append("NUMERIC ").append(v.name()).append(" (DATE11).\n");
+            b.append("IF (").append(temp[i]).append(" NE '') ").append(v.name()).append(" = NUMBER(")
+                    .append(temp[i]).append(", SDATE10).\n");
+            for (MissingCode code : v.missingCodes().keySet()) {
+                b.append("IF (").append(temp[i]).append(" EQ '").append(code.code()).append("') ")
+                        .append(v.name()).append(" = ").append(code.code()).append(".\n");
+            }
+        }
+        if (anyDates) {
+            StringJoiner order = new StringJoiner(" ");
+            spec.variables().forEach(v -> order.add(v.name()));
+            b.append("EXECUTE.\nADD FILES FILE=* /KEEP=").append(order).append(".\nEXECUTE.\n");
+        }
+        b.append('\n');
+
+        if (!spec.label().isEmpty()) {
+            b.append("FILE LABEL ").append(quote(spec.label())).append(".\n\n");
+        }
+        List<VariableSpec> labelled = spec.variables().stream().filter(v -> !v.label().isEmpty()).toList();
+        if (!labelled.isEmpty()) {
+            b.append("VARIABLE LABELS\n");
+            for (int i = 0; i < labelled.size(); i++) {
+                b.append(i == 0 ? "   " : "  /").append(labelled.get(i).name()).append(' ')
+                        .append(quote(labelled.get(i).label())).append('\n');
+            }
+            b.append(".\n\n");
+        }
+        List<VariableSpec> coded = spec.variables().stream().filter(VariableSpec::hasCodeLabels).toList();
+        if (!coded.isEmpty()) {
+            b.append("VALUE LABELS\n");
+            for (VariableSpec v : coded) {
+                b.append("  /").append(v.name()).append('\n');
+                for (Map.Entry<Long, String> e : codeLabels(v).entrySet()) {
+                    b.append("    ").append(e.getKey()).append(' ').append(quote(e.getValue())).append('\n');
+                }
+            }
+            b.append(".\n\n");
+        }
+        for (VariableSpec v : spec.variables()) {
+            if (!v.missingCodes().isEmpty()) {
+                b.append("MISSING VALUES ").append(v.name()).append(" (").append(missingList(v)).append(").\n");
+            }
+        }
+        List<String> nominal = new ArrayList<>();
+        List<String> scale = new ArrayList<>();
+        for (VariableSpec v : spec.variables()) {
+            (v.kind() == VariableKind.STRING || !v.valueLabels().isEmpty() ? nominal : scale).add(v.name());
+        }
+        if (!nominal.isEmpty()) {
+            b.append("VARIABLE LEVEL ").append(String.join(" ", nominal)).append(" (NOMINAL).\n");
+        }
+        if (!scale.isEmpty()) {
+            b.append("VARIABLE LEVEL ").append(String.join(" ", scale)).append(" (SCALE).\n");
+        }
+        b.append("EXECUTE.\n");
+        return b.toString();
+    }
+
+    /** Value labels then missing-code labels, by code. */
+    static TreeMap<Long, String> codeLabels(VariableSpec v) {
+        TreeMap<Long, String> all = new TreeMap<>(v.valueLabels());
+        v.missingCodes().forEach((code, text) -> all.put(code.code(), text));
+        return all;
+    }
+
+    private static String missingList(VariableSpec v) {
+        double[] values = SpssWriter.missingValues(v);
+        if (v.missingCodes().size() == MissingCode.values().length) {
+            return (long) values[0] + " THRU " + (long) values[1];
+        }
+        StringJoiner j = new StringJoiner(", ");
+        for (double d : values) {
+            j.add(Long.toString((long) d));
+        }
+        return j.toString();
+    }
+
+    private static String inputFormat(VariableSpec v) {
+        return switch (v.kind()) {
+            case INTEGER -> "F" + v.type().width() + ".0";
+            case DECIMAL -> "F" + v.type().width() + "." + v.type().decimals();
+            case STRING -> "A" + v.type().width();
+            case DATE -> "A" + DATE_TEXT_WIDTH;
+        };
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+}
