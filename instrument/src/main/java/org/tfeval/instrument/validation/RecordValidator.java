@@ -48,9 +48,10 @@ public final class RecordValidator {
      */
     public Map<String, Object> parse(Map<String, String> cells, Location at, Consumer<Violation> out) {
         Map<String, Object> values = new LinkedHashMap<>();
+        String id = rawId(cells);
         for (Variable v : form.variables()) {
             String raw = cells.get(v.name());
-            values.put(v.name(), parseCell(v, raw, at, values, out));
+            values.put(v.name(), parseCell(v, raw, at, id, out));
         }
         check(values, at, out);
         return values;
@@ -110,10 +111,21 @@ public final class RecordValidator {
         return b.toString();
     }
 
-    private Object parseCell(Variable v, String raw, Location at, Map<String, Object> soFar, Consumer<Violation> out) {
+    private String rawId(Map<String, String> cells) {
+        StringBuilder b = new StringBuilder();
+        for (String k : form.key()) {
+            String v = cells.get(k);
+            if (v == null || v.isBlank()) return null;
+            if (!b.isEmpty()) b.append('/');
+            b.append(v.strip());
+        }
+        return b.toString();
+    }
+
+    private Object parseCell(Variable v, String raw, Location at, String id, Consumer<Violation> out) {
         if (raw == null || raw.isBlank()) {
             if (v.required()) {
-                out.accept(violation(at, null, v, null, "blank", v.type() == VariableType.ID
+                out.accept(violation(at, id, v, null, "blank", v.type() == VariableType.ID
                         ? "is blank; every record needs its " + v.label()
                         : "is blank; write a value or a missing code (" + missingList(v) + ")", Severity.ERROR));
             }
@@ -125,7 +137,7 @@ public final class RecordValidator {
             if (code != null) {
                 if (!v.missingCodes().contains(code)) {
                     MissingCode mc = instrument.missingCode(code).orElseThrow();
-                    out.accept(violation(at, null, v, text, "missing_code_not_allowed",
+                    out.accept(violation(at, id, v, text, "missing_code_not_allowed",
                             "the missing code " + code + " (" + mc.label().toLowerCase(java.util.Locale.ROOT) + ") is not allowed here"
                                     + (v.missingCodes().isEmpty() ? "" : "; allowed: " + missingList(v)), Severity.ERROR));
                 }
@@ -134,7 +146,7 @@ public final class RecordValidator {
         }
         Object value = v.type().parse(text);
         if (value == null) {
-            out.accept(violation(at, null, v, text, v.type() == VariableType.DATE ? "bad_date" : "not_a_number",
+            out.accept(violation(at, id, v, text, v.type() == VariableType.DATE ? "bad_date" : "not_a_number",
                     v.type() == VariableType.DATE ? "is not a date written YYYY-MM-DD" : "is not a " + (v.type() == VariableType.DECIMAL ? "number" : "whole number"),
                     Severity.ERROR));
             return null;
@@ -142,32 +154,32 @@ public final class RecordValidator {
         switch (v.type()) {
             case CODE -> {
                 if (v.labelOf((Long) value) == null) {
-                    out.accept(violation(at, null, v, text, "undocumented_code", "is not a documented code; valid codes: "
+                    out.accept(violation(at, id, v, text, "undocumented_code", "is not a documented code; valid codes: "
                             + codeList(v), Severity.ERROR));
                 }
             }
             case INTEGER, DECIMAL -> {
                 BigDecimal n = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
                 if ((v.min() != null && n.compareTo(v.min()) < 0) || (v.max() != null && n.compareTo(v.max()) > 0)) {
-                    out.accept(violation(at, null, v, text, "out_of_range", "is outside the valid range "
+                    out.accept(violation(at, id, v, text, "out_of_range", "is outside the valid range "
                             + rangeText(v), Severity.ERROR));
                 }
             }
             case DATE -> {
                 LocalDate d = (LocalDate) value;
                 if (d.isBefore(instrument.minDate()) || d.isAfter(instrument.maxDate())) {
-                    out.accept(violation(at, null, v, text, "date_out_of_range", "is outside the study's date range "
+                    out.accept(violation(at, id, v, text, "date_out_of_range", "is outside the study's date range "
                             + instrument.minDate() + " to " + instrument.maxDate(), Severity.ERROR));
                 }
             }
             default -> {
                 String s = (String) value;
                 if (v.maxLength() > 0 && s.length() > v.maxLength()) {
-                    out.accept(violation(at, null, v, null, "too_long", "is " + s.length() + " characters long; at most "
+                    out.accept(violation(at, id, v, null, "too_long", "is " + s.length() + " characters long; at most "
                             + v.maxLength() + " are allowed", Severity.ERROR));
                 }
                 if (v.pattern() != null && !v.pattern().matcher(s).matches()) {
-                    out.accept(violation(at, null, v, text, "bad_format", "does not have the required form " + v.pattern().pattern(),
+                    out.accept(violation(at, id, v, text, "bad_format", "does not have the required form " + v.pattern().pattern(),
                             Severity.ERROR));
                 }
             }

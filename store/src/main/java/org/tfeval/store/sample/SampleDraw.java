@@ -1,0 +1,43 @@
+package org.tfeval.store.sample;
+
+import java.util.List;
+
+/**
+ * A sample draw and its cases.
+ *
+ * @param id           id in the store, 0 before it is recorded
+ * @param frameName    the case list's file name
+ * @param frameSha256  SHA-256 of the case list
+ * @param frameRows    cases in the frame
+ * @param seed         the seed
+ * @param method       the method in words
+ * @param sizeRule     the per-site size rule in words
+ * @param replacements ordered replacement draws per site
+ * @param cases        every case drawn, by site and draw order
+ */
+public record SampleDraw(long id, String frameName, String frameSha256, long frameRows, long seed, String method, String sizeRule,
+                         int replacements, List<Drawn> cases) {
+    public SampleDraw {
+        cases = List.copyOf(cases);
+    }
+
+    SampleDraw withId(long newId) {
+        return new SampleDraw(newId, frameName, frameSha256, frameRows, seed, method, sizeRule, replacements, cases);
+    }
+
+    /** Cases in the sample proper (not replacements). */
+    public long sampled() {
+        return cases.stream().filter(c -> !c.replacement()).count();
+    }
+
+    /**
+     * One case drawn.
+     *
+     * @param tfId        the site
+     * @param caseRef     the case's reference in the frame
+     * @param order       1-based draw order within the site
+     * @param replacement whether it is a replacement draw (used in order when a sampled file is ineligible)
+     */
+    public record Drawn(String tfId, String caseRef, int order, boolean replacement) {
+    }
+}
