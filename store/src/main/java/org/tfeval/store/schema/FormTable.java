@@ -88,6 +88,31 @@ public final class FormTable {
         return b.toString();
     }
 
+    /** Index statements for the link to the parent (PostgreSQL does not index foreign keys by itself). */
+    public List<String> indexSql() {
+        return form.parentLink().map(link -> List.of("CREATE INDEX " + table() + "_" + column(link.name()) + "_idx ON " + table()
+                + " (" + column(link.name()) + ")")).orElse(List.of());
+    }
+
+    /**
+     * SQL expression giving the value a derived variable should have for the row aliased {@code p}:
+     * the count of child records, or 1/0 whether any child satisfies the condition, NULL when that
+     * is unknown because of missing values.
+     */
+    public String derivedSql(Variable v, String p) {
+        org.tfeval.instrument.Derivation d = v.derived();
+        if (d == null) throw new IllegalArgumentException(v.name() + " is not derived");
+        FormTable child = new FormTable(instrument, instrument.form(d.form()));
+        String link = column(child.form().parentLink().orElseThrow(() -> new IllegalStateException(
+                "form " + d.form() + " has no parent link for " + v.name())).name());
+        String where = "c." + link + " = " + p + "." + link;
+        if (d.kind() == org.tfeval.instrument.Derivation.Kind.COUNT) {
+            return "(SELECT count(*) FROM " + child.table() + " c WHERE " + where + ")";
+        }
+        return "(SELECT CASE WHEN bool_or(w) THEN 1 WHEN bool_or(w IS NULL) THEN NULL ELSE 0 END FROM (SELECT "
+                + d.where().toSql(name -> child.knownValueSql("c", name)) + " AS w FROM " + child.table() + " c WHERE " + where + ") x)";
+    }
+
     /**
      * SQL expression of a variable's value that is NULL when blank or missing, for conditions.
      *

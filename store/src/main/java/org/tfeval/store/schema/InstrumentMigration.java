@@ -43,6 +43,7 @@ final class InstrumentMigration implements JavaMigration {
             Map<String, String> old = before.get(t.table());
             if (old == null) {
                 sql.add(t.createSql());
+                sql.addAll(t.indexSql());
                 continue;
             }
             for (Map.Entry<String, String> c : t.columnTypes().entrySet()) {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.tfeval.instrument.Derivation;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Missing;
@@ -118,20 +117,11 @@ public final class StudyValidator {
         String key = "concat_ws('/', " + String.join(", ", table.keyColumns().stream().map(k -> "p." + k).toList()) + ")";
         for (Variable v : f.variables()) {
             if (v.derived() == null) continue;
-            Derivation d = v.derived();
-            Form child = ins.form(d.form());
-            FormTable ct = new FormTable(ins, child);
-            String link = FormTable.column(child.parentLink().orElseThrow(() -> new IllegalStateException(
-                    "form " + child.name() + " has no parent link for " + v.name())).name());
-            String agg = d.kind() == Derivation.Kind.COUNT ? "count(*)"
-                    : "CASE WHEN bool_or(w) THEN 1 WHEN bool_or(w IS NULL) THEN NULL ELSE 0 END";
-            String inner = d.kind() == Derivation.Kind.COUNT ? "SELECT " + link + " AS k FROM " + ct.table() + " c"
-                    : "SELECT " + link + " AS k, " + d.where().toSql(name -> ct.knownValueSql("c", name)) + " AS w FROM " + ct.table() + " c";
+            Form child = ins.form(v.derived().form());
             String col = "p." + FormTable.column(v.name());
-            String sql = "SELECT " + key + ", " + col + ", e.expected FROM " + table.table() + " p "
-                    + "LEFT JOIN (SELECT k, " + agg + " AS expected FROM (" + inner + ") x GROUP BY k) a ON a.k = p." + link(f, child) + " "
-                    + "CROSS JOIN LATERAL (SELECT CASE WHEN a.k IS NULL THEN 0 ELSE a.expected END AS expected) e "
-                    + "WHERE " + col + " >= 0 AND e.expected IS NOT NULL AND " + col + " <> e.expected ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT;
+            String sql = "SELECT " + key + ", " + col + ", e.expected FROM " + table.table() + " p CROSS JOIN LATERAL (SELECT "
+                    + table.derivedSql(v, "p") + " AS expected) e WHERE " + col + " >= 0 AND e.expected IS NOT NULL AND " + col
+                    + " <> e.expected ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT;
             query(c, sql, rs -> log.accept(new Violation(f.name(), 0, rs.getString(1), v.name(), rs.getString(2), "derived_mismatch",
                     "is " + rs.getLong(2) + " but the " + child.name() + " records give " + rs.getLong(3), Severity.ERROR)));
         }
@@ -171,10 +161,6 @@ public final class StudyValidator {
                             rs.getLong(2) + " " + f.name() + " records of " + parent.name() + " " + rs.getString(1)
                                     + " have identical values: check they are not the same person entered twice", Severity.WARNING)));
         }
-    }
-
-    private static String link(Form parent, Form child) {
-        return FormTable.column(child.parentLink().orElseThrow().name());
     }
 
     private static String dateSql(String ref, FormTable own, FormTable parentTable, Form parent) {

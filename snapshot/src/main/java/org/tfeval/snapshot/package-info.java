@@ -1,0 +1,6 @@
+/**
+ * Immutable, versioned snapshots of a validated study: one Parquet file per dataset, the
+ * instrument, and a manifest with row counts and SHA-256 of every file. The ID is a content hash.
+ * Analyses, reports and releases read snapshots, never the store.
+ */
+package org.tfeval.snapshot;
