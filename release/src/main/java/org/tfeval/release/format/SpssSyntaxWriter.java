@@ -40,7 +40,7 @@ public final class SpssSyntaxWriter implements DatasetWriter {
         String dataFile = options.dataFileNameFor(spec.name());
         String[] temp = SetupFiles.temporaryNames(spec);
         StringBuilder b = new StringBuilder();
-        b.append(SetupFiles.header("*", spec, dataFile, "SPSS").replace("\n", ".\n"))
+        b.append(SetupFiles.header("*", spec, dataFile, "SPSS").replaceAll("\\.?\n", ".\n"))
                 .append("* Run it with the CSV file in the current directory; then SAVE OUTFILE to keep a .sav.\n\n");
         b.append("GET DATA\n  /TYPE=TXT\n  /FILE=").append(quote(dataFile)).append("\n  /ENCODING='UTF8'\n")
                 .append("  /ARRANGEMENT=DELIMITED\n  /DELCASE=LINE\n  /FIRSTCASE=2\n  /DELIMITERS=\",\"\n")
@@ -60,12 +60,15 @@ public final class SpssSyntaxWriter implements DatasetWriter {
             }
             anyDates = true;
             b.append("NUMERIC ").append(v.name()).append(" (DATE11).\n");
-            b.append("IF (").append(temp[i]).append(" NE '') ").append(v.name()).append(" = NUMBER(")
-                    .append(temp[i]).append(", SDATE10).\n");
+            String keyword = "DO IF";
             for (MissingCode code : v.missingCodes().keySet()) {
-                b.append("IF (").append(temp[i]).append(" EQ '").append(code.code()).append("') ")
-                        .append(v.name()).append(" = ").append(code.code()).append(".\n");
+                b.append(keyword).append(" (").append(temp[i]).append(" EQ '").append(code.code()).append("').\n")
+                        .append("  COMPUTE ").append(v.name()).append(" = ").append(code.code()).append(".\n");
+                keyword = "ELSE IF";
             }
+            b.append(keyword).append(" (").append(temp[i]).append(" NE '').\n")
+                    .append("  COMPUTE ").append(v.name()).append(" = NUMBER(").append(temp[i]).append(", SDATE10).\n")
+                    .append("END IF.\n");
         }
         if (anyDates) {
             StringJoiner order = new StringJoiner(" ");
