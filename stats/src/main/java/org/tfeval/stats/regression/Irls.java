@@ -195,9 +195,15 @@ final class Irls {
             for (int j = 0; j < p; j++) {
                 step[j] = next[j] - beta[j];
             }
+            SymmetricSolver nextSolver = SymmetricSolver.factorPacked(trial.gram(), p);
+            if (nextSolver == null) {
+                // weights underflowed (typical of separation): keep the last usable state
+                evaluate(beta);
+                break;
+            }
             beta = next;
             state = trial;
-            solver = SymmetricSolver.factorPacked(state.gram(), p);
+            solver = nextSolver;
             double maxRel = 0;
             for (int j = 0; j < p; j++) {
                 maxRel = Math.max(maxRel, Math.abs(step[j]) / (Math.abs(beta[j]) + 1));
