@@ -59,7 +59,6 @@ public final class CsvWriter implements DatasetWriter {
 
     /** Shortest decimal that reads back as {@code d}, without exponent: 0.00001, not 1.0E-5. */
     static String plain(double d) {
-        String s = BigDecimal.valueOf(d).toPlainString();
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 }

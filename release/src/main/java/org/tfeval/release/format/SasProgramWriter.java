@@ -13,7 +13,8 @@ import org.tfeval.release.dataset.VariableSpec;
  * A SAS program that defines one numeric format per coded variable ({@code PROC FORMAT}, missing
  * codes as special missing {@code .A}-{@code .D}), reads the CSV file in a DATA step, turns reserved
  * codes into special missing values, converts ISO dates, and applies labels and formats. Format
- * names are the variable name (shortened to 30 characters by {@link ShortNames}) plus {@code _F}.
+ * names are the variable name (shortened to 30 characters by {@link ShortNames}) plus {@code _F};
+ * formats of dates and decimals show other values with {@code date9.} or {@code w.d}.
  * The same {@code PROC FORMAT} block serves the transport file, which cannot hold value labels.
  */
 public final class SasProgramWriter implements DatasetWriter {
@@ -54,6 +55,9 @@ public final class SasProgramWriter implements DatasetWriter {
                         b.append("    ").append(code).append(" = ").append(quote(text)).append('\n'));
                 v.missingCodes().forEach((code, text) ->
                         b.append("    .").append(code.sasLetter()).append(" = ").append(quote(text)).append('\n'));
+                if (v.kind() != VariableKind.INTEGER) {
+                    b.append("    other = [").append(plainFormat(v)).append("]\n");
+                }
                 b.append("  ;\n");
             }
             b.append("run;\n\n");
@@ -118,12 +122,7 @@ public final class SasProgramWriter implements DatasetWriter {
         }
         b.append("  format");
         for (VariableSpec v : spec.variables()) {
-            String format = switch (v.kind()) {
-                case DATE -> "date9.";
-                case STRING -> "$" + v.type().width() + ".";
-                case DECIMAL -> v.type().width() + "." + v.type().decimals();
-                case INTEGER -> v.type().width() + ".";
-            };
+            String format = plainFormat(v);
             if (formatNames.containsKey(v.name())) {
                 format = formatNames.get(v.name()) + FORMAT_SUFFIX + ".";
             }
@@ -131,6 +130,16 @@ public final class SasProgramWriter implements DatasetWriter {
         }
         b.append(";\nrun;\n");
         return b.toString();
+    }
+
+    /** The SAS format of a variable without value labels. */
+    private static String plainFormat(VariableSpec v) {
+        return switch (v.kind()) {
+            case DATE -> "date9.";
+            case STRING -> "$" + v.type().width() + ".";
+            case DECIMAL -> v.type().width() + "." + v.type().decimals();
+            case INTEGER -> v.type().width() + ".";
+        };
     }
 
     static String quote(String s) {
