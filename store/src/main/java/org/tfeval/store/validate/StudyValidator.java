@@ -155,6 +155,8 @@ public final class StudyValidator {
             }
             List<String> nonKey = new ArrayList<>(table.columns());
             nonKey.removeAll(table.keyColumns());
+            nonKey.remove(lc);
+            nonKey.add(0, lc);
             query(c, "SELECT " + lc + ", count(*) FROM " + table.table() + " GROUP BY " + String.join(", ", nonKey)
                     + " HAVING count(*) > 1 ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
                     rs -> log.accept(new Violation(f.name(), 0, rs.getString(1), null, null, "possible_duplicate",
