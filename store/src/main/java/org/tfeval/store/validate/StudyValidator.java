@@ -153,6 +153,7 @@ public final class StudyValidator {
                                     d.message() + " (" + a + " is after " + b + ")", d.severity())));
                 }
             }
+            if (f.key().size() > 1) return; // repeated events (offense 1, 2, ...) may legitimately be identical
             List<String> nonKey = new ArrayList<>(table.columns());
             nonKey.removeAll(table.keyColumns());
             nonKey.remove(lc);
