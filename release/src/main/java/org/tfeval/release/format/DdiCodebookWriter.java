@@ -27,7 +27,9 @@ import org.tfeval.release.summary.VariableSummary;
  * vald}, {@code invd}, min, max, mean, stdev), categories with frequencies ({@code catgry}, reserved
  * missing codes with {@code missing="Y"}) and the format. Frequencies under the suppression
  * threshold are given as {@code catStat type="other" otherType="suppressedFreq"} text "&lt;k"
- * instead of a count. Valid against the DDI Codebook 2.5 schema.
+ * instead of a count, and {@code vald}/{@code invd} under it are left out. Only these primary cells
+ * are suppressed: totals minus shown counts can reveal them, so complementary suppression belongs to
+ * the release rules. Valid against the DDI Codebook 2.5 schema.
  */
 public final class DdiCodebookWriter implements DatasetWriter {
 
@@ -132,8 +134,12 @@ public final class DdiCodebookWriter implements DatasetWriter {
                 x.leaf("qstnLit", v.question());
                 x.end();
             }
-            x.leaf("sumStat", Long.toString(s.validCount()), "type", "vald");
-            x.leaf("sumStat", Long.toString(s.missingCount()), "type", "invd");
+            if (!suppression.hides(s.validCount())) {
+                x.leaf("sumStat", Long.toString(s.validCount()), "type", "vald");
+            }
+            if (!suppression.hides(s.missingCount())) {
+                x.leaf("sumStat", Long.toString(s.missingCount()), "type", "invd");
+            }
             if (s.numeric().isPresent()) {
                 NumericStats n = s.numeric().get();
                 x.leaf("sumStat", number(n.min()), "type", "min");
