@@ -10,7 +10,8 @@ import java.util.function.DoubleUnaryOperator;
  * model of site effects (specialized prosecutor, statewide scope, co-location, an unobserved site
  * effect) and case facts (sting, actual victim, minor involved, evidence). The three are nested
  * (a trafficking charge implies a prosecution implies an arrest) by drawing them from one
- * uniform number. The intercepts are calibrated, by bisection over a sample of case facts drawn
+ * uniform number, which runs through a low-discrepancy sequence over a site's cases so that the
+ * realized shares stay close to the expected ones even in small samples. The intercepts are calibrated, by bisection over a sample of case facts drawn
  * from the study's own sites, so that the expected shares among sex-trafficking cases equal the
  * published 95% / 77% / 33%.
  */
@@ -99,9 +100,9 @@ final class OutcomeModel {
         return new Predictors(arrest, prosecution, ht);
     }
 
-    /** Draws the nested outcomes of a case. */
-    Outcome decide(Predictors p, SplittableRandom rng) {
-        double u = rng.nextDouble();
+    /** The nested outcomes of a case for a uniform number u in [0, 1). */
+    Outcome decide(Predictors p, double u) {
+        if (!(u >= 0 && u < 1)) throw new IllegalArgumentException("u must be in [0, 1), got " + u);
         double pA = logistic(arrestIntercept + p.arrest());
         double pP = Math.min(pA, logistic(prosecutionIntercept + p.prosecution()));
         double pH = Math.min(pP, logistic(htChargeIntercept + p.htCharge()));

@@ -124,13 +124,7 @@ public final class StudyGenerator {
         for (Form f : instrument.forms()) layouts.put(f.name(), new FormLayout(instrument, f));
         List<String> evidence = instrument.form("case").variables().stream().filter(v -> "evidence".equals(v.group()))
                 .map(Variable::name).toList();
-        StudyPlan plan = StudyPlan.prepare(cases, sites, seed, evidence);
-        for (Site s : plan.sites) {
-            if (s.cases() > MAX_CASES_PER_SITE) {
-                throw new IllegalArgumentException(cases + " cases over " + sites + " task forces puts " + s.cases() + " cases in "
-                        + s.tfId() + "; at most " + MAX_CASES_PER_SITE + " fit a case ID: add task forces");
-            }
-        }
+        StudyPlan plan = StudyPlan.prepare(cases, sites, seed, evidence, MAX_CASES_PER_SITE);
         try {
             Files.createDirectories(dir);
             return write(instrument, dir, progress, layouts, plan);

@@ -24,8 +24,12 @@ final class StudyPlan {
     private static final Distribution ARREST_SUSPECTS = Distribution.of(1, 0.78, 2, 0.14, 3, 0.05, 4, 0.02, 5, 0.01);
     private static final Distribution NO_ARREST_SUSPECTS = Distribution.of(0, 0.50, 1, 0.45, 2, 0.05);
 
+    /** (sqrt(5) - 1) / 2: the step of the most evenly spread additive sequence modulo 1. */
+    static final double GOLDEN_RATIO_CONJUGATE = 0.6180339887498949;
+
     final long seed;
     final List<Site> sites;
+    private final double[] outcomeStarts;
     final CaseModel caseModel;
     final OutcomeModel outcomes;
     final CountAllocator victims = new CountAllocator();
@@ -61,11 +65,19 @@ final class StudyPlan {
         this.outcomes = outcomes;
         this.cases = sites.stream().mapToLong(Site::cases).sum();
         this.frameRows = sites.stream().mapToLong(Site::frameSize).sum();
+        this.outcomeStarts = new double[sites.size()];
+        for (Site s : sites) outcomeStarts[s.index()] = RandomStream.CASE.open(seed, s.index(), 0).nextDouble();
     }
 
     /** Plans a study and runs the first pass. */
-    static StudyPlan prepare(int caseCount, int siteCount, long seed, List<String> evidenceFlags) {
+    static StudyPlan prepare(int caseCount, int siteCount, long seed, List<String> evidenceFlags, int maxCasesPerSite) {
         List<Site> sites = SitePlanner.plan(siteCount, caseCount, seed);
+        for (Site s : sites) {
+            if (s.cases() > maxCasesPerSite) {
+                throw new IllegalArgumentException(caseCount + " cases over " + siteCount + " task forces puts " + s.cases() + " cases in "
+                        + s.tfId() + "; at most " + maxCasesPerSite + " fit a case ID: add task forces");
+            }
+        }
         CaseModel caseModel = new CaseModel(evidenceFlags);
         OutcomeModel outcomes = OutcomeModel.calibrate(sites, caseModel, seed, CalibrationTargets.SEX_CASES_WITH_ARREST,
                 CalibrationTargets.SEX_CASES_PROSECUTED, CalibrationTargets.SEX_CASES_WITH_HT_CHARGE);
@@ -85,11 +97,20 @@ final class StudyPlan {
         return plan;
     }
 
+    /**
+     * The uniform number that decides a case's outcomes: the site's golden-ratio (Weyl) sequence
+     * from a random start, so that each site's cases cover [0, 1) evenly.
+     */
+    double outcomeUniform(Site site, int caseNumber) {
+        double u = outcomeStarts[site.index()] + caseNumber * GOLDEN_RATIO_CONJUGATE;
+        return u - Math.floor(u);
+    }
+
     /** The first stage of a sampled case; the same every time it is asked for. */
     CaseDraft draft(Site site, int caseNumber, int closedYear, int htType) {
         SplittableRandom rng = RandomStream.CASE.open(seed, site.index(), caseNumber);
         CaseFacts facts = caseModel.draw(closedYear, htType, rng);
-        OutcomeModel.Outcome outcome = outcomes.decide(OutcomeModel.predictors(site, facts, caseModel), rng);
+        OutcomeModel.Outcome outcome = outcomes.decide(OutcomeModel.predictors(site, facts, caseModel), outcomeUniform(site, caseNumber));
         int v = facts.actualVictim() ? (facts.labor() ? LABOR_VICTIMS : VICTIMS).drawInt(rng) : 0;
         Distribution s = !outcome.arrest() ? NO_ARREST_SUSPECTS : facts.sting() ? STING_SUSPECTS : ARREST_SUSPECTS;
         return new CaseDraft(facts, outcome, v, s.drawInt(rng), rng);
