@@ -127,10 +127,17 @@ public final class SasTransportWriter implements DatasetWriter {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
             head.writeTo(out);
             ByteBuffer observation = ByteBuffer.allocate(observationLength).order(ByteOrder.BIG_ENDIAN);
+            long[] rowNumber = {0};
             written = spec.forEachRow(rows, cells -> {
+                rowNumber[0]++;
                 observation.clear();
                 for (int i = 0; i < cells.length; i++) {
-                    put(observation, columns.get(i), cells[i]);
+                    try {
+                        put(observation, columns.get(i), cells[i]);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidRowException(rowNumber[0], columns.get(i).variable().name(),
+                                InvalidRowException.Reason.FORMAT_LIMIT, e.getMessage());
+                    }
                 }
                 out.write(observation.array());
             });

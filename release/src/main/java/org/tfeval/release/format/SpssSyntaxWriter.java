@@ -12,6 +12,7 @@ import org.tfeval.release.dataset.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
+import org.tfeval.release.dataset.VariableType;
 
 /**
  * SPSS syntax that reads the CSV file with {@code GET DATA /TYPE=TXT} and applies variable labels,
@@ -77,6 +78,16 @@ public final class SpssSyntaxWriter implements DatasetWriter {
         }
         b.append('\n');
 
+        List<VariableSpec> numeric = spec.variables().stream()
+                .filter(v -> v.kind() == VariableKind.INTEGER || v.kind() == VariableKind.DECIMAL).toList();
+        if (!numeric.isEmpty()) {
+            b.append("FORMATS\n");
+            for (VariableSpec v : numeric) {
+                b.append("  ").append(v.name()).append(" (F").append(v.type().width()).append('.')
+                        .append(v.type().decimals()).append(")\n");
+            }
+            b.append(".\n\n");
+        }
         if (!spec.label().isEmpty()) {
             b.append("FILE LABEL ").append(quote(spec.label())).append(".\n\n");
         }
@@ -139,10 +150,13 @@ public final class SpssSyntaxWriter implements DatasetWriter {
         return j.toString();
     }
 
+    /**
+     * Numbers are read as F40.0: the widest field, and no implied decimals (F8.2 would read "36"
+     * as 0.36); FORMATS then sets the display format.
+     */
     private static String inputFormat(VariableSpec v) {
         return switch (v.kind()) {
-            case INTEGER -> "F" + v.type().width() + ".0";
-            case DECIMAL -> "F" + v.type().width() + "." + v.type().decimals();
+            case INTEGER, DECIMAL -> "F" + VariableType.MAX_NUMERIC_WIDTH + ".0";
             case STRING -> "A" + v.type().width();
             case DATE -> "A" + DATE_TEXT_WIDTH;
         };

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param path the file written
  * @param format its format
- * @param rowCount rows written (or described, for setup files and codebooks)
+ * @param rowCount rows written, or described by a codebook; 0 for setup programs, which hold no rows
  * @param renamedVariables dataset name to name in the file, for variables the format renamed (SAS
  *     transport 8-character names); empty when every name was kept
  */

@@ -95,6 +95,15 @@ class SasTransportWriterTest {
     }
 
     @Test
+    void names_the_row_of_a_number_beyond_the_ibm_range() {
+        DatasetSpec spec = DatasetSpec.of("huge", "", VariableSpec.of("X", "", VariableType.decimal(12, 2)));
+        RowSource rows = RowSource.of(List.of(new Object[] {1.0}, new Object[] {1e76}));
+        assertThatThrownBy(() -> new SasTransportWriter(WriteOptions.defaults()).write(spec, rows, dir.resolve("h.xpt")))
+                .isInstanceOf(InvalidRowException.class).hasMessageStartingWith("row 2, variable X:")
+                .hasMessageContaining("IBM");
+    }
+
+    @Test
     void refuses_strings_longer_than_200_bytes() {
         DatasetSpec spec = DatasetSpec.of("longtext", "", VariableSpec.of("TEXT", "", VariableType.string(1000)));
         RowSource rows = RowSource.of(List.<Object[]>of(new Object[] {"é".repeat(101)}));
