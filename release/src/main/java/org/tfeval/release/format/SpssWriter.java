@@ -11,13 +11,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.InvalidRowException;
 import org.tfeval.release.dataset.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
@@ -29,8 +30,8 @@ import org.tfeval.release.summary.VariableSummary;
  * SPSS system file ({@code .sav}), little-endian, UTF-8, uncompressed or bytecode-compressed.
  *
  * <p>Records written: 1 (header), 2 (variables), 3 and 4 (value labels), 7 subtypes 3 (integer
- * info, code page 65001), 4 (floating-point info), 11 (measure, width, alignment), 13 (long names)
- * and 20 (character encoding "UTF-8"), 999.
+ * info, code page 65001), 4 (floating-point info), 11 (measure, width, alignment), 13 (long names),
+ * 14 (very long strings, when a string exceeds 255 bytes) and 20 (character encoding "UTF-8"), 999.
  *
  * <ul>
  *   <li>Short names: 8 characters, from {@link ShortNames}; the long-name record restores the
@@ -40,15 +41,19 @@ import org.tfeval.release.summary.VariableSummary;
  *       labels.
  *   <li>Dates are seconds since 14 October 1582 with format DATE11; a missing code in a date
  *       variable is written as its number (-9 seconds) and declared user-missing like the others.
- *   <li>Strings are at most {@value #MAX_STRING_BYTES} bytes (very long strings are not written).
+ *   <li>Strings longer than {@value #SEGMENT_WIDTH} bytes are very long strings: segments of 255
+ *       bytes (one per 252 bytes of width) with generated short names, joined again by readers
+ *       through record 7.14.
  * </ul>
  *
  * <p>Reads the rows twice: first for the case count and string widths, then to write them.
  */
 public final class SpssWriter implements DatasetWriter {
 
-    /** Longest string written; longer ones need very-long-string records, not implemented. */
-    public static final int MAX_STRING_BYTES = 255;
+    /** Widest string segment; longer strings are split into segments (record 7.14). */
+    public static final int SEGMENT_WIDTH = 255;
+    /** Width of a very long string that each segment accounts for. */
+    static final int SEGMENT_SHARE = 252;
     /** SPSS short names have 8 bytes. */
     public static final int SHORT_NAME_LENGTH = 8;
 
@@ -70,22 +75,46 @@ public final class SpssWriter implements DatasetWriter {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd MMM yy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
 
-    /** A variable as stored: 0 width for numbers, else bytes; segments of 8 bytes. */
-    record Column(VariableSpec variable, String shortName, int width, int dictionaryIndex) {
+    /**
+     * A variable as stored: width 0 for numbers, else bytes. A string is one segment, or several for
+     * a very long string; each segment takes its width rounded up to 8 bytes of the case.
+     */
+    record Column(VariableSpec variable, String shortName, int width, int dictionaryIndex, List<String> segmentNames) {
         boolean numeric() {
             return width == 0;
         }
 
-        int segments() {
-            return numeric() ? 1 : (width + 7) / 8;
+        int segmentCount() {
+            return numeric() || width <= SEGMENT_WIDTH ? 1 : (width + SEGMENT_SHARE - 1) / SEGMENT_SHARE;
         }
 
-        int format() {
+        int segmentWidth(int segment) {
+            if (numeric()) {
+                return 0;
+            }
+            int n = segmentCount();
+            return n == 1 ? width : segment < n - 1 ? SEGMENT_WIDTH : width - (n - 1) * SEGMENT_SHARE;
+        }
+
+        /** 8-byte elements of one segment. */
+        int elements(int segment) {
+            return numeric() ? 1 : (segmentWidth(segment) + 7) / 8;
+        }
+
+        int elements() {
+            int total = 0;
+            for (int s = 0; s < segmentCount(); s++) {
+                total += elements(s);
+            }
+            return total;
+        }
+
+        int format(int segment) {
             return switch (variable.kind()) {
                 case INTEGER -> spssFormat(FORMAT_F, variable.type().width(), 0);
                 case DECIMAL -> spssFormat(FORMAT_F, variable.type().width(), variable.type().decimals());
                 case DATE -> spssFormat(FORMAT_DATE, DATE_FORMAT_WIDTH, 0);
-                case STRING -> spssFormat(FORMAT_A, width, 0);
+                case STRING -> spssFormat(FORMAT_A, segmentWidth(segment), 0);
             };
         }
     }
@@ -105,23 +134,20 @@ public final class SpssWriter implements DatasetWriter {
         DatasetSummary summary = DatasetSummary.compute(spec, rows);
         Map<String, String> shortNames = ShortNames.assign(
                 spec.variables().stream().map(VariableSpec::name).toList(), SHORT_NAME_LENGTH);
+        Set<String> takenNames = new HashSet<>(shortNames.values());
         List<Column> columns = new ArrayList<>();
         int index = 1;
         for (int i = 0; i < spec.size(); i++) {
             VariableSpec v = spec.variable(i);
             VariableSummary s = summary.variables().get(i);
-            int width = 0;
-            if (v.kind() == VariableKind.STRING) {
-                if (s.maxLength() > MAX_STRING_BYTES) {
-                    throw new InvalidRowException(0, v.name(), InvalidRowException.Reason.FORMAT_LIMIT,
-                            "values of " + s.maxLength() + " bytes exceed the " + MAX_STRING_BYTES
-                                    + " bytes this SPSS writer supports");
-                }
-                width = Math.max(1, s.maxLength());
+            int width = v.kind() == VariableKind.STRING ? Math.max(1, s.maxLength()) : 0;
+            String shortName = shortNames.get(v.name());
+            Column c = new Column(v, shortName, width, index, List.of(shortName));
+            if (c.segmentCount() > 1) {
+                c = new Column(v, shortName, width, index, segmentNames(shortName, c.segmentCount(), takenNames));
             }
-            Column c = new Column(v, shortNames.get(v.name()), width, index);
             columns.add(c);
-            index += c.segments();
+            index += c.elements();
         }
         int caseSize = index - 1;
         long n = summary.rowCount();
@@ -160,21 +186,42 @@ public final class SpssWriter implements DatasetWriter {
         d.u8(0).u8(0).u8(0);
     }
 
+    /** Unique short names for the segments after the first: the stem, then a number. */
+    private static List<String> segmentNames(String first, int count, Set<String> taken) {
+        List<String> names = new ArrayList<>(List.of(first));
+        int k = 1;
+        while (names.size() < count) {
+            String suffix = Integer.toString(k++);
+            String candidate = first.substring(0, Math.min(first.length(), SHORT_NAME_LENGTH - suffix.length())) + suffix;
+            if (taken.add(candidate)) {
+                names.add(candidate);
+            }
+        }
+        return names;
+    }
+
     private static void variableRecords(ByteSink d, Column c) {
         VariableSpec v = c.variable();
         double[] missing = missingValues(v);
         int missingCount = missing.length == 2 && v.missingCodes().size() == MissingCode.values().length ? -2 : missing.length;
         byte[] label = Utf8.bytes(v.label());
-        d.i32(2).i32(c.width()).i32(label.length > 0 ? 1 : 0).i32(missingCount).i32(c.format()).i32(c.format());
-        d.fixed(Utf8.bytes(c.shortName()), 8, SPACE);
-        if (label.length > 0) {
-            d.i32(label.length).fixed(label, (label.length + 3) / 4 * 4, SPACE);
-        }
-        for (double m : missing) {
-            d.f64(m);
-        }
-        for (int s = 1; s < c.segments(); s++) {
-            d.i32(2).i32(-1).i32(0).i32(0).i32(0).i32(0).fixed(new byte[0], 8, SPACE);
+        for (int segment = 0; segment < c.segmentCount(); segment++) {
+            boolean first = segment == 0;
+            boolean labelled = first && label.length > 0;
+            d.i32(2).i32(c.segmentWidth(segment)).i32(labelled ? 1 : 0).i32(first ? missingCount : 0)
+                    .i32(c.format(segment)).i32(c.format(segment));
+            d.fixed(Utf8.bytes(c.segmentNames().get(segment)), 8, SPACE);
+            if (labelled) {
+                d.i32(label.length).fixed(label, (label.length + 3) / 4 * 4, SPACE);
+            }
+            if (first) {
+                for (double m : missing) {
+                    d.f64(m);
+                }
+            }
+            for (int e = 1; e < c.elements(segment); e++) {
+                d.i32(2).i32(-1).i32(0).i32(0).i32(0).i32(0).fixed(new byte[0], 8, SPACE);
+            }
         }
     }
 
@@ -211,7 +258,8 @@ public final class SpssWriter implements DatasetWriter {
         d.i32(7).i32(4).i32(8).i32(3);
         d.f64(SYSMIS).f64(Double.MAX_VALUE).f64(Math.nextUp(-Double.MAX_VALUE));
 
-        d.i32(7).i32(11).i32(4).i32(3 * columns.size());
+        int segments = columns.stream().mapToInt(Column::segmentCount).sum();
+        d.i32(7).i32(11).i32(4).i32(3 * segments);
         for (Column c : columns) {
             VariableSpec v = c.variable();
             boolean nominal = v.kind() == VariableKind.STRING || !v.valueLabels().isEmpty();
@@ -220,8 +268,10 @@ public final class SpssWriter implements DatasetWriter {
                 case DATE -> DATE_FORMAT_WIDTH;
                 default -> v.type().width();
             };
-            d.i32(nominal ? MEASURE_NOMINAL : MEASURE_SCALE).i32(displayWidth)
-                    .i32(v.kind() == VariableKind.STRING ? ALIGN_LEFT : ALIGN_RIGHT);
+            for (int segment = 0; segment < c.segmentCount(); segment++) {
+                d.i32(nominal ? MEASURE_NOMINAL : MEASURE_SCALE).i32(displayWidth)
+                        .i32(v.kind() == VariableKind.STRING ? ALIGN_LEFT : ALIGN_RIGHT);
+            }
         }
 
         StringJoiner names = new StringJoiner("\t");
@@ -229,24 +279,39 @@ public final class SpssWriter implements DatasetWriter {
         byte[] longNames = Utf8.bytes(names.toString());
         d.i32(7).i32(13).i32(1).i32(longNames.length).bytes(longNames);
 
+        StringBuilder veryLong = new StringBuilder();
+        for (Column c : columns) {
+            if (c.segmentCount() > 1) {
+                veryLong.append(c.shortName()).append('=').append(String.format(Locale.ROOT, "%05d", c.width()))
+                        .append('\0').append('\t');
+            }
+        }
+        if (veryLong.length() > 0) {
+            byte[] map = Utf8.bytes(veryLong.toString());
+            d.i32(7).i32(14).i32(1).i32(map.length).bytes(map);
+        }
+
         byte[] encoding = Utf8.bytes("UTF-8");
         d.i32(7).i32(20).i32(1).i32(encoding.length).bytes(encoding);
     }
 
     private static void putCell(CaseSink sink, Column c, Object cell) throws IOException {
         if (!c.numeric()) {
-            byte[] padded = new byte[c.segments() * 8];
-            Arrays.fill(padded, SPACE);
-            if (cell != null) {
-                byte[] b = Utf8.bytes((String) cell);
-                if (b.length > c.width()) {
-                    throw new IllegalStateException("variable " + c.variable().name()
-                            + " is longer on the second pass than on the first; the row source is not repeatable");
-                }
-                System.arraycopy(b, 0, padded, 0, b.length);
+            byte[] value = cell == null ? new byte[0] : Utf8.bytes((String) cell);
+            if (value.length > c.width()) {
+                throw new IllegalStateException("variable " + c.variable().name()
+                        + " is longer on the second pass than on the first; the row source is not repeatable");
             }
-            for (int s = 0; s < c.segments(); s++) {
-                sink.string8(padded, s * 8);
+            for (int s = 0; s < c.segmentCount(); s++) {
+                byte[] padded = new byte[c.elements(s) * 8];
+                Arrays.fill(padded, SPACE);
+                int from = s * SEGMENT_WIDTH; // segments are packed 255 bytes each
+                if (from < value.length) {
+                    System.arraycopy(value, from, padded, 0, Math.min(SEGMENT_WIDTH, value.length - from));
+                }
+                for (int e = 0; e < c.elements(s); e++) {
+                    sink.string8(padded, e * 8);
+                }
             }
         } else if (cell == null) {
             sink.number(SYSMIS);

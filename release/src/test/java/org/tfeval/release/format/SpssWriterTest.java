@@ -1,7 +1,6 @@
 package org.tfeval.release.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.InvalidRowException;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.dataset.VariableType;
@@ -117,11 +115,42 @@ class SpssWriterTest {
     }
 
     @Test
-    void refuses_strings_longer_than_255_bytes() {
-        DatasetSpec spec = DatasetSpec.of("longtext", "", VariableSpec.of("TEXT", "", VariableType.string(1000)));
-        RowSource rows = RowSource.of(List.<Object[]>of(new Object[] {"x".repeat(256)}));
-        assertThatThrownBy(() -> new SpssWriter(WriteOptions.defaults()).write(spec, rows, dir.resolve("t.sav")))
-                .isInstanceOf(InvalidRowException.class).hasMessageContaining("TEXT").hasMessageContaining("255");
+    void very_long_strings_come_back_whole_in_readstat_haven_and_pspp() throws Exception {
+        DatasetSpec spec = DatasetSpec.of("longtext", "Very long strings",
+                VariableSpec.of("ID", "", VariableType.integer()),
+                VariableSpec.of("NOTE_LONG_TEXT", "Long note", VariableType.string(5000)),
+                VariableSpec.of("NOTE_LONG_TEXT2", "", VariableType.string(300)),
+                VariableSpec.of("AFTER", "after the long strings", VariableType.string(8)));
+        // multi-byte characters straddle the 255-byte segment boundaries
+        String a = "é".repeat(1500) + "end";
+        String b = "x" + "€".repeat(85); // 256 bytes: two segments
+        List<Object[]> rows = List.of(new Object[] {1L, a, b, "z"}, new Object[] {2L, "short", null, "y"},
+                new Object[] {3L, null, "", null});
+        for (SpssCompression compression : SpssCompression.values()) {
+            Path file = dir.resolve("longtext-" + compression + ".sav");
+            new SpssWriter(WriteOptions.defaults().withSpssCompression(compression)).write(spec, RowSource.of(rows), file);
+
+            List<List<String>> csv = Readstat.csv(file);
+            assertThat(csv.get(0)).containsExactly("ID", "NOTE_LONG_TEXT", "NOTE_LONG_TEXT2", "AFTER");
+            assertThat(csv.get(1).subList(1, 4)).containsExactly(a, b, "z");
+            assertThat(csv.get(2).subList(1, 4)).containsExactly("short", "", "y");
+            assertThat(Readstat.variable(Readstat.metadata(file), "NOTE_LONG_TEXT").path("label").asText())
+                    .isEqualTo("Long note");
+
+            RHaven.Table r = RHaven.read("sav", file);
+            assertThat(r.names()).containsExactly("ID", "NOTE_LONG_TEXT", "NOTE_LONG_TEXT2", "AFTER");
+            assertThat(r.values("NOTE_LONG_TEXT")).containsExactly(a, "short", "");
+            assertThat(r.values("NOTE_LONG_TEXT2")).containsExactly(b, "", "");
+            assertThat(r.label("AFTER")).isEqualTo("after the long strings");
+        }
+        ExternalTools.require("pspp", "pspp");
+        Path syntax = dir.resolve("list.sps");
+        Files.writeString(syntax, "GET FILE='longtext-BYTECODE.sav'.\nDISPLAY DICTIONARY.\n"
+                + "COMPUTE n = LENGTH(RTRIM(NOTE_LONG_TEXT)).\nLIST ID n AFTER.\n");
+        String out = ExternalTools.run(dir, "pspp", "-b", "-O", "format=txt", "-o", "-", syntax.toString());
+        assertThat(out).doesNotContainIgnoringCase("warning").doesNotContainIgnoringCase("error")
+                .contains("A3003") // the longest value, 3003 bytes, sets the width
+                .contains("| 1|3003.00|z    |");
     }
 
     @Test
