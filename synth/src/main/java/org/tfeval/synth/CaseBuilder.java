@@ -42,6 +42,9 @@ final class CaseBuilder {
     private static final int VENUE_FEDERAL = 2;
     private static final int VENUE_BOTH = 3;
 
+    /** INV_OUTCOME of a case without an arrest; a victim can decline only when there is one. */
+    private static final Distribution OUTCOME_WITHOUT_ARREST = Distribution.of(2, 0.45, 3, 0.18, 4, 0.15, 5, 0.14, 6, 0.08);
+    private static final Distribution OUTCOME_WITHOUT_ARREST_OR_VICTIM = Distribution.of(2, 0.45, 3, 0.18, 4, 0.15, 6, 0.08);
     private static final Distribution ROLE_STING_LEAD = Distribution.of(1, 0.55, 3, 0.05, 4, 0.35, 5, 0.05);
     private static final Distribution ROLE_SEX_LEAD = Distribution.of(1, 0.80, 2, 0.08, 3, 0.05, 4, 0.02, 5, 0.05);
     private static final Distribution ROLE_SEX_OTHER = Distribution.of(1, 0.25, 2, 0.20, 3, 0.30, 4, 0.10, 5, 0.15);
@@ -190,7 +193,7 @@ final class CaseBuilder {
             if (c.is(flag, 1)) involved++;
         }
         c.set("N_AGENCIES", Math.max(1, involved + (Distribution.chance(rng, 0.3) ? Distribution.between(rng, 1, 3) : 0)));
-        int outcome = o.arrest() ? 1 : Distribution.of(2, 0.45, 3, 0.18, 4, 0.15, 5, victims > 0 ? 0.14 : 0, 6, 0.08).drawInt(rng);
+        int outcome = o.arrest() ? 1 : (victims > 0 ? OUTCOME_WITHOUT_ARREST : OUTCOME_WITHOUT_ARREST_OR_VICTIM).drawInt(rng);
         c.set("INV_OUTCOME", outcome);
         c.set("VENUE", venue);
         c.set("NARRATIVE", Distribution.chance(rng, NO_NARRATIVE) ? null : narrative(f, outcome, victims, suspects));

@@ -15,12 +15,10 @@ import org.apache.commons.csv.CSVPrinter;
 final class CsvFile implements Closeable {
     private static final int BUFFER = 1 << 16;
 
-    private final String name;
     private final CSVPrinter printer;
     private long rows;
 
     CsvFile(Path file, List<String> header) throws IOException {
-        this.name = file.getFileName().toString();
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER);
         this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get());
     }
@@ -40,10 +38,6 @@ final class CsvFile implements Closeable {
         for (String c : cells) printer.print(c);
         printer.println();
         rows++;
-    }
-
-    String name() {
-        return name;
     }
 
     long rows() {

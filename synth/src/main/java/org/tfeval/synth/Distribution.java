@@ -57,25 +57,6 @@ final class Distribution {
         return Math.toIntExact(draw(rng));
     }
 
-    /** The probability of a code. */
-    double probability(long code) {
-        double total = cumulative[cumulative.length - 1];
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] == code) return (cumulative[i] - (i == 0 ? 0 : cumulative[i - 1])) / total;
-        }
-        return 0;
-    }
-
-    /** The mean of the codes (for counts). */
-    double mean() {
-        double total = cumulative[cumulative.length - 1];
-        double m = 0;
-        for (int i = 0; i < codes.length; i++) {
-            m += codes[i] * (cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]));
-        }
-        return m / total;
-    }
-
     /** Whether a Bernoulli trial with probability p succeeds. */
     static boolean chance(SplittableRandom rng, double p) {
         return rng.nextDouble() < p;

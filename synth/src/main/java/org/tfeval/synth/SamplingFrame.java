@@ -89,8 +89,4 @@ final class SamplingFrame {
     int caseNumber() {
         return selected;
     }
-
-    long rowsRead() {
-        return row + 1;
-    }
 }

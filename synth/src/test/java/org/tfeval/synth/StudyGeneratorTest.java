@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
@@ -300,6 +302,21 @@ class StudyGeneratorTest {
         for (String name : List.of("case.csv", "victim.csv", "suspect.csv", "case_list.csv")) {
             assertThat(Files.readAllBytes(other.resolve(name))).as(name).isNotEqualTo(Files.readAllBytes(defaultDir.resolve(name)));
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 1", "1, 1", "5, 10", "37, 3", "400, 60"})
+    void small_and_odd_configurations_are_valid_too(int cases, int sites, @TempDir Path dir) {
+        GeneratedStudy study = StudyGenerator.defaults().withCases(cases).withSites(sites).withErrors(false)
+                .generate(ECM, dir, ProgressListener.none());
+        Set<Finding> violations = new LinkedHashSet<>();
+        Map<String, List<Map<String, Object>>> data = StudyFiles.load(ECM, dir, violations);
+        assertThat(violations).isEmpty();
+        assertThat(StudyFiles.crossForm(ECM, data)).isEmpty();
+        assertThat(study.rows("case")).isEqualTo(cases);
+        assertThat(study.rows("task_force")).isEqualTo(sites);
+        long providing = data.get("task_force").stream().filter(t -> Long.valueOf(1).equals(t.get("TF_CASE_FILES_PROVIDED"))).count();
+        assertThat(providing).isEqualTo(cases == 0 ? 0 : Math.min(cases, Math.max(1, Math.round(sites * 0.8))));
     }
 
     @Test
