@@ -21,14 +21,25 @@ public final class InvalidRowException extends IllegalArgumentException {
     private final String variable;
     private final Reason reason;
 
+    /**
+     * @param rowNumber 1-based, or 0 when the problem concerns a whole column (e.g. its longest value)
+     * @param variable the variable, or {@code null} for the whole row
+     */
     public InvalidRowException(long rowNumber, String variable, Reason reason, String rule) {
-        super("row " + rowNumber + (variable == null ? "" : ", variable " + variable) + ": " + rule);
+        super(location(rowNumber, variable) + ": " + rule);
         this.rowNumber = rowNumber;
         this.variable = variable;
         this.reason = reason;
     }
 
-    /** 1-based. */
+    private static String location(long rowNumber, String variable) {
+        if (rowNumber <= 0) {
+            return "variable " + variable;
+        }
+        return "row " + rowNumber + (variable == null ? "" : ", variable " + variable);
+    }
+
+    /** 1-based; 0 when the problem concerns the whole column. */
     public long rowNumber() {
         return rowNumber;
     }

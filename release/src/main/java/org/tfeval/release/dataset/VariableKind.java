@@ -21,9 +21,4 @@ public enum VariableKind {
     public boolean takesMissingCodes() {
         return takesMissingCodes;
     }
-
-    /** Stored as a number in Stata, SPSS and SAS files (dates are day or second counts). */
-    public boolean isNumericStorage() {
-        return this != STRING;
-    }
 }

@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.VariableKind;
-import org.tfeval.release.dataset.VariableSpec;
 
 /** What the setup-program writers share: file output and helper names. */
 final class SetupFiles {
@@ -40,10 +38,6 @@ final class SetupFiles {
             }
         }
         return out;
-    }
-
-    static List<VariableSpec> ofKind(DatasetSpec spec, VariableKind kind) {
-        return spec.variables().stream().filter(v -> v.kind() == kind).toList();
     }
 
     static String header(String commentPrefix, DatasetSpec spec, String dataFile, String tool) {

@@ -12,10 +12,6 @@ final class Utf8 {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static int length(String s) {
-        return bytes(s).length;
-    }
-
     /** The longest prefix of {@code s} whose UTF-8 encoding has at most {@code maxBytes} bytes. */
     static byte[] truncate(String s, int maxBytes) {
         byte[] b = bytes(s);
