@@ -134,7 +134,7 @@ enum Fault {
 
         @Override String apply(Rec r, Rec parent, SplittableRandom rng) {
             r.set(variable, parent.date("S_ARREST_DATE").plusDays(Distribution.between(rng, 7, 30)));
-            return variable + " after the suspect's S_ARREST_DATE";
+            return variable + " after the suspect's S_ARREST_DATE (rule " + ruleId + ")";
         }
 
         @Override String code(Instrument instrument) {
