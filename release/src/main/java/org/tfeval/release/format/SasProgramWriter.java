@@ -43,7 +43,9 @@ public final class SasProgramWriter implements DatasetWriter {
                 spec.variables().stream().filter(VariableSpec::hasCodeLabels).map(VariableSpec::name).toList(),
                 FORMAT_STEM_LENGTH);
         StringBuilder b = new StringBuilder("/*\n");
-        b.append(SetupFiles.header("  ", spec, dataFile, "SAS")).append("*/\n\n");
+        b.append(SetupFiles.header("  ", spec, dataFile, "SAS"))
+                .append("   Run it in a UTF-8 SAS session (sas -encoding utf8) so labels keep their characters.\n")
+                .append("   The PROC FORMAT step also labels the transport (.xpt) file's variables.\n*/\n\n");
         if (!formatNames.isEmpty()) {
             b.append("proc format;\n");
             for (VariableSpec v : spec.variables()) {
