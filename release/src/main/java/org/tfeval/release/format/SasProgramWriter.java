@@ -45,7 +45,7 @@ public final class SasProgramWriter implements DatasetWriter {
         StringBuilder b = new StringBuilder("/*\n");
         b.append(SetupFiles.header("  ", spec, dataFile, "SAS"))
                 .append("   Run it in a UTF-8 SAS session (sas -encoding utf8) so labels keep their characters.\n")
-                .append("   The PROC FORMAT step also labels the transport (.xpt) file's variables.\n*/\n\n");
+                .append("   PROC FORMAT below also serves the transport (.xpt) file; assign the formats to its 8-character names.\n*/\n\n");
         if (!formatNames.isEmpty()) {
             b.append("proc format;\n");
             for (VariableSpec v : spec.variables()) {
