@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Evaluation of human trafficking task forces: from case files and interviews to findings and a safe data release.",
         subcommands = {InitCommand.class, DemoCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
                 ValidateCommand.class, SampleCommand.class, SnapshotCommand.class, EditCommand.class, AuditCommand.class,
-                InstrumentCommand.class, CommandLine.HelpCommand.class})
+                InstrumentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Tfeval implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -187,7 +187,7 @@ public final class Snapshotter {
         for (Variable v : f.variables()) {
             String c = FormTable.column(v.name());
             if (v.isDerived()) {
-                select.add("COALESCE(" + table.derivedSql(v, "p") + ", " + DERIVED_UNKNOWN + ") AS " + c);
+                select.add("COALESCE(" + table.derivedValue(v) + ", " + DERIVED_UNKNOWN + ") AS " + c);
             } else {
                 select.add("p." + c);
             }
@@ -204,7 +204,7 @@ public final class Snapshotter {
         long rows;
         try (OutputStream out = Files.newOutputStream(csv)) {
             rows = pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + String.join(", ", select) + " FROM " + table.table()
-                    + " p ORDER BY " + String.join(", ", table.keyColumns().stream().map(k -> "p." + k).toList())
+                    + " p" + table.derivedJoins("p") + " ORDER BY " + String.join(", ", table.keyColumns().stream().map(k -> "p." + k).toList())
                     + ") TO STDOUT WITH (FORMAT csv, HEADER false)", out);
         }
         Path parquet = work.resolve(f.name() + ".parquet");

@@ -151,7 +151,7 @@ class ImportTest {
             assertThat(AuditLog.verify(c)).isEmpty();
             assertThatThrownBy(() -> st.execute("UPDATE audit_change SET new_value = '{}'")).hasMessageContaining("append-only");
             st.execute("ALTER TABLE audit_change DISABLE TRIGGER audit_change_append_only");
-            st.execute("UPDATE audit_change SET new_value = jsonb_set(new_value, '{tf_n_members}', '5') WHERE op = 'U'");
+            st.execute("UPDATE audit_change SET new_value = jsonb_set(new_value::jsonb, '{tf_n_members}', '5')::json WHERE op = 'U'");
             assertThat(AuditLog.verify(c)).anySatisfy(p -> assertThat(p).contains("record changes were altered"));
         }
     }

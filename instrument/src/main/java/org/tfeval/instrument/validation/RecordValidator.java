@@ -30,10 +30,19 @@ public final class RecordValidator {
 
     private final Instrument instrument;
     private final Form form;
+    private final List<Rule> rules;
+    private final List<Variable> skipped;
+    private final int notApplicable;
+    private final java.util.Set<Integer> missingCodes;
 
     public RecordValidator(Instrument instrument, Form form) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.form = Objects.requireNonNull(form, "form");
+        this.rules = instrument.rulesOf(form);
+        this.skipped = form.variables().stream().filter(v -> v.appliesWhen() != null).toList();
+        this.notApplicable = instrument.missingCodes().stream().filter(m -> m.name().equals("not_applicable"))
+                .mapToInt(MissingCode::code).findFirst().orElse(-7);
+        this.missingCodes = instrument.missingCodes().stream().map(MissingCode::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The form this validator checks. */
@@ -61,8 +70,7 @@ public final class RecordValidator {
     public void check(Map<String, Object> values, Location at, Consumer<Violation> out) {
         Function<String, Object> view = name -> known(values.get(name));
         String id = recordId(values);
-        for (Variable v : form.variables()) {
-            if (v.appliesWhen() == null) continue;
+        for (Variable v : skipped) {
             Object value = values.get(v.name());
             if (value == null) continue;
             Truth applies = v.appliesWhen().test(view);
@@ -76,7 +84,7 @@ public final class RecordValidator {
                         "is coded not applicable but applies because " + v.appliesWhen().source() + " holds", Severity.ERROR));
             }
         }
-        for (Rule rule : instrument.rulesOf(form)) {
+        for (Rule rule : rules) {
             if (rule instanceof Rule.Require r) {
                 if (r.when().test(view) == Truth.TRUE && r.then().test(view) == Truth.FALSE) {
                     out.accept(new Violation(at.file(), at.row(), id, firstVariable(r), null, "rule:" + r.id(), r.message(), r.severity()));
@@ -191,14 +199,14 @@ public final class RecordValidator {
         if (text.length() > 3 || text.isEmpty() || text.charAt(0) != '-') return null;
         try {
             int code = Integer.parseInt(text);
-            return instrument.isMissingCode(code) ? code : null;
+            return missingCodes.contains(code) ? code : null;
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
     private int notApplicableCode() {
-        return instrument.missingCodes().stream().filter(m -> m.name().equals("not_applicable")).mapToInt(MissingCode::code).findFirst().orElse(-7);
+        return notApplicable;
     }
 
     private Violation violation(Location at, String id, Variable v, Object value, String code, String message, Severity s) {

@@ -45,7 +45,7 @@ public final class AuditLog {
     /** Records one record change of event {@code seq}. */
     public static void change(Connection c, long seq, long ord, String recordKey, char op, String oldJson, String newJson) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                "INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) VALUES (?, ?, ?, ?, ?::json, ?::json)")) {
             ps.setLong(1, seq);
             ps.setLong(2, ord);
             ps.setString(3, recordKey);

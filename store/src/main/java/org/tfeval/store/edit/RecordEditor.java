@@ -143,7 +143,7 @@ public final class RecordEditor {
     }
 
     private static String json(Connection c, FormTable table, List<String> key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_jsonb(t)::text FROM " + table.table() + " t WHERE " + where(table))) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_json(t)::text FROM " + table.table() + " t WHERE " + where(table))) {
             bindKey(ps, 1, table, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

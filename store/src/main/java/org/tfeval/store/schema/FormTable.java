@@ -95,22 +95,49 @@ public final class FormTable {
     }
 
     /**
-     * SQL expression giving the value a derived variable should have for the row aliased {@code p}:
-     * the count of child records, or 1/0 whether any child satisfies the condition, NULL when that
-     * is unknown because of missing values.
+     * LEFT JOINs that aggregate each child form once (GROUP BY the link), giving the values the
+     * derived variables of this form should have for the row aliased {@code p}; see {@link #derivedValue}.
      */
-    public String derivedSql(Variable v, String p) {
-        org.tfeval.instrument.Derivation d = v.derived();
-        if (d == null) throw new IllegalArgumentException(v.name() + " is not derived");
-        FormTable child = new FormTable(instrument, instrument.form(d.form()));
-        String link = column(child.form().parentLink().orElseThrow(() -> new IllegalStateException(
-                "form " + d.form() + " has no parent link for " + v.name())).name());
-        String where = "c." + link + " = " + p + "." + link;
-        if (d.kind() == org.tfeval.instrument.Derivation.Kind.COUNT) {
-            return "(SELECT count(*) FROM " + child.table() + " c WHERE " + where + ")";
+    public String derivedJoins(String p) {
+        Map<String, List<Variable>> byChild = new LinkedHashMap<>();
+        for (Variable v : form.variables()) {
+            if (v.derived() != null) byChild.computeIfAbsent(v.derived().form(), k -> new ArrayList<>()).add(v);
         }
-        return "(SELECT CASE WHEN bool_or(w) THEN 1 WHEN bool_or(w IS NULL) THEN NULL ELSE 0 END FROM (SELECT "
-                + d.where().toSql(name -> child.knownValueSql("c", name)) + " AS w FROM " + child.table() + " c WHERE " + where + ") x)";
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<Variable>> e : byChild.entrySet()) {
+            FormTable child = new FormTable(instrument, instrument.form(e.getKey()));
+            String link = column(child.form().parentLink().orElseThrow(() -> new IllegalStateException(
+                    "form " + e.getKey() + " has no parent link for the derived variables of " + form.name())).name());
+            b.append(" LEFT JOIN (SELECT c.").append(link).append(" AS k");
+            for (Variable v : e.getValue()) {
+                b.append(", ");
+                if (v.derived().kind() == org.tfeval.instrument.Derivation.Kind.COUNT) {
+                    b.append("count(*)");
+                } else {
+                    String w = v.derived().where().toSql(name -> child.knownValueSql("c", name));
+                    b.append("CASE WHEN bool_or(").append(w).append(") THEN 1 WHEN bool_or((").append(w).append(") IS NULL) THEN NULL ELSE 0 END");
+                }
+                b.append(" AS ").append(column(v.name()));
+            }
+            b.append(" FROM ").append(child.table()).append(" c GROUP BY c.").append(link).append(") ").append(alias(e.getKey()))
+                    .append(" ON ").append(alias(e.getKey())).append(".k = ").append(p).append('.').append(link);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The value a derived variable should have, over {@link #derivedJoins}: the count of child
+     * records, or 1/0 whether any child satisfies the condition; NULL when that is unknown because
+     * of missing values.
+     */
+    public String derivedValue(Variable v) {
+        if (v.derived() == null) throw new IllegalArgumentException(v.name() + " is not derived");
+        String a = alias(v.derived().form());
+        return "(CASE WHEN " + a + ".k IS NULL THEN 0 ELSE " + a + "." + column(v.name()) + " END)";
+    }
+
+    private static String alias(String childForm) {
+        return "agg_" + childForm;
     }
 
     /**

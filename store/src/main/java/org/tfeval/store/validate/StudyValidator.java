@@ -115,15 +115,28 @@ public final class StudyValidator {
         Instrument ins = store.instrument();
         FormTable table = new FormTable(ins, f);
         String key = "concat_ws('/', " + String.join(", ", table.keyColumns().stream().map(k -> "p." + k).toList()) + ")";
-        for (Variable v : f.variables()) {
-            if (v.derived() == null) continue;
-            Form child = ins.form(v.derived().form());
-            String col = "p." + FormTable.column(v.name());
-            String sql = "SELECT " + key + ", " + col + ", e.expected FROM " + table.table() + " p CROSS JOIN LATERAL (SELECT "
-                    + table.derivedSql(v, "p") + " AS expected) e WHERE " + col + " >= 0 AND e.expected IS NOT NULL AND " + col
-                    + " <> e.expected ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT;
-            query(c, sql, rs -> log.accept(new Violation(f.name(), 0, rs.getString(1), v.name(), rs.getString(2), "derived_mismatch",
-                    "is " + rs.getLong(2) + " but the " + child.name() + " records give " + rs.getLong(3), Severity.ERROR)));
+        List<Variable> derived = f.variables().stream().filter(Variable::isDerived).toList();
+        if (!derived.isEmpty()) {
+            StringBuilder cols = new StringBuilder();
+            for (Variable v : derived) cols.append(", p.").append(FormTable.column(v.name())).append(", ").append(table.derivedValue(v));
+            try (Statement st = c.createStatement()) {
+                st.setFetchSize(FETCH_SIZE);
+                long[] reported = new long[derived.size()];
+                try (ResultSet rs = st.executeQuery("SELECT " + key + cols + " FROM " + table.table() + " p" + table.derivedJoins("p")
+                        + " ORDER BY 1")) {
+                    while (rs.next()) {
+                        for (int i = 0; i < derived.size(); i++) {
+                            long stored = rs.getLong(2 + 2 * i);
+                            if (rs.wasNull() || stored < 0) continue;
+                            long expected = rs.getLong(3 + 2 * i);
+                            if (rs.wasNull() || expected == stored || reported[i]++ >= SQL_CHECK_LIMIT) continue;
+                            Variable v = derived.get(i);
+                            log.accept(new Violation(f.name(), 0, rs.getString(1), v.name(), Long.toString(stored), "derived_mismatch",
+                                    "is " + stored + " but the " + v.derived().form() + " records give " + expected, Severity.ERROR));
+                        }
+                    }
+                }
+            }
         }
         var linkVar = f.parentLink();
         if (linkVar.isPresent()) {

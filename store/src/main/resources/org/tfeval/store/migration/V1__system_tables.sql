@@ -21,12 +21,12 @@ CREATE TABLE audit_event (
 CREATE SEQUENCE audit_event_seq START 1;
 
 CREATE TABLE audit_change (
-    event_seq  bigint NOT NULL REFERENCES audit_event (seq) DEFERRABLE INITIALLY DEFERRED,
+    event_seq  bigint NOT NULL, -- the event row is written last; AuditLog.verify reports changes without an event
     ord        bigint NOT NULL,
     record_key text NOT NULL,
     op         char(1) NOT NULL CHECK (op IN ('I', 'U', 'D')),
-    old_value  jsonb,
-    new_value  jsonb,
+    old_value  json,
+    new_value  json,
     PRIMARY KEY (event_seq, ord)
 );
 
