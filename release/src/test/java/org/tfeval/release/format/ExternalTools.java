@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Assumptions;
 final class ExternalTools {
     static final String SKIP_VARIABLE = "TFEVAL_SKIP_EXTERNAL";
     private static final long TIMEOUT_SECONDS = 600;
+    /** Present on every Debian system (libc-bin), unlike en_US.UTF-8. */
+    private static final String UTF8_LOCALE = "C.UTF-8";
 
     private ExternalTools() {
     }
@@ -47,8 +49,12 @@ final class ExternalTools {
     static String run(Path dir, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "stdout", ".txt");
         Path err = Files.createTempFile(dir, "stderr", ".txt");
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // researchers run these tools in a UTF-8 locale; a bare CI machine may default to POSIX
+        builder.environment().put("LANG", UTF8_LOCALE);
+        builder.environment().put("LC_ALL", UTF8_LOCALE);
+        Process p = builder.start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
