@@ -11,10 +11,15 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.pg.ConnectionSettings;
 
-/** Brings a database to the current system schema and the instrument's tables, through Flyway. */
+/**
+ * Brings a database to the current system schema and the instrument's tables, through Flyway.
+ * System migrations are SQL files under {@code org/tfeval/store/migration} (V1-V99 the store's,
+ * V100 and up other modules' such as the web application's), in Flyway's usual history table; the
+ * instrument's tables have their own history table, one version per change of the instrument.
+ */
 public final class Migrations {
-    /** Flyway version of the first instrument migration; later ones are 2.1, 2.2, ... */
-    static final int INSTRUMENT_MAJOR = 2;
+    /** History table of the instrument-derived migrations. */
+    static final String INSTRUMENT_HISTORY = "instrument_schema_history";
 
     private Migrations() {
     }
@@ -25,9 +30,13 @@ public final class Migrations {
         int applied = system.migrate().migrationsExecuted;
         Map<String, Map<String, String>> existing = existingLayout(db, schema, instrument);
         if (existing.equals(InstrumentMigration.layout(instrument))) return applied;
-        MigrationInfo current = system.info().current();
-        MigrationVersion next = nextVersion(current == null ? null : current.getVersion());
-        Flyway withInstrument = configure(db, schema)
+        Flyway history = configure(db, schema).table(INSTRUMENT_HISTORY).locations("classpath:org/tfeval/store/instrument-migration")
+                .baselineOnMigrate(true).baselineVersion("0").load();
+        MigrationInfo current = history.info().current();
+        MigrationVersion next = MigrationVersion.fromVersion(Integer.toString(
+                current == null ? 1 : current.getVersion().getMajor().intValue() + 1));
+        Flyway withInstrument = configure(db, schema).table(INSTRUMENT_HISTORY).locations("classpath:org/tfeval/store/instrument-migration")
+                .baselineOnMigrate(true).baselineVersion("0")
                 .javaMigrations(new InstrumentMigration(next, instrument, existing))
                 .load();
         return applied + withInstrument.migrate().migrationsExecuted;
@@ -44,13 +53,6 @@ public final class Migrations {
                 // their effect is checked against the database layout instead of by checksum
                 .validateOnMigrate(false)
                 .loggers("slf4j");
-    }
-
-    private static MigrationVersion nextVersion(MigrationVersion current) {
-        if (current == null || current.getMajor().intValue() < INSTRUMENT_MAJOR) return MigrationVersion.fromVersion(Integer.toString(INSTRUMENT_MAJOR));
-        String[] parts = current.getVersion().split("\\.");
-        int minor = parts.length > 1 ? Integer.parseInt(parts[1]) + 1 : 1;
-        return MigrationVersion.fromVersion(INSTRUMENT_MAJOR + "." + minor);
     }
 
     private static Map<String, Map<String, String>> existingLayout(ConnectionSettings db, String schema, Instrument instrument) {
