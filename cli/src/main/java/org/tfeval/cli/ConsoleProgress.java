@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.tfeval.store.ProgressListener;
 
 /** A progress bar on standard error: redrawn in place on a terminal, a line every few seconds otherwise. */
-final class ConsoleProgress implements ProgressListener {
+public final class ConsoleProgress implements ProgressListener {
     /** Redraw interval on a terminal. */
     static final long TERMINAL_INTERVAL_MS = 100;
     /** Line interval when output is not a terminal. */
@@ -18,7 +18,7 @@ final class ConsoleProgress implements ProgressListener {
     private long lastDraw;
     private final long start = System.nanoTime();
 
-    ConsoleProgress(PrintStream err) {
+    public ConsoleProgress(PrintStream err) {
         this.err = err;
         this.terminal = System.console() != null;
     }

@@ -1,7 +1,7 @@
 package org.tfeval.cli;
 
 /** How a command reports. */
-enum OutputFormat {
+public enum OutputFormat {
     TEXT, JSON;
 
     /** Case-insensitive parse for picocli. */

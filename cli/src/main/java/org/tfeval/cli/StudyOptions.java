@@ -5,26 +5,26 @@ import org.tfeval.store.study.StudyWorkspace;
 import picocli.CommandLine.Option;
 
 /** Options every study command takes. */
-final class StudyOptions {
+public final class StudyOptions {
     @Option(names = "--study", paramLabel = "DIR", description = "Study folder (default: the current folder).", defaultValue = ".")
-    Path study;
+    public Path study;
 
     @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL server (postgresql://user@host:5432/db) instead of the study's database;"
             + " the password may come from TFEVAL_DB_PASSWORD.")
-    String db;
+    public String db;
 
     @Option(names = "--user", paramLabel = "NAME", description = "Who is acting, for the audit log (default: the login name).")
-    String user;
+    public String user;
 
-    String actor() {
+    public String actor() {
         return user != null ? user : System.getProperty("user.name", "unknown");
     }
 
-    StudyWorkspace workspace() {
+    public StudyWorkspace workspace() {
         return StudyWorkspace.at(study);
     }
 
-    StudyWorkspace.StudySession open() {
+    public StudyWorkspace.StudySession open() {
         return workspace().open(db);
     }
 }

@@ -70,7 +70,7 @@ public final class Tfeval implements Runnable {
         }
     }
 
-    static String version() {
+    public static String version() {
         try (InputStream in = Tfeval.class.getResourceAsStream("version.properties")) {
             Properties p = new Properties();
             p.load(in);
