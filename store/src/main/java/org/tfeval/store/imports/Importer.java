@@ -92,11 +92,8 @@ public final class Importer {
         try (TabularSource source = TabularSource.open(file); Connection c = store.connect()) {
             c.setAutoCommit(false);
             try {
-                long t0 = System.nanoTime();
                 long rows = stage(c, form, table, source, fileName, log);
-                long t1 = System.nanoTime();
                 if (log.errors() == 0) checkTogether(c, form, table, fileName, log);
-                if (System.getenv("TFEVAL_TIMING") != null) System.err.printf("stage %.2f check %.2f%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
                 if (log.errors() > 0) {
                     c.rollback();
                     return new ImportResult(formName, fileName, sha256, rows, 0, 0, 0, log.errors(), log.warnings(), log.kept(), log.countsByCode(), 0);
@@ -235,7 +232,6 @@ public final class Importer {
         String on = String.join(" AND ", table.keyColumns().stream().map(k -> "t." + k + " = s." + k).toList());
         String keyExpr = "concat_ws('/', " + String.join(", ", table.keyColumns().stream().map(k -> "s." + k).toList()) + ")";
         long seq = AuditLog.begin(c);
-        long ta = System.nanoTime();
         long inserted;
         long updated;
         try (Statement st = c.createStatement()) {
@@ -250,21 +246,16 @@ public final class Importer {
                 inserted = rs.getLong(1);
                 updated = rs.getLong(2);
             }
-            if (System.getenv("TFEVAL_TIMING") != null) System.err.printf("audit rows %.2f%n", (System.nanoTime() - ta) / 1e9);
             String colList = String.join(", ", cols);
             String set = String.join(", ", cols.stream().map(x -> x + " = EXCLUDED." + x).toList());
             String excluded = "(" + String.join(", ", cols.stream().map(x -> "EXCLUDED." + x).toList()) + ")";
             String current = "(" + String.join(", ", cols.stream().map(x -> table.table() + "." + x).toList()) + ")";
-            long t2 = System.nanoTime();
             st.executeUpdate("INSERT INTO " + table.table() + " (" + colList + ") SELECT " + colList + " FROM staging ORDER BY _row "
                     + "ON CONFLICT (" + keys + ") DO UPDATE SET " + set + " WHERE " + current + " IS DISTINCT FROM " + excluded);
-            if (System.getenv("TFEVAL_TIMING") != null) System.err.printf("upsert %.2f%n", (System.nanoTime() - t2) / 1e9);
         }
-        long t3 = System.nanoTime();
         String detail = "{\"file\":" + json(fileName) + ",\"sha256\":\"" + sha256 + "\",\"rows\":" + rows + ",\"inserted\":" + inserted
                 + ",\"updated\":" + updated + "}";
         AuditLog.finish(c, seq, actor, "import", form.name(), reason, detail);
-        if (System.getenv("TFEVAL_TIMING") != null) System.err.printf("finish %.2f%n", (System.nanoTime() - t3) / 1e9);
         return new ImportResult(form.name(), fileName, sha256, rows, inserted, updated, rows - inserted - updated, 0, log.warnings(),
                 log.kept(), log.countsByCode(), seq);
     }
