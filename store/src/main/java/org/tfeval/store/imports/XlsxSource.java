@@ -28,7 +28,7 @@ final class XlsxSource implements TabularSource {
     XlsxSource(Path file) throws IOException {
         in = Files.newInputStream(file);
         try {
-            workbook = new ReadableWorkbook(in);
+            workbook = new ReadableWorkbook(in, new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw new ImportException(file.getFileName() + ": not a readable XLSX workbook (" + e.getMessage() + ")", e);
