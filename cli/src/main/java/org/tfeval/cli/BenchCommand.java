@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
             Snapshotter.of(tf).withProgress(progress).take(work.resolve("snapshots"), report);
             pw.printf(Locale.ROOT, "snapshot: %.1f s%n", seconds(start));
         } finally {
-            if (dir == null) deleteTree(work);
+            if (dir == null) Folders.deleteTree(work);
         }
         return ExitCodes.OK;
     }
@@ -119,11 +119,4 @@ final class BenchCommand implements Callable<Integer> {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void deleteTree(Path p) {
-        try (var s = Files.walk(p)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

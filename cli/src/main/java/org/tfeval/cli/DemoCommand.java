@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
             pw.printf("Snapshot %s%s%n  %s%n", sn.id(), sn.allowErrors() ? " (taken with the planted errors: --allow-errors, recorded in its manifest)" : "",
                     sn.dir());
         } finally {
-            deleteTree(planted);
+            Folders.deleteTree(planted);
         }
         pw.printf("Done in %.1f s.%n%nNext:%n", (System.nanoTime() - start) / 1e9);
         String s = "--study " + dir;
@@ -142,11 +142,4 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path p) {
-        try (var s = Files.walk(p)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
