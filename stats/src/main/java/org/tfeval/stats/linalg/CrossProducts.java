@@ -39,6 +39,26 @@ public final class CrossProducts {
         }
     }
 
+    /**
+     * As {@link #addWeighted} without {@code z}, but with weights indexed from 0 for the block:
+     * {@code wLocal[i]} belongs to row {@code from + i}.
+     */
+    public static void addWeightedLocal(double[][] x, double[] wLocal, int from, int to, double[] gram,
+            double[] scratch) {
+        int p = x.length;
+        int len = to - from;
+        for (int a = 0; a < p; a++) {
+            double[] xa = x[a];
+            for (int i = 0; i < len; i++) {
+                scratch[i] = wLocal[i] * xa[from + i];
+            }
+            int base = a * (a + 1) / 2;
+            for (int b = 0; b <= a; b++) {
+                gram[base + b] += dot(scratch, x[b], from, len);
+            }
+        }
+    }
+
     /** {@code sum_i s[i] * v[off + i]} for i in 0..len, with four accumulators. */
     public static double dot(double[] s, double[] v, int off, int len) {
         double s0 = 0;
