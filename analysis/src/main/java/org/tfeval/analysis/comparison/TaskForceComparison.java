@@ -1,0 +1,143 @@
+package org.tfeval.analysis.comparison;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import org.tfeval.analysis.Analysis;
+import org.tfeval.analysis.AnalysisResult;
+import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.Interval;
+import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.Share;
+import org.tfeval.analysis.data.StudyData;
+import org.tfeval.analysis.data.TaskForce;
+
+/**
+ * Case outcomes (prosecution, trafficking charge) of task forces with and without a feature
+ * ({@link Feature#standard}), with Fisher's exact test on the cases, and what the number of task
+ * forces allows: the smallest p-value a task-force-level exact test could reach, and a generated
+ * statement that case-level tests treat clustered cases as independent.
+ */
+public final class TaskForceComparison implements Analysis {
+    /** Analysis id. */
+    public static final String ID = "comparison";
+    /** Outcomes compared: variable and words. */
+    static final List<String[]> OUTCOMES = List.of(new String[] {StudyData.CASE_PROSECUTION, "prosecution"}, new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge"});
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Task-force comparison";
+    }
+
+    @Override
+    public AnalysisResult run(StudyData data, AnalysisSettings settings) {
+        double conf = settings.confidence();
+        List<TaskForce> sites = data.sitesWithCases();
+        double median = median(sites.stream().mapToInt(t -> t.code("TF_N_MEMBERS")).filter(v -> v >= 0).sorted().toArray());
+        FormData c = data.cases();
+        ResultTable.Builder fb = ResultTable.builder("features", "Case outcomes by task-force feature").text("feature", "Feature").text("group", "Group")
+                .count("task_forces", "Task forces").count("cases", "Cases");
+        for (String[] o : OUTCOMES) {
+            String p = o[1];
+            fb.count(p + "_n", cap(p) + ": n").count(p + "_of", "Of").proportion(p + "_pct", "%").proportion(p + "_low", "CI low")
+                    .proportion(p + "_high", "CI high");
+        }
+        fb.pValue("prosecution_fisher_p", "Fisher p (prosecution)").pValue("trafficking_charge_fisher_p", "Fisher p (trafficking charge)");
+        ResultTable.Builder lb = ResultTable.builder("site_level", "What a task-force-level comparison can show").text("feature", "Feature")
+                .count("with", "Task forces with").count("without", "Task forces without").count("unknown", "Unknown")
+                .pValue("smallest_p", "Smallest attainable p (one-sided, task-force level)");
+        List<String> statements = new ArrayList<>();
+        for (Feature f : Feature.standard(median)) {
+            boolean[] with = new boolean[data.taskForces().size()];
+            boolean[] without = new boolean[data.taskForces().size()];
+            int nWith = 0;
+            int nWithout = 0;
+            for (TaskForce t : sites) {
+                int g = f.group().applyAsInt(t);
+                if (g == 1) {
+                    with[t.index()] = true;
+                    nWith++;
+                } else if (g == 0) {
+                    without[t.index()] = true;
+                    nWithout++;
+                }
+            }
+            Object[][] rows = {{f.with(), with, nWith}, {f.without(), without, nWithout}};
+            for (Object[] r : rows) {
+                boolean[] in = (boolean[]) r[1];
+                IntPredicate rowsIn = i -> c.site(i) >= 0 && in[c.site(i)];
+                long cases = 0;
+                for (int i = 0; i < c.rows(); i++) cases += rowsIn.test(i) ? 1 : 0;
+                List<Object> row = new ArrayList<>(List.of(f.name(), (String) r[0], (long) (int) (Integer) r[2], cases));
+                for (String[] o : OUTCOMES) {
+                    Share s = Share.of(c.code(o[0]), rowsIn);
+                    Interval ci = Intervals.wilson(s, conf);
+                    row.addAll(java.util.Arrays.asList(s.events(), s.trials(), s.proportion(), ci.low(), ci.high()));
+                }
+                row.add(null);
+                row.add(null);
+                fb.row(row.toArray());
+            }
+            int unknown = sites.size() - nWith - nWithout;
+            Double smallest = nWith == 0 || nWithout == 0 ? null : 1.0 / binomial(nWith + nWithout, nWith).doubleValue();
+            lb.row(f.name(), (long) nWith, (long) nWithout, (long) unknown, smallest);
+            if (nWith == 0 || nWithout == 0) {
+                statements.add(f.name() + ": all " + sites.size() + " task forces with cases fall on one side, so this study cannot compare them.");
+            }
+        }
+        fb.note("Size splits at the median membership (TF_N_MEMBERS) of the task forces with cases: " + String.format(Locale.ROOT, "%.0f", median)
+                + " members. " + settings.confidenceLabel() + " Wilson intervals.");
+        fb.note("Fisher's exact test compares the cases of the two groups as if they were independent; cases cluster within task forces, "
+                + "so these p-values overstate the evidence.");
+        ResultTable.Builder st = ResultTable.builder("statement", "What these task forces can and cannot show").text("statement", "Statement");
+        for (String s : statement(sites.size(), data.taskForces().size())) st.row(s);
+        statements.forEach(st::row);
+        return new AnalysisResult(ID, title(), "Shares of cases prosecuted and charged under a trafficking statute in task forces with and without "
+                + "each feature, with " + settings.confidenceLabel() + " Wilson intervals and Fisher's exact test; the smallest p-value an exact "
+                + "test on the task forces themselves could reach is 1 / C(n, k) for n task forces of which k have the feature.",
+                List.of(fb.build(), lb.build(), st.build()), statement(sites.size(), data.taskForces().size()));
+    }
+
+    /** The honest statement, generated from the number of task forces. */
+    static List<String> statement(int sites, int taskForces) {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "These comparisons rest on %d task forces with case files (of %d in the study). Each feature splits them "
+                + "into two small groups, and the groups differ in many ways at once, so a difference in outcomes cannot be attributed to the feature.",
+                sites, taskForces));
+        if (sites >= 2) {
+            int half = sites / 2;
+            out.add(String.format(Locale.ROOT, "Even the most lopsided result possible, with every task force of one group ahead of every task force "
+                    + "of the other, would give a task-force-level exact test a one-sided p-value no smaller than %.3f (for an even %d-%d split); "
+                    + "with %d sites no feature can be shown to matter at conventional levels unless its effect is large and consistent.",
+                    1.0 / binomial(sites, half).doubleValue(), half, sites - half, sites));
+        }
+        out.add("Case-level tests count each case as independent evidence; because cases of one task force share its practices, "
+                + "they overstate what the data show. Read the differences as descriptions of these task forces, not as effects of their features.");
+        return out;
+    }
+
+    static BigInteger binomial(int n, int k) {
+        BigInteger r = BigInteger.ONE;
+        for (int i = 1; i <= k; i++) r = r.multiply(BigInteger.valueOf(n - k + i)).divide(BigInteger.valueOf(i));
+        return r;
+    }
+
+    private static double median(int[] sorted) {
+        if (sorted.length == 0) return Double.NaN;
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
+    }
+
+    private static String cap(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1).replace('_', ' ');
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * A snapshot read for analysis: the task forces as typed rows and the case, victim and suspect
+ * datasets as columns of codes, numbers and dates read from the snapshot's Parquet files with
+ * DuckDB, plus the counting every analysis shares: shares and category counts that keep missing
+ * codes out of denominators and count them as {@link org.tfeval.analysis.data.Exclusions}.
+ */
+package org.tfeval.analysis.data;

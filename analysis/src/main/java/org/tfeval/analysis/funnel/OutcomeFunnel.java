@@ -1,0 +1,174 @@
+package org.tfeval.analysis.funnel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
+import org.tfeval.analysis.Analysis;
+import org.tfeval.analysis.AnalysisResult;
+import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.data.Exclusions;
+import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.Share;
+import org.tfeval.analysis.data.StudyData;
+import org.tfeval.analysis.data.TaskForce;
+
+/**
+ * The outcome funnel. At case level a case reaches a stage when any of its suspects did
+ * ({@link StudyData#CASE_OUTCOMES}); at suspect level from {@code S_ARRESTED},
+ * {@code S_PROSECUTED}, {@code S_HT_CHARGED}, {@code S_DISPOSITION} (trial or plea) and
+ * {@code S_SENTENCE_TYPE}. Each stage's share is of all investigations (cases or suspects) with a
+ * known status, with a Wilson interval, and of those that reached the previous stage. Missing
+ * codes are left out of denominators and counted.
+ */
+public final class OutcomeFunnel implements Analysis {
+    /** Analysis id. */
+    public static final String ID = "funnel";
+    public static final String INVESTIGATION = "Investigation";
+    public static final String ARREST = "Arrest";
+    public static final String PROSECUTION = "Prosecution";
+    public static final String TRAFFICKING_CHARGE = "Trafficking charge";
+    public static final String CONVICTION = "Conviction";
+    public static final String SENTENCE = "Sentence";
+    /** Group label of all rows. */
+    public static final String ALL = "All";
+    /** HT_TYPE code of sex trafficking. */
+    public static final int SEX_TRAFFICKING = 1;
+    /** Denominator labels of the trafficking-charge share. */
+    public static final String OF_ALL_SEX = "Of all sex-trafficking investigations";
+    public static final String OF_PROSECUTED_SEX = "Of prosecuted sex-trafficking investigations";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Outcome funnel";
+    }
+
+    @Override
+    public AnalysisResult run(StudyData data, AnalysisSettings settings) {
+        double conf = settings.confidence();
+        List<ResultTable> tables = new ArrayList<>();
+        tables.add(funnel("case_by_type", "Case outcomes by type of trafficking", "type", "Type", data, data.cases(), Stage.caseStages(),
+                types(data, data.cases()), conf, "Cases"));
+        tables.add(funnel("case_by_site", "Case outcomes by task force", "task_force", "Task force", data, data.cases(), Stage.caseStages(),
+                sites(data, data.cases()), conf, "Cases"));
+        tables.add(funnel("suspect_by_type", "Suspect outcomes by type of trafficking", "type", "Type", data, data.suspects(),
+                Stage.suspectStages(), types(data, data.suspects()), conf, "Suspects"));
+        tables.add(funnel("suspect_by_site", "Suspect outcomes by task force", "task_force", "Task force", data, data.suspects(),
+                Stage.suspectStages(), sites(data, data.suspects()), conf, "Suspects"));
+        tables.add(traffickingCharge(data, conf, settings));
+        return new AnalysisResult(ID, title(), "Shares of cases and suspects reaching each stage (arrest, prosecution, charge under a trafficking "
+                + "statute, conviction by trial or plea, sentence), of all investigations with a known status, with " + settings.confidenceLabel()
+                + " Wilson score intervals; also of those that reached the previous stage. A case reaches a stage when any of its suspects did.",
+                tables, warnings(data));
+    }
+
+    private static List<String> warnings(StudyData data) {
+        List<String> w = new ArrayList<>();
+        int labor = 0;
+        var ht = data.cases().code("HT_TYPE");
+        for (int i = 0; i < ht.size(); i++) {
+            if (ht.get(i) == 2 || ht.get(i) == 3) labor++;
+        }
+        if (labor < SMALL_GROUP) {
+            w.add("Only " + labor + " cases involve labor trafficking: their shares have wide intervals and say little about labor cases in general.");
+        }
+        return w;
+    }
+
+    /** Below this many cases a group's shares are flagged as imprecise. */
+    public static final int SMALL_GROUP = 30;
+
+    record Group(String label, IntPredicate rows) {
+    }
+
+    static List<Group> types(StudyData data, FormData f) {
+        List<Group> out = new ArrayList<>();
+        out.add(new Group(ALL, i -> f.site(i) >= 0));
+        var ht = f.code("HT_TYPE");
+        for (Long code : data.codes("case", "HT_TYPE")) {
+            int c = code.intValue();
+            out.add(new Group(data.label("case", "HT_TYPE", c), i -> f.site(i) >= 0 && ht.get(i) == c));
+        }
+        return out;
+    }
+
+    static List<Group> sites(StudyData data, FormData f) {
+        List<Group> out = new ArrayList<>();
+        for (TaskForce t : data.sitesWithCases()) {
+            int s = t.index();
+            out.add(new Group(t.id(), i -> f.site(i) == s));
+        }
+        out.add(new Group(ALL, i -> f.site(i) >= 0));
+        return out;
+    }
+
+    private static ResultTable funnel(String id, String title, String key, String keyLabel, StudyData data, FormData f, List<Stage> stages,
+                                      List<Group> groups, double conf, String unit) {
+        ResultTable.Builder b = ResultTable.builder(id, title).text(key, keyLabel).text("stage", "Stage").shareColumns(unit)
+                .proportion("pct_of_previous", "% of previous stage");
+        Exclusions all = Exclusions.NONE;
+        List<IntUnaryOperator> status = stages.stream().map(s -> s.status().apply(f)).toList();
+        for (Group g : groups) {
+            for (int k = 0; k < stages.size(); k++) {
+                IntUnaryOperator st = status.get(k);
+                Share s = Share.count(f.rows(), g.rows(), st);
+                Double ofPrevious = null;
+                if (k > 0) {
+                    IntUnaryOperator prev = status.get(k - 1);
+                    double p = Share.count(f.rows(), i -> g.rows().test(i) && prev.applyAsInt(i) == Share.EVENT, st).proportion();
+                    ofPrevious = p;
+                }
+                Object[] keys = {g.label(), stages.get(k).name()};
+                Object[] row = java.util.Arrays.copyOf(keys, 9);
+                var ci = Intervals.wilson(s, conf);
+                row[2] = s.events();
+                row[3] = s.trials();
+                row[4] = s.proportion();
+                row[5] = ci.low();
+                row[6] = ci.high();
+                row[7] = s.excluded().total();
+                row[8] = ofPrevious;
+                b.row(row);
+                if (g.label().equals(ALL)) all = all.plus(s.excluded());
+            }
+        }
+        b.note("Shares are of all " + unit.toLowerCase(java.util.Locale.ROOT) + " with a known status at that stage; "
+                + "'% of previous stage' is of those that reached the stage before.");
+        if (all.total() > 0) b.note("Left out of denominators (all stages, all " + unit.toLowerCase(java.util.Locale.ROOT) + "): "
+                + all.describe(data.instrument()) + ".");
+        return b.build();
+    }
+
+    private static ResultTable traffickingCharge(StudyData data, double conf, AnalysisSettings settings) {
+        ResultTable.Builder b = ResultTable.builder("trafficking_charge", "Sex-trafficking investigations charged under a trafficking statute, "
+                + "with both denominators").text("level", "Level").text("denominator_label", "Denominator").shareColumns("Charged");
+        FormData c = data.cases();
+        var ht = c.code("HT_TYPE");
+        var pros = c.code(StudyData.CASE_PROSECUTION);
+        var charge = c.code(StudyData.CASE_HT_CHARGE);
+        IntPredicate sex = i -> c.site(i) >= 0 && ht.get(i) == SEX_TRAFFICKING;
+        Share all = Share.count(c.rows(), sex, i -> Stage.yesNo(charge.get(i)));
+        Share prosecuted = Share.count(c.rows(), i -> sex.test(i) && pros.get(i) == 1, i -> Stage.yesNo(charge.get(i)));
+        b.shareRow(all, Intervals.wilson(all, conf), "Cases", OF_ALL_SEX);
+        b.shareRow(prosecuted, Intervals.wilson(prosecuted, conf), "Cases", OF_PROSECUTED_SEX);
+        FormData s = data.suspects();
+        var sht = s.code("HT_TYPE");
+        var sp = s.code("S_PROSECUTED");
+        var sc = s.code("S_HT_CHARGED");
+        IntPredicate ssex = i -> s.site(i) >= 0 && sht.get(i) == SEX_TRAFFICKING;
+        Share sAll = Share.count(s.rows(), ssex, i -> sp.get(i) == 0 ? Share.NO_EVENT : sp.get(i) == 1 ? Stage.yesNo(sc.get(i)) : Stage.yesNo(sp.get(i)));
+        Share sPros = Share.count(s.rows(), i -> ssex.test(i) && sp.get(i) == 1, i -> Stage.yesNo(sc.get(i)));
+        b.shareRow(sAll, Intervals.wilson(sAll, conf), "Suspects", "Of all suspects in sex-trafficking investigations");
+        b.shareRow(sPros, Intervals.wilson(sPros, conf), "Suspects", "Of prosecuted suspects in sex-trafficking investigations");
+        b.note("The published figure ('33% prosecuted under trafficking statutes') leaves its denominator open; both are given. "
+                + "Sex-trafficking investigations are cases with HT_TYPE = 1 (sex trafficking only). " + settings.confidenceLabel() + " Wilson intervals.");
+        return b.build();
+    }
+}

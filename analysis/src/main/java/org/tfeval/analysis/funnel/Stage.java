@@ -1,0 +1,75 @@
+package org.tfeval.analysis.funnel;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntUnaryOperator;
+import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.Share;
+import org.tfeval.analysis.data.StudyData;
+
+/**
+ * One stage of the funnel and how a row's status at that stage is read: {@link Share#EVENT},
+ * {@link Share#NO_EVENT} or a missing code.
+ *
+ * @param name   stage name as reports print it
+ * @param status status of a row at this stage, given the dataset
+ */
+record Stage(String name, java.util.function.Function<FormData, IntUnaryOperator> status) {
+    Stage {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The case-level stages, from the case outcome flags computed from the suspects ({@link StudyData#CASE_OUTCOMES}). */
+    static List<Stage> caseStages() {
+        return List.of(new Stage(OutcomeFunnel.INVESTIGATION, f -> i -> Share.EVENT), flag(OutcomeFunnel.ARREST, StudyData.CASE_ARREST),
+                flag(OutcomeFunnel.PROSECUTION, StudyData.CASE_PROSECUTION), flag(OutcomeFunnel.TRAFFICKING_CHARGE, StudyData.CASE_HT_CHARGE),
+                flag(OutcomeFunnel.CONVICTION, StudyData.CASE_CONVICTION), flag(OutcomeFunnel.SENTENCE, StudyData.CASE_SENTENCE));
+    }
+
+    /**
+     * The suspect-level stages. A suspect who did not reach a stage's precondition has not reached
+     * the stage (status 0): a suspect not prosecuted was not charged with trafficking.
+     */
+    static List<Stage> suspectStages() {
+        return List.of(new Stage(OutcomeFunnel.INVESTIGATION, f -> i -> Share.EVENT), flag(OutcomeFunnel.ARREST, "S_ARRESTED"),
+                flag(OutcomeFunnel.PROSECUTION, "S_PROSECUTED"),
+                new Stage(OutcomeFunnel.TRAFFICKING_CHARGE, f -> given(f, "S_PROSECUTED", i -> yesNo(f.code("S_HT_CHARGED").get(i)))),
+                new Stage(OutcomeFunnel.CONVICTION, f -> given(f, "S_PROSECUTED", i -> convicted(f.code("S_DISPOSITION").get(i)))),
+                new Stage(OutcomeFunnel.SENTENCE, f -> given(f, "S_PROSECUTED", i -> {
+                    int c = convicted(f.code("S_DISPOSITION").get(i));
+                    if (c != Share.EVENT) return c;
+                    int s = f.code("S_SENTENCE_TYPE").get(i);
+                    return s >= 1 ? Share.EVENT : (s < 0 ? s : Share.NO_EVENT);
+                })));
+    }
+
+    private static Stage flag(String name, String variable) {
+        return new Stage(name, f -> {
+            var c = f.code(variable);
+            return i -> yesNo(c.get(i));
+        });
+    }
+
+    private static IntUnaryOperator given(FormData f, String precondition, IntUnaryOperator then) {
+        var p = f.code(precondition);
+        return i -> {
+            int v = p.get(i);
+            if (v == 0) return Share.NO_EVENT;
+            if (v != 1) return v < 0 ? v : -1;
+            return then.applyAsInt(i);
+        };
+    }
+
+    /** 1 and 0 as they are; any other non-missing value is undocumented (-1). */
+    static int yesNo(int v) {
+        return v == 0 || v == 1 || v < 0 ? v : -1;
+    }
+
+    /** Disposition 1 (trial) or 2 (plea) is a conviction; 3-6 are not; missing codes stay. */
+    static int convicted(int disposition) {
+        if (disposition == 1 || disposition == 2) return Share.EVENT;
+        if (disposition >= 3 && disposition <= 6) return Share.NO_EVENT;
+        return disposition < 0 ? disposition : -1;
+    }
+}

@@ -1,0 +1,117 @@
+package org.tfeval.analysis.identification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.tfeval.analysis.Analysis;
+import org.tfeval.analysis.AnalysisResult;
+import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.data.Categories;
+import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.Share;
+import org.tfeval.analysis.data.StudyData;
+import org.tfeval.instrument.Variable;
+
+/**
+ * How cases were identified and investigated: {@code ID_SOURCE} by type of trafficking; the share
+ * of cases with each evidence type ({@code EVID_*}, the instrument's {@code evidence} group),
+ * overall and for cases with an actual victim and sting-only cases; and the outcomes of
+ * actual-victim cases against sting-only cases (an undercover sting, {@code ID_SOURCE} = 1, without
+ * an actual victim).
+ */
+public final class Identification implements Analysis {
+    /** Analysis id. */
+    public static final String ID = "identification";
+    /** ID_SOURCE code of an undercover sting. */
+    public static final int STING = 1;
+    /** Instrument group of the evidence flags. */
+    public static final String EVIDENCE_GROUP = "evidence";
+    public static final String ACTUAL_VICTIM = "Actual victim present";
+    public static final String STING_ONLY = "Sting only (no actual victim)";
+    public static final String OTHER_NO_VICTIM = "Other, no actual victim";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Identification and investigation";
+    }
+
+    @Override
+    public AnalysisResult run(StudyData data, AnalysisSettings settings) {
+        double conf = settings.confidence();
+        FormData c = data.cases();
+        var ht = c.code("HT_TYPE");
+        var src = c.code("ID_SOURCE");
+        var actual = c.code("ACTUAL_VICTIM");
+        List<ResultTable> tables = new ArrayList<>();
+
+        ResultTable.Builder sb = ResultTable.builder("id_source", "How cases were identified, by type of trafficking").text("type", "Type")
+                .text("source", "Identified through").shareColumns("Cases");
+        List<Object[]> groups = new ArrayList<>();
+        groups.add(new Object[] {"All", (IntPredicate) i -> c.site(i) >= 0});
+        for (Long code : data.codes("case", "HT_TYPE")) {
+            int t = code.intValue();
+            groups.add(new Object[] {data.label("case", "HT_TYPE", t), (IntPredicate) i -> c.site(i) >= 0 && ht.get(i) == t});
+        }
+        for (Object[] g : groups) {
+            Categories cat = Categories.of(src, (IntPredicate) g[1], data.codes("case", "ID_SOURCE"));
+            for (var e : cat.counts().entrySet()) {
+                Share s = new Share(e.getValue(), cat.total(), cat.excluded());
+                sb.shareRow(s, Intervals.wilson(s, conf), g[0], data.label("case", "ID_SOURCE", e.getKey()));
+            }
+        }
+        sb.note("Shares are of cases with a recorded source.");
+        tables.add(sb.build());
+
+        IntPredicate withVictim = i -> c.site(i) >= 0 && actual.get(i) == 1;
+        IntPredicate stingOnly = i -> c.site(i) >= 0 && actual.get(i) == 0 && src.get(i) == STING;
+        IntPredicate otherNoVictim = i -> c.site(i) >= 0 && actual.get(i) == 0 && src.get(i) != STING && src.get(i) >= 0;
+
+        ResultTable.Builder vb = ResultTable.builder("actual_victim", "Cases with an actual victim present").text("cases", "Cases")
+                .shareColumns("With an actual victim");
+        Share all = Share.of(actual, i -> c.site(i) >= 0);
+        vb.shareRow(all, Intervals.wilson(all, conf), "All cases");
+        Share stings = Share.of(actual, i -> c.site(i) >= 0 && src.get(i) == STING);
+        vb.shareRow(stings, Intervals.wilson(stings, conf), "Undercover stings");
+        Share nonStings = Share.of(actual, i -> c.site(i) >= 0 && src.get(i) != STING && src.get(i) >= 0);
+        vb.shareRow(nonStings, Intervals.wilson(nonStings, conf), "Other sources");
+        tables.add(vb.build());
+
+        ResultTable.Builder eb = ResultTable.builder("evidence", "Evidence in the case files").text("evidence", "Evidence").text("cases", "Cases")
+                .shareColumns("Cases with it");
+        for (Variable v : data.instrument().form("case").variables()) {
+            if (!EVIDENCE_GROUP.equals(v.group())) continue;
+            var col = c.code(v.name());
+            String label = v.label().replaceFirst("^Evidence: ", "");
+            for (Object[] g : List.of(new Object[] {"All cases", (IntPredicate) i -> c.site(i) >= 0}, new Object[] {ACTUAL_VICTIM, withVictim},
+                    new Object[] {STING_ONLY, stingOnly})) {
+                Share s = Share.of(col, (IntPredicate) g[1]);
+                eb.shareRow(s, Intervals.wilson(s, conf), label, g[0]);
+            }
+        }
+        tables.add(eb.build());
+
+        ResultTable.Builder ob = ResultTable.builder("outcomes_by_victim_presence", "Outcomes of cases with an actual victim and of sting-only cases")
+                .text("cases", "Cases").text("outcome", "Outcome").shareColumns("Cases");
+        for (Object[] g : List.of(new Object[] {ACTUAL_VICTIM, withVictim}, new Object[] {STING_ONLY, stingOnly},
+                new Object[] {OTHER_NO_VICTIM, otherNoVictim})) {
+            for (String[] o : List.of(new String[] {"Arrest", StudyData.CASE_ARREST}, new String[] {"Prosecution", StudyData.CASE_PROSECUTION},
+                    new String[] {"Trafficking charge", StudyData.CASE_HT_CHARGE}, new String[] {"Conviction", StudyData.CASE_CONVICTION})) {
+                Share s = Share.of(c.code(o[1]), (IntPredicate) g[1]);
+                ob.shareRow(s, Intervals.wilson(s, conf), g[0], o[0]);
+            }
+        }
+        ob.note("Sting-only: identified through an undercover sting (ID_SOURCE = 1) with no actual victim (ACTUAL_VICTIM = 0), "
+                + "typically an officer posing as a buyer or seller.");
+        tables.add(ob.build());
+        return new AnalysisResult(ID, title(), "Distributions of the identification source and shares of cases with each evidence type and "
+                + "outcome, with " + settings.confidenceLabel() + " Wilson intervals, for cases with an actual victim and sting-only cases.",
+                tables, List.of());
+    }
+}

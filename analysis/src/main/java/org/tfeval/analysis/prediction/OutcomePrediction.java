@@ -1,0 +1,304 @@
+package org.tfeval.analysis.prediction;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntToDoubleFunction;
+import org.tfeval.analysis.Analysis;
+import org.tfeval.analysis.AnalysisResult;
+import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.StudyData;
+import org.tfeval.stats.InvalidInputException;
+import org.tfeval.stats.design.Design;
+import org.tfeval.stats.design.DesignBuilder;
+import org.tfeval.stats.design.Grouping;
+import org.tfeval.stats.frame.Column;
+import org.tfeval.stats.frame.DataFrame;
+import org.tfeval.stats.frame.NumericColumn;
+import org.tfeval.stats.mixed.GlmmFit;
+import org.tfeval.stats.mixed.RandomInterceptLogit;
+import org.tfeval.stats.model.Coefficient;
+import org.tfeval.stats.model.FitWarning;
+import org.tfeval.stats.regression.FirthFit;
+import org.tfeval.stats.regression.FirthLogisticRegression;
+import org.tfeval.stats.regression.IntervalType;
+import org.tfeval.stats.robust.ClusterCovariance;
+import org.tfeval.stats.robust.ClusterRobust;
+import org.tfeval.stats.robust.RobustFit;
+import org.tfeval.stats.robust.SandwichParts;
+
+/**
+ * What predicts prosecution and a trafficking charge
+ * of a case ({@link StudyData#CASE_PROSECUTION}, {@link StudyData#CASE_HT_CHARGE}): logistic models of case characteristics and task-force
+ * features ({@link Predictor#standard()}). Small-sample methods by default: Firth's penalized
+ * estimates (stats: {@link FirthLogisticRegression}) with penalized profile-likelihood intervals,
+ * CR2 cluster-robust standard errors by task force with Satterthwaite degrees of freedom (stats:
+ * {@link ClusterRobust}), and, as a sensitivity analysis, a random-intercept logistic model by
+ * task force (stats: {@link RandomInterceptLogit}, Laplace). Predictors that do not vary, or
+ * task-force features that split the sites the same way as an earlier one, are left out and named.
+ */
+public final class OutcomePrediction implements Analysis {
+    /** Analysis id. */
+    public static final String ID = "prediction";
+    /** Above this many cases, Firth intervals are Wald instead of profile likelihood (which needs many refits). */
+    public static final int PROFILE_MAX_ROWS = 20_000;
+    /** The outcomes modelled: variable, table id, words. */
+    public static final List<String[]> OUTCOMES = List.of(new String[] {StudyData.CASE_PROSECUTION, "prosecution", "Prosecution"},
+            new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge", "Trafficking charge"});
+    static final String SITE = "site";
+    static final String Y = "outcome";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "What predicts prosecution and a trafficking charge";
+    }
+
+    @Override
+    public AnalysisResult run(StudyData data, AnalysisSettings settings) {
+        List<ResultTable> tables = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        ResultTable.Builder models = ResultTable.builder("models", "The outcome models").text("outcome", "Outcome").count("cases", "Cases")
+                .count("events", "With the outcome").count("task_forces", "Task forces").count("left_out", "Cases left out (missing values)")
+                .text("estimates", "Estimates").text("robust", "Robust inference").number("glmm_sd", "Random-intercept SD (sensitivity)")
+                .text("separation", "Separation").text("predictors_left_out", "Predictors left out");
+        for (String[] o : OUTCOMES) {
+            Model m = fit(data, settings, o[0]);
+            String prefix = o[2] + ": ";
+            m.warnings.forEach(w -> warnings.add(prefix + w));
+            models.row(o[2], (long) m.n, (long) m.events, (long) m.clusters, (long) m.leftOut, m.estimates, m.robust, m.glmmSd, m.separation,
+                    String.join("; ", m.dropped));
+            tables.add(coefficients(o[1], o[2], m, settings));
+        }
+        tables.add(0, models.build());
+        int sites = data.sitesWithCases().size();
+        if (sites < settings.fewSites()) {
+            warnings.add(0, "Only " + sites + " task forces: cluster-robust standard errors and bootstrap p-values rest on " + sites
+                    + " clusters, fewer than the " + settings.fewSites() + " below which even small-sample corrections are unreliable; "
+                    + "the task-force features are compared across " + sites + " sites and cannot be separated from anything else "
+                    + "that distinguishes those sites.");
+        }
+        return new AnalysisResult(ID, title(), "Logistic regression of each case outcome on case characteristics and task-force features: "
+                + "Firth's penalized maximum likelihood (bias-reduced, finite under separation) with penalized profile-likelihood "
+                + settings.confidenceLabel() + " intervals (Wald above " + PROFILE_MAX_ROWS + " cases); CR2 cluster-robust standard errors by "
+                + "task force with Satterthwaite degrees of freedom; a random-intercept logistic model (Laplace) by task force as a sensitivity "
+                + "analysis. Odds ratios are exp(coefficient).", tables, warnings);
+    }
+
+    /** One fitted outcome model, flattened for the tables. */
+    static final class Model {
+        int n;
+        int events;
+        int clusters;
+        int leftOut;
+        String estimates = "";
+        String robust = "";
+        Double glmmSd;
+        String separation = "none";
+        List<String> dropped = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<Predictor> used = new ArrayList<>();
+        FirthFit firth;
+        RobustFit robustFit;
+        GlmmFit glmm;
+    }
+
+    static Model fit(StudyData data, AnalysisSettings settings, String outcome) {
+        FormData c = data.cases();
+        var y = c.code(outcome);
+        List<Predictor> candidates = new ArrayList<>(Predictor.standard());
+        List<double[]> values = new ArrayList<>();
+        for (Predictor p : candidates) {
+            IntToDoubleFunction f = p.value().apply(data);
+            double[] v = new double[c.rows()];
+            for (int i = 0; i < v.length; i++) v[i] = f.applyAsDouble(i);
+            values.add(v);
+        }
+        double[] yv = new double[c.rows()];
+        double[] site = new double[c.rows()];
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] = y.get(i) == 0 || y.get(i) == 1 ? y.get(i) : Double.NaN;
+            site[i] = c.site(i) < 0 ? Double.NaN : c.site(i);
+        }
+        Model m = new Model();
+        boolean[] complete = new boolean[c.rows()];
+        for (int i = 0; i < complete.length; i++) {
+            boolean ok = !Double.isNaN(yv[i]) && !Double.isNaN(site[i]);
+            for (double[] v : values) ok &= !Double.isNaN(v[i]);
+            complete[i] = ok;
+        }
+        List<Integer> keep = new ArrayList<>();
+        Set<String> sitePartitions = new HashSet<>();
+        for (int k = 0; k < candidates.size(); k++) {
+            Predictor p = candidates.get(k);
+            double[] v = values.get(k);
+            if (!varies(v, complete)) {
+                m.dropped.add(p.term() + " (does not vary)");
+            } else if (p.siteLevel()) {
+                String part = partition(v, site, complete);
+                String complement = partition(flip(v), site, complete);
+                if (sitePartitions.contains(part) || sitePartitions.contains(complement)) {
+                    m.dropped.add(p.term() + " (splits the task forces as an earlier feature does)");
+                } else {
+                    sitePartitions.add(part);
+                    keep.add(k);
+                }
+            } else {
+                keep.add(k);
+            }
+        }
+        while (true) {
+            List<Column> cols = new ArrayList<>();
+            cols.add(new NumericColumn(Y, yv));
+            cols.add(new NumericColumn(SITE, site));
+            List<String> terms = new ArrayList<>();
+            for (int k : keep) {
+                cols.add(new NumericColumn(candidates.get(k).term(), values.get(k)));
+                terms.add(candidates.get(k).term());
+            }
+            DataFrame frame = DataFrame.of(cols);
+            String formula = Y + " ~ " + (terms.isEmpty() ? "1" : String.join(" + ", terms));
+            Design design = DesignBuilder.of(formula).withRequiredColumn(SITE).build(frame);
+            try {
+                estimate(m, design, frame, settings);
+                m.used = keep.stream().map(candidates::get).toList();
+                m.leftOut = design.droppedRows();
+                return m;
+            } catch (InvalidInputException e) {
+                int last = lastSiteLevel(keep, candidates);
+                if (last < 0) throw e;
+                m.dropped.add(candidates.get(keep.get(last)).term() + " (collinear with the other predictors)");
+                keep.remove(last);
+            }
+        }
+    }
+
+    private static int lastSiteLevel(List<Integer> keep, List<Predictor> candidates) {
+        for (int j = keep.size() - 1; j >= 0; j--) {
+            if (candidates.get(keep.get(j)).siteLevel()) return j;
+        }
+        return -1;
+    }
+
+    private static void estimate(Model m, Design design, DataFrame frame, AnalysisSettings settings) {
+        double conf = settings.confidence();
+        int n = design.rows();
+        IntervalType intervals = n <= PROFILE_MAX_ROWS ? IntervalType.PROFILE_LIKELIHOOD : IntervalType.WALD;
+        FirthFit firth = FirthLogisticRegression.create().withConfidence(conf).withIntervals(intervals).fit(design);
+        m.firth = firth;
+        m.n = n;
+        double[] yy = design.y();
+        int ev = 0;
+        for (double v : yy) ev += v == 1 ? 1 : 0;
+        m.events = ev;
+        m.estimates = intervals == IntervalType.PROFILE_LIKELIHOOD ? "Firth, profile-likelihood intervals" : "Firth, Wald intervals";
+        for (FitWarning w : firth.warnings()) {
+            if (!w.code().equals(FitWarning.ROWS_DROPPED)) m.warnings.add(w.message());
+        }
+        if (firth.separation() != null) {
+            m.separation = (firth.separation().complete() ? "complete" : "quasi-complete") + " separation by " + String.join(", ",
+                    firth.separation().terms());
+            m.warnings.add("The outcome is " + m.separation + ": ordinary maximum likelihood estimates would be infinite; Firth's estimates are "
+                    + "finite but rest on little information for those terms.");
+        }
+        Grouping groups = Grouping.of(frame, SITE, design);
+        m.clusters = groups.count();
+        if (groups.count() >= 2) {
+            int largest = java.util.Arrays.stream(groups.sizes()).max().orElse(0);
+            ClusterCovariance type = largest <= ClusterRobust.CR2_MAX_CLUSTER_ROWS ? ClusterCovariance.CR2 : ClusterCovariance.CR1;
+            if (type != ClusterCovariance.CR2) m.warnings.add("A task force has " + largest + " cases, more than CR2 handles ("
+                    + ClusterRobust.CR2_MAX_CLUSTER_ROWS + "); CR1 standard errors are used instead.");
+            RobustFit robust = ClusterRobust.of(type).withConfidence(conf).estimate(parts(design, firth), groups);
+            m.robustFit = robust;
+            m.robust = robust.describe();
+            try {
+                GlmmFit g = RandomInterceptLogit.laplace().withConfidence(conf).fit(design, groups);
+                m.glmm = g;
+                m.glmmSd = g.randomInterceptSd();
+                for (FitWarning w : g.warnings()) {
+                    if (!w.code().equals(FitWarning.ROWS_DROPPED)) m.warnings.add("Random-intercept model: " + w.message());
+                }
+            } catch (InvalidInputException | IllegalStateException e) {
+                m.warnings.add("The random-intercept model could not be fitted: " + e.getMessage());
+            }
+        } else {
+            m.warnings.add("All cases come from one task force: no cluster-robust inference or random-intercept model.");
+        }
+    }
+
+    /** The sandwich inputs at the Firth estimate: working variance mu(1-mu), residuals y - mu, bread = inverse information. */
+    static SandwichParts parts(Design design, FirthFit fit) {
+        int n = design.rows();
+        double[] b = fit.estimates();
+        double[][] x = design.columns();
+        double[] v = new double[n];
+        double[] e = new double[n];
+        double[] y = design.y();
+        for (int i = 0; i < n; i++) {
+            double eta = 0;
+            for (int j = 0; j < b.length; j++) eta += x[j][i] * b[j];
+            double mu = 1 / (1 + Math.exp(-eta));
+            v[i] = mu * (1 - mu);
+            e[i] = y[i] - mu;
+        }
+        return new SandwichParts("firth-logit", fit.terms(), b, x, v, e, fit.covariance(), true);
+    }
+
+    private static ResultTable coefficients(String id, String outcome, Model m, AnalysisSettings settings) {
+        ResultTable.Builder b = ResultTable.builder(id, outcome + ": odds ratios of case characteristics and task-force features")
+                .text("term", "Term").text("label", "Predictor").number("odds_ratio", "Odds ratio (Firth)").number("or_low", "CI low")
+                .number("or_high", "CI high").number("robust_se", "Robust SE (log odds)").number("robust_df", "df").number("robust_low", "Robust CI low")
+                .number("robust_high", "Robust CI high").pValue("robust_p", "Robust p").pValue("wild_bootstrap_p", "Wild cluster bootstrap p")
+                .number("glmm_odds_ratio", "Odds ratio (random intercept)").number("glmm_low", "CI low").number("glmm_high", "CI high")
+                .pValue("glmm_p", "p (random intercept)");
+        for (int j = 0; j < m.firth.terms().size(); j++) {
+            String term = m.firth.terms().get(j);
+            String label = term.equals(DesignBuilder.INTERCEPT) ? "Intercept (baseline odds)" : m.used.stream().filter(p -> p.term().equals(term))
+                    .map(Predictor::label).findFirst().orElse(term);
+            Coefficient f = m.firth.coefficients().get(j);
+            Coefficient r = m.robustFit == null ? null : m.robustFit.coefficients().get(j);
+            Coefficient g = m.glmm == null ? null : m.glmm.coefficients().get(j);
+            b.row(term, label, Math.exp(f.estimate()), Math.exp(f.ciLow()), Math.exp(f.ciHigh()), r == null ? null : r.stdError(),
+                    r == null ? null : r.df(), r == null ? null : Math.exp(r.ciLow()), r == null ? null : Math.exp(r.ciHigh()),
+                    r == null ? null : r.pValue(), null, g == null ? null : Math.exp(g.estimate()), g == null ? null : Math.exp(g.ciLow()),
+                    g == null ? null : Math.exp(g.ciHigh()), g == null ? null : g.pValue());
+        }
+        b.note(String.format(Locale.ROOT, "%d cases (%d with the outcome) in %d task forces; %d left out for missing values.", m.n, m.events, m.clusters,
+                m.leftOut));
+        if (!m.dropped.isEmpty()) b.note("Predictors left out: " + String.join("; ", m.dropped) + ".");
+        b.note("Robust: " + m.robust + ". The random-intercept model is a sensitivity analysis.");
+        return b.build();
+    }
+
+    private static boolean varies(double[] v, boolean[] complete) {
+        double first = Double.NaN;
+        for (int i = 0; i < v.length; i++) {
+            if (!complete[i]) continue;
+            if (Double.isNaN(first)) first = v[i];
+            else if (v[i] != first) return true;
+        }
+        return false;
+    }
+
+    private static String partition(double[] v, double[] site, boolean[] complete) {
+        java.util.TreeMap<Integer, Double> bySite = new java.util.TreeMap<>();
+        for (int i = 0; i < v.length; i++) {
+            if (complete[i]) bySite.put((int) site[i], v[i]);
+        }
+        return bySite.toString();
+    }
+
+    private static double[] flip(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = 1 - v[i];
+        return out;
+    }
+}

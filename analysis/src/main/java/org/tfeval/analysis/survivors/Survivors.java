@@ -1,0 +1,105 @@
+package org.tfeval.analysis.survivors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.tfeval.analysis.Analysis;
+import org.tfeval.analysis.AnalysisResult;
+import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.data.Categories;
+import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.Share;
+import org.tfeval.analysis.data.StudyData;
+import org.tfeval.analysis.data.TaskForce;
+
+/**
+ * Survivors (the victims recorded in the case files): demographics and background; how the
+ * justice system treated them ({@code V_ARRESTED}, {@code V_CHARGED}, {@code V_INTERVIEWED},
+ * {@code V_REFERRED_SERVICES}, {@code V_COOPERATED}, {@code V_TESTIFIED}), by type of trafficking;
+ * and survivor arrests by whether the task force said it may arrest survivors
+ * ({@code TF_MAY_ARREST_SURVIVORS}).
+ */
+public final class Survivors implements Analysis {
+    /** Analysis id. */
+    public static final String ID = "survivors";
+    /** Coded demographic and background variables described. */
+    public static final List<String> DEMOGRAPHICS = List.of("V_GENDER", "V_MINOR", "V_RACE", "V_HISPANIC", "V_CITIZEN", "V_CRIM_RECORD",
+            "V_FOSTER_CARE", "V_REL_SUSPECT");
+    /** Treatment flags, in the order reports list them. */
+    public static final List<String> TREATMENT = List.of("V_ARRESTED", "V_CHARGED", "V_INTERVIEWED", "V_REFERRED_SERVICES", "V_COOPERATED",
+            "V_TESTIFIED");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Survivors";
+    }
+
+    @Override
+    public AnalysisResult run(StudyData data, AnalysisSettings settings) {
+        double conf = settings.confidence();
+        FormData v = data.victims();
+        IntPredicate known = i -> v.site(i) >= 0;
+        List<ResultTable> tables = new ArrayList<>();
+
+        ResultTable.Builder db = ResultTable.builder("demographics", "Survivors' demographics and background").text("variable", "Variable")
+                .text("category", "Category").shareColumns("Survivors");
+        for (String var : DEMOGRAPHICS) {
+            Categories cat = Categories.of(v.code(var), known, data.codes("victim", var));
+            for (var e : cat.counts().entrySet()) {
+                Share s = new Share(e.getValue(), cat.total(), cat.excluded());
+                db.shareRow(s, Intervals.wilson(s, conf), data.variableLabel("victim", var), data.label("victim", var, e.getKey()));
+            }
+        }
+        db.note("Each variable's shares are of survivors with a recorded value; the 'Excluded' column counts those without.");
+        tables.add(db.build());
+
+        ResultTable.Builder tb = ResultTable.builder("treatment", "How survivors were treated, by type of trafficking").text("type", "Type")
+                .text("measure", "Measure").shareColumns("Survivors");
+        var ht = v.code("HT_TYPE");
+        var arrested = v.code("V_ARRESTED");
+        List<Object[]> groups = new ArrayList<>();
+        groups.add(new Object[] {"All", known});
+        for (Long code : data.codes("case", "HT_TYPE")) {
+            int t = code.intValue();
+            groups.add(new Object[] {data.label("case", "HT_TYPE", t), (IntPredicate) i -> known.test(i) && ht.get(i) == t});
+        }
+        for (Object[] g : groups) {
+            IntPredicate rows = (IntPredicate) g[1];
+            for (String var : TREATMENT) {
+                Share s;
+                String measure = data.variableLabel("victim", var);
+                if (var.equals("V_CHARGED")) {
+                    var charged = v.code(var);
+                    // a survivor not arrested was not charged (V_CHARGED is not applicable then)
+                    s = Share.count(v.rows(), rows, i -> arrested.get(i) == 0 ? Share.NO_EVENT : arrested.get(i) == 1 ? charged.get(i) : arrested.get(i));
+                } else {
+                    s = Share.of(v.code(var), rows);
+                }
+                tb.shareRow(s, Intervals.wilson(s, conf), g[0], measure);
+            }
+        }
+        tb.note("'Victim charged' is of all survivors (a survivor not arrested counts as not charged).");
+        tables.add(tb.build());
+
+        ResultTable.Builder pb = ResultTable.builder("arrest_by_policy", "Survivors arrested, by whether the task force may arrest survivors")
+                .text("policy", "Task force may arrest survivors").count("task_forces", "Task forces").shareColumns("Survivors arrested");
+        for (int policy : new int[] {1, 0}) {
+            List<TaskForce> tfs = data.sitesWithCases().stream().filter(t -> t.code("TF_MAY_ARREST_SURVIVORS") == policy).toList();
+            boolean[] in = new boolean[data.taskForces().size()];
+            tfs.forEach(t -> in[t.index()] = true);
+            Share s = Share.of(arrested, i -> known.test(i) && in[v.site(i)]);
+            pb.shareRow(s, Intervals.wilson(s, conf), data.label("task_force", "TF_MAY_ARREST_SURVIVORS", policy), tfs.size());
+        }
+        pb.note("Policy from the task-force interviews (TF_MAY_ARREST_SURVIVORS).");
+        tables.add(pb.build());
+        return new AnalysisResult(ID, title(), "Distributions and shares among survivors with a recorded value, with " + settings.confidenceLabel()
+                + " Wilson intervals.", tables, List.of());
+    }
+}
