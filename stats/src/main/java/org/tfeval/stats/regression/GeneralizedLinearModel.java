@@ -169,6 +169,36 @@ public final class GeneralizedLinearModel {
                 res.iterations(), res.converged(), fitted, separation, intervals, confidence, warnings);
     }
 
+    /**
+     * Fitted means of the model with coefficient {@code column} held at {@code value} (the others
+     * re-estimated by IRLS), e.g. to impose a null hypothesis. Returns null when the constrained fit fails.
+     */
+    public double[] constrainedMeans(Design design, int column, double value) {
+        Design reduced = design.dropColumn(column);
+        double[] xj = design.column(column);
+        double[] offset = new double[xj.length];
+        for (int i = 0; i < xj.length; i++) {
+            offset[i] = value * xj[i];
+        }
+        double[] eta;
+        if (reduced.columnCount() == 0) {
+            eta = offset;
+        } else {
+            Irls irls = new Irls(family, reduced.columns(), design.y(), offset);
+            Irls.Result r = irls.run(null, maxIterations, STEP_TOLERANCE);
+            if (r == null) {
+                return null;
+            }
+            irls.evaluate(r.last().beta());
+            eta = irls.eta();
+        }
+        double[] mu = new double[eta.length];
+        for (int i = 0; i < mu.length; i++) {
+            mu[i] = family.mean(eta[i]);
+        }
+        return mu;
+    }
+
     /** Deviance of the intercept-only model (or of eta = 0 without an intercept), as R reports it. */
     private double nullDeviance(Design design) {
         double[] y = design.y();
