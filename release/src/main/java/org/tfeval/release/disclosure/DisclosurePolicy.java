@@ -1,0 +1,61 @@
+package org.tfeval.release.disclosure;
+
+import java.util.List;
+import org.tfeval.instrument.ReleaseLevel;
+
+/** The named policy of each release level: its rules in the order they apply. */
+public enum DisclosurePolicy {
+    /**
+     * Restricted-use files (under a data use agreement): no direct identifiers or free text, nothing
+     * above the restricted level, identifiers pseudonymised; values otherwise as recorded.
+     */
+    RESTRICTED_USE(ReleaseLevel.RESTRICTED, "Restricted-use files") {
+        @Override
+        public List<DisclosureRule> rules(Thresholds t) {
+            return List.of(new DropDirectIdentifiers(), new DropFreeText(), new DropBelowLevel(), new PseudonymiseIds());
+        }
+    },
+    /**
+     * Public-use files: as restricted, and dates as years or intervals, integer quasi-identifiers in
+     * bands with coded tails, rare categories collapsed, k-anonymity on the joined view by local
+     * suppression, l-diversity on sensitive variables.
+     */
+    PUBLIC_USE(ReleaseLevel.PUBLIC, "Public-use files") {
+        @Override
+        public List<DisclosureRule> rules(Thresholds t) {
+            return List.of(new DropDirectIdentifiers(), new DropFreeText(), new DateIntervals(), new CoarsenDates(), new DropBelowLevel(),
+                    new PseudonymiseIds(), new GroupIntoBands(t.bandWidth()), new TopCode(t.k(), t.bandWidth()),
+                    new CollapseRareCategories(t.k()), new LocalSuppression(t.k(), t.maxSuppressedValueShare(), t.maxRemovedCaseShare()),
+                    new LDiversity(t.l(), t.maxSuppressedValueShare()));
+        }
+    };
+
+    private final ReleaseLevel level;
+    private final String title;
+
+    DisclosurePolicy(ReleaseLevel level, String title) {
+        this.level = level;
+        this.title = title;
+    }
+
+    /** The rules, configured with the thresholds. */
+    public abstract List<DisclosureRule> rules(Thresholds thresholds);
+
+    public ReleaseLevel level() {
+        return level;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The policy of a release level. */
+    public static DisclosurePolicy of(ReleaseLevel level) {
+        for (DisclosurePolicy p : values()) {
+            if (p.level == level) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no release at level " + level + "; a release is restricted or public");
+    }
+}

@@ -1,0 +1,215 @@
+package org.tfeval.release.disclosure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.tfeval.instrument.DisclosureRole;
+import org.tfeval.instrument.Form;
+import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.Variable;
+import org.tfeval.release.dataset.VariableKind;
+
+/**
+ * The joined view k-anonymity is measured on, derived from the instrument's parent links: the unit
+ * form (the one with the most child forms: the case), its ancestors (the task force) and all its
+ * descendants (victims, suspects and their offenses), one row per combination of a case's victim
+ * and a suspect's offense (a case without victims, or a suspect without offenses, still gives rows).
+ * A class's size is the number of distinct cases among its rows, so a case with many victims cannot
+ * make a class look larger than it is.
+ */
+final class JoinedView {
+    private final Instrument instrument;
+    private final String unit;
+    private final List<String> ancestors;
+
+    private JoinedView(Instrument instrument, String unit, List<String> ancestors) {
+        this.instrument = instrument;
+        this.unit = unit;
+        this.ancestors = List.copyOf(ancestors);
+    }
+
+    static JoinedView of(Instrument instrument) {
+        Form unit = instrument.forms().stream().max(Comparator.comparingInt((Form f) -> instrument.childrenOf(f).size())
+                .thenComparing(f -> -instrument.forms().indexOf(f))).orElseThrow();
+        List<String> ancestors = new ArrayList<>();
+        for (Form f = unit; instrument.parentOf(f).isPresent(); ) {
+            f = instrument.parentOf(f).get();
+            ancestors.add(f.name());
+        }
+        return new JoinedView(instrument, unit.name(), ancestors);
+    }
+
+    /** The unit form: class sizes count its records. */
+    String unit() {
+        return unit;
+    }
+
+    /** Whether the form is in the view. */
+    boolean contains(String form) {
+        return form.equals(unit) || ancestors.contains(form) || isDescendant(instrument.form(form));
+    }
+
+    private boolean isDescendant(Form f) {
+        for (Form p = f; instrument.parentOf(p).isPresent(); ) {
+            p = instrument.parentOf(p).get();
+            if (p.name().equals(unit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Depth below the root form (task force 0, case 1, victim 2, offense 3). */
+    int depth(String form) {
+        int d = 0;
+        for (Form f = instrument.form(form); instrument.parentOf(f).isPresent(); f = instrument.parentOf(f).get()) {
+            d++;
+        }
+        return d;
+    }
+
+    /**
+     * The planned quasi-identifiers of the forms in the view, as they stand now; a variable a form
+     * repeats from its parent ({@code inherit}) is counted once, in the parent.
+     */
+    List<Column> quasiIdentifiers(ReleaseWork work) {
+        List<Column> out = new ArrayList<>();
+        for (PlannedVariable v : work.allVariables()) {
+            if (v.role() == DisclosureRole.QUASI && v.inherits() == null && contains(v.form())) {
+                out.add(new Column(v.form(), v.name(), v.kind()));
+            }
+        }
+        return out;
+    }
+
+    /** SQL of the view over the tables {@code <prefix><form>}, with row ids and the given columns. */
+    String select(String prefix, List<Column> columns) {
+        List<String> select = new ArrayList<>();
+        select.add("0 AS _all");
+        select.add("u._rid AS " + ReleaseWork.quote(rowId(unit)));
+        addColumns(select, "u", unit, columns);
+        StringBuilder from = new StringBuilder(table(prefix, unit) + " u");
+        String childAlias = "u";
+        Form child = instrument.form(unit);
+        for (String a : ancestors) {
+            String alias = "a_" + a;
+            Variable link = child.parentLink().orElseThrow();
+            from.append(" LEFT JOIN ").append(table(prefix, a)).append(' ').append(alias).append(" ON ").append(alias).append('.')
+                    .append(ReleaseWork.quote(parentKey(instrument, a))).append(" = ").append(childAlias).append('.')
+                    .append(ReleaseWork.quote(link.name()));
+            select.add(alias + "._rid AS " + ReleaseWork.quote(rowId(a)));
+            addColumns(select, alias, a, columns);
+            childAlias = alias;
+            child = instrument.form(a);
+        }
+        for (Form c : instrument.childrenOf(instrument.form(unit))) {
+            String alias = "d_" + c.name();
+            from.append(" LEFT JOIN (").append(subtree(prefix, c, columns)).append(") ").append(alias).append(" ON ").append(alias)
+                    .append("._link = u.").append(ReleaseWork.quote(parentKey(instrument, unit)));
+            passThrough(select, alias, c, columns);
+        }
+        return "SELECT " + String.join(", ", select) + " FROM " + from;
+    }
+
+    private String subtree(String prefix, Form f, List<Column> columns) {
+        List<String> select = new ArrayList<>();
+        select.add("t._rid AS " + ReleaseWork.quote(rowId(f.name())));
+        select.add("t." + ReleaseWork.quote(f.parentLink().orElseThrow().name()) + " AS _link");
+        addColumns(select, "t", f.name(), columns);
+        StringBuilder from = new StringBuilder(table(prefix, f.name()) + " t");
+        for (Form c : instrument.childrenOf(f)) {
+            String alias = "d_" + c.name();
+            from.append(" LEFT JOIN (").append(subtree(prefix, c, columns)).append(") ").append(alias).append(" ON ").append(alias)
+                    .append("._link = t.").append(ReleaseWork.quote(parentKey(instrument, f.name())));
+            passThrough(select, alias, c, columns);
+        }
+        return "SELECT " + String.join(", ", select) + " FROM " + from;
+    }
+
+    private void passThrough(List<String> select, String alias, Form f, List<Column> columns) {
+        select.add(alias + "." + ReleaseWork.quote(rowId(f.name())));
+        for (Column c : columns) {
+            if (c.form().equals(f.name())) {
+                for (String name : c.viewColumns()) {
+                    select.add(alias + "." + ReleaseWork.quote(name));
+                }
+            }
+        }
+        for (Form g : instrument.childrenOf(f)) {
+            passThrough(select, alias, g, columns);
+        }
+    }
+
+    private static void addColumns(List<String> select, String alias, String form, List<Column> columns) {
+        for (Column c : columns) {
+            if (c.form().equals(form)) {
+                select.add(alias + "." + ReleaseWork.quote(c.name()) + " AS " + ReleaseWork.quote(c.alias()));
+                if (c.kind() == VariableKind.DATE) {
+                    select.add(alias + "." + ReleaseWork.quote(c.name() + "__MC") + " AS " + ReleaseWork.quote(c.alias() + "__MC"));
+                }
+            }
+        }
+    }
+
+    /** The view columns to partition by: the quasi-identifiers (and a constant, so an empty list works). */
+    static String partition(List<Column> columns) {
+        List<String> out = new ArrayList<>();
+        out.add("_all");
+        for (Column c : columns) {
+            for (String name : c.viewColumns()) {
+                out.add(ReleaseWork.quote(name));
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    static String rowId(String form) {
+        return "_r_" + form;
+    }
+
+    private static String table(String prefix, String form) {
+        return ReleaseWork.quote(prefix + form);
+    }
+
+    /** The key variable of a parent form (a single variable: the child's link has its name). */
+    static String parentKey(Instrument instrument, String parent) {
+        List<String> key = instrument.form(parent).key();
+        if (key.size() != 1) {
+            throw new IllegalStateException("form " + parent + " is a parent but has a composite key " + key);
+        }
+        return key.get(0);
+    }
+
+    /**
+     * A quasi-identifier in the view.
+     *
+     * @param form its form
+     * @param name its name in the working tables
+     * @param kind its kind (a date has a second column for its missing code)
+     */
+    record Column(String form, String name, VariableKind kind) {
+        Column {
+            Objects.requireNonNull(form, "form");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        String alias() {
+            return form + "." + name;
+        }
+
+        String qualifiedName() {
+            return alias();
+        }
+
+        List<String> viewColumns() {
+            return kind == VariableKind.DATE ? List.of(alias(), alias() + "__MC") : List.of(alias());
+        }
+
+        /** SQL literal of the suppressed code in this column. */
+        String suppressed() {
+            return kind == VariableKind.STRING ? "'" + ReleaseWork.SUPPRESSED + "'" : Integer.toString(ReleaseWork.SUPPRESSED);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.tfeval.release.disclosure;
+
+import static org.tfeval.release.disclosure.ReleaseWork.quote;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tfeval.release.dataset.VariableKind;
+
+/**
+ * Reaches k-anonymity on the quasi-identifiers of the {@linkplain JoinedView joined view} by local
+ * suppression: while some rows lie in a class of fewer than k distinct cases, each such row has its
+ * first quasi-identifier that still holds a value set to -6 (suppressed), in the record it comes
+ * from, in a fixed priority order: quasi-identifiers of the deepest records first (offenses, then
+ * victims and suspects, then cases, then task forces, since a suppression there touches the fewest
+ * rows), and within a level the variables with the most distinct values first (they split classes
+ * most). Rows whose quasi-identifiers are all suppressed and whose class is still too small are left
+ * out of the release with their whole case. The release is refused when that needs more than the
+ * allowed share of quasi-identifier values or of cases.
+ */
+public final class LocalSuppression implements DisclosureRule {
+    /** Working table of the joined view. */
+    static final String VIEW = "jv";
+    private final int k;
+    private final double maxSuppressedShare;
+    private final double maxRemovedCaseShare;
+
+    /**
+     * @param k least number of distinct cases in a class
+     * @param maxSuppressedShare most quasi-identifier values that may be suppressed, as a share
+     * @param maxRemovedCaseShare most cases that may be left out, as a share
+     */
+    public LocalSuppression(int k, double maxSuppressedShare, double maxRemovedCaseShare) {
+        if (k < Thresholds.MIN_K) {
+            throw new IllegalArgumentException("k must be at least " + Thresholds.MIN_K + ", not " + k);
+        }
+        this.k = k;
+        this.maxSuppressedShare = maxSuppressedShare;
+        this.maxRemovedCaseShare = maxRemovedCaseShare;
+    }
+
+    @Override
+    public void apply(ReleaseWork work) throws SQLException {
+        work.materialise();
+        JoinedView view = work.view();
+        List<JoinedView.Column> quasi = view.quasiIdentifiers(work);
+        for (JoinedView.Column c : quasi) {
+            if (c.kind() == VariableKind.DATE) {
+                throw new IllegalStateException("local suppression needs dates coarsened first: " + c.qualifiedName() + " is a date");
+            }
+        }
+        List<JoinedView.Column> order = priority(work, view, quasi);
+        work.suppressionOrder(order.stream().map(JoinedView.Column::qualifiedName).toList());
+        work.execute("CREATE OR REPLACE TABLE " + VIEW + " AS " + view.select("rel_", quasi));
+        work.execute("CREATE OR REPLACE TABLE jv_removed AS SELECT * FROM " + VIEW + " WHERE false");
+        work.addRisk(work.profile("recoded", VIEW, quasi));
+        long cases = work.queryLong("SELECT count(*) FROM " + ReleaseWork.rel(view.unit()));
+
+        String unit = quote(JoinedView.rowId(view.unit()));
+        String partition = JoinedView.partition(quasi);
+        StringBuilder target = new StringBuilder("CASE");
+        for (int i = 0; i < order.size(); i++) {
+            JoinedView.Column c = order.get(i);
+            target.append(" WHEN ").append(quote(c.alias())).append(" IS NOT NULL AND ").append(quote(c.alias())).append(" <> ")
+                    .append(c.suppressed()).append(" THEN ").append(i + 1);
+        }
+        target.append(" ELSE 0 END");
+        for (int round = 1; ; round++) {
+            work.execute("CREATE OR REPLACE TEMP TABLE risky AS SELECT *, " + target + " AS _t FROM (SELECT *, count(DISTINCT " + unit
+                    + ") OVER (PARTITION BY " + partition + ") AS _n FROM " + VIEW + ") WHERE _n < " + k);
+            long risky = work.queryLong("SELECT count(*) FROM risky");
+            if (risky == 0) {
+                break;
+            }
+            long movable = work.queryLong("SELECT count(*) FROM risky WHERE _t > 0");
+            if (movable > 0) {
+                for (int i = 0; i < order.size(); i++) {
+                    JoinedView.Column c = order.get(i);
+                    String r = quote(JoinedView.rowId(c.form()));
+                    work.update("UPDATE " + VIEW + " SET " + quote(c.alias()) + " = " + c.suppressed() + " WHERE " + r + " IN (SELECT " + r
+                            + " FROM risky WHERE _t = " + (i + 1) + ")");
+                }
+            } else {
+                // every quasi-identifier of these rows is suppressed and their classes are still too small
+                work.execute("INSERT INTO jv_removed SELECT * FROM " + VIEW + " WHERE " + unit + " IN (SELECT " + unit + " FROM risky)");
+                work.execute("DELETE FROM " + VIEW + " WHERE " + unit + " IN (SELECT " + unit + " FROM risky)");
+            }
+        }
+        work.execute("DROP TABLE IF EXISTS risky");
+
+        long removed = work.queryLong("SELECT count(DISTINCT " + unit + ") FROM jv_removed");
+        if (cases > 0 && (double) removed / cases > maxRemovedCaseShare) {
+            throw new ReleaseRefusedException(String.format(Locale.ROOT, "k = %d cannot be reached within the limits: %d of %d cases (%.1f%%) "
+                    + "would have to be left out, the maximum is %.1f%%", k, removed, cases, 100.0 * removed / cases, 100 * maxRemovedCaseShare));
+        }
+        long suppressed = 0;
+        long values = 0;
+        for (JoinedView.Column c : quasi) {
+            PlannedVariable v = work.find(c.form(), c.name()).orElseThrow();
+            String r = quote(JoinedView.rowId(c.form()));
+            int n = work.update("UPDATE " + ReleaseWork.rel(c.form()) + " SET " + quote(c.name()) + " = " + c.suppressed() + " WHERE _rid IN (SELECT "
+                    + r + " FROM " + VIEW + " WHERE " + quote(c.alias()) + " = " + c.suppressed() + ")");
+            suppressed += n;
+            markSuppressible(work, v);
+            if (n > 0) {
+                work.treat(c.form(), c.name(), getClass().getSimpleName(), n + " values suppressed (set to -6) for k = " + k, n);
+                work.propagate(v);
+            }
+        }
+        if (removed > 0) {
+            for (String form : work.forms()) {
+                if (form.equals(view.unit()) || view.contains(form) && view.depth(form) > view.depth(view.unit())) {
+                    String r = quote(JoinedView.rowId(form));
+                    work.update("DELETE FROM " + ReleaseWork.rel(form) + " WHERE _rid IN (SELECT " + r + " FROM jv_removed WHERE " + r + " IS NOT NULL)");
+                }
+            }
+            work.treat(view.unit(), "(all)", getClass().getSimpleName(), removed + " cases left out with their records: every quasi-identifier "
+                    + "suppressed and still in a class of fewer than " + k, 0);
+            work.countRemovedCases(removed);
+        }
+        for (JoinedView.Column c : quasi) {
+            values += work.queryLong("SELECT count(" + quote(c.name()) + ") FROM " + ReleaseWork.rel(c.form()));
+        }
+        work.countSuppressed(suppressed, 0);
+        if (values > 0 && (double) suppressed / values > maxSuppressedShare) {
+            throw new ReleaseRefusedException(String.format(Locale.ROOT, "k = %d cannot be reached within the limits: it needs %d of %d "
+                    + "quasi-identifier values (%.1f%%) suppressed, the maximum is %.1f%%", k, suppressed, values, 100.0 * suppressed / values,
+                    100 * maxSuppressedShare));
+        }
+        work.addRisk(work.profile("released", VIEW, quasi));
+        long small = work.queryLong("SELECT count(*) FROM (SELECT count(DISTINCT " + unit + ") AS n FROM " + VIEW + " GROUP BY " + partition
+                + ") WHERE n < " + k);
+        if (small > 0) {
+            throw new IllegalStateException("local suppression ended with " + small + " classes below k = " + k);
+        }
+    }
+
+    /** Declares -6 for a variable (and its copies): the codebooks then label it. */
+    static void markSuppressible(ReleaseWork work, PlannedVariable v) {
+        work.updateMetadata(v, v.withMissingCode(ReleaseWork.SUPPRESSED));
+        for (PlannedVariable copy : work.copiesOf(v)) {
+            work.updateMetadata(copy, copy.withMissingCode(ReleaseWork.SUPPRESSED));
+        }
+    }
+
+    private static List<JoinedView.Column> priority(ReleaseWork work, JoinedView view, List<JoinedView.Column> quasi) throws SQLException {
+        Map<JoinedView.Column, Long> distinct = new HashMap<>();
+        for (JoinedView.Column c : quasi) {
+            distinct.put(c, work.queryLong("SELECT count(DISTINCT " + quote(c.name()) + ") FROM " + ReleaseWork.rel(c.form())));
+        }
+        List<JoinedView.Column> order = new ArrayList<>(quasi);
+        order.sort(Comparator.comparingInt((JoinedView.Column c) -> -view.depth(c.form()))
+                .thenComparing(c -> -distinct.get(c)).thenComparing(JoinedView.Column::qualifiedName));
+        return order;
+    }
+}
