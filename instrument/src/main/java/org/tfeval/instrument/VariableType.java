@@ -31,6 +31,17 @@ public enum VariableType {
     /** A calendar date written as YYYY-MM-DD. */
     DATE("date") {
         @Override Object parseValue(String raw) {
+            if (raw.length() == 10 && raw.charAt(4) == '-' && raw.charAt(7) == '-') {
+                int y = digits(raw, 0, 4);
+                int m = digits(raw, 5, 7);
+                int d = digits(raw, 8, 10);
+                if (y < 0 || m < 0 || d < 0) return null;
+                try {
+                    return LocalDate.of(y, m, d);
+                } catch (java.time.DateTimeException e) {
+                    return null;
+                }
+            }
             try {
                 return LocalDate.parse(raw);
             } catch (DateTimeParseException e) {
@@ -87,6 +98,17 @@ public enum VariableType {
             return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
         }
         return String.valueOf(value);
+    }
+
+    /** The decimal number in raw[from, to), or -1 when a character is not a digit. */
+    private static int digits(String raw, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static Long parseLong(String raw) {

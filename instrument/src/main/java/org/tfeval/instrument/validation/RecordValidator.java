@@ -130,53 +130,82 @@ public final class RecordValidator {
         return b.toString();
     }
 
+    /**
+     * Checks typed values as stored (as {@link #parse} returns them): blanks, missing codes, codes,
+     * ranges, formats, skip logic and rules. Used for stored records, without re-parsing text.
+     */
+    public void validate(Map<String, Object> values, Location at, Consumer<Violation> out) {
+        String id = recordId(values);
+        for (Variable v : form.variables()) {
+            Object value = values.get(v.name());
+            if (value == null || value instanceof String str && str.isBlank()) {
+                blank(v, at, id, out);
+            } else {
+                checkValue(v, value, at, id, out);
+            }
+        }
+        check(values, at, out);
+    }
+
+    private void blank(Variable v, Location at, String id, Consumer<Violation> out) {
+        if (v.required()) {
+            out.accept(violation(at, id, v, null, "blank", v.type() == VariableType.ID
+                    ? "is blank; every record needs its " + v.label()
+                    : "is blank; write a value or a missing code (" + missingList(v) + ")", Severity.ERROR));
+        }
+    }
+
     private Object parseCell(Variable v, String raw, Location at, String id, Consumer<Violation> out) {
         if (raw == null || raw.isBlank()) {
-            if (v.required()) {
-                out.accept(violation(at, id, v, null, "blank", v.type() == VariableType.ID
-                        ? "is blank; every record needs its " + v.label()
-                        : "is blank; write a value or a missing code (" + missingList(v) + ")", Severity.ERROR));
-            }
+            blank(v, at, id, out);
             return null;
         }
         String text = raw.strip();
+        Object value = null;
         if (v.type() != VariableType.ID) {
             Integer code = missingCodeOf(text);
-            if (code != null) {
-                if (!v.missingCodes().contains(code)) {
-                    MissingCode mc = instrument.missingCode(code).orElseThrow();
-                    out.accept(violation(at, id, v, text, "missing_code_not_allowed",
-                            "the missing code " + code + " (" + mc.label().toLowerCase(java.util.Locale.ROOT) + ") is not allowed here"
-                                    + (v.missingCodes().isEmpty() ? "" : "; allowed: " + missingList(v)), Severity.ERROR));
-                }
-                return new Missing(code);
-            }
+            if (code != null) value = new Missing(code);
         }
-        Object value = v.type().parse(text);
+        if (value == null) value = v.type().parse(text);
         if (value == null) {
             out.accept(violation(at, id, v, text, v.type() == VariableType.DATE ? "bad_date" : "not_a_number",
                     v.type() == VariableType.DATE ? "is not a date written YYYY-MM-DD" : "is not a " + (v.type() == VariableType.DECIMAL ? "number" : "whole number"),
                     Severity.ERROR));
             return null;
         }
+        checkValue(v, value, at, id, out);
+        return value;
+    }
+
+    /** Checks one typed value (not blank) against its variable. */
+    private void checkValue(Variable v, Object value, Location at, String id, Consumer<Violation> out) {
+        if (value instanceof Missing m) {
+            if (!v.missingCodes().contains(m.code())) {
+                MissingCode mc = instrument.missingCode(m.code()).orElseThrow();
+                out.accept(violation(at, id, v, m.toString(), "missing_code_not_allowed",
+                        "the missing code " + m.code() + " (" + mc.label().toLowerCase(java.util.Locale.ROOT) + ") is not allowed here"
+                                + (v.missingCodes().isEmpty() ? "" : "; allowed: " + missingList(v)), Severity.ERROR));
+            }
+            return;
+        }
         switch (v.type()) {
             case CODE -> {
                 if (v.labelOf((Long) value) == null) {
-                    out.accept(violation(at, id, v, text, "undocumented_code", "is not a documented code; valid codes: "
+                    out.accept(violation(at, id, v, value, "undocumented_code", "is not a documented code; valid codes: "
                             + codeList(v), Severity.ERROR));
                 }
             }
             case INTEGER, DECIMAL -> {
                 BigDecimal n = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
                 if ((v.min() != null && n.compareTo(v.min()) < 0) || (v.max() != null && n.compareTo(v.max()) > 0)) {
-                    out.accept(violation(at, id, v, text, "out_of_range", "is outside the valid range "
+                    out.accept(violation(at, id, v, v.type().format(value), "out_of_range", "is outside the valid range "
                             + rangeText(v), Severity.ERROR));
                 }
             }
             case DATE -> {
                 LocalDate d = (LocalDate) value;
                 if (d.isBefore(instrument.minDate()) || d.isAfter(instrument.maxDate())) {
-                    out.accept(violation(at, id, v, text, "date_out_of_range", "is outside the study's date range "
+                    out.accept(violation(at, id, v, d, "date_out_of_range", "is outside the study's date range "
                             + instrument.minDate() + " to " + instrument.maxDate(), Severity.ERROR));
                 }
             }
@@ -187,12 +216,11 @@ public final class RecordValidator {
                             + v.maxLength() + " are allowed", Severity.ERROR));
                 }
                 if (v.pattern() != null && !v.pattern().matcher(s).matches()) {
-                    out.accept(violation(at, id, v, text, "bad_format", "does not have the required form " + v.pattern().pattern(),
+                    out.accept(violation(at, id, v, s, "bad_format", "does not have the required form " + v.pattern().pattern(),
                             Severity.ERROR));
                 }
             }
         }
-        return value;
     }
 
     private Integer missingCodeOf(String text) {

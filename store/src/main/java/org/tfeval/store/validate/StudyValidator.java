@@ -92,7 +92,7 @@ public final class StudyValidator {
                 Location at = new Location(f.name(), 0);
                 while (rs.next()) {
                     Map<String, Object> values = table.read(rs);
-                    validator.parse(table.cells(values), at, log);
+                    validator.validate(values, at, log);
                     for (Variable v : f.variables()) {
                         Object value = values.get(v.name());
                         if (value == null) blanks.merge(v.name(), 1L, Long::sum);
