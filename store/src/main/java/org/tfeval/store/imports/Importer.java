@@ -45,6 +45,8 @@ public final class Importer {
     static final int COPY_CHUNK = 1 << 16;
     /** Violations of one SQL check kept in full. */
     static final int SQL_CHECK_LIMIT = 1000;
+    /** Session memory for the staging table, so a large file is staged without spilling to disk. */
+    static final String STAGING_BUFFERS = "512MB";
 
     private final Store store;
     private final String actor;
@@ -127,6 +129,7 @@ public final class Importer {
         }
         List<Variable> columns = mapHeader(form, header, fileName, log);
         try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL temp_buffers = '" + STAGING_BUFFERS + "'");
             st.execute("CREATE TEMP TABLE staging (LIKE " + table.table() + ", _row bigint) ON COMMIT DROP");
             for (String k : table.keyColumns()) st.execute("ALTER TABLE staging ALTER COLUMN " + k + " DROP NOT NULL");
         }
