@@ -34,6 +34,9 @@ public final class ModelFitter {
 
     /** Fits the model and returns its summary, with robust or bootstrap inference when requested. */
     public static ModelSummary fit(DataFrame data, ModelRequest request) {
+        if (request.kind() == ModelKind.GLMM_LOGIT && request.group() == null) {
+            throw new IllegalArgumentException("model glmm-logit needs a group column for the random intercept");
+        }
         DesignBuilder builder = DesignBuilder.of(request.formula());
         for (var e : request.referenceLevels().entrySet()) {
             builder = builder.withReferenceLevel(e.getKey(), e.getValue());

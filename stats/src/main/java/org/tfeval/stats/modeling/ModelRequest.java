@@ -10,7 +10,8 @@ import org.tfeval.stats.robust.ClusterCovariance;
  * What to fit: model, formula (R notation), reference levels for categorical predictors, and the
  * inference: {@code cluster} with a {@code covariance} type, or with {@code wildBootstrap} (then
  * {@code bootstrapDraws} and {@code seed}); {@code group} and {@code quadraturePoints} for the mixed model.
- * Build with {@link #of} and the {@code with...} methods.
+ * Build with {@link #of} and the {@code with...} methods; a glmm-logit request is complete once it has a
+ * group ({@link ModelFitter} checks).
  */
 public record ModelRequest(ModelKind kind, String formula, Map<String, String> referenceLevels, String cluster,
         ClusterCovariance covariance, boolean wildBootstrap, int bootstrapDraws, long seed, String group,
@@ -46,9 +47,6 @@ public record ModelRequest(ModelKind kind, String formula, Map<String, String> r
         if (cluster != null && !kind.supportsClusterInference()) {
             throw new IllegalArgumentException("cluster-robust inference is available for ols, logit and poisson, not "
                     + kind.label());
-        }
-        if (kind == ModelKind.GLMM_LOGIT && group == null) {
-            throw new IllegalArgumentException("model glmm-logit needs a group column for the random intercept");
         }
         if (kind != ModelKind.GLMM_LOGIT && group != null) {
             throw new IllegalArgumentException("a group column only applies to model glmm-logit");
