@@ -27,9 +27,9 @@ import org.tfeval.release.summary.VariableSummary;
  * vald}, {@code invd}, min, max, mean, stdev), categories with frequencies ({@code catgry}, reserved
  * missing codes with {@code missing="Y"}) and the format. Frequencies under the suppression
  * threshold are given as {@code catStat type="other" otherType="suppressedFreq"} text "&lt;k"
- * instead of a count, and {@code vald}/{@code invd} under it are left out. Only these primary cells
- * are suppressed: totals minus shown counts can reveal them, so complementary suppression belongs to
- * the release rules. Valid against the DDI Codebook 2.5 schema.
+ * instead of a count, and {@code vald}/{@code invd} under it are left out; further counts are hidden
+ * the same way (text {@value Suppression#COMPLEMENTARY}) so that no hidden count can be worked out
+ * from the totals (see {@link Suppression}). Valid against the DDI Codebook 2.5 schema.
  */
 public final class DdiCodebookWriter implements DatasetWriter {
 
@@ -48,7 +48,7 @@ public final class DdiCodebookWriter implements DatasetWriter {
     public WrittenFile write(DatasetSpec spec, RowSource rows, Path target) throws IOException {
         DatasetSummary summary = DatasetSummary.compute(spec, rows);
         try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             new Document(new Indenting(xml), spec, summary).write();
             xml.close();
         } catch (XMLStreamException e) {
@@ -134,10 +134,9 @@ public final class DdiCodebookWriter implements DatasetWriter {
                 x.leaf("qstnLit", v.question());
                 x.end();
             }
-            if (!suppression.hides(s.validCount())) {
+            Suppression.Cells cells = suppression.cells(v, s);
+            if (!cells.hidesValid()) {
                 x.leaf("sumStat", Long.toString(s.validCount()), "type", "vald");
-            }
-            if (!suppression.hides(s.missingCount())) {
                 x.leaf("sumStat", Long.toString(s.missingCount()), "type", "invd");
             }
             if (s.numeric().isPresent()) {
@@ -154,10 +153,12 @@ public final class DdiCodebookWriter implements DatasetWriter {
                 x.leaf("sumStat", s.latest().orElseThrow().toString(), "type", "max");
             }
             for (Map.Entry<Long, Long> e : s.frequencies().entrySet()) {
-                category(e.getKey().toString(), v.valueLabels().get(e.getKey()), e.getValue(), false);
+                category(e.getKey().toString(), v.valueLabels().get(e.getKey()), e.getValue(), false,
+                        cells.hidesFrequency(e.getKey()) ? cells.frequency(e.getKey()) : null);
             }
             for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
-                category(Long.toString(e.getKey().code()), e.getValue(), s.missing(e.getKey()), true);
+                category(Long.toString(e.getKey().code()), e.getValue(), s.missing(e.getKey()), true,
+                        cells.hidesMissing(e.getKey()) ? cells.missing(e.getKey()) : null);
             }
             switch (v.kind()) {
                 case STRING -> x.leaf("varFormat", "", "type", "character", "schema", "other",
@@ -169,7 +170,7 @@ public final class DdiCodebookWriter implements DatasetWriter {
             x.end();
         }
 
-        private void category(String value, String label, long count, boolean missing) throws XMLStreamException {
+        private void category(String value, String label, long count, boolean missing, String hidden) throws XMLStreamException {
             if (missing) {
                 x.start("catgry", "missing", "Y");
             } else {
@@ -179,8 +180,8 @@ public final class DdiCodebookWriter implements DatasetWriter {
             if (label != null) {
                 x.leaf("labl", label);
             }
-            if (suppression.hides(count)) {
-                x.leaf("catStat", suppression.text(count), "type", "other", "otherType", "suppressedFreq");
+            if (hidden != null) {
+                x.leaf("catStat", hidden, "type", "other", "otherType", "suppressedFreq");
             } else {
                 x.leaf("catStat", Long.toString(count), "type", "freq");
             }

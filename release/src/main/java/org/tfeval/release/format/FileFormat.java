@@ -70,6 +70,12 @@ public enum FileFormat {
         public DatasetWriter writer(WriteOptions options) {
             return new HtmlCodebookWriter(options);
         }
+    },
+    PDF_CODEBOOK("pdf", Role.CODEBOOK, "PDF codebook") {
+        @Override
+        public DatasetWriter writer(WriteOptions options) {
+            return new PdfCodebookWriter(options);
+        }
     };
 
     /** What a file is for. */

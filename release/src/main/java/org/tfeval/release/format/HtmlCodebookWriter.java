@@ -55,7 +55,8 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         b.append("<p>").append(summary.rowCount()).append(" rows, ").append(spec.size()).append(" variables. Written ")
                 .append(esc(options.timestamp().toString())).append(" by tfeval-release.");
         options.suppressBelow().ifPresent(k -> b.append(" Frequencies from 1 to ").append(k - 1)
-                .append(" are shown as &lt;").append(k).append('.'));
+                .append(" are shown as &lt;").append(k).append("; ").append(Suppression.COMPLEMENTARY)
+                .append(" marks a count hidden so that a hidden count cannot be worked out from the totals."));
         b.append("</p>\n<p>Reserved missing codes: -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed.</p>\n");
 
         b.append("<table id=\"variables\">\n<tr><th>Variable</th><th>Label</th><th>Type</th></tr>\n");
@@ -72,7 +73,8 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         return b.append("</body>\n</html>\n").toString();
     }
 
-    private static void variable(StringBuilder b, VariableSpec v, VariableSummary s, long rows, Suppression sup) {
+    private static void variable(StringBuilder b, VariableSpec v, VariableSummary s, long rows, Suppression suppression) {
+        Suppression.Cells sup = suppression.cells(v, s);
         b.append("<section id=\"var-").append(esc(v.name())).append("\">\n<h2>").append(esc(v.name()));
         if (!v.label().isEmpty()) {
             b.append(": ").append(esc(v.label()));
@@ -83,10 +85,10 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         }
         b.append("<table class=\"summary\">\n");
         row(b, "Type", typeText(v));
-        row(b, "Valid", sup.text(s.validCount()));
-        row(b, "System missing", sup.text(s.systemMissingCount()));
+        row(b, "Valid", sup.valid());
+        row(b, "System missing", sup.systemMissing());
         for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
-            row(b, "Missing " + e.getKey().code() + " (" + e.getValue() + ")", sup.text(s.missing(e.getKey())));
+            row(b, "Missing " + e.getKey().code() + " (" + e.getValue() + ")", sup.missing(e.getKey()));
         }
         if (s.numeric().isPresent()) {
             NumericStats n = s.numeric().get();
@@ -106,10 +108,12 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         if (!s.frequencies().isEmpty() || !v.missingCodes().isEmpty()) {
             b.append("<table class=\"codes\">\n<tr><th>Code</th><th>Label</th><th>Frequency</th><th>Percent</th></tr>\n");
             for (Map.Entry<Long, Long> e : s.frequencies().entrySet()) {
-                codeRow(b, "", e.getKey(), v.valueLabels().getOrDefault(e.getKey(), ""), e.getValue(), rows, sup);
+                codeRow(b, "", e.getKey(), v.valueLabels().getOrDefault(e.getKey(), ""), e.getValue(), rows,
+                        sup.frequency(e.getKey()), sup.hidesFrequency(e.getKey()));
             }
             for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
-                codeRow(b, " class=\"missing\"", e.getKey().code(), e.getValue(), s.missing(e.getKey()), rows, sup);
+                codeRow(b, " class=\"missing\"", e.getKey().code(), e.getValue(), s.missing(e.getKey()), rows,
+                        sup.missing(e.getKey()), sup.hidesMissing(e.getKey()));
             }
             if (!s.frequenciesComplete()) {
                 b.append("<tr><td colspan=\"4\">More distinct values than the codebook counts.</td></tr>\n");
@@ -120,10 +124,10 @@ public final class HtmlCodebookWriter implements DatasetWriter {
     }
 
     private static void codeRow(StringBuilder b, String cls, long code, String label, long count, long rows,
-            Suppression sup) {
-        String percent = sup.hides(count) || rows == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * count / rows);
+            String countText, boolean hidden) {
+        String percent = hidden || rows == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * count / rows);
         b.append("<tr").append(cls).append("><td class=\"n\">").append(code).append("</td><td>").append(esc(label))
-                .append("</td><td class=\"n\">").append(esc(sup.text(count))).append("</td><td class=\"n\">")
+                .append("</td><td class=\"n\">").append(esc(countText)).append("</td><td class=\"n\">")
                 .append(percent).append("</td></tr>\n");
     }
 
@@ -131,7 +135,7 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         b.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">").append(esc(valueHtml)).append("</td></tr>\n");
     }
 
-    private static String typeText(VariableSpec v) {
+    static String typeText(VariableSpec v) {
         return switch (v.kind()) {
             case INTEGER -> "integer";
             case DECIMAL -> "decimal, " + v.type().decimals() + " decimals";
@@ -140,12 +144,12 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         };
     }
 
-    private static String number(double d, VariableSpec v) {
+    static String number(double d, VariableSpec v) {
         return v.kind() == VariableKind.INTEGER ? Long.toString((long) d) : CsvWriter.plain(d);
     }
 
     /** Four significant decimals are plenty for a codebook. */
-    private static double round(double d) {
+    static double round(double d) {
         return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).doubleValue();
     }
 

@@ -70,7 +70,7 @@ class HtmlCodebookWriterTest {
     @Test
     void shows_small_frequencies_as_below_the_threshold() throws Exception {
         String html = write(OPTIONS.withSuppressBelow(THRESHOLD));
-        assertThat(html).contains("Frequencies from 1 to " + (THRESHOLD - 1) + " are shown as &lt;" + THRESHOLD + ".");
+        assertThat(html).contains("Frequencies from 1 to " + (THRESHOLD - 1) + " are shown as &lt;" + THRESHOLD + ";");
         Matcher m = CODE_ROW.matcher(section(html, "HT_TYPE"));
         int hidden = 0;
         while (m.find()) {
@@ -79,9 +79,46 @@ class HtmlCodebookWriterTest {
                 assertThat(m.group(4)).isEqualTo("&lt;" + THRESHOLD);
                 hidden++;
             } else {
-                assertThat(m.group(4)).isEqualTo(Long.toString(n));
+                assertThat(m.group(4)).isIn(Long.toString(n), Suppression.COMPLEMENTARY);
             }
         }
         assertThat(hidden).as("the fixture has small cells").isPositive();
+    }
+
+    @Test
+    void hides_a_second_count_so_that_a_hidden_count_cannot_be_worked_out_from_the_total() throws Exception {
+        String html = write(OPTIONS.withSuppressBelow(THRESHOLD));
+        for (var v : TestDatasets.victims().variables()) {
+            if (v.valueLabels().isEmpty()) {
+                continue;
+            }
+            String section = section(html, v.name());
+            Matcher m = CODE_ROW.matcher(section);
+            int hiddenCodes = 0;
+            while (m.find()) {
+                if (m.group(1) == null && (m.group(4).startsWith("&lt;") || m.group(4).equals(Suppression.COMPLEMENTARY))) {
+                    hiddenCodes++;
+                }
+            }
+            boolean validHidden = !section.matches("(?s).*<tr><th>Valid</th><td class=\"n\">\\d+</td></tr>.*");
+            int inTable = hiddenCodes + (validHidden ? 1 : 0);
+            assertThat(inTable).as("hidden cells among the codes and their total of " + v.name()).isNotEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_single_small_count_is_hidden_together_with_the_next_smallest() throws Exception {
+        var spec = org.tfeval.release.dataset.DatasetSpec.of("one", "One small cell",
+                org.tfeval.release.dataset.VariableSpec.of("X", "X", org.tfeval.release.dataset.VariableType.integer())
+                        .withValueLabels(java.util.Map.of(1L, "A", 2L, "B", 3L, "C")));
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(new Object[] {i < 50 ? 1L : i < 95 ? 2L : 3L});
+        }
+        Path file = dir.resolve("one.html");
+        FileFormat.HTML_CODEBOOK.writer(OPTIONS.withSuppressBelow(11)).write(spec, org.tfeval.release.dataset.RowSource.of(rows), file);
+        String x = section(Files.readString(file, StandardCharsets.UTF_8), "X");
+        assertThat(x).contains("<td>A</td><td class=\"n\">50</td>").contains("<td>B</td><td class=\"n\">" + Suppression.COMPLEMENTARY
+                + "</td>").contains("<td>C</td><td class=\"n\">&lt;11</td>").contains("<tr><th>Valid</th><td class=\"n\">100</td></tr>");
     }
 }

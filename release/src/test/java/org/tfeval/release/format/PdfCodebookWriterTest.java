@@ -1,0 +1,67 @@
+package org.tfeval.release.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tfeval.release.dataset.MissingCode;
+
+class PdfCodebookWriterTest {
+    private static final int ROWS = 300;
+    private static final int THRESHOLD = 40;
+    private static final WriteOptions OPTIONS = WriteOptions.defaults().withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8));
+
+    @TempDir
+    Path dir;
+
+    private String text(WriteOptions options) throws Exception {
+        Path file = dir.resolve("victims.pdf");
+        WrittenFile written = FileFormat.PDF_CODEBOOK.writer(options).write(TestDatasets.victims(), TestDatasets.victimRows(ROWS), file);
+        assertThat(written.rowCount()).isEqualTo(ROWS);
+        assertThat(Files.readAllBytes(file)).startsWith("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            assertThat(doc.getDocumentInformation().getTitle()).startsWith("Codebook: ");
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    private static long count(long code) {
+        return TestDatasets.normalisedVictims(ROWS).stream().filter(r -> r[1] instanceof MissingCode m
+                ? m.code() == code : Long.valueOf(code).equals(r[1])).count();
+    }
+
+    @Test
+    void lists_every_variable_with_label_question_and_code_frequencies() throws Exception {
+        String text = text(OPTIONS);
+        assertThat(text).contains(ROWS + " rows, 12 variables.");
+        TestDatasets.victims().variables().forEach(v -> assertThat(text).contains(v.name()));
+        assertThat(text).contains("What type of trafficking does the case file describe?");
+        for (long code : TestDatasets.victims().variable("HT_TYPE").orElseThrow().valueLabels().keySet()) {
+            String label = TestDatasets.victims().variable("HT_TYPE").orElseThrow().valueLabels().get(code);
+            assertThat(text).containsPattern("(?m)^" + code + " " + java.util.regex.Pattern.quote(label) + " " + count(code) + " ");
+        }
+    }
+
+    @Test
+    void shows_small_frequencies_as_below_the_threshold_as_the_html_codebook_does() throws Exception {
+        String text = text(OPTIONS.withSuppressBelow(THRESHOLD));
+        assertThat(text).contains("Frequencies from 1 to " + (THRESHOLD - 1) + " are shown as <" + THRESHOLD);
+        var ht = TestDatasets.victims().variable("HT_TYPE").orElseThrow();
+        int hidden = 0;
+        for (long code : ht.valueLabels().keySet()) {
+            long n = count(code);
+            if (n > 0 && n < THRESHOLD) {
+                assertThat(text).containsPattern("(?m)^" + code + " " + java.util.regex.Pattern.quote(ht.valueLabels().get(code)) + " <" + THRESHOLD);
+                assertThat(text).doesNotContainPattern("(?m)^" + code + " " + java.util.regex.Pattern.quote(ht.valueLabels().get(code)) + " " + n + " ");
+                hidden++;
+            }
+        }
+        assertThat(hidden).as("the fixture has small cells").isPositive();
+    }
+}
