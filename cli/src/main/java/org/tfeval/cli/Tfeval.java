@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.tfeval.cli.stats.AgreeCommand;
+import org.tfeval.cli.stats.FitCommand;
+import org.tfeval.cli.stats.KmCommand;
+import org.tfeval.cli.stats.XtabCommand;
 import org.tfeval.instrument.InstrumentException;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.ImportException;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Command;
         description = "Evaluation of human trafficking task forces: from case files and interviews to findings and a safe data release.",
         subcommands = {InitCommand.class, DemoCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
                 ValidateCommand.class, SampleCommand.class, SnapshotCommand.class, EditCommand.class, AuditCommand.class,
-                InstrumentCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                InstrumentCommand.class, BenchCommand.class,
+                FitCommand.class, KmCommand.class, XtabCommand.class, AgreeCommand.class, CommandLine.HelpCommand.class})
 public final class Tfeval implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +40,6 @@ public final class Tfeval implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Tfeval());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        StatsCommands.register(cl);
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             PrintWriter err = line.getErr();
             int code = exitCode(e);
