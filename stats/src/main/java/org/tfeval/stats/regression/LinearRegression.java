@@ -33,6 +33,12 @@ public final class LinearRegression {
     /** Refinement stops when a correction is below this fraction of the coefficient's size. */
     public static final double REFINEMENT_TOLERANCE = 1e-17;
 
+    /**
+     * Refinement also stops once a correction is not at least this much smaller than the one before: the
+     * corrections have reached the accuracy of the double-double residuals (Filip: about 1e-13).
+     */
+    public static final double STAGNATION_RATIO = 0.5;
+
     /** Upper bound on refinement steps (Filip needs about 4). */
     public static final int MAX_REFINEMENT_STEPS = 30;
 
@@ -118,22 +124,23 @@ public final class LinearRegression {
         double[] bHi = preconditioned(lower, gram.xtyHi(), p);
         double[] bLo = new double[p];
         int steps = 0;
-        for (; steps < MAX_REFINEMENT_STEPS; steps++) {
+        double previous = Double.POSITIVE_INFINITY;
+        while (steps < MAX_REFINEMENT_STEPS) {
             double[] g = gram.residualOfSystem(bHi, bLo);
             double[] d = preconditioned(lower, g, p);
-            boolean small = true;
+            steps++;
+            double largest = 0;
             for (int j = 0; j < p; j++) {
                 double s = bHi[j] + d[j];
                 double e = (d[j] - (s - bHi[j])) + bLo[j];
                 bHi[j] = s + e;
                 bLo[j] = e - (bHi[j] - s);
-                if (Math.abs(d[j]) > REFINEMENT_TOLERANCE * Math.abs(bHi[j])) {
-                    small = false;
-                }
+                largest = Math.max(largest, Math.abs(d[j]) / Math.max(Math.abs(bHi[j]), Double.MIN_NORMAL));
             }
-            if (small) {
+            if (largest < REFINEMENT_TOLERANCE || largest > STAGNATION_RATIO * previous) {
                 break;
             }
+            previous = largest;
         }
 
         // 4. Refine (X'X)^-1 column by column the same way.
@@ -143,22 +150,22 @@ public final class LinearRegression {
             e[k] = 1.0;
             double[] zHi = preconditioned(lower, e, p);
             double[] zLo = new double[p];
+            double prev = Double.POSITIVE_INFINITY;
             for (int s = 0; s < MAX_REFINEMENT_STEPS; s++) {
                 double[] res = gram.residualOfUnit(k, zHi, zLo);
                 double[] d = preconditioned(lower, res, p);
-                boolean small = true;
+                double largest = 0;
                 for (int j = 0; j < p; j++) {
                     double t = zHi[j] + d[j];
                     double err = (d[j] - (t - zHi[j])) + zLo[j];
                     zHi[j] = t + err;
                     zLo[j] = err - (zHi[j] - t);
-                    if (Math.abs(d[j]) > REFINEMENT_TOLERANCE * Math.abs(zHi[j])) {
-                        small = false;
-                    }
+                    largest = Math.max(largest, Math.abs(d[j]) / Math.max(Math.abs(zHi[j]), Double.MIN_NORMAL));
                 }
-                if (small) {
+                if (largest < REFINEMENT_TOLERANCE || largest > STAGNATION_RATIO * prev) {
                     break;
                 }
+                prev = largest;
             }
             for (int j = 0; j < p; j++) {
                 inv[j][k] = zHi[j];
