@@ -87,9 +87,24 @@ public final class SampleDescription implements Analysis {
         types.note(settings.confidenceLabel() + " Wilson intervals.");
         if (ht.excluded().total() > 0) types.note("Left out: " + ht.excluded().describe(data.instrument()) + ".");
 
+        ResultTable.Builder bySite = ResultTable.builder("type_by_site", "Cases by task force and type of trafficking").text("task_force", "Task force")
+                .text("type", "Type").count("cases", "Cases");
+        var htCol = data.cases().code("HT_TYPE");
+        List<Long> htCodes = data.codes("case", "HT_TYPE");
+        for (TaskForce t : data.sitesWithCases()) {
+            long[] n = new long[htCodes.size()];
+            for (int i = 0; i < data.cases().rows(); i++) {
+                if (data.cases().site(i) != t.index()) continue;
+                int k = htCodes.indexOf((long) htCol.get(i));
+                if (k >= 0) n[k]++;
+            }
+            for (int k = 0; k < htCodes.size(); k++) bySite.row(t.id(), data.label("case", "HT_TYPE", htCodes.get(k)), n[k]);
+        }
+        bySite.note("Cases with a recorded type of trafficking.");
+
         return new AnalysisResult(ID, title(), "Counts of task forces, case files, survivors and suspects in the snapshot, by task force; "
                 + "the task-force variables TF_CASE_FILES_PROVIDED, TF_SAMPLE_DRAWN_BY and TF_FILE_MODE describe how each sample was drawn and coded.",
-                List.of(sites.build(), sampling.build(), types.build()), List.of());
+                List.of(sites.build(), sampling.build(), types.build(), bySite.build()), List.of());
     }
 
     static long[] perSite(FormData f, int sites) {

@@ -88,6 +88,17 @@ public final class Survivors implements Analysis {
         tb.note("'Victim charged' is of all survivors (a survivor not arrested counts as not charged).");
         tables.add(tb.build());
 
+        ResultTable.Builder sb = ResultTable.builder("treatment_by_site", "How survivors were treated, by task force").text("task_force", "Task force")
+                .text("measure", "Measure").shareColumns("Survivors");
+        for (TaskForce t : data.sitesWithCases()) {
+            int site = t.index();
+            for (String var : List.of("V_ARRESTED", "V_REFERRED_SERVICES", "V_COOPERATED", "V_TESTIFIED")) {
+                Share s = Share.of(v.code(var), i -> v.site(i) == site);
+                sb.shareRow(s, Intervals.wilson(s, conf), t.id(), data.variableLabel("victim", var));
+            }
+        }
+        tables.add(sb.build());
+
         ResultTable.Builder pb = ResultTable.builder("arrest_by_policy", "Survivors arrested, by whether the task force may arrest survivors")
                 .text("policy", "Task force may arrest survivors").count("task_forces", "Task forces").shareColumns("Survivors arrested");
         for (int policy : new int[] {1, 0}) {

@@ -1,0 +1,206 @@
+package org.tfeval.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.analysis.AnalysisSuite;
+import org.tfeval.analysis.StudyResults;
+import org.tfeval.instrument.Instrument;
+import org.tfeval.report.brief.PractitionerBrief;
+import org.tfeval.report.disclosure.ComplementarySuppression;
+import org.tfeval.report.document.Cell;
+import org.tfeval.report.document.PdfWriter;
+import org.tfeval.report.document.TableView;
+import org.tfeval.report.document.Xml;
+import org.tfeval.report.taskforce.TaskForceReport;
+import org.tfeval.report.technical.TechnicalReport;
+import org.tfeval.snapshot.Snapshot;
+import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.store.ProgressListener;
+
+/**
+ * Writes every report of a study into one folder:
+ * <pre>
+ * results/                   result JSON of every analysis (restricted: holds every task force's counts)
+ * technical-report.html|pdf  the cross-site report
+ * practitioner-brief.html|pdf
+ * task-forces/ID/report.html|pdf, tables.json   one per task force, with only what it prints
+ * index.html
+ * </pre>
+ * Immutable; configured by copy.
+ */
+public final class Reports {
+    public static final String RESULTS = "results";
+    public static final String TECHNICAL = "technical-report";
+    public static final String BRIEF = "practitioner-brief";
+    public static final String TASK_FORCES = "task-forces";
+    public static final String TASK_FORCE_REPORT = "report";
+    public static final String TASK_FORCE_TABLES = "tables.json";
+    /** PDFs are laid out on at most this many threads. */
+    public static final int MAX_THREADS = 2;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final int threshold;
+    private final boolean pdf;
+    private final ProgressListener progress;
+
+    private Reports(int threshold, boolean pdf, ProgressListener progress) {
+        ComplementarySuppression.of(threshold);
+        this.threshold = threshold;
+        this.pdf = pdf;
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** Threshold 11, HTML and PDF. */
+    public static Reports standard() {
+        return new Reports(ComplementarySuppression.DEFAULT_THRESHOLD, true, ProgressListener.NONE);
+    }
+
+    /** Counts of other task forces from 1 to {@code t - 1} are withheld in task-force reports. */
+    public Reports withThreshold(int t) {
+        return new Reports(t, pdf, progress);
+    }
+
+    public Reports withPdf(boolean b) {
+        return new Reports(threshold, b, progress);
+    }
+
+    public Reports withProgress(ProgressListener p) {
+        return new Reports(threshold, pdf, p);
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    /** Runs every analysis on the snapshot, then writes the reports. */
+    public ReportSet build(Snapshot snapshot, AnalysisSettings settings, String version, Path out) {
+        StudyResults results = AnalysisSuite.standard().withSettings(settings).withVersion(version).withProgress(progress).run(snapshot);
+        return write(results, snapshot.instrument(), out);
+    }
+
+    /** Writes the reports of results already computed. */
+    public ReportSet write(StudyResults results, Instrument instrument, Path out) {
+        try {
+            Files.createDirectories(out);
+            Path resultsDir = out.resolve(RESULTS);
+            results.write(resultsDir);
+            Map<String, String> hashes = new LinkedHashMap<>();
+            try (var s = Files.list(resultsDir)) {
+                s.sorted().forEach(p -> hashes.put(RESULTS + "/" + p.getFileName(), Snapshotter.sha256(p)));
+            }
+            List<String> tfs = TaskForceReport.taskForces(results);
+            int steps = 2 + tfs.size();
+            AtomicLong done = new AtomicLong();
+            progress.progress("reports", 0, steps);
+            List<Job> jobs = new ArrayList<>();
+            jobs.add(new Job(out.resolve(TECHNICAL + ".html"), new TechnicalReport(results, instrument, hashes).toXhtml()));
+            jobs.add(new Job(out.resolve(BRIEF + ".html"), new PractitionerBrief(results).toXhtml()));
+            Map<String, Path> tfDirs = new LinkedHashMap<>();
+            ComplementarySuppression rule = ComplementarySuppression.of(threshold);
+            for (String tf : tfs) {
+                Path dir = out.resolve(TASK_FORCES).resolve(tf);
+                Files.createDirectories(dir);
+                TaskForceReport r = new TaskForceReport(results, tf, rule);
+                jobs.add(new Job(dir.resolve(TASK_FORCE_REPORT + ".html"), r.toXhtml()));
+                writeTables(r.publishedTables(), results, tf, dir.resolve(TASK_FORCE_TABLES));
+                tfDirs.put(tf, dir);
+            }
+            run(jobs, done, steps);
+            Path index = out.resolve("index.html");
+            Files.writeString(index, index(results, tfs), StandardCharsets.UTF_8);
+            return new ReportSet(out, resultsDir, out.resolve(TECHNICAL + ".html"), pdf ? out.resolve(TECHNICAL + ".pdf") : null,
+                    out.resolve(BRIEF + ".html"), pdf ? out.resolve(BRIEF + ".pdf") : null, tfDirs, index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports to " + out, e);
+        }
+    }
+
+    private record Job(Path html, String xhtml) {
+    }
+
+    private void run(List<Job> jobs, AtomicLong done, int steps) throws IOException {
+        for (Job j : jobs) Files.writeString(j.html(), j.xhtml(), StandardCharsets.UTF_8);
+        if (!pdf) {
+            progress.progress("reports", steps, steps);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_THREADS, Math.max(1, Runtime.getRuntime().availableProcessors())));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Job j : jobs) {
+                futures.add(pool.submit(() -> {
+                    String name = j.html().getFileName().toString();
+                    PdfWriter.write(j.xhtml(), j.html().resolveSibling(name.substring(0, name.length() - ".html".length()) + ".pdf"));
+                    progress.progress("reports", done.incrementAndGet(), steps);
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing PDFs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("PDF layout failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void writeTables(List<TableView> tables, StudyResults results, String tf, Path file) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("task_force", tf);
+        root.put("snapshot", results.snapshot().id());
+        root.put("synthetic", results.snapshot().synthetic());
+        root.put("suppressed_marker", Cell.SUPPRESSED);
+        ArrayNode arr = root.putArray("tables");
+        for (TableView v : tables) {
+            ObjectNode t = arr.addObject();
+            t.put("caption", v.caption());
+            v.headers().forEach(t.putArray("headers")::add);
+            ArrayNode rows = t.putArray("rows");
+            for (var r : v.rows()) {
+                ArrayNode row = rows.addArray();
+                r.forEach(c -> row.add(c.text()));
+            }
+        }
+        Files.writeString(file, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
+    }
+
+    private String index(StudyResults results, List<String> tfs) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"UTF-8\"/>"
+                + "<title>Reports</title><style>body{font-family:Helvetica,Arial,sans-serif;max-width:50em;margin:2em auto;}"
+                + ".synthetic{color:#b00020;font-weight:bold;font-size:20pt;}</style></head><body>");
+        if (results.snapshot().synthetic()) b.append("<p class=\"synthetic\">SYNTHETIC DATA</p>");
+        b.append("<h1>Reports of snapshot ").append(Xml.escape(results.snapshot().shortId())).append("</h1><ul>");
+        link(b, TECHNICAL, "Cross-site technical report");
+        link(b, BRIEF, "Practitioner brief");
+        b.append("<li><a href=\"").append(RESULTS).append("/").append(StudyResults.INDEX).append("\">Result tables (JSON)</a></li></ul><h2>Task-force reports</h2><ul>");
+        for (String tf : tfs) link(b, TASK_FORCES + "/" + tf + "/" + TASK_FORCE_REPORT, tf);
+        b.append("</ul><p>Threshold for withholding other task forces' counts: ").append(threshold).append(".</p></body></html>\n");
+        return b.toString();
+    }
+
+    private void link(StringBuilder b, String base, String label) {
+        b.append("<li><a href=\"").append(Xml.escape(base)).append(".html\">").append(Xml.escape(label)).append(" (HTML)</a>");
+        if (pdf) b.append(" \u00B7 <a href=\"").append(Xml.escape(base)).append(".pdf\">PDF</a>");
+        b.append("</li>");
+    }
+}

@@ -1,0 +1,94 @@
+package org.tfeval.report.brief;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.tfeval.analysis.StudyResults;
+import org.tfeval.analysis.disparity.Disproportionality;
+import org.tfeval.analysis.funnel.OutcomeFunnel;
+import org.tfeval.analysis.survivors.Survivors;
+import org.tfeval.report.document.Cells;
+import org.tfeval.report.document.Document;
+import org.tfeval.report.findings.Findings;
+import org.tfeval.report.findings.Limitations;
+import org.tfeval.report.findings.Recommendations;
+import org.tfeval.report.findings.ResultLookup;
+import org.tfeval.report.findings.Statement;
+import org.tfeval.report.technical.TechnicalReport;
+
+/**
+ * Two pages for practitioners: what was studied, six key figures, what was found (page one), and the
+ * recommendations the data support with what to keep in mind (page two). Generated from the results;
+ * a figure or recommendation whose result is missing is left out.
+ */
+public final class PractitionerBrief {
+    /** The brief's title. */
+    public static final String TITLE = "Task forces against human trafficking: what the case files show";
+    /** At most this many findings on page one, so the brief keeps to two pages. */
+    public static final int MAX_FINDINGS = 6;
+    /** At most this many recommendations. */
+    public static final int MAX_RECOMMENDATIONS = 7;
+    /** At most this many cautions. */
+    public static final int MAX_CAUTIONS = 4;
+
+    private final StudyResults results;
+    private final ResultLookup lookup;
+
+    public PractitionerBrief(StudyResults results) {
+        this.results = Objects.requireNonNull(results, "results");
+        this.lookup = new ResultLookup(results);
+    }
+
+    /** The key figures: printed value, words, trace. */
+    public List<String[]> keyFigures() {
+        List<String[]> out = new ArrayList<>();
+        for (String[] stage : new String[][] {{OutcomeFunnel.ARREST, "of sex-trafficking investigations led to an arrest"},
+                {OutcomeFunnel.PROSECUTION, "led to a prosecution"}}) {
+            lookup.row(OutcomeFunnel.ID, "case_by_type", "type", "Sex trafficking", "stage", stage[0]).filter(r -> r.number("pct") != null)
+                    .ifPresent(r -> out.add(new String[] {r.pct("pct"), stage[1], Cells.trace(OutcomeFunnel.ID, r.table(), r.index(), "pct")}));
+        }
+        lookup.row(OutcomeFunnel.ID, "trafficking_charge", "level", "Cases", "denominator_label", OutcomeFunnel.OF_ALL_SEX)
+                .filter(r -> r.number("pct") != null).ifPresent(r -> out.add(new String[] {r.pct("pct"), "led to a trafficking charge (of all "
+                        + "sex-trafficking investigations)", Cells.trace(OutcomeFunnel.ID, r.table(), r.index(), "pct")}));
+        lookup.row(OutcomeFunnel.ID, "trafficking_charge", "level", "Cases", "denominator_label", OutcomeFunnel.OF_PROSECUTED_SEX)
+                .filter(r -> r.number("pct") != null).ifPresent(r -> out.add(new String[] {r.pct("pct"), "of prosecuted sex-trafficking cases "
+                        + "carried a trafficking charge", Cells.trace(OutcomeFunnel.ID, r.table(), r.index(), "pct")}));
+        lookup.row(Survivors.ID, "treatment", "type", "All", "measure", "Referred to services").filter(r -> r.number("pct") != null)
+                .ifPresent(r -> out.add(new String[] {r.pct("pct"), "of survivors were referred to services",
+                        Cells.trace(Survivors.ID, r.table(), r.index(), "pct")}));
+        lookup.table(Disproportionality.ID, "suspects").ifPresent(t -> {
+            int best = -1;
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (t.number(i, "ratio") != null && t.count(i, "n") >= Findings.MIN_GROUP_FOR_TEXT
+                        && (best < 0 || t.number(i, "ratio") > t.number(best, "ratio"))) best = i;
+            }
+            if (best >= 0) out.add(new String[] {org.tfeval.report.document.Format.number(t.number(best, "ratio")) + "\u00D7",
+                    t.text(best, "race") + " suspects against their share of the population", Cells.trace(Disproportionality.ID, t, best, "ratio")});
+        });
+        return out;
+    }
+
+    /** The brief as XHTML. */
+    public String toXhtml() {
+        var s = results.snapshot();
+        Document doc = Document.compact(TITLE, TechnicalReport.footer(results));
+        doc.header(TITLE, "Practitioner brief \u00B7 " + (s.synthetic() ? "synthetic demonstration data \u00B7 " : "") + "snapshot " + s.shortId(),
+                s.synthetic());
+        doc.paragraph(Findings.summary(lookup).stream().findFirst().map(Statement::text).orElse("")
+                + " The evaluation read closed case files of investigations into possible human trafficking and followed each case from "
+                + "investigation to sentence.");
+        doc.subsection("Key figures");
+        doc.keyFigures(keyFigures());
+        doc.subsection("What we found");
+        List<String> found = new ArrayList<>();
+        Findings.summary(lookup).stream().skip(1).limit(MAX_FINDINGS).forEach(st -> found.add(st.text()));
+        doc.bullets(found);
+        doc.pageBreak();
+        doc.subsection("What the data support");
+        doc.bullets(Recommendations.from(lookup).stream().limit(MAX_RECOMMENDATIONS).map(Statement::text).toList());
+        doc.subsection("Keep in mind");
+        doc.bullets(Limitations.from(lookup).stream().limit(MAX_CAUTIONS).map(Statement::text).toList());
+        doc.paragraph("Every figure comes from the study's result tables (snapshot " + s.id() + "), published with the technical report.");
+        return doc.toXhtml();
+    }
+}

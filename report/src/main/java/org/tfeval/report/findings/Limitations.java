@@ -1,0 +1,104 @@
+package org.tfeval.report.findings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.disposition.TimeToDisposition;
+import org.tfeval.analysis.funnel.OutcomeFunnel;
+import org.tfeval.analysis.sample.SampleDescription;
+import org.tfeval.report.document.Format;
+
+/**
+ * Limitations read off the data: how many task forces, how few labor cases, who drew the samples,
+ * how the files were coded, closed cases only, pending dispositions, and how the snapshot was
+ * taken.
+ */
+public final class Limitations {
+    /** Fewer labor-trafficking cases than this are called too few to describe. */
+    public static final int FEW_LABOR_CASES = 30;
+    /** A labor share below this is called an underrepresentation. */
+    public static final double SMALL_LABOR_SHARE = 0.10;
+
+    private Limitations() {
+    }
+
+    public static List<Statement> from(ResultLookup r) {
+        List<Statement> out = new ArrayList<>();
+        var snap = r.results().snapshot();
+        if (snap.synthetic()) out.add(Statement.of("The data are synthetic: they demonstrate the analyses and say nothing about real task forces."));
+        r.table(SampleDescription.ID, "sites").ifPresent(t -> {
+            int total = t.rowCount() - 1;
+            long withCases = 0;
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (!t.text(i, "task_force").equals(SampleDescription.ALL) && t.count(i, "cases") > 0) withCases++;
+            }
+            out.add(Statement.of(String.format(Locale.ROOT, "The case-file findings rest on %d task forces%s. Task forces chosen for an evaluation "
+                    + "are not a random sample of all task forces, and %d sites are too few to generalize from or to separate the effect of any "
+                    + "task-force feature from the others.", withCases, withCases < total ? " (" + (total - withCases) + " of the " + total
+                    + " did not provide case files)" : "", withCases), SampleDescription.ID + "/sites"));
+        });
+        r.table(SampleDescription.ID, "trafficking_type").ifPresent(t -> {
+            long labor = 0;
+            long all = 0;
+            for (int i = 0; i < t.rowCount(); i++) {
+                all = t.count(i, "denominator");
+                String type = t.text(i, "type");
+                if (type.startsWith("Labor") || type.startsWith("Both")) labor += t.count(i, "n");
+            }
+            double share = all == 0 ? 0 : (double) labor / all;
+            if (labor < FEW_LABOR_CASES || share < SMALL_LABOR_SHARE) {
+                out.add(Statement.of(String.format(Locale.ROOT, "Only %d cases (%s) involve labor trafficking: too few to describe labor trafficking "
+                        + "investigations, which the findings mostly do not cover.", labor, Format.percent(share)), SampleDescription.ID + "/trafficking_type"));
+            }
+        });
+        r.table(SampleDescription.ID, "sampling").ifPresent(t -> {
+            for (int i = 0; i < t.rowCount(); i++) {
+                String var = t.text(i, "variable");
+                String val = t.text(i, "value");
+                long tfs = t.count(i, "task_forces");
+                if (tfs == 0) continue;
+                if (var.startsWith("Who drew") && val.startsWith("Task-force")) {
+                    out.add(Statement.of(String.format(Locale.ROOT, "At %d task forces a task-force point person, not the research team, drew the "
+                            + "case sample (%s cases): the task force chose which files counted, and those samples may not be random.", tfs,
+                            Format.count(t.count(i, "cases"))), SampleDescription.ID + "/sampling"));
+                }
+                if (var.startsWith("Case-file mode") && val.startsWith("Paper")) {
+                    out.add(Statement.of(String.format(Locale.ROOT, "At %d task forces coders read paper files on site; what a file did not record "
+                            + "is counted as not recorded, not as absent.", tfs), SampleDescription.ID + "/sampling"));
+                }
+            }
+        });
+        out.add(Statement.of("Only closed case files were sampled: investigations still open, and what happened after a file was closed, are not "
+                + "represented."));
+        r.table(TimeToDisposition.ID, "summary").ifPresent(t -> {
+            long pending = 0;
+            for (int i = 0; i < t.rowCount(); i++) pending += t.count(i, "pending");
+            if (pending > 0) out.add(Statement.of(String.format(Locale.ROOT, "%s prosecuted suspects' cases were still pending in court when the files "
+                    + "were coded; their time to disposition is censored.", Format.count(pending)), TimeToDisposition.ID + "/summary"));
+        });
+        r.table(OutcomeFunnel.ID, "case_by_type").ifPresent(t -> {
+            long excluded = 0;
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (t.text(i, "type").equals(OutcomeFunnel.ALL)) excluded = Math.max(excluded, t.count(i, "excluded"));
+            }
+            if (excluded > 0) out.add(Statement.of(String.format(Locale.ROOT, "Up to %s cases lack a recorded outcome at some stage and are left "
+                    + "out of that stage's denominator.", Format.count(excluded)), OutcomeFunnel.ID + "/case_by_type"));
+        });
+        if (snap.allowErrors()) {
+            out.add(Statement.of(String.format(Locale.ROOT, "The snapshot was taken with %d validation errors unresolved (--allow-errors): values "
+                    + "that break the instrument's codes are left out as undocumented.", snap.validationErrors())));
+        }
+        if (Boolean.parseBoolean(r.results().settings().getOrDefault("benchmark_illustrative", "false"))) {
+            out.add(Statement.of("The population benchmark is an illustrative national table, not the task forces' jurisdictions: disproportionality "
+                    + "ratios show the method, not a finding."));
+        }
+        out.add(Statement.of("The case files show what the task forces recorded; survivors were not interviewed, so their view of the process is missing."));
+        return out;
+    }
+
+    static long count(ResultTable t, int row, String column) {
+        Long v = t.count(row, column);
+        return v == null ? 0 : v;
+    }
+}

@@ -1,0 +1,294 @@
+package org.tfeval.report.technical;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+import org.tfeval.analysis.AnalysisResult;
+import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.StudyResults;
+import org.tfeval.analysis.charging.Charging;
+import org.tfeval.analysis.comparison.TaskForceComparison;
+import org.tfeval.analysis.disparity.Disproportionality;
+import org.tfeval.analysis.disposition.TimeToDisposition;
+import org.tfeval.analysis.funnel.OutcomeFunnel;
+import org.tfeval.analysis.identification.Identification;
+import org.tfeval.analysis.prediction.OutcomePrediction;
+import org.tfeval.analysis.sample.SampleDescription;
+import org.tfeval.analysis.survivors.Survivors;
+import org.tfeval.instrument.Form;
+import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.Variable;
+import org.tfeval.report.document.Cell;
+import org.tfeval.report.document.Document;
+import org.tfeval.report.document.ResultViews;
+import org.tfeval.report.document.TableView;
+import org.tfeval.report.document.TitlePage;
+import org.tfeval.report.findings.Findings;
+import org.tfeval.report.findings.Limitations;
+import org.tfeval.report.findings.ResultLookup;
+import org.tfeval.report.findings.Statement;
+
+/**
+ * The cross-site technical report. Every number comes from a result table, marked in the XHTML
+ * with its source; the summary and the limitations are generated from the results.
+ */
+public final class TechnicalReport {
+    /** The report's title. */
+    public static final String TITLE = "Enhanced Collaborative Model Task Forces: Cross-Site Technical Report";
+    static final List<String> SHARE = List.of("n", "denominator", "pct", "ci_low+ci_high");
+
+    private final StudyResults results;
+    private final Instrument instrument;
+    private final Map<String, String> resultFiles;
+    private final ResultLookup lookup;
+    private final String conf;
+
+    /**
+     * @param results     the results
+     * @param instrument  the snapshot's instrument (the appendix)
+     * @param resultFiles result JSON file name to SHA-256, listed in the appendix
+     */
+    public TechnicalReport(StudyResults results, Instrument instrument, Map<String, String> resultFiles) {
+        this.results = Objects.requireNonNull(results, "results");
+        this.instrument = Objects.requireNonNull(instrument, "instrument");
+        this.resultFiles = new LinkedHashMap<>(resultFiles);
+        this.lookup = new ResultLookup(results);
+        this.conf = lookup.confidence();
+    }
+
+    /** Footer of every page: the snapshot. */
+    public static String footer(StudyResults r) {
+        return (r.snapshot().synthetic() ? "SYNTHETIC DATA \u00B7 " : "") + "snapshot " + r.snapshot().shortId() + " \u00B7 tfeval " + r.tfevalVersion();
+    }
+
+    /** The report as XHTML. */
+    public String toXhtml() {
+        Map<String, Integer> numbers = new HashMap<>();
+        Document scratch = Document.create(TITLE, "");
+        results(scratch, numbers);
+
+        Document doc = Document.create(TITLE, footer(results));
+        var s = results.snapshot();
+        List<String> lines = new ArrayList<>();
+        lines.add("Snapshot " + s.id());
+        lines.add("Instrument " + s.instrumentId() + " " + s.instrumentVersion() + " \u00B7 snapshot taken " + s.createdAt() + " by tfeval "
+                + s.tfevalVersion());
+        lines.add("Analyses and report by tfeval " + results.tfevalVersion());
+        if (s.allowErrors()) lines.add("Snapshot taken with " + s.validationErrors() + " validation errors unresolved (--allow-errors)");
+        doc.titlePage(new TitlePage(TITLE, "Case outcomes, charging, survivors and task-force features across the study's task forces", s.synthetic(),
+                lines));
+
+        doc.section("Summary of findings");
+        List<String> bullets = new ArrayList<>();
+        for (Statement st : Findings.summary(lookup)) bullets.add(st.text() + cite(st, numbers));
+        doc.bullets(bullets);
+        results.analyses().stream().filter(a -> !a.warnings().isEmpty()).forEach(a -> a.warnings().forEach(w -> doc.caution(a.title() + ": " + w)));
+
+        doc.section("Methods");
+        methods(doc);
+        results(doc, new HashMap<>());
+        doc.sectionOnNewPage("Limitations");
+        List<String> lim = new ArrayList<>();
+        for (Statement st : Limitations.from(lookup)) lim.add(st.text() + cite(st, numbers));
+        doc.bullets(lim);
+        appendix(doc);
+        return doc.toXhtml();
+    }
+
+    private static String cite(Statement st, Map<String, Integer> numbers) {
+        List<String> refs = new ArrayList<>();
+        for (String src : st.sources()) {
+            Integer n = numbers.get(src);
+            if (n != null && !refs.contains("Table " + n)) refs.add("Table " + n);
+        }
+        return refs.isEmpty() ? "" : " (" + String.join(", ", refs) + ")";
+    }
+
+    private void methods(Document doc) {
+        var s = results.snapshot();
+        doc.paragraph("Data: snapshot " + s.id() + " (SHA-256 content hash of its Parquet datasets and instrument), instrument " + s.instrumentId()
+                + " version " + s.instrumentVersion() + ", with " + s.rows().entrySet().stream().map(e -> e.getValue() + " " + e.getKey() + " records")
+                .reduce((a, b) -> a + ", " + b).orElse("no records") + "." + (s.synthetic() ? " The snapshot's manifest marks the data as synthetic." : ""));
+        results.analyses().stream().filter(a -> a.analysis().equals(SampleDescription.ID)).findFirst()
+                .ifPresent(a -> doc.paragraph("Samples and sites: " + a.method()));
+        doc.paragraph("Missing data: the instrument's missing codes (not recorded, unknown, not applicable) are left out of every denominator and "
+                + "counted in the tables' 'Excluded' columns and notes. Case outcomes are computed from the suspects of each case, respecting the "
+                + "skip logic (a suspect not prosecuted was not charged).");
+        doc.subsection("Estimators");
+        List<String> m = new ArrayList<>();
+        for (AnalysisResult a : results.analyses()) {
+            if (!a.analysis().equals(SampleDescription.ID)) m.add(a.title() + ": " + a.method());
+        }
+        doc.bullets(m);
+        doc.paragraph(String.format(Locale.ROOT, "Settings: %s intervals; population benchmark: %s; seed %s. Every table names the result file "
+                + "(JSON, beside this report) and table it comes from; the result files carry the snapshot ID, and their SHA-256 hashes are listed "
+                + "in Appendix B. Analyses and report: tfeval %s.", conf, results.settings().getOrDefault("benchmark", "none"),
+                results.settings().getOrDefault("seed", "-"), results.tfevalVersion()));
+    }
+
+    private void results(Document doc, Map<String, Integer> numbers) {
+        doc.sectionOnNewPage("The sample");
+        has(SampleDescription.ID).ifPresent(a -> {
+            table(doc, numbers, ResultViews.of(a, "sites", "Task forces, their samples and their records", List.of("task_force", "scope",
+                    "lead_model", "sample_drawn_by", "file_mode", "cases", "victims", "suspects"), conf), a, "sites");
+            table(doc, numbers, ResultViews.of(a, "sampling", "How the case samples were drawn and coded", List.of("variable", "value",
+                    "task_forces", "cases"), conf), a, "sampling");
+            table(doc, numbers, ResultViews.of(a, "trafficking_type", "Cases by type of trafficking", concat(List.of("type"), SHARE), conf), a,
+                    "trafficking_type");
+        });
+
+        doc.section("The outcome funnel");
+        has(OutcomeFunnel.ID).ifPresent(a -> {
+            ResultTable bySite = a.table("case_by_site");
+            Charts.funnel(lookup, "case_by_site", "task_force", Charts.groups(bySite, "task_force"), Map.of()).ifPresent(svg -> doc.figure(svg,
+                    "Share of cases reaching each stage, by task force (all cases)", OutcomeFunnel.ID + ".json, table case_by_site"));
+            ResultTable byType = a.table("case_by_type");
+            table(doc, numbers, ResultViews.of(a, "case_by_type", "Case outcomes by type of trafficking", concat(List.of("type", "stage"),
+                    concat(SHARE, List.of("pct_of_previous", "excluded"))), nonEmpty(byType), conf), a, "case_by_type");
+            table(doc, numbers, ResultViews.of(a, "trafficking_charge", "Sex-trafficking investigations charged under a trafficking statute, "
+                    + "with both denominators", concat(List.of("level", "denominator_label"), SHARE), conf), a, "trafficking_charge");
+            ResultTable sByType = a.table("suspect_by_type");
+            table(doc, numbers, ResultViews.of(a, "suspect_by_type", "Suspect outcomes by type of trafficking", concat(List.of("type", "stage"),
+                    concat(SHARE, List.of("pct_of_previous", "excluded"))), nonEmpty(sByType), conf), a, "suspect_by_type");
+            table(doc, numbers, ResultViews.pivot(a, "case_by_site", "Share of cases reaching each stage, by task force", "task_force", "stage",
+                    "pct", r -> !bySite.text(r, "stage").equals(OutcomeFunnel.INVESTIGATION), "Task force"), a, "case_by_site");
+            ResultTable sBySite = a.table("suspect_by_site");
+            table(doc, numbers, ResultViews.pivot(a, "suspect_by_site", "Share of suspects reaching each stage, by task force", "task_force", "stage",
+                    "pct", r -> !sBySite.text(r, "stage").equals(OutcomeFunnel.INVESTIGATION), "Task force"), a, "suspect_by_site");
+        });
+
+        doc.section("Charging");
+        has(Charging.ID).ifPresent(a -> {
+            table(doc, numbers, ResultViews.of(a, "top_charge", "Top charge of prosecuted suspects", concat(List.of("charge", "statute"), SHARE), conf),
+                    a, "top_charge");
+            ResultTable st = a.table("statute");
+            table(doc, numbers, ResultViews.of(a, "statute", "Trafficking versus other statutes", concat(List.of("type", "measure"), SHARE),
+                    nonEmpty(st), conf), a, "statute");
+            table(doc, numbers, ResultViews.of(a, "venue", "Venue, and trafficking charges by venue", List.of("venue", "suspects", "share", "n",
+                    "denominator", "pct", "ci_low+ci_high"), conf), a, "venue");
+            table(doc, numbers, ResultViews.of(a, "arrest_charge_level", "Arrest charge level", concat(List.of("level"), SHARE), conf), a,
+                    "arrest_charge_level");
+        });
+
+        doc.section("Identification and investigation");
+        has(Identification.ID).ifPresent(a -> {
+            ResultTable src = a.table("id_source");
+            table(doc, numbers, ResultViews.of(a, "id_source", "How cases were identified (all cases and sex-trafficking cases)",
+                    concat(List.of("type", "source"), SHARE), r -> (src.text(r, "type").equals("All") || src.text(r, "type").equals("Sex trafficking"))
+                            && src.count(r, "n") > 0, conf), a, "id_source");
+            table(doc, numbers, ResultViews.of(a, "actual_victim", "Cases with an actual victim present", concat(List.of("cases"), SHARE), conf), a,
+                    "actual_victim");
+            table(doc, numbers, ResultViews.pivot(a, "evidence", "Share of case files with each type of evidence", "evidence", "cases", "pct",
+                    r -> true, "Evidence"), a, "evidence");
+            table(doc, numbers, ResultViews.of(a, "outcomes_by_victim_presence", "Outcomes of cases with an actual victim and of sting-only cases",
+                    concat(List.of("cases", "outcome"), SHARE), conf), a, "outcomes_by_victim_presence");
+        });
+
+        doc.section("Survivors");
+        has(Survivors.ID).ifPresent(a -> {
+            table(doc, numbers, ResultViews.of(a, "demographics", "Survivors' demographics and background", concat(List.of("variable", "category"),
+                    concat(SHARE, List.of("excluded"))), conf), a, "demographics");
+            ResultTable tr = a.table("treatment");
+            table(doc, numbers, ResultViews.of(a, "treatment", "How survivors were treated (all survivors and sex-trafficking survivors)",
+                    concat(List.of("type", "measure"), concat(SHARE, List.of("excluded"))), r -> (tr.text(r, "type").equals("All")
+                            || tr.text(r, "type").equals("Sex trafficking")) && tr.count(r, "denominator") > 0, conf), a, "treatment");
+            table(doc, numbers, ResultViews.of(a, "arrest_by_policy", "Survivors arrested, by whether the task force may arrest survivors",
+                    concat(List.of("policy", "task_forces"), SHARE), conf), a, "arrest_by_policy");
+        });
+
+        doc.section("Disproportionality");
+        has(Disproportionality.ID).ifPresent(a -> {
+            Charts.disparity(lookup, Disproportionality.ID).ifPresent(svg -> doc.figure(svg, "Race of suspects and survivors against the population "
+                    + "benchmark: ratio of shares with " + conf + " intervals", Disproportionality.ID + ".json, tables suspects and victims"));
+            List<String> cols = List.of("race", "n", "denominator", "share", "share_low+share_high", "benchmark", "ratio", "ratio_low+ratio_high",
+                    "difference", "difference_low+difference_high");
+            table(doc, numbers, ResultViews.of(a, "suspects", "Race of suspects against the population benchmark", cols, conf), a, "suspects");
+            table(doc, numbers, ResultViews.of(a, "victims", "Race of survivors against the population benchmark", cols, conf), a, "victims");
+            table(doc, numbers, ResultViews.pivot(a, "suspects_by_site", "Ratio of suspects' share to the benchmark share, by task force and race",
+                    "task_force", "race", "ratio", r -> true, "Task force"), a, "suspects_by_site");
+        });
+
+        doc.section("Time from arrest to disposition");
+        has(TimeToDisposition.ID).ifPresent(a -> {
+            Charts.survival(lookup, TimeToDisposition.ID).ifPresent(svg -> doc.figure(svg, "Kaplan-Meier estimates of the share of prosecuted suspects "
+                    + "not yet disposed, by type of trafficking (pending dispositions censored)", TimeToDisposition.ID + ".json, table curves"));
+            table(doc, numbers, ResultViews.of(a, "summary", "Days from arrest to disposition", List.of("type", "suspects", "disposed", "pending",
+                    "median_days", "median_low+median_high", "disposed_within_365"), conf), a, "summary");
+        });
+
+        doc.section("What predicts prosecution and a trafficking charge");
+        has(OutcomePrediction.ID).ifPresent(a -> {
+            table(doc, numbers, ResultViews.of(a, "models", "The outcome models", List.of("outcome", "cases", "events", "task_forces", "left_out",
+                    "estimates", "robust", "glmm_sd", "predictors_left_out"), conf), a, "models");
+            List<String> cols = List.of("label", "odds_ratio", "or_low+or_high", "robust_se", "robust_df", "robust_low+robust_high", "robust_p",
+                    "wild_bootstrap_p", "glmm_odds_ratio", "glmm_low+glmm_high");
+            for (String[] o : OutcomePrediction.OUTCOMES) {
+                ResultTable t = a.table(o[1]);
+                table(doc, numbers, ResultViews.of(a, o[1], o[2] + ": odds ratios (Firth) with robust and random-intercept inference", cols,
+                        r -> !t.text(r, "term").equals("intercept"), conf), a, o[1]);
+            }
+            a.warnings().forEach(doc::caution);
+        });
+
+        doc.section("Task-force comparison");
+        has(TaskForceComparison.ID).ifPresent(a -> {
+            table(doc, numbers, ResultViews.of(a, "features", "Case outcomes by task-force feature", List.of("feature", "group", "task_forces", "cases",
+                    "prosecution_pct", "prosecution_low+prosecution_high", "prosecution_fisher_p", "trafficking_charge_pct",
+                    "trafficking_charge_low+trafficking_charge_high", "trafficking_charge_fisher_p"), conf), a, "features");
+            table(doc, numbers, ResultViews.of(a, "site_level", "What a task-force-level comparison can show", List.of("feature", "with", "without",
+                    "unknown", "smallest_p"), conf), a, "site_level");
+            ResultTable st = a.table("statement");
+            for (int i = 0; i < st.rowCount(); i++) doc.paragraph(st.text(i, "statement"));
+        });
+    }
+
+    private java.util.Optional<AnalysisResult> has(String id) {
+        return results.has(id) ? java.util.Optional.of(results.analysis(id)) : java.util.Optional.empty();
+    }
+
+    private static void table(Document doc, Map<String, Integer> numbers, TableView v, AnalysisResult a, String table) {
+        int n = doc.table(v);
+        numbers.putIfAbsent(a.analysis() + "/" + table, n);
+    }
+
+    private static IntPredicate nonEmpty(ResultTable t) {
+        return r -> {
+            Long d = t.count(r, "denominator");
+            return d != null && d > 0;
+        };
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private void appendix(Document doc) {
+        doc.sectionOnNewPage("Appendix A: the instrument");
+        doc.paragraph("Instrument " + instrument.id() + " version " + instrument.version() + (instrument.title() == null ? "" : ": " + instrument.title())
+                + ", as frozen in the snapshot. Missing codes: " + String.join("; ", instrument.missingCodes().stream()
+                .map(m -> m.code() + " " + m.label()).toList()) + ".");
+        for (Form f : instrument.forms()) {
+            TableView.Builder b = TableView.builder("Instrument form " + f.name() + " (" + f.label() + ")").headers("Variable", "Label", "Type",
+                    "Values");
+            for (Variable v : f.variables()) {
+                String values = v.valueLabels().isEmpty() ? "" : String.join("; ", v.valueLabels().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).toList());
+                if (v.isDerived()) values = (values.isEmpty() ? "" : values + " ") + "(derived)";
+                b.row(Cell.text(v.name()), Cell.text(v.label()), Cell.text(v.type().name().toLowerCase(Locale.ROOT)), Cell.text(values));
+            }
+            doc.table(b.build());
+        }
+        doc.section("Appendix B: result files");
+        doc.paragraph("The result tables behind every number, as JSON beside this report; each names snapshot " + results.snapshot().id() + ".");
+        TableView.Builder b = TableView.builder("Result files and their SHA-256 hashes").headers("File", "SHA-256");
+        resultFiles.forEach((f, h) -> b.row(Cell.text(f), Cell.text(h)));
+        doc.table(b.build());
+    }
+}
