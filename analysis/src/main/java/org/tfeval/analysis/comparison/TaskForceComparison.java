@@ -1,6 +1,5 @@
 package org.tfeval.analysis.comparison;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.data.ExactTests;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.Interval;
 import org.tfeval.analysis.data.Intervals;
@@ -21,6 +21,7 @@ import org.tfeval.analysis.data.TaskForce;
  * ({@link Feature#standard}), with Fisher's exact test on the cases, and what the number of task
  * forces allows: the smallest p-value a task-force-level exact test could reach, and a generated
  * statement that case-level tests treat clustered cases as independent.
+ * Exact tests: stats' {@code FisherExactTest}.
  */
 public final class TaskForceComparison implements Analysis {
     /** Analysis id. */
@@ -54,7 +55,7 @@ public final class TaskForceComparison implements Analysis {
         fb.pValue("prosecution_fisher_p", "Fisher p (prosecution)").pValue("trafficking_charge_fisher_p", "Fisher p (trafficking charge)");
         ResultTable.Builder lb = ResultTable.builder("site_level", "What a task-force-level comparison can show").text("feature", "Feature")
                 .count("with", "Task forces with").count("without", "Task forces without").count("unknown", "Unknown")
-                .pValue("smallest_p", "Smallest attainable p (one-sided, task-force level)");
+                .pValue("smallest_p", "Smallest attainable p (Fisher, task-force level)");
         List<String> statements = new ArrayList<>();
         for (Feature f : Feature.standard(median)) {
             boolean[] with = new boolean[data.taskForces().size()];
@@ -83,12 +84,15 @@ public final class TaskForceComparison implements Analysis {
                     Interval ci = Intervals.wilson(s, conf);
                     row.addAll(java.util.Arrays.asList(s.events(), s.trials(), s.proportion(), ci.low(), ci.high()));
                 }
-                row.add(null);
-                row.add(null);
+                for (String[] o : OUTCOMES) {
+                    Share a = Share.of(c.code(o[0]), i -> c.site(i) >= 0 && with[c.site(i)]);
+                    Share b = Share.of(c.code(o[0]), i -> c.site(i) >= 0 && without[c.site(i)]);
+                    row.add(ExactTests.fisher(a, b));
+                }
                 fb.row(row.toArray());
             }
             int unknown = sites.size() - nWith - nWithout;
-            Double smallest = nWith == 0 || nWithout == 0 ? null : 1.0 / binomial(nWith + nWithout, nWith).doubleValue();
+            double smallest = ExactTests.smallestAttainable(nWith, nWith + nWithout);
             lb.row(f.name(), (long) nWith, (long) nWithout, (long) unknown, smallest);
             if (nWith == 0 || nWithout == 0) {
                 statements.add(f.name() + ": all " + sites.size() + " task forces with cases fall on one side, so this study cannot compare them.");
@@ -102,8 +106,8 @@ public final class TaskForceComparison implements Analysis {
         for (String s : statement(sites.size(), data.taskForces().size())) st.row(s);
         statements.forEach(st::row);
         return new AnalysisResult(ID, title(), "Shares of cases prosecuted and charged under a trafficking statute in task forces with and without "
-                + "each feature, with " + settings.confidenceLabel() + " Wilson intervals and Fisher's exact test; the smallest p-value an exact "
-                + "test on the task forces themselves could reach is 1 / C(n, k) for n task forces of which k have the feature.",
+                + "each feature, with " + settings.confidenceLabel() + " Wilson intervals and Fisher's exact test on the cases; and the smallest "
+                + "p-value Fisher's test on the task forces themselves could reach (the most extreme table).",
                 List.of(fb.build(), lb.build(), st.build()), statement(sites.size(), data.taskForces().size()));
     }
 
@@ -115,20 +119,14 @@ public final class TaskForceComparison implements Analysis {
                 sites, taskForces));
         if (sites >= 2) {
             int half = sites / 2;
-            out.add(String.format(Locale.ROOT, "Even the most lopsided result possible, with every task force of one group ahead of every task force "
-                    + "of the other, would give a task-force-level exact test a one-sided p-value no smaller than %.3f (for an even %d-%d split); "
-                    + "with %d sites no feature can be shown to matter at conventional levels unless its effect is large and consistent.",
-                    1.0 / binomial(sites, half).doubleValue(), half, sites - half, sites));
+            out.add(String.format(Locale.ROOT, "Even the most extreme result possible, with every task force that has a feature doing well and "
+                    + "every other doing badly, would give Fisher's exact test on the task forces a two-sided p-value of %.3f for an even %d-%d split, "
+                    + "and more for any other split; with %d sites no feature can be shown to matter unless its effect is large and consistent.",
+                    ExactTests.smallestAttainable(half, sites), half, sites - half, sites));
         }
         out.add("Case-level tests count each case as independent evidence; because cases of one task force share its practices, "
                 + "they overstate what the data show. Read the differences as descriptions of these task forces, not as effects of their features.");
         return out;
-    }
-
-    static BigInteger binomial(int n, int k) {
-        BigInteger r = BigInteger.ONE;
-        for (int i = 1; i <= k; i++) r = r.multiply(BigInteger.valueOf(n - k + i)).divide(BigInteger.valueOf(i));
-        return r;
     }
 
     private static double median(int[] sorted) {

@@ -8,6 +8,7 @@ import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.data.Categories;
+import org.tfeval.analysis.data.ExactTests;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.Intervals;
 import org.tfeval.analysis.data.Share;
@@ -107,11 +108,20 @@ public final class Identification implements Analysis {
                 ob.shareRow(s, Intervals.wilson(s, conf), g[0], o[0]);
             }
         }
+        ResultTable.Builder tb = ResultTable.builder("victim_presence_tests", "Actual-victim against sting-only cases: Fisher's exact test")
+                .text("outcome", "Outcome").pValue("fisher_p", "Fisher p (two-sided)");
+        for (String[] o : List.of(new String[] {"Arrest", StudyData.CASE_ARREST}, new String[] {"Prosecution", StudyData.CASE_PROSECUTION},
+                new String[] {"Trafficking charge", StudyData.CASE_HT_CHARGE}, new String[] {"Conviction", StudyData.CASE_CONVICTION})) {
+            tb.row(o[0], ExactTests.fisher(Share.of(c.code(o[1]), withVictim), Share.of(c.code(o[1]), stingOnly)));
+        }
+        tb.note("Cases counted as independent; cases cluster within task forces, so the p-values overstate the evidence.");
         ob.note("Sting-only: identified through an undercover sting (ID_SOURCE = 1) with no actual victim (ACTUAL_VICTIM = 0), "
                 + "typically an officer posing as a buyer or seller.");
         tables.add(ob.build());
+        tables.add(tb.build());
         return new AnalysisResult(ID, title(), "Distributions of the identification source and shares of cases with each evidence type and "
-                + "outcome, with " + settings.confidenceLabel() + " Wilson intervals, for cases with an actual victim and sting-only cases.",
+                + "outcome, with " + settings.confidenceLabel() + " Wilson intervals, for cases with an actual victim and sting-only cases; Fisher's exact "
+                + "test compares the two.",
                 tables, List.of());
     }
 }

@@ -30,6 +30,9 @@ import org.tfeval.stats.robust.ClusterCovariance;
 import org.tfeval.stats.robust.ClusterRobust;
 import org.tfeval.stats.robust.RobustFit;
 import org.tfeval.stats.robust.SandwichParts;
+import org.tfeval.stats.robust.WildBootstrapFit;
+import org.tfeval.stats.robust.WildClusterBootstrap;
+import org.tfeval.stats.regression.Family;
 
 /**
  * What predicts prosecution and a trafficking charge
@@ -37,7 +40,8 @@ import org.tfeval.stats.robust.SandwichParts;
  * features ({@link Predictor#standard()}). Small-sample methods by default: Firth's penalized
  * estimates (stats: {@link FirthLogisticRegression}) with penalized profile-likelihood intervals,
  * CR2 cluster-robust standard errors by task force with Satterthwaite degrees of freedom (stats:
- * {@link ClusterRobust}), and, as a sensitivity analysis, a random-intercept logistic model by
+ * {@link ClusterRobust}), wild cluster (score) bootstrap p-values by task force (stats:
+ * {@link WildClusterBootstrap}; all sign patterns when there are few task forces), and, as a sensitivity analysis, a random-intercept logistic model by
  * task force (stats: {@link RandomInterceptLogit}, Laplace). Predictors that do not vary, or
  * task-force features that split the sites the same way as an earlier one, are left out and named.
  */
@@ -49,6 +53,8 @@ public final class OutcomePrediction implements Analysis {
     /** The outcomes modelled: variable, table id, words. */
     public static final List<String[]> OUTCOMES = List.of(new String[] {StudyData.CASE_PROSECUTION, "prosecution", "Prosecution"},
             new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge", "Trafficking charge"});
+    /** Above this many cases the wild cluster bootstrap is skipped (each p-value needs restricted refits); CR1/CR2 stand. */
+    public static final int WILD_BOOTSTRAP_MAX_ROWS = 100_000;
     static final String SITE = "site";
     static final String Y = "outcome";
 
@@ -89,7 +95,7 @@ public final class OutcomePrediction implements Analysis {
         return new AnalysisResult(ID, title(), "Logistic regression of each case outcome on case characteristics and task-force features: "
                 + "Firth's penalized maximum likelihood (bias-reduced, finite under separation) with penalized profile-likelihood "
                 + settings.confidenceLabel() + " intervals (Wald above " + PROFILE_MAX_ROWS + " cases); CR2 cluster-robust standard errors by "
-                + "task force with Satterthwaite degrees of freedom; a random-intercept logistic model (Laplace) by task force as a sensitivity "
+                + "task force with Satterthwaite degrees of freedom; wild cluster score bootstrap p-values (Kline and Santos) by task force; a random-intercept logistic model (Laplace) by task force as a sensitivity "
                 + "analysis. Odds ratios are exp(coefficient).", tables, warnings);
     }
 
@@ -108,6 +114,7 @@ public final class OutcomePrediction implements Analysis {
         List<Predictor> used = new ArrayList<>();
         FirthFit firth;
         RobustFit robustFit;
+        WildBootstrapFit wild;
         GlmmFit glmm;
     }
 
@@ -219,6 +226,19 @@ public final class OutcomePrediction implements Analysis {
             RobustFit robust = ClusterRobust.of(type).withConfidence(conf).estimate(parts(design, firth), groups);
             m.robustFit = robust;
             m.robust = robust.describe();
+            if (n <= WILD_BOOTSTRAP_MAX_ROWS) {
+                try {
+                    m.wild = WildClusterBootstrap.create().withDraws(settings.bootstrapReplications()).withSeed(settings.seed()).withConfidence(conf)
+                            .glm(design, groups, Family.BINOMIAL_LOGIT);
+                    m.robust += "; " + m.wild.describe();
+                    m.wild.warnings().forEach(w -> m.warnings.add("Wild cluster bootstrap: " + w.message()));
+                } catch (InvalidInputException | IllegalStateException e) {
+                    m.warnings.add("The wild cluster bootstrap could not be run: " + e.getMessage());
+                }
+            } else {
+                m.warnings.add(n + " cases: the wild cluster bootstrap (restricted refits for every coefficient) is skipped above "
+                        + WILD_BOOTSTRAP_MAX_ROWS + " cases; cluster-robust p-values stand.");
+            }
             try {
                 GlmmFit g = RandomInterceptLogit.laplace().withConfidence(conf).fit(design, groups);
                 m.glmm = g;
@@ -268,7 +288,7 @@ public final class OutcomePrediction implements Analysis {
             Coefficient g = m.glmm == null ? null : m.glmm.coefficients().get(j);
             b.row(term, label, Math.exp(f.estimate()), Math.exp(f.ciLow()), Math.exp(f.ciHigh()), r == null ? null : r.stdError(),
                     r == null ? null : r.df(), r == null ? null : Math.exp(r.ciLow()), r == null ? null : Math.exp(r.ciHigh()),
-                    r == null ? null : r.pValue(), null, g == null ? null : Math.exp(g.estimate()), g == null ? null : Math.exp(g.ciLow()),
+                    r == null ? null : r.pValue(), wildP(m, term), g == null ? null : Math.exp(g.estimate()), g == null ? null : Math.exp(g.ciLow()),
                     g == null ? null : Math.exp(g.ciHigh()), g == null ? null : g.pValue());
         }
         b.note(String.format(Locale.ROOT, "%d cases (%d with the outcome) in %d task forces; %d left out for missing values.", m.n, m.events, m.clusters,
@@ -276,6 +296,12 @@ public final class OutcomePrediction implements Analysis {
         if (!m.dropped.isEmpty()) b.note("Predictors left out: " + String.join("; ", m.dropped) + ".");
         b.note("Robust: " + m.robust + ". The random-intercept model is a sensitivity analysis.");
         return b.build();
+    }
+
+    private static Double wildP(Model m, String term) {
+        if (m.wild == null) return null;
+        return m.wild.coefficients().stream().filter(c -> c.term().equals(term)).map(Coefficient::pValue).filter(p -> !Double.isNaN(p)).findFirst()
+                .orElse(null);
     }
 
     private static boolean varies(double[] v, boolean[] complete) {

@@ -8,6 +8,8 @@ import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.data.Categories;
+import org.tfeval.analysis.data.ExactTests;
+import org.tfeval.analysis.data.Exclusions;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.Intervals;
 import org.tfeval.analysis.data.Share;
@@ -109,6 +111,13 @@ public final class Survivors implements Analysis {
             pb.shareRow(s, Intervals.wilson(s, conf), data.label("task_force", "TF_MAY_ARREST_SURVIVORS", policy), tfs.size());
         }
         pb.note("Policy from the task-force interviews (TF_MAY_ARREST_SURVIVORS).");
+        ResultTable arrests = pb.build();
+        if (arrests.rowCount() == 2) {
+            Share yes = new Share(arrests.count(0, "n"), arrests.count(0, "denominator"), Exclusions.NONE);
+            Share no = new Share(arrests.count(1, "n"), arrests.count(1, "denominator"), Exclusions.NONE);
+            double p = ExactTests.fisher(yes, no);
+            if (!Double.isNaN(p)) pb.note(String.format(java.util.Locale.ROOT, "Fisher's exact test, survivors counted as independent: p = %.3f.", p));
+        }
         tables.add(pb.build());
         return new AnalysisResult(ID, title(), "Distributions and shares among survivors with a recorded value, with " + settings.confidenceLabel()
                 + " Wilson intervals.", tables, List.of());

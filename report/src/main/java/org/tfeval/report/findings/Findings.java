@@ -78,7 +78,7 @@ public final class Findings {
         if (all.isEmpty() || pros.isEmpty() || all.get().count("denominator") == 0) return Optional.empty();
         String c = r.confidence();
         return Optional.of(Statement.of(String.format(Locale.ROOT, "A charge under a trafficking statute followed in %s of all sex-trafficking "
-                + "investigations%s, or %s of those prosecuted%s: the two denominators of the '33%%' kind of figure.", all.get().pct("pct"),
+                + "investigations%s, or %s of those prosecuted%s: a share of this kind depends on its denominator, so both are given.", all.get().pct("pct"),
                 all.get().ci(c), pros.get().pct("pct"), pros.get().ci(c)), OutcomeFunnel.ID + "/trafficking_charge"));
     }
 

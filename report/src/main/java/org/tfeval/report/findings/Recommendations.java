@@ -64,9 +64,17 @@ public final class Recommendations {
             }
         });
         r.row(Identification.ID, "actual_victim", "cases", "Undercover stings").filter(x -> x.count("denominator") != null
-                && x.count("denominator") > 0 && 1 - x.number("pct") > STING_ONLY_SHARE).ifPresent(x -> out.add(Statement.of("Build cases from "
-                        + "victims, not only stings: " + Format.percent(1 - x.number("pct")) + " of undercover stings involved no actual victim, and "
-                        + "such cases rarely support a trafficking charge.", Identification.ID + "/actual_victim")));
+                && x.count("denominator") > 0 && 1 - x.number("pct") > STING_ONLY_SHARE).ifPresent(x -> {
+                    var sting = r.row(Identification.ID, "outcomes_by_victim_presence", "cases", Identification.STING_ONLY, "outcome", "Trafficking charge");
+                    var victim = r.row(Identification.ID, "outcomes_by_victim_presence", "cases", Identification.ACTUAL_VICTIM, "outcome",
+                            "Trafficking charge");
+                    String contrast = sting.isPresent() && victim.isPresent() && sting.get().number("pct") != null && victim.get().number("pct") != null
+                            && sting.get().number("pct") < victim.get().number("pct") ? " Sting-only cases carried a trafficking charge in "
+                                    + sting.get().pct("pct") + " of cases, against " + victim.get().pct("pct") + " with an actual victim." : "";
+                    out.add(Statement.of("Build cases from victims, not only stings: " + Format.percent(1 - x.number("pct")) + " of undercover "
+                            + "stings involved no actual victim." + contrast, Identification.ID + "/actual_victim",
+                            Identification.ID + "/outcomes_by_victim_presence"));
+                });
         r.table(SampleDescription.ID, "trafficking_type").ifPresent(t -> {
             long labor = 0;
             long all = 0;
