@@ -1,0 +1,38 @@
+package org.tfeval.web;
+
+import java.util.function.Predicate;
+import org.tfeval.store.account.Role;
+
+/** Who may call a route. Task-force scope is checked on top of this, per record. */
+public enum Access {
+    /** Anyone, signed in or not (sign-in form, assets). */
+    PUBLIC(r -> true),
+    /** Any signed-in account. */
+    SIGNED_IN(r -> true),
+    /** Roles that see record values. */
+    READ_RECORDS(Role::readsRecords),
+    /** Roles that enter coded values. */
+    CODE(Role::codes),
+    /** Roles that sample, assign, reconcile and settle queries. */
+    COORDINATE(Role::coordinates),
+    /** Roles that export records and see agreement across records. */
+    EXPORT(Role::exports),
+    /** Administrators. */
+    ADMINISTER(Role::administers);
+
+    private final Predicate<Role> rule;
+
+    Access(Predicate<Role> rule) {
+        this.rule = rule;
+    }
+
+    /** Whether a signed-in role may call the route. */
+    public boolean allows(Role role) {
+        return role != null && rule.test(role);
+    }
+
+    /** Whether the route needs a signed-in account. */
+    public boolean needsAccount() {
+        return this != PUBLIC;
+    }
+}

@@ -1,0 +1,38 @@
+package org.tfeval.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.tfeval.web.auth.Session;
+
+/** What handlers read from a request that the guard has let through. */
+public final class Requests {
+    /** Context attribute holding the request's session. */
+    static final String SESSION = "tfeval.session";
+
+    private Requests() {
+    }
+
+    /** The session (signed in for every route but the public ones). */
+    public static Session session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    /** Throws 404 unless the session may see the task force's records: other task forces' records do not exist for it. */
+    public static void requireTaskForce(Context ctx, String tfId) {
+        if (tfId == null || !session(ctx).sees(tfId)) throw new NotFoundResponse("Not found");
+    }
+
+    /** A numeric path parameter; 404 when it is not a number. */
+    public static long id(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("Not found");
+        }
+    }
+
+    /** Whether htmx sent the request. */
+    public static boolean htmx(Context ctx) {
+        return "true".equals(ctx.header("HX-Request"));
+    }
+}

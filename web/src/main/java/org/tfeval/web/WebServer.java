@@ -1,0 +1,201 @@
+package org.tfeval.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.io.PrintStream;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.tfeval.store.Store;
+import org.tfeval.store.account.LockoutPolicy;
+import org.tfeval.store.coding.CaseForms;
+import org.tfeval.web.auth.PasswordHasher;
+import org.tfeval.web.auth.Sessions;
+
+/**
+ * The running web application: Javalin on Jetty, bound to one host and port, with the route table,
+ * the security headers and the error pages. Stop it with {@link #close()}.
+ */
+public final class WebServer implements AutoCloseable {
+    /** The default port of {@code tfeval serve}. */
+    public static final int DEFAULT_PORT = 8080;
+    /** Loopback only: the application is for a coder's own machine or behind a TLS proxy. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Largest request (case-list uploads). */
+    static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+
+    /**
+     * How to run the server.
+     *
+     * @param host        the address to bind
+     * @param port        the port, 0 for a free one
+     * @param idleTimeout sessions end after this long without a request
+     * @param lockout     the sign-in lockout
+     * @param hasher      password hashing
+     * @param poolSize    database connections
+     * @param version     the application version (recorded with sample draws)
+     * @param errors      where internal errors are reported (class and reference only, never messages)
+     */
+    public record Settings(String host, int port, Duration idleTimeout, LockoutPolicy lockout, PasswordHasher hasher, int poolSize, String version,
+                           PrintStream errors) {
+        public Settings {
+            Objects.requireNonNull(host, "host");
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " must be 0-65535");
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            Objects.requireNonNull(lockout, "lockout");
+            Objects.requireNonNull(hasher, "hasher");
+            if (poolSize < 1) throw new IllegalArgumentException("pool size " + poolSize + " must be >= 1");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(errors, "errors");
+        }
+
+        public static Settings defaults() {
+            return new Settings(DEFAULT_HOST, DEFAULT_PORT, Sessions.DEFAULT_IDLE_TIMEOUT, LockoutPolicy.defaults(), PasswordHasher.defaults(),
+                    Db.DEFAULT_POOL_SIZE, "dev", System.err);
+        }
+
+        public Settings withPort(int p) {
+            return new Settings(host, p, idleTimeout, lockout, hasher, poolSize, version, errors);
+        }
+
+        public Settings withIdleTimeout(Duration d) {
+            return new Settings(host, port, d, lockout, hasher, poolSize, version, errors);
+        }
+
+        public Settings withLockout(LockoutPolicy l) {
+            return new Settings(host, port, idleTimeout, l, hasher, poolSize, version, errors);
+        }
+
+        public Settings withHasher(PasswordHasher h) {
+            return new Settings(host, port, idleTimeout, lockout, h, poolSize, version, errors);
+        }
+
+        public Settings withPoolSize(int n) {
+            return new Settings(host, port, idleTimeout, lockout, hasher, n, version, errors);
+        }
+
+        public Settings withVersion(String v) {
+            return new Settings(host, port, idleTimeout, lockout, hasher, poolSize, v, errors);
+        }
+
+        public Settings withErrors(PrintStream e) {
+            return new Settings(host, port, idleTimeout, lockout, hasher, poolSize, version, e);
+        }
+    }
+
+    private final Javalin app;
+    private final String host;
+    private final Db db;
+    private final List<Route> routes;
+    private final WebContext context;
+
+    private WebServer(Javalin app, String host, Db db, List<Route> routes, WebContext context) {
+        this.app = app;
+        this.host = host;
+        this.db = db;
+        this.routes = routes;
+        this.context = context;
+    }
+
+    /** Starts the application on a study's store. */
+    public static WebServer start(Store store, Settings settings) {
+        CaseForms forms = CaseForms.of(store.instrument());
+        Db db = new Db(store, settings.poolSize());
+        try {
+            Sessions sessions = new Sessions(Clock.systemUTC(), settings.idleTimeout(), Sessions.DEFAULT_ABSOLUTE_TIMEOUT.compareTo(settings.idleTimeout()) < 0
+                    ? settings.idleTimeout() : Sessions.DEFAULT_ABSOLUTE_TIMEOUT);
+            Pages pages = new Pages();
+            WebContext w = new WebContext(store, forms, db, sessions, settings.hasher(), settings.lockout(), pages, settings.version());
+            List<Route> routes = Routes.all(w);
+            Guard guard = new Guard(sessions);
+            Javalin app = Javalin.create(config -> {
+                config.jetty.host = settings.host();
+                config.jetty.port = settings.port();
+                config.startup.showJavalinBanner = false;
+                config.startup.showOldJavalinVersionWarning = false;
+                config.http.maxRequestSize = MAX_REQUEST_BYTES;
+                config.routes.before(SecurityHeaders::apply);
+                for (Route r : routes) config.routes.addHttpHandler(r.method(), r.path(), guard.wrap(r));
+                config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, w, e.getStatus(), e.getMessage()));
+                config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, w, 400, e.getMessage()));
+                config.routes.exception(Exception.class, (e, ctx) -> {
+                    if (e instanceof IllegalStateException && !(e.getCause() instanceof SQLException)) {
+                        error(ctx, w, 409, e.getMessage());
+                        return;
+                    }
+                    String ref = UUID.randomUUID().toString().substring(0, 8);
+                    // class and SQL state only: messages may carry values
+                    Throwable root = e;
+                    while (root.getCause() != null) root = root.getCause();
+                    settings.errors().println("tfeval web: internal error " + ref + " on " + ctx.method() + " " + routePath(ctx) + ": "
+                            + e.getClass().getName() + (root instanceof SQLException sql ? " (SQL state " + sql.getSQLState() + ")" : ""));
+                    error(ctx, w, 500, "Something went wrong on the server (reference " + ref + "). Nothing was changed by the failed request.");
+                });
+                config.routes.error(404, ctx -> {
+                    if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, w, 404, "Not found");
+                });
+            });
+            app.start();
+            return new WebServer(app, settings.host(), db, routes, w);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void error(Context ctx, WebContext w, int status, String message) {
+        HttpStatus s = HttpStatus.forStatus(status);
+        ctx.status(status);
+        if (Requests.htmx(ctx)) {
+            ctx.contentType("text/html; charset=utf-8").result("<p class=\"error\" role=\"alert\">" + escape(message) + "</p>");
+            return;
+        }
+        w.pages().respond(ctx, "error.jte", new ErrorPage(Chrome.of(s.getMessage(), Requests.session(ctx)), status, s.getMessage(),
+                message == null ? s.getMessage() : message));
+    }
+
+    private static String routePath(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "(no route)";
+        }
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The address to open in a browser. */
+    public URI uri() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port() + "/");
+    }
+
+    /** The route table the server runs. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** What the handlers share (tests use its sessions and store). */
+    public WebContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        db.close();
+    }
+}

@@ -1,0 +1,93 @@
+package org.tfeval.web.account;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.tfeval.store.Store;
+import org.tfeval.store.account.Account;
+import org.tfeval.store.account.Accounts;
+import org.tfeval.store.account.Role;
+import org.tfeval.store.coding.CaseFiles;
+import org.tfeval.store.coding.CaseForms;
+import org.tfeval.web.auth.PasswordHasher;
+
+/**
+ * The accounts of a demo study, each with a random one-time password that is returned once and
+ * stored only as an Argon2id hash: an administrator and an analyst for the whole study, and for
+ * each of the first {@value #DEMO_TASK_FORCES} task forces a site coordinator, two coders and a
+ * task-force viewer.
+ */
+public final class DemoAccounts {
+    /** Task forces (the first, sorted) that get scoped demo accounts. */
+    public static final int DEMO_TASK_FORCES = 2;
+    /** Who the audit log records as creating them. */
+    static final String ACTOR = "tfeval-demo";
+
+    /**
+     * A demo account and its one-time password.
+     *
+     * @param name       the account name
+     * @param role       its role
+     * @param taskForces its task forces (empty: every task force)
+     * @param password   the one-time password, shown once
+     */
+    public record DemoAccount(String name, Role role, SortedSet<String> taskForces, String password) {
+        public DemoAccount {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(password, "password");
+            taskForces = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(taskForces));
+        }
+
+        /** Never prints the password by accident. */
+        @Override
+        public String toString() {
+            return "DemoAccount[" + name + ", " + role.id() + ", " + taskForces + "]";
+        }
+    }
+
+    private DemoAccounts() {
+    }
+
+    /** Creates the demo accounts in a study that has none yet; refuses a study that already has accounts. */
+    public static List<DemoAccount> create(Store store) {
+        return create(store, PasswordHasher.defaults());
+    }
+
+    /** As {@link #create(Store)} with a given hasher. */
+    public static List<DemoAccount> create(Store store, PasswordHasher hasher) {
+        CaseForms forms = CaseForms.of(store.instrument());
+        try (Connection c = store.connect()) {
+            c.setAutoCommit(false);
+            if (Accounts.any(c)) throw new IllegalStateException("the study already has accounts; demo accounts are only made for a new study");
+            List<String> tfs = CaseFiles.taskForces(c, forms);
+            if (tfs.isEmpty()) throw new IllegalStateException("the study has no task forces yet; import or generate them before the demo accounts");
+            List<DemoAccount> out = new ArrayList<>();
+            out.add(make(c, hasher, "admin", Role.ADMINISTRATOR, Set.of()));
+            out.add(make(c, hasher, "analyst", Role.ANALYST, Set.of()));
+            for (String tf : tfs.subList(0, Math.min(DEMO_TASK_FORCES, tfs.size()))) {
+                String suffix = tf.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+                out.add(make(c, hasher, "coord-" + suffix, Role.SITE_COORDINATOR, Set.of(tf)));
+                out.add(make(c, hasher, "coder1-" + suffix, Role.CODER, Set.of(tf)));
+                out.add(make(c, hasher, "coder2-" + suffix, Role.CODER, Set.of(tf)));
+                out.add(make(c, hasher, "viewer-" + suffix, Role.TASK_FORCE_VIEWER, Set.of(tf)));
+            }
+            c.commit();
+            return List.copyOf(out);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the demo accounts (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static DemoAccount make(Connection c, PasswordHasher hasher, String name, Role role, Set<String> tfs) throws SQLException {
+        String password = OneTimePasswords.next();
+        Account a = Accounts.create(c, name, role, tfs, hasher.hash(password), ACTOR);
+        return new DemoAccount(a.name(), a.role(), a.taskForces(), password);
+    }
+}

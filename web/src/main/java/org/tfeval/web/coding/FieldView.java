@@ -1,0 +1,88 @@
+package org.tfeval.web.coding;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One variable of one record as the form shows it.
+ *
+ * @param recordId    the record
+ * @param name        the variable's name (the input's name)
+ * @param label       the variable's label
+ * @param question    the question text
+ * @param kind        how it is entered
+ * @param value       the cell as typed
+ * @param options     choices (value labels, then allowed missing codes) for {@link Kind#CHOICE}
+ * @param missing     missing-code buttons
+ * @param applies     false when skip logic makes it not applicable
+ * @param appliesWhen the skip logic in REDCap syntax, or null
+ * @param errors      errors to show under it
+ * @param warnings    warnings to show under it
+ * @param display     the value in words, for fixed fields
+ * @param hint        what a text field expects ({@code YYYY-MM-DD}), or null
+ * @param queryHref   link to open a query on it, or null
+ * @param queries     unsettled queries on it
+ */
+public record FieldView(long recordId, String name, String label, String question, Kind kind, String value, List<Option> options,
+                        List<MissingButton> missing, boolean applies, String appliesWhen, List<String> errors, List<String> warnings,
+                        String display, String hint, String queryHref, List<QueryLink> queries) {
+    /** How a field is entered. */
+    public enum Kind {
+        /** A code from its value labels. */
+        CHOICE,
+        /** A number, date or short text. */
+        TEXT,
+        /** Free text. */
+        LONG_TEXT,
+        /** Not entered: a key, a link, a repeated or derived value, or a read-only view. */
+        FIXED
+    }
+
+    /** A choice of a code field. */
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    /**
+     * A missing-code button.
+     *
+     * @param submit the button's value: {@code VAR=code}
+     * @param code   the code
+     * @param label  what it means
+     * @param active whether the field holds this code now
+     */
+    public record MissingButton(String submit, String code, String label, boolean active) {
+    }
+
+    /** An unsettled query on the field. */
+    public record QueryLink(long id, String status) {
+    }
+
+    public FieldView {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        options = List.copyOf(options);
+        missing = List.copyOf(missing);
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+        queries = List.copyOf(queries);
+    }
+
+    /** The id of the field's wrapper (swapped when its applicability changes). */
+    public String domId() {
+        return "f-" + recordId + "-" + name;
+    }
+
+    /** The input's id (kept across swaps so focus stays). */
+    public String inputId() {
+        return "i-" + recordId + "-" + name;
+    }
+
+    /** The id of the error block under the field (swapped on every save). */
+    public String errorsId() {
+        return "e-" + recordId + "-" + name;
+    }
+
+    public boolean editable() {
+        return kind != Kind.FIXED;
+    }
+}

@@ -1,0 +1,56 @@
+package org.tfeval.web.coding;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One record's form.
+ *
+ * @param id         the record
+ * @param form       the form's name
+ * @param formLabel  the form's label
+ * @param key        the record's key
+ * @param editable   whether the session may change it
+ * @param strict     whether blank required fields are shown as errors (after a completion attempt)
+ * @param csrf       the session's CSRF token
+ * @param fields     every variable of the form, in form order
+ * @param issues     problems of the record as a whole
+ * @param removeHref where to post to remove it, or null
+ */
+public record RecordView(long id, String form, String formLabel, String key, boolean editable, boolean strict, String csrf, List<FieldView> fields,
+                         List<String> issues, String removeHref) {
+    public RecordView {
+        Objects.requireNonNull(form, "form");
+        fields = List.copyOf(fields);
+        issues = List.copyOf(issues);
+    }
+
+    public String formId() {
+        return "form-" + id;
+    }
+
+    public String statusId() {
+        return "status-" + id;
+    }
+
+    public String issuesId() {
+        return "issues-" + id;
+    }
+
+    public String anchor() {
+        return "rec-" + id;
+    }
+
+    public String saveHref() {
+        return "/records/" + id;
+    }
+
+    public String statusTarget() {
+        return "#" + statusId();
+    }
+
+    /** Errors of the record and its fields. */
+    public long errorCount() {
+        return issues.size() + fields.stream().mapToLong(f -> f.errors().size()).sum();
+    }
+}

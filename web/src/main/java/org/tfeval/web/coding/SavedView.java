@@ -1,0 +1,20 @@
+package org.tfeval.web.coding;
+
+import java.util.List;
+
+/**
+ * The response to a save: the status line, and out-of-band fragments (fields whose state changed,
+ * every error block, every record's issues) so the field being typed in is never replaced.
+ *
+ * @param status      the status line of the saved record
+ * @param fields      field wrappers to replace
+ * @param errorBlocks error blocks to replace
+ * @param records     records whose issue blocks to replace
+ */
+public record SavedView(String status, List<FieldView> fields, List<FieldView> errorBlocks, List<RecordView> records) {
+    public SavedView {
+        fields = List.copyOf(fields);
+        errorBlocks = List.copyOf(errorBlocks);
+        records = List.copyOf(records);
+    }
+}
