@@ -8,19 +8,27 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * p-value sums the probabilities (hypergeometric, margins fixed) of all tables no more probable than the
  * observed one, with R's tie allowance {@code p <= p_obs * (1 + 1e-7)}.
  * <p>
- * Tables are enumerated column by column. At each node a relaxed bound on the completions (each
- * remaining column optimised on its own, ignoring the coupling through row totals) decides whether all
- * completions count (their total probability is added in closed form from the multinomial identity),
- * none counts (pruned), or the node must be expanded: the idea of Mehta and Patel's (1983) network
- * algorithm, without its node merging.
+ * The network algorithm of Mehta and Patel (1983), in its plain form: tables are built column by column;
+ * a node is the multiset of remaining row totals (sorted, since rows are exchangeable for the future) and
+ * carries the distinct "past" log-probabilities of the partial tables that reach it, with their
+ * multiplicities. At each node a relaxed bound on the completions (each remaining column optimised on
+ * its own) decides per past whether every completion counts (their total probability is added in closed
+ * form from the multinomial identity), none does (dropped), or the node must be expanded. Pasts that
+ * agree to {@link #MERGE_TOLERANCE} in log-probability are merged.
  */
 public final class FisherExactTest {
 
     /** R's {@code relErr}: tables with probability up to {@code p_obs * (1 + 1e-7)} count as "as extreme". */
     public static final double RELATIVE_TOLERANCE = 1e-7;
 
-    /** Enumeration budget in nodes; beyond it the test refuses rather than run for hours. */
-    public static final long MAX_NODES = 2_000_000_000L;
+    /**
+     * Pasts whose log-probabilities differ by less than this are merged (a relative probability error far
+     * below R's 1e-7 tie allowance).
+     */
+    public static final double MERGE_TOLERANCE = 1e-12;
+
+    /** Budget of (node, past) pairs per stage; beyond it the test refuses rather than run for hours. */
+    public static final long MAX_PASTS_PER_STAGE = 50_000_000L;
 
     private FisherExactTest() {
     }
@@ -59,92 +67,190 @@ public final class FisherExactTest {
         }
         long[] cols = c.clone();
         Arrays.sort(cols);
-        Search s = new Search(r.length, cols, logObs + Math.log1p(RELATIVE_TOLERANCE), logK);
-        s.column(0, r.clone(), 0.0);
-        return Math.min(1.0, s.total);
+        double threshold = logObs + Math.log1p(RELATIVE_TOLERANCE);
+        return Math.min(1.0, network(r, cols, threshold, logK));
     }
 
-    private static final class Search {
-        final int rows;
-        final long[] cols;
-        final double threshold;
-        final double logK;
-        double total;
-        long nodes;
-
-        Search(int rows, long[] cols, double threshold, double logK) {
-            this.rows = rows;
-            this.cols = cols;
-            this.threshold = threshold;
-            this.logK = logK;
+    /** Node key: sorted remaining row totals. */
+    private record Node(long[] rem) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Node other && Arrays.equals(rem, other.rem);
         }
 
-        void column(int j, long[] rem, double v) {
-            if (++nodes > MAX_NODES) {
-                throw new IllegalStateException("Fisher's exact test: table too large to enumerate exactly");
-            }
-            if (j == cols.length - 1) {
-                double lf = v;
-                for (long x : rem) {
-                    lf -= lf(x);
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(rem);
+        }
+    }
+
+    private static double network(long[] rows, long[] cols, double threshold, double logK) {
+        int m = rows.length;
+        long[] start = rows.clone();
+        Arrays.sort(start);
+        java.util.Map<Node, java.util.Map<Long, double[]>> stage = new java.util.HashMap<>();
+        stage.computeIfAbsent(new Node(start), k -> new java.util.HashMap<>()).put(0L, new double[] {0.0, 1.0});
+        double total = 0;
+        java.util.Map<Node, double[]>[] memo = newMemo(cols.length);
+        for (int j = 0; j < cols.length - 1; j++) {
+            java.util.Map<Node, java.util.Map<Long, double[]>> next = new java.util.HashMap<>();
+            long pasts = 0;
+            for (var entry : stage.entrySet()) {
+                long[] rem = entry.getKey().rem();
+                long remTotal = 0;
+                for (long v : rem) {
+                    remTotal += v;
                 }
-                if (lf <= threshold) {
-                    total += Math.exp(lf + logK);
-                }
-                return;
-            }
-            double hi = v;
-            double lo = v;
-            long remTotal = 0;
-            for (long x : rem) {
-                remTotal += x;
-            }
-            for (int k = j; k < cols.length; k++) {
-                hi += maxColumn(cols[k], rem);
-                lo += minColumn(cols[k], rem);
-            }
-            if (hi <= threshold) {
+                double[] bounds = exactBounds(j, rem, cols, memo);
+                double hi = bounds[0];
+                double lo = bounds[1];
                 double mass = lf(remTotal);
-                for (long x : rem) {
-                    mass -= lf(x);
+                for (long v : rem) {
+                    mass -= lf(v);
                 }
                 for (int k = j; k < cols.length; k++) {
                     mass -= lf(cols[k]);
                 }
-                total += Math.exp(v + mass + logK);
-                return;
+                java.util.List<double[]> active = new java.util.ArrayList<>();
+                for (double[] past : entry.getValue().values()) {
+                    if (past[0] + hi <= threshold) {
+                        total += past[1] * Math.exp(past[0] + mass + logK);
+                    } else if (past[0] + lo <= threshold) {
+                        active.add(past);
+                    }
+                }
+                if (active.isEmpty()) {
+                    continue;
+                }
+                long[] suffix = new long[m + 1];
+                for (int i = m - 1; i >= 0; i--) {
+                    suffix[i] = suffix[i + 1] + rem[i];
+                }
+                java.util.List<long[]> vectors = new java.util.ArrayList<>();
+                columns(0, cols[j], rem, suffix, new long[m], vectors);
+                boolean lastFree = j == cols.length - 2;
+                for (long[] xv : vectors) {
+                    double lfx = 0;
+                    long[] nr = new long[m];
+                    for (int i = 0; i < m; i++) {
+                        lfx -= lf(xv[i]);
+                        nr[i] = rem[i] - xv[i];
+                    }
+                    if (lastFree) {
+                        // the last column is determined: finish these tables here
+                        for (long v : nr) {
+                            lfx -= lf(v);
+                        }
+                        for (double[] past : active) {
+                            if (past[0] + lfx <= threshold) {
+                                total += past[1] * Math.exp(past[0] + lfx + logK);
+                            }
+                        }
+                        continue;
+                    }
+                    Arrays.sort(nr);
+                    var pastMap = next.computeIfAbsent(new Node(nr), k -> new java.util.HashMap<>());
+                    for (double[] past : active) {
+                        double v = past[0] + lfx;
+                        long key = Math.round(v / MERGE_TOLERANCE);
+                        double[] slot = pastMap.get(key);
+                        if (slot == null) {
+                            pastMap.put(key, new double[] {v, past[1]});
+                            if (++pasts > MAX_PASTS_PER_STAGE) {
+                                throw new IllegalStateException(
+                                        "Fisher's exact test: table too large to enumerate exactly");
+                            }
+                        } else {
+                            slot[1] += past[1];
+                        }
+                    }
+                }
             }
-            if (lo > threshold) {
-                return;
-            }
-            long[] suffix = new long[rows + 1];
-            for (int i = rows - 1; i >= 0; i--) {
-                suffix[i] = suffix[i + 1] + rem[i];
-            }
-            fill(j, 0, cols[j], rem, suffix, new long[rows], v);
+            stage = next;
         }
+        for (var entry : stage.entrySet()) {
+            double last = 0;
+            for (long v : entry.getKey().rem()) {
+                last -= lf(v);
+            }
+            for (double[] past : entry.getValue().values()) {
+                double v = past[0] + last;
+                if (v <= threshold) {
+                    total += past[1] * Math.exp(v + logK);
+                }
+            }
+        }
+        return total;
+    }
 
-        private void fill(int j, int i, long left, long[] rem, long[] suffix, long[] x, double v) {
-            if (i == rows - 1) {
-                if (left > rem[i]) {
-                    return;
-                }
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<Node, double[]>[] newMemo(int stages) {
+        java.util.Map<Node, double[]>[] memo = new java.util.Map[stages];
+        for (int k = 0; k < stages; k++) {
+            memo[k] = new java.util.HashMap<>();
+        }
+        return memo;
+    }
+
+    /**
+     * Largest and smallest {@code -sum log x!} over all completions of the table from column {@code j}
+     * given the remaining row totals {@code rem} (sorted): FEXACT's longest and shortest paths, by
+     * recursion over columns with memoisation per node.
+     */
+    private static double[] exactBounds(int j, long[] rem, long[] cols, java.util.Map<Node, double[]>[] memo) {
+        if (j == cols.length - 1) {
+            double v = 0;
+            for (long r : rem) {
+                v -= lf(r);
+            }
+            return new double[] {v, v};
+        }
+        Node key = new Node(rem);
+        double[] cached = memo[j].get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int m = rem.length;
+        long[] suffix = new long[m + 1];
+        for (int i = m - 1; i >= 0; i--) {
+            suffix[i] = suffix[i + 1] + rem[i];
+        }
+        java.util.List<long[]> vectors = new java.util.ArrayList<>();
+        columns(0, cols[j], rem, suffix, new long[m], vectors);
+        double hi = Double.NEGATIVE_INFINITY;
+        double lo = Double.POSITIVE_INFINITY;
+        for (long[] xv : vectors) {
+            double lfx = 0;
+            long[] nr = new long[m];
+            for (int i = 0; i < m; i++) {
+                lfx -= lf(xv[i]);
+                nr[i] = rem[i] - xv[i];
+            }
+            Arrays.sort(nr);
+            double[] child = exactBounds(j + 1, nr, cols, memo);
+            hi = Math.max(hi, lfx + child[0]);
+            lo = Math.min(lo, lfx + child[1]);
+        }
+        double[] out = {hi, lo};
+        memo[j].put(key, out);
+        return out;
+    }
+
+    /** All column vectors x with {@code sum x = left} and {@code x_i <= rem_i}. */
+    private static void columns(int i, long left, long[] rem, long[] suffix, long[] x, java.util.List<long[]> out) {
+        int m = rem.length;
+        if (i == m - 1) {
+            if (left <= rem[i]) {
                 x[i] = left;
-                long[] next = new long[rows];
-                double nv = v;
-                for (int k = 0; k < rows; k++) {
-                    next[k] = rem[k] - x[k];
-                    nv -= lf(x[k]);
-                }
-                column(j + 1, next, nv);
-                return;
+                out.add(x.clone());
             }
-            long min = Math.max(0, left - suffix[i + 1]);
-            long max = Math.min(rem[i], left);
-            for (long a = min; a <= max; a++) {
-                x[i] = a;
-                fill(j, i + 1, left - a, rem, suffix, x, v);
-            }
+            return;
+        }
+        long min = Math.max(0, left - suffix[i + 1]);
+        long max = Math.min(rem[i], left);
+        for (long a = min; a <= max; a++) {
+            x[i] = a;
+            columns(i + 1, left - a, rem, suffix, x, out);
         }
     }
 
@@ -188,8 +294,22 @@ public final class FisherExactTest {
         return out;
     }
 
+    /** {@code log v!}; from a table for small v (every count in typical tables). */
     static double lf(long v) {
-        return LogGamma.value(v + 1.0);
+        return v < LOG_FACTORIALS.length ? LOG_FACTORIALS[(int) v] : LogGamma.value(v + 1.0);
+    }
+
+    /** Size of the {@code log n!} table. */
+    private static final int LOG_FACTORIAL_TABLE = 100_000;
+
+    private static final double[] LOG_FACTORIALS = logFactorials(LOG_FACTORIAL_TABLE);
+
+    private static double[] logFactorials(int size) {
+        double[] t = new double[size];
+        for (int i = 2; i < size; i++) {
+            t[i] = LogGamma.value(i + 1.0);
+        }
+        return t;
     }
 
     private static long[][] compact(ContingencyTable t) {
