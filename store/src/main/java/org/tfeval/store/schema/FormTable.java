@@ -154,29 +154,33 @@ public final class FormTable {
         return c;
     }
 
-    /** Reads the current row of a result set (selected with {@link #columns()}) into typed values. */
+    /**
+     * Reads the current row of a result set into typed values. The query must select exactly
+     * {@link #columns()}, in order: values are read by position.
+     */
     public Map<String, Object> read(ResultSet rs) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
+        int i = 1;
         for (Variable v : form.variables()) {
-            String c = column(v.name());
+            int at = i++;
             Object value = switch (v.type()) {
                 case CODE, INTEGER -> {
-                    long n = rs.getLong(c);
+                    long n = rs.getLong(at);
                     yield rs.wasNull() ? null : instrument.isMissingCode(n) ? new Missing((int) n) : (Object) n;
                 }
                 case DECIMAL -> {
-                    BigDecimal d = rs.getBigDecimal(c);
+                    BigDecimal d = rs.getBigDecimal(at);
                     yield d == null ? null : d.signum() < 0 && d.scale() <= 0 && instrument.isMissingCode(d.longValue())
                             ? new Missing(d.intValue()) : d;
                 }
                 case DATE -> {
-                    Date d = rs.getDate(c);
-                    if (d != null) yield d.toLocalDate();
-                    int mc = rs.getInt(missingColumn(v.name()));
-                    yield rs.wasNull() ? null : new Missing(mc);
+                    Date d = rs.getDate(at);
+                    int mc = rs.getInt(i++);
+                    boolean noCode = rs.wasNull();
+                    yield d != null ? d.toLocalDate() : noCode ? null : new Missing(mc);
                 }
                 default -> {
-                    String s = rs.getString(c);
+                    String s = rs.getString(at);
                     yield s != null && v.type() != VariableType.ID && isMissingText(s) ? new Missing(Integer.parseInt(s)) : s;
                 }
             };
