@@ -68,8 +68,10 @@ final class Irls {
                 double mu = family.mean(e);
                 w[i] = family.variance(mu);
                 r[i] = y[i] - mu;
-                dev += family.deviance(y[i], e);
-                ll += family.logLikelihood(y[i], e);
+                double li = family.logLikelihood(y[i], e);
+                ll += li;
+                // Bernoulli: the saturated log-likelihood is 0, so the unit deviance is -2 l_i
+                dev += family == Family.BINOMIAL_LOGIT ? -2 * li : family.deviance(y[i], e);
                 if (family == Family.BINOMIAL_LOGIT && (mu < GeneralizedLinearModel.BOUNDARY_PROBABILITY
                         || mu > 1 - GeneralizedLinearModel.BOUNDARY_PROBABILITY)) {
                     boundary++;

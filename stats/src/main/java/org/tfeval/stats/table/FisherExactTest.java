@@ -91,7 +91,7 @@ public final class FisherExactTest {
         java.util.Map<Node, java.util.Map<Long, double[]>> stage = new java.util.HashMap<>();
         stage.computeIfAbsent(new Node(start), k -> new java.util.HashMap<>()).put(0L, new double[] {0.0, 1.0});
         double total = 0;
-        java.util.Map<Node, double[]>[] memo = newMemo(cols.length);
+        java.util.List<java.util.Map<Node, double[]>> memo = newMemo(cols.length);
         for (int j = 0; j < cols.length - 1; j++) {
             java.util.Map<Node, java.util.Map<Long, double[]>> next = new java.util.HashMap<>();
             long pasts = 0;
@@ -183,11 +183,10 @@ public final class FisherExactTest {
         return total;
     }
 
-    @SuppressWarnings("unchecked")
-    private static java.util.Map<Node, double[]>[] newMemo(int stages) {
-        java.util.Map<Node, double[]>[] memo = new java.util.Map[stages];
+    private static java.util.List<java.util.Map<Node, double[]>> newMemo(int stages) {
+        java.util.List<java.util.Map<Node, double[]>> memo = new java.util.ArrayList<>(stages);
         for (int k = 0; k < stages; k++) {
-            memo[k] = new java.util.HashMap<>();
+            memo.add(new java.util.HashMap<>());
         }
         return memo;
     }
@@ -197,7 +196,7 @@ public final class FisherExactTest {
      * given the remaining row totals {@code rem} (sorted): FEXACT's longest and shortest paths, by
      * recursion over columns with memoisation per node.
      */
-    private static double[] exactBounds(int j, long[] rem, long[] cols, java.util.Map<Node, double[]>[] memo) {
+    private static double[] exactBounds(int j, long[] rem, long[] cols, java.util.List<java.util.Map<Node, double[]>> memo) {
         if (j == cols.length - 1) {
             double v = 0;
             for (long r : rem) {
@@ -206,7 +205,7 @@ public final class FisherExactTest {
             return new double[] {v, v};
         }
         Node key = new Node(rem);
-        double[] cached = memo[j].get(key);
+        double[] cached = memo.get(j).get(key);
         if (cached != null) {
             return cached;
         }
@@ -232,7 +231,7 @@ public final class FisherExactTest {
             lo = Math.min(lo, lfx + child[1]);
         }
         double[] out = {hi, lo};
-        memo[j].put(key, out);
+        memo.get(j).put(key, out);
         return out;
     }
 

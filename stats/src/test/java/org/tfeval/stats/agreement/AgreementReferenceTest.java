@@ -51,7 +51,7 @@ class AgreementReferenceTest {
         String layout = data.path("layout").asText();
         List<String> failures = new ArrayList<>();
         if (layout.equals("contingency_tables")) {
-            Iterator<Map.Entry<String, JsonNode>> it = data.path("tables").fields();
+            Iterator<Map.Entry<String, JsonNode>> it = data.path("tables").properties().iterator();
             while (it.hasNext()) {
                 var e = it.next();
                 Map<String, Object> got = fromTable(doc, table(e.getValue()));
@@ -68,7 +68,7 @@ class AgreementReferenceTest {
             };
             compareAll(failures, "", got, doc.path("recomputed"), null);
             compareAll(failures, "", got, doc.path("published"), doc.path("published_decimals"));
-            Iterator<Map.Entry<String, JsonNode>> also = doc.path("also").fields();
+            Iterator<Map.Entry<String, JsonNode>> also = doc.path("also").properties().iterator();
             while (also.hasNext()) {
                 var e = also.next();
                 double v = alsoValue(e.getKey(), e.getValue(), table(data.path("table")));
@@ -182,7 +182,7 @@ class AgreementReferenceTest {
 
     private void compareAll(List<String> failures, String prefix, Map<String, Object> got, JsonNode expected,
             JsonNode decimals) {
-        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
         while (it.hasNext()) {
             var e = it.next();
             String key = e.getKey();
