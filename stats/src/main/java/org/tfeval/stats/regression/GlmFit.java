@@ -38,6 +38,7 @@ public record GlmFit(Family family, List<String> terms, double[] estimates, doub
     /** Flat summary for reports and the CLI. */
     public ModelSummary summary() {
         return new ModelSummary(family.modelName(), n, converged, iterations, coefficients, loglik, deviance, aic,
-                Double.NaN, "Wald z; " + intervals.label() + " intervals", confidence, warnings);
+                Double.NaN, intervals == IntervalType.WALD ? "Wald z" : "Wald z tests, " + intervals.label() + " intervals",
+                confidence, warnings);
     }
 }
