@@ -6,8 +6,10 @@ import org.tfeval.release.dataset.VariableKind;
 
 /**
  * Replaces every exact date by its year ({@code INCIDENT_DATE} by {@code INCIDENT_YEAR}, with the
- * date's disclosure role), except a date that closes an interval of its own form ({@link
- * DateIntervals}), which is released as that interval only. Missing codes are kept.
+ * date's disclosure role), except a date that closes an interval of its own form or opens an interval
+ * to a date of its parent record ({@link DateIntervals}): that date is released as the interval only
+ * (an offense date as the days to the suspect's arrest, whose year is released). Missing codes are
+ * kept.
  */
 public final class CoarsenDates implements DisclosureRule {
     @Override
@@ -19,6 +21,10 @@ public final class CoarsenDates implements DisclosureRule {
             }
             if (DatePairs.isLaterInForm(pairs, v.form(), v.source())) {
                 work.drop(v, getClass().getSimpleName(), "exact date dropped: released as the interval from the date before it");
+                continue;
+            }
+            if (DatePairs.isBeforeParent(pairs, v.form(), v.source())) {
+                work.drop(v, getClass().getSimpleName(), "exact date dropped: released as the interval to the parent record's date");
                 continue;
             }
             String name = DatePairs.stem(v.name()) + "_YEAR";

@@ -48,6 +48,11 @@ record DatePairs(String form, Variable earlier, Variable later, boolean laterInP
         return pairs.stream().anyMatch(p -> p.form.equals(form) && !p.laterInParent && p.later.name().equals(date));
     }
 
+    /** Whether the date precedes a date of the parent record (then its interval to that date carries it). */
+    static boolean isBeforeParent(List<DatePairs> pairs, String form, String date) {
+        return pairs.stream().anyMatch(p -> p.form.equals(form) && p.laterInParent && p.earlier.name().equals(date));
+    }
+
     private record Ref(Variable variable, boolean inParent) {
     }
 

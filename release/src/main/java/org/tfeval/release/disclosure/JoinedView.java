@@ -14,7 +14,8 @@ import org.tfeval.release.dataset.VariableKind;
  * The joined view k-anonymity is measured on, derived from the instrument's parent links: the unit
  * form (the one with the most child forms: the case), its ancestors (the task force) and all its
  * descendants (victims, suspects and their offenses), one row per combination of a case's victim
- * and a suspect's offense (a case without victims, or a suspect without offenses, still gives rows).
+ * and suspect (a case without victims, or without suspects, still gives rows). Forms without
+ * quasi-identifiers below the case (offenses, once their dates are intervals) are left out.
  * A class's size is the number of distinct cases among its rows, so a case with many victims cannot
  * make a class look larger than it is.
  */
@@ -104,6 +105,9 @@ final class JoinedView {
             child = instrument.form(a);
         }
         for (Form c : instrument.childrenOf(instrument.form(unit))) {
+            if (!holdsAny(c, columns)) {
+                continue;
+            }
             String alias = "d_" + c.name();
             from.append(" LEFT JOIN (").append(subtree(prefix, c, columns)).append(") ").append(alias).append(" ON ").append(alias)
                     .append("._link = u.").append(ReleaseWork.quote(parentKey(instrument, unit)));
@@ -119,6 +123,9 @@ final class JoinedView {
         addColumns(select, "t", f.name(), columns);
         StringBuilder from = new StringBuilder(table(prefix, f.name()) + " t");
         for (Form c : instrument.childrenOf(f)) {
+            if (!holdsAny(c, columns)) {
+                continue;
+            }
             String alias = "d_" + c.name();
             from.append(" LEFT JOIN (").append(subtree(prefix, c, columns)).append(") ").append(alias).append(" ON ").append(alias)
                     .append("._link = t.").append(ReleaseWork.quote(parentKey(instrument, f.name())));
@@ -137,8 +144,29 @@ final class JoinedView {
             }
         }
         for (Form g : instrument.childrenOf(f)) {
-            passThrough(select, alias, g, columns);
+            if (holdsAny(g, columns)) {
+                passThrough(select, alias, g, columns);
+            }
         }
+    }
+
+    /** Whether the form or a form below it holds one of the columns (forms without any are left out of the view). */
+    private boolean holdsAny(Form f, List<Column> columns) {
+        if (columns.stream().anyMatch(c -> c.form().equals(f.name()))) {
+            return true;
+        }
+        return instrument.childrenOf(f).stream().anyMatch(c -> holdsAny(c, columns));
+    }
+
+    /** The forms below the unit, parents before children. */
+    List<String> descendants() {
+        List<String> out = new ArrayList<>();
+        for (Form f : instrument.forms()) {
+            if (isDescendant(f)) {
+                out.add(f.name());
+            }
+        }
+        return out;
     }
 
     private static void addColumns(List<String> select, String alias, String form, List<Column> columns) {

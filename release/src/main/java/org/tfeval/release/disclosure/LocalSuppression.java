@@ -13,14 +13,15 @@ import org.tfeval.release.dataset.VariableKind;
 
 /**
  * Reaches k-anonymity on the quasi-identifiers of the {@linkplain JoinedView joined view} by local
- * suppression: while some rows lie in a class of fewer than k distinct cases, each such row has its
- * first quasi-identifier that still holds a value set to -6 (suppressed), in the record it comes
- * from, in a fixed priority order: quasi-identifiers of the deepest records first (offenses, then
- * victims and suspects, then cases, then task forces, since a suppression there touches the fewest
- * rows), and within a level the variables with the most distinct values first (they split classes
- * most). Rows whose quasi-identifiers are all suppressed and whose class is still too small are left
- * out of the release with their whole case. The release is refused when that needs more than the
- * allowed share of quasi-identifier values or of cases.
+ * suppression. A class's size is the number of distinct cases among its rows. While some rows lie in a
+ * class of fewer than k cases, each such row has one more value set to -6 (suppressed), in the record
+ * it comes from: the value, among those it still holds, that the fewest cases share (it does most to
+ * make the row unique); ties go by a fixed priority order: quasi-identifiers of the deepest records
+ * first (victims and suspects before cases, cases before task forces, since a suppression there
+ * touches the fewest rows), then the variables with the most distinct values. Rows whose
+ * quasi-identifiers are all suppressed and whose class is still too small are left out of the release
+ * with their whole case. The release is refused when that needs more than the allowed share of
+ * quasi-identifier values or of cases.
  */
 public final class LocalSuppression implements DisclosureRule {
     /** Working table of the joined view. */
@@ -62,16 +63,20 @@ public final class LocalSuppression implements DisclosureRule {
 
         String unit = quote(JoinedView.rowId(view.unit()));
         String partition = JoinedView.partition(quasi);
-        StringBuilder target = new StringBuilder("CASE");
+        // each risky row suppresses its value that the fewest cases share; ties in the priority order
+        List<String> freq = new ArrayList<>();
+        List<String> score = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             JoinedView.Column c = order.get(i);
-            target.append(" WHEN ").append(quote(c.alias())).append(" IS NOT NULL AND ").append(quote(c.alias())).append(" <> ")
-                    .append(c.suppressed()).append(" THEN ").append(i + 1);
+            freq.add("count(DISTINCT " + unit + ") OVER (PARTITION BY " + quote(c.alias()) + ") AS _f" + i);
+            score.add("CASE WHEN " + quote(c.alias()) + " IS NOT NULL AND " + quote(c.alias()) + " <> " + c.suppressed() + " THEN _f" + i
+                    + " * 1000 + " + (i + 1) + " ELSE 9223372036854775 END");
         }
-        target.append(" ELSE 0 END");
+        String target = "CASE WHEN least(" + String.join(", ", score) + ") = 9223372036854775 THEN 0 ELSE least(" + String.join(", ", score)
+                + ") % 1000 END";
         for (int round = 1; ; round++) {
             work.execute("CREATE OR REPLACE TEMP TABLE risky AS SELECT *, " + target + " AS _t FROM (SELECT *, count(DISTINCT " + unit
-                    + ") OVER (PARTITION BY " + partition + ") AS _n FROM " + VIEW + ") WHERE _n < " + k);
+                    + ") OVER (PARTITION BY " + partition + ") AS _n, " + String.join(", ", freq) + " FROM " + VIEW + ") WHERE _n < " + k);
             long risky = work.queryLong("SELECT count(*) FROM risky");
             if (risky == 0) {
                 break;
@@ -112,12 +117,7 @@ public final class LocalSuppression implements DisclosureRule {
             }
         }
         if (removed > 0) {
-            for (String form : work.forms()) {
-                if (form.equals(view.unit()) || view.contains(form) && view.depth(form) > view.depth(view.unit())) {
-                    String r = quote(JoinedView.rowId(form));
-                    work.update("DELETE FROM " + ReleaseWork.rel(form) + " WHERE _rid IN (SELECT " + r + " FROM jv_removed WHERE " + r + " IS NOT NULL)");
-                }
-            }
+            work.removeUnits("SELECT DISTINCT " + unit + " FROM jv_removed");
             work.treat(view.unit(), "(all)", getClass().getSimpleName(), removed + " cases left out with their records: every quasi-identifier "
                     + "suppressed and still in a class of fewer than " + k, 0);
             work.countRemovedCases(removed);

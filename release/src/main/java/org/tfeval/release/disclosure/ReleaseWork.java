@@ -656,6 +656,28 @@ public final class ReleaseWork implements AutoCloseable {
         return LocalSuppression.VIEW;
     }
 
+    /**
+     * Removes records of the unit form (cases), given by a query of their row ids, from the working
+     * tables with every record below them (victims, suspects, offenses).
+     */
+    void removeUnits(String rowIds) throws SQLException {
+        execute("CREATE OR REPLACE TEMP TABLE " + quote("gone_" + view.unit()) + " AS SELECT _rid, " + quote(JoinedView.parentKey(instrument,
+                view.unit())) + " AS k FROM " + rel(view.unit()) + " WHERE _rid IN (" + rowIds + ")");
+        List<String> gone = new ArrayList<>(List.of(view.unit()));
+        for (String form : view.descendants()) {
+            Form f = instrument.form(form);
+            Variable link = f.parentLink().orElseThrow();
+            String key = instrument.childrenOf(f).isEmpty() ? "NULL" : quote(JoinedView.parentKey(instrument, form));
+            execute("CREATE OR REPLACE TEMP TABLE " + quote("gone_" + form) + " AS SELECT _rid, " + key + " AS k FROM " + rel(form) + " WHERE "
+                    + quote(link.name()) + " IN (SELECT k FROM " + quote("gone_" + link.parent()) + ")");
+            gone.add(form);
+        }
+        for (String form : gone) {
+            execute("DELETE FROM " + rel(form) + " WHERE _rid IN (SELECT _rid FROM " + quote("gone_" + form) + ")");
+            execute("DROP TABLE " + quote("gone_" + form));
+        }
+    }
+
     /** Copies the suppressions of a variable to the copies child forms hold of it ({@code inherit}). */
     void propagate(PlannedVariable home) throws SQLException {
         for (PlannedVariable copy : copiesOf(home)) {

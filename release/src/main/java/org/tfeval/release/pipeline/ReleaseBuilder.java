@@ -1,0 +1,347 @@
+package org.tfeval.release.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.tfeval.instrument.ReleaseLevel;
+import org.tfeval.release.disclosure.DisclosurePolicy;
+import org.tfeval.release.disclosure.DisclosureReport;
+import org.tfeval.release.disclosure.DisclosureReportWriter;
+import org.tfeval.release.disclosure.ReleaseRefusedException;
+import org.tfeval.release.disclosure.ReleaseWork;
+import org.tfeval.release.disclosure.ReleasedDataset;
+import org.tfeval.release.disclosure.Thresholds;
+import org.tfeval.release.format.FileFormat;
+import org.tfeval.release.format.WriteOptions;
+import org.tfeval.snapshot.Snapshot;
+import org.tfeval.store.ProgressListener;
+
+/**
+ * Builds a release package from a snapshot: disclosure control by the {@link DisclosurePolicy} of
+ * the level, then for each dataset its data files, setup programs and codebooks ({@link FileFormat}),
+ * a disclosure report, a processing log, a README and a manifest with the SHA-256 of every file.
+ * Immutable; configure by copy:
+ *
+ * <pre>{@code
+ * ReleaseResult r = ReleaseBuilder.of(snapshot).withLevel(ReleaseLevel.PUBLIC)
+ *         .withThresholds(Thresholds.defaults().withK(11)).build(Path.of("release-public"));
+ * }</pre>
+ *
+ * <p>The package is built in a private folder next to the target and moved into place at the end;
+ * when the disclosure target is not met, or anything fails, no package (and no partial package) is
+ * left. A fresh random key pseudonymises the identifiers of every release; it is not kept unless
+ * {@link #withKeyFile} asks for it, and then outside the package.
+ */
+public final class ReleaseBuilder {
+    /** The package's manifest. */
+    public static final String MANIFEST = "manifest.json";
+    /** The package's README. */
+    public static final String README = "README.txt";
+    /** The processing log. */
+    public static final String PROCESSING_LOG = "processing_log.txt";
+    /** The disclosure report, HTML and JSON. */
+    public static final String DISCLOSURE_HTML = "disclosure_report.html";
+
+    public static final String DISCLOSURE_JSON = "disclosure_report.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Snapshot snapshot;
+    private final ReleaseLevel level;
+    private final Thresholds thresholds;
+    private final List<String> extraQuasi;
+    private final Path keyFile;
+    private final LocalDateTime timestamp;
+    private final ProgressListener progress;
+    private final String version;
+
+    private ReleaseBuilder(Snapshot snapshot, ReleaseLevel level, Thresholds thresholds, List<String> extraQuasi, Path keyFile,
+            LocalDateTime timestamp, ProgressListener progress, String version) {
+        this.snapshot = snapshot;
+        this.level = level;
+        this.thresholds = thresholds;
+        this.extraQuasi = List.copyOf(extraQuasi);
+        this.keyFile = keyFile;
+        this.timestamp = timestamp;
+        this.progress = progress;
+        this.version = version;
+    }
+
+    /** A public-use release of the snapshot with the default thresholds. */
+    public static ReleaseBuilder of(Snapshot snapshot) {
+        return new ReleaseBuilder(Objects.requireNonNull(snapshot, "snapshot"), ReleaseLevel.PUBLIC, Thresholds.defaults(), List.of(), null,
+                null, ProgressListener.NONE, "dev");
+    }
+
+    public ReleaseBuilder withLevel(ReleaseLevel value) {
+        if (value == ReleaseLevel.DROP) {
+            throw new IllegalArgumentException("a release is restricted or public, not drop");
+        }
+        return new ReleaseBuilder(snapshot, Objects.requireNonNull(value, "level"), thresholds, extraQuasi, keyFile, timestamp, progress, version);
+    }
+
+    public ReleaseBuilder withThresholds(Thresholds value) {
+        return new ReleaseBuilder(snapshot, level, Objects.requireNonNull(value, "thresholds"), extraQuasi, keyFile, timestamp, progress, version);
+    }
+
+    /** Variables treated as quasi-identifiers beyond those the instrument declares ({@code VARIABLE} or {@code form.VARIABLE}). */
+    public ReleaseBuilder withExtraQuasiIdentifiers(Collection<String> names) {
+        return new ReleaseBuilder(snapshot, level, thresholds, List.copyOf(names), keyFile, timestamp, progress, version);
+    }
+
+    /** Keeps the pseudonymisation key in this file (created, readable by the owner only; never inside the package). */
+    public ReleaseBuilder withKeyFile(Path file) {
+        return new ReleaseBuilder(snapshot, level, thresholds, extraQuasi, file, timestamp, progress, version);
+    }
+
+    /** The creation time written into the files (default: now). */
+    public ReleaseBuilder withTimestamp(LocalDateTime value) {
+        return new ReleaseBuilder(snapshot, level, thresholds, extraQuasi, keyFile, value, progress, version);
+    }
+
+    public ReleaseBuilder withProgress(ProgressListener value) {
+        return new ReleaseBuilder(snapshot, level, thresholds, extraQuasi, keyFile, timestamp, Objects.requireNonNull(value, "progress"), version);
+    }
+
+    /** The tfeval version recorded in the manifest. */
+    public ReleaseBuilder withVersion(String value) {
+        return new ReleaseBuilder(snapshot, level, thresholds, extraQuasi, keyFile, timestamp, progress, Objects.requireNonNull(value, "version"));
+    }
+
+    /**
+     * Builds the package into {@code out}, which must not exist or be an empty folder.
+     *
+     * @throws IllegalArgumentException for a bad configuration (nothing written)
+     * @throws ReleaseRefusedException when the disclosure target cannot be met within the limits (nothing written)
+     */
+    public ReleaseResult build(Path out) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
+            throw new IllegalArgumentException("the release folder " + out + " already exists and is not empty; choose a new folder");
+        }
+        Path keyTarget = keyFile == null ? null : keyFile.toAbsolutePath().normalize();
+        if (keyTarget != null) {
+            if (keyTarget.startsWith(target)) {
+                throw new IllegalArgumentException("the key file must be outside the release folder: a key in the package would let anyone "
+                        + "link its pseudonyms");
+            }
+            if (Files.exists(keyTarget)) {
+                throw new IllegalArgumentException("the key file " + keyFile + " already exists; choose a new file");
+            }
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        LocalDateTime at = timestamp != null ? timestamp : LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        Path building = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        Path work = Files.createTempDirectory(parent, "." + target.getFileName() + ".work-");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwx------"));
+        byte[] key = new byte[ReleaseWork.KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        try {
+            ReleaseResult result;
+            ProcessingLog log;
+            try {
+                log = ProcessingLog.run(snapshot, progress);
+            } catch (SQLException e) {
+                throw new IOException("cannot check the snapshot data (" + e.getSQLState() + ")", e);
+            }
+            try (ReleaseWork w = ReleaseWork.open(snapshot, level, thresholds, extraQuasi, key, work, progress)) {
+                w.apply(DisclosurePolicy.of(level));
+                DisclosureReport report = w.report();
+                List<ReleasedDataset> datasets = w.datasets();
+                Map<String, Long> rows = new LinkedHashMap<>();
+                List<PackagedFile> files = new ArrayList<>();
+                int step = 0;
+                for (ReleasedDataset d : datasets) {
+                    progress.progress("write files", step++, datasets.size());
+                    rows.put(d.form(), d.rowCount());
+                    files.addAll(writeDataset(building, d, at));
+                }
+                progress.progress("write files", datasets.size(), datasets.size());
+                DisclosureReportWriter.writeHtml(report, building.resolve(DISCLOSURE_HTML));
+                DisclosureReportWriter.writeJson(report, building.resolve(DISCLOSURE_JSON));
+                Files.writeString(building.resolve(PROCESSING_LOG), log.text(), StandardCharsets.UTF_8);
+                files.add(packaged(building, DISCLOSURE_HTML, "disclosure report"));
+                files.add(packaged(building, DISCLOSURE_JSON, "disclosure report (JSON)"));
+                files.add(packaged(building, PROCESSING_LOG, "processing log: the checks run on the snapshot data"));
+                Files.writeString(building.resolve(README), readme(datasets, report, files, at), StandardCharsets.UTF_8);
+                files.add(packaged(building, README, "this package described"));
+                writeManifest(building.resolve(MANIFEST), rows, files, report, at);
+                result = new ReleaseResult(target, level, snapshot.id(), rows, files, report);
+            } catch (SQLException e) {
+                throw new IOException("the release failed in its working database (" + e.getSQLState() + ")", e);
+            }
+            if (keyTarget != null) {
+                Files.createDirectories(keyTarget.getParent());
+                Files.writeString(keyTarget, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+                Files.setPosixFilePermissions(keyTarget, PosixFilePermissions.fromString("rw-------"));
+            }
+            deleteTree(work);
+            Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (Files.exists(target)) {
+                Files.delete(target); // empty, checked above
+            }
+            Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
+            return result;
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+            deleteQuietly(work);
+            deleteQuietly(building);
+        }
+    }
+
+    private List<PackagedFile> writeDataset(Path root, ReleasedDataset d, LocalDateTime at) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(d.form()));
+        List<String> described = new ArrayList<>();
+        for (FileFormat f : FileFormat.values()) {
+            if (f.role() == FileFormat.Role.DATA) {
+                described.add(f.fileName(d.spec().name()));
+            }
+        }
+        WriteOptions options = WriteOptions.defaults().withTimestamp(at)
+                .withStudy(studyTitle(), "tfeval-" + snapshot.id().substring(0, Math.min(12, snapshot.id().length())) + "-"
+                        + level.name().toLowerCase(Locale.ROOT))
+                .withDescribedFiles(described);
+        if (level == ReleaseLevel.PUBLIC) {
+            options = options.withSuppressBelow(thresholds.k());
+        }
+        List<PackagedFile> out = new ArrayList<>();
+        for (FileFormat f : FileFormat.values()) {
+            String name = f.fileName(d.spec().name());
+            f.writer(options).write(d.spec(), d.rows(), dir.resolve(name));
+            out.add(packaged(root, d.form() + "/" + name, f.description()));
+        }
+        return out;
+    }
+
+    private String studyTitle() {
+        return snapshot.instrument().title() + (level == ReleaseLevel.PUBLIC ? ": public-use files" : ": restricted-use files");
+    }
+
+    private String readme(List<ReleasedDataset> datasets, DisclosureReport report, List<PackagedFile> files, LocalDateTime at) {
+        StringBuilder b = new StringBuilder();
+        b.append(studyTitle()).append("\n").append("=".repeat(studyTitle().length())).append("\n\n");
+        if (snapshot.manifest().path("synthetic").asBoolean()) {
+            b.append("SYNTHETIC DATA: generated by tfeval for demonstration and testing; no real person or case.\n\n");
+        }
+        b.append("Release level: ").append(level == ReleaseLevel.PUBLIC ? String.format(Locale.ROOT,
+                "public-use files (k-anonymity with k = %d on the joined case-victim-suspect view, l-diversity with l = %d)", thresholds.k(),
+                thresholds.l()) : "restricted-use files, for use under a data use agreement").append('\n');
+        b.append("Snapshot: ").append(snapshot.id()).append(" (taken ").append(snapshot.manifest().path("created_at").asText()).append(")\n");
+        b.append("Instrument: ").append(snapshot.instrument().id()).append(' ').append(snapshot.instrument().version()).append('\n');
+        b.append("Created: ").append(at).append(" by tfeval ").append(version).append("\n\n");
+        b.append("Datasets (one folder each, the same rows in every format):\n");
+        for (ReleasedDataset d : datasets) {
+            b.append(String.format(Locale.ROOT, "  %-12s %,10d rows  %3d variables  %s%n", d.form(), d.rowCount(), d.spec().size(), d.spec().label()));
+        }
+        b.append("\nEach folder holds the data as CSV (UTF-8), Stata (.dta), SPSS (.sav), SAS transport (.xpt) and Parquet;\n")
+                .append("setup programs that read the CSV for SPSS (.sps), SAS (.sas), Stata (.do) and R (.R); and codebooks as\n")
+                .append("HTML, PDF and DDI Codebook 2.5 XML (.xml).\n\n");
+        b.append("Identifiers (TF_ID, CASE_ID, VICTIM_ID, SUSPECT_ID) are pseudonyms drawn for this release only: they link\n")
+                .append("the datasets of this package and cannot be linked with any other release or with the study's records.\n\n");
+        b.append("Reserved missing codes: -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed for confidentiality.\n")
+                .append("They are user-missing in SPSS, extended missing (.a-.d) in Stata, special missing (.A-.D) in SAS.\n\n");
+        b.append(String.format(Locale.ROOT, "Disclosure control: %s (see %s). Quasi-identifier values suppressed: %.1f%%; cases left out: %d.%n",
+                report.policy(), DISCLOSURE_HTML, 100 * report.loss().suppressedQuasiShare(), report.loss().removedCases()));
+        b.append("Processing notes: ").append(PROCESSING_LOG).append(" lists the checks run on the snapshot data.\n\n");
+        b.append("Files (SHA-256):\n");
+        for (PackagedFile f : files) {
+            b.append("  ").append(f.sha256()).append("  ").append(f.path()).append('\n');
+        }
+        b.append("\n").append(MANIFEST).append(" lists the same files, this README included, as JSON.\n");
+        return b.toString();
+    }
+
+    private void writeManifest(Path file, Map<String, Long> rows, List<PackagedFile> files, DisclosureReport report, LocalDateTime at)
+            throws IOException {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("snapshot", snapshot.id());
+        m.put("level", level.name().toLowerCase(Locale.ROOT));
+        m.put("created_at", at.toString());
+        m.put("tfeval_version", version);
+        m.put("synthetic", snapshot.manifest().path("synthetic").asBoolean());
+        m.putObject("instrument").put("id", snapshot.instrument().id()).put("version", snapshot.instrument().version());
+        m.set("thresholds", JSON.valueToTree(thresholds));
+        m.put("suppressed_quasi_share", report.loss().suppressedQuasiShare());
+        m.put("removed_cases", report.loss().removedCases());
+        ObjectNode r = m.putObject("datasets");
+        rows.forEach(r::put);
+        ArrayNode list = m.putArray("files");
+        for (PackagedFile f : files) {
+            list.addObject().put("file", f.path()).put("sha256", f.sha256()).put("bytes", f.bytes()).put("description", f.description());
+        }
+        m.put("pseudonyms", "keyed HMAC-SHA-256 with a key drawn for this release; the key is not in the package");
+        Files.writeString(file, JSON.writeValueAsString(m) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static PackagedFile packaged(Path root, String relative, String description) throws IOException {
+        Path p = root.resolve(relative);
+        return new PackagedFile(relative, Files.size(p), sha256(p), description);
+    }
+
+    /** SHA-256 of a file, hex. */
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** Best effort, in a finally block: a leftover hidden folder must not hide the failure that left it. */
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (UncheckedIOException e) {
+            // the hidden folder stays; the original failure is what matters
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the working folder " + dir, e);
+        }
+    }
+}
