@@ -38,6 +38,10 @@ public final class FitCommand extends StatsCommand {
     @Option(names = "--ref", paramLabel = "COL=LEVEL", description = "Reference level of a categorical predictor (repeatable).")
     Map<String, String> references = new LinkedHashMap<>();
 
+    @Option(names = "--categorical", split = ",", paramLabel = "COL",
+            description = "Numeric columns to treat as categorical (comma-separated).")
+    java.util.Set<String> categorical = new java.util.LinkedHashSet<>();
+
     @Option(names = "--cluster", paramLabel = "COL", description = "Cluster column for robust inference (ols, logit, poisson).")
     String cluster;
 
@@ -75,7 +79,8 @@ public final class FitCommand extends StatsCommand {
     @Override
     String run(DataFrame frame) {
         ModelKind kind = ModelKind.parse(model);
-        ModelRequest req = ModelRequest.of(kind, formula).withReferenceLevels(references).withConfidence(conf);
+        ModelRequest req = ModelRequest.of(kind, formula).withReferenceLevels(references).withCategorical(categorical)
+                .withConfidence(conf);
         if (intervals != null) {
             req = req.withIntervals(switch (intervals.toLowerCase(Locale.ROOT)) {
                 case "wald" -> IntervalType.WALD;

@@ -41,6 +41,9 @@ public final class ModelFitter {
         for (var e : request.referenceLevels().entrySet()) {
             builder = builder.withReferenceLevel(e.getKey(), e.getValue());
         }
+        for (String c : request.categorical()) {
+            builder = builder.withCategorical(c);
+        }
         if (request.cluster() != null) {
             builder = builder.withRequiredColumn(request.cluster());
         }
