@@ -33,22 +33,45 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** How long to wait for the server to start or stop. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    /** Whether the data must survive a crash. */
+    public enum Durability {
+        /** A study's database: every commit is on disk; a clean shutdown checkpoints. */
+        DURABLE("-c fsync=on", "fast"),
+        /** A test database thrown away afterwards: no fsync, immediate shutdown. */
+        THROWAWAY("-c fsync=off -c synchronous_commit=off -c full_page_writes=off", "immediate");
+
+        private final String options;
+        private final String stopMode;
+
+        Durability(String options, String stopMode) {
+            this.options = options;
+            this.stopMode = stopMode;
+        }
+    }
+
     private final Path root;
     private final Path binaries;
     private final int port;
     private final boolean owned;
     private final String password;
+    private final Durability durability;
 
-    private EmbeddedPostgres(Path root, Path binaries, int port, boolean owned, String password) {
+    private EmbeddedPostgres(Path root, Path binaries, int port, boolean owned, String password, Durability durability) {
         this.root = root;
         this.binaries = binaries;
         this.port = port;
         this.owned = owned;
         this.password = password;
+        this.durability = durability;
+    }
+
+    /** Starts (creating on first use) the durable server whose files live in {@code root}. */
+    public static EmbeddedPostgres start(Path root) {
+        return start(root, Durability.DURABLE);
     }
 
     /** Starts (creating on first use) the server whose files live in {@code root}. */
-    public static EmbeddedPostgres start(Path root) {
+    public static EmbeddedPostgres start(Path root, Durability durability) {
         try {
             root = root.toAbsolutePath().normalize();
             Files.createDirectories(root);
@@ -62,16 +85,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
             String password = Files.readString(pwFile, StandardCharsets.UTF_8).strip();
             Optional<Integer> running = runningPort(data);
             if (running.isPresent()) {
-                return new EmbeddedPostgres(root, binaries, running.get(), false, password);
+                return new EmbeddedPostgres(root, binaries, running.get(), false, password, durability);
             }
             int port = freePort();
             List<String> cmd = command(asRoot, binaries.resolve("bin/pg_ctl").toString(), "start", "-w", "-s",
                     "-t", Long.toString(TIMEOUT.toSeconds()), "-D", data.toString(), "-l", root.resolve("server.log").toString(),
-                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=on"
+                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " + durability.options
                             + " -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=4GB -c log_min_messages=warning"
                             + " -c log_statement=none -c log_min_error_statement=panic");
             run(cmd, root, "start the embedded PostgreSQL server");
-            return new EmbeddedPostgres(root, binaries, port, true, password);
+            return new EmbeddedPostgres(root, binaries, port, true, password, durability);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL server in " + root, e);
         }
@@ -101,7 +124,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     @Override
     public void close() {
         if (!owned) return;
-        run(command(isRoot(), binaries.resolve("bin/pg_ctl").toString(), "stop", "-w", "-s", "-m", "fast",
+        run(command(isRoot(), binaries.resolve("bin/pg_ctl").toString(), "stop", "-w", "-s", "-m", durability.stopMode,
                 "-t", Long.toString(TIMEOUT.toSeconds()), "-D", root.resolve("data").toString()), root, "stop the embedded PostgreSQL server");
     }
 

@@ -58,7 +58,7 @@ public final class PostgresExtension implements ParameterResolver {
                 try {
                     Path dir = Files.createTempDirectory(Path.of("/tmp"), "tfeval-test-pg-");
                     Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-                    EmbeddedPostgres pg = EmbeddedPostgres.start(dir);
+                    EmbeddedPostgres pg = EmbeddedPostgres.start(dir, EmbeddedPostgres.Durability.THROWAWAY);
                     server = new Server(pg, dir, pg.settings());
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                         pg.close();
