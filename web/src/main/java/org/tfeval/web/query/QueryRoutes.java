@@ -113,14 +113,14 @@ public final class QueryRoutes {
         Session s = Requests.session(ctx);
         if (!s.role().codes() && !s.role().coordinates()) throw new ForbiddenResponse("Your role may not answer queries");
         String body = ctx.formParam("body");
-        QueryStatus next;
-        try {
-            next = QueryStatus.of(String.valueOf(ctx.formParam("status")));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse("Choose what happens to the query");
-        }
         w.db().tx(c -> {
             visible(c, ctx, id);
+            QueryStatus next;
+            try {
+                next = QueryStatus.of(String.valueOf(ctx.formParam("status")));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse("Choose what happens to the query");
+            }
             return Queries.post(c, id, s.actor(), s.role().coordinates(), body, next);
         });
         ctx.redirect("/queries/" + id + "?notice=query", HttpStatus.SEE_OTHER);
