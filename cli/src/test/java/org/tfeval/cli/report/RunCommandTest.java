@@ -1,0 +1,135 @@
+package org.tfeval.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tfeval.instrument.Instrument;
+import java.util.List;
+import java.util.Map;
+import org.tfeval.store.edit.RecordEditor;
+import org.tfeval.store.imports.Importer;
+import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.synth.StudyGenerator;
+import picocli.CommandLine;
+
+/** {@code tfeval run} and {@code tfeval report} as a user runs them, on studies with the embedded database. */
+class RunCommandTest {
+    private static Path root;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(Callable<Integer> command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void folder() throws Exception {
+        // the embedded server may run as 'nobody' (when tests run as root): the folder must be reachable
+        root = Files.createTempDirectory(Path.of("/tmp"), "tfeval-run-");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @AfterAll
+    static void clean() throws Exception {
+        try (var s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                p.toFile().setWritable(true);
+                p.toFile().delete();
+            });
+        }
+    }
+
+    /**
+     * A synthetic study with the default 226 cases imported; with {@code planted}, one case's close
+     * date is then edited to before its opening (an audited edit breaking the case_dates_in_order rule).
+     */
+    static Path study(String name, boolean planted) throws Exception {
+        StudyWorkspace ws = StudyWorkspace.init(root.resolve(name), "ecm", true);
+        Instrument ins = ws.instrument();
+        Path data = ws.dir().resolve("synthetic");
+        StudyGenerator.defaults().withErrors(false).generate(ins, data, org.tfeval.synth.ProgressListener.none());
+        try (var session = ws.open(null)) {
+            for (String form : ins.formNames()) {
+                assertThat(Importer.of(session.store()).importFile(form, data.resolve(form + ".csv")).stored()).as(form).isTrue();
+            }
+            if (planted) {
+                String caseId = Files.readAllLines(data.resolve("case.csv")).get(1).split(",")[0];
+                new RecordEditor(session.store(), "test").set("case", List.of(caseId), Map.of("CASE_CLOSE_DATE", "1990-01-02"), "planted by the test");
+            }
+        }
+        return ws.dir();
+    }
+
+    @Test
+    void run_validates_snapshots_analyses_and_writes_every_report() throws Exception {
+        Path s = study("clean", false);
+        Run r = run(new RunCommand(), "--study", s.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Validated: 0 errors").contains("Snapshot ").contains("8 task-force reports").contains("Done in");
+        Path snapshots = s.resolve("snapshots");
+        String id;
+        try (var l = Files.list(snapshots)) {
+            id = l.filter(Files::isDirectory).findFirst().orElseThrow().getFileName().toString();
+        }
+        Path reports = s.resolve("reports").resolve("snapshot-" + id.substring(0, 12));
+        assertThat(reports.resolve("technical-report.html")).isRegularFile();
+        assertThat(reports.resolve("technical-report.pdf")).isRegularFile();
+        assertThat(reports.resolve("practitioner-brief.pdf")).isRegularFile();
+        assertThat(new ObjectMapper().readTree(reports.resolve("results/results.json").toFile()).path("snapshot").path("id").asText()).isEqualTo(id);
+        assertThat(s.resolve("reports/validation.html")).isRegularFile();
+
+        Path out = root.resolve("again");
+        Run again = run(new ReportCommand(), "--study", s.toString(), "--snapshot", id.substring(0, 8), "--out", out.toString(), "--no-pdf",
+                "--threshold", "5");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(out.resolve("technical-report.html")).isRegularFile();
+        assertThat(out.resolve("technical-report.pdf")).doesNotExist();
+        assertThat(Files.readString(out.resolve("index.html"))).contains("Threshold for withholding other task forces' counts: 5");
+        // the same snapshot gives the same result tables
+        assertThat(Files.readString(out.resolve("results/funnel.json"))).isEqualTo(Files.readString(reports.resolve("results/funnel.json")));
+    }
+
+    @Test
+    void run_refuses_while_validation_errors_remain_and_reports_them_when_allowed() throws Exception {
+        Path s = study("planted", true);
+        Run refused = run(new RunCommand(), "--study", s.toString(), "--no-pdf");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("snapshot refused").contains("no reports written");
+        assertThat(refused.err().lines().count()).isEqualTo(1);
+        assertThat(s.resolve("snapshots")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+
+        Run allowed = run(new RunCommand(), "--study", s.toString(), "--no-pdf", "--allow-errors");
+        assertThat(allowed.exit()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("--allow-errors, recorded in the manifest");
+        try (var l = Files.list(s.resolve("reports"))) {
+            Path dir = l.filter(p -> p.getFileName().toString().startsWith("snapshot-")).findFirst().orElseThrow();
+            assertThat(Files.readString(dir.resolve("technical-report.html"))).contains("validation errors unresolved (--allow-errors)");
+        }
+    }
+
+    @Test
+    void an_unknown_snapshot_or_a_missing_study_is_one_line_and_exit_code_2() {
+        Run noStudy = run(new ReportCommand(), "--study", root.resolve("nothing").toString(), "--snapshot", "abc");
+        assertThat(noStudy.exit()).isEqualTo(2);
+        assertThat(noStudy.err()).startsWith("tfeval report: no study").doesNotContain("Exception");
+        Run help = run(new RunCommand(), "--help");
+        assertThat(help.out()).contains("Exit codes:").contains("1   validation errors");
+    }
+}
