@@ -10,12 +10,15 @@ import org.tfeval.release.dataset.VariableKind;
  * Adds, for every consecutive pair of dates in the instrument's date-order rules, the number of days
  * between them ({@code S_DAYS_ARREST_TO_DISPOSITION}...), computed from the exact dates before they
  * are coarsened. When either date is missing the interval holds that date's missing code (the
- * earlier date's first). Intervals describe the course of a case, not a person; they have no
- * disclosure role.
+ * earlier date's first). Dates out of order (an error the processing log counts) give a blank, never a
+ * negative number that could be read as a missing code. Intervals describe the course of a case,
+ * not a person; they have no disclosure role.
  */
 public final class DateIntervals implements DisclosureRule {
     @Override
     public void apply(ReleaseWork work) {
+        work.note("Intervals between dates are not quasi-identifiers: the disclosure scenario assumes an intruder may know a person's "
+                + "demographics, the place type and the years of events, not the exact dates of a case's steps.");
         for (DatePairs pair : DatePairs.of(work.instrument())) {
             if (pair.earlier().release() == ReleaseLevel.DROP || pair.later().release() == ReleaseLevel.DROP
                     || pair.earlier().disclosure() == DisclosureRole.DIRECT || pair.later().disclosure() == DisclosureRole.DIRECT) {
@@ -30,8 +33,9 @@ public final class DateIntervals implements DisclosureRule {
             String alias = pair.laterInParent() ? "p" : "s";
             String b = ReleaseWork.column(alias, pair.later().name());
             String bCode = ReleaseWork.column(alias, pair.later().name() + "__MC");
-            String value = "CASE WHEN " + a + " IS NOT NULL AND " + b + " IS NOT NULL THEN date_diff('day', " + a + ", " + b + ") WHEN " + a
-                    + " IS NULL THEN " + aCode + " ELSE " + bCode + " END";
+            String days = "date_diff('day', " + a + ", " + b + ")";
+            String value = "CASE WHEN " + a + " IS NOT NULL AND " + b + " IS NOT NULL THEN (CASE WHEN " + days + " >= 0 THEN " + days
+                    + " END) WHEN " + a + " IS NULL THEN " + aCode + " ELSE " + bCode + " END";
             TreeSet<Integer> codes = new TreeSet<>(pair.earlier().missingCodes());
             codes.addAll(pair.later().missingCodes());
             String name = pair.intervalName();

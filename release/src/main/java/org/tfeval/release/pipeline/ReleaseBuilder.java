@@ -195,7 +195,8 @@ public final class ReleaseBuilder {
                 Files.writeString(building.resolve(README), readme(datasets, report, files, at), StandardCharsets.UTF_8);
                 files.add(packaged(building, README, "this package described"));
                 writeManifest(building.resolve(MANIFEST), rows, files, report, at);
-                result = new ReleaseResult(target, level, snapshot.id(), rows, files, report);
+                result = new ReleaseResult(target, level, snapshot.id(), rows, datasets.stream().map(ReleasedDataset::spec).toList(), files,
+                        report);
             } catch (SQLException e) {
                 throw new IOException("the release failed in its working database (" + e.getSQLState() + ")", e);
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.tfeval.instrument.ReleaseLevel;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.disclosure.DisclosureReport;
 
 /**
@@ -16,17 +17,25 @@ import org.tfeval.release.disclosure.DisclosureReport;
  * @param level its level
  * @param snapshotId the snapshot released
  * @param rows released rows per dataset
+ * @param datasets the released datasets' names, labels, value labels and missing codes, in file order
  * @param files every file of the package (the manifest itself excepted)
  * @param report what disclosure control did
  */
-public record ReleaseResult(Path dir, ReleaseLevel level, String snapshotId, Map<String, Long> rows, List<PackagedFile> files,
-        DisclosureReport report) {
+public record ReleaseResult(Path dir, ReleaseLevel level, String snapshotId, Map<String, Long> rows, List<DatasetSpec> datasets,
+        List<PackagedFile> files, DisclosureReport report) {
     public ReleaseResult {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(snapshotId, "snapshotId");
         rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+        datasets = List.copyOf(datasets);
         files = List.copyOf(files);
         Objects.requireNonNull(report, "report");
+    }
+
+    /** The released dataset of a form. */
+    public DatasetSpec dataset(String name) {
+        return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the release has no dataset " + name));
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * Runs the tools researchers use to read our files. A test that needs a missing tool fails, naming
  * the Debian package to install, unless the environment sets {@code TFEVAL_SKIP_EXTERNAL=1}.
  */
-final class ExternalTools {
-    static final String SKIP_VARIABLE = "TFEVAL_SKIP_EXTERNAL";
+public final class ExternalTools {
+    public static final String SKIP_VARIABLE = "TFEVAL_SKIP_EXTERNAL";
     private static final long TIMEOUT_SECONDS = 600;
     /** Present on every Debian system (libc-bin), unlike en_US.UTF-8. */
     private static final String UTF8_LOCALE = "C.UTF-8";
@@ -24,7 +24,7 @@ final class ExternalTools {
     private ExternalTools() {
     }
 
-    static void require(String tool, String debianPackage) {
+    public static void require(String tool, String debianPackage) {
         if ("1".equals(System.getenv(SKIP_VARIABLE))) {
             Assumptions.abort(SKIP_VARIABLE + "=1: not running " + tool);
         }
@@ -36,17 +36,17 @@ final class ExternalTools {
         }
     }
 
-    static void requireReadstat() {
+    public static void requireReadstat() {
         require("readstat", "readstat");
         require("extract_metadata", "readstat");
     }
 
-    static void requireR() {
+    public static void requireR() {
         require("Rscript", "r-base-core and r-cran-haven");
     }
 
     /** Runs the command in {@code dir}, fails the test unless it exits with 0, returns stdout. */
-    static String run(Path dir, String... command) throws IOException, InterruptedException {
+    public static String run(Path dir, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "stdout", ".txt");
         Path err = Files.createTempFile(dir, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())

@@ -15,13 +15,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reads a file with R and haven through {@code read_with_haven.R}; see that script for the output. */
-final class RHaven {
+public final class RHaven {
     private RHaven() {
     }
 
     /** What R saw: variable names, cells as text, and metadata rows (variable, what, code, text). */
-    record Table(List<String> names, List<List<String>> rows, List<List<String>> meta) {
-        int column(String name) {
+    public record Table(List<String> names, List<List<String>> rows, List<List<String>> meta) {
+        public int column(String name) {
             int i = names.indexOf(name);
             if (i < 0) {
                 throw new AssertionError("R sees no variable " + name + " among " + names);
@@ -29,13 +29,13 @@ final class RHaven {
             return i;
         }
 
-        List<String> values(String name) {
+        public List<String> values(String name) {
             int i = column(name);
             return rows.stream().map(r -> r.get(i)).toList();
         }
 
         /** Metadata entries of one kind for a variable, as code -> text. */
-        Map<String, String> meta(String variable, String what) {
+        public Map<String, String> meta(String variable, String what) {
             Map<String, String> out = new LinkedHashMap<>();
             for (List<String> m : meta) {
                 if (m.get(0).equals(variable) && m.get(1).equals(what)) {
@@ -45,12 +45,12 @@ final class RHaven {
             return out;
         }
 
-        String label(String variable) {
+        public String label(String variable) {
             return meta(variable, "label").getOrDefault("", "");
         }
     }
 
-    static Table read(String kind, Path input) throws IOException, InterruptedException {
+    public static Table read(String kind, Path input) throws IOException, InterruptedException {
         ExternalTools.requireR();
         Path dir = input.toAbsolutePath().getParent();
         Path script = dir.resolve("read_with_haven.R");

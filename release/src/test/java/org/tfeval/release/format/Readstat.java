@@ -16,12 +16,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Debian's {@code readstat} and {@code extract_metadata} (ReadStat 1.1.x) as the tests use them. */
-final class Readstat {
+public final class Readstat {
     private Readstat() {
     }
 
     /** The "Key: value" lines {@code readstat <file>} prints (Columns, Rows, Table label, ...). */
-    static Map<String, String> summary(Path file) throws IOException, InterruptedException {
+    public static Map<String, String> summary(Path file) throws IOException, InterruptedException {
         ExternalTools.requireReadstat();
         String out = ExternalTools.run(file.toAbsolutePath().getParent(), "readstat", file.toAbsolutePath().toString());
         Map<String, String> info = new LinkedHashMap<>();
@@ -35,7 +35,7 @@ final class Readstat {
     }
 
     /** The data as {@code readstat <file> -} prints them: header of names, then rows. */
-    static List<List<String>> csv(Path file) throws IOException, InterruptedException {
+    public static List<List<String>> csv(Path file) throws IOException, InterruptedException {
         ExternalTools.requireReadstat();
         Path out = file.resolveSibling(file.getFileName() + ".readstat.csv");
         ExternalTools.run(file.toAbsolutePath().getParent(), "readstat", file.toAbsolutePath().toString(),
@@ -51,7 +51,7 @@ final class Readstat {
     }
 
     /** {@code extract_metadata} output (.dta and .sav only): {@code variables[]} with labels. */
-    static JsonNode metadata(Path file) throws IOException, InterruptedException {
+    public static JsonNode metadata(Path file) throws IOException, InterruptedException {
         ExternalTools.requireReadstat();
         Path json = file.resolveSibling(file.getFileName() + ".metadata.json");
         ExternalTools.run(file.toAbsolutePath().getParent(), "extract_metadata", file.toAbsolutePath().toString(),
@@ -60,7 +60,7 @@ final class Readstat {
     }
 
     /** The variable entry of {@link #metadata} by name. */
-    static JsonNode variable(JsonNode metadata, String name) {
+    public static JsonNode variable(JsonNode metadata, String name) {
         for (JsonNode v : metadata.get("variables")) {
             if (v.get("name").asText().equals(name)) {
                 return v;
@@ -70,7 +70,7 @@ final class Readstat {
     }
 
     /** Category labels of a variable, code text (as readstat prints it) to label. */
-    static Map<String, String> categories(JsonNode variable) {
+    public static Map<String, String> categories(JsonNode variable) {
         Map<String, String> out = new LinkedHashMap<>();
         JsonNode cats = variable.get("categories");
         if (cats != null) {
