@@ -8,13 +8,14 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** The two static files, served from the jar: htmx (from its webjar) and the style sheet. */
+/** The static files, served from the jar: htmx (from its webjar), the style sheet and the icon. */
 final class Assets {
     /** The htmx version, pinned in the pom. */
     static final String HTMX_VERSION = "2.0.10";
     private static final Map<String, String[]> FILES = Map.of(
             "htmx.min.js", new String[] {"/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js", "text/javascript; charset=utf-8"},
-            "app.css", new String[] {"/org/tfeval/web/assets/app.css", "text/css; charset=utf-8"});
+            "app.css", new String[] {"/org/tfeval/web/assets/app.css", "text/css; charset=utf-8"},
+            "favicon.svg", new String[] {"/org/tfeval/web/assets/favicon.svg", "image/svg+xml"});
 
     private final Map<String, byte[]> content;
 
