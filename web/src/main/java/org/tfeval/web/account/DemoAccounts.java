@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import org.tfeval.store.Store;
 import org.tfeval.store.account.Account;
@@ -29,46 +27,23 @@ public final class DemoAccounts {
     /** Who the audit log records as creating them. */
     static final String ACTOR = "tfeval-demo";
 
-    /**
-     * A demo account and its one-time password.
-     *
-     * @param name       the account name
-     * @param role       its role
-     * @param taskForces its task forces (empty: every task force)
-     * @param password   the one-time password, shown once
-     */
-    public record DemoAccount(String name, Role role, SortedSet<String> taskForces, String password) {
-        public DemoAccount {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(role, "role");
-            Objects.requireNonNull(password, "password");
-            taskForces = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(taskForces));
-        }
-
-        /** Never prints the password by accident. */
-        @Override
-        public String toString() {
-            return "DemoAccount[" + name + ", " + role.id() + ", " + taskForces + "]";
-        }
-    }
-
     private DemoAccounts() {
     }
 
     /** Creates the demo accounts in a study that has none yet; refuses a study that already has accounts. */
-    public static List<DemoAccount> create(Store store) {
+    public static List<OneTimeAccount> create(Store store) {
         return create(store, PasswordHasher.defaults());
     }
 
     /** As {@link #create(Store)} with a given hasher. */
-    public static List<DemoAccount> create(Store store, PasswordHasher hasher) {
+    public static List<OneTimeAccount> create(Store store, PasswordHasher hasher) {
         CaseForms forms = CaseForms.of(store.instrument());
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
             if (Accounts.any(c)) throw new IllegalStateException("the study already has accounts; demo accounts are only made for a new study");
             List<String> tfs = CaseFiles.taskForces(c, forms);
             if (tfs.isEmpty()) throw new IllegalStateException("the study has no task forces yet; import or generate them before the demo accounts");
-            List<DemoAccount> out = new ArrayList<>();
+            List<OneTimeAccount> out = new ArrayList<>();
             out.add(make(c, hasher, "admin", Role.ADMINISTRATOR, Set.of()));
             out.add(make(c, hasher, "analyst", Role.ANALYST, Set.of()));
             for (String tf : tfs.subList(0, Math.min(DEMO_TASK_FORCES, tfs.size()))) {
@@ -85,9 +60,9 @@ public final class DemoAccounts {
         }
     }
 
-    private static DemoAccount make(Connection c, PasswordHasher hasher, String name, Role role, Set<String> tfs) throws SQLException {
+    private static OneTimeAccount make(Connection c, PasswordHasher hasher, String name, Role role, Set<String> tfs) throws SQLException {
         String password = OneTimePasswords.next();
         Account a = Accounts.create(c, name, role, tfs, hasher.hash(password), ACTOR);
-        return new DemoAccount(a.name(), a.role(), a.taskForces(), password);
+        return new OneTimeAccount(a.name(), a.role(), a.taskForces(), password);
     }
 }

@@ -26,16 +26,16 @@ class DemoAccountsTest {
         }
         PasswordHasher cheap = PasswordHasher.defaults().withCost(64, 1);
 
-        List<DemoAccounts.DemoAccount> made = DemoAccounts.create(store, cheap);
+        List<OneTimeAccount> made = DemoAccounts.create(store, cheap);
 
-        assertThat(made).extracting(DemoAccounts.DemoAccount::name).containsExactly("admin", "analyst", "coord-tf01", "coder1-tf01", "coder2-tf01",
+        assertThat(made).extracting(OneTimeAccount::name).containsExactly("admin", "analyst", "coord-tf01", "coder1-tf01", "coder2-tf01",
                 "viewer-tf01", "coord-tf02", "coder1-tf02", "coder2-tf02", "viewer-tf02");
-        assertThat(made).extracting(DemoAccounts.DemoAccount::role).containsAll(List.of(Role.values()));
-        assertThat(made).extracting(DemoAccounts.DemoAccount::password).doesNotHaveDuplicates()
+        assertThat(made).extracting(OneTimeAccount::role).containsAll(List.of(Role.values()));
+        assertThat(made).extracting(OneTimeAccount::password).doesNotHaveDuplicates()
                 .allSatisfy(p -> assertThat(p).hasSize(OneTimePasswords.LENGTH));
         assertThat(made.get(0).toString()).doesNotContain(made.get(0).password());
         try (Connection c = store.connect()) {
-            for (DemoAccounts.DemoAccount a : made) {
+            for (OneTimeAccount a : made) {
                 String hash = Accounts.passwordHash(c, Accounts.find(c, a.name()).orElseThrow().id());
                 assertThat(hash).doesNotContain(a.password());
                 assertThat(cheap.verify(a.password(), hash)).isTrue();

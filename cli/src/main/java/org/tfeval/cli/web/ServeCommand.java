@@ -1,0 +1,107 @@
+package org.tfeval.cli.web;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.tfeval.cli.ExitCodes;
+import org.tfeval.cli.StudyOptions;
+import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.web.WebServer;
+import org.tfeval.web.account.FirstAdministrator;
+import org.tfeval.web.account.OneTimeAccount;
+import org.tfeval.web.auth.PasswordHasher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tfeval serve}: runs the web application on localhost until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the web application for coding case files on localhost (the study's embedded database, or --db).",
+                "Prints its address; when the study has no accounts yet, creates the administrator 'admin' and prints its one-time password once.",
+                "Stop with Ctrl-C."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "2:bad usage (no study, port in use)", "3:internal failure"})
+public final class ServeCommand implements Callable<Integer> {
+    /** How long shutdown waits for the server and the database to stop. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    StudyOptions study;
+    @Option(names = "--port", defaultValue = "" + WebServer.DEFAULT_PORT, paramLabel = "N",
+            description = "Port on localhost (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int port;
+    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "MINUTES", description = "Sign out after this many idle minutes (default: ${DEFAULT-VALUE}).")
+    int idleMinutes;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (idleMinutes < 1) throw new IllegalArgumentException("--idle-timeout must be at least 1 minute");
+        StudyWorkspace ws = study.workspace();
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tfeval-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (var session = ws.open(study.db)) {
+            WebServer.Settings settings = WebServer.Settings.defaults().withPort(port).withIdleTimeout(Duration.ofMinutes(idleMinutes))
+                    .withVersion(version());
+            Optional<OneTimeAccount> admin = FirstAdministrator.createIfNone(session.store(), PasswordHasher.defaults());
+            try (WebServer server = start(session.store(), settings)) {
+                out.printf("tfeval web application for study %s: %s%n", ws.name(), server.uri());
+                admin.ifPresent(a -> out.printf("No accounts yet: created the administrator '%s' with the one-time password %s%n"
+                        + "(shown only now; sign in and change it under Password)%n", a.name(), a.password()));
+                out.println("Stop with Ctrl-C.");
+                out.flush();
+                stop.await();
+                out.println("Stopping.");
+                out.flush();
+            }
+            return ExitCodes.OK;
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running
+            }
+        }
+    }
+
+    private WebServer start(org.tfeval.store.Store store, WebServer.Settings settings) {
+        try {
+            return WebServer.start(store, settings);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new IllegalArgumentException("port " + port + " on " + settings.host() + " is in use; choose another with --port (0: any free port)", e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Stops a running {@code serve} (as Ctrl-C does); for embedding and tests. */
+    public void stop() {
+        stop.countDown();
+    }
+
+    private static String version() {
+        Package p = ServeCommand.class.getPackage();
+        return p != null && p.getImplementationVersion() != null ? p.getImplementationVersion() : "dev";
+    }
+}

@@ -1,0 +1,40 @@
+package org.tfeval.web.account;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import org.tfeval.store.Store;
+import org.tfeval.store.account.Account;
+import org.tfeval.store.account.Accounts;
+import org.tfeval.store.account.Role;
+import org.tfeval.web.auth.PasswordHasher;
+
+/** The administrator {@code tfeval serve} creates, with a one-time password, when a study has no accounts at all. */
+public final class FirstAdministrator {
+    /** Its name. */
+    public static final String NAME = "admin";
+
+    private FirstAdministrator() {
+    }
+
+    /** Creates the first administrator unless the study has accounts; returns it when created. */
+    public static Optional<OneTimeAccount> createIfNone(Store store, PasswordHasher hasher) {
+        try (Connection c = store.connect()) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("LOCK TABLE web_account IN SHARE ROW EXCLUSIVE MODE");
+            }
+            if (Accounts.any(c)) {
+                c.rollback();
+                return Optional.empty();
+            }
+            String password = OneTimePasswords.next();
+            Account a = Accounts.create(c, NAME, Role.ADMINISTRATOR, Set.of(), hasher.hash(password), "tfeval-serve");
+            c.commit();
+            return Optional.of(new OneTimeAccount(a.name(), a.role(), a.taskForces(), password));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the first administrator (" + e.getSQLState() + ")", e);
+        }
+    }
+}
