@@ -246,7 +246,7 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
         for (Check c : checks) {
             b.append(String.format(Locale.ROOT, "%2d. %s: %s.%n", i++, c.name(), c.description()));
             b.append(String.format(Locale.ROOT, "    %,d %s checked. Result: %s%n", c.checked(), c.unit(), c.findings().isEmpty() ? "passed."
-                    : String.format(Locale.ROOT, "%,d problems.", c.problems())));
+                    : String.format(Locale.ROOT, "%,d %s.", c.problems(), c.problems() == 1 ? "problem" : "problems")));
             c.findings().forEach((where, n) -> b.append(String.format(Locale.ROOT, "      %-60s %,10d%n", where, n)));
             b.append('\n');
         }

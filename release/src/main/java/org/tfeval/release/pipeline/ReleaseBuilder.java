@@ -202,8 +202,9 @@ public final class ReleaseBuilder {
             }
             if (keyTarget != null) {
                 Files.createDirectories(keyTarget.getParent());
-                Files.writeString(keyTarget, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-                Files.setPosixFilePermissions(keyTarget, PosixFilePermissions.fromString("rw-------"));
+                // created readable by the owner only, before the key is in it
+                Files.createFile(keyTarget, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(keyTarget, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
             }
             deleteTree(work);
             Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -53,6 +53,16 @@ final class GeneratedSnapshots {
 
     /** A study of the given size, frozen under a fresh folder. */
     static Snapshot generate(StudyGenerator generator, String name) {
+        return generate(generator, name, (store, data) -> { });
+    }
+
+    /** Changes a test makes to the imported study before it is frozen (coding errors, say). */
+    interface Edits {
+        void apply(Store store, Path data) throws IOException;
+    }
+
+    /** A study of the given size, edited, then frozen (despite validation errors) under a fresh folder. */
+    static Snapshot generate(StudyGenerator generator, String name, Edits edits) {
         try {
             Path dir = Files.createDirectories(root().resolve(name));
             Instrument instrument = InstrumentLoader.builtIn("ecm");
@@ -67,8 +77,10 @@ final class GeneratedSnapshots {
                     throw new IllegalStateException("the generated " + form + " file did not import: " + r.countsByCode());
                 }
             }
+            edits.apply(store, data);
             ValidationReport report = StudyValidator.of(store).validate();
-            return Snapshotter.of(store).withActor("release-test").withSynthetic(true).take(dir.resolve("snapshots"), report);
+            return Snapshotter.of(store).withActor("release-test").withSynthetic(true).withAllowErrors(true).take(dir.resolve("snapshots"),
+                    report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,56 @@
+package org.tfeval.release.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tfeval.snapshot.Snapshot;
+import org.tfeval.store.ProgressListener;
+import org.tfeval.store.edit.RecordEditor;
+import org.tfeval.synth.StudyGenerator;
+import org.tfeval.testkit.PostgresExtension;
+
+/** The processing log finds the coding errors of a snapshot taken despite them, and names no value. */
+@ExtendWith(PostgresExtension.class)
+class ProcessingLogTest {
+
+    @Test
+    void counts_each_kind_of_coding_error_by_variable_or_rule_without_naming_records_or_values() throws Exception {
+        Snapshot sn = GeneratedSnapshots.generate(StudyGenerator.defaults().withCases(60).withSites(3).withSeed(5).withErrors(false), "errors",
+                (store, data) -> {
+                    RecordEditor editor = new RecordEditor(store, "release-test");
+                    CSVRecord victim = first(data.resolve("victim.csv"));
+                    CSVRecord kase = first(data.resolve("case.csv"));
+                    editor.set("victim", List.of(victim.get("VICTIM_ID")), Map.of("V_AGE", "130"), "planted: out of range");
+                    editor.set("case", List.of(kase.get("CASE_ID")), Map.of("LOCATION", "77"), "planted: undocumented code");
+                    editor.set("case", List.of(kase.get("CASE_ID")), Map.of("CASE_OPEN_DATE", "2029-12-31"), "planted: dates out of order");
+                });
+        ProcessingLog log = ProcessingLog.run(sn, ProgressListener.NONE);
+        Map<String, ProcessingLog.Check> byName = new java.util.HashMap<>();
+        log.checks().forEach(c -> byName.put(c.name(), c));
+        assertThat(byName.get("Out-of-range values").findings()).containsEntry("victim.V_AGE", 1L);
+        assertThat(byName.get("Undocumented codes").findings()).containsEntry("case.LOCATION", 1L);
+        assertThat(byName.get("Consistency rules").findings()).containsEntry("case.case_dates_in_order", 1L);
+        assertThat(byName.get("Unique keys").findings()).isEmpty();
+        assertThat(byName.get("Links to parent records").findings()).isEmpty();
+        assertThat(byName.get("Snapshot integrity").findings()).isEmpty();
+        String text = log.text();
+        assertThat(text).contains("victim.V_AGE").contains("1 problem.").doesNotContain("130").doesNotContain("2029-12-31");
+        CSVRecord victim = first(GeneratedSnapshots.root().resolve("errors/data/victim.csv"));
+        assertThat(text).doesNotContain(victim.get("VICTIM_ID"));
+    }
+
+    private static CSVRecord first(Path csv) throws java.io.IOException {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords().get(0);
+        }
+    }
+}
