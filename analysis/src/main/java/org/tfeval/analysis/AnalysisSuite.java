@@ -5,6 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tfeval.analysis.charging.Charging;
 import org.tfeval.analysis.comparison.TaskForceComparison;
 import org.tfeval.analysis.data.StudyData;
@@ -79,16 +84,41 @@ public final class AnalysisSuite {
         return run(data);
     }
 
-    /** Runs every analysis on data already read. */
+    /**
+     * Runs every analysis on data already read, on up to {@value #THREADS} threads (analyses are
+     * independent and their data read-only); results keep the suite's order.
+     */
     public StudyResults run(StudyData data) {
-        List<AnalysisResult> results = new ArrayList<>();
-        for (int i = 0; i < analyses.size(); i++) {
-            progress.progress("analyses", i, analyses.size());
-            results.add(analyses.get(i).run(data, settings));
+        int threads = Math.max(1, Math.min(THREADS, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong done = new AtomicLong();
+        progress.progress("analyses", 0, analyses.size());
+        try {
+            List<Future<AnalysisResult>> futures = new ArrayList<>();
+            for (Analysis a : analyses) {
+                futures.add(pool.submit(() -> {
+                    AnalysisResult r = a.run(data, settings);
+                    progress.progress("analyses", done.incrementAndGet(), analyses.size());
+                    return r;
+                }));
+            }
+            List<AnalysisResult> results = new ArrayList<>();
+            for (Future<AnalysisResult> f : futures) results.add(f.get());
+            return new StudyResults(data.snapshot(), version, describe(settings), results);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the analyses", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("an analysis failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        progress.progress("analyses", analyses.size(), analyses.size());
-        return new StudyResults(data.snapshot(), version, describe(settings), results);
     }
+
+    /** Analyses run on at most this many threads. */
+    public static final int THREADS = 2;
 
     static Map<String, String> describe(AnalysisSettings s) {
         Map<String, String> m = new LinkedHashMap<>();

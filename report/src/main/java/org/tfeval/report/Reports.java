@@ -90,8 +90,15 @@ public final class Reports {
         return threshold;
     }
 
+    /** Starts loading the PDF engine in the background (when PDFs are on), to overlap with earlier work. */
+    public Reports warmUp() {
+        if (pdf) PdfWriter.warmUp();
+        return this;
+    }
+
     /** Runs every analysis on the snapshot, then writes the reports. */
     public ReportSet build(Snapshot snapshot, AnalysisSettings settings, String version, Path out) {
+        warmUp();
         StudyResults results = AnalysisSuite.standard().withSettings(settings).withVersion(version).withProgress(progress).run(snapshot);
         return write(results, snapshot.instrument(), out);
     }

@@ -76,8 +76,11 @@ public final class OutcomePrediction implements Analysis {
                 .count("events", "With the outcome").count("task_forces", "Task forces").count("left_out", "Cases left out (missing values)")
                 .text("estimates", "Estimates").text("robust", "Robust inference").number("glmm_sd", "Random-intercept SD (sensitivity)")
                 .text("separation", "Separation").text("predictors_left_out", "Predictors left out");
-        for (String[] o : OUTCOMES) {
-            Model m = fit(data, settings, o[0]);
+        // the outcomes' models are independent: fit them side by side
+        List<Model> fitted = OUTCOMES.parallelStream().map(o -> fit(data, settings, o[0])).toList();
+        for (int k = 0; k < OUTCOMES.size(); k++) {
+            String[] o = OUTCOMES.get(k);
+            Model m = fitted.get(k);
             String prefix = o[2] + ": ";
             m.warnings.forEach(w -> warnings.add(prefix + w));
             models.row(o[2], (long) m.n, (long) m.events, (long) m.clusters, (long) m.leftOut, m.estimates, m.robust, m.glmmSd, m.separation,

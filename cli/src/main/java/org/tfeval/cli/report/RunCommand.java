@@ -57,8 +57,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        Reports reports = options.reports(progress).warmUp();
         try (var session = study.open()) {
-            ConsoleProgress progress = new ConsoleProgress(System.err);
             AnalysisSettings settings = options.settings();
             long t = System.nanoTime();
             ValidationReport report = StudyValidator.of(session.store()).withProgress(progress).validate();
@@ -74,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
             pw.printf(Locale.ROOT, "Snapshot %s%s%n", sn.id(), sn.allowErrors() ? " (taken with " + report.errors()
                     + " validation errors: --allow-errors, recorded in the manifest)" : "");
             Path dir = out != null ? out : defaultOut(session.workspace().dir(), sn);
-            ReportSet set = options.reports(progress).build(sn, settings, Tfeval.version(), dir);
+            ReportSet set = reports.build(sn, settings, Tfeval.version(), dir);
             phase("analyses and reports", t);
             print(pw, sn, set);
             pw.printf(Locale.ROOT, "Done in %.1f s (%s).%n", (System.nanoTime() - start) / 1e9, String.join(", ", phases.entrySet().stream()
