@@ -119,12 +119,12 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
             JsonNode index = JSON.readTree(dir.resolve(INDEX).toFile());
             JsonNode s = index.path("snapshot");
             Map<String, Long> rows = new LinkedHashMap<>();
-            s.path("rows").fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().asLong()));
+            s.path("rows").properties().forEach(e -> rows.put(e.getKey(), e.getValue().asLong()));
             SnapshotInfo info = new SnapshotInfo(s.path("id").asText(), s.path("synthetic").asBoolean(), s.path("allow_errors").asBoolean(),
                     s.path("validation_errors").asLong(), s.path("created_at").asText(), s.path("tfeval_version").asText(),
                     s.path("instrument_id").asText(), s.path("instrument_version").asText(), rows);
             Map<String, String> settings = new LinkedHashMap<>();
-            index.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+            index.path("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
             List<AnalysisResult> analyses = new ArrayList<>();
             for (JsonNode a : index.path("analyses")) {
                 JsonNode n = JSON.readTree(dir.resolve(a.path("file").asText()).toFile());

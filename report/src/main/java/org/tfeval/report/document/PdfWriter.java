@@ -47,7 +47,6 @@ public final class PdfWriter {
 
     private static void render(String xhtml, OutputStream out, String base) {
         PdfRendererBuilder b = new PdfRendererBuilder();
-        b.useFastMode();
         b.useSVGDrawer(new BatikSVGDrawer());
         b.withHtmlContent(xhtml, base);
         b.toStream(out);

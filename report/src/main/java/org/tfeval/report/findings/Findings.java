@@ -1,7 +1,6 @@
 package org.tfeval.report.findings;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -176,11 +175,5 @@ public final class Findings {
             });
         }
         return out;
-    }
-
-    /** Largest row of a table by a count column (helper for other generated text). */
-    static Optional<Integer> largest(ResultTable t, String column) {
-        return java.util.stream.IntStream.range(0, t.rowCount()).boxed().filter(i -> t.count(i, column) != null)
-                .max(Comparator.comparingLong(i -> t.count(i, column)));
     }
 }

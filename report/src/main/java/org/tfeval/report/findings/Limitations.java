@@ -3,7 +3,6 @@ package org.tfeval.report.findings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.disposition.TimeToDisposition;
 import org.tfeval.analysis.funnel.OutcomeFunnel;
 import org.tfeval.analysis.sample.SampleDescription;
@@ -95,10 +94,5 @@ public final class Limitations {
         }
         out.add(Statement.of("The case files show what the task forces recorded; survivors were not interviewed, so their view of the process is missing."));
         return out;
-    }
-
-    static long count(ResultTable t, int row, String column) {
-        Long v = t.count(row, column);
-        return v == null ? 0 : v;
     }
 }
