@@ -70,11 +70,12 @@ final class MarginalLikelihood {
     }
 
     Value evaluate(double sigma, double[] beta, boolean wantHessian) {
-        // fixed-effect linear predictor, row-block parallel
-        IntStream.range(0, groups).parallel().forEach(k -> CrossProducts.linearPredictor(x, beta, null, start[k],
-                start[k + 1], eta));
+        // per group (in parallel): fixed-effect linear predictor, mode, contributions
         Part[] parts = new Part[groups];
-        IntStream.range(0, groups).parallel().forEach(k -> parts[k] = group(k, sigma, wantHessian));
+        IntStream.range(0, groups).parallel().forEach(k -> {
+            CrossProducts.linearPredictor(x, beta, null, start[k], start[k + 1], eta);
+            parts[k] = group(k, sigma, wantHessian);
+        });
         double dev = 0;
         double[] grad = new double[p + 1];
         double[] gram = wantHessian ? new double[CrossProducts.packedSize(p)] : null;
