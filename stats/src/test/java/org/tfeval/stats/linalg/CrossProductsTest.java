@@ -7,9 +7,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kernels against their definitions: {@code X'WX} and {@code X'Wz} equal the naive triple loop (oracle:
- * the definition, summed in long double-free plain order with a tolerance for reordering), and block
- * results come back in block order whatever the thread count.
+ * Kernels against their definitions (oracle: the formulas as plain loops, with a tolerance for summation
+ * order): {@code X'WX} and {@code X'Wz} over parallel row blocks; blocks come back in block order whatever
+ * the thread count; the Cholesky solver on a 2 x 2 matrix solved by hand.
  */
 class CrossProductsTest {
 
