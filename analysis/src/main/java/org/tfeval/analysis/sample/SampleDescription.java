@@ -102,9 +102,17 @@ public final class SampleDescription implements Analysis {
         }
         bySite.note("Cases with a recorded type of trafficking.");
 
+        ResultTable.Builder closed = ResultTable.builder("closure", "Case files with a recorded close date").text("cases", "Cases")
+                .shareColumns("With a close date");
+        var close = data.cases().date("CASE_CLOSE_DATE");
+        Share withDate = Share.count(data.cases().rows(), i -> data.cases().site(i) >= 0,
+                i -> close.isKnown(i) ? Share.EVENT : close.missingCode(i) < 0 ? close.missingCode(i) : Share.NO_EVENT);
+        closed.shareRow(withDate, Intervals.wilson(withDate, settings.confidence()), "All cases");
+        closed.note("The sample frames listed closed cases only; a case file without a close date is counted as not recorded.");
+
         return new AnalysisResult(ID, title(), "Counts of task forces, case files, survivors and suspects in the snapshot, by task force; "
                 + "the task-force variables TF_CASE_FILES_PROVIDED, TF_SAMPLE_DRAWN_BY and TF_FILE_MODE describe how each sample was drawn and coded.",
-                List.of(sites.build(), sampling.build(), types.build(), bySite.build()), List.of());
+                List.of(sites.build(), sampling.build(), types.build(), bySite.build(), closed.build()), List.of());
     }
 
     static long[] perSite(FormData f, int sites) {

@@ -68,8 +68,10 @@ public final class Limitations {
                 }
             }
         });
-        out.add(Statement.of("Only closed case files were sampled: investigations still open, and what happened after a file was closed, are not "
-                + "represented."));
+        String closedCount = r.row(SampleDescription.ID, "closure", "cases", "All cases").map(x -> " (" + Format.count(x.count("n")) + " of "
+                + Format.count(x.count("denominator") + x.count("excluded")) + " files record a close date)").orElse("");
+        out.add(Statement.of("Only closed case files were sampled" + closedCount + ": investigations still open, and what happened after a file "
+                + "was closed, are not represented.", SampleDescription.ID + "/closure"));
         r.table(TimeToDisposition.ID, "summary").ifPresent(t -> {
             long pending = 0;
             for (int i = 0; i < t.rowCount(); i++) pending += t.count(i, "pending");

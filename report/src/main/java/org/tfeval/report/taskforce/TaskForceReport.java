@@ -281,12 +281,14 @@ public final class TaskForceReport {
         for (int i = 0; i < t.rowCount(); i++) {
             if (!t.text(i, "task_force").equals(taskForce)) continue;
             jurisdiction = t.text(i, "jurisdiction");
+            if (t.count(i, "n") == 0) continue;
             b.row(Cell.text(t.text(i, "race")), Cells.value(Disproportionality.ID, t, i, "n"), Cells.value(Disproportionality.ID, t, i, "denominator"),
                     Cells.value(Disproportionality.ID, t, i, "share"), Cells.value(Disproportionality.ID, t, i, "benchmark"),
                     Cells.value(Disproportionality.ID, t, i, "ratio"), Cells.interval(Disproportionality.ID, t, i, "ratio_low", "ratio_high"));
         }
         if (jurisdiction == null) return;
-        b.note("Benchmark jurisdiction: " + jurisdiction + ". " + results.settings().getOrDefault("benchmark", ""));
+        b.note("Benchmark jurisdiction: " + jurisdiction + ". " + results.settings().getOrDefault("benchmark", "") + ". Groups without suspects are "
+                + "not listed.");
         doc.section("Disproportionality");
         add(doc, b.build());
     }

@@ -140,6 +140,10 @@ public final class TechnicalReport {
                     "task_forces", "cases"), conf), a, "sampling");
             table(doc, numbers, ResultViews.of(a, "trafficking_type", "Cases by type of trafficking", concat(List.of("type"), SHARE), conf), a,
                     "trafficking_type");
+            if (a.tables().stream().anyMatch(t -> t.id().equals("closure"))) {
+                table(doc, numbers, ResultViews.of(a, "closure", "Case files with a recorded close date", concat(List.of("cases"),
+                        concat(SHARE, List.of("excluded"))), conf), a, "closure");
+            }
         });
 
         doc.section("The outcome funnel");
