@@ -162,7 +162,7 @@ public final class Findings {
                     if (lo > 1) up.add(words);
                     else if (hi < 1) down.add(words);
                 }
-                String outcome = o[2].toLowerCase(Locale.ROOT);
+                String outcome = (o[2].equals("Prosecution") ? "" : "a ") + o[2].toLowerCase(Locale.ROOT);
                 String text;
                 if (up.isEmpty() && down.isEmpty()) {
                     text = "No case characteristic or task-force feature had a robust interval for its odds ratio of " + outcome + " that excluded 1.";

@@ -87,7 +87,9 @@ public final class TechnicalReport {
         List<String> bullets = new ArrayList<>();
         for (Statement st : Findings.summary(lookup)) bullets.add(st.text() + cite(st, numbers));
         doc.bullets(bullets);
-        results.analyses().stream().filter(a -> !a.warnings().isEmpty()).forEach(a -> a.warnings().forEach(w -> doc.caution(a.title() + ": " + w)));
+        // the comparison's warnings are its statement, already a finding above
+        results.analyses().stream().filter(a -> !a.analysis().equals(TaskForceComparison.ID))
+                .forEach(a -> a.warnings().forEach(w -> doc.caution(a.title() + ": " + w)));
 
         doc.section("Methods");
         methods(doc);
