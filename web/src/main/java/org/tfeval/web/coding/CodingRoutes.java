@@ -80,7 +80,8 @@ public final class CodingRoutes {
     static Loaded load(Connection c, Context ctx, String caseId) throws SQLException {
         CaseFile cf = CaseFiles.find(c, caseId).orElseThrow(() -> new NotFoundResponse("Not found"));
         Requests.requireTaskForce(ctx, cf.tfId());
-        return new Loaded(cf, CaseFiles.pass(c, caseId, Pass.FIRST), CaseFiles.pass(c, caseId, Pass.SECOND));
+        List<PassState> passes = CaseFiles.passes(c, caseId);
+        return new Loaded(cf, passes.stream().filter(p -> p.pass() == Pass.FIRST).findFirst(), passes.stream().filter(p -> p.pass() == Pass.SECOND).findFirst());
     }
 
     private static Pass passParam(String text) {
@@ -263,11 +264,12 @@ public final class CodingRoutes {
         long id = Requests.id(ctx, "recordId");
         Session s = Requests.session(ctx);
         boolean strict = "1".equals(ctx.formParam("_strict"));
-        SavedView view = w.db().tx(c -> {
+        // read, then save last: the audit lock is held only for the audit rows and the commit
+        Saved saved = w.db().tx(c -> {
             Editable e = editable(c, ctx, id);
             DraftRecord d = e.record();
             Form form = w.forms().form(d.form());
-            CaseTree before = Completion.tree(c, w.forms(), d.caseId(), d.pass());
+            List<DraftRecord> records = Drafts.records(c, d.caseId(), d.pass());
             Map<String, String> entered = new LinkedHashMap<>();
             for (Variable v : w.forms().enteredVariables(form)) {
                 String value = ctx.formParam(v.name());
@@ -283,11 +285,18 @@ public final class CodingRoutes {
                 if (v == null || !w.forms().entered(form, v) || !isAllowedMissing(v, code)) throw new BadRequestResponse("That missing code is not allowed here");
                 entered.put(v.name(), code);
             }
-            Drafts.save(c, w.forms(), id, entered, s.actor());
-            CaseTree after = Completion.tree(c, w.forms(), d.caseId(), d.pass());
-            return saved(c, ctx, e.file(), d, before, after, setVariable, strict);
+            DraftRecord after = Drafts.save(c, w.forms(), id, entered, s.actor());
+            return new Saved(e.file(), d, records, after, setVariable);
         });
-        w.pages().respond(ctx, "coding/saved.jte", view);
+        CaseTree before = CaseTree.of(w.forms(), saved.records());
+        List<DraftRecord> now = new ArrayList<>();
+        for (DraftRecord r : saved.records()) now.add(r.id() == id ? saved.after() : r);
+        CaseTree after = CaseTree.of(w.forms(), now);
+        w.pages().respond(ctx, "coding/saved.jte", saved(ctx, saved.before(), before, after, saved.setVariable(), strict));
+    }
+
+    /** What a save read and wrote. */
+    private record Saved(Loaded file, DraftRecord before, List<DraftRecord> records, DraftRecord after, String setVariable) {
     }
 
     private static boolean isAllowedMissing(Variable v, String code) {
@@ -298,8 +307,7 @@ public final class CodingRoutes {
         }
     }
 
-    private SavedView saved(Connection c, Context ctx, Loaded l, DraftRecord d, CaseTree before, CaseTree after, String setVariable, boolean strict)
-            throws SQLException {
+    private SavedView saved(Context ctx, DraftRecord d, CaseTree before, CaseTree after, String setVariable, boolean strict) {
         Session s = Requests.session(ctx);
         CaseCheck check = after.check();
         FormViews.Options o = new FormViews.Options(true, strict, s.csrf(), s.role().coordinates() && d.pass() == Pass.FIRST, Map.of());
