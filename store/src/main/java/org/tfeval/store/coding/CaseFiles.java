@@ -181,12 +181,14 @@ public final class CaseFiles {
 
     static void setStatus(Connection c, String caseId, Pass pass, PassStatus status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE coding_pass SET status = ?, completed_at = CASE WHEN ? THEN ? ELSE completed_at END "
-                + "WHERE case_id = ? AND pass = ?")) {
+                + "WHERE case_id = ? AND pass = ? AND (status <> ? OR ?)")) {
             ps.setString(1, status.id());
             ps.setBoolean(2, status == PassStatus.COMPLETE);
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
             ps.setString(4, caseId);
             ps.setInt(5, pass.number());
+            ps.setString(6, status.id());
+            ps.setBoolean(7, status == PassStatus.COMPLETE);
             ps.executeUpdate();
         }
     }

@@ -65,19 +65,21 @@ public final class Drafts {
         Map<String, String> cells = new LinkedHashMap<>(d.cells());
         entered.forEach((k, v) -> cells.put(k, v == null ? "" : v));
         if (cells.equals(d.cells())) return d;
-        long seq = AuditLog.begin(c);
+        String json = Json.write(cells);
         try (PreparedStatement ps = c.prepareStatement("UPDATE coding_record SET cells = ?::jsonb, saves = saves + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
-            ps.setString(1, Json.write(cells));
+            ps.setString(1, json);
             ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             ps.setString(3, actor);
             ps.setLong(4, id);
             ps.executeUpdate();
         }
         CaseFiles.setStatus(c, d.caseId(), d.pass(), PassStatus.IN_PROGRESS);
-        AuditLog.change(c, seq, 1, d.key(), 'U', Json.write(d.cells()), Json.write(cells));
+        // the audit lock is taken last, so it is held only for the audit rows and the commit
+        long seq = AuditLog.begin(c);
+        AuditLog.change(c, seq, 1, d.key(), 'U', Json.write(d.cells()), json);
         AuditLog.finish(c, seq, actor, "coding_save", form.name(), "draft saved in the web application",
                 Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key()));
-        return find(c, id).orElseThrow();
+        return new DraftRecord(d.id(), d.caseId(), d.pass(), d.form(), d.key(), d.parentId(), cells, d.saves() + 1);
     }
 
     /** Adds a record of {@code formName} below a record, numbered after its siblings. */
