@@ -53,6 +53,7 @@ public final class Tfeval implements Runnable {
 
     static int exitCode(Throwable e) {
         if (e instanceof IllegalArgumentException || e instanceof InstrumentException || e instanceof ImportException
+                || e instanceof org.tfeval.stats.InvalidInputException
                 || e instanceof RecordEditor.EditException || e instanceof Sampler.FrameException || e instanceof IllegalStateException
                 && e.getMessage() != null && e.getMessage().startsWith("no study")) {
             return ExitCodes.USAGE;
