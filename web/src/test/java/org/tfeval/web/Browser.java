@@ -81,6 +81,21 @@ final class Browser {
         return send(b.build());
     }
 
+    /** Posts a multipart form with one file, as a browser's file upload. */
+    HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String fileName, String content) {
+        String boundary = "----tfeval" + System.nanoTime();
+        StringBuilder b = new StringBuilder();
+        Map<String, String> all = new LinkedHashMap<>();
+        if (csrf != null) all.put("_csrf", csrf);
+        all.putAll(fields);
+        all.forEach((k, v) -> b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n")
+                .append(v).append("\r\n"));
+        b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(b.toString(), StandardCharsets.UTF_8)).build());
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -29,6 +29,7 @@ public final class CaseForms {
     private final Form root;
     private final String taskForceVariable;
     private final int notApplicable;
+    private final List<Form> caseFileForms;
 
     private CaseForms(Instrument instrument) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
@@ -51,6 +52,9 @@ public final class CaseForms {
         }
         this.notApplicable = instrument.missingCodes().stream().filter(m -> m.name().equals("not_applicable")).mapToInt(MissingCode::code)
                 .findFirst().orElse(-7);
+        List<Form> below = new ArrayList<>();
+        collect(root, below);
+        this.caseFileForms = instrument.forms().stream().filter(below::contains).toList();
     }
 
     public static CaseForms of(Instrument instrument) {
@@ -88,9 +92,7 @@ public final class CaseForms {
 
     /** The case form and every form below it, parents before children. */
     public List<Form> caseFileForms() {
-        List<Form> out = new ArrayList<>();
-        collect(root, out);
-        return instrument.forms().stream().filter(out::contains).toList();
+        return caseFileForms;
     }
 
     private void collect(Form f, List<Form> out) {
@@ -100,9 +102,8 @@ public final class CaseForms {
 
     /** The form of that name, which must belong to a case file. */
     public Form form(String name) {
-        Form f = instrument.form(name);
-        if (!caseFileForms().contains(f)) throw new IllegalArgumentException("form " + name + " is not part of a case file");
-        return f;
+        for (Form f : caseFileForms) if (f.name().equals(name)) return f;
+        throw new IllegalArgumentException("form " + name + " is not part of a case file");
     }
 
     /**

@@ -35,7 +35,7 @@ import org.tfeval.pg.EmbeddedPostgres;
  * Simulated coders saving forms for a while against a server in its own JVM (on a durable
  * embedded PostgreSQL, as a study's), then the figures: save latency percentiles, errors, lost saves (each coder's save
  * count against the record's save counter and the audit events in the database) and the server's
- * memory. Usage: {@code LoadBenchmark [--coders 50] [--seconds 60] [--think-ms 1000] [--server-heap 512m] [--out FILE]}.
+ * memory. Usage: {@code LoadBenchmark [--coders 50] [--seconds 60] [--think-ms 1000] [--server-heap 512m] [--server-jvm "OPTIONS"] [--out FILE]}.
  */
 public final class LoadBenchmark {
     /** Saves before the clock starts, per coder (JIT warm-up). */
@@ -56,12 +56,15 @@ public final class LoadBenchmark {
         Files.setPosixFilePermissions(pgDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         EmbeddedPostgres pg = EmbeddedPostgres.start(pgDir, EmbeddedPostgres.Durability.DURABLE);
         ConnectionSettings db = pg.settings();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + opt.get("--server-heap"),
-                "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), db.jdbcUrl(), db.user(), db.password(), Integer.toString(coders))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + opt.get("--server-heap")));
+        if (opt.containsKey("--server-jvm")) command.addAll(Arrays.asList(opt.get("--server-jvm").split(" ")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), db.jdbcUrl(), db.user(), db.password(),
+                Integer.toString(coders)));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String ready = serverOut.readLine();
-        if (ready == null || !ready.startsWith("READY ")) throw new IllegalStateException("the server did not start");
+        while (ready != null && !ready.startsWith("READY ")) ready = serverOut.readLine();
+        if (ready == null) throw new IllegalStateException("the server did not start");
         URI base = URI.create(ready.substring("READY ".length()));
         System.out.printf(Locale.ROOT, "server pid %d at %s; %d coders, %d s, think time %d ms (mean)%n", server.pid(), base, coders, seconds, think);
 
@@ -142,18 +145,19 @@ public final class LoadBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
-    /** The server's resident memory (current and peak, from /proc) and heap after its last GC (jcmd). */
+    /** The server's resident memory (current and peak, from /proc) and its heap after a full GC (jcmd). */
     private static String memory(long pid) {
         StringBuilder b = new StringBuilder();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS") || line.startsWith("VmHWM")) b.append(line.replaceAll("\\s+", " ")).append("; ");
             }
-            Process j = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), "GC.heap_info")
-                    .redirectErrorStream(true).start();
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+            Process j = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
             String heap = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
-            if (m.find()) b.append("heap committed ").append(Long.parseLong(m.group(1)) / 1024).append(" MB, used ")
+            if (m.find()) b.append("heap committed ").append(Long.parseLong(m.group(1)) / 1024).append(" MB, live after a full GC ")
                     .append(Long.parseLong(m.group(2)) / 1024).append(" MB");
         } catch (Exception e) {
             b.append("(not measurable: ").append(e.getClass().getSimpleName()).append(')');
