@@ -20,6 +20,12 @@ import org.tfeval.release.dataset.VariableKind;
  * make a class look larger than it is.
  */
 final class JoinedView {
+    /** A quasi-identifier of a record the row does not have (a case without victims). */
+    static final String ABSENT = "<absent>";
+    /** A blank quasi-identifier. */
+    static final String BLANK = "<blank>";
+    /** A suppressed quasi-identifier, as the view holds it. */
+    static final String SUPPRESSED = "'" + ReleaseWork.SUPPRESSED + "'";
     private final Instrument instrument;
     private final String unit;
     private final List<String> ancestors;
@@ -87,7 +93,7 @@ final class JoinedView {
     /** SQL of the view over the tables {@code <prefix><form>}, with row ids and the given columns. */
     String select(String prefix, List<Column> columns) {
         List<String> select = new ArrayList<>();
-        select.add("0 AS _all");
+        select.add("'0' AS _all");
         select.add("u._rid AS " + ReleaseWork.quote(rowId(unit)));
         addColumns(select, "u", unit, columns);
         StringBuilder from = new StringBuilder(table(prefix, unit) + " u");
@@ -138,9 +144,9 @@ final class JoinedView {
         select.add(alias + "." + ReleaseWork.quote(rowId(f.name())));
         for (Column c : columns) {
             if (c.form().equals(f.name())) {
-                for (String name : c.viewColumns()) {
-                    select.add(alias + "." + ReleaseWork.quote(name));
-                }
+                // the subtree never gives null for a record it has: null here means there is no such record
+                select.add("coalesce(" + alias + "." + ReleaseWork.quote(c.alias()) + ", " + ReleaseWork.literal(ABSENT) + ") AS "
+                        + ReleaseWork.quote(c.alias()));
             }
         }
         for (Form g : instrument.childrenOf(f)) {
@@ -169,25 +175,30 @@ final class JoinedView {
         return out;
     }
 
+    /**
+     * A quasi-identifier as text: its value, a date's missing code, {@value #BLANK} for a blank cell,
+     * {@value #ABSENT} when the row has no such record (a case without victims); so classes are
+     * plain equality groups, with no nulls.
+     */
     private static void addColumns(List<String> select, String alias, String form, List<Column> columns) {
         for (Column c : columns) {
             if (c.form().equals(form)) {
-                select.add(alias + "." + ReleaseWork.quote(c.name()) + " AS " + ReleaseWork.quote(c.alias()));
+                String value = "CAST(" + alias + "." + ReleaseWork.quote(c.name()) + " AS VARCHAR)";
                 if (c.kind() == VariableKind.DATE) {
-                    select.add(alias + "." + ReleaseWork.quote(c.name() + "__MC") + " AS " + ReleaseWork.quote(c.alias() + "__MC"));
+                    value += ", CAST(" + alias + "." + ReleaseWork.quote(c.name() + "__MC") + " AS VARCHAR)";
                 }
+                select.add("CASE WHEN " + alias + "._rid IS NULL THEN " + ReleaseWork.literal(ABSENT) + " ELSE coalesce(" + value + ", "
+                        + ReleaseWork.literal(BLANK) + ") END AS " + ReleaseWork.quote(c.alias()));
             }
         }
     }
 
-    /** The view columns to partition by: the quasi-identifiers (and a constant, so an empty list works). */
+    /** The view columns that make a class: the quasi-identifiers, and a constant so that an empty list works. */
     static String partition(List<Column> columns) {
         List<String> out = new ArrayList<>();
         out.add("_all");
         for (Column c : columns) {
-            for (String name : c.viewColumns()) {
-                out.add(ReleaseWork.quote(name));
-            }
+            out.add(ReleaseWork.quote(c.alias()));
         }
         return String.join(", ", out);
     }
@@ -231,11 +242,7 @@ final class JoinedView {
             return alias();
         }
 
-        List<String> viewColumns() {
-            return kind == VariableKind.DATE ? List.of(alias(), alias() + "__MC") : List.of(alias());
-        }
-
-        /** SQL literal of the suppressed code in this column. */
+        /** SQL literal of the suppressed code in the working table of the form. */
         String suppressed() {
             return kind == VariableKind.STRING ? "'" + ReleaseWork.SUPPRESSED + "'" : Integer.toString(ReleaseWork.SUPPRESSED);
         }

@@ -42,6 +42,11 @@ public final class LDiversity implements DisclosureRule {
         List<JoinedView.Column> quasi = view.quasiIdentifiers(work);
         String table = work.joinedView(quasi);
         String partition = JoinedView.partition(quasi);
+        // classes do not change here: number them once
+        work.execute("CREATE OR REPLACE TEMP TABLE classes AS SELECT " + partition + ", row_number() OVER () AS c FROM (SELECT DISTINCT "
+                + partition + " FROM " + table + ")");
+        work.execute("CREATE OR REPLACE TEMP TABLE jv_classes AS SELECT COLUMNS('^_r_'), c FROM " + table + " JOIN classes USING ("
+                + partition + ")");
         long suppressed = 0;
         long values = 0;
         for (PlannedVariable s : work.allVariables()) {
@@ -54,15 +59,15 @@ public final class LDiversity implements DisclosureRule {
             }
             String r = quote(JoinedView.rowId(s.form()));
             String x = "x." + quote(s.name());
-            String classes = "SELECT j." + r + " AS r, " + x + " AS sv, count(DISTINCT CASE WHEN " + ReleaseWork.valid(x) + " THEN " + x
-                    + " END) OVER (PARTITION BY " + qualified(partition) + ") AS d, dense_rank() OVER (ORDER BY " + qualified(partition)
-                    + ") AS c FROM " + table + " j JOIN " + ReleaseWork.rel(s.form()) + " x ON x._rid = j." + r;
-            long before = work.queryLong("SELECT count(DISTINCT c) FROM (" + classes + ") WHERE d > 0 AND d < " + l);
+            String shortClasses = "SELECT j.c FROM jv_classes j JOIN " + ReleaseWork.rel(s.form()) + " x ON x._rid = j." + r
+                    + " GROUP BY j.c HAVING count(DISTINCT CASE WHEN " + ReleaseWork.valid(x) + " THEN " + x + " END) BETWEEN 1 AND " + (l - 1);
+            long before = work.queryLong("SELECT count(*) FROM (" + shortClasses + ")");
             long n = 0;
             // a record in several classes (a victim with two suspects) can leave another class short once suppressed: repeat
-            for (long open = before; open > 0; open = work.queryLong("SELECT count(DISTINCT c) FROM (" + classes + ") WHERE d > 0 AND d < " + l)) {
+            for (long open = before; open > 0; open = work.queryLong("SELECT count(*) FROM (" + shortClasses + ")")) {
                 n += work.update("UPDATE " + ReleaseWork.rel(s.form()) + " SET " + quote(s.name()) + " = " + ReleaseWork.SUPPRESSED
-                        + " WHERE _rid IN (SELECT r FROM (" + classes + ") WHERE d > 0 AND d < " + l + " AND " + ReleaseWork.valid("sv") + ")");
+                        + " WHERE _rid IN (SELECT j." + r + " FROM jv_classes j WHERE j.c IN (" + shortClasses + ")) AND "
+                        + ReleaseWork.valid(quote(s.name())));
             }
             LocalSuppression.markSuppressible(work, s);
             if (n > 0) {
@@ -73,23 +78,13 @@ public final class LDiversity implements DisclosureRule {
             suppressed += n;
             values += work.queryLong("SELECT count(" + quote(s.name()) + ") FROM " + ReleaseWork.rel(s.form()));
         }
+        work.execute("DROP TABLE classes");
+        work.execute("DROP TABLE jv_classes");
         work.countSuppressed(0, suppressed);
         if (values > 0 && (double) suppressed / values > maxSuppressedShare) {
             throw new ReleaseRefusedException(String.format(Locale.ROOT, "l = %d cannot be reached within the limits: it needs %d of %d "
                     + "sensitive values (%.1f%%) suppressed, the maximum is %.1f%%", l, suppressed, values, 100.0 * suppressed / values,
                     100 * maxSuppressedShare));
         }
-    }
-
-    /** The partition columns prefixed with the view's alias. */
-    private static String qualified(String partition) {
-        StringBuilder b = new StringBuilder();
-        for (String c : partition.split(", ")) {
-            if (b.length() > 0) {
-                b.append(", ");
-            }
-            b.append("j.").append(c);
-        }
-        return b.toString();
     }
 }

@@ -26,6 +26,8 @@ import org.tfeval.release.dataset.VariableKind;
 public final class LocalSuppression implements DisclosureRule {
     /** Working table of the joined view. */
     static final String VIEW = "jv";
+    /** Scores a candidate value as (cases sharing it) x base + (its priority rank); ranks stay below the base. */
+    private static final long SCORE_BASE = 1000;
     private final int k;
     private final double maxSuppressedShare;
     private final double maxRemovedCaseShare;
@@ -63,31 +65,35 @@ public final class LocalSuppression implements DisclosureRule {
 
         String unit = quote(JoinedView.rowId(view.unit()));
         String partition = JoinedView.partition(quasi);
-        // each risky row suppresses its value that the fewest cases share; ties in the priority order
-        List<String> freq = new ArrayList<>();
+        // each row of a small class suppresses its value that the fewest cases share; ties in the priority order
         List<String> score = new ArrayList<>();
+        StringBuilder joins = new StringBuilder();
         for (int i = 0; i < order.size(); i++) {
-            JoinedView.Column c = order.get(i);
-            freq.add("count(DISTINCT " + unit + ") OVER (PARTITION BY " + quote(c.alias()) + ") AS _f" + i);
-            score.add("CASE WHEN " + quote(c.alias()) + " IS NOT NULL AND " + quote(c.alias()) + " <> " + c.suppressed() + " THEN _f" + i
-                    + " * 1000 + " + (i + 1) + " ELSE 9223372036854775 END");
+            String q = quote(order.get(i).alias());
+            score.add("CASE WHEN risky." + q + " NOT IN (" + JoinedView.SUPPRESSED + ", " + ReleaseWork.literal(JoinedView.ABSENT) + ", "
+                    + ReleaseWork.literal(JoinedView.BLANK) + ") THEN f" + i + ".n * " + SCORE_BASE + " + " + (i + 1) + " END");
+            joins.append(" LEFT JOIN freq_").append(i).append(" f").append(i).append(" ON f").append(i).append(".v = risky.").append(q);
         }
-        String target = "CASE WHEN least(" + String.join(", ", score) + ") = 9223372036854775 THEN 0 ELSE least(" + String.join(", ", score)
-                + ") % 1000 END";
+        String best = "least(" + String.join(", ", score) + ")";
         for (int round = 1; ; round++) {
-            work.execute("CREATE OR REPLACE TEMP TABLE risky AS SELECT *, " + target + " AS _t FROM (SELECT *, count(DISTINCT " + unit
-                    + ") OVER (PARTITION BY " + partition + ") AS _n, " + String.join(", ", freq) + " FROM " + VIEW + ") WHERE _n < " + k);
-            long risky = work.queryLong("SELECT count(*) FROM risky");
-            if (risky == 0) {
+            work.execute("CREATE OR REPLACE TEMP TABLE small AS SELECT " + partition + " FROM " + VIEW + " GROUP BY " + partition
+                    + " HAVING count(DISTINCT " + unit + ") < " + k);
+            if (work.queryLong("SELECT count(*) FROM small") == 0) {
                 break;
             }
-            long movable = work.queryLong("SELECT count(*) FROM risky WHERE _t > 0");
-            if (movable > 0) {
+            work.execute("CREATE OR REPLACE TEMP TABLE risky AS SELECT * FROM " + VIEW + " JOIN small USING (" + partition + ")");
+            for (int i = 0; i < order.size(); i++) {
+                work.execute("CREATE OR REPLACE TEMP TABLE freq_" + i + " AS SELECT " + quote(order.get(i).alias()) + " AS v, count(DISTINCT " + unit
+                        + ") AS n FROM " + VIEW + " GROUP BY 1");
+            }
+            work.execute("CREATE OR REPLACE TEMP TABLE targets AS SELECT risky.*, coalesce(" + best + " % " + SCORE_BASE + ", 0) AS _t FROM risky"
+                    + joins);
+            if (work.queryLong("SELECT count(*) FROM targets WHERE _t > 0") > 0) {
                 for (int i = 0; i < order.size(); i++) {
                     JoinedView.Column c = order.get(i);
                     String r = quote(JoinedView.rowId(c.form()));
-                    work.update("UPDATE " + VIEW + " SET " + quote(c.alias()) + " = " + c.suppressed() + " WHERE " + r + " IN (SELECT " + r
-                            + " FROM risky WHERE _t = " + (i + 1) + ")");
+                    work.update("UPDATE " + VIEW + " SET " + quote(c.alias()) + " = " + JoinedView.SUPPRESSED + " FROM (SELECT DISTINCT " + r
+                            + " AS r FROM targets WHERE _t = " + (i + 1) + ") s WHERE " + VIEW + "." + r + " = s.r");
                 }
             } else {
                 // every quasi-identifier of these rows is suppressed and their classes are still too small
@@ -95,7 +101,12 @@ public final class LocalSuppression implements DisclosureRule {
                 work.execute("DELETE FROM " + VIEW + " WHERE " + unit + " IN (SELECT " + unit + " FROM risky)");
             }
         }
-        work.execute("DROP TABLE IF EXISTS risky");
+        for (String t : List.of("small", "risky", "targets")) {
+            work.execute("DROP TABLE IF EXISTS " + t);
+        }
+        for (int i = 0; i < order.size(); i++) {
+            work.execute("DROP TABLE IF EXISTS freq_" + i);
+        }
 
         long removed = work.queryLong("SELECT count(DISTINCT " + unit + ") FROM jv_removed");
         if (cases > 0 && (double) removed / cases > maxRemovedCaseShare) {
@@ -108,7 +119,7 @@ public final class LocalSuppression implements DisclosureRule {
             PlannedVariable v = work.find(c.form(), c.name()).orElseThrow();
             String r = quote(JoinedView.rowId(c.form()));
             int n = work.update("UPDATE " + ReleaseWork.rel(c.form()) + " SET " + quote(c.name()) + " = " + c.suppressed() + " WHERE _rid IN (SELECT "
-                    + r + " FROM " + VIEW + " WHERE " + quote(c.alias()) + " = " + c.suppressed() + ")");
+                    + r + " FROM " + VIEW + " WHERE " + quote(c.alias()) + " = " + JoinedView.SUPPRESSED + ")");
             suppressed += n;
             markSuppressible(work, v);
             if (n > 0) {

@@ -75,6 +75,7 @@ public final class ReleaseWork implements AutoCloseable {
     private final Thresholds thresholds;
     private final byte[] key;
     private final Connection duck;
+    private final Path dir;
     private final ProgressListener progress;
     private final Map<String, List<PlannedVariable>> plan = new LinkedHashMap<>();
     private final Set<String> pseudonymised = new LinkedHashSet<>();
@@ -94,7 +95,8 @@ public final class ReleaseWork implements AutoCloseable {
     private long recodedValues;
 
     private ReleaseWork(Snapshot snapshot, Instrument instrument, ReleaseLevel level, Thresholds thresholds, byte[] key,
-            Connection duck, ProgressListener progress) {
+            Connection duck, Path dir, ProgressListener progress) {
+        this.dir = dir;
         this.snapshot = snapshot;
         this.instrument = instrument;
         this.level = level;
@@ -137,7 +139,7 @@ public final class ReleaseWork implements AutoCloseable {
                             + literal(snapshot.dataset(f.name()).toString()) + ")");
                 }
             }
-            ReleaseWork work = new ReleaseWork(snapshot, instrument, level, thresholds, key, duck, progress);
+            ReleaseWork work = new ReleaseWork(snapshot, instrument, level, thresholds, key, duck, dir, progress);
             work.initialPlan(extra);
             return work;
         } catch (SQLException | RuntimeException e) {
@@ -483,8 +485,11 @@ public final class ReleaseWork implements AutoCloseable {
         }
     }
 
-    /** The released datasets, in instrument order: described by the plan, rows read from the working tables. */
-    public List<ReleasedDataset> datasets() throws SQLException {
+    /**
+     * The released datasets, in instrument order: described by the plan, rows read once from the
+     * working tables into a spool file each, which the writers then read as often as they need.
+     */
+    public List<ReleasedDataset> datasets() throws SQLException, IOException {
         materialise();
         List<ReleasedDataset> out = new ArrayList<>();
         for (Map.Entry<String, List<PlannedVariable>> e : plan.entrySet()) {
@@ -505,8 +510,10 @@ public final class ReleaseWork implements AutoCloseable {
             }
             order.add("_rid");
             String sql = "SELECT " + String.join(", ", cols) + " FROM " + rel(form.name()) + " ORDER BY " + String.join(", ", order);
-            long rows = queryLong("SELECT count(*) FROM " + rel(form.name()));
-            out.add(new ReleasedDataset(form.name(), spec, rows(spec, e.getValue(), sql), rows));
+            progress.progress("spool " + form.name(), 0, 1);
+            Spool spool = Spool.write(rows(spec, e.getValue(), sql), spec.size(), dir.resolve(form.name() + ".spool"));
+            progress.progress("spool " + form.name(), 1, 1);
+            out.add(new ReleasedDataset(form.name(), spec, spool, spool.rows()));
         }
         return out;
     }
@@ -721,8 +728,10 @@ public final class ReleaseWork implements AutoCloseable {
         long smallest = queryLong("SELECT coalesce(min(n), 0) FROM risk_classes");
         long uniques = queryLong("SELECT count(*) FROM risk_classes WHERE n = 1");
         long rowsAtRisk = queryLong("SELECT coalesce(sum(rows), 0) FROM risk_classes WHERE n < " + k);
-        long casesAtRisk = queryLong("SELECT count(DISTINCT u) FROM (SELECT " + unit + " AS u, count(DISTINCT " + unit + ") OVER (PARTITION BY "
-                + partition + ") AS n FROM " + table + ") WHERE n < " + k);
+        execute("CREATE OR REPLACE TEMP TABLE risk_small AS SELECT " + partition + " FROM " + table + " GROUP BY " + partition
+                + " HAVING count(DISTINCT " + unit + ") < " + k);
+        long casesAtRisk = queryLong("SELECT count(DISTINCT " + unit + ") FROM " + table + " JOIN risk_small USING (" + partition + ")");
+        execute("DROP TABLE risk_small");
         List<RiskProfile.SizeBucket> buckets = new ArrayList<>();
         List<long[]> bounds = new ArrayList<>();
         for (long s = 1; s < k; s++) {

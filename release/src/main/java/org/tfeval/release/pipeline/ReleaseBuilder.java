@@ -236,11 +236,15 @@ public final class ReleaseBuilder {
             options = options.withSuppressBelow(thresholds.k());
         }
         List<PackagedFile> out = new ArrayList<>();
-        for (FileFormat f : FileFormat.values()) {
+        FileFormat[] formats = FileFormat.values();
+        for (int i = 0; i < formats.length; i++) {
+            FileFormat f = formats[i];
+            progress.progress("write " + d.form() + " " + f.extension(), i, formats.length);
             String name = f.fileName(d.spec().name());
             f.writer(options).write(d.spec(), d.rows(), dir.resolve(name));
             out.add(packaged(root, d.form() + "/" + name, f.description()));
         }
+        progress.progress("write " + d.form(), formats.length, formats.length);
         return out;
     }
 
