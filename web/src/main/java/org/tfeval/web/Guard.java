@@ -35,7 +35,9 @@ final class Guard {
                     ctx.redirect("/login", HttpStatus.SEE_OTHER);
                     return;
                 }
-                throw new UnauthorizedResponse("Sign in first");
+                throw new UnauthorizedResponse(Requests.htmx(ctx)
+                        ? "You are signed out (the session ended), so this change was not saved: note it, sign in again and re-enter it; every earlier change is kept."
+                        : "Sign in first");
             }
             if (route.mutates()) {
                 String token = ctx.header(CSRF_HEADER);
