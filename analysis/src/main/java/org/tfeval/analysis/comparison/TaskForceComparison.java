@@ -3,13 +3,13 @@ package org.tfeval.analysis.comparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntPredicate;
 import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.data.ExactTests;
 import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.GroupedShares;
 import org.tfeval.analysis.data.Interval;
 import org.tfeval.analysis.data.Intervals;
 import org.tfeval.analysis.data.Share;
@@ -45,6 +45,13 @@ public final class TaskForceComparison implements Analysis {
         List<TaskForce> sites = data.sitesWithCases();
         double median = median(sites.stream().mapToInt(t -> t.code("TF_N_MEMBERS")).filter(v -> v >= 0).sorted().toArray());
         FormData c = data.cases();
+        // one pass per outcome: shares by task force, summed over the task forces of each group
+        List<GroupedShares> outcomes = OUTCOMES.stream().map(o -> GroupedShares.count(c.rows(), data.taskForces().size(), c::site,
+                c.code(o[0])::get)).toList();
+        long[] casesBySite = new long[data.taskForces().size()];
+        for (int i = 0; i < c.rows(); i++) {
+            if (c.site(i) >= 0) casesBySite[c.site(i)]++;
+        }
         ResultTable.Builder fb = ResultTable.builder("features", "Case outcomes by task-force feature").text("feature", "Feature").text("group", "Group")
                 .count("task_forces", "Task forces").count("cases", "Cases");
         for (String[] o : OUTCOMES) {
@@ -75,20 +82,15 @@ public final class TaskForceComparison implements Analysis {
             Object[][] rows = {{f.with(), with, nWith}, {f.without(), without, nWithout}};
             for (Object[] r : rows) {
                 boolean[] in = (boolean[]) r[1];
-                IntPredicate rowsIn = i -> c.site(i) >= 0 && in[c.site(i)];
                 long cases = 0;
-                for (int i = 0; i < c.rows(); i++) cases += rowsIn.test(i) ? 1 : 0;
+                for (int k = 0; k < in.length; k++) cases += in[k] ? casesBySite[k] : 0;
                 List<Object> row = new ArrayList<>(List.of(f.name(), (String) r[0], (long) (int) (Integer) r[2], cases));
-                for (String[] o : OUTCOMES) {
-                    Share s = Share.of(c.code(o[0]), rowsIn);
+                for (GroupedShares o : outcomes) {
+                    Share s = o.sum(k -> in[k]);
                     Interval ci = Intervals.wilson(s, conf);
                     row.addAll(java.util.Arrays.asList(s.events(), s.trials(), s.proportion(), ci.low(), ci.high()));
                 }
-                for (String[] o : OUTCOMES) {
-                    Share a = Share.of(c.code(o[0]), i -> c.site(i) >= 0 && with[c.site(i)]);
-                    Share b = Share.of(c.code(o[0]), i -> c.site(i) >= 0 && without[c.site(i)]);
-                    row.add(ExactTests.fisher(a, b));
-                }
+                for (GroupedShares o : outcomes) row.add(ExactTests.fisher(o.sum(k -> with[k]), o.sum(k -> without[k])));
                 fb.row(row.toArray());
             }
             int unknown = sites.size() - nWith - nWithout;

@@ -123,24 +123,48 @@ public final class StudyData {
         return taskForces.stream().filter(t -> has[t.index()]).toList();
     }
 
-    /** Reads a snapshot. */
+    /** Reads a snapshot: the task forces first, then cases, victims and suspects side by side (one DuckDB database each). */
     public static StudyData load(Snapshot snapshot) {
         Instrument ins = snapshot.instrument();
+        List<TaskForce> tfs = query(st -> taskForces(st, ins.form("task_force"), parquet(snapshot, "task_force")), snapshot);
+        String siteSql = "(SELECT TF_ID, CAST(row_number() OVER (ORDER BY TF_ID) - 1 AS INTEGER) AS __SITE FROM " + parquet(snapshot, "task_force") + ")";
+        String close = "(SELECT CASE_ID, CASE_CLOSE_DATE AS __CLOSE, CASE_CLOSE_DATE__MC AS __CLOSE_MC FROM " + parquet(snapshot, "case") + ")";
+        List<java.util.concurrent.Callable<FormData>> reads = List.of(
+                () -> query(st -> form(st, ins.form("case"), parquet(snapshot, "case"), siteSql,
+                        " LEFT JOIN " + caseOutcomes(parquet(snapshot, "suspect")) + " x USING (CASE_ID)",
+                        CASE_OUTCOMES.stream().map(c -> "COALESCE(x." + c + ", 0) AS " + c).toList(), CASE_OUTCOMES, List.of(), "CASE_ID"), snapshot),
+                () -> query(st -> form(st, ins.form("victim"), parquet(snapshot, "victim"), siteSql, "", List.of(), List.of(), List.of(), "VICTIM_ID"),
+                        snapshot),
+                () -> query(st -> form(st, ins.form("suspect"), parquet(snapshot, "suspect"), siteSql, " LEFT JOIN " + close + " k USING (CASE_ID)",
+                        List.of("CAST(k.__CLOSE - DATE '1970-01-01' AS INTEGER) AS " + CASE_CLOSE_DATE, "COALESCE(k.__CLOSE_MC, -9) AS " + CASE_CLOSE_DATE
+                                + "__MC"), List.of(), List.of(CASE_CLOSE_DATE), "SUSPECT_ID"), snapshot));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(READ_THREADS);
+        try {
+            List<FormData> forms = new ArrayList<>();
+            for (var f : pool.invokeAll(reads)) forms.add(f.get());
+            return new StudyData(ins, SnapshotInfo.of(snapshot), tfs, forms.get(0), forms.get(1), forms.get(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading snapshot " + snapshot.id(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("cannot read snapshot " + snapshot.id() + ": " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Datasets read at once. */
+    static final int READ_THREADS = 2;
+
+    private interface Query<T> {
+        T run(Statement st) throws SQLException;
+    }
+
+    private static <T> T query(Query<T> q, Snapshot snapshot) {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
             st.execute("SET threads TO " + DUCKDB_THREADS);
-            List<TaskForce> tfs = taskForces(st, ins.form("task_force"), parquet(snapshot, "task_force"));
-            Map<String, Integer> index = new LinkedHashMap<>();
-            tfs.forEach(t -> index.put(t.id(), t.index()));
-            String siteSql = "(SELECT TF_ID, CAST(row_number() OVER (ORDER BY TF_ID) - 1 AS INTEGER) AS __SITE FROM " + parquet(snapshot, "task_force") + ")";
-            FormData cases = form(st, ins.form("case"), parquet(snapshot, "case"), siteSql,
-                    " LEFT JOIN " + caseOutcomes(parquet(snapshot, "suspect")) + " x USING (CASE_ID)",
-                    CASE_OUTCOMES.stream().map(c -> "COALESCE(x." + c + ", 0) AS " + c).toList(), CASE_OUTCOMES, List.of(), "CASE_ID");
-            FormData victims = form(st, ins.form("victim"), parquet(snapshot, "victim"), siteSql, "", List.of(), List.of(), List.of(), "VICTIM_ID");
-            String close = "(SELECT CASE_ID, CASE_CLOSE_DATE AS __CLOSE, CASE_CLOSE_DATE__MC AS __CLOSE_MC FROM " + parquet(snapshot, "case") + ")";
-            FormData suspects = form(st, ins.form("suspect"), parquet(snapshot, "suspect"), siteSql, " LEFT JOIN " + close + " k USING (CASE_ID)",
-                    List.of("CAST(k.__CLOSE - DATE '1970-01-01' AS INTEGER) AS " + CASE_CLOSE_DATE, "COALESCE(k.__CLOSE_MC, -9) AS " + CASE_CLOSE_DATE + "__MC"),
-                    List.of(), List.of(CASE_CLOSE_DATE), "SUSPECT_ID");
-            return new StudyData(ins, SnapshotInfo.of(snapshot), tfs, cases, victims, suspects);
+            return q.run(st);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read snapshot " + snapshot.id() + " (" + e.getSQLState() + "): " + e.getMessage().split("\n")[0], e);
         }

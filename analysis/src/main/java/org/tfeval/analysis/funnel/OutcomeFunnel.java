@@ -10,6 +10,7 @@ import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.data.Exclusions;
 import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.GroupedShares;
 import org.tfeval.analysis.data.Intervals;
 import org.tfeval.analysis.data.Share;
 import org.tfeval.analysis.data.StudyData;
@@ -85,58 +86,78 @@ public final class OutcomeFunnel implements Analysis {
     /** Below this many cases a group's shares are flagged as imprecise. */
     public static final int SMALL_GROUP = 30;
 
-    record Group(String label, IntPredicate rows) {
+    /**
+     * Rows split into groups counted in one pass: {@code groupOf} gives a row's group (negative:
+     * left out); {@code printed} lists the groups printed, by label, with {@link #ALL_GROUPS} for
+     * the sum of every group.
+     */
+    record Groups(int count, IntUnaryOperator groupOf, List<String> labels, List<Integer> printed) {
     }
 
-    static List<Group> types(StudyData data, FormData f) {
-        List<Group> out = new ArrayList<>();
-        out.add(new Group(ALL, i -> f.site(i) >= 0));
+    /** Index in {@link Groups#printed} standing for all groups together. */
+    static final int ALL_GROUPS = -1;
+
+    static Groups types(StudyData data, FormData f) {
         var ht = f.code("HT_TYPE");
-        for (Long code : data.codes("case", "HT_TYPE")) {
-            int c = code.intValue();
-            out.add(new Group(data.label("case", "HT_TYPE", c), i -> f.site(i) >= 0 && ht.get(i) == c));
+        List<Long> codes = data.codes("case", "HT_TYPE");
+        int max = codes.stream().mapToInt(Long::intValue).max().orElse(0);
+        int[] index = new int[max + 1];
+        java.util.Arrays.fill(index, codes.size());
+        for (int k = 0; k < codes.size(); k++) index[codes.get(k).intValue()] = k;
+        List<String> labels = new ArrayList<>();
+        List<Integer> printed = new ArrayList<>();
+        labels.add(ALL);
+        printed.add(ALL_GROUPS);
+        for (int k = 0; k < codes.size(); k++) {
+            labels.add(data.label("case", "HT_TYPE", codes.get(k)));
+            printed.add(k);
         }
-        return out;
+        // one more group for missing or undocumented types: counted in All, not printed alone
+        return new Groups(codes.size() + 1, i -> {
+            if (f.site(i) < 0) return -1;
+            int v = ht.get(i);
+            return v >= 0 && v <= max ? index[v] : codes.size();
+        }, labels, printed);
     }
 
-    static List<Group> sites(StudyData data, FormData f) {
-        List<Group> out = new ArrayList<>();
+    static Groups sites(StudyData data, FormData f) {
+        List<String> labels = new ArrayList<>();
+        List<Integer> printed = new ArrayList<>();
         for (TaskForce t : data.sitesWithCases()) {
-            int s = t.index();
-            out.add(new Group(t.id(), i -> f.site(i) == s));
+            labels.add(t.id());
+            printed.add(t.index());
         }
-        out.add(new Group(ALL, i -> f.site(i) >= 0));
-        return out;
+        labels.add(ALL);
+        printed.add(ALL_GROUPS);
+        return new Groups(data.taskForces().size(), f::site, labels, printed);
     }
 
     private static ResultTable funnel(String id, String title, String key, String keyLabel, StudyData data, FormData f, List<Stage> stages,
-                                      List<Group> groups, double conf, String unit) {
+                                      Groups groups, double conf, String unit) {
         ResultTable.Builder b = ResultTable.builder(id, title).text(key, keyLabel).text("stage", "Stage").shareColumns(unit)
                 .proportion("pct_of_previous", "% of previous stage");
-        Exclusions all = Exclusions.NONE;
         List<IntUnaryOperator> status = stages.stream().map(s -> s.status().apply(f)).toList();
-        for (Group g : groups) {
+        List<GroupedShares> shares = new ArrayList<>();
+        List<GroupedShares> ofPrevious = new ArrayList<>();
+        for (int k = 0; k < stages.size(); k++) {
+            shares.add(GroupedShares.count(f.rows(), groups.count(), groups.groupOf(), status.get(k)));
+            if (k > 0) {
+                IntUnaryOperator prev = status.get(k - 1);
+                ofPrevious.add(GroupedShares.count(f.rows(), groups.count(),
+                        i -> prev.applyAsInt(i) == Share.EVENT ? groups.groupOf().applyAsInt(i) : -1, status.get(k)));
+            }
+        }
+        Exclusions all = Exclusions.NONE;
+        for (int g = 0; g < groups.printed().size(); g++) {
+            int group = groups.printed().get(g);
+            java.util.function.IntPredicate in = group == ALL_GROUPS ? k -> true : k -> k == group;
             for (int k = 0; k < stages.size(); k++) {
-                IntUnaryOperator st = status.get(k);
-                Share s = Share.count(f.rows(), g.rows(), st);
-                Double ofPrevious = null;
-                if (k > 0) {
-                    IntUnaryOperator prev = status.get(k - 1);
-                    double p = Share.count(f.rows(), i -> g.rows().test(i) && prev.applyAsInt(i) == Share.EVENT, st).proportion();
-                    ofPrevious = p;
-                }
-                Object[] keys = {g.label(), stages.get(k).name()};
-                Object[] row = java.util.Arrays.copyOf(keys, 9);
+                Share s = shares.get(k).sum(in);
                 var ci = Intervals.wilson(s, conf);
-                row[2] = s.events();
-                row[3] = s.trials();
-                row[4] = s.proportion();
-                row[5] = ci.low();
-                row[6] = ci.high();
-                row[7] = s.excluded().total();
-                row[8] = ofPrevious;
-                b.row(row);
-                if (g.label().equals(ALL)) all = all.plus(s.excluded());
+                Double previous = k == 0 ? null : ofPrevious.get(k - 1).sum(in).proportion();
+                b.row(groups.labels().get(g), stages.get(k).name(), s.events(), s.trials(), s.proportion(), ci.low(), ci.high(),
+                        s.excluded().total(), previous);
+                if (group == ALL_GROUPS) all = all.plus(s.excluded());
             }
         }
         b.note("Shares are of all " + unit.toLowerCase(java.util.Locale.ROOT) + " with a known status at that stage; "

@@ -25,6 +25,9 @@ import org.tfeval.stats.model.Coefficient;
 import org.tfeval.stats.model.FitWarning;
 import org.tfeval.stats.regression.FirthFit;
 import org.tfeval.stats.regression.FirthLogisticRegression;
+import org.tfeval.stats.regression.GeneralizedLinearModel;
+import org.tfeval.stats.regression.GlmFit;
+import org.tfeval.stats.regression.Separation;
 import org.tfeval.stats.regression.IntervalType;
 import org.tfeval.stats.robust.ClusterCovariance;
 import org.tfeval.stats.robust.ClusterRobust;
@@ -55,6 +58,12 @@ public final class OutcomePrediction implements Analysis {
             new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge", "Trafficking charge"});
     /** Above this many cases the wild cluster bootstrap is skipped (each p-value needs restricted refits); CR1/CR2 stand. */
     public static final int WILD_BOOTSTRAP_MAX_ROWS = 100_000;
+    /**
+     * Above this many cases the small-sample machinery has nothing left to correct and costs minutes:
+     * estimates are ordinary maximum likelihood with Wald intervals (Firth's bias correction is of
+     * order 1/n) and the random-intercept sensitivity model is not fitted; both are said in the results.
+     */
+    public static final int LARGE_SAMPLE_ROWS = 200_000;
     static final String SITE = "site";
     static final String Y = "outcome";
 
@@ -99,7 +108,7 @@ public final class OutcomePrediction implements Analysis {
                 + "Firth's penalized maximum likelihood (bias-reduced, finite under separation) with penalized profile-likelihood "
                 + settings.confidenceLabel() + " intervals (Wald above " + PROFILE_MAX_ROWS + " cases); CR2 cluster-robust standard errors by "
                 + "task force with Satterthwaite degrees of freedom; wild cluster score bootstrap p-values (Kline and Santos) by task force; a random-intercept logistic model (Laplace) by task force as a sensitivity "
-                + "analysis. Odds ratios are exp(coefficient).", tables, warnings);
+                + "analysis. Odds ratios are exp(coefficient). Above " + LARGE_SAMPLE_ROWS + " cases: maximum likelihood and no random-intercept model.", tables, warnings);
     }
 
     /** One fitted outcome model, flattened for the tables. */
@@ -115,7 +124,8 @@ public final class OutcomePrediction implements Analysis {
         List<String> dropped = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Predictor> used = new ArrayList<>();
-        FirthFit firth;
+        List<String> terms = List.of();
+        List<Coefficient> coefficients = List.of();
         RobustFit robustFit;
         WildBootstrapFit wild;
         GlmmFit glmm;
@@ -201,23 +211,42 @@ public final class OutcomePrediction implements Analysis {
     private static void estimate(Model m, Design design, DataFrame frame, AnalysisSettings settings) {
         double conf = settings.confidence();
         int n = design.rows();
-        IntervalType intervals = n <= PROFILE_MAX_ROWS ? IntervalType.PROFILE_LIKELIHOOD : IntervalType.WALD;
-        FirthFit firth = FirthLogisticRegression.create().withConfidence(conf).withIntervals(intervals).fit(design);
-        m.firth = firth;
+        boolean large = n > LARGE_SAMPLE_ROWS;
         m.n = n;
         double[] yy = design.y();
         int ev = 0;
         for (double v : yy) ev += v == 1 ? 1 : 0;
         m.events = ev;
-        m.estimates = intervals == IntervalType.PROFILE_LIKELIHOOD ? "Firth, profile-likelihood intervals" : "Firth, Wald intervals";
-        for (FitWarning w : firth.warnings()) {
+        SandwichParts parts;
+        List<FitWarning> fitWarnings;
+        Separation separation;
+        if (large) {
+            GlmFit ml = GeneralizedLinearModel.logistic().withConfidence(conf).fit(design);
+            m.terms = ml.terms();
+            m.coefficients = ml.coefficients();
+            parts = SandwichParts.of(design, ml);
+            fitWarnings = ml.warnings();
+            separation = ml.separation();
+            m.estimates = "maximum likelihood, Wald intervals (" + n + " cases: Firth's correction is negligible)";
+            m.warnings.add(n + " cases: estimates are ordinary maximum likelihood (above " + LARGE_SAMPLE_ROWS + " cases Firth's correction, of "
+                    + "order 1/n, changes nothing) and the random-intercept sensitivity model is not fitted.");
+        } else {
+            IntervalType intervals = n <= PROFILE_MAX_ROWS ? IntervalType.PROFILE_LIKELIHOOD : IntervalType.WALD;
+            FirthFit firth = FirthLogisticRegression.create().withConfidence(conf).withIntervals(intervals).fit(design);
+            m.terms = firth.terms();
+            m.coefficients = firth.coefficients();
+            parts = parts(design, firth);
+            fitWarnings = firth.warnings();
+            separation = firth.separation();
+            m.estimates = intervals == IntervalType.PROFILE_LIKELIHOOD ? "Firth, profile-likelihood intervals" : "Firth, Wald intervals";
+        }
+        for (FitWarning w : fitWarnings) {
             if (!w.code().equals(FitWarning.ROWS_DROPPED)) m.warnings.add(w.message());
         }
-        if (firth.separation() != null) {
-            m.separation = (firth.separation().complete() ? "complete" : "quasi-complete") + " separation by " + String.join(", ",
-                    firth.separation().terms());
-            m.warnings.add("The outcome is " + m.separation + ": ordinary maximum likelihood estimates would be infinite; Firth's estimates are "
-                    + "finite but rest on little information for those terms.");
+        if (separation != null) {
+            m.separation = (separation.complete() ? "complete" : "quasi-complete") + " separation by " + String.join(", ", separation.terms());
+            m.warnings.add("The outcome is " + m.separation + ": ordinary maximum likelihood estimates would be infinite" + (large ? "."
+                    : "; Firth's estimates are finite but rest on little information for those terms."));
         }
         Grouping groups = Grouping.of(frame, SITE, design);
         m.clusters = groups.count();
@@ -226,7 +255,7 @@ public final class OutcomePrediction implements Analysis {
             ClusterCovariance type = largest <= ClusterRobust.CR2_MAX_CLUSTER_ROWS ? ClusterCovariance.CR2 : ClusterCovariance.CR1;
             if (type != ClusterCovariance.CR2) m.warnings.add("A task force has " + largest + " cases, more than CR2 handles ("
                     + ClusterRobust.CR2_MAX_CLUSTER_ROWS + "); CR1 standard errors are used instead.");
-            RobustFit robust = ClusterRobust.of(type).withConfidence(conf).estimate(parts(design, firth), groups);
+            RobustFit robust = ClusterRobust.of(type).withConfidence(conf).estimate(parts, groups);
             m.robustFit = robust;
             m.robust = robust.describe();
             if (n <= WILD_BOOTSTRAP_MAX_ROWS) {
@@ -242,15 +271,17 @@ public final class OutcomePrediction implements Analysis {
                 m.warnings.add(n + " cases: the wild cluster bootstrap (restricted refits for every coefficient) is skipped above "
                         + WILD_BOOTSTRAP_MAX_ROWS + " cases; cluster-robust p-values stand.");
             }
-            try {
-                GlmmFit g = RandomInterceptLogit.laplace().withConfidence(conf).fit(design, groups);
-                m.glmm = g;
-                m.glmmSd = g.randomInterceptSd();
-                for (FitWarning w : g.warnings()) {
-                    if (!w.code().equals(FitWarning.ROWS_DROPPED)) m.warnings.add("Random-intercept model: " + w.message());
+            if (!large) {
+                try {
+                    GlmmFit g = RandomInterceptLogit.laplace().withConfidence(conf).fit(design, groups);
+                    m.glmm = g;
+                    m.glmmSd = g.randomInterceptSd();
+                    for (FitWarning w : g.warnings()) {
+                        if (!w.code().equals(FitWarning.ROWS_DROPPED)) m.warnings.add("Random-intercept model: " + w.message());
+                    }
+                } catch (InvalidInputException | IllegalStateException e) {
+                    m.warnings.add("The random-intercept model could not be fitted: " + e.getMessage());
                 }
-            } catch (InvalidInputException | IllegalStateException e) {
-                m.warnings.add("The random-intercept model could not be fitted: " + e.getMessage());
             }
         } else {
             m.warnings.add("All cases come from one task force: no cluster-robust inference or random-intercept model.");
@@ -277,16 +308,16 @@ public final class OutcomePrediction implements Analysis {
 
     private static ResultTable coefficients(String id, String outcome, Model m, AnalysisSettings settings) {
         ResultTable.Builder b = ResultTable.builder(id, outcome + ": odds ratios of case characteristics and task-force features")
-                .text("term", "Term").text("label", "Predictor").number("odds_ratio", "Odds ratio (Firth)").number("or_low", "CI low")
+                .text("term", "Term").text("label", "Predictor").number("odds_ratio", "Odds ratio").number("or_low", "CI low")
                 .number("or_high", "CI high").number("robust_se", "Robust SE (log odds)").number("robust_df", "df").number("robust_low", "Robust CI low")
                 .number("robust_high", "Robust CI high").pValue("robust_p", "Robust p").pValue("wild_bootstrap_p", "Wild cluster bootstrap p")
                 .number("glmm_odds_ratio", "Odds ratio (random intercept)").number("glmm_low", "CI low").number("glmm_high", "CI high")
                 .pValue("glmm_p", "p (random intercept)");
-        for (int j = 0; j < m.firth.terms().size(); j++) {
-            String term = m.firth.terms().get(j);
+        for (int j = 0; j < m.terms.size(); j++) {
+            String term = m.terms.get(j);
             String label = term.equals(DesignBuilder.INTERCEPT) ? "Intercept (baseline odds)" : m.used.stream().filter(p -> p.term().equals(term))
                     .map(Predictor::label).findFirst().orElse(term);
-            Coefficient f = m.firth.coefficients().get(j);
+            Coefficient f = m.coefficients.get(j);
             Coefficient r = m.robustFit == null ? null : m.robustFit.coefficients().get(j);
             Coefficient g = m.glmm == null ? null : m.glmm.coefficients().get(j);
             b.row(term, label, Math.exp(f.estimate()), Math.exp(f.ciLow()), Math.exp(f.ciHigh()), r == null ? null : r.stdError(),

@@ -11,6 +11,7 @@ import org.tfeval.analysis.data.Categories;
 import org.tfeval.analysis.data.ExactTests;
 import org.tfeval.analysis.data.Exclusions;
 import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.GroupedShares;
 import org.tfeval.analysis.data.Intervals;
 import org.tfeval.analysis.data.Share;
 import org.tfeval.analysis.data.StudyData;
@@ -92,11 +93,13 @@ public final class Survivors implements Analysis {
 
         ResultTable.Builder sb = ResultTable.builder("treatment_by_site", "How survivors were treated, by task force").text("task_force", "Task force")
                 .text("measure", "Measure").shareColumns("Survivors");
+        List<String> bySiteMeasures = List.of("V_ARRESTED", "V_REFERRED_SERVICES", "V_COOPERATED", "V_TESTIFIED");
+        List<GroupedShares> bySite = bySiteMeasures.stream().map(var -> GroupedShares.count(v.rows(), data.taskForces().size(), v::site,
+                v.code(var)::get)).toList();
         for (TaskForce t : data.sitesWithCases()) {
-            int site = t.index();
-            for (String var : List.of("V_ARRESTED", "V_REFERRED_SERVICES", "V_COOPERATED", "V_TESTIFIED")) {
-                Share s = Share.of(v.code(var), i -> v.site(i) == site);
-                sb.shareRow(s, Intervals.wilson(s, conf), t.id(), data.variableLabel("victim", var));
+            for (int k = 0; k < bySiteMeasures.size(); k++) {
+                Share s = bySite.get(k).share(t.index());
+                sb.shareRow(s, Intervals.wilson(s, conf), t.id(), data.variableLabel("victim", bySiteMeasures.get(k)));
             }
         }
         tables.add(sb.build());
