@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -28,6 +29,11 @@ public final class PasswordHasher {
     static final int HASH_BYTES = 32;
     /** Shortest password accepted when one is set. */
     public static final int MIN_PASSWORD_LENGTH = 12;
+    /**
+     * Hashes computed at once: each takes {@link #DEFAULT_MEMORY_KIB} of heap, so a burst of
+     * sign-ins waits its turn instead of exhausting memory.
+     */
+    public static final int MAX_CONCURRENT_HASHES = 4;
 
     private static final Pattern PHC = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -37,6 +43,7 @@ public final class PasswordHasher {
     private final int iterations;
     private final int parallelism;
     private final SecureRandom random = new SecureRandom();
+    private final Semaphore permits = new Semaphore(MAX_CONCURRENT_HASHES, true);
 
     private PasswordHasher(int memoryKib, int iterations, int parallelism) {
         if (memoryKib < 8 * parallelism) throw new IllegalArgumentException("Argon2 memory " + memoryKib + " KiB must be at least 8 KiB per lane");
@@ -82,9 +89,14 @@ public final class PasswordHasher {
         derive((password == null ? "" : password).getBytes(StandardCharsets.UTF_8), new byte[SALT_BYTES], memoryKib, iterations, parallelism, HASH_BYTES);
     }
 
-    /** Raw Argon2id, version 0x13. */
-    static byte[] derive(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-        return derive(password, salt, null, null, memoryKib, iterations, parallelism, length);
+    /** Argon2id, version 0x13, at most {@link #MAX_CONCURRENT_HASHES} at a time per hasher. */
+    private byte[] derive(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        permits.acquireUninterruptibly();
+        try {
+            return derive(password, salt, null, null, memoryKib, iterations, parallelism, length);
+        } finally {
+            permits.release();
+        }
     }
 
     static byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] additional, int memoryKib, int iterations, int parallelism, int length) {

@@ -104,6 +104,7 @@ public final class LoadBenchmark {
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT saves FROM coding_record WHERE case_id = ? AND form = 'case' AND pass = 1")) {
                 for (Coder k : all) {
+                    if (k.caseId == null) continue; // counted as an error
                     ps.setString(1, k.caseId);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -157,8 +158,13 @@ public final class LoadBenchmark {
             Process j = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
             String heap = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
-            if (m.find()) b.append("heap committed ").append(Long.parseLong(m.group(1)) / 1024).append(" MB, live after a full GC ")
-                    .append(Long.parseLong(m.group(2)) / 1024).append(" MB");
+            long total = 0;
+            long used = 0;
+            while (m.find()) {
+                total += Long.parseLong(m.group(1));
+                used += Long.parseLong(m.group(2));
+            }
+            b.append("heap committed ").append(total / 1024).append(" MB, live after a full GC ").append(used / 1024).append(" MB");
         } catch (Exception e) {
             b.append("(not measurable: ").append(e.getClass().getSimpleName()).append(')');
         }
@@ -205,6 +211,7 @@ public final class LoadBenchmark {
                     if (save(i).statusCode() == 200) warmUpSaves++;
                 }
             } catch (Exception e) {
+                System.err.println("coder" + n + " could not start: " + e);
                 errors.incrementAndGet();
                 ready.countDown();
                 return;
