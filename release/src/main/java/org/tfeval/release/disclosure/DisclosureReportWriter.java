@@ -2,7 +2,6 @@ package org.tfeval.release.disclosure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,10 +64,9 @@ public final class DisclosureReportWriter {
         row(b, "Thresholds", esc(String.format(Locale.ROOT, "k = %d (distinct cases per class of the joined view), l = %d, bands of %d, "
                 + "at most %.1f%% of protected values suppressed, at most %.1f%% of cases left out", t.k(), t.l(), t.bandWidth(),
                 100 * t.maxSuppressedValueShare(), 100 * t.maxRemovedCaseShare())));
-        r.stage("released").ifPresent(p -> row(b, "Result", esc(p.smallestClass() >= t.k() || r.level() != org.tfeval.instrument.ReleaseLevel.PUBLIC
-                ? (r.level() == org.tfeval.instrument.ReleaseLevel.PUBLIC ? "target met: the smallest class holds " + p.smallestClass() + " cases"
-                        : "restricted-use: no k-anonymity target; the risk is shown for the data use agreement")
-                : "target not met")));
+        r.stage("released").ifPresent(p -> row(b, "Result", esc(r.level() == org.tfeval.instrument.ReleaseLevel.PUBLIC
+                ? "target met: every class of the joined view holds at least k = " + t.k() + " cases (the smallest holds " + p.smallestClass() + ")"
+                : "restricted-use files: no k-anonymity target; the risk below is for the data use agreement")));
         b.append("</table>\n");
 
         b.append("<h2>Quasi-identifiers and sensitive variables</h2>\n<p>Quasi-identifiers of the joined view: ")
