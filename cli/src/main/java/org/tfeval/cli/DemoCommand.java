@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.tfeval.cli.report.RunCommand;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.snapshot.Snapshot;
@@ -28,6 +29,8 @@ import org.tfeval.store.validate.StudyValidator;
 import org.tfeval.store.validate.ValidationReport;
 import org.tfeval.synth.GeneratedStudy;
 import org.tfeval.synth.StudyGenerator;
+import org.tfeval.web.account.DemoAccounts;
+import org.tfeval.web.account.OneTimeAccount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", description = {"Create a study with a SYNTHETIC data set on the embedded database: generate, import, draw the case sample,",
-        "plant a few deliberate coding errors as a coder's edits, validate (finding them) and snapshot; then print what to run next."})
+        "plant a few deliberate coding errors as a coder's edits, validate (finding them), snapshot, build the reports and web accounts;",
+        "then print what to run next."})
 final class DemoCommand implements Callable<Integer> {
     /** Reason recorded in the audit log for the planted errors. */
     static final String PLANTED = "deliberate coding error planted by tfeval demo (synthetic data)";
@@ -55,6 +59,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         PrintWriter pw = spec.commandLine().getOut();
+        List<OneTimeAccount> accounts = List.of();
+        Path reportDir = null;
         ConsoleProgress progress = new ConsoleProgress(System.err);
         StudyWorkspace ws = StudyWorkspace.init(dir, "ecm", true);
         Instrument ins = ws.instrument();
@@ -68,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
         try (var session = ws.open(null)) {
             Store store = session.store();
             if (!importAll(store, ins, clean, "tfeval-demo", pw, progress)) return ExitCodes.DATA_ERRORS;
+            accounts = DemoAccounts.create(store);
             int edits = plant(store, ins, clean, planted);
             pw.printf("Planted %d deliberate coding errors as audited edits (%d listed by the generator)%n", edits, withErrors.injectedErrors().size());
             SampleDraw draw = Sampler.of(SampleSize.parse("20-40"), seed).withReplacements(5).draw(clean.resolve("case_list.csv"));
@@ -83,11 +90,23 @@ final class DemoCommand implements Callable<Integer> {
             Snapshot sn = SnapshotCommand.take(session, report, !report.passed(), "tfeval-demo", progress);
             pw.printf("Snapshot %s%s%n  %s%n", sn.id(), sn.allowErrors() ? " (taken with the planted errors: --allow-errors, recorded in its manifest)" : "",
                     sn.dir());
+            pw.flush();
+            reportDir = RunCommand.defaultOut(ws.dir(), sn);
+            RunCommand.buildReports(sn, ws.dir(), pw, progress);
         } finally {
             Folders.deleteTree(planted);
         }
-        pw.printf("Done in %.1f s.%n%nNext:%n", (System.nanoTime() - start) / 1e9);
+        pw.printf("Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+        pw.printf("%nDemo accounts for the web application (passwords are shown only now; store them safely):%n");
+        for (OneTimeAccount a : accounts) {
+            pw.printf("  %-16s %-22s %-12s %s%n", a.name(), a.role().label(), a.taskForces().isEmpty() ? "all" : String.join(",", a.taskForces()),
+                    a.password());
+        }
+        pw.printf("%nNext:%n");
         String s = "--study " + dir;
+        pw.printf("  open %s                      the reports: technical report, task-force reports, practitioner brief%n",
+                reportDir == null ? ws.dir().resolve("reports") : reportDir.resolve("index.html"));
+        pw.printf("  ./tfeval serve %s           the coding web application (sign in with an account above)%n", s);
         pw.printf("  open %s                      the validation report: find the planted errors%n", dir.resolve("reports/validation.html"));
         pw.printf("  ./tfeval validate %s        check the study again%n", s);
         pw.printf("  ./tfeval edit %s --form FORM --id ID --set VAR=VALUE --reason \"...\"   fix one%n", s);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.store.query.OpenQueries;
 import org.tfeval.store.validate.StudyValidator;
 import org.tfeval.store.validate.ValidationReport;
 import picocli.CommandLine.Command;
@@ -72,6 +73,11 @@ final class SnapshotCommand implements Callable<Integer> {
 
     static Snapshot take(org.tfeval.store.study.StudyWorkspace.StudySession session, ValidationReport report, boolean allowErrors, String actor,
                          ConsoleProgress progress) {
+        long open = OpenQueries.count(session.store());
+        if (open > 0) {
+            throw new Snapshotter.RefusedException("snapshot refused: " + open + " data-quality queries are open or answered;"
+                    + " close them in the web application (tfeval serve) first");
+        }
         return Snapshotter.of(session.store()).withActor(actor).withAllowErrors(allowErrors).withSynthetic(session.workspace().synthetic())
                 .withVersion(Tfeval.version()).withProgress(progress).take(session.workspace().dir().resolve("snapshots"), report);
     }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.tfeval.cli.release.ReleaseCommand;
+import org.tfeval.cli.report.ReportCommand;
+import org.tfeval.cli.report.RunCommand;
 import org.tfeval.cli.stats.AgreeCommand;
+import org.tfeval.cli.web.ServeCommand;
 import org.tfeval.cli.stats.FitCommand;
 import org.tfeval.cli.stats.KmCommand;
 import org.tfeval.cli.stats.XtabCommand;
@@ -21,8 +25,8 @@ import picocli.CommandLine.Command;
         description = "Evaluation of human trafficking task forces: from case files and interviews to findings and a safe data release.",
         subcommands = {InitCommand.class, DemoCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
                 ValidateCommand.class, SampleCommand.class, SnapshotCommand.class, EditCommand.class, AuditCommand.class,
-                InstrumentCommand.class, BenchCommand.class,
-                FitCommand.class, KmCommand.class, XtabCommand.class, AgreeCommand.class, CommandLine.HelpCommand.class})
+                InstrumentCommand.class, RunCommand.class, ReportCommand.class, ReleaseCommand.class, ServeCommand.class,
+                BenchCommand.class, FitCommand.class, KmCommand.class, XtabCommand.class, AgreeCommand.class, CommandLine.HelpCommand.class})
 public final class Tfeval implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

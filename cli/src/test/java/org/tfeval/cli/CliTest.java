@@ -66,6 +66,11 @@ class CliTest {
         Run r = run("demo", study.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("SYNTHETIC study").contains("case=226").contains("victim=208").contains("suspect=257");
+        // the study's products and the web accounts come with the first command
+        assertThat(r.out()).contains("technical-report.pdf").contains("practitioner-brief.pdf").contains("coder1-tf01");
+        try (var reports = Files.walk(study.resolve("reports"))) {
+            assertThat(reports.map(p -> p.getFileName().toString())).contains("technical-report.html", "index.html");
+        }
         JsonNode report = new ObjectMapper().readTree(study.resolve("reports/validation.json").toFile());
         int planted = Integer.parseInt(r.out().replaceAll("(?s).*Planted (\\d+) deliberate.*", "$1"));
         assertThat(planted).isPositive();

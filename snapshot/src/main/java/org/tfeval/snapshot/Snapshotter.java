@@ -96,7 +96,7 @@ public final class Snapshotter {
     public static final class RefusedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        RefusedException(String message) {
+        public RefusedException(String message) {
             super(message);
         }
     }
