@@ -12,6 +12,14 @@ public record Missing(int code) {
         }
     }
 
+    /** The code for "not applicable" (skip logic), fixed by the instrument conventions. */
+    public static final int NOT_APPLICABLE = -7;
+
+    /** Whether this is "not applicable": a definite absence, unlike not recorded or unknown. */
+    public boolean isNotApplicable() {
+        return code == NOT_APPLICABLE;
+    }
+
     @Override
     public String toString() {
         return Integer.toString(code);

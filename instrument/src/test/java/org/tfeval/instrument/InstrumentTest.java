@@ -87,7 +87,12 @@ class InstrumentTest {
         assertThat(e.test(Map.of("HT_TYPE", 3L)::get)).isEqualTo(Truth.TRUE);
         assertThat(e.test(Map.of("HT_TYPE", 2L)::get)).isEqualTo(Truth.FALSE);
         assertThat(e.test(name -> null)).isEqualTo(Truth.UNKNOWN);
-        assertThat(e.toSql(v -> "c." + v.toLowerCase())).isEqualTo("((c.ht_type = 1) OR (c.ht_type = 3))");
+        assertThat(e.toSql(v -> new Expression.SqlColumn("c." + v.toLowerCase(), "c.na")))
+                .isEqualTo("((CASE WHEN c.na THEN FALSE ELSE (c.ht_type = 1) END) OR (CASE WHEN c.na THEN FALSE ELSE (c.ht_type = 3) END))");
+        // not applicable is a definite absence: it equals no code; unknown stays unknown
+        assertThat(e.test(Map.of("HT_TYPE", new Missing(-7))::get)).isEqualTo(Truth.FALSE);
+        assertThat(e.test(Map.of("HT_TYPE", new Missing(-9))::get)).isEqualTo(Truth.UNKNOWN);
+        assertThat(Expression.parse("[X] <> 1").test(Map.of("X", new Missing(-7))::get)).isEqualTo(Truth.TRUE);
         assertThat(Expression.parse("not known([X]) and [Y] <> 2").variables()).containsExactly("X", "Y");
         assertThatThrownBy(() -> Expression.parse("[X] = ")).hasMessageContaining("expected a value");
         assertThatThrownBy(() -> Expression.parse("[X] 3")).hasMessageContaining("comparison operator");

@@ -6,18 +6,30 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.tfeval.instrument.Missing;
 
 /**
  * A parsed condition. Values given to {@link #test} are typed ({@code Long}, {@code BigDecimal},
- * {@code LocalDate}, {@code String}) or null when blank or a missing code.
+ * {@code LocalDate}, {@code String}), null when blank or unknown (a missing code), or a
+ * {@link Missing} "not applicable": a definite absence that equals no value, so a comparison with
+ * it is false ({@code <>} true) rather than unknown.
  */
 public sealed interface Expression {
 
     /** Evaluates the condition on a record. */
     Truth test(Function<String, Object> values);
 
-    /** Renders the condition as SQL; {@code column} maps a variable to an expression that is NULL when missing. */
-    String toSql(Function<String, String> column);
+    /** Renders the condition as SQL; {@code column} maps a variable to its SQL forms. */
+    String toSql(Function<String, SqlColumn> column);
+
+    /**
+     * How a variable appears in SQL.
+     *
+     * @param value         an expression that is NULL when the value is blank or missing
+     * @param notApplicable a predicate true when the value is "not applicable"
+     */
+    record SqlColumn(String value, String notApplicable) {
+    }
 
     /** Renders the condition in REDCap branching-logic syntax. */
     String source();
@@ -60,7 +72,7 @@ public sealed interface Expression {
             return and ? l.and(r) : l.or(r);
         }
 
-        public String toSql(Function<String, String> column) {
+        public String toSql(Function<String, SqlColumn> column) {
             return "(" + left.toSql(column) + (and ? " AND " : " OR ") + right.toSql(column) + ")";
         }
 
@@ -75,7 +87,7 @@ public sealed interface Expression {
             return operand.test(values).not();
         }
 
-        public String toSql(Function<String, String> column) {
+        public String toSql(Function<String, SqlColumn> column) {
             return "(NOT " + operand.toSql(column) + ")";
         }
 
@@ -87,11 +99,12 @@ public sealed interface Expression {
     /** {@code known([X])} is true when X has a value; {@code missing([X])} its negation. */
     record Known(String variable, boolean positive) implements Expression {
         public Truth test(Function<String, Object> values) {
-            return Truth.of((values.apply(variable) != null) == positive);
+            Object v = values.apply(variable);
+            return Truth.of((v != null && !(v instanceof Missing)) == positive);
         }
 
-        public String toSql(Function<String, String> column) {
-            return "(" + column.apply(variable) + (positive ? " IS NOT NULL)" : " IS NULL)");
+        public String toSql(Function<String, SqlColumn> column) {
+            return "(" + column.apply(variable).value() + (positive ? " IS NOT NULL)" : " IS NULL)");
         }
 
         public String source() {
@@ -111,6 +124,10 @@ public sealed interface Expression {
         public Truth test(Function<String, Object> values) {
             Object a = left.value(values);
             Object b = right.value(values);
+            if (a instanceof Missing || b instanceof Missing) {
+                boolean na = a instanceof Missing ma && ma.isNotApplicable() || b instanceof Missing mb && mb.isNotApplicable();
+                return na ? Truth.of(op.equals("<>")) : Truth.UNKNOWN;
+            }
             if (a == null || b == null) return Truth.UNKNOWN;
             int c = compare(a, b);
             return Truth.of(switch (op) {
@@ -123,8 +140,15 @@ public sealed interface Expression {
             });
         }
 
-        public String toSql(Function<String, String> column) {
-            return "(" + left.sql(column, right) + " " + op + " " + right.sql(column, left) + ")";
+        public String toSql(Function<String, SqlColumn> column) {
+            String sql = "(" + left.sql(column, right) + " " + op + " " + right.sql(column, left) + ")";
+            for (Term t : new Term[] {left, right}) {
+                if (t instanceof Term.Var v) {
+                    sql = "(CASE WHEN " + column.apply(v.name()).notApplicable() + " THEN " + (op.equals("<>") ? "TRUE" : "FALSE")
+                            + " ELSE " + sql + " END)";
+                }
+            }
+            return sql;
         }
 
         public String source() {
@@ -161,7 +185,7 @@ public sealed interface Expression {
     sealed interface Term {
         Object value(Function<String, Object> values);
 
-        String sql(Function<String, String> column, Term other);
+        String sql(Function<String, SqlColumn> column, Term other);
 
         String source();
 
@@ -171,8 +195,8 @@ public sealed interface Expression {
                 return values.apply(name);
             }
 
-            public String sql(Function<String, String> column, Term other) {
-                return column.apply(name);
+            public String sql(Function<String, SqlColumn> column, Term other) {
+                return column.apply(name).value();
             }
 
             public String source() {
@@ -186,7 +210,7 @@ public sealed interface Expression {
                 return text;
             }
 
-            public String sql(Function<String, String> column, Term other) {
+            public String sql(Function<String, SqlColumn> column, Term other) {
                 if (text.matches("-?\\d+(\\.\\d+)?")) return text;
                 if (text.matches("\\d{4}-\\d{2}-\\d{2}")) return "DATE '" + text + "'";
                 return "'" + text.replace("'", "''") + "'";

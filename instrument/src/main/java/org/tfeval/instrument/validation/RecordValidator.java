@@ -68,7 +68,7 @@ public final class RecordValidator {
 
     /** Checks skip logic and within-record rules on typed values (as returned by {@link #parse}). */
     public void check(Map<String, Object> values, Location at, Consumer<Violation> out) {
-        Function<String, Object> view = name -> known(values.get(name));
+        Function<String, Object> view = name -> conditionValue(values.get(name));
         String id = recordId(values);
         for (Variable v : skipped) {
             Object value = values.get(v.name());
@@ -248,6 +248,12 @@ public final class RecordValidator {
         }
         String s = value.toString();
         return s.length() > MAX_ECHOED_VALUE ? s.substring(0, MAX_ECHOED_VALUE) + "..." : s;
+    }
+
+    /** A value as conditions see it: typed, "not applicable" kept as such, null when blank or unknown. */
+    public static Object conditionValue(Object value) {
+        if (value instanceof Missing m) return m.isNotApplicable() ? m : null;
+        return value instanceof String s && s.isBlank() ? null : value;
     }
 
     /** A typed value, or null for blanks and missing codes. */

@@ -114,7 +114,7 @@ public final class FormTable {
                 if (v.derived().kind() == org.tfeval.instrument.Derivation.Kind.COUNT) {
                     b.append("count(*)");
                 } else {
-                    String w = v.derived().where().toSql(name -> child.knownValueSql("c", name));
+                    String w = v.derived().where().toSql(name -> child.sqlColumn("c", name));
                     b.append("CASE WHEN bool_or(").append(w).append(") THEN 1 WHEN bool_or((").append(w).append(") IS NULL) THEN NULL ELSE 0 END");
                 }
                 b.append(" AS ").append(column(v.name()));
@@ -145,6 +145,18 @@ public final class FormTable {
      *
      * @param alias table alias
      */
+    public org.tfeval.instrument.expression.Expression.SqlColumn sqlColumn(String alias, String variable) {
+        Variable v = form.variable(variable);
+        String c = alias + "." + column(variable);
+        String na = switch (v.type()) {
+            case DATE -> alias + "." + missingColumn(variable) + " IS NOT DISTINCT FROM " + org.tfeval.instrument.Missing.NOT_APPLICABLE;
+            case CODE, INTEGER, DECIMAL -> c + " IS NOT DISTINCT FROM " + org.tfeval.instrument.Missing.NOT_APPLICABLE;
+            default -> c + " IS NOT DISTINCT FROM '" + org.tfeval.instrument.Missing.NOT_APPLICABLE + "'";
+        };
+        return new org.tfeval.instrument.expression.Expression.SqlColumn(knownValueSql(alias, variable), na);
+    }
+
+    /** SQL expression of a variable's value that is NULL when blank or any missing code. */
     public String knownValueSql(String alias, String variable) {
         Variable v = form.variable(variable);
         String c = alias + "." + column(variable);
