@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.store.ProgressListener;
 import org.tfeval.store.edit.RecordEditor;
@@ -22,17 +23,27 @@ import org.tfeval.testkit.PostgresExtension;
 @ExtendWith(PostgresExtension.class)
 class ProcessingLogTest {
 
+    private static Snapshot withErrors;
+
+    /** A small study with three coding errors, frozen despite them (as {@code tfeval demo} does). */
+    private static synchronized Snapshot withErrors() {
+        if (withErrors == null) {
+            withErrors = GeneratedSnapshots.generate(StudyGenerator.defaults().withCases(60).withSites(3).withSeed(5).withErrors(false), "errors",
+                    (store, data) -> {
+                        RecordEditor editor = new RecordEditor(store, "release-test");
+                        CSVRecord victim = first(data.resolve("victim.csv"));
+                        CSVRecord kase = first(data.resolve("case.csv"));
+                        editor.set("victim", List.of(victim.get("VICTIM_ID")), Map.of("V_AGE", "130"), "planted: out of range");
+                        editor.set("case", List.of(kase.get("CASE_ID")), Map.of("LOCATION", "77"), "planted: undocumented code");
+                        editor.set("case", List.of(kase.get("CASE_ID")), Map.of("CASE_OPEN_DATE", "2029-12-31"), "planted: dates out of order");
+                    });
+        }
+        return withErrors;
+    }
+
     @Test
     void counts_each_kind_of_coding_error_by_variable_or_rule_without_naming_records_or_values() throws Exception {
-        Snapshot sn = GeneratedSnapshots.generate(StudyGenerator.defaults().withCases(60).withSites(3).withSeed(5).withErrors(false), "errors",
-                (store, data) -> {
-                    RecordEditor editor = new RecordEditor(store, "release-test");
-                    CSVRecord victim = first(data.resolve("victim.csv"));
-                    CSVRecord kase = first(data.resolve("case.csv"));
-                    editor.set("victim", List.of(victim.get("VICTIM_ID")), Map.of("V_AGE", "130"), "planted: out of range");
-                    editor.set("case", List.of(kase.get("CASE_ID")), Map.of("LOCATION", "77"), "planted: undocumented code");
-                    editor.set("case", List.of(kase.get("CASE_ID")), Map.of("CASE_OPEN_DATE", "2029-12-31"), "planted: dates out of order");
-                });
+        Snapshot sn = withErrors();
         ProcessingLog log = ProcessingLog.run(sn, ProgressListener.NONE);
         Map<String, ProcessingLog.Check> byName = new java.util.HashMap<>();
         log.checks().forEach(c -> byName.put(c.name(), c));
@@ -46,6 +57,18 @@ class ProcessingLogTest {
         assertThat(text).contains("victim.V_AGE").contains("1 problem.").doesNotContain("130").doesNotContain("2029-12-31");
         CSVRecord victim = first(GeneratedSnapshots.root().resolve("errors/data/victim.csv"));
         assertThat(text).doesNotContain(victim.get("VICTIM_ID"));
+    }
+
+    @Test
+    void a_snapshot_taken_despite_coding_errors_is_released_with_the_errors_in_its_processing_log() throws Exception {
+        Path root = Files.createTempDirectory(GeneratedSnapshots.root(), "errors-");
+        ReleaseResult r = ReleaseBuilder.of(withErrors()).withThresholds(Thresholds.defaults().withK(3).withMaxSuppressedValueShare(1)
+                .withMaxRemovedCaseShare(1)).build(root.resolve("public"));
+        assertThat(Files.readString(r.dir().resolve(ReleaseBuilder.PROCESSING_LOG))).contains("victim.V_AGE").contains("case.LOCATION")
+                .contains("case.case_dates_in_order");
+        // the case closed "before" it opened gives a blank interval, never a negative number that reads as a missing code
+        assertThat(ReleasedPackages.csv(r, "case").values("CASE_DAYS_OPEN_TO_CLOSE")).contains("").noneMatch(d -> d.startsWith("-") && !d.matches("-[6-9]"));
+        assertThat(ReleasedPackages.csv(r, "victim").values("V_AGE")).doesNotContain("130");
     }
 
     private static CSVRecord first(Path csv) throws java.io.IOException {
