@@ -33,12 +33,11 @@ public final class AuditLog {
 
     /** Takes the audit lock for this transaction and reserves the event's sequence number. */
     public static long begin(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-            try (ResultSet rs = st.executeQuery("SELECT nextval('audit_event_seq')")) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        // one round trip: the lock first, then the number (a select list is evaluated in order)
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")::text, nextval('audit_event_seq')")) {
+            rs.next();
+            return rs.getLong(2);
         }
     }
 
@@ -62,17 +61,16 @@ public final class AuditLog {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long changes;
         String digest;
-        try (PreparedStatement ps = c.prepareStatement(DIGEST_SQL)) {
+        String prev;
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.*, coalesce((SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1), '"
+                + GENESIS + "') FROM (" + DIGEST_SQL + ") d")) {
             ps.setLong(1, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 changes = rs.getLong(1);
                 digest = rs.getString(2);
+                prev = rs.getString(3);
             }
-        }
-        String prev = GENESIS;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1")) {
-            if (rs.next()) prev = rs.getString(1);
         }
         AuditEvent e = new AuditEvent(seq, at, actor, action, form, reason, detailJson, changes, digest, prev, null);
         e = e.withHash(hash(e));
