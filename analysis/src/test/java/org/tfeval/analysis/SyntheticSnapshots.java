@@ -24,23 +24,23 @@ import org.tfeval.testkit.PostgresExtension;
  * Real snapshots of generated studies, made the way users make them: generate CSVs, import every
  * form into a fresh PostgreSQL database, validate, snapshot. One per configuration per test JVM.
  */
-final class SyntheticSnapshots {
+public final class SyntheticSnapshots {
     private static final Map<String, Snapshot> CACHE = new ConcurrentHashMap<>();
 
     private SyntheticSnapshots() {
     }
 
     /** The default study (226 cases, 10 task forces), no planted errors. */
-    static Snapshot standard() {
+    public static Snapshot standard() {
         return of(StudyGenerator.DEFAULT_CASES, StudyGenerator.DEFAULT_SITES, StudyGenerator.DEFAULT_SEED, false);
     }
 
     /** The default study with the generator's deliberate coding errors (snapshot taken with --allow-errors). */
-    static Snapshot withErrors() {
+    public static Snapshot withErrors() {
         return of(StudyGenerator.DEFAULT_CASES, StudyGenerator.DEFAULT_SITES, StudyGenerator.DEFAULT_SEED, true);
     }
 
-    static synchronized Snapshot of(int cases, int sites, long seed, boolean errors) {
+    public static synchronized Snapshot of(int cases, int sites, long seed, boolean errors) {
         return CACHE.computeIfAbsent(cases + "/" + sites + "/" + seed + "/" + errors, k -> make(cases, sites, seed, errors));
     }
 

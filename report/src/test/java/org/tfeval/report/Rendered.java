@@ -1,5 +1,7 @@
 package org.tfeval.report;
 
+import org.tfeval.analysis.SyntheticSnapshots;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
