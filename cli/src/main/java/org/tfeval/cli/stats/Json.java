@@ -1,114 +1,53 @@
 package org.tfeval.cli.stats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON writer for the statistics commands: maps (insertion order kept), lists, strings, numbers,
- * booleans and null. Non-finite numbers (NaN, infinity) are written as null, since JSON has no such
- * values.
+ * JSON output of the statistics commands, written by Jackson: maps (insertion order kept), lists,
+ * strings, numbers, booleans and null. Non-finite numbers (NaN, infinity) are written as null,
+ * since JSON has no such values, and whole doubles without ".0".
  */
 final class Json {
+    private static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private Json() {
     }
 
-    /** Serialises {@code value} with two-space indentation. */
+    /** Serialises {@code value} with indentation. */
     static String write(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(b, value, 0);
-        return b.toString();
+        try {
+            return WRITER.writeValueAsString(normalise(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
-    private static void write(StringBuilder b, Object v, int indent) {
-        if (v == null) {
-            b.append("null");
-        } else if (v instanceof String s) {
-            string(b, s);
-        } else if (v instanceof Boolean bool) {
-            b.append(bool);
-        } else if (v instanceof Double || v instanceof Float) {
+    private static Object normalise(Object v) {
+        if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            b.append(Double.isFinite(d) ? number(d) : "null");
-        } else if (v instanceof Number n) {
-            b.append(n.longValue());
-        } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                b.append("{}");
-                return;
-            }
-            b.append("{\n");
-            int k = 0;
-            for (var e : m.entrySet()) {
-                pad(b, indent + 1);
-                string(b, e.getKey().toString());
-                b.append(": ");
-                write(b, e.getValue(), indent + 1);
-                b.append(++k < m.size() ? ",\n" : "\n");
-            }
-            pad(b, indent);
-            b.append('}');
-        } else if (v instanceof List<?> list) {
-            if (list.isEmpty()) {
-                b.append("[]");
-                return;
-            }
-            boolean flat = list.stream().noneMatch(x -> x instanceof Map || x instanceof List);
-            b.append(flat ? "[" : "[\n");
-            for (int k = 0; k < list.size(); k++) {
-                if (!flat) {
-                    pad(b, indent + 1);
-                }
-                write(b, list.get(k), indent + 1);
-                if (k + 1 < list.size()) {
-                    b.append(flat ? ", " : ",\n");
-                }
-            }
-            if (!flat) {
-                b.append('\n');
-                pad(b, indent);
-            }
-            b.append(']');
-        } else if (v instanceof double[] arr) {
-            write(b, java.util.Arrays.stream(arr).boxed().toList(), indent);
-        } else if (v instanceof long[] arr) {
-            write(b, java.util.Arrays.stream(arr).boxed().toList(), indent);
-        } else {
-            string(b, v.toString());
+            if (!Double.isFinite(d)) return null;
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : d;
         }
-    }
-
-    /** Shortest text that reads back as the same double (Java's repr), integers without ".0". */
-    private static String number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k.toString(), normalise(x)));
+            return out;
         }
-        return Double.toString(d);
-    }
-
-    private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(x -> out.add(normalise(x)));
+            return out;
         }
-        b.append('"');
-    }
-
-    private static void pad(StringBuilder b, int indent) {
-        b.append("  ".repeat(indent));
+        if (v instanceof double[] arr) return normalise(Arrays.stream(arr).boxed().toList());
+        if (v instanceof long[] arr) return Arrays.stream(arr).boxed().toList();
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Number) return v;
+        return v.toString();
     }
 }

@@ -256,8 +256,13 @@ public final class Importer {
             st.executeUpdate("INSERT INTO " + table.table() + " (" + colList + ") SELECT " + colList + " FROM staging ORDER BY _row "
                     + "ON CONFLICT (" + keys + ") DO UPDATE SET " + set + " WHERE " + current + " IS DISTINCT FROM " + excluded);
         }
-        String detail = "{\"file\":" + json(fileName) + ",\"sha256\":\"" + sha256 + "\",\"rows\":" + rows + ",\"inserted\":" + inserted
-                + ",\"updated\":" + updated + "}";
+        var tree = new java.util.LinkedHashMap<String, Object>();
+        tree.put("file", fileName);
+        tree.put("sha256", sha256);
+        tree.put("rows", rows);
+        tree.put("inserted", inserted);
+        tree.put("updated", updated);
+        String detail = org.tfeval.store.validate.ReportWriter.compactJson(tree);
         AuditLog.finish(c, seq, actor, "import", form.name(), reason, detail);
         return new ImportResult(form.name(), fileName, sha256, rows, inserted, updated, rows - inserted - updated, 0, log.warnings(),
                 log.kept(), log.countsByCode(), seq);
@@ -281,19 +286,6 @@ public final class Importer {
         }
     }
 
-    static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch)); else b.append(ch);
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 
     /** SHA-256 of a file, hex. */
     public static String sha256(Path file) {

@@ -18,6 +18,7 @@ import org.tfeval.instrument.validation.Violation;
 /** Writes a validation report as JSON (for machines) and HTML (for coders and data managers). */
 public final class ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private ReportWriter() {
     }
@@ -66,6 +67,15 @@ public final class ReportWriter {
             out.add(row);
         }
         return out;
+    }
+
+    /** JSON text of any tree on one line (for audit details). */
+    public static String compactJson(Object tree) {
+        try {
+            return COMPACT.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** JSON text of any tree. */
