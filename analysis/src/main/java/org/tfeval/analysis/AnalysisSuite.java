@@ -21,7 +21,7 @@ import org.tfeval.analysis.prediction.OutcomePrediction;
 import org.tfeval.analysis.sample.SampleDescription;
 import org.tfeval.analysis.survivors.Survivors;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
  * Runs a list of analyses on one snapshot. Immutable; configured by copy.

@@ -11,7 +11,7 @@ import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.snapshot.Snapshotter;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.Store;
 import org.tfeval.store.imports.ImportResult;
 import org.tfeval.store.imports.Importer;

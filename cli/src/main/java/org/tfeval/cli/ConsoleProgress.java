@@ -2,7 +2,7 @@ package org.tfeval.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 
 /** A progress bar on standard error: redrawn in place on a terminal, a line every few seconds otherwise. */
 public final class ConsoleProgress implements ProgressListener {

@@ -33,7 +33,7 @@ import org.tfeval.report.taskforce.TaskForceReport;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.snapshot.Snapshotter;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
  * Writes every report of a study into one folder:

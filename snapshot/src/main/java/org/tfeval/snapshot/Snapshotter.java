@@ -33,7 +33,7 @@ import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentWriter;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.schema.FormTable;

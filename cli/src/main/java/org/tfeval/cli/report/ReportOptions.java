@@ -5,7 +5,7 @@ import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.disparity.PopulationBenchmark;
 import org.tfeval.report.Reports;
 import org.tfeval.report.disclosure.ComplementarySuppression;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 import picocli.CommandLine.Option;
 
 /** Options of the analyses and reports, shared by {@code report} and {@code run}. */

@@ -15,7 +15,7 @@ import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.snapshot.Snapshotter;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.validate.ReportWriter;
 import org.tfeval.store.validate.StudyValidator;
 import org.tfeval.store.validate.ValidationReport;

@@ -42,7 +42,7 @@ import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
  * A release being built: the plan of released variables per dataset, and the working tables in a

@@ -24,7 +24,7 @@ import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
  * The checks run on a snapshot's data before disclosure control, with their results, as an

@@ -41,7 +41,7 @@ import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.release.format.FileFormat;
 import org.tfeval.release.format.WriteOptions;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
  * Builds a release package from a snapshot: disclosure control by the {@link DisclosurePolicy} of

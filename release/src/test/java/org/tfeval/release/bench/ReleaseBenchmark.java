@@ -153,7 +153,7 @@ public final class ReleaseBenchmark {
     }
 
     /** Progress as a line per step, with the elapsed time. */
-    private static final class LineProgress implements org.tfeval.store.ProgressListener {
+    private static final class LineProgress implements org.tfeval.instrument.workflow.ProgressListener {
         private final long start = System.nanoTime();
         private String last = "";
 

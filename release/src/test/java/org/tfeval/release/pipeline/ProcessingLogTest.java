@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.synth.StudyGenerator;
 import org.tfeval.testkit.PostgresExtension;

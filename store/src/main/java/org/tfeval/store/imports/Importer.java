@@ -27,7 +27,7 @@ import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
-import org.tfeval.store.ProgressListener;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.Store;
 import org.tfeval.store.ViolationLog;
 import org.tfeval.store.audit.AuditLog;

@@ -1,4 +1,4 @@
-package org.tfeval.store;
+package org.tfeval.instrument.workflow;
 
 /** Receives progress of long work; the CLI draws a bar. */
 @FunctionalInterface
