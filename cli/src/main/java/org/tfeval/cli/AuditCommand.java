@@ -1,55 +1,69 @@
 package org.tfeval.cli;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.tfeval.store.audit.AuditEvent;
-import org.tfeval.store.audit.AuditLog;
+import org.tfeval.study.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "audit", description = {"The audit log:", "  audit verify   re-derive every hash; exit code 1 when any row was altered",
-        "  audit log      list the events"})
+@Command(name = "audit", header = "The hash-chained audit log: verify it, or list its events.",
+        description = "Every change to the study's data is an audit event; see the subcommands.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Log.class})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    StudyOptions study;
-    @Parameters(index = "0", paramLabel = "verify|log")
-    String action;
-    @Option(names = "--last", defaultValue = "50", description = "Events to list (default: ${DEFAULT-VALUE}).")
-    int last;
 
     @Override
-    public Integer call() throws SQLException {
-        PrintWriter pw = spec.commandLine().getOut();
-        try (var session = study.open(); Connection c = session.store().connect()) {
-            switch (action) {
-                case "verify" -> {
-                    List<String> problems = AuditLog.verify(c);
-                    long n = AuditLog.events(c, 0, Long.MAX_VALUE).size();
-                    if (problems.isEmpty()) {
-                        pw.printf("Audit log intact: %d events, every hash re-derived.%n", n);
-                        return ExitCodes.OK;
-                    }
-                    problems.forEach(p -> pw.println("TAMPERED: " + p));
-                    return ExitCodes.DATA_ERRORS;
-                }
-                case "log" -> {
-                    List<AuditEvent> events = AuditLog.events(c, 0, Long.MAX_VALUE);
-                    for (AuditEvent e : events.subList(Math.max(0, events.size() - last), events.size())) {
-                        pw.printf("%6d  %s  %-10s %-8s %-10s %7d changes  %s%n", e.seq(), e.at(), e.actor(), e.action(), e.form() == null ? "" : e.form(),
-                                e.changes(), e.reason() == null ? "" : e.reason());
-                    }
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    @Command(name = "verify", header = "Re-derive every hash of the audit log.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:intact", "1:altered: the events that fail are listed", "2:bad usage (no study)", "3:internal failure"})
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StudyOptions study;
+
+        @Override
+        public Integer call() {
+            PrintWriter pw = spec.commandLine().getOut();
+            try (Study s = study.open()) {
+                Study.AuditCheck check = s.verifyAudit();
+                if (check.intact()) {
+                    pw.printf("Audit log intact: %d events, every hash re-derived.%n", check.events());
                     return ExitCodes.OK;
                 }
-                default -> throw new IllegalArgumentException("unknown audit action '" + action + "'; use verify or log");
+                check.problems().forEach(p -> pw.println("TAMPERED: " + p));
+                return ExitCodes.DATA_ERRORS;
+            }
+        }
+    }
+
+    @Command(name = "log", header = "List the last audit events.")
+    static final class Log implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StudyOptions study;
+        @Option(names = "--last", defaultValue = "50", description = "Events to list (default: ${DEFAULT-VALUE}).")
+        int last;
+
+        @Override
+        public Integer call() {
+            PrintWriter pw = spec.commandLine().getOut();
+            try (Study s = study.open()) {
+                for (var e : s.auditEvents(last)) {
+                    pw.printf("%6d  %s  %-10s %-8s %-10s %7d changes  %s%n", e.seq(), e.at(), e.actor(), e.action(), e.form() == null ? "" : e.form(),
+                            e.changes(), e.reason() == null ? "" : e.reason());
+                }
+                return ExitCodes.OK;
             }
         }
     }

@@ -3,23 +3,26 @@ package org.tfeval.cli;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tfeval.instrument.validation.Violation;
-import org.tfeval.store.edit.RecordEditor;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.study.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "edit", description = "Change values of one stored record (audited with old and new values), or delete it.")
+@Command(name = "edit", header = "Change values of one stored record, or delete it (audited with old and new values).",
+        description = "For single-record corrections; the record's key cannot change.")
 final class EditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     StudyOptions study;
-    @Option(names = "--form", required = true)
+    @Option(names = "--form", required = true, description = "The record's form.")
     String form;
     @Option(names = "--id", required = true, paramLabel = "KEY", description = "The record's key; parts of a composite key separated by /.")
     String id;
@@ -33,21 +36,22 @@ final class EditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> key = Arrays.asList(id.split("/"));
-        try (var session = study.open()) {
-            RecordEditor editor = new RecordEditor(session.store(), study.actor());
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (!delete) {
+            if (set == null || set.isEmpty()) throw Problem.usage("nothing to do", "give --set VAR=VALUE or --delete");
+            for (String s : set) {
+                int eq = s.indexOf('=');
+                if (eq < 1) throw Problem.usage("--set takes VAR=VALUE", "for example --set S_AGE=34");
+                changes.put(s.substring(0, eq).strip().toUpperCase(Locale.ROOT), s.substring(eq + 1));
+            }
+        }
+        try (Study s = study.open()) {
             if (delete) {
-                editor.delete(form, key, reason);
+                s.delete(form, key, reason, study.actor());
                 spec.commandLine().getOut().printf("Deleted %s %s%n", form, id);
                 return ExitCodes.OK;
             }
-            if (set == null || set.isEmpty()) throw new IllegalArgumentException("give --set VAR=VALUE or --delete");
-            Map<String, String> changes = new LinkedHashMap<>();
-            for (String s : set) {
-                int eq = s.indexOf('=');
-                if (eq < 1) throw new IllegalArgumentException("--set takes VAR=VALUE, not '" + s + "'");
-                changes.put(s.substring(0, eq).strip().toUpperCase(java.util.Locale.ROOT), s.substring(eq + 1));
-            }
-            List<Violation> now = editor.set(form, key, changes, reason);
+            List<Violation> now = s.edit(form, key, changes, reason, study.actor());
             spec.commandLine().getOut().printf("Updated %s %s: %s%n", form, id, changes.keySet());
             now.forEach(v -> spec.commandLine().getOut().println("  " + v.describe()));
             return ExitCodes.OK;

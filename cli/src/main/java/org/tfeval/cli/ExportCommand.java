@@ -2,28 +2,29 @@ package org.tfeval.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tfeval.store.imports.Exporter;
+import org.tfeval.study.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "export", description = "Write a form's stored records as CSV in the import format (export -> import round-trips).")
+@Command(name = "export", header = "Write a form's stored records as CSV in the import format.",
+        description = "Export, then import into a fresh study, gives identical data.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     StudyOptions study;
-    @Option(names = "--form", required = true)
+    @Option(names = "--form", required = true, description = "The form to export.")
     String form;
-    @Option(names = "--out", required = true, paramLabel = "FILE")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     Path out;
 
     @Override
     public Integer call() {
-        try (var session = study.open()) {
-            long n = new Exporter(session.store()).export(form, out);
+        try (Study s = study.open()) {
+            long n = s.export(form, out);
             spec.commandLine().getOut().printf("Wrote %d %s records to %s%n", n, form, out);
         }
         return ExitCodes.OK;

@@ -3,33 +3,33 @@ package org.tfeval.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tfeval.instrument.Instrument;
-import org.tfeval.store.imports.ImportResult;
-import org.tfeval.store.imports.Importer;
-import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.study.Study;
+import org.tfeval.study.StudyFolder;
 import org.tfeval.synth.GeneratedStudy;
 import org.tfeval.synth.StudyGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "generate", description = {"Generate a SYNTHETIC study (clearly labelled) as import-format CSV files and import it.",
-        "Same seed, same data. Scales to 1,000,000 cases / 50 task forces for benchmarks."})
+@Command(name = "generate", header = "Generate a SYNTHETIC study (clearly labelled) as import-format CSV files and import it.",
+        description = {"Same seed, same data. Scales to 1,000,000 cases / 50 task forces for benchmarks. The files import cleanly;",
+                "--plant-errors adds the deliberate coding errors the demo uses (import then refuses the files, as it should)."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     StudyOptions study;
-    @Option(names = "--cases", defaultValue = "226")
+    @Option(names = "--cases", defaultValue = "226", description = "Cases (default: ${DEFAULT-VALUE}).")
     int cases;
-    @Option(names = "--sites", defaultValue = "10", description = "Task forces (8 in 10 provide case files, as in the first evaluation).")
+    @Option(names = "--sites", defaultValue = "10", description = "Task forces; 8 in 10 provide case files, as in the first evaluation (default: ${DEFAULT-VALUE}).")
     int sites;
-    @Option(names = "--seed", defaultValue = "20240601")
+    @Option(names = "--seed", defaultValue = "20240601", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--no-errors", description = "Do not plant deliberate coding errors.")
-    boolean noErrors;
+    @Option(names = "--plant-errors", description = "Plant the demo's deliberate coding errors in the files (they will not import).")
+    boolean plantErrors;
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the CSV files (default: STUDY/synthetic).")
     Path out;
     @Option(names = "--no-import", description = "Only write the CSV files.")
@@ -37,26 +37,19 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StudyWorkspace ws = study.workspace();
-        Path dir = out != null ? out : ws.dir().resolve("synthetic");
         PrintWriter pw = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        StudyGenerator generator = StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed).withErrors(!noErrors);
-        GeneratedStudy g = generator.generate(ws.instrument(), dir, (form, done, total) -> progress.progress("generate " + form, done, total));
-        pw.printf("Generated a SYNTHETIC study in %s: %s%n", dir, g.rows());
+        StudyFolder folder = out != null && noImport ? null : study.folder();
+        Path dir = out != null ? out : folder.syntheticFiles();
+        StudyGenerator generator = StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed).withErrors(plantErrors);
+        GeneratedStudy g = generator.generate(folder != null ? InstrumentLoader.load(folder.instrumentFile()) : InstrumentLoader.builtIn("ecm"), dir,
+                (form, done, total) -> progress.progress("generate " + form, done, total));
+        pw.printf("Generated a SYNTHETIC study in %s: %s%s%n", dir, g.rows(), plantErrors ? " with " + g.injectedErrors().size()
+                + " planted coding errors" : "");
         if (noImport) return ExitCodes.OK;
-        try (var session = study.open()) {
-            return DemoCommand.importAll(session.store(), ws.instrument(), dir, study.actor(), pw, progress) ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
+        try (Study s = study.open()) {
+            boolean all = s.importForms(dir, study.actor(), "synthetic data", progress, r -> ImportCommand.print(pw, r, OutputFormat.TEXT));
+            return all ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
         }
-    }
-
-    static boolean importForms(org.tfeval.store.Store store, Instrument ins, Path dir, String actor, PrintWriter pw, ConsoleProgress progress) {
-        for (String form : ins.formNames()) {
-            ImportResult r = Importer.of(store).withActor(actor).withReason("synthetic data").withProgress(progress)
-                    .importFile(form, dir.resolve(form + ".csv"));
-            ImportCommand.print(pw, r, OutputFormat.TEXT);
-            if (!r.stored()) return false;
-        }
-        return true;
     }
 }

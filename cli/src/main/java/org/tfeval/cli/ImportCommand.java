@@ -7,16 +7,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.store.imports.ImportResult;
-import org.tfeval.store.imports.Importer;
-import org.tfeval.store.validate.ReportWriter;
+import org.tfeval.study.Study;
+import org.tfeval.study.StudyJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "import", description = "Import a CSV (UTF-8) or XLSX file into a form. Every problem is reported; with any error nothing is stored.")
+@Command(name = "import", header = "Import a CSV (UTF-8) or XLSX file into a form.",
+        description = {"Every problem is reported with file, row, column and rule; with any error nothing is stored.",
+                "Re-importing the same file changes nothing; changed rows are updated and audited with old and new values."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:imported", "1:the file has errors: nothing was stored", "2:bad usage or unreadable file", "3:internal failure"})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,14 +36,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "Report as text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--reason", defaultValue = "import", description = "Why, for the audit log.")
+    @Option(names = "--reason", defaultValue = "import", description = "Why, for the audit log (default: ${DEFAULT-VALUE}).")
     String reason;
 
     @Override
     public Integer call() {
-        try (var session = study.open()) {
-            ImportResult r = Importer.of(session.store()).withActor(study.actor()).withReason(reason)
-                    .withProgress(new ConsoleProgress(System.err)).importFile(form, file);
+        try (Study s = study.open()) {
+            ImportResult r = s.importFile(form, file, study.actor(), reason, new ConsoleProgress(System.err));
             print(spec.commandLine().getOut(), r, format);
             return r.stored() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
         }
@@ -59,8 +62,8 @@ final class ImportCommand implements Callable<Integer> {
             tree.put("errors", r.errors());
             tree.put("warnings", r.warnings());
             tree.put("counts_by_code", r.countsByCode());
-            tree.put("violations", ReportWriter.violations(r.violations()));
-            out.println(ReportWriter.json(tree));
+            tree.put("violations", StudyJson.violations(r.violations()));
+            out.println(StudyJson.pretty(tree));
         } else {
             for (Violation v : r.violations()) out.println(v.describe());
             if (r.violations().size() < r.errors() + r.warnings()) {

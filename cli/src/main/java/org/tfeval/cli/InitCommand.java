@@ -2,14 +2,16 @@ package org.tfeval.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.study.Study;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "init", description = "Create a study folder: config, instrument file and an embedded database.")
+@Command(name = "init", header = "Create a study folder with an instrument and its database.",
+        description = {"Creates DIR with tfeval-study.yaml, a copy of the instrument and the embedded database (or uses --db).",
+                "A folder that already holds a study is refused; when creation fails, nothing is left behind."})
 final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,11 +27,9 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StudyWorkspace ws = StudyWorkspace.init(dir, instrument, false);
-        try (var session = ws.open(db)) {
-            spec.commandLine().getOut().printf("Created study %s in %s%n  instrument: %s (%s)%n  database:   %s%n", ws.name(), ws.dir(),
-                    ws.instrumentFile().getFileName(), session.store().instrument().version(),
-                    session.server() != null ? "embedded PostgreSQL in " + ws.dir().resolve(StudyWorkspace.DB_FOLDER) : session.store().settings().display());
+        try (Study study = Study.create(dir, instrument, false, db)) {
+            spec.commandLine().getOut().printf("Created study %s in %s%n  instrument: %s (%s)%n  database:   %s%n", study.folder().name(),
+                    study.folder().dir(), study.folder().instrumentFile().getFileName(), study.instrument().version(), study.databaseDisplay());
             spec.commandLine().getOut().printf("Next: tfeval import --study %s --form task_force FILE.csv%n", dir);
         }
         return ExitCodes.OK;

@@ -1,7 +1,8 @@
 package org.tfeval.cli;
 
 import java.nio.file.Path;
-import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.study.Study;
+import org.tfeval.study.StudyFolder;
 import picocli.CommandLine.Option;
 
 /** Options every study command takes. */
@@ -20,11 +21,13 @@ public final class StudyOptions {
         return user != null ? user : System.getProperty("user.name", "unknown");
     }
 
-    public StudyWorkspace workspace() {
-        return StudyWorkspace.at(study);
+    /** The study folder, without opening its database. */
+    public StudyFolder folder() {
+        return StudyFolder.at(study);
     }
 
-    public StudyWorkspace.StudySession open() {
-        return workspace().open(db);
+    /** Opens the study and its database; close it to stop the embedded server. */
+    public Study open() {
+        return Study.open(study, db);
     }
 }

@@ -8,21 +8,19 @@ import org.tfeval.cli.release.ReleaseCommand;
 import org.tfeval.cli.report.ReportCommand;
 import org.tfeval.cli.report.RunCommand;
 import org.tfeval.cli.stats.AgreeCommand;
-import org.tfeval.cli.web.ServeCommand;
 import org.tfeval.cli.stats.FitCommand;
 import org.tfeval.cli.stats.KmCommand;
 import org.tfeval.cli.stats.XtabCommand;
-import org.tfeval.instrument.InstrumentException;
-import org.tfeval.store.edit.RecordEditor;
-import org.tfeval.store.imports.ImportException;
-import org.tfeval.store.sample.Sampler;
-import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.cli.web.ServeCommand;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.study.Problems;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tfeval} command. */
+/** The {@code tfeval} command: wires picocli, and maps every failure to an exit code in one place. */
 @Command(name = "tfeval", mixinStandardHelpOptions = true, versionProvider = Tfeval.Version.class,
-        description = "Evaluation of human trafficking task forces: from case files and interviews to findings and a safe data release.",
+        header = "Evaluation of human trafficking task forces: from case files and interviews to findings and a safe data release.",
+        description = {"Every command takes --study DIR (default: the current folder) and answers --help with its options and exit codes."},
         subcommands = {InitCommand.class, DemoCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
                 ValidateCommand.class, SampleCommand.class, SnapshotCommand.class, EditCommand.class, AuditCommand.class,
                 InstrumentCommand.class, RunCommand.class, ReportCommand.class, ReleaseCommand.class, ServeCommand.class,
@@ -40,35 +38,47 @@ public final class Tfeval implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, with the one mapper from failures to exit codes. */
+    /**
+     * The configured command line: every command and subcommand gets --help and --version and the
+     * exit-code list, and one handler maps failures to exit codes.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Tfeval());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(OutputFormat.class, OutputFormat::parse);
+        standardise(cl);
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             PrintWriter err = line.getErr();
-            int code = exitCode(e);
-            err.println("tfeval: " + message(e));
+            Problem p = Problems.of(e);
+            err.println("tfeval " + line.getCommandName() + ": " + p.describe());
             if (System.getenv("TFEVAL_DEBUG") != null) e.printStackTrace(err);
             err.flush();
-            return code;
+            return exitCode(p.kind());
         });
         return cl;
     }
 
-    static int exitCode(Throwable e) {
-        if (e instanceof IllegalArgumentException || e instanceof InstrumentException || e instanceof ImportException
-                || e instanceof org.tfeval.stats.InvalidInputException
-                || e instanceof RecordEditor.EditException || e instanceof Sampler.FrameException || e instanceof IllegalStateException
-                && e.getMessage() != null && e.getMessage().startsWith("no study")) {
-            return ExitCodes.USAGE;
+    /** The one mapping from a problem's kind to an exit code. */
+    static int exitCode(Problem.Kind kind) {
+        switch (kind) {
+            case USAGE:
+                return ExitCodes.USAGE;
+            case DATA:
+            case REFUSED:
+                return ExitCodes.DATA_ERRORS;
+            case INTERNAL:
+            default:
+                return ExitCodes.INTERNAL;
         }
-        if (e instanceof Snapshotter.RefusedException) return ExitCodes.DATA_ERRORS;
-        return ExitCodes.INTERNAL;
     }
 
-    static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
+    private static void standardise(CommandLine cl) {
+        CommandLine.Model.CommandSpec s = cl.getCommandSpec();
+        if (!(cl.getCommand() instanceof CommandLine.HelpCommand)) s.mixinStandardHelpOptions(true);
+        if (s.usageMessage().exitCodeList().isEmpty()) {
+            s.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.STANDARD);
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) standardise(sub);
     }
 
     /** The version from the build. */

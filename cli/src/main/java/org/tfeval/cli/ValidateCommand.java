@@ -6,16 +6,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.tfeval.instrument.validation.Violation;
-import org.tfeval.store.validate.ReportWriter;
-import org.tfeval.store.validate.StudyValidator;
-import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.study.Study;
+import org.tfeval.study.StudyJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", description = "Check the whole study; writes reports/validation.html and .json; exit code 1 when there are errors.")
+@Command(name = "validate", header = "Check every stored record against the instrument; write HTML and JSON reports.",
+        description = "Every rule of the instrument, the cross-form checks and the missingness of every variable.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors (warnings may remain)", "1:validation errors (see the reports)", "2:bad usage (no study)", "3:internal failure"})
 final class ValidateCommand implements Callable<Integer> {
     /** Problems printed on the console; the reports hold the rest. */
     static final int SHOWN = 20;
@@ -26,33 +28,31 @@ final class ValidateCommand implements Callable<Integer> {
     StudyOptions study;
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the reports (default: STUDY/reports).")
     Path out;
-    @Option(names = "--format", defaultValue = "text", description = "Console output: text or json.")
+    @Option(names = "--format", defaultValue = "text", description = "Console output: text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Override
     public Integer call() {
-        try (var session = study.open()) {
-            ValidationReport r = StudyValidator.of(session.store()).withProgress(new ConsoleProgress(System.err)).validate();
-            Path dir = out != null ? out : session.workspace().dir().resolve("reports");
-            ReportWriter.writeJson(r, dir.resolve("validation.json"));
-            ReportWriter.writeHtml(r, dir.resolve("validation.html"));
+        try (Study s = study.open()) {
+            Study.Validation v = s.validate(out, new ConsoleProgress(System.err));
             PrintWriter pw = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
-                pw.println(ReportWriter.json(ReportWriter.tree(r)));
+                pw.println(StudyJson.pretty(StudyJson.validation(v.report())));
             } else {
-                summary(pw, r, dir);
+                summary(pw, v);
             }
             pw.flush();
-            return r.passed() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
+            return v.passed() ? ExitCodes.OK : ExitCodes.DATA_ERRORS;
         }
     }
 
-    static void summary(PrintWriter pw, ValidationReport r, Path dir) {
+    static void summary(PrintWriter pw, Study.Validation v) {
+        var r = v.report();
         pw.printf("Validated %s: %s%n", r.instrument(), r.records());
         r.violations().stream().limit(SHOWN).map(Violation::describe).forEach(pw::println);
         if (r.errors() + r.warnings() > SHOWN) pw.printf("... and %d more%n", r.errors() + r.warnings() - SHOWN);
         Map<String, Long> codes = new TreeMap<>(r.countsByCode());
         pw.printf("%d errors, %d warnings%s%n", r.errors(), r.warnings(), codes.isEmpty() ? "" : " by rule: " + codes);
-        pw.printf("Reports: %s, %s%n", dir.resolve("validation.html"), dir.resolve("validation.json"));
+        pw.printf("Reports: %s, %s%n", v.html(), v.json());
     }
 }

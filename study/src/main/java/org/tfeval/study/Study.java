@@ -1,17 +1,55 @@
 package org.tfeval.study;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.validation.Violation;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.report.ReportSet;
+import org.tfeval.report.Reports;
+import org.tfeval.snapshot.Snapshot;
+import org.tfeval.snapshot.Snapshotter;
 import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditEvent;
+import org.tfeval.store.audit.AuditLog;
+import org.tfeval.store.edit.RecordEditor;
+import org.tfeval.store.imports.Exporter;
+import org.tfeval.store.imports.ImportResult;
+import org.tfeval.store.imports.Importer;
+import org.tfeval.store.query.OpenQueries;
+import org.tfeval.store.sample.SampleDraw;
+import org.tfeval.store.sample.Sampler;
 import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.store.validate.ReportWriter;
+import org.tfeval.store.validate.StudyValidator;
+import org.tfeval.store.validate.ValidationReport;
 
 /**
  * An open study: the one door to its workflow. Adapters (cli, web) open a study and call its use
- * cases; every precondition (validation state, open queries, empty target folders, the folder
- * layout) is checked here, once, for every adapter. Close it to stop the embedded database.
+ * cases; every precondition (validation state, open data-quality queries, empty target folders, the
+ * folder layout) is checked here, once, for every adapter. Close it to stop the embedded database.
+ *
+ * <p>A new use case (for example "withdraw a participant") is a method here, or a service in a
+ * feature package of this module, that runs its transaction and audit event in the store and checks
+ * its preconditions before it writes anything.
  */
 public final class Study implements AutoCloseable {
+    /** The validation reports in the study's reports folder. */
+    public static final String VALIDATION_HTML = "validation.html";
+    public static final String VALIDATION_JSON = "validation.json";
+
     private final StudyFolder folder;
     private final StudyWorkspace.StudySession session;
 
@@ -22,14 +60,29 @@ public final class Study implements AutoCloseable {
 
     /** Opens the study in a folder: its database (embedded unless {@code dbOverride} or the config names a server). */
     public static Study open(Path dir, String dbOverride) {
-        StudyFolder folder = StudyFolder.at(dir);
-        return new Study(folder, folder.workspace().open(dbOverride));
+        return open(StudyFolder.at(dir), dbOverride);
     }
 
     /** Opens an existing study folder's database. */
     public static Study open(StudyFolder folder, String dbOverride) {
         Objects.requireNonNull(folder, "folder");
         return new Study(folder, folder.workspace().open(dbOverride));
+    }
+
+    /**
+     * Creates a study folder with a copy of a built-in instrument and opens its database. Refuses a
+     * folder that already holds a study; when creation fails, what it made is removed again.
+     */
+    public static Study create(Path dir, String instrument, boolean synthetic, String dbOverride) {
+        Path abs = dir.toAbsolutePath().normalize();
+        boolean existed = Files.exists(abs);
+        StudyWorkspace ws = StudyWorkspace.init(abs, instrument, synthetic);
+        try {
+            return open(new StudyFolder(ws), dbOverride);
+        } catch (RuntimeException e) {
+            StudyFiles.removeCreated(abs, existed);
+            throw e;
+        }
     }
 
     public StudyFolder folder() {
@@ -51,6 +104,164 @@ public final class Study implements AutoCloseable {
      */
     public Store store() {
         return session.store();
+    }
+
+    // ---------------------------------------------------------------- capture
+
+    /** Imports one file into a form: validated, atomic, audited, idempotent. */
+    public ImportResult importFile(String form, Path file, String actor, String reason, ProgressListener progress) {
+        return Importer.of(store()).withActor(actor).withReason(reason).withProgress(progress).importFile(form, file);
+    }
+
+    /**
+     * Imports every form's {@code FORM.csv} from a folder in instrument order, stopping at the first
+     * file that is refused. Each result goes to {@code each}; returns whether all were stored.
+     */
+    public boolean importForms(Path dir, String actor, String reason, ProgressListener progress, Consumer<ImportResult> each) {
+        for (String form : instrument().formNames()) {
+            ImportResult r = importFile(form, dir.resolve(form + ".csv"), actor, reason, progress);
+            each.accept(r);
+            if (!r.stored()) return false;
+        }
+        return true;
+    }
+
+    /** Writes a form's records in the import format; returns how many. */
+    public long export(String form, Path out) {
+        return new Exporter(store()).export(form, out);
+    }
+
+    /** Sets variables of one record (import format), audited; returns the rule violations the record now has. */
+    public List<Violation> edit(String form, List<String> key, Map<String, String> changes, String reason, String actor) {
+        return new RecordEditor(store(), actor).set(form, key, changes, reason);
+    }
+
+    /** Deletes one record, audited. */
+    public void delete(String form, List<String> key, String reason, String actor) {
+        new RecordEditor(store(), actor).delete(form, key, reason);
+    }
+
+    // ---------------------------------------------------------------- sampling
+
+    /** Draws a case sample from a frame, records it (audited) and writes the drawn cases to {@code out} (default: the study's samples folder). */
+    public Sampled sample(Sampler sampler, Path frame, String actor, String version, Path out) {
+        SampleDraw draw = Sampler.record(store(), sampler.draw(frame), actor, version);
+        Path file = out != null ? out : folder.sampleDraw(draw.id());
+        writeDraw(draw, file);
+        return new Sampled(draw, file);
+    }
+
+    /** A recorded draw and the file its cases were written to. */
+    public record Sampled(SampleDraw draw, Path file) {
+    }
+
+    /** Re-derives a recorded draw from its frame; the differences (empty when it reproduces). */
+    public List<String> verifySample(long drawId, Path frame) {
+        return Sampler.verify(store(), drawId, frame);
+    }
+
+    private static void writeDraw(SampleDraw draw, Path file) {
+        try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+                p.printRecord("DRAW_ID", "TF_ID", "CASE_REF", "DRAW_ORDER", "ROLE");
+                for (SampleDraw.Drawn d : draw.cases()) {
+                    p.printRecord(draw.id(), d.tfId(), d.caseRef(), d.order(), d.replacement() ? "replacement" : "sample");
+                }
+            }
+        } catch (IOException e) {
+            throw new Problem.Usage("cannot write " + file + " (" + e.getMessage() + ")", null, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- validation and snapshots
+
+    /** Validates every stored record and writes the HTML and JSON reports into {@code dir} (default: the study's reports folder). */
+    public Validation validate(Path dir, ProgressListener progress) {
+        ValidationReport report = StudyValidator.of(store()).withProgress(progress).validate();
+        Path d = dir != null ? dir : folder.reports();
+        Path json = d.resolve(VALIDATION_JSON);
+        Path html = d.resolve(VALIDATION_HTML);
+        ReportWriter.writeJson(report, json);
+        ReportWriter.writeHtml(report, html);
+        return new Validation(report, html, json);
+    }
+
+    /** A validation and where its reports are. */
+    public record Validation(ValidationReport report, Path html, Path json) {
+        public boolean passed() {
+            return report.passed();
+        }
+    }
+
+    /** How to freeze a snapshot. */
+    public record Freeze(String actor, boolean allowErrors, String version) {
+        public Freeze {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(version, "version");
+        }
+    }
+
+    /**
+     * Validates the study and freezes it into a snapshot. Refused while data-quality queries are open
+     * or answered, and while validation errors remain unless {@link Freeze#allowErrors} (recorded in
+     * the manifest). The validation reports are written either way.
+     */
+    public Frozen freeze(Freeze request, ProgressListener progress) {
+        long open = OpenQueries.count(store());
+        if (open > 0) {
+            throw Problem.refused("snapshot refused: " + open + " data-quality " + (open == 1 ? "query is" : "queries are") + " open or answered",
+                    "close them in the web application (tfeval serve) first");
+        }
+        Validation validation = validate(null, progress);
+        Snapshot sn = Snapshotter.of(store()).withActor(request.actor()).withAllowErrors(request.allowErrors() && !validation.passed()).withSynthetic(folder.synthetic())
+                .withVersion(request.version()).withProgress(progress).take(folder.snapshots(), validation.report());
+        return new Frozen(sn, validation);
+    }
+
+    /** A snapshot and the validation it was taken after. */
+    public record Frozen(Snapshot snapshot, Validation validation) {
+    }
+
+    // ---------------------------------------------------------------- reports and releases
+
+    /** Runs every analysis on a snapshot and writes every report (see {@link StudyFolder#buildReports}). */
+    public ReportSet reports(Snapshot snapshot, Reports reports, AnalysisSettings settings, String version, Path out) {
+        return folder.buildReports(snapshot, reports, settings, version, out);
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    /** Re-derives every hash of the audit log. */
+    public AuditCheck verifyAudit() {
+        try (Connection c = store().connect()) {
+            List<String> problems = AuditLog.verify(c);
+            return new AuditCheck(AuditLog.events(c, 0, Long.MAX_VALUE).size(), problems);
+        } catch (SQLException e) {
+            throw Problem.internal("the database refused to read the audit log (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** The audit log's size and what failed to re-derive (empty when intact). */
+    public record AuditCheck(long events, List<String> problems) {
+        public AuditCheck {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean intact() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** The last {@code n} audit events, oldest first. */
+    public List<AuditEvent> auditEvents(int n) {
+        try (Connection c = store().connect()) {
+            List<AuditEvent> events = AuditLog.events(c, 0, Long.MAX_VALUE);
+            return List.copyOf(events.subList(Math.max(0, events.size() - n), events.size()));
+        } catch (SQLException e) {
+            throw Problem.internal("the database refused to read the audit log (" + e.getSQLState() + ")", e);
+        }
     }
 
     @Override

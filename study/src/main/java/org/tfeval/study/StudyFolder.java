@@ -1,6 +1,18 @@
 package org.tfeval.study;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.release.pipeline.ReleaseBuilder;
+import org.tfeval.release.pipeline.ReleaseResult;
+import org.tfeval.report.ReportSet;
+import org.tfeval.report.Reports;
+import org.tfeval.snapshot.Snapshot;
 import org.tfeval.store.study.StudyWorkspace;
 
 /**
@@ -27,7 +39,7 @@ public final class StudyFolder {
 
     /** The study in a folder (no database opened). */
     public static StudyFolder at(Path dir) {
-        return new StudyFolder(StudyProblems.translate(() -> StudyWorkspace.at(dir)));
+        return new StudyFolder(StudyWorkspace.at(dir));
     }
 
     StudyWorkspace workspace() {
@@ -85,5 +97,44 @@ public final class StudyFolder {
     /** The first {@value #SHORT_ID} characters of a content ID. */
     public static String shortId(String id) {
         return id.substring(0, Math.min(SHORT_ID, id.length()));
+    }
+
+    /** The study's snapshots, oldest first. */
+    public List<Snapshot> listSnapshots() {
+        List<Snapshot> out = new ArrayList<>();
+        if (!Files.isDirectory(snapshots())) return out;
+        try (var s = Files.list(snapshots())) {
+            s.filter(p -> Files.exists(p.resolve(Snapshot.MANIFEST))).map(Snapshot::open).forEach(out::add);
+        } catch (IOException e) {
+            throw new Problem.Usage("cannot list " + snapshots() + " (" + e.getMessage() + ")", null, e);
+        }
+        out.sort(Comparator.comparing((Snapshot sn) -> sn.manifest().path("created_at").asText()).thenComparing(Snapshot::id));
+        return out;
+    }
+
+    /** A snapshot by its folder, or by its ID or a unique prefix of it among the study's snapshots. */
+    public Snapshot snapshot(String idOrFolder) {
+        Path asFolder = Path.of(idOrFolder);
+        if (Files.exists(asFolder.resolve(Snapshot.MANIFEST))) return Snapshot.open(asFolder);
+        List<Snapshot> matches = listSnapshots().stream().filter(sn -> sn.id().startsWith(idOrFolder)).toList();
+        if (matches.isEmpty()) {
+            throw Problem.usage("no snapshot " + idOrFolder + " in " + snapshots(), "list them with: tfeval snapshot list; take one with: tfeval snapshot");
+        }
+        if (matches.size() > 1) throw Problem.usage("snapshot ID " + idOrFolder + " is ambiguous", "give more characters");
+        return matches.get(0);
+    }
+
+    /**
+     * Runs every analysis on a snapshot and writes every report into {@code out} (default:
+     * {@link #reportsOf}); a given folder must be new, empty or a previous report set. Reads the
+     * snapshot only: no database is opened.
+     */
+    public ReportSet buildReports(Snapshot snapshot, Reports reports, AnalysisSettings settings, String version, Path out) {
+        return StudyFiles.reports(this, snapshot, reports, settings, version, out);
+    }
+
+    /** Builds a release package into {@code out}, which must not exist or be empty; a refused package leaves nothing. */
+    public ReleaseResult buildRelease(ReleaseBuilder builder, Path out) {
+        return StudyFiles.release(builder, out);
     }
 }

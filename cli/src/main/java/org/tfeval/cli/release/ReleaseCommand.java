@@ -1,7 +1,6 @@
 package org.tfeval.cli.release;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +10,12 @@ import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.StudyOptions;
 import org.tfeval.cli.Tfeval;
 import org.tfeval.instrument.ReleaseLevel;
-import org.tfeval.release.disclosure.ReleaseRefusedException;
+import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.release.pipeline.ReleaseBuilder;
 import org.tfeval.release.pipeline.ReleaseResult;
 import org.tfeval.snapshot.Snapshot;
+import org.tfeval.study.StudyFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tfeval release}: a release package from a snapshot. */
-@Command(name = "release", mixinStandardHelpOptions = true,
+@Command(name = "release", header = "Build a data release package (public or restricted use) from a snapshot.",
         description = {"Build a data release package from a snapshot: disclosure control driven by the instrument's disclosure roles and",
                 "release levels, then every dataset as CSV, Stata, SPSS, SAS transport and Parquet with SPSS, SAS, Stata and R setups,",
                 "HTML, PDF and DDI codebooks, a disclosure report, a processing log, README and manifest (SHA-256 of every file).",
@@ -79,62 +79,40 @@ public final class ReleaseCommand implements Callable<Integer> {
     Path keepKey;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
-        try {
-            ReleaseLevel releaseLevel = level(level);
-            Thresholds thresholds = Thresholds.defaults().withK(k).withL(l).withBandWidth(bandWidth)
-                    .withMaxSuppressedValueShare(maxSuppressedShare).withMaxRemovedCaseShare(maxRemovedShare);
-            Snapshot sn = findSnapshot();
-            ReleaseResult r = ReleaseBuilder.of(sn).withLevel(releaseLevel).withThresholds(thresholds).withExtraQuasiIdentifiers(quasi)
-                    .withKeyFile(keepKey).withProgress(new ConsoleProgress(System.err)).withVersion(Tfeval.version()).build(out);
-            pw.printf(Locale.ROOT, "Release package %s (%s-use) from snapshot %s%n", r.dir(), releaseLevel.name().toLowerCase(Locale.ROOT),
-                    r.snapshotId());
-            pw.printf(Locale.ROOT, "  rows: %s%n", r.rows());
-            if (releaseLevel == ReleaseLevel.PUBLIC) {
-                pw.printf(Locale.ROOT, "  k = %d, l = %d: %.1f%% of quasi-identifier values and %.1f%% of sensitive values suppressed, %d cases left out%n",
-                        k, l, 100 * r.report().loss().suppressedQuasiShare(), 100 * r.report().loss().suppressedSensitiveShare(),
-                        r.report().loss().removedCases());
-            }
-            pw.printf(Locale.ROOT, "  %d files; see %s and %s%n", r.files().size() + 1, r.dir().resolve(ReleaseBuilder.DISCLOSURE_HTML),
-                    r.dir().resolve(ReleaseBuilder.README));
-            if (keepKey != null) {
-                pw.printf(Locale.ROOT, "  pseudonymisation key kept in %s: keep it apart from the package%n", keepKey);
-            }
-            pw.flush();
-            return ExitCodes.OK;
-        } catch (ReleaseRefusedException e) {
-            err.println("tfeval release: refused, no package written: " + e.getMessage());
-            err.flush();
-            return ExitCodes.DATA_ERRORS;
-        } catch (IllegalArgumentException e) {
-            err.println("tfeval release: " + e.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
-        } catch (IllegalStateException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("no study")) {
-                throw e;
-            }
-            err.println("tfeval release: " + e.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
+        ReleaseLevel releaseLevel = level(level);
+        Thresholds thresholds = Thresholds.defaults().withK(k).withL(l).withBandWidth(bandWidth)
+                .withMaxSuppressedValueShare(maxSuppressedShare).withMaxRemovedCaseShare(maxRemovedShare);
+        StudyFolder folder = study.folder();
+        Snapshot sn = folder.snapshot(snapshot);
+        ReleaseResult r = folder.buildRelease(ReleaseBuilder.of(sn).withLevel(releaseLevel).withThresholds(thresholds).withExtraQuasiIdentifiers(quasi)
+                .withKeyFile(keepKey).withProgress(new ConsoleProgress(System.err)).withVersion(Tfeval.version()), out);
+        pw.printf(Locale.ROOT, "Release package %s (%s-use) from snapshot %s%n", r.dir(), releaseLevel.name().toLowerCase(Locale.ROOT),
+                r.snapshotId());
+        pw.printf(Locale.ROOT, "  rows: %s%n", r.rows());
+        if (releaseLevel == ReleaseLevel.PUBLIC) {
+            pw.printf(Locale.ROOT, "  k = %d, l = %d: %.1f%% of quasi-identifier values and %.1f%% of sensitive values suppressed, %d cases left out%n",
+                    k, l, 100 * r.report().loss().suppressedQuasiShare(), 100 * r.report().loss().suppressedSensitiveShare(),
+                    r.report().loss().removedCases());
         }
-    }
-
-    private Snapshot findSnapshot() {
-        Path asFolder = Path.of(snapshot);
-        if (Files.exists(asFolder.resolve(Snapshot.MANIFEST))) {
-            return Snapshot.open(asFolder);
+        pw.printf(Locale.ROOT, "  %d files; see %s and %s%n", r.files().size() + 1, r.dir().resolve(ReleaseBuilder.DISCLOSURE_HTML),
+                r.dir().resolve(ReleaseBuilder.README));
+        if (keepKey != null) {
+            pw.printf(Locale.ROOT, "  pseudonymisation key kept in %s: keep it apart from the package%n", keepKey);
         }
-        return Snapshot.find(study.workspace().dir().resolve("snapshots"), snapshot);
+        pw.flush();
+        return ExitCodes.OK;
     }
 
     static ReleaseLevel level(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "public" -> ReleaseLevel.PUBLIC;
-            case "restricted" -> ReleaseLevel.RESTRICTED;
-            default -> throw new IllegalArgumentException("--level must be public or restricted, not '" + text + "'");
-        };
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "public":
+                return ReleaseLevel.PUBLIC;
+            case "restricted":
+                return ReleaseLevel.RESTRICTED;
+            default:
+                throw Problem.usage("--level must be public or restricted, not '" + text + "'");
+        }
     }
 }

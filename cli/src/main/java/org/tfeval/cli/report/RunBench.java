@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import org.tfeval.cli.ConsoleProgress;
-import org.tfeval.instrument.Instrument;
-import org.tfeval.store.imports.ImportResult;
-import org.tfeval.store.imports.Importer;
-import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.study.Study;
 import org.tfeval.synth.StudyGenerator;
 import picocli.CommandLine;
 
@@ -50,23 +47,20 @@ public final class RunBench {
     static void prepare(Path dir, int cases, int sites) throws Exception {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        StudyWorkspace ws = StudyWorkspace.init(dir, "ecm", true);
-        Files.setPosixFilePermissions(ws.dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Instrument ins = ws.instrument();
-        Path data = ws.dir().resolve("synthetic");
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        long t0 = System.nanoTime();
-        StudyGenerator.defaults().withCases(cases).withSites(sites).withErrors(false)
-                .generate(ins, data, (f, d, t) -> progress.progress("generate " + f, d, t));
-        long t1 = System.nanoTime();
-        try (var session = ws.open(null)) {
-            for (String form : ins.formNames()) {
-                ImportResult r = Importer.of(session.store()).withProgress(progress).importFile(form, data.resolve(form + ".csv"));
-                if (!r.stored()) throw new IllegalStateException("import of " + form + " failed: " + r.countsByCode());
+        try (Study study = Study.create(dir, "ecm", true, null)) {
+            Files.setPosixFilePermissions(study.folder().dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path data = study.folder().syntheticFiles();
+            long t0 = System.nanoTime();
+            StudyGenerator.defaults().withCases(cases).withSites(sites).withErrors(false)
+                    .generate(study.instrument(), data, (f, d, t) -> progress.progress("generate " + f, d, t));
+            long t1 = System.nanoTime();
+            if (!study.importForms(data, "tfeval-bench", "synthetic data", progress, r -> { })) {
+                throw new IllegalStateException("the generated files were refused on import");
             }
+            PrintWriter pw = new PrintWriter(System.out, true);
+            pw.printf(Locale.ROOT, "prepared %s: %d cases, %d task forces (generate %.1f s, import %.1f s)%n", study.folder().dir(), cases, sites,
+                    (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
         }
-        PrintWriter pw = new PrintWriter(System.out, true);
-        pw.printf(Locale.ROOT, "prepared %s: %d cases, %d task forces (generate %.1f s, import %.1f s)%n", ws.dir(), cases, sites, (t1 - t0) / 1e9,
-                (System.nanoTime() - t1) / 1e9);
     }
 }

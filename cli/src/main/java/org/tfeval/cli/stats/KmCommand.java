@@ -1,5 +1,6 @@
 package org.tfeval.cli.stats;
 
+import org.tfeval.cli.OutputFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

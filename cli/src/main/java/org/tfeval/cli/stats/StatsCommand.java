@@ -3,7 +3,7 @@ package org.tfeval.cli.stats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tfeval.stats.InvalidInputException;
+import org.tfeval.cli.OutputFormat;
 import org.tfeval.stats.frame.CsvFrameReader;
 import org.tfeval.stats.frame.DataFrame;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,16 +11,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What the statistics commands share: the {@code --data} and {@code --format} options, reading the CSV,
- * and the one mapping from failures to exit codes: bad input (absent column, unusable values, singular
- * design, bad option) prints one line on stderr and returns {@link #BAD_INPUT}; nothing else is caught.
+ * What the statistics commands share: the {@code --data} and {@code --format} options and reading the
+ * CSV. Bad input (absent column, unusable values, singular design, bad option) is mapped to exit code
+ * 2 by the command line's one failure handler, with one line on stderr naming the column or option.
  */
 abstract class StatsCommand implements Callable<Integer> {
 
     /** Done. */
     static final int OK = 0;
-    /** Bad input or usage; the message names the column or option. */
-    static final int BAD_INPUT = 2;
 
     @Spec
     CommandSpec spec;
@@ -30,27 +28,19 @@ abstract class StatsCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
             description = "Output: table (default) or json.")
-    String format;
+    OutputFormat format;
 
     @Override
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            outputFormat();
-            DataFrame frame = CsvFrameReader.standard().read(data);
-            String text = run(frame);
-            out.print(text);
-            if (!text.endsWith("\n")) {
-                out.println();
-            }
-            out.flush();
-            return OK;
-        } catch (InvalidInputException | IllegalArgumentException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("tfeval " + spec.name() + ": " + e.getMessage());
-            err.flush();
-            return BAD_INPUT;
+        DataFrame frame = CsvFrameReader.standard().read(data);
+        String text = run(frame);
+        out.print(text);
+        if (!text.endsWith("\n")) {
+            out.println();
         }
+        out.flush();
+        return OK;
     }
 
     /** Computes and renders the result in the chosen {@link #format}. */
@@ -58,7 +48,7 @@ abstract class StatsCommand implements Callable<Integer> {
 
     /** The parsed {@code --format}. */
     OutputFormat outputFormat() {
-        return OutputFormat.parse(format);
+        return format;
     }
 
     /** Fixed-width number for tables. */

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.StudyOptions;
-import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.study.Study;
 import org.tfeval.web.WebServer;
 import org.tfeval.web.account.FirstAdministrator;
 import org.tfeval.web.account.OneTimeAccount;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tfeval serve}: runs the web application on localhost until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", header = "Run the web application for coding case files on localhost.",
         description = {"Run the web application for coding case files on localhost (the study's embedded database, or --db).",
                 "Prints its address; when the study has no accounts yet, creates the administrator 'admin' and prints its one-time password once.",
                 "Stop with Ctrl-C."},
@@ -46,8 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (idleMinutes < 1) throw new IllegalArgumentException("--idle-timeout must be at least 1 minute");
-        StudyWorkspace ws = study.workspace();
+        if (idleMinutes < 1) throw Problem.usage("--idle-timeout must be at least 1 minute");
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
@@ -57,12 +57,12 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "tfeval-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (var session = ws.open(study.db)) {
+        try (Study session = study.open()) {
             WebServer.Settings settings = WebServer.Settings.defaults().withPort(port).withIdleTimeout(Duration.ofMinutes(idleMinutes))
                     .withVersion(version());
             Optional<OneTimeAccount> admin = FirstAdministrator.createIfNone(session.store(), PasswordHasher.defaults());
             try (WebServer server = start(session.store(), settings)) {
-                out.printf("tfeval web application for study %s: %s%n", ws.name(), server.uri());
+                out.printf("tfeval web application for study %s: %s%n", session.folder().name(), server.uri());
                 admin.ifPresent(a -> out.printf("No accounts yet: created the administrator '%s' with the one-time password %s%n"
                         + "(shown only now; sign in and change it under Password)%n", a.name(), a.password()));
                 out.println("Stop with Ctrl-C.");
@@ -88,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.net.BindException) {
-                    throw new IllegalArgumentException("port " + port + " on " + settings.host() + " is in use; choose another with --port (0: any free port)", e);
+                    throw new Problem.Usage("port " + port + " on " + settings.host() + " is in use", "choose another with --port (0: any free port)", e);
                 }
             }
             throw e;

@@ -29,11 +29,11 @@ public final class RecordEditor {
     }
 
     /** A value that cannot be stored at all (not of the variable's type), or an unknown record. */
-    public static final class EditException extends RuntimeException {
+    public static final class EditException extends org.tfeval.instrument.workflow.Problem.Usage {
         private static final long serialVersionUID = 1L;
 
         EditException(String message) {
-            super(message);
+            super(message, null, null);
         }
     }
 

@@ -73,12 +73,12 @@ public final class Sampler {
     }
 
     /** Problems in a frame file. */
-    public static final class FrameException extends RuntimeException {
+    public static final class FrameException extends org.tfeval.instrument.workflow.Problem.Usage {
         private static final long serialVersionUID = 1L;
         private final transient List<Violation> violations;
 
         FrameException(List<Violation> violations) {
-            super(violations.size() + " problems in the case list: " + violations.get(0).describe());
+            super(violations.size() + " problems in the case list: " + violations.get(0).describe(), null, null);
             this.violations = List.copyOf(violations);
         }
 

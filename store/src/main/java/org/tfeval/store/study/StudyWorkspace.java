@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.pg.EmbeddedPostgres;
 import org.tfeval.store.Store;
@@ -42,7 +43,7 @@ public final class StudyWorkspace {
     public static StudyWorkspace init(Path dir, String instrument, boolean synthetic) {
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs.resolve(CONFIG))) {
-            throw new IllegalStateException(abs + " already holds a study (" + CONFIG + "); choose another folder");
+            throw Problem.usage(abs + " already holds a study (" + CONFIG + ")", "choose another folder");
         }
         try {
             Files.createDirectories(abs);
@@ -68,13 +69,13 @@ public final class StudyWorkspace {
         Path abs = dir.toAbsolutePath().normalize();
         Path cfg = abs.resolve(CONFIG);
         if (!Files.exists(cfg)) {
-            throw new IllegalStateException("no study in " + abs + " (no " + CONFIG + "); create one with: tfeval init " + dir
+            throw Problem.usage("no study in " + abs + " (no " + CONFIG + ")", "create one with: tfeval init " + dir
                     + " --instrument ecm, or pass --study DIR");
         }
         try {
             return new StudyWorkspace(abs, YAML.readTree(cfg.toFile()));
         } catch (IOException e) {
-            throw new IllegalStateException(cfg + ": cannot read the study config (" + e.getMessage() + ")", e);
+            throw new Problem.Usage(cfg + ": cannot read the study config (" + e.getMessage() + ")", null, e);
         }
     }
 

@@ -1,0 +1,151 @@
+package org.tfeval.study;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.instrument.Form;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.report.ReportSet;
+import org.tfeval.report.Reports;
+import org.tfeval.store.imports.ImportResult;
+import org.tfeval.store.sample.SampleSize;
+import org.tfeval.store.sample.Sampler;
+import org.tfeval.synth.GeneratedStudy;
+import org.tfeval.synth.StudyGenerator;
+
+/**
+ * The demo use case: a new study with a SYNTHETIC data set, taken through the whole workflow the
+ * way a team would (generate, import strictly, draw the case sample, plant a few deliberate coding
+ * errors as a coder's audited edits, validate, freeze, build every report). Configured by copy.
+ */
+public final class Demo {
+    /** The audit log's reason for the planted errors. */
+    public static final String PLANTED = "deliberate coding error planted by tfeval demo (synthetic data)";
+    /** Who the demo acts as in the audit log. */
+    public static final String ACTOR = "tfeval-demo";
+    /** The demo's sample design: 20 to 40 cases per site by frame size, 5 ordered replacements. */
+    public static final String SAMPLE_SIZE = "20-40";
+    public static final int SAMPLE_REPLACEMENTS = 5;
+
+    private final int cases;
+    private final int sites;
+    private final long seed;
+    private final String version;
+    private final ProgressListener progress;
+
+    private Demo(int cases, int sites, long seed, String version, ProgressListener progress) {
+        this.cases = cases;
+        this.sites = sites;
+        this.seed = seed;
+        this.version = Objects.requireNonNull(version, "version");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** The published demo: 226 cases at 10 task forces. */
+    public static Demo defaults() {
+        return new Demo(226, 10, 20240601L, "dev", ProgressListener.NONE);
+    }
+
+    public Demo withCases(int n) {
+        return new Demo(n, sites, seed, version, progress);
+    }
+
+    public Demo withSites(int n) {
+        return new Demo(cases, n, seed, version, progress);
+    }
+
+    public Demo withSeed(long s) {
+        return new Demo(cases, sites, s, version, progress);
+    }
+
+    public Demo withVersion(String v) {
+        return new Demo(cases, sites, seed, v, progress);
+    }
+
+    public Demo withProgress(ProgressListener p) {
+        return new Demo(cases, sites, seed, version, p);
+    }
+
+    /** What the demo made. */
+    public record Outcome(GeneratedStudy generated, List<ImportResult> imports, int plantedEdits, int plannedErrors, Study.Sampled sample,
+                          Study.Frozen frozen, ReportSet reports) {
+    }
+
+    /**
+    /** Runs the demo in an open, newly created study. */
+    public Outcome run(Study study) {
+        Path clean = study.folder().syntheticFiles();
+        StudyGenerator generator = StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed);
+        GeneratedStudy g = generator.withErrors(false).generate(study.instrument(), clean, (f, d, t) -> progress.progress("generate " + f, d, t));
+        Path planted = null;
+        try {
+            planted = Files.createTempDirectory("tfeval-demo-");
+            GeneratedStudy withErrors = generator.withErrors(true).generate(study.instrument(), planted,
+                    (f, d, t) -> progress.progress("plan errors " + f, d, t));
+            List<ImportResult> imports = new ArrayList<>();
+            if (!study.importForms(clean, ACTOR, "synthetic data", progress, imports::add)) {
+                throw Problem.internal("the demo's generated files were refused on import: " + imports.get(imports.size() - 1).countsByCode(), null);
+            }
+            int edits = plant(study, clean, planted);
+            Study.Sampled sample = study.sample(Sampler.of(SampleSize.parse(SAMPLE_SIZE), seed).withReplacements(SAMPLE_REPLACEMENTS),
+                    g.caseList(), ACTOR, version, null);
+            Study.Frozen frozen = study.freeze(new Study.Freeze(ACTOR, true, version), progress);
+            ReportSet reports = study.reports(frozen.snapshot(), Reports.standard().withProgress(progress), AnalysisSettings.defaults(), version, null);
+            return new Outcome(g, imports, edits, withErrors.injectedErrors().size(), sample, frozen, reports);
+        } catch (IOException e) {
+            throw Problem.internal("the demo could not work in a temporary folder (" + e.getMessage() + ")", e);
+        } finally {
+            if (planted != null) StudyFiles.removeCreated(planted, false);
+        }
+    }
+
+    /** Applies, as audited edits, every cell where the planted files differ from the clean ones. */
+    private static int plant(Study study, Path clean, Path planted) throws IOException {
+        int edits = 0;
+        for (Form f : study.instrument().forms()) {
+            List<CSVRecord> a = read(clean.resolve(f.name() + ".csv"));
+            List<CSVRecord> b = read(planted.resolve(f.name() + ".csv"));
+            Map<String, CSVRecord> byKey = new HashMap<>();
+            for (CSVRecord r : a) byKey.put(key(f, r), r);
+            for (CSVRecord r : b) {
+                CSVRecord original = byKey.get(key(f, r));
+                if (original == null) continue;
+                Map<String, String> changes = new LinkedHashMap<>();
+                for (String col : r.getParser().getHeaderNames()) {
+                    if (!r.get(col).equals(original.get(col))) changes.put(col, r.get(col));
+                }
+                if (!changes.isEmpty()) {
+                    List<String> key = new ArrayList<>();
+                    f.key().forEach(k -> key.add(r.get(k)));
+                    study.edit(f.name(), key, changes, PLANTED, ACTOR);
+                    edits++;
+                }
+            }
+        }
+        return edits;
+    }
+
+    private static String key(Form f, CSVRecord r) {
+        StringBuilder b = new StringBuilder();
+        for (String k : f.key()) b.append(r.get(k)).append('/');
+        return b.toString();
+    }
+
+    private static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}
