@@ -43,7 +43,11 @@ public final class Tfeval implements Runnable {
      * exit-code list, and one handler maps failures to exit codes.
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Tfeval());
+        return configure(new CommandLine(new Tfeval()));
+    }
+
+    /** Configures a command line (the whole tool, or one command run on its own) as {@code tfeval} runs it. */
+    public static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(OutputFormat.class, OutputFormat::parse);
         standardise(cl);

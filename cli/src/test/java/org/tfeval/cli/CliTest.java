@@ -120,7 +120,7 @@ class CliTest {
         String dbB = url(PostgresExtension.freshDatabase());
         assertThat(run("init", a.toString(), "--db", dbA).exit()).isZero();
         assertThat(run("init", b.toString(), "--db", dbB).exit()).isZero();
-        Run g = run("generate", "--study", a.toString(), "--db", dbA, "--cases", "60", "--sites", "4", "--seed", "7", "--no-errors");
+        Run g = run("generate", "--study", a.toString(), "--db", dbA, "--cases", "60", "--sites", "4", "--seed", "7");
         assertThat(g.exit()).as(g.out() + g.err()).isZero();
         for (String form : List.of("task_force", "case", "victim", "suspect", "offense")) {
             Path file = out.resolve(form + ".csv");

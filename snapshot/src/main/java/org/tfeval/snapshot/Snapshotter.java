@@ -93,11 +93,11 @@ public final class Snapshotter {
     }
 
     /** Refused because validation found errors. */
-    public static final class RefusedException extends RuntimeException {
+    public static final class RefusedException extends org.tfeval.instrument.workflow.Problem.Refused {
         private static final long serialVersionUID = 1L;
 
         public RefusedException(String message) {
-            super(message);
+            super(message, null, null);
         }
     }
 

@@ -20,6 +20,7 @@ import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.synth.StudyGenerator;
+import org.tfeval.cli.Tfeval;
 import picocli.CommandLine;
 
 /** {@code tfeval run} and {@code tfeval report} as a user runs them, on studies with the embedded database. */
@@ -32,7 +33,7 @@ class RunCommandTest {
     static Run run(Callable<Integer> command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = Tfeval.configure(new CommandLine(command));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
@@ -111,7 +112,7 @@ class RunCommandTest {
         Path s = study("planted", true);
         Run refused = run(new RunCommand(), "--study", s.toString(), "--no-pdf");
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).contains("snapshot refused").contains("no reports written");
+        assertThat(refused.err()).startsWith("tfeval run: ").contains("snapshot refused");
         assertThat(refused.err().lines().count()).isEqualTo(1);
         assertThat(s.resolve("snapshots")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
 
@@ -130,6 +131,6 @@ class RunCommandTest {
         assertThat(noStudy.exit()).isEqualTo(2);
         assertThat(noStudy.err()).startsWith("tfeval report: no study").doesNotContain("Exception");
         Run help = run(new RunCommand(), "--help");
-        assertThat(help.out()).contains("Exit codes:").contains("1   validation errors");
+        assertThat(help.out()).contains("Exit codes:").contains("1   refused: validation errors");
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.testkit.PostgresExtension;
+import org.tfeval.cli.Tfeval;
 import picocli.CommandLine;
 
 @ExtendWith(PostgresExtension.class)
@@ -34,7 +35,7 @@ class ServeCommandTest {
     void serve_prints_its_address_and_a_one_time_administrator_and_stops_cleanly(ConnectionSettings db) throws Exception {
         StudyWorkspace.init(dir.resolve("s"), "ecm", true);
         ServeCommand serve = new ServeCommand();
-        CommandLine cl = new CommandLine(serve);
+        CommandLine cl = Tfeval.configure(new CommandLine(serve));
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         AtomicInteger exit = new AtomicInteger(-1);
@@ -64,12 +65,11 @@ class ServeCommandTest {
     void a_second_serve_on_the_same_study_creates_no_second_administrator_and_a_busy_port_is_a_usage_error(ConnectionSettings db) throws Exception {
         StudyWorkspace.init(dir.resolve("s"), "ecm", true);
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            CommandLine cl = new CommandLine(new ServeCommand());
+            CommandLine cl = Tfeval.configure(new CommandLine(new ServeCommand()));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
-            cl.setExecutionExceptionHandler((e, line, parse) -> e instanceof IllegalArgumentException ? 2 : 3);
             int code = cl.execute("--study", dir.resolve("s").toString(), "--db", dbUrl(db), "--port", Integer.toString(busy.getLocalPort()));
             assertThat(code).isEqualTo(2);
             assertThat(out.toString()).doesNotContain("http://");
