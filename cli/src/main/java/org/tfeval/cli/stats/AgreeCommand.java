@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * {@code tfeval agree}: inter-coder agreement. CSV layout: one row per unit, one column per coder, a
  * blank cell where the coder did not code the unit.
  */
-@Command(name = "agree", mixinStandardHelpOptions = true,
+@Command(name = "agree", header = "Inter-coder agreement on a CSV file: Krippendorff's alpha, Fleiss' and Cohen's kappa.",
         description = {"Inter-coder agreement. CSV layout: one row per unit, one column per coder, blank = not coded.",
             "Reports Krippendorff's alpha at --level (missing codes allowed), Fleiss' kappa over units every coder",
             "coded, and for two coders Cohen's kappa, Scott's pi and percent agreement."},

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tfeval fit}: a regression model on any CSV. */
-@Command(name = "fit", mixinStandardHelpOptions = true,
+@Command(name = "fit", header = "Fit a regression model (OLS, logit, Poisson, Firth, random-intercept logit) to a CSV file.",
         description = {"Fit a regression model to a CSV file.",
             "Models: ols, logit, poisson, firth (penalized logit), glmm-logit (random intercept by --group).",
             "Formulas in R notation: \"y ~ x + g + a:b\", \"y ~ a*b\", \"y ~ I(x^2)\", \"y ~ 0 + x\"; text columns are",

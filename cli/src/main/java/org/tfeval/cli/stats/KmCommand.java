@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tfeval km}: Kaplan-Meier curves and the log-rank test on any CSV. */
-@Command(name = "km", mixinStandardHelpOptions = true,
+@Command(name = "km", header = "Kaplan-Meier survival curves and the log-rank test on a CSV file.",
         description = {"Kaplan-Meier survival curves with Greenwood SEs, medians, and the log-rank test across --strata."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad input: missing column, negative time, event not 0/1, bad option"})

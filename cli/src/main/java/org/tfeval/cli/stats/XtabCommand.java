@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tfeval xtab}: a cross-tabulation with chi-square and Fisher's exact test. */
-@Command(name = "xtab", mixinStandardHelpOptions = true,
+@Command(name = "xtab", header = "Cross-tabulate two columns of a CSV file with chi-square and Fisher's exact test.",
         description = {"Cross-tabulate two columns; Pearson chi-square (no continuity correction) and Fisher's exact test."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad input: missing column, fewer than two levels, bad option"})

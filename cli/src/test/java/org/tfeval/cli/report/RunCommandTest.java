@@ -21,6 +21,11 @@ import org.tfeval.store.imports.Importer;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.synth.StudyGenerator;
 import org.tfeval.cli.Tfeval;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.tfeval.store.query.DataQuery;
+import org.tfeval.store.query.Queries;
+import org.tfeval.study.Study;
 import picocli.CommandLine;
 
 /** {@code tfeval run} and {@code tfeval report} as a user runs them, on studies with the embedded database. */
@@ -31,9 +36,12 @@ class RunCommandTest {
     }
 
     static Run run(Callable<Integer> command, String... args) {
+        return run(Tfeval.configure(new CommandLine(command)), args);
+    }
+
+    static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Tfeval.configure(new CommandLine(command));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
@@ -105,6 +113,29 @@ class RunCommandTest {
         assertThat(Files.readString(out.resolve("index.html"))).contains("Threshold for withholding other task forces' counts: 5");
         // the same snapshot gives the same result tables
         assertThat(Files.readString(out.resolve("results/funnel.json"))).isEqualTo(Files.readString(reports.resolve("results/funnel.json")));
+    }
+
+    @Test
+    void run_and_snapshot_are_refused_alike_while_a_data_quality_query_is_open() throws Exception {
+        Path s = study("queried", false);
+        try (Study study = Study.open(s, null); Connection c = study.store().connect()) {
+            c.setAutoCommit(true);
+            String caseId = Files.readAllLines(s.resolve("synthetic/case.csv")).get(1).split(",")[0];
+            String tfId = caseId.substring(0, caseId.indexOf('-'));
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO coding_case (case_id, tf_id, created_at, created_by) VALUES ('" + caseId + "', '" + tfId + "', now(), 't')");
+            }
+            Queries.open(c, caseId, tfId, "case", caseId, "CASE_CLOSE_DATE", DataQuery.Origin.COORDINATOR, null, "please check the date", "cora");
+        }
+        Run run = run(new RunCommand(), "--study", s.toString(), "--no-pdf", "--allow-errors");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("tfeval run: snapshot refused: 1 data-quality query is open or answered").contains("close them");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+        Run snapshot = run(Tfeval.commandLine(), "snapshot", "--study", s.toString(), "--allow-errors");
+        assertThat(snapshot.exit()).isEqualTo(1);
+        assertThat(snapshot.err()).isEqualTo(run.err().replace("tfeval run:", "tfeval snapshot:"));
+        assertThat(s.resolve("snapshots")).doesNotExist();
+        assertThat(s.resolve("reports").resolve("validation.html")).doesNotExist();
     }
 
     @Test
