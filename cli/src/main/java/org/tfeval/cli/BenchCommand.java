@@ -14,7 +14,7 @@ import org.postgresql.PGConnection;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.pg.EmbeddedPostgres;
-import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.Store;
 import org.tfeval.store.imports.ImportResult;
 import org.tfeval.store.imports.Importer;
@@ -83,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
             ValidationReport report = StudyValidator.of(tf).withProgress(progress).validate();
             pw.printf(Locale.ROOT, "validate: %.1f s (%d errors)%n", seconds(start), report.errors());
             start = System.nanoTime();
-            Snapshotter.of(tf).withProgress(progress).take(work.resolve("snapshots"), report);
+            SnapshotTaker.of(tf).withProgress(progress).take(work.resolve("snapshots"), report);
             pw.printf(Locale.ROOT, "snapshot: %.1f s%n", seconds(start));
         } finally {
             if (dir == null) Folders.deleteTree(work);

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Snapshotter;
 import org.tfeval.store.query.OpenQueries;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.validate.StudyValidator;
 import org.tfeval.store.validate.ValidationReport;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ final class SnapshotCommand implements Callable<Integer> {
                     if (Files.isDirectory(snapshots)) {
                         try (var s = Files.list(snapshots)) {
                             s.filter(p -> Files.exists(p.resolve(Snapshot.MANIFEST))).map(Snapshot::open).forEach(sn -> pw.printf("%s  %s  %s%s%n",
-                                    sn.id(), sn.manifest().path("created_at").asText(), sn.rows(), sn.allowErrors() ? "  (taken with errors)" : ""));
+                                    sn.id(), sn.manifest().createdAt(), sn.rows(), sn.allowErrors() ? "  (taken with errors)" : ""));
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -52,7 +52,7 @@ final class SnapshotCommand implements Callable<Integer> {
                     Snapshot sn = Snapshot.find(snapshots, action.get(1));
                     List<String> bad = sn.verify();
                     if (bad.isEmpty()) {
-                        pw.printf("Snapshot %s is intact (%d files).%n", sn.id(), sn.manifest().path("files").size());
+                        pw.printf("Snapshot %s is intact (%d files).%n", sn.id(), sn.manifest().files().size());
                         return ExitCodes.OK;
                     }
                     pw.printf("Snapshot %s has changed files: %s%n", sn.id(), bad);
@@ -75,10 +75,10 @@ final class SnapshotCommand implements Callable<Integer> {
                          ConsoleProgress progress) {
         long open = OpenQueries.count(session.store());
         if (open > 0) {
-            throw new Snapshotter.RefusedException("snapshot refused: " + open + " data-quality queries are open or answered;"
-                    + " close them in the web application (tfeval serve) first");
+            throw new SnapshotTaker.RefusedException("snapshot refused: " + open + " data-quality queries are open or answered",
+                    "close them in the web application (tfeval serve) first");
         }
-        return Snapshotter.of(session.store()).withActor(actor).withAllowErrors(allowErrors).withSynthetic(session.workspace().synthetic())
+        return SnapshotTaker.of(session.store()).withActor(actor).withAllowErrors(allowErrors).withSynthetic(session.workspace().synthetic())
                 .withVersion(Tfeval.version()).withProgress(progress).take(session.workspace().dir().resolve("snapshots"), report);
     }
 }

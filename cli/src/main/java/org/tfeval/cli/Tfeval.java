@@ -16,7 +16,7 @@ import org.tfeval.instrument.InstrumentException;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.ImportException;
 import org.tfeval.store.sample.Sampler;
-import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,11 +62,12 @@ public final class Tfeval implements Runnable {
                 && e.getMessage() != null && e.getMessage().startsWith("no study")) {
             return ExitCodes.USAGE;
         }
-        if (e instanceof Snapshotter.RefusedException) return ExitCodes.DATA_ERRORS;
+        if (e instanceof SnapshotTaker.RefusedException) return ExitCodes.DATA_ERRORS;
         return ExitCodes.INTERNAL;
     }
 
     static String message(Throwable e) {
+        if (e instanceof org.tfeval.instrument.workflow.Problem p) return p.describe();
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }

@@ -14,7 +14,7 @@ import org.tfeval.cli.Tfeval;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.validate.ReportWriter;
 import org.tfeval.store.validate.StudyValidator;
@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
             ReportWriter.writeHtml(report, reportsDir.resolve("validation.html"));
             t = phase("validate", t);
             pw.printf(Locale.ROOT, "Validated: %d errors, %d warnings (%s)%n", report.errors(), report.warnings(), reportsDir.resolve("validation.html"));
-            Snapshot sn = Snapshotter.of(session.store()).withActor(study.actor()).withAllowErrors(allowErrors)
+            Snapshot sn = SnapshotTaker.of(session.store()).withActor(study.actor()).withAllowErrors(allowErrors)
                     .withSynthetic(session.workspace().synthetic()).withVersion(Tfeval.version()).withProgress(progress)
                     .take(session.workspace().dir().resolve("snapshots"), report);
             t = phase("snapshot", t);
@@ -82,8 +82,8 @@ public final class RunCommand implements Callable<Integer> {
                     .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList()));
             pw.flush();
             return ExitCodes.OK;
-        } catch (Snapshotter.RefusedException e) {
-            err.println("tfeval run: " + e.getMessage() + "; no reports written");
+        } catch (SnapshotTaker.RefusedException e) {
+            err.println("tfeval run: " + e.describe() + "; no reports written");
             err.flush();
             return ExitCodes.DATA_ERRORS;
         } catch (IllegalArgumentException e) {
