@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -60,10 +61,15 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
 
     /** Reads {@code <form>.csv} of every form of the instrument from a folder. */
     public static CsvStudy load(Instrument instrument, Path folder) {
-        Path work = null;
-        Connection duck = null;
+        Path work;
         try {
             work = Files.createTempDirectory("tfeval-csv-study-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work folder for the study files of " + folder, e);
+        }
+        Connection duck = null;
+        boolean loaded = false;
+        try {
             duck = DriverManager.getConnection("jdbc:duckdb:" + work.resolve("study.duckdb"));
             try (Statement st = duck.createStatement()) {
                 st.execute("SET threads TO " + SnapshotWriter.DUCKDB_THREADS);
@@ -72,32 +78,41 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
             long[] counts = new long[2];
             Instant at = Instant.now();
             for (Form f : instrument.forms()) {
-                Path layout = work.resolve(f.name() + ".layout.csv");
-                layOut(instrument, f, folder.resolve(f.name() + ".csv"), layout, v -> counts[v.isError() ? 0 : 1]++);
-                List<String> types = new ArrayList<>();
-                List<String> defs = new ArrayList<>();
-                for (Variable v : f.variables()) {
-                    String t = DatasetQuery.type(v.type());
-                    types.add("'" + DatasetQuery.column(v.name()) + "': '" + t + "'");
-                    defs.add(DatasetQuery.column(v.name()) + " " + t);
-                    if (v.type() == VariableType.DATE) {
-                        types.add("'" + DatasetQuery.missingColumn(v.name()) + "': 'SMALLINT'");
-                        defs.add(DatasetQuery.missingColumn(v.name()) + " SMALLINT");
-                    }
-                }
-                try (Statement st = duck.createStatement()) {
-                    st.execute("CREATE TABLE " + f.table() + " (" + String.join(", ", defs) + ")");
-                    if (Files.size(layout) > 0) st.execute("INSERT INTO " + f.table() + " SELECT * FROM " + SnapshotWriter.readCsv(layout, types));
-                }
-                Files.delete(layout);
+                load(duck, instrument, f, folder.resolve(f.name() + ".csv"), work, v -> counts[v.isError() ? 0 : 1]++);
             }
-            return new CsvStudy(work, duck, new Manifest.Validation(counts[0], counts[1], at));
-        } catch (IOException | SQLException | RuntimeException e) {
-            close(duck, work);
-            if (e instanceof RuntimeException r) throw r;
-            if (e instanceof IOException io) throw new UncheckedIOException("cannot read the study files in " + folder, io);
-            throw new IllegalStateException("cannot lay out the study files of " + folder + " (" + ((SQLException) e).getSQLState() + ")", e);
+            CsvStudy study = new CsvStudy(work, duck, new Manifest.Validation(counts[0], counts[1], at));
+            loaded = true;
+            return study;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the study files in " + folder, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lay out the study files of " + folder + " (" + e.getSQLState() + ")", e);
+        } finally {
+            if (!loaded) close(duck, work);
         }
+    }
+
+    /** Lays out one form's file as its table. */
+    private static void load(Connection duck, Instrument instrument, Form f, Path file, Path work, Consumer<Violation> violations)
+            throws IOException, SQLException {
+        Path layout = work.resolve(f.name() + ".layout.csv");
+        layOut(instrument, f, file, layout, violations);
+        List<String> types = new ArrayList<>();
+        List<String> defs = new ArrayList<>();
+        for (Variable v : f.variables()) {
+            String t = DatasetQuery.type(v.type());
+            types.add("'" + DatasetQuery.column(v.name()) + "': '" + t + "'");
+            defs.add(DatasetQuery.column(v.name()) + " " + t);
+            if (v.type() == VariableType.DATE) {
+                types.add("'" + DatasetQuery.missingColumn(v.name()) + "': 'SMALLINT'");
+                defs.add(DatasetQuery.missingColumn(v.name()) + " SMALLINT");
+            }
+        }
+        try (Statement st = duck.createStatement()) {
+            st.execute("CREATE TABLE " + f.table() + " (" + String.join(", ", defs) + ")");
+            if (Files.size(layout) > 0) st.execute("INSERT INTO " + f.table() + " SELECT * FROM " + SnapshotWriter.readCsv(layout, types));
+        }
+        Files.delete(layout);
     }
 
     /** Errors and warnings found within records while typing the files. */
@@ -122,7 +137,7 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
     }
 
     /** Types every row of a form's file and writes it in the table layout, as CSV in the {@link DatasetSource} convention. */
-    private static void layOut(Instrument instrument, Form form, Path file, Path layout, java.util.function.Consumer<Violation> violations)
+    private static void layOut(Instrument instrument, Form form, Path file, Path layout, Consumer<Violation> violations)
             throws IOException {
         String name = file.getFileName().toString();
         RecordValidator validator = new RecordValidator(instrument, form);
@@ -157,7 +172,7 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
     }
 
     /** Maps header cells to variables as an import does (trimmed, upper-cased); unknown or repeated columns are errors. */
-    private static List<Variable> header(Form form, CSVRecord header, String file, java.util.function.Consumer<Violation> violations) {
+    private static List<Variable> header(Form form, CSVRecord header, String file, Consumer<Violation> violations) {
         List<Variable> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
