@@ -62,7 +62,10 @@ public final class SnapshotTaker {
         return new SnapshotTaker(store, writer.withProgress(p));
     }
 
-    /** Taking a snapshot was refused: validation errors remain and they are not allowed. */
+    /**
+     * Taking a snapshot was refused: here, because validation errors remain and they are not allowed;
+     * the CLI also throws it for its own precondition (open data-quality queries) until the study layer owns that.
+     */
     public static final class RefusedException extends Problem.Refused {
         private static final long serialVersionUID = 1L;
 
