@@ -1,7 +1,7 @@
 #!/bin/sh
 # Benchmark of the release pipeline: a public-use package, every format, of a generated study.
 # Usage: release/bench/run.sh [CASES] [SITES] [DIR] [K]      (defaults: 1000000 50 /tmp/tfeval-release-bench 11)
-# The study is generated, imported and snapshotted once (kept in DIR); each run then times the release
+# The study is generated and snapshotted once (kept in DIR); each run then times the release
 # in a fresh JVM and prints wall time, peak resident memory (Java heap and DuckDB) and the share of
 # suppressed values. Not a test: nothing here runs in ./mvnw verify.
 set -eu

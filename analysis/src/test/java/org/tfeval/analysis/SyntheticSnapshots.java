@@ -10,19 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Snapshotter;
-import org.tfeval.instrument.workflow.ProgressListener;
-import org.tfeval.store.Store;
-import org.tfeval.store.imports.ImportResult;
-import org.tfeval.store.imports.Importer;
-import org.tfeval.store.validate.StudyValidator;
-import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.snapshot.write.CsvStudy;
+import org.tfeval.snapshot.write.SnapshotWriter;
 import org.tfeval.synth.StudyGenerator;
-import org.tfeval.testkit.PostgresExtension;
 
 /**
- * Real snapshots of generated studies, made the way users make them: generate CSVs, import every
- * form into a fresh PostgreSQL database, validate, snapshot. One per configuration per test JVM.
+ * Real snapshots of generated studies: generate CSVs and freeze them in the snapshot format without a
+ * database ({@link CsvStudy}), which gives the snapshot importing them into the store and taking one
+ * gives (the store's {@code SnapshotFromFilesTest} proves it). One per configuration per test JVM.
  */
 public final class SyntheticSnapshots {
     private static final Map<String, Snapshot> CACHE = new ConcurrentHashMap<>();
@@ -51,14 +46,10 @@ public final class SyntheticSnapshots {
             Instrument ins = InstrumentLoader.builtIn("ecm");
             StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed).withErrors(errors)
                     .generate(ins, root.resolve("data"), org.tfeval.synth.ProgressListener.none());
-            Store store = Store.open(PostgresExtension.freshDatabase(), "tfeval", ins);
-            for (String form : ins.formNames()) {
-                ImportResult r = Importer.of(store).importFile(form, root.resolve("data").resolve(form + ".csv"));
-                if (!r.stored()) throw new IllegalStateException("import of " + form + " failed: " + r.countsByCode());
+            try (CsvStudy study = CsvStudy.load(ins, root.resolve("data"))) {
+                return SnapshotWriter.of(ins).withSynthetic(true).withAllowErrors(errors).write(root.resolve("snapshots"), study.validation(), study)
+                        .snapshot();
             }
-            ValidationReport report = StudyValidator.of(store).validate();
-            return Snapshotter.of(store).withSynthetic(true).withAllowErrors(errors).withProgress(ProgressListener.NONE)
-                    .take(root.resolve("snapshots"), report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

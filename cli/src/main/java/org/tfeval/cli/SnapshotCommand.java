@@ -49,7 +49,7 @@ final class SnapshotCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter pw = spec.commandLine().getOut();
             for (Snapshot sn : study.folder().listSnapshots()) {
-                pw.printf("%s  %s  %s%s%n", sn.id(), sn.manifest().path("created_at").asText(), sn.rows(), sn.allowErrors() ? "  (taken with errors)" : "");
+                pw.printf("%s  %s  %s%s%n", sn.id(), sn.manifest().createdAt(), sn.rows(), sn.allowErrors() ? "  (taken with errors)" : "");
             }
             pw.flush();
             return ExitCodes.OK;
@@ -73,7 +73,7 @@ final class SnapshotCommand implements Callable<Integer> {
             Snapshot sn = study.folder().snapshot(id);
             List<String> bad = sn.verify();
             if (bad.isEmpty()) {
-                pw.printf("Snapshot %s is intact (%d files).%n", sn.id(), sn.manifest().path("files").size());
+                pw.printf("Snapshot %s is intact (%d files).%n", sn.id(), sn.manifest().files().size());
                 return ExitCodes.OK;
             }
             pw.printf("Snapshot %s has changed files: %s%n", sn.id(), bad);

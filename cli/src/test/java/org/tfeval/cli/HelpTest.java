@@ -57,11 +57,18 @@ class HelpTest {
     void the_top_level_help_lists_every_command_with_a_whole_sentence() {
         Run r = run(List.of("--help"));
         assertThat(r.exit()).isZero();
-        List<String> listed = r.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1).filter(l -> l.startsWith("  ")).toList();
-        assertThat(listed).hasSizeGreaterThan(15);
-        for (String line : listed) {
-            // a command's summary, possibly wrapped onto the next line, ends its sentence
-            assertThat(line.strip()).as(line).doesNotEndWith(",");
+        // each listed command with its summary, wrapped lines joined
+        List<StringBuilder> entries = new ArrayList<>();
+        for (String line : r.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1).toList()) {
+            if (line.matches("^  \\S.*")) {
+                entries.add(new StringBuilder(line.strip()));
+            } else if (line.matches("^\\s{4,}\\S.*") && !entries.isEmpty()) {
+                entries.get(entries.size() - 1).append(' ').append(line.strip());
+            }
+        }
+        assertThat(entries).hasSizeGreaterThan(15);
+        for (StringBuilder e : entries) {
+            assertThat(e.toString()).as("a whole sentence, not cut").endsWith(".");
         }
         for (var sub : Tfeval.commandLine().getSubcommands().values()) {
             String[] header = sub.getCommandSpec().usageMessage().header();

@@ -32,7 +32,7 @@ import org.tfeval.report.document.Xml;
 import org.tfeval.report.taskforce.TaskForceReport;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.snapshot.Sha256;
 import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
@@ -111,7 +111,7 @@ public final class Reports {
             results.write(resultsDir);
             Map<String, String> hashes = new LinkedHashMap<>();
             try (var s = Files.list(resultsDir)) {
-                s.sorted().forEach(p -> hashes.put(RESULTS + "/" + p.getFileName(), Snapshotter.sha256(p)));
+                s.sorted().forEach(p -> hashes.put(RESULTS + "/" + p.getFileName(), Sha256.of(p)));
             }
             List<String> tfs = TaskForceReport.taskForces(results);
             int steps = 2 + tfs.size();

@@ -1,15 +1,12 @@
 package org.tfeval.snapshot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 
@@ -20,24 +17,25 @@ import org.tfeval.instrument.InstrumentLoader;
  * @param dir      the folder
  * @param manifest the manifest
  */
-public record Snapshot(String id, Path dir, JsonNode manifest) {
+public record Snapshot(String id, Path dir, Manifest manifest) {
     /** Manifest file name. */
     public static final String MANIFEST = "manifest.json";
     /** Instrument file name. */
     public static final String INSTRUMENT = "instrument.yaml";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public Snapshot {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(manifest, "manifest");
+        if (!id.equals(manifest.id())) throw new IllegalArgumentException("snapshot " + id + " has the manifest of " + manifest.id());
+    }
 
     /** Opens a snapshot folder. */
     public static Snapshot open(Path dir) {
         Path m = dir.resolve(MANIFEST);
         if (!Files.exists(m)) throw new IllegalArgumentException(dir + " is not a snapshot (no " + MANIFEST + ")");
-        try {
-            JsonNode manifest = JSON.readTree(m.toFile());
-            return new Snapshot(manifest.path("id").asText(), dir, manifest);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + m, e);
-        }
+        Manifest manifest = Manifest.read(m);
+        return new Snapshot(manifest.id(), dir, manifest);
     }
 
     /** Finds a snapshot of a study by full id or unique prefix. */
@@ -55,17 +53,13 @@ public record Snapshot(String id, Path dir, JsonNode manifest) {
 
     /** The Parquet file of a dataset (form). */
     public Path dataset(String form) {
-        for (JsonNode d : manifest.path("datasets")) {
-            if (d.path("form").asText().equals(form)) return dir.resolve(d.path("file").asText());
-        }
-        throw new IllegalArgumentException("snapshot " + id + " has no dataset " + form);
+        return manifest.dataset(form).map(d -> dir.resolve(d.file()))
+                .orElseThrow(() -> new IllegalArgumentException("snapshot " + id + " has no dataset " + form));
     }
 
     /** Rows per dataset. */
     public Map<String, Long> rows() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        manifest.path("datasets").forEach(d -> out.put(d.path("form").asText(), d.path("rows").asLong()));
-        return out;
+        return manifest.rows();
     }
 
     /** The instrument frozen with the snapshot. */
@@ -75,15 +69,15 @@ public record Snapshot(String id, Path dir, JsonNode manifest) {
 
     /** Whether the snapshot was taken despite validation errors. */
     public boolean allowErrors() {
-        return manifest.path("allow_errors").asBoolean();
+        return manifest.allowErrors();
     }
 
     /** Re-hashes every file; returns the files that changed (empty when intact). */
     public List<String> verify() {
         List<String> bad = new ArrayList<>();
-        for (JsonNode f : manifest.path("files")) {
-            Path p = dir.resolve(f.path("file").asText());
-            if (!Files.exists(p) || !Snapshotter.sha256(p).equals(f.path("sha256").asText())) bad.add(f.path("file").asText());
+        for (Manifest.FileHash f : manifest.files()) {
+            Path p = dir.resolve(f.file());
+            if (!Files.exists(p) || !Sha256.of(p).equals(f.sha256())) bad.add(f.file());
         }
         return bad;
     }

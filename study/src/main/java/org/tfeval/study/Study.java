@@ -20,7 +20,7 @@ import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditEvent;
 import org.tfeval.store.audit.AuditLog;
@@ -215,7 +215,7 @@ public final class Study implements AutoCloseable {
                     "close them in the web application (tfeval serve) first");
         }
         Validation validation = validate(null, progress);
-        Snapshot sn = Snapshotter.of(store()).withActor(request.actor()).withAllowErrors(request.allowErrors() && !validation.passed()).withSynthetic(folder.synthetic())
+        Snapshot sn = SnapshotTaker.of(store()).withActor(request.actor()).withAllowErrors(request.allowErrors() && !validation.passed()).withSynthetic(folder.synthetic())
                 .withVersion(request.version()).withProgress(progress).take(folder.snapshots(), validation.report());
         return new Frozen(sn, validation);
     }

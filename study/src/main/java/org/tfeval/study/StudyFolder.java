@@ -108,7 +108,7 @@ public final class StudyFolder {
         } catch (IOException e) {
             throw new Problem.Usage("cannot list " + snapshots() + " (" + e.getMessage() + ")", null, e);
         }
-        out.sort(Comparator.comparing((Snapshot sn) -> sn.manifest().path("created_at").asText()).thenComparing(Snapshot::id));
+        out.sort(Comparator.comparing((Snapshot sn) -> sn.manifest().createdAt()).thenComparing(Snapshot::id));
         return out;
     }
 

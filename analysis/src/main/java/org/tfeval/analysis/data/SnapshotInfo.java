@@ -34,9 +34,8 @@ public record SnapshotInfo(String id, boolean synthetic, boolean allowErrors, lo
     /** Reads the manifest of a snapshot. */
     public static SnapshotInfo of(Snapshot s) {
         var m = s.manifest();
-        return new SnapshotInfo(s.id(), m.path("synthetic").asBoolean(false), s.allowErrors(), m.path("validation").path("errors").asLong(0),
-                m.path("created_at").asText(""), m.path("tfeval_version").asText("unknown"), m.path("instrument").path("id").asText(""),
-                m.path("instrument").path("version").asText(""), s.rows());
+        return new SnapshotInfo(s.id(), m.synthetic(), s.allowErrors(), m.validation().errors(), m.createdAt().toString(), m.tfevalVersion(),
+                m.instrument().id(), m.instrument().version(), s.rows());
     }
 
     /** The first 12 characters of the ID, as printed in report footers. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.tfeval.cli.ExitCodes;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.Store;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.study.StudyWorkspace;
@@ -57,7 +57,7 @@ class ReleaseCommandTest {
         for (String form : ins.formNames()) {
             assertThat(Importer.of(store).importFile(form, data.resolve(form + ".csv")).stored()).isTrue();
         }
-        snapshot = Snapshotter.of(store).withSynthetic(true).take(study.resolve("snapshots"), StudyValidator.of(store).validate());
+        snapshot = SnapshotTaker.of(store).withSynthetic(true).take(study.resolve("snapshots"), StudyValidator.of(store).validate());
     }
 
     @AfterAll

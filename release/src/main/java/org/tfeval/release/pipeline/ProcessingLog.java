@@ -71,7 +71,7 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
         Map<String, Long> integrity = new LinkedHashMap<>();
         changed.forEach(f -> integrity.put(f, 1L));
         checks.add(new Check("Snapshot integrity", "every file's SHA-256 equals the one in the snapshot manifest",
-                snapshot.manifest().path("files").size(), "files", integrity));
+                snapshot.manifest().files().size(), "files", integrity));
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
             st.execute("SET threads TO 2");
             for (Form f : ins.forms()) {

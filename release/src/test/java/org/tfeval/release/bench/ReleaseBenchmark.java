@@ -12,16 +12,12 @@ import java.util.Locale;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.instrument.ReleaseLevel;
-import org.tfeval.pg.EmbeddedPostgres;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.release.pipeline.ReleaseBuilder;
 import org.tfeval.release.pipeline.ReleaseResult;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Snapshotter;
-import org.tfeval.store.Store;
-import org.tfeval.store.imports.ImportResult;
-import org.tfeval.store.imports.Importer;
-import org.tfeval.store.validate.StudyValidator;
+import org.tfeval.snapshot.write.CsvStudy;
+import org.tfeval.snapshot.write.SnapshotWriter;
 import org.tfeval.synth.StudyGenerator;
 
 /**
@@ -29,8 +25,8 @@ import org.tfeval.synth.StudyGenerator;
  * in its own JVM so that the peak memory of the release is its own:
  *
  * <pre>
- * prepare DIR CASES SITES   generate a synthetic study, import it into an embedded PostgreSQL under DIR/db,
- *                           validate and snapshot it into DIR/snapshots (skipped when a snapshot exists)
+ * prepare DIR CASES SITES   generate a synthetic study and freeze it into DIR/snapshots without a database
+ *                           (snapshot.write.CsvStudy; skipped when a snapshot exists)
  * release DIR K             build a public-use package in every format from that snapshot into DIR/package-kK,
  *                           with the limits on suppression lifted so the share is measured, not refused
  * </pre>
@@ -67,19 +63,13 @@ public final class ReleaseBenchmark {
         StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(1).withErrors(false)
                 .generate(ins, dir.resolve("data"), (f, d, t) -> { });
         System.out.printf(Locale.ROOT, "generate %,d cases / %d sites: %.1f s%n", cases, sites, seconds(t0));
-        try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("db"))) {
-            Store store = Store.open(pg.settings(), "tfeval", ins);
-            long t1 = System.nanoTime();
-            for (String form : ins.formNames()) {
-                ImportResult r = Importer.of(store).importFile(form, dir.resolve("data").resolve(form + ".csv"));
-                if (!r.stored()) {
-                    throw new IllegalStateException("import of " + form + " failed: " + r.countsByCode());
-                }
+        long t1 = System.nanoTime();
+        try (CsvStudy study = CsvStudy.load(ins, dir.resolve("data"))) {
+            if (!study.validation().passed()) {
+                throw new IllegalStateException("the generated study has " + study.validation().errors() + " validation errors");
             }
-            System.out.printf(Locale.ROOT, "import: %.1f s%n", seconds(t1));
-            long t2 = System.nanoTime();
-            Snapshot sn = Snapshotter.of(store).withSynthetic(true).take(dir.resolve("snapshots"), StudyValidator.of(store).validate());
-            System.out.printf(Locale.ROOT, "validate and snapshot: %.1f s -> %s %s%n", seconds(t2), sn.dir(), sn.rows());
+            Snapshot sn = SnapshotWriter.of(ins).withSynthetic(true).write(dir.resolve("snapshots"), study.validation(), study).snapshot();
+            System.out.printf(Locale.ROOT, "read and snapshot: %.1f s -> %s %s%n", seconds(t1), sn.dir(), sn.rows());
         }
         deleteTree(dir.resolve("data"));
     }

@@ -11,16 +11,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.instrument.workflow.ProgressListener;
-import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.synth.StudyGenerator;
-import org.tfeval.testkit.PostgresExtension;
 
 /** The processing log finds the coding errors of a snapshot taken despite them, and names no value. */
-@ExtendWith(PostgresExtension.class)
 class ProcessingLogTest {
 
     private static Snapshot withErrors;
@@ -29,13 +25,12 @@ class ProcessingLogTest {
     private static synchronized Snapshot withErrors() {
         if (withErrors == null) {
             withErrors = GeneratedSnapshots.generate(StudyGenerator.defaults().withCases(60).withSites(3).withSeed(5).withErrors(false), "errors",
-                    (store, data) -> {
-                        RecordEditor editor = new RecordEditor(store, "release-test");
+                    data -> {
                         CSVRecord victim = first(data.resolve("victim.csv"));
                         CSVRecord kase = first(data.resolve("case.csv"));
-                        editor.set("victim", List.of(victim.get("VICTIM_ID")), Map.of("V_AGE", "130"), "planted: out of range");
-                        editor.set("case", List.of(kase.get("CASE_ID")), Map.of("LOCATION", "77"), "planted: undocumented code");
-                        editor.set("case", List.of(kase.get("CASE_ID")), Map.of("CASE_OPEN_DATE", "2029-12-31"), "planted: dates out of order");
+                        GeneratedSnapshots.setCell(data.resolve("victim.csv"), "VICTIM_ID", victim.get("VICTIM_ID"), "V_AGE", "130"); // out of range
+                        GeneratedSnapshots.setCell(data.resolve("case.csv"), "CASE_ID", kase.get("CASE_ID"), "LOCATION", "77"); // undocumented code
+                        GeneratedSnapshots.setCell(data.resolve("case.csv"), "CASE_ID", kase.get("CASE_ID"), "CASE_OPEN_DATE", "2029-12-31"); // dates out of order
                     });
         }
         return withErrors;

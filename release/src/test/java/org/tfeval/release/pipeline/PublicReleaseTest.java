@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Variable;
@@ -34,10 +33,8 @@ import org.tfeval.release.format.RHaven;
 import org.tfeval.release.format.Readstat;
 import org.tfeval.release.format.SasTransportWriter;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.testkit.PostgresExtension;
 
 /** A public-use package of a generated study, read back by the tools researchers use and re-checked independently. */
-@ExtendWith(PostgresExtension.class)
 class PublicReleaseTest {
     private static final int K = ReleasedPackages.DEMO_PUBLIC.k();
     private static final int L = ReleasedPackages.DEMO_PUBLIC.l();

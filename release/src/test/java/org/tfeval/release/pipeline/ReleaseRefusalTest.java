@@ -17,15 +17,12 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tfeval.instrument.ReleaseLevel;
 import org.tfeval.release.disclosure.ReleaseRefusedException;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.testkit.PostgresExtension;
 
 /** Bad configurations and unreachable targets: a clear error, and no package, partial or otherwise. */
-@ExtendWith(PostgresExtension.class)
 class ReleaseRefusalTest {
 
     private static Path parent() throws Exception {

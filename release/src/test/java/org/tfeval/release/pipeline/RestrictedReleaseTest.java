@@ -6,12 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tfeval.release.dataset.VariableKind;
-import org.tfeval.testkit.PostgresExtension;
 
 /** A restricted-use package: as recorded, without direct identifiers, free text or original identifiers. */
-@ExtendWith(PostgresExtension.class)
 class RestrictedReleaseTest {
 
     @Test

@@ -8,13 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Missing;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.snapshot.write.DatasetQuery;
 
 /**
  * The SQL table of a form. Every variable has a value column; numeric variables keep missing codes
@@ -23,7 +23,7 @@ import org.tfeval.instrument.VariableType;
  */
 public final class FormTable {
     /** Suffix of the companion column holding a date's missing code. */
-    public static final String MISSING_SUFFIX = "__mc";
+    public static final String MISSING_SUFFIX = DatasetQuery.MISSING_SUFFIX;
 
     private final Instrument instrument;
     private final Form form;
@@ -44,12 +44,12 @@ public final class FormTable {
 
     /** Column of a variable. */
     public static String column(String variable) {
-        return variable.toLowerCase(Locale.ROOT);
+        return DatasetQuery.column(variable);
     }
 
     /** Column of a date variable's missing code. */
     public static String missingColumn(String variable) {
-        return column(variable) + MISSING_SUFFIX;
+        return DatasetQuery.missingColumn(variable);
     }
 
     /** All data columns in order (values, with companions after their date). */
@@ -97,73 +97,15 @@ public final class FormTable {
     /**
      * LEFT JOINs that aggregate each child form once (GROUP BY the link), giving the values the
      * derived variables of this form should have for the row aliased {@code p}; see {@link #derivedValue}.
+     * The snapshot's {@link DatasetQuery} is the one translator; the store's validation runs the same SQL.
      */
     public String derivedJoins(String p) {
-        Map<String, List<Variable>> byChild = new LinkedHashMap<>();
-        for (Variable v : form.variables()) {
-            if (v.derived() != null) byChild.computeIfAbsent(v.derived().form(), k -> new ArrayList<>()).add(v);
-        }
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, List<Variable>> e : byChild.entrySet()) {
-            FormTable child = new FormTable(instrument, instrument.form(e.getKey()));
-            String link = column(child.form().parentLink().orElseThrow(() -> new IllegalStateException(
-                    "form " + e.getKey() + " has no parent link for the derived variables of " + form.name())).name());
-            b.append(" LEFT JOIN (SELECT c.").append(link).append(" AS k");
-            for (Variable v : e.getValue()) {
-                b.append(", ");
-                if (v.derived().kind() == org.tfeval.instrument.Derivation.Kind.COUNT) {
-                    b.append("count(*)");
-                } else {
-                    String w = v.derived().where().toSql(name -> child.sqlColumn("c", name));
-                    b.append("CASE WHEN bool_or(").append(w).append(") THEN 1 WHEN bool_or((").append(w).append(") IS NULL) THEN NULL ELSE 0 END");
-                }
-                b.append(" AS ").append(column(v.name()));
-            }
-            b.append(" FROM ").append(child.table()).append(" c GROUP BY c.").append(link).append(") ").append(alias(e.getKey()))
-                    .append(" ON ").append(alias(e.getKey())).append(".k = ").append(p).append('.').append(link);
-        }
-        return b.toString();
+        return new DatasetQuery(instrument, form).derivedJoins(p);
     }
 
-    /**
-     * The value a derived variable should have, over {@link #derivedJoins}: the count of child
-     * records, or 1/0 whether any child satisfies the condition; NULL when that is unknown because
-     * of missing values.
-     */
+    /** The value a derived variable should have, over {@link #derivedJoins}; see {@link DatasetQuery#derivedValue}. */
     public String derivedValue(Variable v) {
-        if (v.derived() == null) throw new IllegalArgumentException(v.name() + " is not derived");
-        String a = alias(v.derived().form());
-        return "(CASE WHEN " + a + ".k IS NULL THEN 0 ELSE " + a + "." + column(v.name()) + " END)";
-    }
-
-    private static String alias(String childForm) {
-        return "agg_" + childForm;
-    }
-
-    /**
-     * SQL expression of a variable's value that is NULL when blank or missing, for conditions.
-     *
-     * @param alias table alias
-     */
-    public org.tfeval.instrument.expression.Expression.SqlColumn sqlColumn(String alias, String variable) {
-        Variable v = form.variable(variable);
-        String c = alias + "." + column(variable);
-        String na = switch (v.type()) {
-            case DATE -> alias + "." + missingColumn(variable) + " IS NOT DISTINCT FROM " + org.tfeval.instrument.Missing.NOT_APPLICABLE;
-            case CODE, INTEGER, DECIMAL -> c + " IS NOT DISTINCT FROM " + org.tfeval.instrument.Missing.NOT_APPLICABLE;
-            default -> c + " IS NOT DISTINCT FROM '" + org.tfeval.instrument.Missing.NOT_APPLICABLE + "'";
-        };
-        return new org.tfeval.instrument.expression.Expression.SqlColumn(knownValueSql(alias, variable), na);
-    }
-
-    /** SQL expression of a variable's value that is NULL when blank or any missing code. */
-    public String knownValueSql(String alias, String variable) {
-        Variable v = form.variable(variable);
-        String c = alias + "." + column(variable);
-        String codes = instrument.missingCodes().stream().map(m -> Integer.toString(m.code())).reduce((a, b) -> a + "," + b).orElse("-9");
-        if (v.type().isNumeric()) return "(CASE WHEN " + c + " IN (" + codes + ") THEN NULL ELSE " + c + " END)";
-        if (v.type().isCharacter()) return "(CASE WHEN " + c + " IN ('" + codes.replace(",", "','") + "') THEN NULL ELSE " + c + " END)";
-        return c;
+        return new DatasetQuery(instrument, form).derivedValue(v);
     }
 
     /**

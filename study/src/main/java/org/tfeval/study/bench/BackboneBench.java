@@ -19,7 +19,7 @@ import org.tfeval.instrument.VariableType;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.pg.EmbeddedPostgres;
-import org.tfeval.snapshot.Snapshotter;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.Store;
 import org.tfeval.store.imports.ImportResult;
 import org.tfeval.store.imports.Importer;
@@ -113,7 +113,7 @@ public final class BackboneBench {
                 ValidationReport report = StudyValidator.of(tf).withProgress(progress).validate();
                 double validate = seconds(start);
                 start = System.nanoTime();
-                Snapshotter.of(tf).withProgress(progress).withAllowErrors(true).take(work.resolve("snapshots"), report);
+                SnapshotTaker.of(tf).withProgress(progress).withAllowErrors(true).take(work.resolve("snapshots"), report);
                 return new Figures(cases, sites, generate, forms, validate, report.errors(), seconds(start));
             }
         } catch (IOException | SQLException e) {

@@ -1,4 +1,4 @@
-package org.tfeval.snapshot;
+package org.tfeval.store.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.pg.ConnectionSettings;
+import org.tfeval.snapshot.Snapshot;
 import org.tfeval.store.Store;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.Importer;
@@ -26,7 +28,7 @@ import org.tfeval.synth.StudyGenerator;
 import org.tfeval.testkit.PostgresExtension;
 
 @ExtendWith(PostgresExtension.class)
-class SnapshotTest {
+class SnapshotTakerTest {
     private final Instrument ecm = InstrumentLoader.builtIn("ecm");
     @TempDir
     Path dir;
@@ -45,7 +47,7 @@ class SnapshotTest {
         Store store = study(db, dir.resolve("data"));
         ValidationReport report = StudyValidator.of(store).validate();
         assertThat(report.passed()).isTrue();
-        Snapshot s = Snapshotter.of(store).take(dir.resolve("snapshots"), report);
+        Snapshot s = SnapshotTaker.of(store).take(dir.resolve("snapshots"), report);
         assertThat(s.rows()).containsEntry("case", 80L).containsKeys("task_force", "victim", "suspect", "offense");
         assertThat(s.verify()).isEmpty();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
@@ -73,11 +75,11 @@ class SnapshotTest {
     @Test
     void same_data_gives_the_same_id_and_a_change_gives_a_new_one(ConnectionSettings db) {
         Store store = study(db, dir.resolve("data"));
-        Snapshot a = Snapshotter.of(store).take(dir.resolve("s1"), StudyValidator.of(store).validate());
-        Snapshot b = Snapshotter.of(store).take(dir.resolve("s2"), StudyValidator.of(store).validate());
+        Snapshot a = SnapshotTaker.of(store).take(dir.resolve("s1"), StudyValidator.of(store).validate());
+        Snapshot b = SnapshotTaker.of(store).take(dir.resolve("s2"), StudyValidator.of(store).validate());
         assertThat(b.id()).isEqualTo(a.id());
         new RecordEditor(store, "tester").set("task_force", List.of("TF01"), java.util.Map.of("TF_N_MEMBERS", "31"), "correction");
-        Snapshot c = Snapshotter.of(store).take(dir.resolve("s1"), StudyValidator.of(store).validate());
+        Snapshot c = SnapshotTaker.of(store).take(dir.resolve("s1"), StudyValidator.of(store).validate());
         assertThat(c.id()).isNotEqualTo(a.id());
     }
 
@@ -87,18 +89,18 @@ class SnapshotTest {
         new RecordEditor(store, "tester").set("task_force", List.of("TF01"), java.util.Map.of("TF_SCOPE", "9"), "typo");
         ValidationReport report = StudyValidator.of(store).validate();
         assertThat(report.passed()).isFalse();
-        assertThatThrownBy(() -> Snapshotter.of(store).take(dir.resolve("snapshots"), report))
-                .isInstanceOf(Snapshotter.RefusedException.class).hasMessageContaining("1 errors");
+        assertThatThrownBy(() -> SnapshotTaker.of(store).take(dir.resolve("snapshots"), report))
+                .isInstanceOf(SnapshotTaker.RefusedException.class).isInstanceOf(Problem.Refused.class).hasMessageContaining("1 errors");
         assertThat(dir.resolve("snapshots")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(Files.list(p)).isEmpty());
-        Snapshot s = Snapshotter.of(store).withAllowErrors(true).take(dir.resolve("snapshots"), report);
+        Snapshot s = SnapshotTaker.of(store).withAllowErrors(true).take(dir.resolve("snapshots"), report);
         assertThat(s.allowErrors()).isTrue();
-        assertThat(s.manifest().path("validation").path("errors").asLong()).isEqualTo(1);
+        assertThat(s.manifest().validation().errors()).isEqualTo(1);
     }
 
     @Test
     void a_changed_file_is_detected_and_files_are_read_only(ConnectionSettings db) throws Exception {
         Store store = study(db, dir.resolve("data"));
-        Snapshot s = Snapshotter.of(store).take(dir.resolve("snapshots"), StudyValidator.of(store).validate());
+        Snapshot s = SnapshotTaker.of(store).take(dir.resolve("snapshots"), StudyValidator.of(store).validate());
         Path parquet = s.dataset("victim");
         assertThat(Files.isWritable(parquet) && !"root".equals(System.getProperty("user.name"))).isFalse();
         assertThat(Files.getPosixFilePermissions(parquet)).noneMatch(p -> p.name().contains("WRITE"));

@@ -1,0 +1,213 @@
+package org.tfeval.snapshot.write;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.tfeval.instrument.Form;
+import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.InstrumentWriter;
+import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.snapshot.Manifest;
+import org.tfeval.snapshot.Sha256;
+import org.tfeval.snapshot.Snapshot;
+
+/**
+ * Writes the snapshot format: each form's rows, given by a {@link DatasetSource}, as Parquet (by
+ * DuckDB), the instrument, and the manifest; the ID is the content hash ({@link Manifest#ID_RULE}).
+ * The folder is written aside and moved into {@code snapshots/<id>/} read-only in one step; the same
+ * content frozen before is returned as it is. Knows no database of the study: the store takes
+ * snapshots through it, and so do tests from generated files. Immutable; configure by copy.
+ */
+public final class SnapshotWriter {
+    /** DuckDB threads while writing Parquet (the machine is shared with the database server). */
+    static final int DUCKDB_THREADS = 2;
+
+    private final Instrument instrument;
+    private final String actor;
+    private final boolean allowErrors;
+    private final boolean synthetic;
+    private final String version;
+    private final ProgressListener progress;
+
+    private SnapshotWriter(Instrument instrument, String actor, boolean allowErrors, boolean synthetic, String version, ProgressListener progress) {
+        this.instrument = Objects.requireNonNull(instrument, "instrument");
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.allowErrors = allowErrors;
+        this.synthetic = synthetic;
+        this.version = Objects.requireNonNull(version, "version");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** A writer of snapshots of data described by this instrument. */
+    public static SnapshotWriter of(Instrument instrument) {
+        return new SnapshotWriter(instrument, System.getProperty("user.name", "unknown"), false, false, "dev", ProgressListener.NONE);
+    }
+
+    /** Who takes the snapshot (recorded in the manifest). */
+    public SnapshotWriter withActor(String a) {
+        return new SnapshotWriter(instrument, a, allowErrors, synthetic, version, progress);
+    }
+
+    /** Whether validation errors are allowed (recorded in the manifest and part of the ID). */
+    public SnapshotWriter withAllowErrors(boolean b) {
+        return new SnapshotWriter(instrument, actor, b, synthetic, version, progress);
+    }
+
+    /** Marks the data as synthetic in the manifest. */
+    public SnapshotWriter withSynthetic(boolean b) {
+        return new SnapshotWriter(instrument, actor, allowErrors, b, version, progress);
+    }
+
+    /** The tfeval version recorded in the manifest. */
+    public SnapshotWriter withVersion(String v) {
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, v, progress);
+    }
+
+    public SnapshotWriter withProgress(ProgressListener p) {
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, p);
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public boolean allowErrors() {
+        return allowErrors;
+    }
+
+    /**
+     * A snapshot as written.
+     *
+     * @param snapshot the snapshot
+     * @param created  false when the same content had been frozen before (and was returned as it was)
+     */
+    public record Written(Snapshot snapshot, boolean created) {
+        public Written {
+            Objects.requireNonNull(snapshot, "snapshot");
+        }
+    }
+
+    /**
+     * Writes a snapshot into {@code snapshots/<id>/}.
+     *
+     * @param validation the validation of the data (errors need {@link #withAllowErrors})
+     * @param source     the rows of every form
+     */
+    public Written write(Path snapshots, Manifest.Validation validation, DatasetSource source) {
+        Objects.requireNonNull(validation, "validation");
+        if (!validation.passed() && !allowErrors) {
+            throw new IllegalArgumentException("a snapshot of data with " + validation.errors() + " validation errors needs allow_errors");
+        }
+        try {
+            Files.createDirectories(snapshots);
+            Path work = Files.createTempDirectory(snapshots, ".partial-");
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
+            try {
+                List<Manifest.Dataset> datasets = new ArrayList<>();
+                try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+                    try (Statement st = duck.createStatement()) {
+                        st.execute("SET threads TO " + DUCKDB_THREADS);
+                        st.execute("SET preserve_insertion_order = true");
+                    }
+                    int i = 0;
+                    for (Form f : instrument.forms()) {
+                        progress.progress("snapshot", i++, instrument.forms().size());
+                        datasets.add(dataset(duck, new DatasetQuery(instrument, f), source, work));
+                    }
+                    progress.progress("snapshot", instrument.forms().size(), instrument.forms().size());
+                }
+                Path instrumentFile = work.resolve(Snapshot.INSTRUMENT);
+                Files.writeString(instrumentFile, InstrumentWriter.toYaml(instrument), StandardCharsets.UTF_8);
+                String insSha = Sha256.of(instrumentFile);
+                List<Manifest.FileHash> files = new ArrayList<>();
+                datasets.forEach(d -> files.add(new Manifest.FileHash(d.file(), d.sha256())));
+                files.add(new Manifest.FileHash(Snapshot.INSTRUMENT, insSha));
+                String id = id(files, allowErrors);
+                Manifest manifest = new Manifest(id, Instant.now(), actor, version, synthetic,
+                        new Manifest.InstrumentRef(instrument.id(), instrument.version(), insSha), allowErrors, validation,
+                        DatasetQuery.DERIVED_UNKNOWN, datasets, files, Manifest.ID_RULE);
+                manifest.write(work.resolve(Snapshot.MANIFEST));
+                Path target = snapshots.resolve(id);
+                if (Files.exists(target.resolve(Snapshot.MANIFEST))) {
+                    return new Written(Snapshot.open(target), false); // the same content was frozen before
+                }
+                try (var s = Files.list(work)) {
+                    for (Path p : (Iterable<Path>) s::iterator) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r-----"));
+                }
+                Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("r-xr-x---"));
+                Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+                return new Written(Snapshot.open(target), true);
+            } finally {
+                if (Files.exists(work)) deleteTree(work);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the snapshot under " + snapshots, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("snapshot failed (" + e.getSQLState() + "): " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The ID of a snapshot with these files: see {@link Manifest#ID_RULE}. */
+    static String id(List<Manifest.FileHash> files, boolean allowErrors) {
+        StringBuilder content = new StringBuilder();
+        for (Manifest.FileHash f : files) content.append(f.file()).append(' ').append(f.sha256()).append('\n');
+        content.append("allow_errors ").append(allowErrors).append('\n');
+        return Sha256.of(content.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Manifest.Dataset dataset(Connection duck, DatasetQuery q, DatasetSource source, Path work) throws SQLException, IOException {
+        Form f = q.form();
+        Path csv = work.resolve(f.name() + ".csv.tmp");
+        long rows = source.export(q, csv);
+        List<String> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (DatasetQuery.Column c : q.columns()) {
+            types.add("'" + c.name() + "': '" + c.type() + "'");
+            names.add("\"" + c.name() + "\"");
+        }
+        Path parquet = work.resolve(f.name() + ".parquet");
+        try (Statement st = duck.createStatement()) {
+            st.execute("COPY (SELECT " + String.join(", ", names) + " FROM " + readCsv(csv, types) + ") TO '" + parquet
+                    + "' (FORMAT parquet, COMPRESSION zstd)");
+        }
+        Files.delete(csv);
+        return new Manifest.Dataset(f.name(), f.label(), parquet.getFileName().toString(), rows, Sha256.of(parquet),
+                q.columns().stream().map(DatasetQuery.Column::name).toList());
+    }
+
+    /** DuckDB's reading of a CSV file in the {@link DatasetSource} convention, with these columns ({@code 'name': 'TYPE'}). */
+    static String readCsv(Path csv, List<String> columns) {
+        return "read_csv('" + csv + "', header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false, "
+                + "auto_detect = false, columns = {" + String.join(", ", columns) + "})";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.split("\n")[0];
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                p.toFile().setWritable(true);
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.tfeval.store.snapshot;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.postgresql.PGConnection;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.snapshot.Manifest;
+import org.tfeval.snapshot.Snapshot;
+import org.tfeval.snapshot.write.DatasetQuery;
+import org.tfeval.snapshot.write.SnapshotWriter;
+import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditLog;
+import org.tfeval.store.validate.ValidationReport;
+
+/**
+ * Freezes a store into a snapshot: each form is read in one consistent transaction (PostgreSQL
+ * COPY of the dataset's {@link DatasetQuery}, ordered by key, derived variables computed from their
+ * child records) and written in the snapshot format by the {@link SnapshotWriter}; a new snapshot
+ * is recorded in the study's snapshot table and audit log. Immutable; configure by copy.
+ */
+public final class SnapshotTaker {
+    private final Store store;
+    private final SnapshotWriter writer;
+
+    private SnapshotTaker(Store store, SnapshotWriter writer) {
+        this.store = store;
+        this.writer = writer;
+    }
+
+    public static SnapshotTaker of(Store store) {
+        return new SnapshotTaker(store, SnapshotWriter.of(store.instrument()));
+    }
+
+    public SnapshotTaker withActor(String a) {
+        return new SnapshotTaker(store, writer.withActor(a));
+    }
+
+    /** Takes the snapshot despite validation errors; recorded in the manifest. */
+    public SnapshotTaker withAllowErrors(boolean b) {
+        return new SnapshotTaker(store, writer.withAllowErrors(b));
+    }
+
+    /** Marks the data as synthetic in the manifest. */
+    public SnapshotTaker withSynthetic(boolean b) {
+        return new SnapshotTaker(store, writer.withSynthetic(b));
+    }
+
+    public SnapshotTaker withVersion(String v) {
+        return new SnapshotTaker(store, writer.withVersion(v));
+    }
+
+    public SnapshotTaker withProgress(ProgressListener p) {
+        return new SnapshotTaker(store, writer.withProgress(p));
+    }
+
+    /**
+     * Taking a snapshot was refused: here, because validation errors remain and they are not allowed;
+     * the CLI also throws it for its own precondition (open data-quality queries) until the study layer owns that.
+     */
+    public static final class RefusedException extends Problem.Refused {
+        private static final long serialVersionUID = 1L;
+
+        public RefusedException(String message, String hint) {
+            super(message, hint, null);
+        }
+    }
+
+    /** The validation summary a manifest records. */
+    public static Manifest.Validation summary(ValidationReport validation) {
+        return new Manifest.Validation(validation.errors(), validation.warnings(), validation.at());
+    }
+
+    /**
+     * Takes a snapshot into {@code snapshots/<id>/}, given the validation of the current data.
+     *
+     * @throws RefusedException when validation found errors and they are not allowed
+     */
+    public Snapshot take(Path snapshots, ValidationReport validation) {
+        if (!validation.passed() && !writer.allowErrors()) {
+            throw new RefusedException("snapshot refused: validation found " + validation.errors() + " errors",
+                    "fix them (tfeval validate) or pass --allow-errors, which is recorded in the manifest");
+        }
+        try (Connection pg = store.connect()) {
+            pg.setAutoCommit(false);
+            pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            SnapshotWriter.Written written = writer.write(snapshots, summary(validation), (dataset, csv) -> {
+                try (OutputStream out = Files.newOutputStream(csv)) {
+                    return pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + dataset.select()
+                            + ") TO STDOUT WITH (FORMAT csv, HEADER false)", out);
+                }
+            });
+            pg.commit();
+            if (written.created()) record(written.snapshot());
+            return written.snapshot();
+        } catch (SQLException e) {
+            throw new IllegalStateException("snapshot failed (" + e.getSQLState() + "): " + e.getMessage().split("\n")[0], e);
+        }
+    }
+
+    private void record(Snapshot s) throws SQLException {
+        try (Connection c = store.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO snapshot (id, created_at, actor, path, allow_errors, manifest) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                ps.setString(1, s.id());
+                ps.setObject(2, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+                ps.setString(3, writer.actor());
+                ps.setString(4, s.dir().toString());
+                ps.setBoolean(5, s.allowErrors());
+                ps.setString(6, s.manifest().toJson());
+                ps.executeUpdate();
+            }
+            long seq = AuditLog.begin(c);
+            AuditLog.finish(c, seq, writer.actor(), "snapshot", null, s.allowErrors() ? "snapshot with validation errors allowed" : "snapshot",
+                    "{\"snapshot\":\"" + s.id() + "\"}");
+            c.commit();
+        }
+    }
+}
