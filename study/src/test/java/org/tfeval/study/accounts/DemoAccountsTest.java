@@ -1,4 +1,4 @@
-package org.tfeval.web.account;
+package org.tfeval.study.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
