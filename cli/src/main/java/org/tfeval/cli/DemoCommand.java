@@ -27,10 +27,11 @@ import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.store.validate.ReportWriter;
 import org.tfeval.store.validate.StudyValidator;
 import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.study.accounts.DemoAccounts;
+import org.tfeval.study.accounts.OneTimeAccount;
+import org.tfeval.study.accounts.PasswordHasher;
 import org.tfeval.synth.GeneratedStudy;
 import org.tfeval.synth.StudyGenerator;
-import org.tfeval.web.account.DemoAccounts;
-import org.tfeval.web.account.OneTimeAccount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         try (var session = ws.open(null)) {
             Store store = session.store();
             if (!importAll(store, ins, clean, "tfeval-demo", pw, progress)) return ExitCodes.DATA_ERRORS;
-            accounts = DemoAccounts.create(store);
+            accounts = DemoAccounts.create(store, PasswordHasher.defaults());
             int edits = plant(store, ins, clean, planted);
             pw.printf("Planted %d deliberate coding errors as audited edits (%d listed by the generator)%n", edits, withErrors.injectedErrors().size());
             SampleDraw draw = Sampler.of(SampleSize.parse("20-40"), seed).withReplacements(5).draw(clean.resolve("case_list.csv"));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.store.Store;
 import org.tfeval.store.coding.CaseFiles;
 import org.tfeval.store.coding.CaseForms;
 import org.tfeval.study.Study;
@@ -34,8 +35,16 @@ public final class DemoAccounts {
 
     /** As {@link #create(Study)} with a given hasher. */
     public static List<OneTimeAccount> create(Study study, PasswordHasher hasher) {
-        CaseForms forms = CaseForms.of(study.instrument());
-        try (Connection c = study.store().connect()) {
+        return create(study.store(), hasher);
+    }
+
+    /**
+     * As {@link #create(Study, PasswordHasher)} on the store of a study being set up, for the
+     * study layer's own use cases (adapters call {@link #create(Study)}).
+     */
+    public static List<OneTimeAccount> create(Store store, PasswordHasher hasher) {
+        CaseForms forms = CaseForms.of(store.instrument());
+        try (Connection c = store.connect()) {
             c.setAutoCommit(false);
             if (AccountTable.any(c)) throw Problem.refused("the study already has accounts", "demo accounts are only made for a new study");
             List<String> tfs = CaseFiles.taskForces(c, forms);
