@@ -40,8 +40,9 @@ import org.tfeval.study.transaction.Transactions;
  * pair and variable (over the codings as they stood before reconciliation). Immutable.
  */
 public final class DoubleCoding {
-    /** Smallest and largest share of case files, in percent. */
+    /** Smallest share of case files to assign, in percent. */
     public static final int MIN_SHARE = 1;
+    /** Largest share of case files to assign, in percent. */
     public static final int MAX_SHARE = 100;
 
     /**
