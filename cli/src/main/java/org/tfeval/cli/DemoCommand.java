@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.tfeval.cli.report.RunCommand;
 import org.tfeval.study.Demo;
 import org.tfeval.study.Study;
-import org.tfeval.web.account.DemoAccounts;
-import org.tfeval.web.account.OneTimeAccount;
+import org.tfeval.study.accounts.DemoAccounts;
+import org.tfeval.study.accounts.OneTimeAccount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
             pw.printf("SYNTHETIC study %s created in %s%n", study.folder().name(), study.folder().dir());
             pw.flush();
             o = demo.run(study);
-            accounts = DemoAccounts.create(study.store());
+            accounts = DemoAccounts.create(study);
             clean = study.folder().syntheticFiles();
         }
         pw.printf("Generated (seed %d): %s%n", seed, o.generated().rows());

@@ -1,7 +1,7 @@
 package org.tfeval.web;
 
 import java.util.function.Predicate;
-import org.tfeval.store.account.Role;
+import org.tfeval.study.accounts.Role;
 
 /** Who may call a route. Task-force scope is checked on top of this, per record. */
 public enum Access {

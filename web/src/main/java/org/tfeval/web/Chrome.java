@@ -2,7 +2,7 @@ package org.tfeval.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tfeval.store.account.Role;
+import org.tfeval.study.accounts.Role;
 import org.tfeval.web.auth.Session;
 
 /**

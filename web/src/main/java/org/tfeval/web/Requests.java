@@ -17,11 +17,6 @@ public final class Requests {
         return ctx.attribute(SESSION);
     }
 
-    /** Throws 404 unless the session may see the task force's records: other task forces' records do not exist for it. */
-    public static void requireTaskForce(Context ctx, String tfId) {
-        if (tfId == null || !session(ctx).sees(tfId)) throw new NotFoundResponse("Not found");
-    }
-
     /** A numeric path parameter; 404 when it is not a number. */
     public static long id(Context ctx, String name) {
         try {

@@ -1,34 +1,40 @@
 package org.tfeval.web;
 
 import java.util.Objects;
-import org.tfeval.store.Store;
-import org.tfeval.store.account.LockoutPolicy;
-import org.tfeval.store.coding.CaseForms;
-import org.tfeval.web.auth.PasswordHasher;
+import org.tfeval.study.accounts.Accounts;
+import org.tfeval.study.audit.AuditTrail;
+import org.tfeval.study.coding.Coding;
+import org.tfeval.study.coding.DoubleCoding;
+import org.tfeval.study.exports.Exports;
+import org.tfeval.study.queries.DataQueries;
+import org.tfeval.study.sampling.Sampling;
 import org.tfeval.web.auth.Sessions;
 
 /**
- * What the route handlers share.
+ * What the route handlers share: the study's services (each use case runs its own transaction,
+ * audit event and access rules there), the sessions and the templates.
  *
- * @param store    the study's store
- * @param forms    the coding workflow derived from the instrument
- * @param db       pooled transactions
- * @param sessions the sessions
- * @param hasher   password hashing
- * @param lockout  the sign-in lockout
- * @param pages    template rendering
- * @param version  the application version, recorded with sample draws
+ * @param accounts     signing in, passwords, account management
+ * @param coding       case files and their passes
+ * @param doubleCoding second coding, reconciliation, agreement
+ * @param queries      data-quality queries
+ * @param sampling     drawing the case sample
+ * @param audit        the audit log
+ * @param exports      CSV exports
+ * @param sessions     the sessions
+ * @param pages        template rendering
  */
-public record WebContext(Store store, CaseForms forms, Db db, Sessions sessions, PasswordHasher hasher, LockoutPolicy lockout, Pages pages,
-                         String version) {
+public record WebContext(Accounts accounts, Coding coding, DoubleCoding doubleCoding, DataQueries queries, Sampling sampling, AuditTrail audit,
+                         Exports exports, Sessions sessions, Pages pages) {
     public WebContext {
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(forms, "forms");
-        Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(coding, "coding");
+        Objects.requireNonNull(doubleCoding, "doubleCoding");
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(sessions, "sessions");
-        Objects.requireNonNull(hasher, "hasher");
-        Objects.requireNonNull(lockout, "lockout");
         Objects.requireNonNull(pages, "pages");
-        Objects.requireNonNull(version, "version");
     }
 }

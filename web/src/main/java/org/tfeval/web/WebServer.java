@@ -1,21 +1,23 @@
 package org.tfeval.web;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import java.io.PrintStream;
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
-import org.tfeval.store.Store;
-import org.tfeval.store.account.LockoutPolicy;
-import org.tfeval.store.coding.CaseForms;
-import org.tfeval.web.auth.PasswordHasher;
+import org.tfeval.study.Study;
+import org.tfeval.study.accounts.Accounts;
+import org.tfeval.study.accounts.LockoutPolicy;
+import org.tfeval.study.accounts.PasswordHasher;
+import org.tfeval.study.audit.AuditTrail;
+import org.tfeval.study.coding.Coding;
+import org.tfeval.study.coding.DoubleCoding;
+import org.tfeval.study.exports.Exports;
+import org.tfeval.study.queries.DataQueries;
+import org.tfeval.study.sampling.Sampling;
+import org.tfeval.study.transaction.Transactions;
 import org.tfeval.web.auth.Sessions;
 
 /**
@@ -57,7 +59,7 @@ public final class WebServer implements AutoCloseable {
 
         public static Settings defaults() {
             return new Settings(DEFAULT_HOST, DEFAULT_PORT, Sessions.DEFAULT_IDLE_TIMEOUT, LockoutPolicy.defaults(), PasswordHasher.defaults(),
-                    Db.DEFAULT_POOL_SIZE, "dev", System.err);
+                    Transactions.DEFAULT_POOL_SIZE, "dev", System.err);
         }
 
         public Settings withPort(int p) {
@@ -91,29 +93,30 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final String host;
-    private final Db db;
+    private final Transactions transactions;
     private final List<Route> routes;
     private final WebContext context;
 
-    private WebServer(Javalin app, String host, Db db, List<Route> routes, WebContext context) {
+    private WebServer(Javalin app, String host, Transactions transactions, List<Route> routes, WebContext context) {
         this.app = app;
         this.host = host;
-        this.db = db;
+        this.transactions = transactions;
         this.routes = routes;
         this.context = context;
     }
 
-    /** Starts the application on a study's store. */
-    public static WebServer start(Store store, Settings settings) {
-        CaseForms forms = CaseForms.of(store.instrument());
-        Db db = new Db(store, settings.poolSize());
+    /** Starts the application on an open study (which the caller closes after the server). */
+    public static WebServer start(Study study, Settings settings) {
+        Transactions tx = Transactions.open(study, settings.poolSize());
         try {
             Sessions sessions = new Sessions(Clock.systemUTC(), settings.idleTimeout(), Sessions.DEFAULT_ABSOLUTE_TIMEOUT.compareTo(settings.idleTimeout()) < 0
                     ? settings.idleTimeout() : Sessions.DEFAULT_ABSOLUTE_TIMEOUT);
             Pages pages = new Pages();
-            WebContext w = new WebContext(store, forms, db, sessions, settings.hasher(), settings.lockout(), pages, settings.version());
+            WebContext w = new WebContext(new Accounts(tx, settings.hasher(), settings.lockout()), new Coding(tx), new DoubleCoding(tx), new DataQueries(tx),
+                    new Sampling(tx, settings.version()), new AuditTrail(tx), new Exports(tx), sessions, pages);
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
+            Failures failures = new Failures(pages, settings.errors());
             Javalin app = Javalin.create(config -> {
                 config.jetty.host = settings.host();
                 config.jetty.port = settings.port();
@@ -122,54 +125,17 @@ public final class WebServer implements AutoCloseable {
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.routes.before(SecurityHeaders::apply);
                 for (Route r : routes) config.routes.addHttpHandler(r.method(), r.path(), guard.wrap(r));
-                config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, w, e.getStatus(), e.getMessage()));
-                config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, w, 400, e.getMessage()));
-                config.routes.exception(Exception.class, (e, ctx) -> {
-                    if (e instanceof IllegalStateException && !(e.getCause() instanceof SQLException)) {
-                        error(ctx, w, 409, e.getMessage());
-                        return;
-                    }
-                    String ref = UUID.randomUUID().toString().substring(0, 8);
-                    // class and SQL state only: messages may carry values
-                    Throwable root = e;
-                    while (root.getCause() != null) root = root.getCause();
-                    settings.errors().println("tfeval web: internal error " + ref + " on " + ctx.method() + " " + routePath(ctx) + ": "
-                            + e.getClass().getName() + (root instanceof SQLException sql ? " (SQL state " + sql.getSQLState() + ")" : ""));
-                    error(ctx, w, 500, "Something went wrong on the server (reference " + ref + "). Nothing was changed by the failed request.");
-                });
+                config.routes.exception(Exception.class, failures::handle);
                 config.routes.error(404, ctx -> {
-                    if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, w, 404, "Not found");
+                    if (ctx.result() == null || ctx.result().isEmpty()) failures.respond(ctx, 404, "Not found");
                 });
             });
             app.start();
-            return new WebServer(app, settings.host(), db, routes, w);
+            return new WebServer(app, settings.host(), tx, routes, w);
         } catch (RuntimeException e) {
-            db.close();
+            tx.close();
             throw e;
         }
-    }
-
-    private static void error(Context ctx, WebContext w, int status, String message) {
-        HttpStatus s = HttpStatus.forStatus(status);
-        ctx.status(status);
-        if (Requests.htmx(ctx)) {
-            ctx.contentType("text/html; charset=utf-8").result("<p class=\"error\" role=\"alert\">" + escape(message) + "</p>");
-            return;
-        }
-        w.pages().respond(ctx, "error.jte", new ErrorPage(Chrome.of(s.getMessage(), Requests.session(ctx)), status, s.getMessage(),
-                message == null ? s.getMessage() : message));
-    }
-
-    private static String routePath(Context ctx) {
-        try {
-            return ctx.endpoint().path;
-        } catch (RuntimeException e) {
-            return "(no route)";
-        }
-    }
-
-    private static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The port actually bound. */
@@ -188,7 +154,7 @@ public final class WebServer implements AutoCloseable {
         return routes;
     }
 
-    /** What the handlers share (tests use its sessions and store). */
+    /** What the handlers share (tests use its sessions and services). */
     public WebContext context() {
         return context;
     }
@@ -196,6 +162,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        db.close();
+        transactions.close();
     }
 }

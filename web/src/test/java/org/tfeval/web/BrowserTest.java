@@ -142,7 +142,7 @@ class BrowserTest {
         driver.findElement(By.id("mark-complete")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "marked complete"));
         assertThat(driver.findElement(By.cssSelector(".pass-status")).getText()).isEqualTo("complete");
-        try (Connection c = fx.store.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+        try (Connection c = fx.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT n_agencies, n_victims, n_suspects FROM d_case WHERE case_id = 'TFA-C0001'")) {
             assertThat(rs.next()).isTrue();
             assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).containsExactly(3L, 1L, 1L);

@@ -15,10 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.pg.ConnectionSettings;
-import org.tfeval.store.audit.AuditLog;
 import org.tfeval.testkit.PostgresExtension;
 
 @ExtendWith(PostgresExtension.class)
@@ -39,7 +37,7 @@ class CodingFlowTest {
     /** Starts coding sampled case TFA-R1 and returns the case ID. */
     static String startCase(Browser b, WebFixture fx, String ref) {
         String tf = ref.substring(0, ref.indexOf('-'));
-        HttpResponse<String> r = b.post("/tf/" + tf + "/start", Map.of("draw", Long.toString(fx.draw.id()), "ref", ref));
+        HttpResponse<String> r = b.post("/tf/" + tf + "/start", Map.of("draw", Long.toString(fx.drawId), "ref", ref));
         assertThat(r.statusCode()).isEqualTo(303);
         String location = r.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
@@ -67,7 +65,7 @@ class CodingFlowTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = fx.store.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = fx.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -106,9 +104,7 @@ class CodingFlowTest {
         assertThat(b.get(done.headers().firstValue("Location").orElseThrow()).body()).contains("marked complete", "class=\"pass-status\">complete");
         assertThat(count("SELECT count(*) FROM d_case WHERE case_id = 'TFA-C0001' AND n_victims = 1 AND n_suspects = 1")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM d_offense")).isEqualTo(1);
-        try (Connection c = fx.store.connect()) {
-            assertThat(AuditLog.verify(c)).isEmpty();
-        }
+        assertThat(fx.server.context().audit().verify()).isEmpty();
         assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'view' AND actor = 'coder-tfa'")).isGreaterThanOrEqualTo(3);
         assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'login' AND actor = 'coder-tfa'")).isEqualTo(1);
     }
@@ -167,11 +163,11 @@ class CodingFlowTest {
         Browser coord = fx.as("coord-tfa");
         assertThat(coord.get("/cases/" + caseId).body()).contains("Query " + m.group(1) + " (answered)");
         assertThat(coord.post(q, Map.of("body", "Thanks", "status", "closed")).statusCode()).isEqualTo(303);
-        assertThat(org.tfeval.store.query.OpenQueries.count(fx.store)).isZero();
+        assertThat(fx.openQueries()).isZero();
 
         HttpResponse<String> opened = coord.post("/records/" + victim + "/queries", Map.of("variable", "V_AGE", "body", "Age from the ID card?"));
         assertThat(opened.statusCode()).isEqualTo(303);
-        assertThat(org.tfeval.store.query.OpenQueries.count(fx.store)).isEqualTo(1);
+        assertThat(fx.openQueries()).isEqualTo(1);
     }
 
     @Test
@@ -208,8 +204,7 @@ class CodingFlowTest {
                 "      - {name: V_REL_SUSPECT,",
                 "      - {name: V_SHELTER, type: code, label: Placed in a shelter, values: yesno, applies_when: \"[V_REFERRED_SERVICES] = 1\", disclosure: none, release: public}\n"
                         + "      - {name: V_REL_SUSPECT,");
-        Instrument modified = InstrumentLoader.parse(yaml, "modified");
-        try (WebFixture mod = new WebFixture(other, modified, WebServer.Settings.defaults())) {
+        try (WebFixture mod = new WebFixture(other, yaml, WebServer.Settings.defaults())) {
             Browser b = mod.as("coder-tfa");
             String caseId = startCase(b, mod, "TFA-R1");
             long caseRecord = recordIds(b.get("/cases/" + caseId).body()).get(0);

@@ -31,7 +31,7 @@ class CoordinationTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = fx.store.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = fx.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

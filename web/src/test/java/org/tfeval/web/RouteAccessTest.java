@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.tfeval.store.account.Role;
+import org.tfeval.study.accounts.Role;
 import org.tfeval.testkit.PostgresExtension;
 
 /**
@@ -65,7 +65,7 @@ class RouteAccessTest {
         tfbParams.put("pass", "1");
         tfbParams.put("form", "victim");
         tfbParams.put("name", "htmx.min.js");
-        try (Connection c = fx.store.connect(); Statement st = c.createStatement();
+        try (Connection c = fx.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id FROM web_account WHERE name = 'coder-tfb'")) {
             rs.next();
             tfbParams.put("accountId", Long.toString(rs.getLong(1)));

@@ -57,7 +57,7 @@ class SecurityTest {
         assertThat(fx.browser().signIn("coder-tfa", WebFixture.PASSWORD).statusCode()).isEqualTo(401);
         assertThat(fx.browser().signIn("no-such-account", WebFixture.PASSWORD).statusCode()).isEqualTo(401);
         assertThat(fx.browser().signIn("coder-tfb", WebFixture.PASSWORD).statusCode()).isEqualTo(303);
-        try (Connection c = fx.store.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+        try (Connection c = fx.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT string_agg(action || ':' || actor, ',' ORDER BY seq) FROM audit_event WHERE action LIKE 'login%'")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("login_failed:coder-tfa,login_failed:coder-tfa,login_failed:coder-tfa,login_refused:coder-tfa,"
@@ -67,7 +67,7 @@ class SecurityTest {
 
     @Test
     void an_idle_session_expires_and_the_next_request_goes_to_sign_in(ConnectionSettings db) throws Exception {
-        fx = new WebFixture(db, InstrumentLoader.builtIn("ecm"), WebServer.Settings.defaults().withIdleTimeout(Duration.ofSeconds(1)));
+        fx = new WebFixture(db, InstrumentLoader.builtInSource("ecm"), WebServer.Settings.defaults().withIdleTimeout(Duration.ofSeconds(1)));
         Browser b = fx.as("coder-tfa");
         assertThat(b.get("/").statusCode()).isEqualTo(200);
         Thread.sleep(1500);

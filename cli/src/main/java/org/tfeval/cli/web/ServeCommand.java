@@ -10,10 +10,10 @@ import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.StudyOptions;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.study.Study;
+import org.tfeval.study.accounts.FirstAdministrator;
+import org.tfeval.study.accounts.OneTimeAccount;
+import org.tfeval.study.accounts.PasswordHasher;
 import org.tfeval.web.WebServer;
-import org.tfeval.web.account.FirstAdministrator;
-import org.tfeval.web.account.OneTimeAccount;
-import org.tfeval.web.auth.PasswordHasher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,8 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
         try (Study session = study.open()) {
             WebServer.Settings settings = WebServer.Settings.defaults().withPort(port).withIdleTimeout(Duration.ofMinutes(idleMinutes))
                     .withVersion(version());
-            Optional<OneTimeAccount> admin = FirstAdministrator.createIfNone(session.store(), PasswordHasher.defaults());
-            try (WebServer server = start(session.store(), settings)) {
+            Optional<OneTimeAccount> admin = FirstAdministrator.createIfNone(session, PasswordHasher.defaults());
+            try (WebServer server = start(session, settings)) {
                 out.printf("tfeval web application for study %s: %s%n", session.folder().name(), server.uri());
                 admin.ifPresent(a -> out.printf("No accounts yet: created the administrator '%s' with the one-time password %s%n"
                         + "(shown only now; sign in and change it under Password)%n", a.name(), a.password()));
@@ -82,9 +82,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private WebServer start(org.tfeval.store.Store store, WebServer.Settings settings) {
+    private WebServer start(Study opened, WebServer.Settings settings) {
         try {
-            return WebServer.start(store, settings);
+            return WebServer.start(opened, settings);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.net.BindException) {

@@ -1,8 +1,8 @@
 package org.tfeval.web.account;
 
 import java.util.List;
-import org.tfeval.store.account.Account;
-import org.tfeval.store.account.Role;
+import org.tfeval.study.accounts.Account;
+import org.tfeval.study.accounts.Role;
 import org.tfeval.web.Chrome;
 
 /** The models of the account pages. */

@@ -2,15 +2,13 @@ package org.tfeval.web.account;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
-import org.tfeval.store.account.Account;
-import org.tfeval.store.account.Accounts;
-import org.tfeval.store.account.Role;
-import org.tfeval.store.coding.CaseFiles;
+import org.tfeval.study.accounts.Account;
+import org.tfeval.study.accounts.Accounts;
+import org.tfeval.study.accounts.OneTimeAccount;
+import org.tfeval.study.accounts.Role;
 import org.tfeval.web.Access;
 import org.tfeval.web.Chrome;
 import org.tfeval.web.Notices;
@@ -42,69 +40,37 @@ public final class AccountRoutes {
 
     private void respond(Context ctx, String error, HttpStatus status) {
         Session s = Requests.session(ctx);
-        AccountPages.ListPage page = w.db().tx(c -> new AccountPages.ListPage(Chrome.of("Accounts", s, Notices.of(ctx)), Accounts.list(c),
-                Arrays.asList(Role.values()), CaseFiles.taskForces(c, w.forms()), error));
+        AccountPages.ListPage page = new AccountPages.ListPage(Chrome.of("Accounts", s, Notices.of(ctx)), w.accounts().list(), Arrays.asList(Role.values()),
+                w.accounts().taskForces(), error);
         ctx.status(status);
         w.pages().respond(ctx, "account/accounts.jte", page);
     }
 
     private void create(Context ctx) {
         Session s = Requests.session(ctx);
-        String name = String.valueOf(ctx.formParam("name")).strip();
-        Role role;
-        try {
-            role = Role.of(String.valueOf(ctx.formParam("role")));
-        } catch (IllegalArgumentException e) {
-            respond(ctx, "Choose a role.", HttpStatus.UNPROCESSABLE_CONTENT);
+        Accounts.Creation created = w.accounts().create(s.account(), String.valueOf(ctx.formParam("name")).strip(), String.valueOf(ctx.formParam("role")),
+                new TreeSet<>(ctx.formParams("tf")));
+        if (created.account() == null) {
+            respond(ctx, created.problem(), HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
-        Set<String> tfs = new TreeSet<>(ctx.formParams("tf"));
-        String password = OneTimePasswords.next();
-        String hash = w.hasher().hash(password);
-        try {
-            w.db().tx(c -> {
-                List<String> known = CaseFiles.taskForces(c, w.forms());
-                if (!known.containsAll(tfs)) throw new IllegalArgumentException("choose known task forces");
-                return Accounts.create(c, name, role, role.scoped() ? tfs : Set.of(), hash, s.actor());
-            });
-        } catch (IllegalArgumentException e) {
-            respond(ctx, "The account was not created: " + e.getMessage() + ".", HttpStatus.UNPROCESSABLE_CONTENT);
-            return;
-        }
-        w.pages().respond(ctx, "account/password.jte", new AccountPages.PasswordShown(Chrome.of("Account created", s), name, password));
-    }
-
-    private Account account(Context ctx) {
-        long id = Requests.id(ctx, "accountId");
-        return w.db().tx(c -> Accounts.find(c, id)).orElseThrow(() -> new NotFoundResponse("Not found"));
+        OneTimeAccount a = created.account();
+        w.pages().respond(ctx, "account/password.jte", new AccountPages.PasswordShown(Chrome.of("Account created", s), a.name(), a.password()));
     }
 
     private void setActive(Context ctx) {
         Session s = Requests.session(ctx);
-        Account a = account(ctx);
         boolean active = "true".equals(ctx.formParam("active"));
-        if (!active && a.id() == s.account().id()) {
-            respond(ctx, "You cannot deactivate your own account.", HttpStatus.UNPROCESSABLE_CONTENT);
-            return;
-        }
-        w.db().tx(c -> {
-            Accounts.setActive(c, a.id(), active, s.actor());
-            return null;
-        });
+        Account a = w.accounts().setActive(s.account(), Requests.id(ctx, "accountId"), active);
         if (!active) w.sessions().endAll(a.id());
         ctx.redirect("/accounts?notice=account", HttpStatus.SEE_OTHER);
     }
 
     private void resetPassword(Context ctx) {
         Session s = Requests.session(ctx);
-        Account a = account(ctx);
-        String password = OneTimePasswords.next();
-        String hash = w.hasher().hash(password);
-        w.db().tx(c -> {
-            Accounts.setPassword(c, a.id(), hash, s.actor());
-            return null;
-        });
-        w.sessions().endAll(a.id());
-        w.pages().respond(ctx, "account/password.jte", new AccountPages.PasswordShown(Chrome.of("Password reset", s), a.name(), password));
+        long id = Requests.id(ctx, "accountId");
+        OneTimeAccount a = w.accounts().resetPassword(s.account(), id);
+        w.sessions().endAll(id);
+        w.pages().respond(ctx, "account/password.jte", new AccountPages.PasswordShown(Chrome.of("Password reset", s), a.name(), a.password()));
     }
 }

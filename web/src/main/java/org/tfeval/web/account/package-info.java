@@ -1,5 +1,2 @@
-/**
- * Account management for administrators (create with a one-time password, deactivate, reset)
- * and the demo accounts {@code tfeval demo} creates and prints once.
- */
+/** Account management pages for administrators (create with a one-time password, deactivate, reset). */
 package org.tfeval.web.account;

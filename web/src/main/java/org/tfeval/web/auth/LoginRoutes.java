@@ -4,11 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.tfeval.store.account.Account;
-import org.tfeval.store.account.Accounts;
+import org.tfeval.study.accounts.Accounts;
+import org.tfeval.study.accounts.PasswordHasher;
 import org.tfeval.web.Access;
-import org.tfeval.web.Audit;
 import org.tfeval.web.Chrome;
 import org.tfeval.web.Requests;
 import org.tfeval.web.Route;
@@ -52,62 +50,25 @@ public final class LoginRoutes {
     }
 
     private String failure() {
-        return "Sign-in failed: the name or password is wrong, or the account is locked (after " + w.lockout().threshold()
-                + " failed attempts, for " + w.lockout().duration().toMinutes() + " minutes) or deactivated.";
+        return "Sign-in failed: the name or password is wrong, or the account is locked (after " + w.accounts().lockout().threshold()
+                + " failed attempts, for " + w.accounts().lockout().duration().toMinutes() + " minutes) or deactivated.";
     }
 
     private void signIn(Context ctx) {
         Session anonymous = Requests.session(ctx);
-        String name = ctx.formParam("name");
-        String password = ctx.formParam("password");
-        Instant now = Instant.now();
-        Optional<Account> found = w.db().tx(c -> name == null ? Optional.empty() : Accounts.find(c, name.strip()));
-        if (found.isEmpty()) {
-            w.hasher().spendVerificationTime(password);
-            w.db().tx(c -> {
-                Audit.event(c, "unknown", "login_failed", null, "reason", "unknown account");
-                return null;
-            });
-            login(ctx, anonymous, failure(), null, HttpStatus.UNAUTHORIZED);
+        Accounts.SignIn attempt = w.accounts().signIn(ctx.formParam("name"), ctx.formParam("password"), Instant.now());
+        if (!attempt.succeeded()) {
+            login(ctx, anonymous, failure(), attempt.known(), HttpStatus.UNAUTHORIZED);
             return;
         }
-        Account a = found.get();
-        if (!a.active() || a.lockedAt(now)) {
-            w.hasher().spendVerificationTime(password);
-            w.db().tx(c -> {
-                Audit.event(c, a.name(), "login_refused", null, "reason", a.active() ? "locked" : "deactivated");
-                return null;
-            });
-            login(ctx, anonymous, failure(), a.name(), HttpStatus.UNAUTHORIZED);
-            return;
-        }
-        String hash = w.db().tx(c -> Accounts.passwordHash(c, a.id()));
-        if (!w.hasher().verify(password, hash)) {
-            w.db().tx(c -> {
-                Account after = Accounts.recordFailure(c, a.id(), w.lockout(), now);
-                Audit.event(c, a.name(), "login_failed", null, "reason", "wrong password", "failures", after.failedLogins(),
-                        "locked", after.lockedAt(now));
-                return null;
-            });
-            login(ctx, anonymous, failure(), a.name(), HttpStatus.UNAUTHORIZED);
-            return;
-        }
-        w.db().tx(c -> {
-            Accounts.recordSuccess(c, a.id());
-            Audit.event(c, a.name(), "login", null, "role", a.role().id());
-            return null;
-        });
-        Session s = w.sessions().signIn(a, anonymous == null ? null : anonymous.id());
+        Session s = w.sessions().signIn(attempt.account(), anonymous == null ? null : anonymous.id());
         SessionCookie.set(ctx, s);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
         Session s = Requests.session(ctx);
-        w.db().tx(c -> {
-            Audit.event(c, s.actor(), "logout", null);
-            return null;
-        });
+        w.accounts().signOut(s.actor());
         w.sessions().end(s.id());
         SessionCookie.clear(ctx);
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
@@ -119,24 +80,12 @@ public final class LoginRoutes {
 
     private void changePassword(Context ctx) {
         Session s = Requests.session(ctx);
-        String current = ctx.formParam("current");
-        String next = ctx.formParam("new");
-        String repeat = ctx.formParam("repeat");
-        String hash = w.db().tx(c -> Accounts.passwordHash(c, s.account().id()));
-        String error = null;
-        if (!w.hasher().verify(current, hash)) error = "The current password is wrong.";
-        else if (next == null || next.length() < PasswordHasher.MIN_PASSWORD_LENGTH) error = "The new password needs at least " + PasswordHasher.MIN_PASSWORD_LENGTH + " characters.";
-        else if (!next.equals(repeat)) error = "The two new passwords differ.";
-        if (error != null) {
+        Accounts.PasswordChange change = w.accounts().changePassword(s.account(), ctx.formParam("current"), ctx.formParam("new"), ctx.formParam("repeat"));
+        if (change != Accounts.PasswordChange.CHANGED) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            w.pages().respond(ctx, "auth/password.jte", new PasswordPage(Chrome.of("Password", s), error, PasswordHasher.MIN_PASSWORD_LENGTH));
+            w.pages().respond(ctx, "auth/password.jte", new PasswordPage(Chrome.of("Password", s), change.message(), PasswordHasher.MIN_PASSWORD_LENGTH));
             return;
         }
-        String newHash = w.hasher().hash(next);
-        w.db().tx(c -> {
-            Accounts.setPassword(c, s.account().id(), newHash, s.actor());
-            return null;
-        });
         w.sessions().endAll(s.account().id());
         Session fresh = w.sessions().signIn(s.account(), null);
         SessionCookie.set(ctx, fresh);

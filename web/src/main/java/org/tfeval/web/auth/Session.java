@@ -3,8 +3,8 @@ package org.tfeval.web.auth;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.SortedSet;
-import org.tfeval.store.account.Account;
-import org.tfeval.store.account.Role;
+import org.tfeval.study.accounts.Account;
+import org.tfeval.study.accounts.Role;
 
 /**
  * A server-side session: anonymous (only a CSRF token, for the sign-in form) or signed in.

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.nio.charset.StandardCharsets;
-import org.tfeval.store.account.Account;
+import org.tfeval.study.accounts.Account;
 
 /**
  * Server-side sessions in memory: 256-bit random ids, an idle timeout and an absolute lifetime.

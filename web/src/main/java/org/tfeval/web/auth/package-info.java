@@ -1,5 +1,6 @@
 /**
- * Signing in and staying signed in: Argon2id password hashes, server-side sessions that expire
- * when idle, a synchronizer CSRF token per session, and the lockout after repeated failures.
+ * Signing in and staying signed in: the sign-in form (the study's
+ * {@link org.tfeval.study.accounts.Accounts} checks the Argon2id hash and the lockout),
+ * server-side sessions that expire when idle, and a synchronizer CSRF token per session.
  */
 package org.tfeval.web.auth;

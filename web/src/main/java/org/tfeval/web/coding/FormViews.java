@@ -10,21 +10,17 @@ import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 import org.tfeval.instrument.expression.Truth;
 import org.tfeval.instrument.validation.Violation;
-import org.tfeval.store.coding.CaseCheck;
-import org.tfeval.store.coding.CaseForms;
-import org.tfeval.store.coding.CaseTree;
+import org.tfeval.study.coding.CaseSheet;
 
 /** Builds the views of records from the instrument: nothing about a variable is written anywhere else. */
 final class FormViews {
     /** The violation code of a blank required field, shown only once completion was attempted. */
     static final String BLANK = "blank";
 
-    private final CaseForms forms;
     private final Instrument instrument;
 
-    FormViews(CaseForms forms) {
-        this.forms = forms;
-        this.instrument = forms.instrument();
+    FormViews(Instrument instrument) {
+        this.instrument = instrument;
     }
 
     /**
@@ -39,33 +35,33 @@ final class FormViews {
     record Options(boolean editable, boolean strict, String csrf, boolean mayQuery, Map<String, List<FieldView.QueryLink>> queries) {
     }
 
-    NodeView node(CaseTree tree, CaseTree.Node n, CaseCheck check, Options o) {
+    NodeView node(CaseSheet sheet, CaseSheet.Entry n, Options o) {
         List<NodeView.Group> groups = new ArrayList<>();
-        for (Form child : forms.children(n.form())) {
+        for (Form child : sheet.childForms(n.form())) {
             List<NodeView> kids = new ArrayList<>();
-            for (CaseTree.Node k : n.children(child)) kids.add(node(tree, k, check, o));
-            groups.add(new NodeView.Group(child.name(), child.label(), o.editable() ? "/records/" + n.record().id() + "/add/" + child.name() : null, kids));
+            for (CaseSheet.Entry k : sheet.children(n, child)) kids.add(node(sheet, k, o));
+            groups.add(new NodeView.Group(child.name(), child.label(), o.editable() ? "/records/" + n.id() + "/add/" + child.name() : null, kids));
         }
-        return new NodeView(record(tree, n, check, o), groups);
+        return new NodeView(record(sheet, n, o), groups);
     }
 
-    RecordView record(CaseTree tree, CaseTree.Node n, CaseCheck check, Options o) {
-        List<Violation> found = check.of(n.record().id());
+    RecordView record(CaseSheet sheet, CaseSheet.Entry n, Options o) {
+        List<Violation> found = sheet.violations(n.id());
         List<FieldView> fields = new ArrayList<>();
-        for (Variable v : n.form().variables()) fields.add(field(tree, n, v, found, o));
+        for (Variable v : n.form().variables()) fields.add(field(sheet, n, v, found, o));
         List<String> issues = new ArrayList<>();
         for (Violation v : found) {
             if (v.variable() == null || n.form().find(v.variable()).isEmpty()) issues.add(words(v));
         }
-        String remove = o.editable() && n.parent() != null ? "/records/" + n.record().id() + "/remove" : null;
-        return new RecordView(n.record().id(), n.form().name(), n.form().label(), n.record().key(), o.editable(), o.strict(), o.csrf(), fields, issues, remove);
+        String remove = o.editable() && n.parentId() != null ? "/records/" + n.id() + "/remove" : null;
+        return new RecordView(n.id(), n.form().name(), n.form().label(), n.key(), o.editable(), o.strict(), o.csrf(), fields, issues, remove);
     }
 
-    FieldView field(CaseTree tree, CaseTree.Node n, Variable v, List<Violation> found, Options o) {
+    FieldView field(CaseSheet sheet, CaseSheet.Entry n, Variable v, List<Violation> found, Options o) {
         Form form = n.form();
-        boolean entered = forms.entered(form, v) && o.editable();
-        String value = n.prepared().getOrDefault(v.name(), "");
-        boolean applies = tree.applies(n, v) != Truth.FALSE;
+        boolean entered = sheet.entered(form, v) && o.editable();
+        String value = n.values().getOrDefault(v.name(), "");
+        boolean applies = sheet.applies(n, v) != Truth.FALSE;
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Violation x : found) {
@@ -90,10 +86,10 @@ final class FormViews {
         }
         String hint = v.type() == VariableType.DATE ? "YYYY-MM-DD" : v.type().isNumeric() && v.min() != null && v.max() != null
                 ? v.min().toPlainString() + " to " + v.max().toPlainString() : null;
-        String queryHref = o.mayQuery() ? "/records/" + n.record().id() + "/queries/new?variable=" + v.name() : null;
-        return new FieldView(n.record().id(), v.name(), v.label(), v.question(), kind, value, options, missing, applies,
+        String queryHref = o.mayQuery() ? "/records/" + n.id() + "/queries/new?variable=" + v.name() : null;
+        return new FieldView(n.id(), v.name(), v.label(), v.question(), kind, value, options, missing, applies,
                 v.appliesWhen() == null ? null : v.appliesWhen().source(), errors, warnings, display(v, value), hint, queryHref,
-                o.queries().getOrDefault(n.record().key() + "|" + v.name(), List.of()));
+                o.queries().getOrDefault(n.key() + "|" + v.name(), List.of()));
     }
 
     /** A value in words: the code's label, the missing code's meaning, or the text. */

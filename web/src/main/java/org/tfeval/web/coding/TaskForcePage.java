@@ -1,7 +1,7 @@
 package org.tfeval.web.coding;
 
 import java.util.List;
-import org.tfeval.store.coding.CaseFiles;
+import org.tfeval.study.coding.Coding;
 import org.tfeval.web.Chrome;
 
 /**
@@ -18,7 +18,7 @@ import org.tfeval.web.Chrome;
  * @param coders      accounts that may be assigned a second pass
  * @param exportable  forms the session may export, or empty
  */
-public record TaskForcePage(Chrome chrome, String tfId, CaseFiles.Progress progress, List<Row> cases, List<CaseFiles.Sampled> sampled,
+public record TaskForcePage(Chrome chrome, String tfId, Coding.Progress progress, List<Row> cases, List<Coding.SampledCase> sampled,
                             List<String> stored, boolean mayCode, boolean coordinator, List<String> coders, List<String> exportable) {
     /**
      * A case file in the list.

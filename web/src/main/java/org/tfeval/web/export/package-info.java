@@ -1,5 +1,5 @@
 /**
- * CSV exports of a form in the import format, limited on the server to the task forces the
- * session sees (scoped roles) and audited with the form, task forces and row count.
+ * CSV downloads of a form in the import format; the study limits them to the session's task
+ * forces and audits them ({@link org.tfeval.study.exports.Exports}).
  */
 package org.tfeval.web.export;

@@ -1,7 +1,7 @@
 package org.tfeval.web.progress;
 
 import java.util.List;
-import org.tfeval.store.coding.CaseFiles;
+import org.tfeval.study.coding.Coding;
 import org.tfeval.web.Chrome;
 
 /**
@@ -12,7 +12,7 @@ import org.tfeval.web.Chrome;
  * @param linkCases whether the task forces link to their case files
  * @param total     the sums over the rows
  */
-public record ProgressPage(Chrome chrome, List<CaseFiles.Progress> rows, boolean linkCases, CaseFiles.Progress total) {
+public record ProgressPage(Chrome chrome, List<Coding.Progress> rows, boolean linkCases, Coding.Progress total) {
     public ProgressPage {
         rows = List.copyOf(rows);
     }

@@ -1,8 +1,7 @@
 package org.tfeval.web.query;
 
 import java.util.List;
-import org.tfeval.store.query.DataQuery;
-import org.tfeval.store.query.QueryMessage;
+import org.tfeval.study.queries.DataQueries;
 import org.tfeval.web.Chrome;
 
 /** The models of the query pages. */
@@ -17,7 +16,7 @@ public final class QueryPages {
      * @param caseId  the case filter, or null
      * @param queries the queries
      */
-    public record ListPage(Chrome chrome, String caseId, List<DataQuery> queries) {
+    public record ListPage(Chrome chrome, String caseId, List<DataQueries.Query> queries) {
         public ListPage {
             queries = List.copyOf(queries);
         }
@@ -34,7 +33,7 @@ public final class QueryPages {
      * @param mayPost  whether the session may write
      * @param caseHref link to the case file's pass 1
      */
-    public record ThreadPage(Chrome chrome, DataQuery query, String label, List<QueryMessage> messages, List<Action> actions, boolean mayPost,
+    public record ThreadPage(Chrome chrome, DataQueries.Query query, String label, List<DataQueries.Message> messages, List<Action> actions, boolean mayPost,
                              String caseHref) {
         public ThreadPage {
             messages = List.copyOf(messages);

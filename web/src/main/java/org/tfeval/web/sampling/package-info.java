@@ -1,6 +1,6 @@
 /**
- * Drawing the case sample from an uploaded case list with the store's
- * {@link org.tfeval.store.sample.Sampler}: reproducible (seed, frame hash, method) and recorded.
- * A site coordinator may only draw from a list of their own task forces.
+ * The sampling page: a coordinator uploads a case list and the study draws and records the
+ * sample ({@link org.tfeval.study.sampling.Sampling}); a site coordinator may only draw from a
+ * list of their own task forces.
  */
 package org.tfeval.web.sampling;

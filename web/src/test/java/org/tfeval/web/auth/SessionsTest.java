@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.tfeval.store.account.Account;
-import org.tfeval.store.account.Role;
+import org.tfeval.study.accounts.Account;
+import org.tfeval.study.accounts.Role;
 
 class SessionsTest {
     private Instant now = Instant.parse("2025-03-01T09:00:00Z");

@@ -1,20 +1,21 @@
 package org.tfeval.web.bench;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.Statement;
 import java.util.Set;
-import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.store.Store;
-import org.tfeval.store.account.Accounts;
-import org.tfeval.store.account.Role;
-import org.tfeval.store.sample.SampleDraw;
-import org.tfeval.store.sample.Sampler;
+import org.tfeval.store.study.StudyWorkspace;
+import org.tfeval.study.Study;
+import org.tfeval.study.accounts.Account;
+import org.tfeval.study.accounts.Role;
+import org.tfeval.study.sampling.Sampling;
 import org.tfeval.web.WebServer;
-import org.tfeval.web.auth.PasswordHasher;
 
 /**
  * The server side of the benchmark, in its own JVM: a study with one task force, {@code coders}
@@ -33,29 +34,31 @@ public final class BenchServer {
     public static void main(String[] args) throws Exception {
         ConnectionSettings db = new ConnectionSettings(args[0], args[1], args[2]);
         int coders = Integer.parseInt(args[3]);
-        Store store = Store.open(db, Store.DEFAULT_SCHEMA, InstrumentLoader.builtIn("ecm"));
-        PasswordHasher hasher = PasswordHasher.defaults();
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO d_task_force (tf_id) VALUES (?)")) {
-                ps.setString(1, TASK_FORCE);
-                ps.executeUpdate();
+        Path dir = Files.createTempDirectory("tfeval-bench-study-");
+        StudyWorkspace.init(dir, "ecm", false);
+        String url = db.jdbcUrl() + "?user=" + URLEncoder.encode(db.user(), StandardCharsets.UTF_8)
+                + (db.password() == null ? "" : "&password=" + URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
+        try (Study study = Study.open(dir, url)) {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO " + Store.DEFAULT_SCHEMA + ".d_task_force (tf_id) VALUES ('" + TASK_FORCE + "')");
             }
-            String hash = hasher.hash(PASSWORD);
-            for (int i = 1; i <= coders; i++) Accounts.create(c, "coder" + i, Role.CODER, Set.of(TASK_FORCE), hash, "bench");
-            c.commit();
-        }
-        List<SampleDraw.Drawn> cases = new ArrayList<>();
-        for (int i = 1; i <= coders; i++) cases.add(new SampleDraw.Drawn(TASK_FORCE, "R" + i, i, false));
-        Sampler.record(store, new SampleDraw(0, "bench.csv", "0".repeat(64), coders, 1, Sampler.METHOD, coders + " per site", 0, cases), "bench", "bench");
-        try (WebServer server = WebServer.start(store, WebServer.Settings.defaults().withPort(0).withVersion("bench"))) {
-            System.out.println("READY " + server.uri());
-            System.out.flush();
-            while (System.in.read() >= 0) {
-                // wait for the benchmark to close standard input
+            try (WebServer server = WebServer.start(study, WebServer.Settings.defaults().withPort(0).withVersion("bench"))) {
+                Account admin = server.context().accounts().create("bench", "bench-admin", Role.ADMINISTRATOR, Set.of(), PASSWORD);
+                for (int i = 1; i <= coders; i++) server.context().accounts().create("bench", "coder" + i, Role.CODER, Set.of(TASK_FORCE), PASSWORD);
+                StringBuilder frame = new StringBuilder("TF_ID,CASE_REF\n");
+                for (int i = 1; i <= coders; i++) frame.append(TASK_FORCE).append(",R").append(i).append('\n');
+                Path file = dir.resolve("bench.csv");
+                Files.writeString(file, frame, StandardCharsets.UTF_8);
+                Sampling.Outcome drawn = server.context().sampling().draw(admin, file, Integer.toString(coders), "1", "0");
+                if (!drawn.drawn()) throw new IllegalStateException("the benchmark's draw failed: " + drawn.problems());
+                System.out.println("READY " + server.uri());
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // wait for the benchmark to close standard input
+                }
+            } catch (IOException e) {
+                // standard input closed
             }
-        } catch (IOException e) {
-            // standard input closed
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.tfeval.web.account;
+package org.tfeval.study.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,10 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.store.Store;
-import org.tfeval.store.account.Accounts;
-import org.tfeval.store.account.Role;
 import org.tfeval.testkit.PostgresExtension;
-import org.tfeval.web.auth.PasswordHasher;
+
 
 @ExtendWith(PostgresExtension.class)
 class DemoAccountsTest {
@@ -36,7 +34,7 @@ class DemoAccountsTest {
         assertThat(made.get(0).toString()).doesNotContain(made.get(0).password());
         try (Connection c = store.connect()) {
             for (OneTimeAccount a : made) {
-                String hash = Accounts.passwordHash(c, Accounts.find(c, a.name()).orElseThrow().id());
+                String hash = AccountTable.passwordHash(c, AccountTable.find(c, a.name()).orElseThrow().id());
                 assertThat(hash).doesNotContain(a.password());
                 assertThat(cheap.verify(a.password(), hash)).isTrue();
             }

@@ -1,14 +1,11 @@
-package org.tfeval.web.account;
+package org.tfeval.study.accounts;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
-import org.tfeval.store.Store;
-import org.tfeval.store.account.Account;
-import org.tfeval.store.account.Accounts;
-import org.tfeval.store.account.Role;
-import org.tfeval.web.auth.PasswordHasher;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.study.Study;
 
 /** The administrator {@code tfeval serve} creates, with a one-time password, when a study has no accounts at all. */
 public final class FirstAdministrator {
@@ -19,22 +16,22 @@ public final class FirstAdministrator {
     }
 
     /** Creates the first administrator unless the study has accounts; returns it when created. */
-    public static Optional<OneTimeAccount> createIfNone(Store store, PasswordHasher hasher) {
-        try (Connection c = store.connect()) {
+    public static Optional<OneTimeAccount> createIfNone(Study study, PasswordHasher hasher) {
+        try (Connection c = study.store().connect()) {
             c.setAutoCommit(false);
             try (var st = c.createStatement()) {
                 st.execute("LOCK TABLE web_account IN SHARE ROW EXCLUSIVE MODE");
             }
-            if (Accounts.any(c)) {
+            if (AccountTable.any(c)) {
                 c.rollback();
                 return Optional.empty();
             }
             String password = OneTimePasswords.next();
-            Account a = Accounts.create(c, NAME, Role.ADMINISTRATOR, Set.of(), hasher.hash(password), "tfeval-serve");
+            Account a = AccountTable.create(c, NAME, Role.ADMINISTRATOR, Set.of(), hasher.hash(password), "tfeval-serve");
             c.commit();
             return Optional.of(new OneTimeAccount(a.name(), a.role(), a.taskForces(), password));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the first administrator (" + e.getSQLState() + ")", e);
+            throw Problem.internal("cannot create the first administrator (SQL state " + e.getSQLState() + ")", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.tfeval.web.export;
+package org.tfeval.study.exports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.tfeval.store.account;
+package org.tfeval.study.accounts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,15 +21,15 @@ import java.util.TreeSet;
 import org.tfeval.store.audit.AuditLog;
 
 /**
- * Reads and changes accounts inside the caller's transaction. Changes to accounts are events in
+ * Reads and changes accounts inside the caller's transaction (for the study layer's services). Changes to accounts are events in
  * the audit log (never with a password hash).
  */
-public final class Accounts {
+public final class AccountTable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "a.id, a.name, a.role, a.active, a.failed_logins, a.locked_until, "
             + "(SELECT coalesce(array_agg(t.tf_id ORDER BY t.tf_id), '{}') FROM web_account_task_force t WHERE t.account_id = a.id)";
 
-    private Accounts() {
+    private AccountTable() {
     }
 
     /** Creates an account; refuses a name already taken. */

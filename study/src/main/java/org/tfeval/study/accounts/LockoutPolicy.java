@@ -1,4 +1,4 @@
-package org.tfeval.store.account;
+package org.tfeval.study.accounts;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,9 +1,8 @@
-package org.tfeval.web.account;
+package org.tfeval.study.accounts;
 
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.tfeval.store.account.Role;
 
 /**
  * An account just created, with its one-time password: print it once, it is stored only as a hash.

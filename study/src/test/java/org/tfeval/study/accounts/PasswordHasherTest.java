@@ -1,4 +1,4 @@
-package org.tfeval.web.auth;
+package org.tfeval.study.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tfeval.web.account;
+package org.tfeval.study.accounts;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.store.Store;
-import org.tfeval.store.account.Account;
-import org.tfeval.store.account.Accounts;
-import org.tfeval.store.account.Role;
 import org.tfeval.store.coding.CaseFiles;
 import org.tfeval.store.coding.CaseForms;
-import org.tfeval.web.auth.PasswordHasher;
+import org.tfeval.study.Study;
 
 /**
  * The accounts of a demo study, each with a random one-time password that is returned once and
@@ -31,18 +29,23 @@ public final class DemoAccounts {
     }
 
     /** Creates the demo accounts in a study that has none yet; refuses a study that already has accounts. */
-    public static List<OneTimeAccount> create(Store store) {
-        return create(store, PasswordHasher.defaults());
+    public static List<OneTimeAccount> create(Study study) {
+        return create(study, PasswordHasher.defaults());
     }
 
-    /** As {@link #create(Store)} with a given hasher. */
-    public static List<OneTimeAccount> create(Store store, PasswordHasher hasher) {
+    /** As {@link #create(Study)} with a given hasher. */
+    public static List<OneTimeAccount> create(Study study, PasswordHasher hasher) {
+        return create(study.store(), hasher);
+    }
+
+    /** As {@link #create(Study, PasswordHasher)} on a study's store. */
+    static List<OneTimeAccount> create(Store store, PasswordHasher hasher) {
         CaseForms forms = CaseForms.of(store.instrument());
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
-            if (Accounts.any(c)) throw new IllegalStateException("the study already has accounts; demo accounts are only made for a new study");
+            if (AccountTable.any(c)) throw Problem.refused("the study already has accounts", "demo accounts are only made for a new study");
             List<String> tfs = CaseFiles.taskForces(c, forms);
-            if (tfs.isEmpty()) throw new IllegalStateException("the study has no task forces yet; import or generate them before the demo accounts");
+            if (tfs.isEmpty()) throw Problem.refused("the study has no task forces yet", "import or generate them before the demo accounts");
             List<OneTimeAccount> out = new ArrayList<>();
             out.add(make(c, hasher, "admin", Role.ADMINISTRATOR, Set.of()));
             out.add(make(c, hasher, "analyst", Role.ANALYST, Set.of()));
@@ -56,13 +59,13 @@ public final class DemoAccounts {
             c.commit();
             return List.copyOf(out);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the demo accounts (" + e.getSQLState() + ")", e);
+            throw Problem.internal("cannot create the demo accounts (SQL state " + e.getSQLState() + ")", e);
         }
     }
 
     private static OneTimeAccount make(Connection c, PasswordHasher hasher, String name, Role role, Set<String> tfs) throws SQLException {
         String password = OneTimePasswords.next();
-        Account a = Accounts.create(c, name, role, tfs, hasher.hash(password), ACTOR);
+        Account a = AccountTable.create(c, name, role, tfs, hasher.hash(password), ACTOR);
         return new OneTimeAccount(a.name(), a.role(), a.taskForces(), password);
     }
 }

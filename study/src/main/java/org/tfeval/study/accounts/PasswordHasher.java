@@ -1,4 +1,4 @@
-package org.tfeval.web.auth;
+package org.tfeval.study.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

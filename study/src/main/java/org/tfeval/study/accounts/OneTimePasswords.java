@@ -1,4 +1,4 @@
-package org.tfeval.web.account;
+package org.tfeval.study.accounts;
 
 import java.security.SecureRandom;
 
