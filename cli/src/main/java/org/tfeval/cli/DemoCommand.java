@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         pw.printf("Generated (seed %d): %s%n", seed, o.generated().rows());
         o.imports().forEach(r -> ImportCommand.print(pw, r, OutputFormat.TEXT));
         pw.printf("Planted %d deliberate coding errors as audited edits (%d listed by the generator)%n", o.plantedEdits(), o.plannedErrors());
-        pw.printf("Case sample draw %d: %d cases (%s per site, seed %d) from %s%n", o.sample().draw().id(), o.sample().draw().sampled(),
+        pw.printf("Case sample draw %d: %d cases (%s per site, seed %d) from %s%n", o.sample().id(), o.sample().sampled(),
                 Demo.SAMPLE_SIZE, seed, o.generated().caseList().getFileName());
         var v = o.frozen().validation();
         pw.printf("Validation: %d errors, %d warnings %s -> %s%n", v.report().errors(), v.report().warnings(), v.report().countsByCode(), v.html());
@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         pw.printf("  ./tfeval edit %s --form FORM --id ID --set VAR=VALUE --reason \"...\"   fix one%n", s);
         pw.printf("  ./tfeval snapshot %s        freeze the corrected study%n", s);
         pw.printf("  ./tfeval audit verify %s    check the hash-chained audit log%n", s);
-        pw.printf("  ./tfeval sample --verify %d --frame %s %s   re-derive the case sample%n", o.sample().draw().id(),
+        pw.printf("  ./tfeval sample --verify %d --frame %s %s   re-derive the case sample%n", o.sample().id(),
                 clean.resolve(o.generated().caseList().getFileName()), s);
         pw.flush();
         return ExitCodes.OK;

@@ -3,14 +3,9 @@ package org.tfeval.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.tfeval.instrument.workflow.Problem;
-import org.tfeval.store.sample.SampleDraw;
-import org.tfeval.store.sample.SampleSize;
-import org.tfeval.store.sample.Sampler;
 import org.tfeval.study.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,14 +56,12 @@ final class SampleCommand implements Callable<Integer> {
                 problems.forEach(p -> pw.println("draw " + verify + ": " + p));
                 return ExitCodes.DATA_ERRORS;
             }
-            Sampler sampler = Sampler.of(SampleSize.parse(perSite), seed).withReplacements(replacements).withColumns(siteColumn, caseColumn);
-            Study.Sampled sampled = s.sample(sampler, frame, study.actor(), Tfeval.version(), out);
-            SampleDraw draw = sampled.draw();
-            Map<String, Long> bySite = draw.cases().stream().filter(c -> !c.replacement())
-                    .collect(Collectors.groupingBy(SampleDraw.Drawn::tfId, TreeMap::new, Collectors.counting()));
-            pw.printf("Draw %d: %d cases from %d sites (%s), seed %d, frame %s (SHA-256 %s...)%n", draw.id(), draw.sampled(), bySite.size(),
+            Study.Sampled draw = s.sample(new Study.SampleDesign(perSite, seed, replacements, siteColumn, caseColumn), frame, study.actor(),
+                    Tfeval.version(), out);
+            pw.printf("Draw %d: %d cases from %d sites (%s), seed %d, frame %s (SHA-256 %s...)%n", draw.id(), draw.sampled(), draw.perSite().size(),
                     draw.sizeRule(), draw.seed(), draw.frameName(), draw.frameSha256().substring(0, 12));
-            pw.printf("Per site: %s%nWritten to %s%nVerify later with: tfeval sample --verify %d --frame %s%n", bySite, sampled.file(), draw.id(), frame);
+            pw.printf("Per site: %s%nWritten to %s%nVerify later with: tfeval sample --verify %d --frame %s%n", new TreeMap<>(draw.perSite()), draw.file(),
+                    draw.id(), frame);
             return ExitCodes.OK;
         }
     }

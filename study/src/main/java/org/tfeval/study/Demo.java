@@ -20,8 +20,6 @@ import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
 import org.tfeval.store.imports.ImportResult;
-import org.tfeval.store.sample.SampleSize;
-import org.tfeval.store.sample.Sampler;
 import org.tfeval.synth.GeneratedStudy;
 import org.tfeval.synth.StudyGenerator;
 
@@ -99,8 +97,7 @@ public final class Demo {
                 throw Problem.internal("the demo's generated files were refused on import: " + imports.get(imports.size() - 1).countsByCode(), null);
             }
             int edits = plant(study, clean, planted);
-            Study.Sampled sample = study.sample(Sampler.of(SampleSize.parse(SAMPLE_SIZE), seed).withReplacements(SAMPLE_REPLACEMENTS),
-                    g.caseList(), ACTOR, version, null);
+            Study.Sampled sample = study.sample(Study.SampleDesign.of(SAMPLE_SIZE, seed, SAMPLE_REPLACEMENTS), g.caseList(), ACTOR, version, null);
             Study.Frozen frozen = study.freeze(new Study.Freeze(ACTOR, true, version), progress);
             ReportSet reports = study.reports(frozen.snapshot(), Reports.standard().withProgress(progress), AnalysisSettings.defaults(), version, null);
             return new Outcome(g, imports, edits, withErrors.injectedErrors().size(), sample, frozen, reports);

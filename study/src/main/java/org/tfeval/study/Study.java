@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,6 +31,7 @@ import org.tfeval.store.imports.ImportResult;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.query.OpenQueries;
 import org.tfeval.store.sample.SampleDraw;
+import org.tfeval.store.sample.SampleSize;
 import org.tfeval.store.sample.Sampler;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.store.validate.ReportWriter;
@@ -143,16 +145,46 @@ public final class Study implements AutoCloseable {
 
     // ---------------------------------------------------------------- sampling
 
-    /** Draws a case sample from a frame, records it (audited) and writes the drawn cases to {@code out} (default: the study's samples folder). */
-    public Sampled sample(Sampler sampler, Path frame, String actor, String version, Path out) {
-        SampleDraw draw = Sampler.record(store(), sampler.draw(frame), actor, version);
-        Path file = out != null ? out : folder.sampleDraw(draw.id());
-        writeDraw(draw, file);
-        return new Sampled(draw, file);
+    /**
+     * How to draw a case sample: cases per site (a number, or a range scaled by the site's frame
+     * size such as {@code 20-40}), the seed, ordered replacements per site, and the frame's columns.
+     */
+    public record SampleDesign(String perSite, long seed, int replacements, String siteColumn, String caseColumn) {
+        public SampleDesign {
+            Objects.requireNonNull(perSite, "perSite");
+            Objects.requireNonNull(siteColumn, "siteColumn");
+            Objects.requireNonNull(caseColumn, "caseColumn");
+        }
+
+        /** The design with the instrument's default frame columns (TF_ID, CASE_REF). */
+        public static SampleDesign of(String perSite, long seed, int replacements) {
+            return new SampleDesign(perSite, seed, replacements, "TF_ID", "CASE_REF");
+        }
+
+        Sampler sampler() {
+            return Sampler.of(SampleSize.parse(perSite), seed).withReplacements(replacements).withColumns(siteColumn, caseColumn);
+        }
     }
 
-    /** A recorded draw and the file its cases were written to. */
-    public record Sampled(SampleDraw draw, Path file) {
+    /**
+     * Draws a case sample from a frame, records it (audited) and writes the drawn cases to {@code out}
+     * (default: the study's samples folder).
+     */
+    public Sampled sample(SampleDesign design, Path frame, String actor, String version, Path out) {
+        SampleDraw draw = Sampler.record(store(), design.sampler().draw(frame), actor, version);
+        Path file = out != null ? out : folder.sampleDraw(draw.id());
+        writeDraw(draw, file);
+        Map<String, Long> perSite = new TreeMap<>();
+        draw.cases().stream().filter(c -> !c.replacement()).forEach(c -> perSite.merge(c.tfId(), 1L, Long::sum));
+        return new Sampled(draw.id(), draw.sampled(), perSite, draw.sizeRule(), draw.seed(), draw.frameName(), draw.frameSha256(), file);
+    }
+
+    /** A recorded draw: its ID, the sampled cases in all and per site (replacements not counted), the design and where its cases were written. */
+    public record Sampled(long id, long sampled, Map<String, Long> perSite, String sizeRule, long seed, String frameName, String frameSha256,
+                          Path file) {
+        public Sampled {
+            perSite = Map.copyOf(perSite);
+        }
     }
 
     /** Re-derives a recorded draw from its frame; the differences (empty when it reproduces). */
@@ -255,13 +287,18 @@ public final class Study implements AutoCloseable {
     }
 
     /** The last {@code n} audit events, oldest first. */
-    public List<AuditEvent> auditEvents(int n) {
+    public List<AuditEntry> auditEvents(int n) {
         try (Connection c = store().connect()) {
             List<AuditEvent> events = AuditLog.events(c, 0, Long.MAX_VALUE);
-            return List.copyOf(events.subList(Math.max(0, events.size() - n), events.size()));
+            return events.subList(Math.max(0, events.size() - n), events.size()).stream()
+                    .map(e -> new AuditEntry(e.seq(), e.at(), e.actor(), e.action(), e.form(), e.changes(), e.reason())).toList();
         } catch (SQLException e) {
             throw Problem.internal("the database refused to read the audit log (" + e.getSQLState() + ")", e);
         }
+    }
+
+    /** One audit event as the log lists it: who did what to which form, with how many record changes and why. */
+    public record AuditEntry(long seq, java.time.Instant at, String actor, String action, String form, long changes, String reason) {
     }
 
     @Override
