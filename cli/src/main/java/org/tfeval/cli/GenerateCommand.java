@@ -28,7 +28,7 @@ final class GenerateCommand implements Callable<Integer> {
     int sites;
     @Option(names = "--seed", defaultValue = "20240601")
     long seed;
-    @Option(names = "--no-errors", description = "Do not plant deliberate coding errors.")
+    @Option(names = "--no-errors", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Files that import cleanly (the default); --errors plants the demo's deliberate coding errors.")
     boolean noErrors;
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the CSV files (default: STUDY/synthetic).")
     Path out;
