@@ -24,7 +24,7 @@ import org.tfeval.analysis.AnalysisSuite;
 import org.tfeval.analysis.StudyResults;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.report.brief.PractitionerBrief;
-import org.tfeval.report.disclosure.ComplementarySuppression;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.PdfWriter;
 import org.tfeval.report.document.TableView;
@@ -70,7 +70,7 @@ public final class Reports {
 
     /** Threshold 11, HTML and PDF. */
     public static Reports standard() {
-        return new Reports(ComplementarySuppression.DEFAULT_THRESHOLD, true, ProgressListener.NONE);
+        return new Reports(ComplementarySuppression.MINIMUM_CELL_SIZE, true, ProgressListener.NONE);
     }
 
     /** Counts of other task forces from 1 to {@code t - 1} are withheld in task-force reports. */

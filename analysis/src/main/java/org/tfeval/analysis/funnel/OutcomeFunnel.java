@@ -8,6 +8,7 @@ import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.data.Conviction;
 import org.tfeval.analysis.data.Exclusions;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.GroupedShares;
@@ -54,18 +55,19 @@ public final class OutcomeFunnel implements Analysis {
     @Override
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
         double conf = settings.confidence();
+        Conviction conviction = Conviction.of(data.instrument());
         List<ResultTable> tables = new ArrayList<>();
         tables.add(funnel("case_by_type", "Case outcomes by type of trafficking", "type", "Type", data, data.cases(), Stage.caseStages(),
                 types(data, data.cases()), conf, "Cases"));
         tables.add(funnel("case_by_site", "Case outcomes by task force", "task_force", "Task force", data, data.cases(), Stage.caseStages(),
                 sites(data, data.cases()), conf, "Cases"));
         tables.add(funnel("suspect_by_type", "Suspect outcomes by type of trafficking", "type", "Type", data, data.suspects(),
-                Stage.suspectStages(), types(data, data.suspects()), conf, "Suspects"));
+                Stage.suspectStages(conviction), types(data, data.suspects()), conf, "Suspects"));
         tables.add(funnel("suspect_by_site", "Suspect outcomes by task force", "task_force", "Task force", data, data.suspects(),
-                Stage.suspectStages(), sites(data, data.suspects()), conf, "Suspects"));
+                Stage.suspectStages(conviction), sites(data, data.suspects()), conf, "Suspects"));
         tables.add(traffickingCharge(data, conf, settings));
         return new AnalysisResult(ID, title(), "Shares of cases and suspects reaching each stage (arrest, prosecution, charge under a trafficking "
-                + "statute, conviction by trial or plea, sentence), of all investigations with a known status, with " + settings.confidenceLabel()
+                + "statute, conviction (" + conviction.words() + "), sentence), of all investigations with a known status, with " + settings.confidenceLabel()
                 + " Wilson score intervals; also of those that reached the previous stage. A case reaches a stage when any of its suspects did.",
                 tables, warnings(data));
     }
