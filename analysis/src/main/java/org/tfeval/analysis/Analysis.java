@@ -13,6 +13,9 @@ public interface Analysis {
     /** Title for reports. */
     String title();
 
+    /** The tables the analysis may return, with their row types (how saved results are read back). */
+    java.util.List<TableKey<?>> tables();
+
     /** Runs the analysis. */
     AnalysisResult run(StudyData data, AnalysisSettings settings);
 }

@@ -92,16 +92,16 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
         settings.forEach(st::put);
     }
 
-    private static ObjectNode table(ResultTable t) {
+    private static ObjectNode table(ResultTable<?> t) {
         ObjectNode n = JSON.createObjectNode();
         n.put("id", t.id());
         n.put("title", t.title());
         ArrayNode cols = n.putArray("columns");
         t.columns().forEach(c -> cols.addObject().put("name", c.name()).put("label", c.label()).put("kind", c.kind().name()));
         ArrayNode rows = n.putArray("rows");
-        for (List<Object> r : t.rows()) {
+        for (int i = 0; i < t.rowCount(); i++) {
             ArrayNode a = rows.addArray();
-            for (Object v : r) {
+            for (Object v : t.values(i)) {
                 if (v == null) a.addNull();
                 else if (v instanceof Long l) a.add(l);
                 else if (v instanceof Double d) a.add(d);
@@ -113,8 +113,13 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
         return n;
     }
 
-    /** Reads results written by {@link #write}. */
+    /** Reads results written by {@link #write}, the row types from the standard suite's analyses. */
     public static StudyResults read(Path dir) {
+        return read(dir, AnalysisSuite.standard().analyses());
+    }
+
+    /** Reads results written by {@link #write}; each analysis' tables get the row types that {@code analyses} declare. */
+    public static StudyResults read(Path dir, List<Analysis> analyses) {
         try {
             JsonNode index = JSON.readTree(dir.resolve(INDEX).toFile());
             JsonNode s = index.path("snapshot");
@@ -125,22 +130,30 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
                     s.path("instrument_id").asText(), s.path("instrument_version").asText(), rows);
             Map<String, String> settings = new LinkedHashMap<>();
             index.path("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
-            List<AnalysisResult> analyses = new ArrayList<>();
+            List<AnalysisResult> results = new ArrayList<>();
             for (JsonNode a : index.path("analyses")) {
                 JsonNode n = JSON.readTree(dir.resolve(a.path("file").asText()).toFile());
-                List<ResultTable> tables = new ArrayList<>();
-                for (JsonNode t : n.path("tables")) tables.add(readTable(t));
+                String id = n.path("analysis").asText();
+                Analysis analysis = analyses.stream().filter(x -> x.id().equals(id)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("results in " + dir + " hold analysis " + id + ", which tfeval does not know"));
+                List<ResultTable<?>> tables = new ArrayList<>();
+                for (JsonNode t : n.path("tables")) {
+                    String tid = t.path("id").asText();
+                    TableKey<?> key = analysis.tables().stream().filter(k -> k.id().equals(tid)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("analysis " + id + " has no table " + tid));
+                    tables.add(readTable(key, t));
+                }
                 List<String> warnings = new ArrayList<>();
                 n.path("warnings").forEach(w -> warnings.add(w.asText()));
-                analyses.add(new AnalysisResult(n.path("analysis").asText(), n.path("title").asText(), n.path("method").asText(), tables, warnings));
+                results.add(new AnalysisResult(id, n.path("title").asText(), n.path("method").asText(), tables, warnings));
             }
-            return new StudyResults(info, index.path("tfeval_version").asText(), settings, analyses);
+            return new StudyResults(info, index.path("tfeval_version").asText(), settings, results);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the results in " + dir, e);
         }
     }
 
-    private static ResultTable readTable(JsonNode t) {
+    private static <R extends Record> ResultTable<R> readTable(TableKey<R> key, JsonNode t) {
         List<ResultColumn> cols = new ArrayList<>();
         t.path("columns").forEach(c -> cols.add(new ResultColumn(c.path("name").asText(), c.path("label").asText(), ColumnKind.valueOf(c.path("kind").asText()))));
         List<List<Object>> rows = new ArrayList<>();
@@ -159,6 +172,6 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
         }
         List<String> notes = new ArrayList<>();
         t.path("notes").forEach(x -> notes.add(x.asText()));
-        return new ResultTable(t.path("id").asText(), t.path("title").asText(), cols, rows, notes);
+        return ResultTable.fromValues(key, t.path("title").asText(), cols, rows, notes);
     }
 }

@@ -45,20 +45,19 @@ class DisproportionalityTest {
     @Test
     void black_suspects_ratio_is_their_share_over_the_benchmark_share_with_a_katz_interval() {
         AnalysisResult r = new Disproportionality().run(data, AnalysisSettings.defaults());
-        ResultTable t = r.table("suspects");
-        int row = t.row("race", "Black or African American");
+        Disproportionality.RaceRow row = r.table(Disproportionality.SUSPECTS).first(x -> x.race().equals("Black or African American")).orElseThrow();
         long black = Oracles.count(snapshot, "SELECT count(*) FROM {suspect} WHERE S_RACE = 2");
         long known = Oracles.count(snapshot, "SELECT count(*) FROM {suspect} WHERE S_RACE > 0");
-        assertThat(t.count(row, "n")).isEqualTo(black);
-        assertThat(t.count(row, "denominator")).isEqualTo(known);
+        assertThat(row.n()).isEqualTo(black);
+        assertThat(row.denominator()).isEqualTo(known);
         long population = 334_914_895L;
         long members = Math.round(0.137 * population);
-        assertThat(t.number(row, "ratio")).isCloseTo(((double) black / known) / ((double) members / population), within(1e-12));
+        assertThat(row.ratio()).isCloseTo(((double) black / known) / ((double) members / population), within(1e-12));
         double[] katz = Oracles.numbers(Oracles.r(String.format(Locale.ROOT, "a <- %d; n1 <- %d; b <- %d; n2 <- %d; r <- (a/n1)/(b/n2); "
                 + "se <- sqrt(1/a - 1/n1 + 1/b - 1/n2); z <- qnorm(0.975); cat(sprintf('%%.15g\\n', exp(log(r) + c(-1, 1) * z * se)))",
                 black, known, members, population)));
-        assertThat(t.number(row, "ratio_low")).isCloseTo(katz[0], within(R_TOLERANCE));
-        assertThat(t.number(row, "ratio_high")).isCloseTo(katz[1], within(R_TOLERANCE));
+        assertThat(row.ratioLow()).isCloseTo(katz[0], within(R_TOLERANCE));
+        assertThat(row.ratioHigh()).isCloseTo(katz[1], within(R_TOLERANCE));
         assertThat(r.warnings()).anyMatch(w -> w.contains("ILLUSTRATIVE"));
     }
 
@@ -69,9 +68,10 @@ class DisproportionalityTest {
         Files.writeString(csv, String.join("\n", "jurisdiction,race_code,group,share,population,source",
                 "US,2,Black,0.137,334914895,Census", state + ",2,Black,0.25,1000000,State census", ""));
         AnalysisSettings s = AnalysisSettings.defaults().withBenchmark(PopulationBenchmark.read(csv));
-        ResultTable t = new Disproportionality().run(data, s).table("suspects_by_site");
-        assertThat(t.text(t.row("task_force", "TF03", "race", "Black or African American"), "jurisdiction")).isEqualTo(state);
-        assertThat(t.number(t.row("task_force", "TF03", "race", "Black or African American"), "benchmark")).isEqualTo(0.25);
+        Disproportionality.SiteRaceRow row = new Disproportionality().run(data, s).table(Disproportionality.SUSPECTS_BY_SITE)
+                .first(x -> x.taskForce().equals("TF03") && x.race().equals("Black or African American")).orElseThrow();
+        assertThat(row.jurisdiction()).isEqualTo(state);
+        assertThat(row.benchmark()).isEqualTo(0.25);
     }
 
     @Test

@@ -26,21 +26,23 @@ class OutcomePredictionTest {
 
     @Test
     void small_sample_methods_are_the_default_and_named_in_the_model_table() {
-        ResultTable m = result.table("models");
-        int row = m.row("outcome", "Prosecution");
-        assertThat(m.text(row, "estimates")).startsWith("Firth");
-        assertThat(m.text(row, "robust")).startsWith("CR2 by site");
-        assertThat(m.count(row, "task_forces")).isEqualTo(Oracles.count(snapshot, "SELECT count(DISTINCT TF_ID) FROM {case}"));
-        assertThat(m.number(row, "glmm_sd")).isNotNull();
+        OutcomePrediction.ModelRow row = prosecution();
+        assertThat(row.estimates()).startsWith("Firth");
+        assertThat(row.robust()).startsWith("CR2 by site");
+        assertThat(row.taskForces()).isEqualTo(Oracles.count(snapshot, "SELECT count(DISTINCT TF_ID) FROM {case}"));
+        assertThat(row.glmmSd()).isNotNull();
     }
 
     @Test
     void the_model_counts_cases_with_complete_predictors_and_the_outcome_events_among_them() {
-        ResultTable m = result.table("models");
-        int row = m.row("outcome", "Prosecution");
+        OutcomePrediction.ModelRow row = prosecution();
         long cases = Oracles.count(snapshot, "SELECT count(*) FROM {case}");
-        assertThat(m.count(row, "cases") + m.count(row, "left_out")).isEqualTo(cases);
-        assertThat(m.count(row, "events")).isLessThanOrEqualTo(m.count(row, "cases"));
+        assertThat(row.cases() + row.leftOut()).isEqualTo(cases);
+        assertThat(row.events()).isLessThanOrEqualTo(row.cases());
+    }
+
+    private static OutcomePrediction.ModelRow prosecution() {
+        return result.table(OutcomePrediction.MODELS).first(r -> r.outcome().equals("Prosecution")).orElseThrow();
     }
 
     @Test
@@ -51,12 +53,12 @@ class OutcomePredictionTest {
 
     @Test
     void every_predictor_has_an_odds_ratio_within_its_interval_and_robust_p_values_in_range() {
-        ResultTable t = result.table("prosecution");
-        for (int r = 0; r < t.rowCount(); r++) {
-            assertThat(t.number(r, "odds_ratio")).isBetween(t.number(r, "or_low"), t.number(r, "or_high"));
-            assertThat(t.number(r, "robust_p")).isBetween(0.0, 1.0);
-            assertThat(t.number(r, "robust_df")).isPositive();
+        ResultTable<OutcomePrediction.CoefficientRow> t = result.table(OutcomePrediction.coefficients("prosecution"));
+        for (OutcomePrediction.CoefficientRow r : t.rows()) {
+            assertThat(r.oddsRatio()).isBetween(r.orLow(), r.orHigh());
+            assertThat(r.robustP()).isBetween(0.0, 1.0);
+            assertThat(r.robustDf()).isPositive();
         }
-        assertThat(t.find("term", "tf_spec_prosecutor")).isNotNegative();
+        assertThat(t.first(r -> r.term().equals("tf_spec_prosecutor"))).isPresent();
     }
 }

@@ -44,10 +44,23 @@ class SharesTest {
 
     @Test
     void result_tables_reject_values_that_do_not_fit_their_columns() {
-        var b = ResultTable.builder("t", "T").text("k", "K").proportion("p", "P");
-        assertThatThrownBy(() -> b.row("a", 1.5).build()).hasMessageContaining("does not fit PROPORTION");
-        assertThatThrownBy(() -> ResultTable.builder("Bad Id", "T").text("k", "K").build()).hasMessageContaining("table id");
-        ResultTable ok = ResultTable.builder("t", "T").text("k", "K").proportion("p", "P").row("a", Double.NaN).build();
+        TableKey<KeyShare> key = TableKey.of("t", KeyShare.class);
+        var b = ResultTable.builder(key, "T").text("k", "K").proportion("p", "P");
+        assertThatThrownBy(() -> b.add(new KeyShare("a", 1.5)).build()).hasMessageContaining("does not fit PROPORTION");
+        assertThatThrownBy(() -> TableKey.of("Bad Id", KeyShare.class)).hasMessageContaining("table id");
+        ResultTable<KeyShare> ok = ResultTable.builder(key, "T").text("k", "K").proportion("p", "P").add(new KeyShare("a", Double.NaN)).build();
+        assertThat(ok.row(0).p()).as("NaN is not computed").isNull();
         assertThat(ok.value(0, "p")).isNull();
+    }
+
+    @Test
+    void result_tables_reject_row_records_that_do_not_match_their_columns() {
+        TableKey<KeyShare> key = TableKey.of("t", KeyShare.class);
+        assertThatThrownBy(() -> ResultTable.builder(key, "T").text("k", "K").build()).hasMessageContaining("2 values for 1 columns");
+        assertThatThrownBy(() -> ResultTable.builder(key, "T").text("k", "K").count("p", "P").build()).hasMessageContaining("holds COUNT");
+    }
+
+    /** A row of a test table. */
+    record KeyShare(String k, Double p) {
     }
 }

@@ -23,7 +23,8 @@ class TimeToDispositionTest {
     @Test
     void medians_and_censoring_agree_with_r_survfit_on_times_computed_in_sql(@TempDir Path dir) throws Exception {
         Snapshot snapshot = SyntheticSnapshots.standard();
-        ResultTable t = new TimeToDisposition().run(StudyData.load(snapshot), AnalysisSettings.defaults()).table("summary");
+        ResultTable<TimeToDisposition.SummaryRow> t = new TimeToDisposition().run(StudyData.load(snapshot), AnalysisSettings.defaults())
+                .table(TimeToDisposition.SUMMARY);
         List<String[]> rows = Oracles.rows(snapshot, "SELECT c.HT_TYPE, CASE WHEN s.S_DISPOSITION = 6 "
                 + "THEN greatest(coalesce(s.S_INDICTMENT_DATE, DATE '1900-01-01'), coalesce(c.CASE_CLOSE_DATE, DATE '1900-01-01')) - s.S_ARREST_DATE "
                 + "ELSE s.S_DISPOSITION_DATE - s.S_ARREST_DATE END AS days, CASE WHEN s.S_DISPOSITION = 6 THEN 0 ELSE 1 END AS event "
@@ -39,11 +40,11 @@ class TimeToDispositionTest {
                 + "f <- survfit(Surv(days, event) ~ 1, data = d); s <- summary(f)$table; "
                 + "cat(sprintf('%.15g\\n', c(s['records'], s['events'], s['median'], 1 - summary(f, times = 365)$surv)))");
         double[] r = Oracles.numbers(out);
-        int sex = t.row("type", "Sex trafficking");
-        assertThat(t.count(sex, "suspects")).isEqualTo((long) r[0]);
-        assertThat(t.count(sex, "disposed")).isEqualTo((long) r[1]);
-        assertThat(t.count(sex, "pending")).isEqualTo((long) (r[0] - r[1]));
-        assertThat(t.number(sex, "median_days")).isCloseTo(r[2], within(R_TOLERANCE));
-        assertThat(t.number(sex, "disposed_within_365")).isCloseTo(r[3], within(R_TOLERANCE));
+        TimeToDisposition.SummaryRow sex = t.first(x -> x.type().equals("Sex trafficking")).orElseThrow();
+        assertThat(sex.suspects()).isEqualTo((long) r[0]);
+        assertThat(sex.disposed()).isEqualTo((long) r[1]);
+        assertThat(sex.pending()).isEqualTo((long) (r[0] - r[1]));
+        assertThat(sex.medianDays()).isCloseTo(r[2], within(R_TOLERANCE));
+        assertThat(sex.disposedWithin365()).isCloseTo(r[3], within(R_TOLERANCE));
     }
 }

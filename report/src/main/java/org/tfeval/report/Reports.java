@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +27,10 @@ import org.tfeval.analysis.AnalysisSuite;
 import org.tfeval.analysis.StudyResults;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.report.brief.PractitionerBrief;
-import org.tfeval.report.disclosure.ComplementarySuppression;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.PdfWriter;
 import org.tfeval.report.document.TableView;
-import org.tfeval.report.document.Xml;
 import org.tfeval.report.taskforce.TaskForceReport;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.snapshot.Snapshot;
@@ -56,6 +58,8 @@ public final class Reports {
     /** PDFs are laid out on at most this many threads. */
     public static final int MAX_THREADS = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, Reports.class.getClassLoader(),
+            "org.tfeval.report");
 
     private final int threshold;
     private final boolean pdf;
@@ -70,7 +74,7 @@ public final class Reports {
 
     /** Threshold 11, HTML and PDF. */
     public static Reports standard() {
-        return new Reports(ComplementarySuppression.DEFAULT_THRESHOLD, true, ProgressListener.NONE);
+        return new Reports(ComplementarySuppression.MINIMUM_CELL_SIZE, true, ProgressListener.NONE);
     }
 
     /** Counts of other task forces from 1 to {@code t - 1} are withheld in task-force reports. */
@@ -191,23 +195,20 @@ public final class Reports {
         Files.writeString(file, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
     }
 
-    private String index(StudyResults results, List<String> tfs) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"UTF-8\"/>"
-                + "<title>Reports</title><style>body{font-family:Helvetica,Arial,sans-serif;max-width:50em;margin:2em auto;}"
-                + ".synthetic{color:#b00020;font-weight:bold;font-size:20pt;}</style></head><body>");
-        if (results.snapshot().synthetic()) b.append("<p class=\"synthetic\">SYNTHETIC DATA</p>");
-        b.append("<h1>Reports of snapshot ").append(Xml.escape(results.snapshot().shortId())).append("</h1><ul>");
-        link(b, TECHNICAL, "Cross-site technical report");
-        link(b, BRIEF, "Practitioner brief");
-        b.append("<li><a href=\"").append(RESULTS).append("/").append(StudyResults.INDEX).append("\">Result tables (JSON)</a></li></ul><h2>Task-force reports</h2><ul>");
-        for (String tf : tfs) link(b, TASK_FORCES + "/" + tf + "/" + TASK_FORCE_REPORT, tf);
-        b.append("</ul><p>Threshold for withholding other task forces' counts: ").append(threshold).append(".</p></body></html>\n");
-        return b.toString();
+    /** A link of the index page: a file name without extension and its words. */
+    record Link(String base, String label) {
     }
 
-    private void link(StringBuilder b, String base, String label) {
-        b.append("<li><a href=\"").append(Xml.escape(base)).append(".html\">").append(Xml.escape(label)).append(" (HTML)</a>");
-        if (pdf) b.append(" \u00B7 <a href=\"").append(Xml.escape(base)).append(".pdf\">PDF</a>");
-        b.append("</li>");
+    /** What the template {@code index.jte} prints. */
+    record Index(String snapshot, boolean synthetic, boolean pdf, List<Link> reports, String results, List<Link> taskForces, int threshold) {
+    }
+
+    private String index(StudyResults results, List<String> tfs) {
+        Index index = new Index(results.snapshot().shortId(), results.snapshot().synthetic(), pdf,
+                List.of(new Link(TECHNICAL, "Cross-site technical report"), new Link(BRIEF, "Practitioner brief")), RESULTS + "/" + StudyResults.INDEX,
+                tfs.stream().map(tf -> new Link(TASK_FORCES + "/" + tf + "/" + TASK_FORCE_REPORT, tf)).toList(), threshold);
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("index.jte", index, out);
+        return out.toString();
     }
 }

@@ -33,8 +33,8 @@ class PractitionerBriefTest {
 
     @Test
     void the_charging_recommendation_appears_exactly_when_few_prosecuted_cases_carry_a_trafficking_charge() {
-        ResultTable t = r.results.analysis(OutcomeFunnel.ID).table("trafficking_charge");
-        double prosecuted = t.number(t.row("denominator_label", OutcomeFunnel.OF_PROSECUTED_SEX), "pct");
+        ResultTable<OutcomeFunnel.ChargeRow> t = r.results.analysis(OutcomeFunnel.ID).table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE);
+        double prosecuted = t.first(x -> x.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX)).orElseThrow().share().pct();
         String text = html.getDocumentElement().getTextContent();
         assertThat(text.contains("Review charging")).isEqualTo(prosecuted < Recommendations.LOW_TRAFFICKING_CHARGE);
     }

@@ -50,13 +50,13 @@ final class Rendered {
     /** The printed text of a traced cell ({@code analysis/table/row/column}), recomputed from the result JSON. */
     String expected(String trace) {
         String[] p = trace.split("/");
-        org.tfeval.analysis.ResultTable t = results.analysis(p[0]).table(p[1]);
+        org.tfeval.analysis.ResultTable<?> t = results.analysis(p[0]).table(p[1]);
         int row = Integer.parseInt(p[2]);
         if (p[3].contains("+")) {
             String[] lh = p[3].split("\\+");
-            return org.tfeval.report.document.Format.interval(t.columns().get(t.columnIndex(lh[0])).kind(), t.value(row, lh[0]), t.value(row, lh[1]));
+            return org.tfeval.report.document.Format.interval(t.column(lh[0]).kind(), t.value(row, lh[0]), t.value(row, lh[1]));
         }
-        return org.tfeval.report.document.Format.value(t.columns().get(t.columnIndex(p[3])).kind(), t.value(row, p[3]));
+        return org.tfeval.report.document.Format.value(t.column(p[3]).kind(), t.value(row, p[3]));
     }
 
     /** Parses a report as XML (the reports are XHTML). */

@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tfeval.report.disclosure.ComplementarySuppression;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.report.document.Cell;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** The task-force reports: own figures in full, other task forces anonymized, no small count of theirs visible. */
 class TaskForceReportTest {
-    static final int K = ComplementarySuppression.DEFAULT_THRESHOLD;
+    static final int K = ComplementarySuppression.MINIMUM_CELL_SIZE;
     static Rendered r;
 
     @BeforeAll

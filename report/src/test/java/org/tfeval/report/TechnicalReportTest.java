@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.funnel.OutcomeFunnel;
+import org.tfeval.analysis.sample.SampleDescription;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Variable;
 import org.tfeval.report.document.Format;
@@ -68,16 +69,17 @@ class TechnicalReportTest {
 
     @Test
     void the_summary_states_the_sex_trafficking_figures_with_both_denominators() {
-        ResultTable t = r.results.analysis(OutcomeFunnel.ID).table("trafficking_charge");
-        String all = Format.percent(t.number(t.row("denominator_label", OutcomeFunnel.OF_ALL_SEX), "pct"));
-        String pros = Format.percent(t.number(t.row("denominator_label", OutcomeFunnel.OF_PROSECUTED_SEX), "pct"));
+        ResultTable<OutcomeFunnel.ChargeRow> t = r.results.analysis(OutcomeFunnel.ID).table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE);
+        String all = Format.percent(t.first(x -> x.denominator().equals(OutcomeFunnel.OF_ALL_SEX)).orElseThrow().share().pct());
+        String pros = Format.percent(t.first(x -> x.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX)).orElseThrow().share().pct());
         Element summary = Rendered.elements(html, "ul").get(0);
         assertThat(summary.getTextContent()).contains(all + " of all sex-trafficking investigations").contains(pros + " of those prosecuted");
     }
 
     @Test
     void limitations_are_derived_from_the_data() {
-        long sites = r.results.analysis("sample").table("sites").rows().stream().filter(x -> !x.get(0).equals("All task forces") && (Long) x.get(6) > 0).count();
+        long sites = r.results.analysis(SampleDescription.ID).table(SampleDescription.SITES).rows().stream()
+                .filter(x -> !x.taskForce().equals(SampleDescription.ALL) && x.cases() > 0).count();
         assertThat(text).contains("The case-file findings rest on " + sites + " task forces");
         assertThat(text).contains("involve labor trafficking").contains("point person").contains("Only closed case files");
     }

@@ -7,6 +7,7 @@ import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.TableKey;
 import org.tfeval.analysis.data.ExactTests;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.GroupedShares;
@@ -28,6 +29,35 @@ public final class TaskForceComparison implements Analysis {
     public static final String ID = "comparison";
     /** Outcomes compared: variable and words. */
     static final List<String[]> OUTCOMES = List.of(new String[] {StudyData.CASE_PROSECUTION, "prosecution"}, new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge"});
+
+    /** The share of a group's cases reaching an outcome: n of of, with its interval. */
+    public record OutcomeCells(long n, long of, Double pct, Double low, Double high) {
+        static OutcomeCells of(Share s, Interval ci) {
+            return new OutcomeCells(s.events(), s.trials(), s.proportion(), ci.low(), ci.high());
+        }
+    }
+
+    /** A feature, one of its two groups, its task forces and cases, their outcomes and Fisher's p-values. */
+    public record FeatureRow(String feature, String group, long taskForces, long cases, OutcomeCells prosecution, OutcomeCells traffickingCharge,
+                             Double prosecutionFisherP, Double traffickingChargeFisherP) {
+    }
+
+    /** A feature: task forces with, without, unknown, and the smallest p-value a task-force-level test could reach. */
+    public record SiteLevelRow(String feature, long with, long without, long unknown, Double smallestP) {
+    }
+
+    /** A sentence on what the comparison can show. */
+    public record StatementRow(String statement) {
+    }
+
+    public static final TableKey<FeatureRow> FEATURES = TableKey.of("features", FeatureRow.class);
+    public static final TableKey<SiteLevelRow> SITE_LEVEL = TableKey.of("site_level", SiteLevelRow.class);
+    public static final TableKey<StatementRow> STATEMENT = TableKey.of("statement", StatementRow.class);
+
+    @Override
+    public List<TableKey<?>> tables() {
+        return List.of(FEATURES, SITE_LEVEL, STATEMENT);
+    }
 
     @Override
     public String id() {
@@ -52,7 +82,7 @@ public final class TaskForceComparison implements Analysis {
         for (int i = 0; i < c.rows(); i++) {
             if (c.site(i) >= 0) casesBySite[c.site(i)]++;
         }
-        ResultTable.Builder fb = ResultTable.builder("features", "Case outcomes by task-force feature").text("feature", "Feature").text("group", "Group")
+        ResultTable.Builder<FeatureRow> fb = ResultTable.builder(FEATURES, "Case outcomes by task-force feature").text("feature", "Feature").text("group", "Group")
                 .count("task_forces", "Task forces").count("cases", "Cases");
         for (String[] o : OUTCOMES) {
             String p = o[1];
@@ -60,7 +90,7 @@ public final class TaskForceComparison implements Analysis {
                     .proportion(p + "_high", "CI high");
         }
         fb.pValue("prosecution_fisher_p", "Fisher p (prosecution)").pValue("trafficking_charge_fisher_p", "Fisher p (trafficking charge)");
-        ResultTable.Builder lb = ResultTable.builder("site_level", "What a task-force-level comparison can show").text("feature", "Feature")
+        ResultTable.Builder<SiteLevelRow> lb = ResultTable.builder(SITE_LEVEL, "What a task-force-level comparison can show").text("feature", "Feature")
                 .count("with", "Task forces with").count("without", "Task forces without").count("unknown", "Unknown")
                 .pValue("smallest_p", "Smallest attainable p (Fisher, task-force level)");
         List<String> statements = new ArrayList<>();
@@ -84,18 +114,18 @@ public final class TaskForceComparison implements Analysis {
                 boolean[] in = (boolean[]) r[1];
                 long cases = 0;
                 for (int k = 0; k < in.length; k++) cases += in[k] ? casesBySite[k] : 0;
-                List<Object> row = new ArrayList<>(List.of(f.name(), (String) r[0], (long) (int) (Integer) r[2], cases));
+                List<OutcomeCells> cells = new ArrayList<>();
+                List<Double> fisher = new ArrayList<>();
                 for (GroupedShares o : outcomes) {
                     Share s = o.sum(k -> in[k]);
-                    Interval ci = Intervals.wilson(s, conf);
-                    row.addAll(java.util.Arrays.asList(s.events(), s.trials(), s.proportion(), ci.low(), ci.high()));
+                    cells.add(OutcomeCells.of(s, Intervals.wilson(s, conf)));
+                    fisher.add(ExactTests.fisher(o.sum(k -> with[k]), o.sum(k -> without[k])));
                 }
-                for (GroupedShares o : outcomes) row.add(ExactTests.fisher(o.sum(k -> with[k]), o.sum(k -> without[k])));
-                fb.row(row.toArray());
+                fb.add(new FeatureRow(f.name(), (String) r[0], (Integer) r[2], cases, cells.get(0), cells.get(1), fisher.get(0), fisher.get(1)));
             }
             int unknown = sites.size() - nWith - nWithout;
             double smallest = ExactTests.smallestAttainable(nWith, nWith + nWithout);
-            lb.row(f.name(), (long) nWith, (long) nWithout, (long) unknown, smallest);
+            lb.add(new SiteLevelRow(f.name(), nWith, nWithout, unknown, smallest));
             if (nWith == 0 || nWithout == 0) {
                 statements.add(f.name() + ": all " + sites.size() + " task forces with cases fall on one side, so this study cannot compare them.");
             }
@@ -104,9 +134,9 @@ public final class TaskForceComparison implements Analysis {
                 + " members. " + settings.confidenceLabel() + " Wilson intervals.");
         fb.note("Fisher's exact test compares the cases of the two groups as if they were independent; cases cluster within task forces, "
                 + "so these p-values overstate the evidence.");
-        ResultTable.Builder st = ResultTable.builder("statement", "What these task forces can and cannot show").text("statement", "Statement");
-        for (String s : statement(sites.size(), data.taskForces().size())) st.row(s);
-        statements.forEach(st::row);
+        ResultTable.Builder<StatementRow> st = ResultTable.builder(STATEMENT, "What these task forces can and cannot show").text("statement", "Statement");
+        for (String s : statement(sites.size(), data.taskForces().size())) st.add(new StatementRow(s));
+        statements.forEach(s -> st.add(new StatementRow(s)));
         return new AnalysisResult(ID, title(), "Shares of cases prosecuted and charged under a trafficking statute in task forces with and without "
                 + "each feature, with " + settings.confidenceLabel() + " Wilson intervals and Fisher's exact test on the cases; and the smallest "
                 + "p-value Fisher's test on the task forces themselves could reach (the most extreme table).",

@@ -131,7 +131,7 @@ public final class StudyData {
         String close = "(SELECT CASE_ID, CASE_CLOSE_DATE AS __CLOSE, CASE_CLOSE_DATE__MC AS __CLOSE_MC FROM " + parquet(snapshot, "case") + ")";
         List<java.util.concurrent.Callable<FormData>> reads = List.of(
                 () -> query(st -> form(st, ins.form("case"), parquet(snapshot, "case"), siteSql,
-                        " LEFT JOIN " + caseOutcomes(parquet(snapshot, "suspect")) + " x USING (CASE_ID)",
+                        " LEFT JOIN " + caseOutcomes(parquet(snapshot, "suspect"), Conviction.of(ins)) + " x USING (CASE_ID)",
                         CASE_OUTCOMES.stream().map(c -> "COALESCE(x." + c + ", 0) AS " + c).toList(), CASE_OUTCOMES, List.of(), "CASE_ID"), snapshot),
                 () -> query(st -> form(st, ins.form("victim"), parquet(snapshot, "victim"), siteSql, "", List.of(), List.of(), List.of(), "VICTIM_ID"),
                         snapshot),
@@ -171,12 +171,12 @@ public final class StudyData {
     }
 
     /** Per case, the outcome flags from its suspects (see the class comment). */
-    static String caseOutcomes(String suspects) {
+    static String caseOutcomes(String suspects, Conviction conviction) {
         String prosecuted = "CASE WHEN S_PROSECUTED = 0 THEN 0 WHEN S_PROSECUTED = 1 THEN %s ELSE " + known("S_PROSECUTED") + " END";
-        String convicted = String.format(prosecuted, "CASE WHEN S_DISPOSITION IN (1, 2) THEN 1 WHEN S_DISPOSITION BETWEEN 3 AND 6 THEN 0 ELSE "
-                + known("S_DISPOSITION") + " END");
-        String sentenced = "CASE WHEN (" + convicted + ") = 1 THEN (CASE WHEN S_SENTENCE_TYPE BETWEEN 1 AND 5 THEN 1 ELSE " + known("S_SENTENCE_TYPE")
-                + " END) ELSE (" + convicted + ") END";
+        String convicted = String.format(prosecuted, "CASE WHEN S_DISPOSITION IN (" + Conviction.sqlList(conviction.convicting())
+                + ") THEN 1 WHEN S_DISPOSITION IN (" + Conviction.sqlList(conviction.notConvicting()) + ") THEN 0 ELSE " + known("S_DISPOSITION") + " END");
+        String sentenced = "CASE WHEN (" + convicted + ") = 1 THEN (CASE WHEN S_SENTENCE_TYPE IN (" + Conviction.sqlList(conviction.sentenceTypes())
+                + ") THEN 1 ELSE " + known("S_SENTENCE_TYPE") + " END) ELSE (" + convicted + ") END";
         String statuses = "SELECT CASE_ID, " + yesNo("S_ARRESTED") + " AS a, " + yesNo("S_PROSECUTED") + " AS p, "
                 + String.format(prosecuted, yesNo("S_HT_CHARGED")) + " AS h, " + convicted + " AS c, " + sentenced + " AS s FROM " + suspects;
         return "(SELECT CASE_ID, " + any("a") + " AS " + CASE_ARREST + ", " + any("p") + " AS " + CASE_PROSECUTION + ", " + any("h") + " AS "

@@ -8,6 +8,7 @@ import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.TableKey;
 import org.tfeval.analysis.data.Categories;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.Interval;
@@ -27,6 +28,30 @@ public final class Disproportionality implements Analysis {
     /** Analysis id. */
     public static final String ID = "disparity";
 
+    /**
+     * A race among suspects (or survivors) against the benchmark: count and share with its interval,
+     * the benchmark share, the ratio and the difference in percentage points with their intervals
+     * (null without a benchmark share).
+     */
+    public record RaceRow(String race, String jurisdiction, long n, long denominator, Double share, Double shareLow, Double shareHigh,
+                          Double benchmark, Double ratio, Double ratioLow, Double ratioHigh, Double difference, Double differenceLow,
+                          Double differenceHigh) {
+    }
+
+    /** A race among one task force's suspects against the benchmark of its jurisdiction. */
+    public record SiteRaceRow(String taskForce, String jurisdiction, String race, long n, long denominator, Double share, Double benchmark,
+                              Double ratio, Double ratioLow, Double ratioHigh) {
+    }
+
+    public static final TableKey<RaceRow> SUSPECTS = TableKey.of("suspects", RaceRow.class);
+    public static final TableKey<RaceRow> VICTIMS = TableKey.of("victims", RaceRow.class);
+    public static final TableKey<SiteRaceRow> SUSPECTS_BY_SITE = TableKey.of("suspects_by_site", SiteRaceRow.class);
+
+    @Override
+    public List<TableKey<?>> tables() {
+        return List.of(SUSPECTS, VICTIMS, SUSPECTS_BY_SITE);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -40,18 +65,18 @@ public final class Disproportionality implements Analysis {
     @Override
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
         PopulationBenchmark bench = settings.benchmark();
-        List<ResultTable> tables = new ArrayList<>();
+        List<ResultTable<?>> tables = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<String> national = bench.jurisdiction(PopulationBenchmark.NATIONAL);
         String crossSite = national.orElseGet(() -> bench.jurisdictions().iterator().next());
         if (national.isEmpty()) warnings.add("The benchmark has no national (" + PopulationBenchmark.NATIONAL + ") rows; cross-site figures use "
                 + crossSite + ".");
-        tables.add(table("suspects", "Race of suspects against the population benchmark", data, data.suspects(), "suspect", "S_RACE", crossSite,
+        tables.add(table(SUSPECTS, "Race of suspects against the population benchmark", data, data.suspects(), "suspect", "S_RACE", crossSite,
                 i -> data.suspects().site(i) >= 0, settings));
-        tables.add(table("victims", "Race of survivors against the population benchmark", data, data.victims(), "victim", "V_RACE", crossSite,
+        tables.add(table(VICTIMS, "Race of survivors against the population benchmark", data, data.victims(), "victim", "V_RACE", crossSite,
                 i -> data.victims().site(i) >= 0, settings));
 
-        ResultTable.Builder sb = ResultTable.builder("suspects_by_site", "Race of suspects against the benchmark, by task force")
+        ResultTable.Builder<SiteRaceRow> sb = ResultTable.builder(SUSPECTS_BY_SITE, "Race of suspects against the benchmark, by task force")
                 .text("task_force", "Task force").text("jurisdiction", "Benchmark").text("race", "Race").count("n", "Suspects")
                 .count("denominator", "Of").proportion("share", "% of suspects").proportion("benchmark", "% of population")
                 .number("ratio", "Ratio").number("ratio_low", "Ratio CI low").number("ratio_high", "Ratio CI high");
@@ -64,8 +89,8 @@ public final class Disproportionality implements Analysis {
                 Optional<BenchmarkShare> b = bench.share(j, e.getKey().intValue());
                 if (b.isEmpty()) continue;
                 Ratio r = Ratio.of(e.getValue(), cat.total(), b.get(), settings.confidence());
-                sb.row(t.id(), j, data.label("suspect", "S_RACE", e.getKey()), e.getValue(), cat.total(), r.share(), b.get().share(), r.ratio(),
-                        r.ratioCi().low(), r.ratioCi().high());
+                sb.add(new SiteRaceRow(t.id(), j, data.label("suspect", "S_RACE", e.getKey()), e.getValue(), cat.total(), r.share(), b.get().share(),
+                        r.ratio(), r.ratioCi().low(), r.ratioCi().high()));
             }
         }
         sb.note(benchmarkNote(bench));
@@ -77,11 +102,11 @@ public final class Disproportionality implements Analysis {
                 + "hybrid score interval. Benchmark: " + bench.label() + ".", tables, warnings);
     }
 
-    private static ResultTable table(String id, String title, StudyData data, FormData f, String form, String variable, String jurisdiction,
+    private static ResultTable<RaceRow> table(TableKey<RaceRow> id, String title, StudyData data, FormData f, String form, String variable, String jurisdiction,
                                      IntPredicate rows, AnalysisSettings settings) {
         PopulationBenchmark bench = settings.benchmark();
         Categories cat = Categories.of(f.code(variable), rows, data.codes(form, variable));
-        ResultTable.Builder b = ResultTable.builder(id, title).text("race", "Race").text("jurisdiction", "Benchmark").count("n", "People")
+        ResultTable.Builder<RaceRow> b = ResultTable.builder(id, title).text("race", "Race").text("jurisdiction", "Benchmark").count("n", "People")
                 .count("denominator", "Of").proportion("share", "% of sample").proportion("share_low", "CI low").proportion("share_high", "CI high")
                 .proportion("benchmark", "% of population").number("ratio", "Ratio").number("ratio_low", "Ratio CI low")
                 .number("ratio_high", "Ratio CI high").number("difference", "Difference (points)").number("difference_low", "Difference CI low")
@@ -91,13 +116,14 @@ public final class Disproportionality implements Analysis {
             Share sh = new Share(e.getValue(), cat.total(), cat.excluded());
             Interval ci = Intervals.wilson(sh, settings.confidence());
             if (bs.isEmpty()) {
-                b.row(data.label(form, variable, e.getKey()), jurisdiction, e.getValue(), cat.total(), sh.proportion(), ci.low(), ci.high(), null, null, null,
-                        null, null, null, null);
+                b.add(new RaceRow(data.label(form, variable, e.getKey()), jurisdiction, e.getValue(), cat.total(), sh.proportion(), ci.low(), ci.high(),
+                        null, null, null, null, null, null, null));
                 continue;
             }
             Ratio r = Ratio.of(e.getValue(), cat.total(), bs.get(), settings.confidence());
-            b.row(data.label(form, variable, e.getKey()), jurisdiction, e.getValue(), cat.total(), sh.proportion(), ci.low(), ci.high(), bs.get().share(),
-                    r.ratio(), r.ratioCi().low(), r.ratioCi().high(), 100 * r.difference(), 100 * r.differenceCi().low(), 100 * r.differenceCi().high());
+            b.add(new RaceRow(data.label(form, variable, e.getKey()), jurisdiction, e.getValue(), cat.total(), sh.proportion(), ci.low(), ci.high(),
+                    bs.get().share(), r.ratio(), r.ratioCi().low(), r.ratioCi().high(), 100 * r.difference(), 100 * r.differenceCi().low(),
+                    100 * r.differenceCi().high()));
         }
         b.note("Shares are of " + cat.total() + " people with a recorded race." + (cat.excluded().total() > 0 ? " Left out: "
                 + cat.excluded().describe(data.instrument()) + "." : ""));

@@ -8,6 +8,7 @@ import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.TableKey;
 import org.tfeval.analysis.data.DateColumn;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.StudyData;
@@ -32,6 +33,28 @@ public final class TimeToDisposition implements Analysis {
     public static final int PENDING = 6;
     /** Curves are reported only for groups with at least this many suspects. */
     public static final int MIN_CURVE_SIZE = 5;
+
+    /** A type of trafficking: suspects, disposed, pending, the median days with its interval, the share disposed within a year. */
+    public record SummaryRow(String type, long suspects, long disposed, long pending, Double medianDays, Double medianLow, Double medianHigh,
+                             Double disposedWithin365) {
+    }
+
+    /** A step of a Kaplan-Meier curve. */
+    public record CurvePoint(String type, Double days, long atRisk, long events, long censored, Double notDisposed, Double ciLow, Double ciHigh) {
+    }
+
+    /** The log-rank p-value. */
+    public record LogRankRow(Double pValue) {
+    }
+
+    public static final TableKey<SummaryRow> SUMMARY = TableKey.of("summary", SummaryRow.class);
+    public static final TableKey<CurvePoint> CURVES = TableKey.of("curves", CurvePoint.class);
+    public static final TableKey<LogRankRow> LOG_RANK = TableKey.of("log_rank", LogRankRow.class);
+
+    @Override
+    public List<TableKey<?>> tables() {
+        return List.of(SUMMARY, CURVES, LOG_RANK);
+    }
 
     @Override
     public String id() {
@@ -114,11 +137,11 @@ public final class TimeToDisposition implements Analysis {
                         + MIN_CURVE_SIZE + ".");
             }
         });
-        ResultTable.Builder sum = ResultTable.builder("summary", "Days from arrest to disposition, by type of trafficking").text("type", "Type")
+        ResultTable.Builder<SummaryRow> sum = ResultTable.builder(SUMMARY, "Days from arrest to disposition, by type of trafficking").text("type", "Type")
                 .count("suspects", "Suspects").count("disposed", "Disposed").count("pending", "Pending (censored)")
                 .number("median_days", "Median days").number("median_low", "Median CI low").number("median_high", "Median CI high")
                 .number("disposed_within_365", "Disposed within a year (KM)");
-        ResultTable.Builder curve = ResultTable.builder("curves", "Kaplan-Meier estimates of the share not yet disposed").text("type", "Type")
+        ResultTable.Builder<CurvePoint> curve = ResultTable.builder(CURVES, "Kaplan-Meier estimates of the share not yet disposed").text("type", "Type")
                 .number("days", "Days since arrest").count("at_risk", "At risk").count("events", "Disposed").count("censored", "Censored")
                 .proportion("not_disposed", "Share not yet disposed").proportion("ci_low", "CI low").proportion("ci_high", "CI high");
         Double logRankP = null;
@@ -134,10 +157,10 @@ public final class TimeToDisposition implements Analysis {
             for (SurvivalCurve c : fit.curves()) {
                 String label = strata ? c.stratum() : labels.get(0);
                 int censored = c.points().stream().mapToInt(SurvivalPoint::censored).sum();
-                sum.row(label, c.n(), c.events(), censored, c.median(), c.medianLow(), c.medianHigh(), 1 - c.survivalAt(365));
-                curve.row(label, 0.0, c.n(), 0, 0, 1.0, 1.0, 1.0);
+                sum.add(new SummaryRow(label, c.n(), c.events(), censored, c.median(), c.medianLow(), c.medianHigh(), 1 - c.survivalAt(365)));
+                curve.add(new CurvePoint(label, 0.0, c.n(), 0, 0, 1.0, 1.0, 1.0));
                 for (SurvivalPoint p : c.points()) {
-                    curve.row(label, p.time(), p.atRisk(), p.events(), p.censored(), p.survival(), p.ciLow(), p.ciHigh());
+                    curve.add(new CurvePoint(label, p.time(), p.atRisk(), p.events(), p.censored(), p.survival(), p.ciLow(), p.ciHigh()));
                 }
             }
             if (fit.logRank() != null) logRankP = fit.logRank().pValue();
@@ -148,8 +171,8 @@ public final class TimeToDisposition implements Analysis {
                         .map(x -> x.getValue() + " " + x.getKey().words).toList()) + "."));
         if (logRankP != null) sum.note(String.format(java.util.Locale.ROOT, "Log-rank test of equal curves across types: p = %.3f.", logRankP));
         curve.note("Day 0 rows are added for drawing; the other rows are the Kaplan-Meier table at each distinct time.");
-        ResultTable.Builder test = ResultTable.builder("log_rank", "Log-rank test of equal time to disposition across types").pValue("p_value", "p");
-        if (logRankP != null) test.row(logRankP);
+        ResultTable.Builder<LogRankRow> test = ResultTable.builder(LOG_RANK, "Log-rank test of equal time to disposition across types").pValue("p_value", "p");
+        if (logRankP != null) test.add(new LogRankRow(logRankP));
         return new AnalysisResult(ID, title(), "Kaplan-Meier product-limit estimates of the share of prosecuted suspects not yet disposed, by days "
                 + "since arrest, with " + settings.confidenceLabel() + " log-transformed Greenwood intervals; medians with their intervals read off the "
                 + "interval curves; log-rank test across types. Pending dispositions are censored.", List.of(sum.build(), curve.build(), test.build()),

@@ -8,6 +8,9 @@ import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.ShareCells;
+import org.tfeval.analysis.TableKey;
+import org.tfeval.analysis.data.Conviction;
 import org.tfeval.analysis.data.Exclusions;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.GroupedShares;
@@ -37,6 +40,23 @@ public final class OutcomeFunnel implements Analysis {
     public static final String ALL = "All";
     /** HT_TYPE code of sex trafficking. */
     public static final int SEX_TRAFFICKING = 1;
+    /**
+     * A row of the funnel tables: a group (type of trafficking or task force, or {@link #ALL}), a
+     * stage, the share that reached it, and the share of those that reached the previous stage.
+     */
+    public record StageRow(String group, String stage, ShareCells share, Double pctOfPrevious) {
+    }
+
+    /** A row of the trafficking-charge table: level (cases, suspects), which denominator, the share. */
+    public record ChargeRow(String level, String denominator, ShareCells share) {
+    }
+
+    public static final TableKey<StageRow> CASE_BY_TYPE = TableKey.of("case_by_type", StageRow.class);
+    public static final TableKey<StageRow> CASE_BY_SITE = TableKey.of("case_by_site", StageRow.class);
+    public static final TableKey<StageRow> SUSPECT_BY_TYPE = TableKey.of("suspect_by_type", StageRow.class);
+    public static final TableKey<StageRow> SUSPECT_BY_SITE = TableKey.of("suspect_by_site", StageRow.class);
+    public static final TableKey<ChargeRow> TRAFFICKING_CHARGE_TABLE = TableKey.of("trafficking_charge", ChargeRow.class);
+
     /** Denominator labels of the trafficking-charge share. */
     public static final String OF_ALL_SEX = "Of all sex-trafficking investigations";
     public static final String OF_PROSECUTED_SEX = "Of prosecuted sex-trafficking investigations";
@@ -52,20 +72,26 @@ public final class OutcomeFunnel implements Analysis {
     }
 
     @Override
+    public List<TableKey<?>> tables() {
+        return List.of(CASE_BY_TYPE, CASE_BY_SITE, SUSPECT_BY_TYPE, SUSPECT_BY_SITE, TRAFFICKING_CHARGE_TABLE);
+    }
+
+    @Override
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
         double conf = settings.confidence();
-        List<ResultTable> tables = new ArrayList<>();
-        tables.add(funnel("case_by_type", "Case outcomes by type of trafficking", "type", "Type", data, data.cases(), Stage.caseStages(),
+        Conviction conviction = Conviction.of(data.instrument());
+        List<ResultTable<?>> tables = new ArrayList<>();
+        tables.add(funnel(CASE_BY_TYPE, "Case outcomes by type of trafficking", "type", "Type", data, data.cases(), Stage.caseStages(),
                 types(data, data.cases()), conf, "Cases"));
-        tables.add(funnel("case_by_site", "Case outcomes by task force", "task_force", "Task force", data, data.cases(), Stage.caseStages(),
+        tables.add(funnel(CASE_BY_SITE, "Case outcomes by task force", "task_force", "Task force", data, data.cases(), Stage.caseStages(),
                 sites(data, data.cases()), conf, "Cases"));
-        tables.add(funnel("suspect_by_type", "Suspect outcomes by type of trafficking", "type", "Type", data, data.suspects(),
-                Stage.suspectStages(), types(data, data.suspects()), conf, "Suspects"));
-        tables.add(funnel("suspect_by_site", "Suspect outcomes by task force", "task_force", "Task force", data, data.suspects(),
-                Stage.suspectStages(), sites(data, data.suspects()), conf, "Suspects"));
+        tables.add(funnel(SUSPECT_BY_TYPE, "Suspect outcomes by type of trafficking", "type", "Type", data, data.suspects(),
+                Stage.suspectStages(conviction), types(data, data.suspects()), conf, "Suspects"));
+        tables.add(funnel(SUSPECT_BY_SITE, "Suspect outcomes by task force", "task_force", "Task force", data, data.suspects(),
+                Stage.suspectStages(conviction), sites(data, data.suspects()), conf, "Suspects"));
         tables.add(traffickingCharge(data, conf, settings));
         return new AnalysisResult(ID, title(), "Shares of cases and suspects reaching each stage (arrest, prosecution, charge under a trafficking "
-                + "statute, conviction by trial or plea, sentence), of all investigations with a known status, with " + settings.confidenceLabel()
+                + "statute, conviction (" + conviction.words() + "), sentence), of all investigations with a known status, with " + settings.confidenceLabel()
                 + " Wilson score intervals; also of those that reached the previous stage. A case reaches a stage when any of its suspects did.",
                 tables, warnings(data));
     }
@@ -132,9 +158,9 @@ public final class OutcomeFunnel implements Analysis {
         return new Groups(data.taskForces().size(), f::site, labels, printed);
     }
 
-    private static ResultTable funnel(String id, String title, String key, String keyLabel, StudyData data, FormData f, List<Stage> stages,
+    private static ResultTable<StageRow> funnel(TableKey<StageRow> id, String title, String key, String keyLabel, StudyData data, FormData f, List<Stage> stages,
                                       Groups groups, double conf, String unit) {
-        ResultTable.Builder b = ResultTable.builder(id, title).text(key, keyLabel).text("stage", "Stage").shareColumns(unit)
+        ResultTable.Builder<StageRow> b = ResultTable.builder(id, title).text(key, keyLabel).text("stage", "Stage").shareColumns(unit)
                 .proportion("pct_of_previous", "% of previous stage");
         List<IntUnaryOperator> status = stages.stream().map(s -> s.status().apply(f)).toList();
         List<GroupedShares> shares = new ArrayList<>();
@@ -155,8 +181,7 @@ public final class OutcomeFunnel implements Analysis {
                 Share s = shares.get(k).sum(in);
                 var ci = Intervals.wilson(s, conf);
                 Double previous = k == 0 ? null : ofPrevious.get(k - 1).sum(in).proportion();
-                b.row(groups.labels().get(g), stages.get(k).name(), s.events(), s.trials(), s.proportion(), ci.low(), ci.high(),
-                        s.excluded().total(), previous);
+                b.add(new StageRow(groups.labels().get(g), stages.get(k).name(), ShareCells.of(s, ci), previous));
                 if (group == ALL_GROUPS) all = all.plus(s.excluded());
             }
         }
@@ -167,8 +192,8 @@ public final class OutcomeFunnel implements Analysis {
         return b.build();
     }
 
-    private static ResultTable traffickingCharge(StudyData data, double conf, AnalysisSettings settings) {
-        ResultTable.Builder b = ResultTable.builder("trafficking_charge", "Sex-trafficking investigations charged under a trafficking statute, "
+    private static ResultTable<ChargeRow> traffickingCharge(StudyData data, double conf, AnalysisSettings settings) {
+        ResultTable.Builder<ChargeRow> b = ResultTable.builder(TRAFFICKING_CHARGE_TABLE, "Sex-trafficking investigations charged under a trafficking statute, "
                 + "with both denominators").text("level", "Level").text("denominator_label", "Denominator").shareColumns("Charged");
         FormData c = data.cases();
         var ht = c.code("HT_TYPE");
@@ -177,8 +202,8 @@ public final class OutcomeFunnel implements Analysis {
         IntPredicate sex = i -> c.site(i) >= 0 && ht.get(i) == SEX_TRAFFICKING;
         Share all = Share.count(c.rows(), sex, i -> Stage.yesNo(charge.get(i)));
         Share prosecuted = Share.count(c.rows(), i -> sex.test(i) && pros.get(i) == 1, i -> Stage.yesNo(charge.get(i)));
-        b.shareRow(all, Intervals.wilson(all, conf), "Cases", OF_ALL_SEX);
-        b.shareRow(prosecuted, Intervals.wilson(prosecuted, conf), "Cases", OF_PROSECUTED_SEX);
+        b.add(new ChargeRow("Cases", OF_ALL_SEX, ShareCells.of(all, Intervals.wilson(all, conf))));
+        b.add(new ChargeRow("Cases", OF_PROSECUTED_SEX, ShareCells.of(prosecuted, Intervals.wilson(prosecuted, conf))));
         FormData s = data.suspects();
         var sht = s.code("HT_TYPE");
         var sp = s.code("S_PROSECUTED");
@@ -186,8 +211,8 @@ public final class OutcomeFunnel implements Analysis {
         IntPredicate ssex = i -> s.site(i) >= 0 && sht.get(i) == SEX_TRAFFICKING;
         Share sAll = Share.count(s.rows(), ssex, i -> sp.get(i) == 0 ? Share.NO_EVENT : sp.get(i) == 1 ? Stage.yesNo(sc.get(i)) : Stage.yesNo(sp.get(i)));
         Share sPros = Share.count(s.rows(), i -> ssex.test(i) && sp.get(i) == 1, i -> Stage.yesNo(sc.get(i)));
-        b.shareRow(sAll, Intervals.wilson(sAll, conf), "Suspects", "Of all suspects in sex-trafficking investigations");
-        b.shareRow(sPros, Intervals.wilson(sPros, conf), "Suspects", "Of prosecuted suspects in sex-trafficking investigations");
+        b.add(new ChargeRow("Suspects", "Of all suspects in sex-trafficking investigations", ShareCells.of(sAll, Intervals.wilson(sAll, conf))));
+        b.add(new ChargeRow("Suspects", "Of prosecuted suspects in sex-trafficking investigations", ShareCells.of(sPros, Intervals.wilson(sPros, conf))));
         b.note("The published figure ('33% prosecuted under trafficking statutes') leaves its denominator open; both are given. "
                 + "Sex-trafficking investigations are cases with HT_TYPE = 1 (sex trafficking only). " + settings.confidenceLabel() + " Wilson intervals.");
         return b.build();

@@ -3,6 +3,7 @@ package org.tfeval.analysis.funnel;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntUnaryOperator;
+import org.tfeval.analysis.data.Conviction;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.Share;
 import org.tfeval.analysis.data.StudyData;
@@ -31,15 +32,15 @@ record Stage(String name, java.util.function.Function<FormData, IntUnaryOperator
      * The suspect-level stages. A suspect who did not reach a stage's precondition has not reached
      * the stage (status 0): a suspect not prosecuted was not charged with trafficking.
      */
-    static List<Stage> suspectStages() {
+    static List<Stage> suspectStages(Conviction conviction) {
         return List.of(new Stage(OutcomeFunnel.INVESTIGATION, f -> i -> Share.EVENT), flag(OutcomeFunnel.ARREST, "S_ARRESTED"),
                 flag(OutcomeFunnel.PROSECUTION, "S_PROSECUTED"),
                 new Stage(OutcomeFunnel.TRAFFICKING_CHARGE, f -> given(f, "S_PROSECUTED", i -> yesNo(f.code("S_HT_CHARGED").get(i)))),
-                new Stage(OutcomeFunnel.CONVICTION, f -> given(f, "S_PROSECUTED", i -> convicted(f.code("S_DISPOSITION").get(i)))),
+                new Stage(OutcomeFunnel.CONVICTION, f -> given(f, "S_PROSECUTED", i -> convicted(conviction, f.code(Conviction.DISPOSITION).get(i)))),
                 new Stage(OutcomeFunnel.SENTENCE, f -> given(f, "S_PROSECUTED", i -> {
-                    int c = convicted(f.code("S_DISPOSITION").get(i));
+                    int c = convicted(conviction, f.code(Conviction.DISPOSITION).get(i));
                     if (c != Share.EVENT) return c;
-                    int s = f.code("S_SENTENCE_TYPE").get(i);
+                    int s = f.code(Conviction.SENTENCE_TYPE).get(i);
                     return s >= 1 ? Share.EVENT : (s < 0 ? s : Share.NO_EVENT);
                 })));
     }
@@ -66,10 +67,10 @@ record Stage(String name, java.util.function.Function<FormData, IntUnaryOperator
         return v == 0 || v == 1 || v < 0 ? v : -1;
     }
 
-    /** Disposition 1 (trial) or 2 (plea) is a conviction; 3-6 are not; missing codes stay. */
-    static int convicted(int disposition) {
-        if (disposition == 1 || disposition == 2) return Share.EVENT;
-        if (disposition >= 3 && disposition <= 6) return Share.NO_EVENT;
+    /** A convicting disposition (trial, plea: from the instrument) is an event, any other coded one not; missing codes stay. */
+    static int convicted(Conviction conviction, int disposition) {
+        if (conviction.convicts(disposition)) return Share.EVENT;
+        if (conviction.notConvicting().contains((long) disposition)) return Share.NO_EVENT;
         return disposition < 0 ? disposition : -1;
     }
 }

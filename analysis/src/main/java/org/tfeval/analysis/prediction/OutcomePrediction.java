@@ -10,6 +10,7 @@ import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.TableKey;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.StudyData;
 import org.tfeval.stats.InvalidInputException;
@@ -67,6 +68,32 @@ public final class OutcomePrediction implements Analysis {
     static final String SITE = "site";
     static final String Y = "outcome";
 
+    /** An outcome model: its cases, events, task forces, cases left out, how it was estimated and what was left out. */
+    public record ModelRow(String outcome, long cases, long events, long taskForces, long leftOut, String estimates, String robust, Double glmmSd,
+                           String separation, String predictorsLeftOut) {
+    }
+
+    /** A term of an outcome model: odds ratio with its interval, robust and bootstrap inference, and the random-intercept estimate. */
+    public record CoefficientRow(String term, String label, Double oddsRatio, Double orLow, Double orHigh, Double robustSe, Double robustDf,
+                                 Double robustLow, Double robustHigh, Double robustP, Double wildBootstrapP, Double glmmOddsRatio, Double glmmLow,
+                                 Double glmmHigh, Double glmmP) {
+    }
+
+    public static final TableKey<ModelRow> MODELS = TableKey.of("models", ModelRow.class);
+
+    /** The coefficient table of an outcome (its table id in {@link #OUTCOMES}). */
+    public static TableKey<CoefficientRow> coefficients(String outcomeTable) {
+        return TableKey.of(outcomeTable, CoefficientRow.class);
+    }
+
+    @Override
+    public List<TableKey<?>> tables() {
+        List<TableKey<?>> out = new ArrayList<>();
+        out.add(MODELS);
+        OUTCOMES.forEach(o -> out.add(coefficients(o[1])));
+        return out;
+    }
+
     @Override
     public String id() {
         return ID;
@@ -79,9 +106,9 @@ public final class OutcomePrediction implements Analysis {
 
     @Override
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
-        List<ResultTable> tables = new ArrayList<>();
+        List<ResultTable<?>> tables = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        ResultTable.Builder models = ResultTable.builder("models", "The outcome models").text("outcome", "Outcome").count("cases", "Cases")
+        ResultTable.Builder<ModelRow> models = ResultTable.builder(MODELS, "The outcome models").text("outcome", "Outcome").count("cases", "Cases")
                 .count("events", "With the outcome").count("task_forces", "Task forces").count("left_out", "Cases left out (missing values)")
                 .text("estimates", "Estimates").text("robust", "Robust inference").number("glmm_sd", "Random-intercept SD (sensitivity)")
                 .text("separation", "Separation").text("predictors_left_out", "Predictors left out");
@@ -92,8 +119,8 @@ public final class OutcomePrediction implements Analysis {
             Model m = fitted.get(k);
             String prefix = o[2] + ": ";
             m.warnings.forEach(w -> warnings.add(prefix + w));
-            models.row(o[2], (long) m.n, (long) m.events, (long) m.clusters, (long) m.leftOut, m.estimates, m.robust, m.glmmSd, m.separation,
-                    String.join("; ", m.dropped));
+            models.add(new ModelRow(o[2], m.n, m.events, m.clusters, m.leftOut, m.estimates, m.robust, m.glmmSd, m.separation,
+                    String.join("; ", m.dropped)));
             tables.add(coefficients(o[1], o[2], m, settings));
         }
         tables.add(0, models.build());
@@ -306,8 +333,8 @@ public final class OutcomePrediction implements Analysis {
         return new SandwichParts("firth-logit", fit.terms(), b, x, v, e, fit.covariance(), true);
     }
 
-    private static ResultTable coefficients(String id, String outcome, Model m, AnalysisSettings settings) {
-        ResultTable.Builder b = ResultTable.builder(id, outcome + ": odds ratios of case characteristics and task-force features")
+    private static ResultTable<CoefficientRow> coefficients(String id, String outcome, Model m, AnalysisSettings settings) {
+        ResultTable.Builder<CoefficientRow> b = ResultTable.builder(coefficients(id), outcome + ": odds ratios of case characteristics and task-force features")
                 .text("term", "Term").text("label", "Predictor").number("odds_ratio", "Odds ratio").number("or_low", "CI low")
                 .number("or_high", "CI high").number("robust_se", "Robust SE (log odds)").number("robust_df", "df").number("robust_low", "Robust CI low")
                 .number("robust_high", "Robust CI high").pValue("robust_p", "Robust p").pValue("wild_bootstrap_p", "Wild cluster bootstrap p")
@@ -320,10 +347,10 @@ public final class OutcomePrediction implements Analysis {
             Coefficient f = m.coefficients.get(j);
             Coefficient r = m.robustFit == null ? null : m.robustFit.coefficients().get(j);
             Coefficient g = m.glmm == null ? null : m.glmm.coefficients().get(j);
-            b.row(term, label, Math.exp(f.estimate()), Math.exp(f.ciLow()), Math.exp(f.ciHigh()), r == null ? null : r.stdError(),
-                    r == null ? null : r.df(), r == null ? null : Math.exp(r.ciLow()), r == null ? null : Math.exp(r.ciHigh()),
+            b.add(new CoefficientRow(term, label, Math.exp(f.estimate()), Math.exp(f.ciLow()), Math.exp(f.ciHigh()), r == null ? null : r.stdError(),
+                    r == null ? null : (Double) (double) r.df(), r == null ? null : Math.exp(r.ciLow()), r == null ? null : Math.exp(r.ciHigh()),
                     r == null ? null : r.pValue(), wildP(m, term), g == null ? null : Math.exp(g.estimate()), g == null ? null : Math.exp(g.ciLow()),
-                    g == null ? null : Math.exp(g.ciHigh()), g == null ? null : g.pValue());
+                    g == null ? null : Math.exp(g.ciHigh()), g == null ? null : g.pValue()));
         }
         b.note(String.format(Locale.ROOT, "%d cases (%d with the outcome) in %d task forces; %d left out for missing values.", m.n, m.events, m.clusters,
                 m.leftOut));

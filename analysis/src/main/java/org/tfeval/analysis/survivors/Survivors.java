@@ -7,6 +7,8 @@ import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.ShareCells;
+import org.tfeval.analysis.TableKey;
 import org.tfeval.analysis.data.Categories;
 import org.tfeval.analysis.data.ExactTests;
 import org.tfeval.analysis.data.Exclusions;
@@ -34,6 +36,28 @@ public final class Survivors implements Analysis {
     public static final List<String> TREATMENT = List.of("V_ARRESTED", "V_CHARGED", "V_INTERVIEWED", "V_REFERRED_SERVICES", "V_COOPERATED",
             "V_TESTIFIED");
 
+    /** A demographic variable, one of its categories, and its share of survivors. */
+    public record DemographicRow(String variable, String category, ShareCells share) {
+    }
+
+    /** A group (all, a type of trafficking, or a task force), a treatment, and the share of survivors so treated. */
+    public record TreatmentRow(String group, String measure, ShareCells share) {
+    }
+
+    /** A policy on arresting survivors, the task forces with it, and the share of their survivors arrested. */
+    public record PolicyRow(String policy, long taskForces, ShareCells share) {
+    }
+
+    public static final TableKey<DemographicRow> DEMOGRAPHICS_TABLE = TableKey.of("demographics", DemographicRow.class);
+    public static final TableKey<TreatmentRow> TREATMENT_TABLE = TableKey.of("treatment", TreatmentRow.class);
+    public static final TableKey<TreatmentRow> TREATMENT_BY_SITE = TableKey.of("treatment_by_site", TreatmentRow.class);
+    public static final TableKey<PolicyRow> ARREST_BY_POLICY = TableKey.of("arrest_by_policy", PolicyRow.class);
+
+    @Override
+    public List<TableKey<?>> tables() {
+        return List.of(DEMOGRAPHICS_TABLE, TREATMENT_TABLE, TREATMENT_BY_SITE, ARREST_BY_POLICY);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -49,21 +73,21 @@ public final class Survivors implements Analysis {
         double conf = settings.confidence();
         FormData v = data.victims();
         IntPredicate known = i -> v.site(i) >= 0;
-        List<ResultTable> tables = new ArrayList<>();
+        List<ResultTable<?>> tables = new ArrayList<>();
 
-        ResultTable.Builder db = ResultTable.builder("demographics", "Survivors' demographics and background").text("variable", "Variable")
+        ResultTable.Builder<DemographicRow> db = ResultTable.builder(DEMOGRAPHICS_TABLE, "Survivors' demographics and background").text("variable", "Variable")
                 .text("category", "Category").shareColumns("Survivors");
         for (String var : DEMOGRAPHICS) {
             Categories cat = Categories.of(v.code(var), known, data.codes("victim", var));
             for (var e : cat.counts().entrySet()) {
                 Share s = new Share(e.getValue(), cat.total(), cat.excluded());
-                db.shareRow(s, Intervals.wilson(s, conf), data.variableLabel("victim", var), data.label("victim", var, e.getKey()));
+                db.add(new DemographicRow(data.variableLabel("victim", var), data.label("victim", var, e.getKey()), ShareCells.of(s, Intervals.wilson(s, conf))));
             }
         }
         db.note("Each variable's shares are of survivors with a recorded value; the 'Excluded' column counts those without.");
         tables.add(db.build());
 
-        ResultTable.Builder tb = ResultTable.builder("treatment", "How survivors were treated, by type of trafficking").text("type", "Type")
+        ResultTable.Builder<TreatmentRow> tb = ResultTable.builder(TREATMENT_TABLE, "How survivors were treated, by type of trafficking").text("type", "Type")
                 .text("measure", "Measure").shareColumns("Survivors");
         var ht = v.code("HT_TYPE");
         var arrested = v.code("V_ARRESTED");
@@ -85,13 +109,13 @@ public final class Survivors implements Analysis {
                 } else {
                     s = Share.of(v.code(var), rows);
                 }
-                tb.shareRow(s, Intervals.wilson(s, conf), g[0], measure);
+                tb.add(new TreatmentRow((String) g[0], measure, ShareCells.of(s, Intervals.wilson(s, conf))));
             }
         }
         tb.note("'Victim charged' is of all survivors (a survivor not arrested counts as not charged).");
         tables.add(tb.build());
 
-        ResultTable.Builder sb = ResultTable.builder("treatment_by_site", "How survivors were treated, by task force").text("task_force", "Task force")
+        ResultTable.Builder<TreatmentRow> sb = ResultTable.builder(TREATMENT_BY_SITE, "How survivors were treated, by task force").text("task_force", "Task force")
                 .text("measure", "Measure").shareColumns("Survivors");
         List<String> bySiteMeasures = List.of("V_ARRESTED", "V_REFERRED_SERVICES", "V_COOPERATED", "V_TESTIFIED");
         List<GroupedShares> bySite = bySiteMeasures.stream().map(var -> GroupedShares.count(v.rows(), data.taskForces().size(), v::site,
@@ -99,25 +123,25 @@ public final class Survivors implements Analysis {
         for (TaskForce t : data.sitesWithCases()) {
             for (int k = 0; k < bySiteMeasures.size(); k++) {
                 Share s = bySite.get(k).share(t.index());
-                sb.shareRow(s, Intervals.wilson(s, conf), t.id(), data.variableLabel("victim", bySiteMeasures.get(k)));
+                sb.add(new TreatmentRow(t.id(), data.variableLabel("victim", bySiteMeasures.get(k)), ShareCells.of(s, Intervals.wilson(s, conf))));
             }
         }
         tables.add(sb.build());
 
-        ResultTable.Builder pb = ResultTable.builder("arrest_by_policy", "Survivors arrested, by whether the task force may arrest survivors")
+        ResultTable.Builder<PolicyRow> pb = ResultTable.builder(ARREST_BY_POLICY, "Survivors arrested, by whether the task force may arrest survivors")
                 .text("policy", "Task force may arrest survivors").count("task_forces", "Task forces").shareColumns("Survivors arrested");
         for (int policy : new int[] {1, 0}) {
             List<TaskForce> tfs = data.sitesWithCases().stream().filter(t -> t.code("TF_MAY_ARREST_SURVIVORS") == policy).toList();
             boolean[] in = new boolean[data.taskForces().size()];
             tfs.forEach(t -> in[t.index()] = true);
             Share s = Share.of(arrested, i -> known.test(i) && in[v.site(i)]);
-            pb.shareRow(s, Intervals.wilson(s, conf), data.label("task_force", "TF_MAY_ARREST_SURVIVORS", policy), tfs.size());
+            pb.add(new PolicyRow(data.label("task_force", "TF_MAY_ARREST_SURVIVORS", policy), tfs.size(), ShareCells.of(s, Intervals.wilson(s, conf))));
         }
         pb.note("Policy from the task-force interviews (TF_MAY_ARREST_SURVIVORS).");
-        ResultTable arrests = pb.build();
+        ResultTable<PolicyRow> arrests = pb.build();
         if (arrests.rowCount() == 2) {
-            Share yes = new Share(arrests.count(0, "n"), arrests.count(0, "denominator"), Exclusions.NONE);
-            Share no = new Share(arrests.count(1, "n"), arrests.count(1, "denominator"), Exclusions.NONE);
+            Share yes = new Share(arrests.row(0).share().n(), arrests.row(0).share().denominator(), Exclusions.NONE);
+            Share no = new Share(arrests.row(1).share().n(), arrests.row(1).share().denominator(), Exclusions.NONE);
             double p = ExactTests.fisher(yes, no);
             if (!Double.isNaN(p)) pb.note(String.format(java.util.Locale.ROOT, "Fisher's exact test, survivors counted as independent: p = %.3f.", p));
         }

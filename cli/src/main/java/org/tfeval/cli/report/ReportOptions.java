@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.disparity.PopulationBenchmark;
 import org.tfeval.report.Reports;
-import org.tfeval.report.disclosure.ComplementarySuppression;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.instrument.workflow.ProgressListener;
 import picocli.CommandLine.Option;
 
@@ -15,7 +15,7 @@ public final class ReportOptions {
             "Default: an ILLUSTRATIVE U.S. national table (Census QuickFacts), labelled as such in every report."})
     Path benchmark;
 
-    @Option(names = "--threshold", paramLabel = "N", defaultValue = "" + ComplementarySuppression.DEFAULT_THRESHOLD,
+    @Option(names = "--threshold", paramLabel = "N", defaultValue = "" + ComplementarySuppression.MINIMUM_CELL_SIZE,
             description = "Task-force reports withhold other task forces' counts from 1 to N - 1 (default ${DEFAULT-VALUE}).")
     int threshold;
 

@@ -22,8 +22,11 @@ public record Thresholds(int k, int l, int bandWidth, double maxSuppressedValueS
 
     /** A class of one is no protection; two is the least k that means something. */
     public static final int MIN_K = 2;
-    /** The Counter Trafficking Data Collaborative publishes victim-level data k-anonymised with k = 11. */
-    public static final int DEFAULT_K = 11;
+    /**
+     * The Counter Trafficking Data Collaborative publishes victim-level data k-anonymised with k = 11:
+     * the minimum cell size of every published count (codebooks and reports share it).
+     */
+    public static final int DEFAULT_K = org.tfeval.stats.disclosure.ComplementarySuppression.MINIMUM_CELL_SIZE;
     /** Two distinct values of a sensitive attribute in every class: no class gives it away. */
     public static final int DEFAULT_L = 2;
     /** Five-year age groups, as in most published tables. */

@@ -1,9 +1,14 @@
 package org.tfeval.release.format;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.MissingCode;
@@ -19,23 +24,40 @@ import org.tfeval.release.summary.VariableSummary;
  * question text, type and format, counts of valid, system-missing and coded-missing cells, summary
  * statistics, and a table of codes with labels and frequencies. With {@link
  * WriteOptions#suppressBelow()} set to k, frequencies from 1 to k - 1 print as "&lt;k" (and their
- * percentages are left out).
+ * percentages are left out). Rendered by the template {@code format/codebook.jte}, which escapes
+ * every value.
  */
 public final class HtmlCodebookWriter implements DatasetWriter {
 
-    private static final String STYLE = """
-            body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-            table{border-collapse:collapse;margin:.5rem 0 1.5rem}
-            th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:left;vertical-align:top}
-            td.n{text-align:right;font-variant-numeric:tabular-nums}
-            tr.missing td{color:#666;font-style:italic}
-            section{border-top:2px solid #ddd;margin-top:1.5rem}
-            .q{font-style:italic}""";
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            HtmlCodebookWriter.class.getClassLoader(), "org.tfeval.release");
 
     private final WriteOptions options;
 
     public HtmlCodebookWriter(WriteOptions options) {
         this.options = options;
+    }
+
+    /**
+     * What the template prints.
+     *
+     * @param suppressBelow the threshold k, or null when nothing is hidden
+     */
+    record Page(String title, long rows, String written, Integer suppressBelow, String complementaryMark, String reservedCodes,
+            List<Section> sections) {
+    }
+
+    /** One variable. */
+    record Section(String name, String label, String type, String question, List<Line> summary, boolean codeTable, List<CodeLine> codes,
+            boolean incomplete) {
+    }
+
+    /** A row of the summary table. */
+    record Line(String name, String value) {
+    }
+
+    /** A row of the code table. */
+    record CodeLine(boolean missing, long code, String label, String count, String percent) {
     }
 
     @Override
@@ -48,91 +70,56 @@ public final class HtmlCodebookWriter implements DatasetWriter {
     String html(DatasetSpec spec, DatasetSummary summary) {
         Suppression suppression = new Suppression(options.suppressBelow());
         String title = spec.label().isEmpty() ? spec.name() : spec.label() + " (" + spec.name() + ")";
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        b.append("<title>Codebook: ").append(esc(title)).append("</title>\n<style>\n").append(STYLE)
-                .append("\n</style>\n</head>\n<body>\n");
-        b.append("<h1>Codebook: ").append(esc(title)).append("</h1>\n");
-        b.append("<p>").append(summary.rowCount()).append(" rows, ").append(spec.size()).append(" variables. Written ")
-                .append(esc(options.timestamp().toString())).append(" by tfeval-release.");
-        options.suppressBelow().ifPresent(k -> b.append(" Frequencies from 1 to ").append(k - 1)
-                .append(" are shown as &lt;").append(k).append("; ").append(Suppression.COMPLEMENTARY)
-                .append(" marks a count hidden so that a hidden count cannot be worked out from the totals."));
-        b.append("</p>\n<p>Reserved missing codes: -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed.</p>\n");
-
-        b.append("<table id=\"variables\">\n<tr><th>Variable</th><th>Label</th><th>Type</th></tr>\n");
-        for (VariableSpec v : spec.variables()) {
-            b.append("<tr><td><a href=\"#var-").append(esc(v.name())).append("\">").append(esc(v.name()))
-                    .append("</a></td><td>").append(esc(v.label())).append("</td><td>").append(typeText(v))
-                    .append("</td></tr>\n");
-        }
-        b.append("</table>\n");
-
+        List<Section> sections = new ArrayList<>();
         for (int i = 0; i < spec.size(); i++) {
-            variable(b, spec.variable(i), summary.variables().get(i), summary.rowCount(), suppression);
+            sections.add(section(spec.variable(i), summary.variables().get(i), summary.rowCount(), suppression));
         }
-        return b.append("</body>\n</html>\n").toString();
+        Page page = new Page(title, summary.rowCount(), options.timestamp().toString(),
+                options.suppressBelow().isPresent() ? options.suppressBelow().getAsInt() : null, Suppression.COMPLEMENTARY,
+                ReservedCodes.sentence(), sections);
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("format/codebook.jte", page, out);
+        return out.toString();
     }
 
-    private static void variable(StringBuilder b, VariableSpec v, VariableSummary s, long rows, Suppression suppression) {
+    private static Section section(VariableSpec v, VariableSummary s, long rows, Suppression suppression) {
         Suppression.Cells sup = suppression.cells(v, s);
-        b.append("<section id=\"var-").append(esc(v.name())).append("\">\n<h2>").append(esc(v.name()));
-        if (!v.label().isEmpty()) {
-            b.append(": ").append(esc(v.label()));
-        }
-        b.append("</h2>\n");
-        if (!v.question().isEmpty()) {
-            b.append("<p class=\"q\">").append(esc(v.question())).append("</p>\n");
-        }
-        b.append("<table class=\"summary\">\n");
-        row(b, "Type", typeText(v));
-        row(b, "Valid", sup.valid());
-        row(b, "System missing", sup.systemMissing());
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line("Type", typeText(v)));
+        lines.add(new Line("Valid", sup.valid()));
+        lines.add(new Line("System missing", sup.systemMissing()));
         for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
-            row(b, "Missing " + e.getKey().code() + " (" + e.getValue() + ")", sup.missing(e.getKey()));
+            lines.add(new Line("Missing " + e.getKey().code() + " (" + e.getValue() + ")", sup.missing(e.getKey())));
         }
         if (s.numeric().isPresent()) {
             NumericStats n = s.numeric().get();
-            row(b, "Minimum", number(n.min(), v));
-            row(b, "Maximum", number(n.max(), v));
-            row(b, "Mean", CsvWriter.plain(round(n.mean())));
-            row(b, "Standard deviation", n.standardDeviation().isPresent()
-                    ? CsvWriter.plain(round(n.standardDeviation().getAsDouble())) : "&#8212;");
+            lines.add(new Line("Minimum", number(n.min(), v)));
+            lines.add(new Line("Maximum", number(n.max(), v)));
+            lines.add(new Line("Mean", CsvWriter.plain(round(n.mean()))));
+            lines.add(new Line("Standard deviation", n.standardDeviation().isPresent()
+                    ? CsvWriter.plain(round(n.standardDeviation().getAsDouble())) : "\u2014"));
         }
-        s.earliest().ifPresent(d -> row(b, "Earliest", d.toString()));
-        s.latest().ifPresent(d -> row(b, "Latest", d.toString()));
+        s.earliest().ifPresent(d -> lines.add(new Line("Earliest", d.toString())));
+        s.latest().ifPresent(d -> lines.add(new Line("Latest", d.toString())));
         if (v.kind() == VariableKind.STRING) {
-            row(b, "Longest value (bytes)", Integer.toString(s.maxLength()));
+            lines.add(new Line("Longest value (bytes)", Integer.toString(s.maxLength())));
         }
-        b.append("</table>\n");
-
-        if (!s.frequencies().isEmpty() || !v.missingCodes().isEmpty()) {
-            b.append("<table class=\"codes\">\n<tr><th>Code</th><th>Label</th><th>Frequency</th><th>Percent</th></tr>\n");
-            for (Map.Entry<Long, Long> e : s.frequencies().entrySet()) {
-                codeRow(b, "", e.getKey(), v.valueLabels().getOrDefault(e.getKey(), ""), e.getValue(), rows,
-                        sup.frequency(e.getKey()), sup.hidesFrequency(e.getKey()));
-            }
-            for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
-                codeRow(b, " class=\"missing\"", e.getKey().code(), e.getValue(), s.missing(e.getKey()), rows,
-                        sup.missing(e.getKey()), sup.hidesMissing(e.getKey()));
-            }
-            if (!s.frequenciesComplete()) {
-                b.append("<tr><td colspan=\"4\">More distinct values than the codebook counts.</td></tr>\n");
-            }
-            b.append("</table>\n");
+        List<CodeLine> codes = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : s.frequencies().entrySet()) {
+            codes.add(codeLine(false, e.getKey(), v.valueLabels().getOrDefault(e.getKey(), ""), e.getValue(), rows,
+                    sup.frequency(e.getKey()), sup.hidesFrequency(e.getKey())));
         }
-        b.append("</section>\n");
+        for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
+            codes.add(codeLine(true, e.getKey().code(), e.getValue(), s.missing(e.getKey()), rows, sup.missing(e.getKey()),
+                    sup.hidesMissing(e.getKey())));
+        }
+        boolean codeTable = !s.frequencies().isEmpty() || !v.missingCodes().isEmpty();
+        return new Section(v.name(), v.label(), typeText(v), v.question(), lines, codeTable, codes, codeTable && !s.frequenciesComplete());
     }
 
-    private static void codeRow(StringBuilder b, String cls, long code, String label, long count, long rows,
-            String countText, boolean hidden) {
+    private static CodeLine codeLine(boolean missing, long code, String label, long count, long rows, String countText, boolean hidden) {
         String percent = hidden || rows == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * count / rows);
-        b.append("<tr").append(cls).append("><td class=\"n\">").append(code).append("</td><td>").append(esc(label))
-                .append("</td><td class=\"n\">").append(esc(countText)).append("</td><td class=\"n\">")
-                .append(percent).append("</td></tr>\n");
-    }
-
-    private static void row(StringBuilder b, String name, String valueHtml) {
-        b.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">").append(esc(valueHtml)).append("</td></tr>\n");
+        return new CodeLine(missing, code, label, countText, percent);
     }
 
     static String typeText(VariableSpec v) {
@@ -151,21 +138,5 @@ public final class HtmlCodebookWriter implements DatasetWriter {
     /** Four significant decimals are plenty for a codebook. */
     static double round(double d) {
         return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).doubleValue();
-    }
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

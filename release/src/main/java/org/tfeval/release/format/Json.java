@@ -18,7 +18,7 @@ final class Json {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("dataset", spec.name());
         root.put("label", spec.label());
-        root.put("missingCodes", "-9 not recorded, -8 unknown, -7 not applicable, -6 suppressed");
+        root.put("missingCodes", ReservedCodes.list());
         ArrayNode variables = root.putArray("variables");
         for (int i = 0; i < spec.size(); i++) {
             VariableSpec v = spec.variable(i);

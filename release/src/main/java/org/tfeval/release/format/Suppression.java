@@ -1,24 +1,25 @@
 package org.tfeval.release.format;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.tfeval.release.dataset.MissingCode;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.summary.VariableSummary;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
+import org.tfeval.stats.disclosure.PublishedCounts;
+import org.tfeval.stats.disclosure.Withheld;
 
 /**
- * Which counts a codebook hides under the {@link WriteOptions#suppressBelow()} threshold k. Primary
+ * Which counts a codebook hides under the {@link WriteOptions#suppressBelow()} threshold k, by the
+ * complementary suppression the reports use too ({@link ComplementarySuppression}). Primary
  * suppression hides counts from 1 to k - 1 (printed "&lt;k"). Complementary suppression then hides
  * further counts (printed {@value #COMPLEMENTARY}) until no hidden count can be worked out from the
- * totals: in each table whose cells add up to a shown total (the frequencies of the codes add up to
- * the valid count; valid, system-missing and coded-missing counts add up to the rows), either no
- * cell or at least two are hidden. The complementary cell is the smallest count not yet hidden.
+ * totals: the frequencies of the codes add up to the valid count; valid, system-missing and
+ * coded-missing counts add up to the rows.
  */
 final class Suppression {
     /** Printed for a count hidden so that another cannot be worked out from the totals. */
@@ -60,31 +61,30 @@ final class Suppression {
             if (threshold.isEmpty()) {
                 return;
             }
-            List<List<Cell>> totals = new ArrayList<>();
-            List<Cell> rows = new ArrayList<>(List.of(valid, systemMissing));
-            rows.addAll(missing.values());
-            totals.add(rows);
+            // entries: the valid count, system missing, the declared missing codes, then the code frequencies
+            List<Cell> entries = new ArrayList<>(List.of(valid, systemMissing));
+            entries.addAll(missing.values());
+            int[] rows = new int[entries.size()];
+            for (int i = 0; i < rows.length; i++) rows[i] = i;
+            List<PublishedCounts.Sum> sums = new ArrayList<>();
+            // valid, system-missing and coded-missing counts add up to the published row count
+            sums.add(new PublishedCounts.Sum(PublishedCounts.Sum.PUBLISHED, rows));
             if (!frequencies.isEmpty() && s.frequenciesComplete()) {
-                List<Cell> codes = new ArrayList<>(frequencies.values());
-                totals.add(codes);
-                // the valid count is the codes' total: hiding it is a complementary choice for them too
-                codes.add(valid);
-            }
-            for (List<Cell> t : totals) {
-                t.forEach(c -> c.primary = hides(c.count));
-            }
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                for (List<Cell> t : totals) {
-                    if (t.stream().filter(Cell::hidden).count() == 1) {
-                        Optional<Cell> next = t.stream().filter(c -> !c.hidden() && c.count > 0).min(Comparator.comparingLong(c -> c.count));
-                        if (next.isPresent()) {
-                            next.get().complementary = true;
-                            changed = true;
-                        }
-                    }
+                int[] codes = new int[frequencies.size()];
+                int k = 0;
+                for (Cell c : frequencies.values()) {
+                    codes[k++] = entries.size();
+                    entries.add(c);
                 }
+                // the frequencies of the codes add up to the valid count
+                sums.add(new PublishedCounts.Sum(0, codes));
+            }
+            long[] counts = entries.stream().mapToLong(c -> c.count).toArray();
+            Withheld w = ComplementarySuppression.of(threshold.getAsInt())
+                    .apply(new PublishedCounts(counts, new boolean[counts.length], sums));
+            for (int i = 0; i < entries.size(); i++) {
+                entries.get(i).primary = w.primary(i);
+                entries.get(i).complementary = w.complementary(i);
             }
         }
 

@@ -47,7 +47,7 @@ class HtmlCodebookWriterTest {
         String html = write(OPTIONS);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">")
                 .contains("<p>" + ROWS + " rows, 12 variables.")
-                .contains("Summary text &quot;quoted&quot; &amp; &lt;escaped&gt;")
+                .contains("Summary text \"quoted\" &amp; &lt;escaped&gt;")
                 .doesNotContain("<escaped>");
         TestDatasets.victims().variables().forEach(v -> assertThat(html).contains("<a href=\"#var-" + v.name() + "\">"));
         String ht = section(html, "HT_TYPE");

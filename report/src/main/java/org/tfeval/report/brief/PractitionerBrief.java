@@ -9,6 +9,7 @@ import org.tfeval.analysis.funnel.OutcomeFunnel;
 import org.tfeval.analysis.survivors.Survivors;
 import org.tfeval.report.document.Cells;
 import org.tfeval.report.document.Document;
+import org.tfeval.report.document.Format;
 import org.tfeval.report.findings.Findings;
 import org.tfeval.report.findings.Limitations;
 import org.tfeval.report.findings.Recommendations;
@@ -42,28 +43,32 @@ public final class PractitionerBrief {
     /** The key figures: printed value, words, trace. */
     public List<String[]> keyFigures() {
         List<String[]> out = new ArrayList<>();
-        for (String[] stage : new String[][] {{OutcomeFunnel.ARREST, "of sex-trafficking investigations led to an arrest"},
-                {OutcomeFunnel.PROSECUTION, "led to a prosecution"}}) {
-            lookup.row(OutcomeFunnel.ID, "case_by_type", "type", "Sex trafficking", "stage", stage[0]).filter(r -> r.number("pct") != null)
-                    .ifPresent(r -> out.add(new String[] {r.pct("pct"), stage[1], Cells.trace(OutcomeFunnel.ID, r.table(), r.index(), "pct")}));
-        }
-        lookup.row(OutcomeFunnel.ID, "trafficking_charge", "level", "Cases", "denominator_label", OutcomeFunnel.OF_ALL_SEX)
-                .filter(r -> r.number("pct") != null).ifPresent(r -> out.add(new String[] {r.pct("pct"), "led to a trafficking charge (of all "
-                        + "sex-trafficking investigations)", Cells.trace(OutcomeFunnel.ID, r.table(), r.index(), "pct")}));
-        lookup.row(OutcomeFunnel.ID, "trafficking_charge", "level", "Cases", "denominator_label", OutcomeFunnel.OF_PROSECUTED_SEX)
-                .filter(r -> r.number("pct") != null).ifPresent(r -> out.add(new String[] {r.pct("pct"), "of prosecuted sex-trafficking cases "
-                        + "carried a trafficking charge", Cells.trace(OutcomeFunnel.ID, r.table(), r.index(), "pct")}));
-        lookup.row(Survivors.ID, "treatment", "type", "All", "measure", "Referred to services").filter(r -> r.number("pct") != null)
-                .ifPresent(r -> out.add(new String[] {r.pct("pct"), "of survivors were referred to services",
-                        Cells.trace(Survivors.ID, r.table(), r.index(), "pct")}));
-        lookup.table(Disproportionality.ID, "suspects").ifPresent(t -> {
-            int best = -1;
-            for (int i = 0; i < t.rowCount(); i++) {
-                if (t.number(i, "ratio") != null && t.count(i, "n") >= Findings.MIN_GROUP_FOR_TEXT
-                        && (best < 0 || t.number(i, "ratio") > t.number(best, "ratio"))) best = i;
+        lookup.table(OutcomeFunnel.ID, OutcomeFunnel.CASE_BY_TYPE).ifPresent(t -> {
+            for (String[] stage : new String[][] {{OutcomeFunnel.ARREST, "of sex-trafficking investigations led to an arrest"},
+                    {OutcomeFunnel.PROSECUTION, "led to a prosecution"}}) {
+                t.first(r -> r.group().equals("Sex trafficking") && r.stage().equals(stage[0])).filter(r -> r.share().pct() != null)
+                        .ifPresent(r -> out.add(new String[] {Format.percent(r.share().pct()), stage[1], Cells.trace(OutcomeFunnel.ID, t, r, "pct")}));
             }
-            if (best >= 0) out.add(new String[] {org.tfeval.report.document.Format.number(t.number(best, "ratio")) + "\u00D7",
-                    t.text(best, "race") + " suspects against their share of the population", Cells.trace(Disproportionality.ID, t, best, "ratio")});
+        });
+        lookup.table(OutcomeFunnel.ID, OutcomeFunnel.TRAFFICKING_CHARGE_TABLE).ifPresent(t -> {
+            t.first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_ALL_SEX)).filter(r -> r.share().pct() != null)
+                    .ifPresent(r -> out.add(new String[] {Format.percent(r.share().pct()), "led to a trafficking charge (of all "
+                            + "sex-trafficking investigations)", Cells.trace(OutcomeFunnel.ID, t, r, "pct")}));
+            t.first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX)).filter(r -> r.share().pct() != null)
+                    .ifPresent(r -> out.add(new String[] {Format.percent(r.share().pct()), "of prosecuted sex-trafficking cases "
+                            + "carried a trafficking charge", Cells.trace(OutcomeFunnel.ID, t, r, "pct")}));
+        });
+        lookup.table(Survivors.ID, Survivors.TREATMENT_TABLE).ifPresent(t -> t.first(r -> r.group().equals("All")
+                && r.measure().equals("Referred to services")).filter(r -> r.share().pct() != null)
+                .ifPresent(r -> out.add(new String[] {Format.percent(r.share().pct()), "of survivors were referred to services",
+                        Cells.trace(Survivors.ID, t, r, "pct")})));
+        lookup.table(Disproportionality.ID, Disproportionality.SUSPECTS).ifPresent(t -> {
+            Disproportionality.RaceRow best = null;
+            for (Disproportionality.RaceRow r : t.rows()) {
+                if (r.ratio() != null && r.n() >= Findings.MIN_GROUP_FOR_TEXT && (best == null || r.ratio() > best.ratio())) best = r;
+            }
+            if (best != null) out.add(new String[] {Format.number(best.ratio()) + "\u00D7", best.race() + " suspects against their share of the population",
+                    Cells.trace(Disproportionality.ID, t, best, "ratio")});
         });
         return out;
     }

@@ -2,7 +2,8 @@ package org.tfeval.report.chart;
 
 import java.util.List;
 import java.util.Locale;
-import org.tfeval.report.document.Xml;
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 
 /** The SVG text the charts share: the root element, text, lines, the palette. */
 final class Svg {
@@ -14,8 +15,15 @@ final class Svg {
 
     Svg(double width, double height, String title) {
         b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-                + "role=\"img\" font-family=\"%s\" font-size=\"11\"><title>%s</title>", width, height, width, height, FONT, Xml.escape(title)));
+                + "role=\"img\" font-family=\"%s\" font-size=\"11\"><title>%s</title>", width, height, width, height, FONT, escape(title)));
         b.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>", width, height));
+    }
+
+    /** Text content escaped by jte's HTML escaper (the one the report templates use). */
+    static String escape(String text) {
+        StringOutput out = new StringOutput();
+        Escape.htmlContent(text == null ? "" : text, out);
+        return out.toString();
     }
 
     static String color(int i) {
@@ -24,7 +32,7 @@ final class Svg {
 
     Svg text(double x, double y, String text, String anchor, double size, String extra) {
         b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%.1f\"%s>%s</text>", x, y, anchor, size,
-                extra == null ? "" : " " + extra, Xml.escape(text)));
+                extra == null ? "" : " " + extra, escape(text)));
         return this;
     }
 

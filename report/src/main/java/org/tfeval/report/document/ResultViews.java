@@ -2,37 +2,38 @@ package org.tfeval.report.document;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
-import org.tfeval.analysis.AnalysisResult;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.tfeval.analysis.ResultTable;
 
 /**
- * Table views of result tables: chosen columns (an interval is two columns joined by {@code +},
- * printed as one), chosen rows, the table's notes and its source.
+ * Table views of typed result tables: the rows a predicate accepts, chosen columns (named as in the
+ * table's JSON, so that each cell's trace names its source; an interval is two columns joined by
+ * {@code +}, printed as one), the table's notes and its source.
  */
 public final class ResultViews {
     private ResultViews() {
     }
 
     /** A view of {@code columns} of the rows {@code rows} accepts. */
-    public static TableView of(AnalysisResult a, String table, String caption, List<String> columns, IntPredicate rows, String confidenceLabel) {
-        ResultTable t = a.table(table);
-        TableView.Builder b = TableView.builder(caption).source(a.analysis(), table);
+    public static <R extends Record> TableView of(String analysis, ResultTable<R> t, String caption, List<String> columns, Predicate<R> rows,
+                                                  String confidenceLabel) {
+        TableView.Builder b = TableView.builder(caption).source(analysis, t.id());
         List<String> headers = new ArrayList<>();
         for (String c : columns) {
             if (c.contains("+")) headers.add(confidenceLabel + " CI");
-            else headers.add(t.columns().get(t.columnIndex(c)).label());
+            else headers.add(t.column(c).label());
         }
         b.headers(headers.toArray(String[]::new));
         for (int r = 0; r < t.rowCount(); r++) {
-            if (!rows.test(r)) continue;
+            if (!rows.test(t.row(r))) continue;
             List<Cell> cells = new ArrayList<>();
             for (String c : columns) {
                 if (c.contains("+")) {
                     String[] lh = c.split("\\+");
-                    cells.add(Cells.interval(a.analysis(), t, r, lh[0], lh[1]));
+                    cells.add(Cells.interval(analysis, t, r, lh[0], lh[1]));
                 } else {
-                    cells.add(Cells.value(a.analysis(), t, r, c));
+                    cells.add(Cells.value(analysis, t, r, c));
                 }
             }
             b.row(cells);
@@ -42,25 +43,25 @@ public final class ResultViews {
     }
 
     /** A view of every row. */
-    public static TableView of(AnalysisResult a, String table, String caption, List<String> columns, String confidenceLabel) {
-        return of(a, table, caption, columns, r -> true, confidenceLabel);
+    public static <R extends Record> TableView of(String analysis, ResultTable<R> t, String caption, List<String> columns, String confidenceLabel) {
+        return of(analysis, t, caption, columns, r -> true, confidenceLabel);
     }
 
     /**
-     * A pivot: one printed row per distinct value of {@code rowKey}, one printed column per distinct
-     * value of {@code columnKey} showing {@code value}; each cell traced to its result row.
+     * A pivot: one printed row per distinct {@code rowKey} of the rows {@code rows} accepts, one
+     * printed column per distinct {@code columnKey}, showing the column {@code value}; each cell
+     * traced to its result row.
      */
-    public static TableView pivot(AnalysisResult a, String table, String caption, String rowKey, String columnKey, String value,
-                                  IntPredicate rows, String firstHeader) {
-        ResultTable t = a.table(table);
+    public static <R extends Record> TableView pivot(String analysis, ResultTable<R> t, String caption, Function<R, String> rowKey,
+                                                     Function<R, String> columnKey, String value, Predicate<R> rows, String firstHeader) {
         List<String> rowValues = new ArrayList<>();
         List<String> colValues = new ArrayList<>();
-        for (int r = 0; r < t.rowCount(); r++) {
+        for (R r : t.rows()) {
             if (!rows.test(r)) continue;
-            if (!rowValues.contains(t.text(r, rowKey))) rowValues.add(t.text(r, rowKey));
-            if (!colValues.contains(t.text(r, columnKey))) colValues.add(t.text(r, columnKey));
+            if (!rowValues.contains(rowKey.apply(r))) rowValues.add(rowKey.apply(r));
+            if (!colValues.contains(columnKey.apply(r))) colValues.add(columnKey.apply(r));
         }
-        TableView.Builder b = TableView.builder(caption).source(a.analysis(), table);
+        TableView.Builder b = TableView.builder(caption).source(analysis, t.id());
         List<String> headers = new ArrayList<>();
         headers.add(firstHeader);
         headers.addAll(colValues);
@@ -69,8 +70,8 @@ public final class ResultViews {
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.text(rv));
             for (String cv : colValues) {
-                int r = t.find(rowKey, rv, columnKey, cv);
-                cells.add(r < 0 || !rows.test(r) ? Cell.text(Format.NONE) : Cells.value(a.analysis(), t, r, value));
+                int r = t.indexOf(x -> rowKey.apply(x).equals(rv) && columnKey.apply(x).equals(cv));
+                cells.add(r < 0 || !rows.test(t.row(r)) ? Cell.text(Format.NONE) : Cells.value(analysis, t, r, value));
             }
             b.row(cells);
         }

@@ -26,24 +26,20 @@ public final class Limitations {
         List<Statement> out = new ArrayList<>();
         var snap = r.results().snapshot();
         if (snap.synthetic()) out.add(Statement.of("The data are synthetic: they demonstrate the analyses and say nothing about real task forces."));
-        r.table(SampleDescription.ID, "sites").ifPresent(t -> {
+        r.table(SampleDescription.ID, SampleDescription.SITES).ifPresent(t -> {
             int total = t.rowCount() - 1;
-            long withCases = 0;
-            for (int i = 0; i < t.rowCount(); i++) {
-                if (!t.text(i, "task_force").equals(SampleDescription.ALL) && t.count(i, "cases") > 0) withCases++;
-            }
+            long withCases = t.rows().stream().filter(x -> !x.taskForce().equals(SampleDescription.ALL) && x.cases() > 0).count();
             out.add(Statement.of(String.format(Locale.ROOT, "The case-file findings rest on %d task forces%s. Task forces chosen for an evaluation "
                     + "are not a random sample of all task forces, and %d sites are too few to generalize from or to separate the effect of any "
                     + "task-force feature from the others.", withCases, withCases < total ? " (" + (total - withCases) + " of the " + total
                     + " did not provide case files)" : "", withCases), SampleDescription.ID + "/sites"));
         });
-        r.table(SampleDescription.ID, "trafficking_type").ifPresent(t -> {
+        r.table(SampleDescription.ID, SampleDescription.TRAFFICKING_TYPE).ifPresent(t -> {
             long labor = 0;
             long all = 0;
-            for (int i = 0; i < t.rowCount(); i++) {
-                all = t.count(i, "denominator");
-                String type = t.text(i, "type");
-                if (type.startsWith("Labor") || type.startsWith("Both")) labor += t.count(i, "n");
+            for (SampleDescription.TypeRow x : t.rows()) {
+                all = x.share().denominator();
+                if (x.type().startsWith("Labor") || x.type().startsWith("Both")) labor += x.share().n();
             }
             double share = all == 0 ? 0 : (double) labor / all;
             if (labor < FEW_LABOR_CASES || share < SMALL_LABOR_SHARE) {
@@ -51,16 +47,16 @@ public final class Limitations {
                         + "investigations, which the findings mostly do not cover.", labor, Format.percent(share)), SampleDescription.ID + "/trafficking_type"));
             }
         });
-        r.table(SampleDescription.ID, "sampling").ifPresent(t -> {
-            for (int i = 0; i < t.rowCount(); i++) {
-                String var = t.text(i, "variable");
-                String val = t.text(i, "value");
-                long tfs = t.count(i, "task_forces");
+        r.table(SampleDescription.ID, SampleDescription.SAMPLING).ifPresent(t -> {
+            for (SampleDescription.SamplingRow x : t.rows()) {
+                String var = x.variable();
+                String val = x.value();
+                long tfs = x.taskForces();
                 if (tfs == 0) continue;
                 if (var.startsWith("Who drew") && val.startsWith("Task-force")) {
                     out.add(Statement.of(String.format(Locale.ROOT, "At %d task forces a task-force point person, not the research team, drew the "
                             + "case sample (%s cases): the task force chose which files counted, and those samples may not be random.", tfs,
-                            Format.count(t.count(i, "cases"))), SampleDescription.ID + "/sampling"));
+                            Format.count(x.cases())), SampleDescription.ID + "/sampling"));
                 }
                 if (var.startsWith("Case-file mode") && val.startsWith("Paper")) {
                     out.add(Statement.of(String.format(Locale.ROOT, "At %d task forces coders read paper files on site; what a file did not record "
@@ -68,21 +64,18 @@ public final class Limitations {
                 }
             }
         });
-        String closedCount = r.row(SampleDescription.ID, "closure", "cases", "All cases").map(x -> " (" + Format.count(x.count("n")) + " of "
-                + Format.count(x.count("denominator") + x.count("excluded")) + " files record a close date)").orElse("");
+        String closedCount = r.row(SampleDescription.ID, SampleDescription.CLOSURE, x -> x.cases().equals("All cases")).map(x -> " ("
+                + Format.count(x.share().n()) + " of " + Format.count(x.share().denominator() + x.share().excluded()) + " files record a close date)")
+                .orElse("");
         out.add(Statement.of("Only closed case files were sampled" + closedCount + ": investigations still open, and what happened after a file "
                 + "was closed, are not represented.", SampleDescription.ID + "/closure"));
-        r.table(TimeToDisposition.ID, "summary").ifPresent(t -> {
-            long pending = 0;
-            for (int i = 0; i < t.rowCount(); i++) pending += t.count(i, "pending");
+        r.table(TimeToDisposition.ID, TimeToDisposition.SUMMARY).ifPresent(t -> {
+            long pending = t.rows().stream().mapToLong(TimeToDisposition.SummaryRow::pending).sum();
             if (pending > 0) out.add(Statement.of(String.format(Locale.ROOT, "%s prosecuted suspects' cases were still pending in court when the files "
                     + "were coded; their time to disposition is censored.", Format.count(pending)), TimeToDisposition.ID + "/summary"));
         });
-        r.table(OutcomeFunnel.ID, "case_by_type").ifPresent(t -> {
-            long excluded = 0;
-            for (int i = 0; i < t.rowCount(); i++) {
-                if (t.text(i, "type").equals(OutcomeFunnel.ALL)) excluded = Math.max(excluded, t.count(i, "excluded"));
-            }
+        r.table(OutcomeFunnel.ID, OutcomeFunnel.CASE_BY_TYPE).ifPresent(t -> {
+            long excluded = t.rows().stream().filter(x -> x.group().equals(OutcomeFunnel.ALL)).mapToLong(x -> x.share().excluded()).max().orElse(0);
             if (excluded > 0) out.add(Statement.of(String.format(Locale.ROOT, "Up to %s cases lack a recorded outcome at some stage and are left "
                     + "out of that stage's denominator.", Format.count(excluded)), OutcomeFunnel.ID + "/case_by_type"));
         });

@@ -2,11 +2,14 @@ package org.tfeval.report.findings;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.ShareCells;
 import org.tfeval.analysis.StudyResults;
+import org.tfeval.analysis.TableKey;
 import org.tfeval.report.document.Format;
 
-/** Reads values out of study results by table and row keys, for generated text. */
+/** Reads typed rows out of study results, for generated text. */
 public final class ResultLookup {
     private final StudyResults results;
 
@@ -18,51 +21,32 @@ public final class ResultLookup {
         return results;
     }
 
-    /** A table, if its analysis ran. */
-    public Optional<ResultTable> table(String analysis, String table) {
-        if (!results.has(analysis)) return Optional.empty();
-        return results.analysis(analysis).tables().stream().filter(t -> t.id().equals(table)).findFirst();
+    /** A table, if its analysis ran and returned it. */
+    public <R extends Record> Optional<ResultTable<R>> table(String analysis, TableKey<R> key) {
+        if (!results.has(analysis) || !results.analysis(analysis).has(key)) return Optional.empty();
+        return Optional.of(results.analysis(analysis).table(key));
     }
 
-    /** The row matching column/value pairs, if any. */
-    public Optional<Row> row(String analysis, String table, String... keys) {
-        return table(analysis, table).flatMap(t -> {
-            int r = t.find(keys);
-            return r < 0 ? Optional.empty() : Optional.of(new Row(t, r));
-        });
+    /** The first row {@code test} accepts, if any. */
+    public <R extends Record> Optional<R> row(String analysis, TableKey<R> key, Predicate<R> test) {
+        return table(analysis, key).flatMap(t -> t.first(test));
     }
 
-    /** One row of a result table. */
-    public record Row(ResultTable table, int index) {
-        public Double number(String column) {
-            return table.number(index, column);
-        }
+    /** The interval of a share, as {@code  (95% CI a–b%)}, or empty when not computed. */
+    public static String ci(String confidenceLabel, ShareCells s) {
+        return percentCi(confidenceLabel, s.ciLow(), s.ciHigh());
+    }
 
-        public Long count(String column) {
-            return table.count(index, column);
-        }
+    /** An interval of proportions, as {@code  (95% CI a–b%)}, or empty when not computed. */
+    public static String percentCi(String confidenceLabel, Double low, Double high) {
+        if (low == null || high == null) return "";
+        return " (" + confidenceLabel + " CI " + Format.percentInterval(low, high) + "%)";
+    }
 
-        public String text(String column) {
-            return table.text(index, column);
-        }
-
-        /** A proportion column as a percentage. */
-        public String pct(String column) {
-            return Format.percent(number(column));
-        }
-
-        /** The Wilson interval of a share row, as {@code 95% CI a–b}, or empty when not computed. */
-        public String ci(String confidenceLabel) {
-            return ci(confidenceLabel, "ci_low", "ci_high");
-        }
-
-        public String ci(String confidenceLabel, String low, String high) {
-            Double lo = number(low);
-            Double hi = number(high);
-            if (lo == null || hi == null) return "";
-            var kind = table.columns().get(table.columnIndex(low)).kind();
-            return " (" + confidenceLabel + " CI " + Format.interval(kind, lo, hi) + (kind == org.tfeval.analysis.ColumnKind.PROPORTION ? "%" : "") + ")";
-        }
+    /** An interval of numbers, as {@code  (95% CI a–b)}, or empty when not computed. */
+    public static String numberCi(String confidenceLabel, Double low, Double high) {
+        if (low == null || high == null) return "";
+        return " (" + confidenceLabel + " CI " + Format.numberInterval(low, high) + ")";
     }
 
     /** The confidence level label of the results, e.g. {@code 95%}. */

@@ -3,9 +3,9 @@ package org.tfeval.report.taskforce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.tfeval.report.disclosure.ComplementarySuppression;
-import org.tfeval.report.disclosure.CountTable;
-import org.tfeval.report.disclosure.Suppression;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
+import org.tfeval.stats.disclosure.CountTable;
+import org.tfeval.stats.disclosure.Suppression;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.Format;
 

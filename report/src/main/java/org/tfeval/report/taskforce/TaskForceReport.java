@@ -8,15 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.ShareCells;
 import org.tfeval.analysis.StudyResults;
 import org.tfeval.analysis.comparison.TaskForceComparison;
 import org.tfeval.analysis.disparity.Disproportionality;
 import org.tfeval.analysis.funnel.OutcomeFunnel;
+import org.tfeval.analysis.funnel.OutcomeFunnel.StageRow;
 import org.tfeval.analysis.sample.SampleDescription;
 import org.tfeval.analysis.survivors.Survivors;
 import org.tfeval.report.chart.GroupedBarChart;
-import org.tfeval.report.disclosure.ComplementarySuppression;
-import org.tfeval.report.disclosure.Suppression;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
+import org.tfeval.stats.disclosure.Suppression;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.Cells;
 import org.tfeval.report.document.Document;
@@ -58,10 +60,8 @@ public final class TaskForceReport {
     public static List<String> taskForces(StudyResults results) {
         List<String> out = new ArrayList<>();
         if (!results.has(SampleDescription.ID)) return out;
-        ResultTable t = results.analysis(SampleDescription.ID).table("sites");
-        for (int i = 0; i < t.rowCount(); i++) {
-            String id = t.text(i, "task_force");
-            if (!id.equals(SampleDescription.ALL) && t.count(i, "cases") > 0) out.add(id);
+        for (SampleDescription.SiteRow r : results.analysis(SampleDescription.ID).table(SampleDescription.SITES).rows()) {
+            if (!r.taskForce().equals(SampleDescription.ALL) && r.cases() > 0) out.add(r.taskForce());
         }
         return out;
     }
@@ -73,11 +73,11 @@ public final class TaskForceReport {
 
     /** The other task forces in print order (largest first, then by ID) with their anonymous labels. */
     Map<String, String> others() {
-        ResultTable t = results.analysis(SampleDescription.ID).table("sites");
+        ResultTable<SampleDescription.SiteRow> t = results.analysis(SampleDescription.ID).table(SampleDescription.SITES);
         List<String> ids = new ArrayList<>(taskForces(results));
         ids.remove(taskForce);
         Map<String, Long> size = new LinkedHashMap<>();
-        for (String id : ids) size.put(id, t.count(t.row("task_force", id), "cases"));
+        for (String id : ids) size.put(id, t.first(r -> r.taskForce().equals(id)).orElseThrow().cases());
         ids.sort(Comparator.comparing((String id) -> -size.get(id)).thenComparing(id -> id));
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) out.put(ids.get(i), "Task force " + letter(i));
@@ -103,23 +103,21 @@ public final class TaskForceReport {
                 + "counts from 1 to " + (rule.threshold() - 1) + " is withheld and shown as " + Cell.SUPPRESSED + ", together with further counts "
                 + "chosen so that a withheld count cannot be worked out from the totals.");
         Map<String, String> others = others();
-        ResultTable sites = results.analysis(SampleDescription.ID).table("sites");
-        int own = sites.row("task_force", taskForce);
+        ResultTable<SampleDescription.SiteRow> sites = results.analysis(SampleDescription.ID).table(SampleDescription.SITES);
+        SampleDescription.SiteRow own = sites.first(r -> r.taskForce().equals(taskForce)).orElseThrow();
         doc.section("Your task force at a glance");
-        doc.keyFigures(List.of(new String[] {Format.count(sites.count(own, "cases")), "case files", Cells.trace(SampleDescription.ID, sites, own, "cases")},
-                new String[] {Format.count(sites.count(own, "victims")), "survivors", Cells.trace(SampleDescription.ID, sites, own, "victims")},
-                new String[] {Format.count(sites.count(own, "suspects")), "suspects", Cells.trace(SampleDescription.ID, sites, own, "suspects")}));
-        doc.paragraph(String.format(Locale.ROOT, "Scope: %s. Leadership: %s. Case sample drawn by: %s. Case files: %s.", sites.text(own, "scope"),
-                sites.text(own, "lead_model"), sites.text(own, "sample_drawn_by"), sites.text(own, "file_mode")));
+        doc.keyFigures(List.of(new String[] {Format.count(own.cases()), "case files", Cells.trace(SampleDescription.ID, sites, own, "cases")},
+                new String[] {Format.count(own.victims()), "survivors", Cells.trace(SampleDescription.ID, sites, own, "victims")},
+                new String[] {Format.count(own.suspects()), "suspects", Cells.trace(SampleDescription.ID, sites, own, "suspects")}));
+        doc.paragraph(String.format(Locale.ROOT, "Scope: %s. Leadership: %s. Case sample drawn by: %s. Case files: %s.", own.scope(),
+                own.leadModel(), own.sampleDrawnBy(), own.fileMode()));
 
         outcomes(doc, others, conf);
         caseMix(doc, others);
         survivors(doc, others);
         disparity(doc, conf);
         doc.section("What the comparison can and cannot show");
-        lookup.table(TaskForceComparison.ID, "statement").ifPresent(t -> {
-            for (int i = 0; i < t.rowCount(); i++) doc.paragraph(t.text(i, "statement"));
-        });
+        lookup.table(TaskForceComparison.ID, TaskForceComparison.STATEMENT).ifPresent(t -> t.rows().forEach(r -> doc.paragraph(r.statement())));
         if (s.synthetic()) doc.caution("Synthetic data: these figures describe no real task force.");
         return doc.toXhtml();
     }
@@ -131,10 +129,10 @@ public final class TaskForceReport {
 
     private void outcomes(Document doc, Map<String, String> others, String conf) {
         if (!results.has(OutcomeFunnel.ID)) return;
-        ResultTable t = results.analysis(OutcomeFunnel.ID).table("case_by_site");
+        ResultTable<StageRow> t = results.analysis(OutcomeFunnel.ID).table(OutcomeFunnel.CASE_BY_SITE);
         List<String> stages = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (!stages.contains(t.text(i, "stage"))) stages.add(t.text(i, "stage"));
+        for (StageRow r : t.rows()) {
+            if (!stages.contains(r.stage())) stages.add(r.stage());
         }
         List<String> order = new ArrayList<>();
         order.add(taskForce);
@@ -146,16 +144,16 @@ public final class TaskForceReport {
                 "Your cases", "Your %", "Your " + conf + " CI", "All task forces %", "All " + conf + " CI");
         double[][] bars = new double[2][stages.size() - 1];
         for (int k = 0; k < stages.size(); k++) {
-            int mine = t.row("task_force", taskForce, "stage", stages.get(k));
-            int all = t.row("task_force", OutcomeFunnel.ALL, "stage", stages.get(k));
+            StageRow mine = stage(t, taskForce, stages.get(k)).orElseThrow();
+            StageRow all = stage(t, OutcomeFunnel.ALL, stages.get(k)).orElseThrow();
             boolean allShown = !sup.columnTotals()[k];
             a.row(Cell.text(stages.get(k)), Cells.value(OutcomeFunnel.ID, t, mine, "n"), Cells.value(OutcomeFunnel.ID, t, mine, "pct"),
                     Cells.interval(OutcomeFunnel.ID, t, mine, "ci_low", "ci_high"),
                     allShown ? Cells.value(OutcomeFunnel.ID, t, all, "pct") : Cell.withheld(),
                     allShown ? Cells.interval(OutcomeFunnel.ID, t, all, "ci_low", "ci_high") : Cell.withheld());
             if (k > 0) {
-                bars[0][k - 1] = nan(t.number(mine, "pct"));
-                bars[1][k - 1] = allShown ? nan(t.number(all, "pct")) : Double.NaN;
+                bars[0][k - 1] = nan(mine.share().pct());
+                bars[1][k - 1] = allShown ? nan(all.share().pct()) : Double.NaN;
             }
         }
         a.note("Shares are of cases with a known status at each stage.");
@@ -163,10 +161,10 @@ public final class TaskForceReport {
         doc.figure(new GroupedBarChart("Your task force and all task forces", List.of(YOURS, ALL), stages.subList(1, stages.size()), bars).toSvg(),
                 "Share of cases reaching each stage: " + taskForce + " and all task forces", null);
         for (String stage : List.of(OutcomeFunnel.PROSECUTION, OutcomeFunnel.TRAFFICKING_CHARGE)) {
-            int mine = t.find("task_force", taskForce, "stage", stage);
-            int all = t.find("task_force", OutcomeFunnel.ALL, "stage", stage);
-            if (mine < 0 || all < 0 || sup.columnTotals()[stages.indexOf(stage)]) continue;
-            doc.paragraph(compare(stage, t, mine, all, conf));
+            var mine = stage(t, taskForce, stage);
+            var all = stage(t, OutcomeFunnel.ALL, stage);
+            if (mine.isEmpty() || all.isEmpty() || sup.columnTotals()[stages.indexOf(stage)]) continue;
+            doc.paragraph(compare(stage, mine.get().share(), all.get().share(), conf));
         }
         TableView.Builder b = TableView.builder("Cases reaching each stage at every task force (others anonymized)");
         List<String> headers = new ArrayList<>();
@@ -183,24 +181,28 @@ public final class TaskForceReport {
         add(doc, b.build());
     }
 
-    private String compare(String stage, ResultTable t, int mine, int all, String conf) {
-        Double lo = t.number(mine, "ci_low");
-        Double hi = t.number(mine, "ci_high");
-        Double p = t.number(all, "pct");
+    private static java.util.Optional<StageRow> stage(ResultTable<StageRow> t, String group, String stage) {
+        return t.first(r -> r.group().equals(group) && r.stage().equals(stage));
+    }
+
+    private String compare(String stage, ShareCells mine, ShareCells all, String conf) {
+        Double lo = mine.ciLow();
+        Double hi = mine.ciHigh();
+        Double p = all.pct();
         String where = lo == null || hi == null || p == null ? ""
                 : p < lo ? "; the all-task-force share lies below your interval" : p > hi ? "; the all-task-force share lies above your interval"
                 : "; the all-task-force share lies within your interval, so the difference may be chance";
         return String.format(Locale.ROOT, "%s: %s of your cases (%s CI %s%%) against %s across all task forces%s.", stage,
-                Format.percent(t.number(mine, "pct")), conf, Format.percentInterval(lo, hi), Format.percent(p), where);
+                Format.percent(mine.pct()), conf, Format.percentInterval(lo, hi), Format.percent(p), where);
     }
 
     private void caseMix(Document doc, Map<String, String> others) {
-        var table = lookup.table(SampleDescription.ID, "type_by_site");
+        var table = lookup.table(SampleDescription.ID, SampleDescription.TYPE_BY_SITE);
         if (table.isEmpty()) return;
-        ResultTable t = table.get();
+        ResultTable<SampleDescription.TypeBySiteRow> t = table.get();
         List<String> types = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (!types.contains(t.text(i, "type"))) types.add(t.text(i, "type"));
+        for (SampleDescription.TypeBySiteRow r : t.rows()) {
+            if (!types.contains(r.type())) types.add(r.type());
         }
         List<String> order = new ArrayList<>();
         order.add(taskForce);
@@ -209,8 +211,10 @@ public final class TaskForceReport {
         String[][] tr = new String[order.size()][types.size()];
         for (int r = 0; r < order.size(); r++) {
             for (int k = 0; k < types.size(); k++) {
-                int row = t.row("task_force", order.get(r), "type", types.get(k));
-                c[r][k] = t.count(row, "cases");
+                String site = order.get(r);
+                String type = types.get(k);
+                SampleDescription.TypeBySiteRow row = t.first(x -> x.taskForce().equals(site) && x.type().equals(type)).orElseThrow();
+                c[r][k] = row.cases();
                 tr[r][k] = r == 0 ? Cells.trace(SampleDescription.ID, t, row, "cases") : null;
             }
         }
@@ -232,12 +236,12 @@ public final class TaskForceReport {
     }
 
     private void survivors(Document doc, Map<String, String> others) {
-        var table = lookup.table(Survivors.ID, "treatment_by_site");
+        var table = lookup.table(Survivors.ID, Survivors.TREATMENT_BY_SITE);
         if (table.isEmpty()) return;
-        ResultTable t = table.get();
+        ResultTable<Survivors.TreatmentRow> t = table.get();
         List<String> measures = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (!measures.contains(t.text(i, "measure"))) measures.add(t.text(i, "measure"));
+        for (Survivors.TreatmentRow r : t.rows()) {
+            if (!measures.contains(r.measure())) measures.add(r.measure());
         }
         List<String> order = new ArrayList<>();
         order.add(taskForce);
@@ -246,9 +250,9 @@ public final class TaskForceReport {
         long[][] c = new long[order.size()][2 * measures.size()];
         for (int r = 0; r < order.size(); r++) {
             for (int k = 0; k < measures.size(); k++) {
-                int row = t.row("task_force", order.get(r), "measure", measures.get(k));
-                c[r][2 * k] = t.count(row, "n");
-                c[r][2 * k + 1] = t.count(row, "denominator");
+                ShareCells share = treatment(t, order.get(r), measures.get(k)).share();
+                c[r][2 * k] = share.n();
+                c[r][2 * k + 1] = share.denominator();
             }
         }
         SiteCounts sc = new SiteCounts(measures, order, c, new String[order.size()][2 * measures.size()], null, false);
@@ -257,7 +261,7 @@ public final class TaskForceReport {
         TableView.Builder b = TableView.builder("Survivors of " + taskForce + " beside all task forces").headers("Measure", "Your survivors",
                 "Of", "Your %", "All task forces", "Of", "All %");
         for (int k = 0; k < measures.size(); k++) {
-            int mine = t.row("task_force", taskForce, "measure", measures.get(k));
+            Survivors.TreatmentRow mine = treatment(t, taskForce, measures.get(k));
             long allN = sup.table().columnTotal(2 * k);
             long allD = sup.table().columnTotal(2 * k + 1);
             boolean nShown = !sup.columnTotals()[2 * k];
@@ -271,18 +275,23 @@ public final class TaskForceReport {
         add(doc, b.build());
     }
 
+    private static Survivors.TreatmentRow treatment(ResultTable<Survivors.TreatmentRow> t, String site, String measure) {
+        return t.first(r -> r.group().equals(site) && r.measure().equals(measure)).orElseThrow();
+    }
+
     private void disparity(Document doc, String conf) {
-        var table = lookup.table(Disproportionality.ID, "suspects_by_site");
+        var table = lookup.table(Disproportionality.ID, Disproportionality.SUSPECTS_BY_SITE);
         if (table.isEmpty()) return;
-        ResultTable t = table.get();
+        ResultTable<Disproportionality.SiteRaceRow> t = table.get();
         TableView.Builder b = TableView.builder("Race of " + taskForce + "'s suspects against its population benchmark").headers("Race", "Suspects", "Of",
                 "% of suspects", "% of population", "Ratio", conf + " CI").source(Disproportionality.ID, "suspects_by_site");
         String jurisdiction = null;
         for (int i = 0; i < t.rowCount(); i++) {
-            if (!t.text(i, "task_force").equals(taskForce)) continue;
-            jurisdiction = t.text(i, "jurisdiction");
-            if (t.count(i, "n") == 0) continue;
-            b.row(Cell.text(t.text(i, "race")), Cells.value(Disproportionality.ID, t, i, "n"), Cells.value(Disproportionality.ID, t, i, "denominator"),
+            Disproportionality.SiteRaceRow r = t.row(i);
+            if (!r.taskForce().equals(taskForce)) continue;
+            jurisdiction = r.jurisdiction();
+            if (r.n() == 0) continue;
+            b.row(Cell.text(r.race()), Cells.value(Disproportionality.ID, t, i, "n"), Cells.value(Disproportionality.ID, t, i, "denominator"),
                     Cells.value(Disproportionality.ID, t, i, "share"), Cells.value(Disproportionality.ID, t, i, "benchmark"),
                     Cells.value(Disproportionality.ID, t, i, "ratio"), Cells.interval(Disproportionality.ID, t, i, "ratio_low", "ratio_high"));
         }
@@ -293,21 +302,20 @@ public final class TaskForceReport {
         add(doc, b.build());
     }
 
-    private static SiteCounts counts(ResultTable t, List<String> order, List<String> stages, String column) {
+    private static SiteCounts counts(ResultTable<StageRow> t, List<String> order, List<String> stages, String column) {
         long[][] c = new long[order.size()][stages.size()];
         String[][] tr = new String[order.size()][stages.size()];
         String[] totals = new String[stages.size()];
         for (int r = 0; r < order.size(); r++) {
             for (int k = 0; k < stages.size(); k++) {
-                int row = t.row("task_force", order.get(r), "stage", stages.get(k));
-                Long v = t.count(row, column);
-                c[r][k] = v == null ? 0 : v;
+                StageRow row = stage(t, order.get(r), stages.get(k)).orElseThrow();
+                c[r][k] = row.share().n();
                 // only the reader's own cells name their source: a row number in the full results would reveal who an anonymized task force is
                 tr[r][k] = r == 0 ? Cells.trace(OutcomeFunnel.ID, t, row, column) : null;
             }
         }
         for (int k = 0; k < stages.size(); k++) {
-            totals[k] = Cells.trace(OutcomeFunnel.ID, t, t.row("task_force", OutcomeFunnel.ALL, "stage", stages.get(k)), column);
+            totals[k] = Cells.trace(OutcomeFunnel.ID, t, stage(t, OutcomeFunnel.ALL, stages.get(k)).orElseThrow(), column);
         }
         return new SiteCounts(stages, order, c, tr, totals, false);
     }

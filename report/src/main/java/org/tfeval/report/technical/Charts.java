@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tfeval.analysis.ResultTable;
+import org.tfeval.analysis.TableKey;
+import org.tfeval.analysis.disparity.Disproportionality;
+import org.tfeval.analysis.disposition.TimeToDisposition;
 import org.tfeval.analysis.funnel.OutcomeFunnel;
+import org.tfeval.analysis.funnel.OutcomeFunnel.StageRow;
 import org.tfeval.report.chart.GroupedBarChart;
 import org.tfeval.report.chart.IntervalChart;
 import org.tfeval.report.chart.StepChart;
@@ -21,14 +25,15 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Case outcomes by task force (share of investigations reaching each stage), for the given groups of a funnel table. */
-    public static Optional<String> funnel(ResultLookup r, String table, String keyColumn, List<String> groups, Map<String, String> rename) {
+    /** Case outcomes (share of investigations reaching each stage) of the given groups of a funnel table, renamed for print. */
+    public static Optional<String> funnel(ResultLookup r, TableKey<StageRow> table, List<String> groups, Map<String, String> rename) {
         return r.table(OutcomeFunnel.ID, table).map(t -> {
             double[][] v = new double[groups.size()][FUNNEL_STAGES.size()];
             for (int g = 0; g < groups.size(); g++) {
                 for (int k = 0; k < FUNNEL_STAGES.size(); k++) {
-                    int row = t.find(keyColumn, groups.get(g), "stage", FUNNEL_STAGES.get(k));
-                    Double p = row < 0 ? null : t.number(row, "pct");
+                    String group = groups.get(g);
+                    String stage = FUNNEL_STAGES.get(k);
+                    Double p = t.first(x -> x.group().equals(group) && x.stage().equals(stage)).map(x -> x.share().pct()).orElse(null);
                     v[g][k] = p == null ? Double.NaN : p;
                 }
             }
@@ -37,29 +42,29 @@ public final class Charts {
         });
     }
 
-    /** The groups of a funnel table's key column, in table order. */
-    public static List<String> groups(ResultTable t, String keyColumn) {
+    /** The groups of a funnel table, in table order. */
+    public static List<String> groups(ResultTable<StageRow> t) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (!out.contains(t.text(i, keyColumn))) out.add(t.text(i, keyColumn));
+        for (StageRow x : t.rows()) {
+            if (!out.contains(x.group())) out.add(x.group());
         }
         return out;
     }
 
     /** Disproportionality ratios of suspects and survivors with intervals. */
-    public static Optional<String> disparity(ResultLookup r, String analysis) {
+    public static Optional<String> disparity(ResultLookup r) {
         List<String> labels = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         List<Integer> groups = new ArrayList<>();
-        String[][] sets = {{"suspects", "Suspects"}, {"victims", "Survivors"}};
-        for (int s = 0; s < sets.length; s++) {
-            Optional<ResultTable> t = r.table(analysis, sets[s][0]);
+        List<TableKey<Disproportionality.RaceRow>> sets = List.of(Disproportionality.SUSPECTS, Disproportionality.VICTIMS);
+        List<String> names = List.of("Suspects", "Survivors");
+        for (int s = 0; s < sets.size(); s++) {
+            Optional<ResultTable<Disproportionality.RaceRow>> t = r.table(Disproportionality.ID, sets.get(s));
             if (t.isEmpty()) continue;
-            for (int i = 0; i < t.get().rowCount(); i++) {
-                Double ratio = t.get().number(i, "ratio");
-                if (ratio == null || ratio <= 0) continue;
-                labels.add(sets[s][1] + ": " + t.get().text(i, "race"));
-                rows.add(new double[] {ratio, nan(t.get().number(i, "ratio_low")), nan(t.get().number(i, "ratio_high"))});
+            for (Disproportionality.RaceRow x : t.get().rows()) {
+                if (x.ratio() == null || x.ratio() <= 0) continue;
+                labels.add(names.get(s) + ": " + x.race());
+                rows.add(new double[] {x.ratio(), nan(x.ratioLow()), nan(x.ratioHigh())});
                 groups.add(s);
             }
         }
@@ -68,15 +73,15 @@ public final class Charts {
         double[] lo = rows.stream().mapToDouble(x -> x[1]).toArray();
         double[] hi = rows.stream().mapToDouble(x -> x[2]).toArray();
         return Optional.of(new IntervalChart("Share in the sample over share in the population", labels, est, lo, hi,
-                groups.stream().mapToInt(Integer::intValue).toArray(), List.of("Suspects", "Survivors"), 1.0).toSvg());
+                groups.stream().mapToInt(Integer::intValue).toArray(), names, 1.0).toSvg());
     }
 
     /** Kaplan-Meier curves of the share not yet disposed. */
-    public static Optional<String> survival(ResultLookup r, String analysis) {
-        return r.table(analysis, "curves").filter(t -> t.rowCount() > 0).map(t -> {
+    public static Optional<String> survival(ResultLookup r) {
+        return r.table(TimeToDisposition.ID, TimeToDisposition.CURVES).filter(t -> t.rowCount() > 0).map(t -> {
             Map<String, List<double[]>> byType = new LinkedHashMap<>();
-            for (int i = 0; i < t.rowCount(); i++) {
-                byType.computeIfAbsent(t.text(i, "type"), k -> new ArrayList<>()).add(new double[] {t.number(i, "days"), t.number(i, "not_disposed")});
+            for (TimeToDisposition.CurvePoint x : t.rows()) {
+                byType.computeIfAbsent(x.type(), k -> new ArrayList<>()).add(new double[] {x.days(), x.notDisposed()});
             }
             List<StepChart.Curve> curves = new ArrayList<>();
             byType.forEach((k, v) -> curves.add(new StepChart.Curve(k, v.stream().mapToDouble(x -> x[0]).toArray(),

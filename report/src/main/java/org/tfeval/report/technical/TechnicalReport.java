@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.StudyResults;
@@ -16,12 +16,14 @@ import org.tfeval.analysis.comparison.TaskForceComparison;
 import org.tfeval.analysis.disparity.Disproportionality;
 import org.tfeval.analysis.disposition.TimeToDisposition;
 import org.tfeval.analysis.funnel.OutcomeFunnel;
+import org.tfeval.analysis.funnel.OutcomeFunnel.StageRow;
 import org.tfeval.analysis.identification.Identification;
 import org.tfeval.analysis.prediction.OutcomePrediction;
 import org.tfeval.analysis.sample.SampleDescription;
 import org.tfeval.analysis.survivors.Survivors;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.MissingCodeSentence;
 import org.tfeval.instrument.Variable;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.Document;
@@ -118,7 +120,7 @@ public final class TechnicalReport {
                 .reduce((a, b) -> a + ", " + b).orElse("no records") + "." + (s.synthetic() ? " The snapshot's manifest marks the data as synthetic." : ""));
         results.analyses().stream().filter(a -> a.analysis().equals(SampleDescription.ID)).findFirst()
                 .ifPresent(a -> doc.paragraph("Samples and sites: " + a.method()));
-        doc.paragraph("Missing data: the instrument's missing codes (not recorded, unknown, not applicable) are left out of every denominator and "
+        doc.paragraph("Missing data: the instrument's missing codes (" + MissingCodeSentence.meanings(instrument.missingCodes()) + ") are left out of every denominator and "
                 + "counted in the tables' 'Excluded' columns and notes. Case outcomes are computed from the suspects of each case, respecting the "
                 + "skip logic (a suspect not prosecuted was not charged).");
         doc.subsection("Estimators");
@@ -136,120 +138,110 @@ public final class TechnicalReport {
     private void results(Document doc, Map<String, Integer> numbers) {
         doc.sectionOnNewPage("The sample");
         has(SampleDescription.ID).ifPresent(a -> {
-            table(doc, numbers, ResultViews.of(a, "sites", "Task forces, their samples and their records", List.of("task_force", "scope",
-                    "lead_model", "sample_drawn_by", "file_mode", "cases", "victims", "suspects"), conf), a, "sites");
-            table(doc, numbers, ResultViews.of(a, "sampling", "How the case samples were drawn and coded", List.of("variable", "value",
-                    "task_forces", "cases"), conf), a, "sampling");
-            table(doc, numbers, ResultViews.of(a, "trafficking_type", "Cases by type of trafficking", concat(List.of("type"), SHARE), conf), a,
-                    "trafficking_type");
-            if (a.tables().stream().anyMatch(t -> t.id().equals("closure"))) {
-                table(doc, numbers, ResultViews.of(a, "closure", "Case files with a recorded close date", concat(List.of("cases"),
-                        concat(SHARE, List.of("excluded"))), conf), a, "closure");
+            table(doc, numbers, a, a.table(SampleDescription.SITES), "Task forces, their samples and their records", List.of("task_force", "scope",
+                    "lead_model", "sample_drawn_by", "file_mode", "cases", "victims", "suspects"), r -> true);
+            table(doc, numbers, a, a.table(SampleDescription.SAMPLING), "How the case samples were drawn and coded", List.of("variable", "value",
+                    "task_forces", "cases"), r -> true);
+            table(doc, numbers, a, a.table(SampleDescription.TRAFFICKING_TYPE), "Cases by type of trafficking", concat(List.of("type"), SHARE), r -> true);
+            if (a.has(SampleDescription.CLOSURE)) {
+                table(doc, numbers, a, a.table(SampleDescription.CLOSURE), "Case files with a recorded close date", concat(List.of("cases"),
+                        concat(SHARE, List.of("excluded"))), r -> true);
             }
         });
 
         doc.section("The outcome funnel");
         has(OutcomeFunnel.ID).ifPresent(a -> {
-            ResultTable bySite = a.table("case_by_site");
-            Charts.funnel(lookup, "case_by_site", "task_force", Charts.groups(bySite, "task_force"), Map.of()).ifPresent(svg -> doc.figure(svg,
+            ResultTable<StageRow> bySite = a.table(OutcomeFunnel.CASE_BY_SITE);
+            Charts.funnel(lookup, OutcomeFunnel.CASE_BY_SITE, Charts.groups(bySite), Map.of()).ifPresent(svg -> doc.figure(svg,
                     "Share of cases reaching each stage, by task force (all cases)", OutcomeFunnel.ID + ".json, table case_by_site"));
-            ResultTable byType = a.table("case_by_type");
-            table(doc, numbers, ResultViews.of(a, "case_by_type", "Case outcomes by type of trafficking", concat(List.of("type", "stage"),
-                    concat(SHARE, List.of("pct_of_previous", "excluded"))), nonEmpty(byType), conf), a, "case_by_type");
-            table(doc, numbers, ResultViews.of(a, "trafficking_charge", "Sex-trafficking investigations charged under a trafficking statute, "
-                    + "with both denominators", concat(List.of("level", "denominator_label"), SHARE), conf), a, "trafficking_charge");
-            ResultTable sByType = a.table("suspect_by_type");
-            table(doc, numbers, ResultViews.of(a, "suspect_by_type", "Suspect outcomes by type of trafficking", concat(List.of("type", "stage"),
-                    concat(SHARE, List.of("pct_of_previous", "excluded"))), nonEmpty(sByType), conf), a, "suspect_by_type");
-            table(doc, numbers, ResultViews.pivot(a, "case_by_site", "Share of cases reaching each stage, by task force", "task_force", "stage",
-                    "pct", r -> !bySite.text(r, "stage").equals(OutcomeFunnel.INVESTIGATION), "Task force"), a, "case_by_site");
-            ResultTable sBySite = a.table("suspect_by_site");
-            table(doc, numbers, ResultViews.pivot(a, "suspect_by_site", "Share of suspects reaching each stage, by task force", "task_force", "stage",
-                    "pct", r -> !sBySite.text(r, "stage").equals(OutcomeFunnel.INVESTIGATION), "Task force"), a, "suspect_by_site");
+            table(doc, numbers, a, a.table(OutcomeFunnel.CASE_BY_TYPE), "Case outcomes by type of trafficking", concat(List.of("type", "stage"),
+                    concat(SHARE, List.of("pct_of_previous", "excluded"))), r -> r.share().denominator() > 0);
+            table(doc, numbers, a, a.table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE), "Sex-trafficking investigations charged under a trafficking statute, "
+                    + "with both denominators", concat(List.of("level", "denominator_label"), SHARE), r -> true);
+            table(doc, numbers, a, a.table(OutcomeFunnel.SUSPECT_BY_TYPE), "Suspect outcomes by type of trafficking", concat(List.of("type", "stage"),
+                    concat(SHARE, List.of("pct_of_previous", "excluded"))), r -> r.share().denominator() > 0);
+            record(doc, numbers, a, "case_by_site", ResultViews.pivot(a.analysis(), bySite, "Share of cases reaching each stage, by task force",
+                    StageRow::group, StageRow::stage, "pct", r -> !r.stage().equals(OutcomeFunnel.INVESTIGATION), "Task force"));
+            record(doc, numbers, a, "suspect_by_site", ResultViews.pivot(a.analysis(), a.table(OutcomeFunnel.SUSPECT_BY_SITE),
+                    "Share of suspects reaching each stage, by task force", StageRow::group, StageRow::stage, "pct",
+                    r -> !r.stage().equals(OutcomeFunnel.INVESTIGATION), "Task force"));
         });
 
         doc.section("Charging");
         has(Charging.ID).ifPresent(a -> {
-            table(doc, numbers, ResultViews.of(a, "top_charge", "Top charge of prosecuted suspects", concat(List.of("charge", "statute"), SHARE), conf),
-                    a, "top_charge");
-            ResultTable st = a.table("statute");
-            table(doc, numbers, ResultViews.of(a, "statute", "Trafficking versus other statutes", concat(List.of("type", "measure"), SHARE),
-                    nonEmpty(st), conf), a, "statute");
-            table(doc, numbers, ResultViews.of(a, "venue", "Venue, and trafficking charges by venue", List.of("venue", "suspects", "share", "n",
-                    "denominator", "pct", "ci_low+ci_high"), conf), a, "venue");
-            table(doc, numbers, ResultViews.of(a, "arrest_charge_level", "Arrest charge level", concat(List.of("level"), SHARE), conf), a,
-                    "arrest_charge_level");
+            table(doc, numbers, a, a.table(Charging.TOP_CHARGE), "Top charge of prosecuted suspects", concat(List.of("charge", "statute"), SHARE), r -> true);
+            table(doc, numbers, a, a.table(Charging.STATUTE), "Trafficking versus other statutes", concat(List.of("type", "measure"), SHARE),
+                    r -> r.share().denominator() > 0);
+            table(doc, numbers, a, a.table(Charging.VENUE), "Venue, and trafficking charges by venue", List.of("venue", "suspects", "share", "n",
+                    "denominator", "pct", "ci_low+ci_high"), r -> true);
+            table(doc, numbers, a, a.table(Charging.ARREST_CHARGE_LEVEL), "Arrest charge level", concat(List.of("level"), SHARE), r -> true);
         });
 
         doc.section("Identification and investigation");
         has(Identification.ID).ifPresent(a -> {
-            ResultTable src = a.table("id_source");
-            table(doc, numbers, ResultViews.of(a, "id_source", "How cases were identified (all cases and sex-trafficking cases)",
-                    concat(List.of("type", "source"), SHARE), r -> (src.text(r, "type").equals("All") || src.text(r, "type").equals("Sex trafficking"))
-                            && src.count(r, "n") > 0, conf), a, "id_source");
-            table(doc, numbers, ResultViews.of(a, "actual_victim", "Cases with an actual victim present", concat(List.of("cases"), SHARE), conf), a,
-                    "actual_victim");
-            table(doc, numbers, ResultViews.pivot(a, "evidence", "Share of case files with each type of evidence", "evidence", "cases", "pct",
-                    r -> true, "Evidence"), a, "evidence");
-            table(doc, numbers, ResultViews.of(a, "outcomes_by_victim_presence", "Outcomes of cases with an actual victim and of sting-only cases",
-                    concat(List.of("cases", "outcome"), SHARE), conf), a, "outcomes_by_victim_presence");
+            table(doc, numbers, a, a.table(Identification.ID_SOURCE), "How cases were identified (all cases and sex-trafficking cases)",
+                    concat(List.of("type", "source"), SHARE), r -> (r.type().equals("All") || r.type().equals("Sex trafficking")) && r.share().n() > 0);
+            table(doc, numbers, a, a.table(Identification.ACTUAL_VICTIM_TABLE), "Cases with an actual victim present", concat(List.of("cases"), SHARE),
+                    r -> true);
+            record(doc, numbers, a, "evidence", ResultViews.pivot(a.analysis(), a.table(Identification.EVIDENCE), "Share of case files with each type of "
+                    + "evidence", Identification.EvidenceRow::evidence, Identification.EvidenceRow::cases, "pct", r -> true, "Evidence"));
+            table(doc, numbers, a, a.table(Identification.OUTCOMES_BY_VICTIM_PRESENCE), "Outcomes of cases with an actual victim and of sting-only cases",
+                    concat(List.of("cases", "outcome"), SHARE), r -> true);
         });
 
         doc.section("Survivors");
         has(Survivors.ID).ifPresent(a -> {
-            table(doc, numbers, ResultViews.of(a, "demographics", "Survivors' demographics and background", concat(List.of("variable", "category"),
-                    concat(SHARE, List.of("excluded"))), conf), a, "demographics");
-            ResultTable tr = a.table("treatment");
-            table(doc, numbers, ResultViews.of(a, "treatment", "How survivors were treated (all survivors and sex-trafficking survivors)",
-                    concat(List.of("type", "measure"), concat(SHARE, List.of("excluded"))), r -> (tr.text(r, "type").equals("All")
-                            || tr.text(r, "type").equals("Sex trafficking")) && tr.count(r, "denominator") > 0, conf), a, "treatment");
-            table(doc, numbers, ResultViews.of(a, "arrest_by_policy", "Survivors arrested, by whether the task force may arrest survivors",
-                    concat(List.of("policy", "task_forces"), SHARE), conf), a, "arrest_by_policy");
+            table(doc, numbers, a, a.table(Survivors.DEMOGRAPHICS_TABLE), "Survivors' demographics and background", concat(List.of("variable",
+                    "category"), concat(SHARE, List.of("excluded"))), r -> true);
+            table(doc, numbers, a, a.table(Survivors.TREATMENT_TABLE), "How survivors were treated (all survivors and sex-trafficking survivors)",
+                    concat(List.of("type", "measure"), concat(SHARE, List.of("excluded"))), r -> (r.group().equals("All")
+                            || r.group().equals("Sex trafficking")) && r.share().denominator() > 0);
+            table(doc, numbers, a, a.table(Survivors.ARREST_BY_POLICY), "Survivors arrested, by whether the task force may arrest survivors",
+                    concat(List.of("policy", "task_forces"), SHARE), r -> true);
         });
 
         doc.section("Disproportionality");
         has(Disproportionality.ID).ifPresent(a -> {
-            Charts.disparity(lookup, Disproportionality.ID).ifPresent(svg -> doc.figure(svg, "Race of suspects and survivors against the population "
+            Charts.disparity(lookup).ifPresent(svg -> doc.figure(svg, "Race of suspects and survivors against the population "
                     + "benchmark: ratio of shares with " + conf + " intervals", Disproportionality.ID + ".json, tables suspects and victims"));
             List<String> cols = List.of("race", "n", "denominator", "share", "share_low+share_high", "benchmark", "ratio", "ratio_low+ratio_high",
                     "difference", "difference_low+difference_high");
-            table(doc, numbers, ResultViews.of(a, "suspects", "Race of suspects against the population benchmark", cols, conf), a, "suspects");
-            table(doc, numbers, ResultViews.of(a, "victims", "Race of survivors against the population benchmark", cols, conf), a, "victims");
-            table(doc, numbers, ResultViews.pivot(a, "suspects_by_site", "Ratio of suspects' share to the benchmark share, by task force and race",
-                    "task_force", "race", "ratio", r -> true, "Task force"), a, "suspects_by_site");
+            table(doc, numbers, a, a.table(Disproportionality.SUSPECTS), "Race of suspects against the population benchmark", cols, r -> true);
+            table(doc, numbers, a, a.table(Disproportionality.VICTIMS), "Race of survivors against the population benchmark", cols, r -> true);
+            record(doc, numbers, a, "suspects_by_site", ResultViews.pivot(a.analysis(), a.table(Disproportionality.SUSPECTS_BY_SITE),
+                    "Ratio of suspects' share to the benchmark share, by task force and race", Disproportionality.SiteRaceRow::taskForce,
+                    Disproportionality.SiteRaceRow::race, "ratio", r -> true, "Task force"));
         });
 
         doc.section("Time from arrest to disposition");
         has(TimeToDisposition.ID).ifPresent(a -> {
-            Charts.survival(lookup, TimeToDisposition.ID).ifPresent(svg -> doc.figure(svg, "Kaplan-Meier estimates of the share of prosecuted suspects "
+            Charts.survival(lookup).ifPresent(svg -> doc.figure(svg, "Kaplan-Meier estimates of the share of prosecuted suspects "
                     + "not yet disposed, by type of trafficking (pending dispositions censored)", TimeToDisposition.ID + ".json, table curves"));
-            table(doc, numbers, ResultViews.of(a, "summary", "Days from arrest to disposition", List.of("type", "suspects", "disposed", "pending",
-                    "median_days", "median_low+median_high", "disposed_within_365"), conf), a, "summary");
+            table(doc, numbers, a, a.table(TimeToDisposition.SUMMARY), "Days from arrest to disposition", List.of("type", "suspects", "disposed", "pending",
+                    "median_days", "median_low+median_high", "disposed_within_365"), r -> true);
         });
 
         doc.section("What predicts prosecution and a trafficking charge");
         has(OutcomePrediction.ID).ifPresent(a -> {
-            table(doc, numbers, ResultViews.of(a, "models", "The outcome models", List.of("outcome", "cases", "events", "task_forces", "left_out",
-                    "estimates", "robust", "glmm_sd", "predictors_left_out"), conf), a, "models");
+            table(doc, numbers, a, a.table(OutcomePrediction.MODELS), "The outcome models", List.of("outcome", "cases", "events", "task_forces",
+                    "left_out", "estimates", "robust", "glmm_sd", "predictors_left_out"), r -> true);
             List<String> cols = List.of("label", "odds_ratio", "or_low+or_high", "robust_se", "robust_df", "robust_low+robust_high", "robust_p",
                     "wild_bootstrap_p", "glmm_odds_ratio", "glmm_low+glmm_high");
             for (String[] o : OutcomePrediction.OUTCOMES) {
-                ResultTable t = a.table(o[1]);
-                table(doc, numbers, ResultViews.of(a, o[1], o[2] + ": odds ratios (Firth) with robust and random-intercept inference", cols,
-                        r -> !t.text(r, "term").equals("intercept"), conf), a, o[1]);
+                table(doc, numbers, a, a.table(OutcomePrediction.coefficients(o[1])), o[2] + ": odds ratios (Firth) with robust and random-intercept "
+                        + "inference", cols, r -> !r.term().equals("intercept"));
             }
             a.warnings().forEach(doc::caution);
         });
 
         doc.section("Task-force comparison");
         has(TaskForceComparison.ID).ifPresent(a -> {
-            table(doc, numbers, ResultViews.of(a, "features", "Case outcomes by task-force feature", List.of("feature", "group", "task_forces", "cases",
-                    "prosecution_pct", "prosecution_low+prosecution_high", "prosecution_fisher_p", "trafficking_charge_pct",
-                    "trafficking_charge_low+trafficking_charge_high", "trafficking_charge_fisher_p"), conf), a, "features");
-            table(doc, numbers, ResultViews.of(a, "site_level", "What a task-force-level comparison can show", List.of("feature", "with", "without",
-                    "unknown", "smallest_p"), conf), a, "site_level");
-            ResultTable st = a.table("statement");
-            for (int i = 0; i < st.rowCount(); i++) doc.paragraph(st.text(i, "statement"));
+            table(doc, numbers, a, a.table(TaskForceComparison.FEATURES), "Case outcomes by task-force feature", List.of("feature", "group",
+                    "task_forces", "cases", "prosecution_pct", "prosecution_low+prosecution_high", "prosecution_fisher_p", "trafficking_charge_pct",
+                    "trafficking_charge_low+trafficking_charge_high", "trafficking_charge_fisher_p"), r -> true);
+            table(doc, numbers, a, a.table(TaskForceComparison.SITE_LEVEL), "What a task-force-level comparison can show", List.of("feature", "with",
+                    "without", "unknown", "smallest_p"), r -> true);
+            a.table(TaskForceComparison.STATEMENT).rows().forEach(r -> doc.paragraph(r.statement()));
         });
     }
 
@@ -257,16 +249,15 @@ public final class TechnicalReport {
         return results.has(id) ? java.util.Optional.of(results.analysis(id)) : java.util.Optional.empty();
     }
 
-    private static void table(Document doc, Map<String, Integer> numbers, TableView v, AnalysisResult a, String table) {
-        int n = doc.table(v);
-        numbers.putIfAbsent(a.analysis() + "/" + table, n);
+    /** Prints the rows {@code rows} accepts of the named columns of a result table, numbered, and remembers its number. */
+    private <R extends Record> void table(Document doc, Map<String, Integer> numbers, AnalysisResult a, ResultTable<R> t, String caption,
+                                          List<String> columns, Predicate<R> rows) {
+        record(doc, numbers, a, t.id(), ResultViews.of(a.analysis(), t, caption, columns, rows, conf));
     }
 
-    private static IntPredicate nonEmpty(ResultTable t) {
-        return r -> {
-            Long d = t.count(r, "denominator");
-            return d != null && d > 0;
-        };
+    private static void record(Document doc, Map<String, Integer> numbers, AnalysisResult a, String table, TableView v) {
+        int n = doc.table(v);
+        numbers.putIfAbsent(a.analysis() + "/" + table, n);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -278,8 +269,7 @@ public final class TechnicalReport {
     private void appendix(Document doc) {
         doc.sectionOnNewPage("Appendix A: the instrument");
         doc.paragraph("Instrument " + instrument.id() + " version " + instrument.version() + (instrument.title() == null ? "" : ": " + instrument.title())
-                + ", as frozen in the snapshot. Missing codes: " + String.join("; ", instrument.missingCodes().stream()
-                .map(m -> m.code() + " " + m.label()).toList()) + ".");
+                + ", as frozen in the snapshot. " + MissingCodeSentence.of(instrument.missingCodes()));
         for (Form f : instrument.forms()) {
             TableView.Builder b = TableView.builder("Instrument form " + f.name() + " (" + f.label() + ")").headers("Variable", "Label", "Type",
                     "Values");

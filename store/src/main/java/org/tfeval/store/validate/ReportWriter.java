@@ -2,6 +2,9 @@ package org.tfeval.store.validate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,8 @@ import org.tfeval.instrument.validation.Violation;
 public final class ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, ReportWriter.class.getClassLoader(),
+            "org.tfeval.store");
 
     private ReportWriter() {
     }
@@ -91,46 +96,11 @@ public final class ReportWriter {
         write(file, json(tree(r)));
     }
 
+    /** Writes the HTML report (the template {@code validate/report.jte}, which escapes every value). */
     public static void writeHtml(ValidationReport r, Path file) {
-        StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Validation report</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse;margin:1rem 0}")
-                .append("th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}th{background:#f4f4f4}.error{color:#a00}")
-                .append(".warning{color:#a60}.ok{color:#060}</style></head><body>\n");
-        b.append("<h1>Validation report</h1>\n<p>Instrument ").append(esc(r.instrument())).append(", checked ").append(esc(r.at().toString()))
-                .append(".</p>\n");
-        b.append(r.passed() ? "<p class=\"ok\"><strong>No errors.</strong> " : "<p class=\"error\"><strong>" + r.errors() + " errors.</strong> ")
-                .append(r.warnings()).append(" warnings.</p>\n");
-        b.append("<h2>Records</h2>\n<table><tr><th>Form</th><th>Records</th></tr>\n");
-        r.records().forEach((k, v) -> b.append("<tr><td>").append(esc(k)).append("</td><td>").append(v).append("</td></tr>\n"));
-        b.append("</table>\n<h2>Problems by rule</h2>\n<table><tr><th>Rule</th><th>Count</th></tr>\n");
-        new TreeMap<>(r.countsByCode()).forEach((k, v) -> b.append("<tr><td>").append(esc(k)).append("</td><td>").append(v).append("</td></tr>\n"));
-        b.append("</table>\n<h2>Problems</h2>\n");
-        if (r.violations().size() < r.errors() + r.warnings()) {
-            b.append("<p>The first ").append(r.violations().size()).append(" of ").append(r.errors() + r.warnings()).append(" are listed.</p>\n");
-        }
-        b.append("<table><tr><th>Severity</th><th>Form</th><th>Record</th><th>Variable</th><th>Value</th><th>Problem</th><th>Rule</th></tr>\n");
-        for (Violation v : r.violations()) {
-            String sev = v.isError() ? "error" : "warning";
-            b.append("<tr class=\"").append(sev).append("\"><td>").append(sev).append("</td><td>").append(esc(v.file())).append("</td><td>")
-                    .append(esc(v.recordId())).append("</td><td>").append(esc(v.variable())).append("</td><td>").append(esc(v.value()))
-                    .append("</td><td>").append(esc(v.message())).append("</td><td>").append(esc(v.code())).append("</td></tr>\n");
-        }
-        b.append("</table>\n<h2>Missing data by variable</h2>\n<table><tr><th>Form</th><th>Variable</th><th>Records</th><th>Blank</th>")
-                .append("<th>-9 not recorded</th><th>-8 unknown</th><th>-7 not applicable</th><th>Share without a value</th></tr>\n");
-        for (Missingness m : r.missingness()) {
-            b.append("<tr><td>").append(esc(m.form())).append("</td><td>").append(esc(m.variable())).append("</td><td>").append(m.records())
-                    .append("</td><td>").append(m.blank()).append("</td><td>").append(m.byCode().getOrDefault(-9, 0L)).append("</td><td>")
-                    .append(m.byCode().getOrDefault(-8, 0L)).append("</td><td>").append(m.byCode().getOrDefault(-7, 0L)).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.1f%%", 100 * m.share())).append("</td></tr>\n");
-        }
-        b.append("</table>\n</body></html>\n");
-        write(file, b.toString());
-    }
-
-    static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("validate/report.jte", r, out);
+        write(file, out.toString());
     }
 
     private static void write(Path file, String text) {

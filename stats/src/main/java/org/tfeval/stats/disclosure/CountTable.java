@@ -1,4 +1,4 @@
-package org.tfeval.report.disclosure;
+package org.tfeval.stats.disclosure;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.tfeval.report.disclosure;
+package org.tfeval.stats.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * withheld cell.
  */
 class ComplementarySuppressionTest {
-    static final int K = 11;
+    static final int K = ComplementarySuppression.MINIMUM_CELL_SIZE;
     /** Random tables checked by the property test. */
     static final int RANDOM_TABLES = 300;
     final ComplementarySuppression rule = ComplementarySuppression.of(K);
