@@ -1,6 +1,7 @@
 package org.tfeval.instrument;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -129,6 +130,14 @@ public enum MissingCode {
     /** The highest reserved code (-6). */
     public static int highest() {
         return Arrays.stream(values()).mapToInt(MissingCode::code).max().orElseThrow();
+    }
+
+    /**
+     * Every code with its default words, for notes that have no instrument at hand: {@code -9 not
+     * recorded, -8 unknown, -7 not applicable, -6 suppressed}.
+     */
+    public static String legend() {
+        return Arrays.stream(values()).map(m -> m.code + " " + m.defaultLabel.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
 
     /** The codes as an SQL list body, lowest first: {@code -9, -8, -7, -6}. */

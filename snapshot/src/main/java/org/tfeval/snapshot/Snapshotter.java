@@ -31,6 +31,7 @@ import org.postgresql.PGConnection;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentWriter;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 import org.tfeval.instrument.workflow.ProgressListener;
@@ -46,7 +47,7 @@ import org.tfeval.store.validate.ValidationReport;
  */
 public final class Snapshotter {
     /** Code written for a derived value that cannot be computed because its inputs are missing. */
-    public static final int DERIVED_UNKNOWN = -9;
+    public static final int DERIVED_UNKNOWN = MissingCode.NOT_RECORDED.code();
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -57,7 +57,7 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         options.suppressBelow().ifPresent(k -> b.append(" Frequencies from 1 to ").append(k - 1)
                 .append(" are shown as &lt;").append(k).append("; ").append(Suppression.COMPLEMENTARY)
                 .append(" marks a count hidden so that a hidden count cannot be worked out from the totals."));
-        b.append("</p>\n<p>Reserved missing codes: -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed.</p>\n");
+        b.append("</p>\n<p>Reserved missing codes: ").append(MissingCode.legend()).append(".</p>\n");
 
         b.append("<table id=\"variables\">\n<tr><th>Variable</th><th>Label</th><th>Type</th></tr>\n");
         for (VariableSpec v : spec.variables()) {

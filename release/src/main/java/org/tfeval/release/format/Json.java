@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.VariableSpec;
 
@@ -18,7 +19,7 @@ final class Json {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("dataset", spec.name());
         root.put("label", spec.label());
-        root.put("missingCodes", "-9 not recorded, -8 unknown, -7 not applicable, -6 suppressed");
+        root.put("missingCodes", MissingCode.legend());
         ArrayNode variables = root.putArray("variables");
         for (int i = 0; i < spec.size(); i++) {
             VariableSpec v = spec.variable(i);

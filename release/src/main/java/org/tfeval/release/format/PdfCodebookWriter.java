@@ -19,7 +19,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -62,7 +62,7 @@ public final class PdfCodebookWriter implements DatasetWriter {
             options.suppressBelow().ifPresent(k -> intro.append(" Frequencies from 1 to ").append(k - 1).append(" are shown as <").append(k)
                     .append("; ").append(Suppression.COMPLEMENTARY).append(" marks a count hidden so that a hidden count cannot be worked out from the totals."));
             pages.paragraph(intro.toString(), pages.regular, BODY);
-            pages.paragraph("Reserved missing codes: -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed.", pages.regular, BODY);
+            pages.paragraph("Reserved missing codes: " + MissingCode.legend() + ".", pages.regular, BODY);
             pages.gap(BODY);
             Suppression suppression = new Suppression(options.suppressBelow());
             for (int i = 0; i < spec.size(); i++) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.VariableKind;
 
@@ -44,6 +45,6 @@ final class SetupFiles {
         return commentPrefix + " " + tool + " setup for dataset " + spec.name() + " written by tfeval-release.\n"
                 + commentPrefix + " Reads " + dataFile + " (UTF-8 CSV) from the working directory and applies\n"
                 + commentPrefix + " variable labels, value labels and missing values. Reserved missing codes:\n"
-                + commentPrefix + " -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed.\n";
+                + commentPrefix + " " + MissingCode.legend() + ".\n";
     }
 }

@@ -273,7 +273,8 @@ public final class ReleaseBuilder {
                 .append("HTML, PDF and DDI Codebook 2.5 XML (.xml).\n\n");
         b.append("Identifiers (TF_ID, CASE_ID, VICTIM_ID, SUSPECT_ID) are pseudonyms drawn for this release only: they link\n")
                 .append("the datasets of this package and cannot be linked with any other release or with the study's records.\n\n");
-        b.append("Reserved missing codes: -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed for confidentiality.\n")
+        b.append("Reserved missing codes: ").append(String.join(", ", snapshot.instrument().missingCodes().stream()
+                        .map(m -> m.code() + " " + snapshot.instrument().missingLabel(m).toLowerCase(Locale.ROOT)).toList())).append(".\n")
                 .append("They are user-missing in SPSS, extended missing (.a-.d) in Stata, special missing (.A-.D) in SAS.\n\n");
         b.append(String.format(Locale.ROOT, "Disclosure control: %s (see %s). Quasi-identifier values suppressed: %.1f%%; cases left out: %d.%n",
                 report.policy(), DISCLOSURE_HTML, 100 * report.loss().suppressedQuasiShare(), report.loss().removedCases()));

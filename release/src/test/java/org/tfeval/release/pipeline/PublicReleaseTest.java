@@ -25,7 +25,7 @@ import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Variable;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.format.ExternalTools;

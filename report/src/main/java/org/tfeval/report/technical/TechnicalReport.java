@@ -279,7 +279,7 @@ public final class TechnicalReport {
         doc.sectionOnNewPage("Appendix A: the instrument");
         doc.paragraph("Instrument " + instrument.id() + " version " + instrument.version() + (instrument.title() == null ? "" : ": " + instrument.title())
                 + ", as frozen in the snapshot. Missing codes: " + String.join("; ", instrument.missingCodes().stream()
-                .map(m -> m.code() + " " + m.label()).toList()) + ".");
+                .map(m -> m.code() + " " + instrument.missingLabel(m)).toList()) + ".");
         for (Form f : instrument.forms()) {
             TableView.Builder b = TableView.builder("Instrument form " + f.name() + " (" + f.label() + ")").headers("Variable", "Label", "Type",
                     "Values");

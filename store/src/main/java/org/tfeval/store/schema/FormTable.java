@@ -13,6 +13,7 @@ import java.util.Map;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Missing;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 
@@ -149,9 +150,9 @@ public final class FormTable {
         Variable v = form.variable(variable);
         String c = alias + "." + column(variable);
         String na = switch (v.type()) {
-            case DATE -> alias + "." + missingColumn(variable) + " IS NOT DISTINCT FROM " + org.tfeval.instrument.Missing.NOT_APPLICABLE;
-            case CODE, INTEGER, DECIMAL -> c + " IS NOT DISTINCT FROM " + org.tfeval.instrument.Missing.NOT_APPLICABLE;
-            default -> c + " IS NOT DISTINCT FROM '" + org.tfeval.instrument.Missing.NOT_APPLICABLE + "'";
+            case DATE -> alias + "." + missingColumn(variable) + " IS NOT DISTINCT FROM " + MissingCode.NOT_APPLICABLE.code();
+            case CODE, INTEGER, DECIMAL -> c + " IS NOT DISTINCT FROM " + MissingCode.NOT_APPLICABLE.code();
+            default -> c + " IS NOT DISTINCT FROM '" + MissingCode.NOT_APPLICABLE.code() + "'";
         };
         return new org.tfeval.instrument.expression.Expression.SqlColumn(knownValueSql(alias, variable), na);
     }
@@ -160,7 +161,7 @@ public final class FormTable {
     public String knownValueSql(String alias, String variable) {
         Variable v = form.variable(variable);
         String c = alias + "." + column(variable);
-        String codes = instrument.missingCodes().stream().map(m -> Integer.toString(m.code())).reduce((a, b) -> a + "," + b).orElse("-9");
+        String codes = instrument.missingCodes().stream().map(m -> Integer.toString(m.code())).collect(java.util.stream.Collectors.joining(","));
         if (v.type().isNumeric()) return "(CASE WHEN " + c + " IN (" + codes + ") THEN NULL ELSE " + c + " END)";
         if (v.type().isCharacter()) return "(CASE WHEN " + c + " IN ('" + codes.replace(",", "','") + "') THEN NULL ELSE " + c + " END)";
         return c;

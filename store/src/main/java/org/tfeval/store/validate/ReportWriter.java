@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.validation.Violation;
 
 /** Writes a validation report as JSON (for machines) and HTML (for coders and data managers). */
@@ -116,13 +117,17 @@ public final class ReportWriter {
                     .append(esc(v.recordId())).append("</td><td>").append(esc(v.variable())).append("</td><td>").append(esc(v.value()))
                     .append("</td><td>").append(esc(v.message())).append("</td><td>").append(esc(v.code())).append("</td></tr>\n");
         }
-        b.append("</table>\n<h2>Missing data by variable</h2>\n<table><tr><th>Form</th><th>Variable</th><th>Records</th><th>Blank</th>")
-                .append("<th>-9 not recorded</th><th>-8 unknown</th><th>-7 not applicable</th><th>Share without a value</th></tr>\n");
+        b.append("</table>\n<h2>Missing data by variable</h2>\n<table><tr><th>Form</th><th>Variable</th><th>Records</th><th>Blank</th>");
+        List<MissingCode> stored = java.util.Arrays.stream(MissingCode.values()).filter(c -> !c.releaseOnly()).toList();
+        for (MissingCode c : stored) {
+            b.append("<th>").append(c.code()).append(' ').append(esc(c.defaultLabel().toLowerCase(Locale.ROOT))).append("</th>");
+        }
+        b.append("<th>Share without a value</th></tr>\n");
         for (Missingness m : r.missingness()) {
             b.append("<tr><td>").append(esc(m.form())).append("</td><td>").append(esc(m.variable())).append("</td><td>").append(m.records())
-                    .append("</td><td>").append(m.blank()).append("</td><td>").append(m.byCode().getOrDefault(-9, 0L)).append("</td><td>")
-                    .append(m.byCode().getOrDefault(-8, 0L)).append("</td><td>").append(m.byCode().getOrDefault(-7, 0L)).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.1f%%", 100 * m.share())).append("</td></tr>\n");
+                    .append("</td><td>").append(m.blank()).append("</td><td>");
+            for (MissingCode c : stored) b.append(m.byCode().getOrDefault(c.code(), 0L)).append("</td><td>");
+            b.append(String.format(Locale.ROOT, "%.1f%%", 100 * m.share())).append("</td></tr>\n");
         }
         b.append("</table>\n</body></html>\n");
         write(file, b.toString());
