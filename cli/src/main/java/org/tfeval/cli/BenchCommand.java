@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.postgresql.PGConnection;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.pg.EmbeddedPostgres;
 import org.tfeval.snapshot.Snapshotter;
 import org.tfeval.store.Store;
@@ -86,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
             Snapshotter.of(tf).withProgress(progress).take(work.resolve("snapshots"), report);
             pw.printf(Locale.ROOT, "snapshot: %.1f s%n", seconds(start));
         } finally {
-            if (dir == null) Folders.deleteTree(work);
+            if (dir == null) WorkFolders.deleteTree(work);
         }
         return ExitCodes.OK;
     }

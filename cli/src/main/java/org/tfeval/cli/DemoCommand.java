@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.tfeval.cli.report.RunCommand;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.store.Store;
 import org.tfeval.store.edit.RecordEditor;
@@ -94,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
             reportDir = RunCommand.defaultOut(ws.dir(), sn);
             RunCommand.buildReports(sn, ws.dir(), pw, progress);
         } finally {
-            Folders.deleteTree(planted);
+            WorkFolders.deleteTree(planted);
         }
         pw.printf("Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
         pw.printf("%nDemo accounts for the web application (passwords are shown only now; store them safely):%n");

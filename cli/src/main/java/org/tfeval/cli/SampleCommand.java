@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.store.sample.SampleDraw;
 import org.tfeval.store.sample.SampleSize;
 import org.tfeval.store.sample.Sampler;
@@ -67,7 +68,7 @@ final class SampleCommand implements Callable<Integer> {
             Map<String, Long> bySite = draw.cases().stream().filter(c -> !c.replacement())
                     .collect(Collectors.groupingBy(SampleDraw.Drawn::tfId, TreeMap::new, Collectors.counting()));
             pw.printf("Draw %d: %d cases from %d sites (%s), seed %d, frame %s (SHA-256 %s...)%n", draw.id(), draw.sampled(), bySite.size(),
-                    draw.sizeRule(), draw.seed(), draw.frameName(), draw.frameSha256().substring(0, 12));
+                    draw.sizeRule(), draw.seed(), draw.frameName(), ContentHash.shortId(draw.frameSha256()));
             pw.printf("Per site: %s%nWritten to %s%nVerify later with: tfeval sample --verify %d --frame %s%n", bySite, file, draw.id(), frame);
             return ExitCodes.OK;
         }

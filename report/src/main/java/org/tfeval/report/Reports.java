@@ -23,6 +23,7 @@ import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.AnalysisSuite;
 import org.tfeval.analysis.StudyResults;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.report.brief.PractitionerBrief;
 import org.tfeval.report.disclosure.ComplementarySuppression;
 import org.tfeval.report.document.Cell;
@@ -32,7 +33,6 @@ import org.tfeval.report.document.Xml;
 import org.tfeval.report.taskforce.TaskForceReport;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Snapshotter;
 import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
@@ -111,7 +111,7 @@ public final class Reports {
             results.write(resultsDir);
             Map<String, String> hashes = new LinkedHashMap<>();
             try (var s = Files.list(resultsDir)) {
-                s.sorted().forEach(p -> hashes.put(RESULTS + "/" + p.getFileName(), Snapshotter.sha256(p)));
+                s.sorted().forEach(p -> hashes.put(RESULTS + "/" + p.getFileName(), ContentHash.sha256(p)));
             }
             List<String> tfs = TaskForceReport.taskForces(results);
             int steps = 2 + tfs.size();

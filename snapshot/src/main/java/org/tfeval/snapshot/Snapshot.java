@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.workflow.ContentHash;
 
 /**
  * A snapshot on disk, read back from its manifest.
@@ -83,7 +84,7 @@ public record Snapshot(String id, Path dir, JsonNode manifest) {
         List<String> bad = new ArrayList<>();
         for (JsonNode f : manifest.path("files")) {
             Path p = dir.resolve(f.path("file").asText());
-            if (!Files.exists(p) || !Snapshotter.sha256(p).equals(f.path("sha256").asText())) bad.add(f.path("file").asText());
+            if (!Files.exists(p) || !ContentHash.sha256(p).equals(f.path("sha256").asText())) bad.add(f.path("file").asText());
         }
         return bad;
     }

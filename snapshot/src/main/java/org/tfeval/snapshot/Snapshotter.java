@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,8 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.postgresql.PGConnection;
@@ -34,7 +30,9 @@ import org.tfeval.instrument.InstrumentWriter;
 import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.schema.FormTable;
@@ -139,10 +137,10 @@ public final class Snapshotter {
                     files.addObject().put("file", d.path("file").asText()).put("sha256", d.path("sha256").asText());
                     content.append(d.path("file").asText()).append(' ').append(d.path("sha256").asText()).append('\n');
                 }
-                String insSha = sha256(instrumentFile);
+                String insSha = ContentHash.sha256(instrumentFile);
                 files.addObject().put("file", Snapshot.INSTRUMENT).put("sha256", insSha);
                 content.append(Snapshot.INSTRUMENT).append(' ').append(insSha).append('\n').append("allow_errors ").append(allowErrors).append('\n');
-                String id = sha256(content.toString().getBytes(StandardCharsets.UTF_8));
+                String id = ContentHash.sha256(content.toString());
                 manifest.put("id", id);
                 manifest.put("created_at", Instant.now().toString());
                 manifest.put("created_by", actor);
@@ -169,7 +167,7 @@ public final class Snapshotter {
                 record(id, target, manifest);
                 return Snapshot.open(target);
             } finally {
-                if (Files.exists(work)) deleteTree(work);
+                WorkFolders.deleteTree(work);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the snapshot under " + snapshots, e);
@@ -218,7 +216,7 @@ public final class Snapshotter {
         d.put("label", f.label());
         d.put("file", parquet.getFileName().toString());
         d.put("rows", rows);
-        d.put("sha256", sha256(parquet));
+        d.put("sha256", ContentHash.sha256(parquet));
         ArrayNode cols = d.putArray("columns");
         outCols.forEach(c -> cols.add(c.replace("\"", "")));
         return d;
@@ -253,25 +251,4 @@ public final class Snapshotter {
         }
     }
 
-    /** SHA-256 of a file, hex. */
-    public static String sha256(Path file) {
-        return org.tfeval.store.imports.Importer.sha256(file);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                p.toFile().setWritable(true);
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

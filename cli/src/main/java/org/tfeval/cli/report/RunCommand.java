@@ -11,6 +11,7 @@ import org.tfeval.cli.ConsoleProgress;
 import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.StudyOptions;
 import org.tfeval.cli.Tfeval;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
 import org.tfeval.snapshot.Snapshot;
@@ -106,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Where a snapshot's reports go by default: {@code STUDY/reports/snapshot-<first 12 characters of the ID>}. */
     public static Path defaultOut(Path studyDir, Snapshot snapshot) {
-        return studyDir.resolve("reports").resolve("snapshot-" + snapshot.id().substring(0, Math.min(12, snapshot.id().length())));
+        return studyDir.resolve("reports").resolve("snapshot-" + ContentHash.shortId(snapshot.id()));
     }
 
     /**
@@ -122,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter pw, Snapshot sn, ReportSet set) {
-        pw.printf("Reports of snapshot %s in %s%n", sn.id().substring(0, Math.min(12, sn.id().length())), set.dir());
+        pw.printf("Reports of snapshot %s in %s%n", ContentHash.shortId(sn.id()), set.dir());
         pw.printf("  %s%s%n", set.technicalHtml().getFileName(), set.technicalPdf() != null ? ", " + set.technicalPdf().getFileName() : "");
         pw.printf("  %s%s%n", set.briefHtml().getFileName(), set.briefPdf() != null ? ", " + set.briefPdf().getFileName() : "");
         pw.printf("  %d task-force reports in %s/%n", set.taskForces().size(), Reports.TASK_FORCES);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.VariableKind;
@@ -77,7 +78,7 @@ class PublicReleaseTest {
             for (Path p : files) {
                 String rel = r.dir().relativize(p).toString();
                 if (!rel.equals(ReleaseBuilder.MANIFEST)) {
-                    assertThat(listed.get(rel)).as(rel).isEqualTo(ReleaseBuilder.sha256(p));
+                    assertThat(listed.get(rel)).as(rel).isEqualTo(ContentHash.sha256(p));
                 }
             }
         }

@@ -1,8 +1,5 @@
 package org.tfeval.store.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.tfeval.instrument.workflow.ContentHash;
 
 /** Writes and verifies the audit log. All methods work inside the caller's transaction. */
 public final class AuditLog {
@@ -142,10 +139,6 @@ public final class AuditLog {
     static String hash(AuditEvent e) {
         String text = String.join("\n", e.prevHash(), Long.toString(e.seq()), e.at().toString(), e.actor(), e.action(),
                 String.valueOf(e.form()), String.valueOf(e.reason()), e.detail(), Long.toString(e.changes()), e.changesDigest());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return ContentHash.sha256(text);
     }
 }

@@ -1,21 +1,15 @@
 package org.tfeval.store.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +21,7 @@ import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.Store;
 import org.tfeval.store.ViolationLog;
@@ -89,7 +84,7 @@ public final class Importer {
         FormTable table = new FormTable(store.instrument(), form);
         String fileName = file.getFileName().toString();
         if (!Files.isRegularFile(file)) throw new ImportException(file + ": no such file");
-        String sha256 = sha256(file);
+        String sha256 = ContentHash.sha256(file);
         ViolationLog log = new ViolationLog(limit);
         try (TabularSource source = TabularSource.open(file); Connection c = store.connect()) {
             c.setAutoCommit(false);
@@ -287,15 +282,4 @@ public final class Importer {
     }
 
 
-    /** SHA-256 of a file, hex. */
-    public static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +26,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tfeval.instrument.Severity;
 import org.tfeval.instrument.validation.Violation;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditLog;
-import org.tfeval.store.imports.Importer;
 
 /**
  * Draws a simple random sample without replacement per site. The frame is put in a canonical
@@ -109,7 +107,7 @@ public final class Sampler {
             int end = Math.min(cases.size(), n + replacements);
             for (int i = 0; i < end; i++) out.add(new SampleDraw.Drawn(e.getKey(), cases.get(i), i + 1, i >= n));
         }
-        return new SampleDraw(0, frame.getFileName().toString(), Importer.sha256(frame), rows, seed, METHOD, size.describe(), replacements, out);
+        return new SampleDraw(0, frame.getFileName().toString(), ContentHash.sha256(frame), rows, seed, METHOD, size.describe(), replacements, out);
     }
 
     private Map<String, List<String>> readFrame(Path frame) {
@@ -149,14 +147,10 @@ public final class Sampler {
     }
 
     static long siteSeed(long seed, String site) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((seed + ":" + site).getBytes(StandardCharsets.UTF_8));
-            long s = 0;
-            for (int i = 0; i < 8; i++) s = (s << 8) | (h[i] & 0xff);
-            return s;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = ContentHash.digest((seed + ":" + site).getBytes(StandardCharsets.UTF_8));
+        long s = 0;
+        for (int i = 0; i < 8; i++) s = (s << 8) | (h[i] & 0xff);
+        return s;
     }
 
     /** Records a draw in the store (and the audit log); returns it with its id. */
@@ -228,10 +222,10 @@ public final class Sampler {
     public static List<String> verify(Store store, long id, Path frame) {
         SampleDraw recorded = load(store, id);
         List<String> problems = new ArrayList<>();
-        String sha = Importer.sha256(frame);
+        String sha = ContentHash.sha256(frame);
         if (!sha.equals(recorded.frameSha256())) {
-            problems.add("the case list differs from the one drawn from (SHA-256 " + sha.substring(0, 12) + "... vs recorded "
-                    + recorded.frameSha256().substring(0, 12) + "...)");
+            problems.add("the case list differs from the one drawn from (SHA-256 " + ContentHash.shortId(sha) + "... vs recorded "
+                    + ContentHash.shortId(recorded.frameSha256()) + "...)");
         }
         SampleSize size = SampleSize.parse(recorded.sizeRule().split(" ")[0]);
         SampleDraw again = Sampler.of(size, recorded.seed()).withReplacements(recorded.replacements()).draw(frame);

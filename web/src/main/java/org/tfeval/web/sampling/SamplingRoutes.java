@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tfeval.instrument.validation.Violation;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.store.sample.SampleDraw;
 import org.tfeval.store.sample.SampleSize;
 import org.tfeval.store.sample.Sampler;
@@ -130,7 +131,11 @@ public final class SamplingRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded case list", e);
         } finally {
-            deleteTree(dir);
+            try {
+                WorkFolders.deleteTree(dir);
+            } catch (UncheckedIOException e) {
+                // temporary files only
+            }
         }
         ctx.redirect("/sampling?notice=drawn", HttpStatus.SEE_OTHER);
     }
@@ -140,14 +145,5 @@ public final class SamplingRoutes {
         String base = name == null ? "" : Path.of(name.replace('\\', '/')).getFileName().toString();
         String cleaned = base.replaceAll("[^A-Za-z0-9._-]", "_");
         return cleaned.isBlank() || cleaned.startsWith(".") ? "case_list.csv" : cleaned;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) return;
-        try (var st = Files.walk(dir)) {
-            st.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // temporary files only
-        }
     }
 }
