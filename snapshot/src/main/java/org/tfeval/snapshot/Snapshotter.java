@@ -34,6 +34,7 @@ import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.schema.FormTable;
 import org.tfeval.store.validate.ValidationReport;
@@ -114,19 +115,20 @@ public final class Snapshotter {
             try {
                 ObjectNode manifest = JSON.createObjectNode();
                 ArrayNode datasets = JSON.createArrayNode();
-                try (Connection pg = store.connect(); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-                    pg.setAutoCommit(false);
-                    pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
                     try (Statement st = duck.createStatement()) {
                         st.execute("SET threads TO 2");
                         st.execute("SET preserve_insertion_order = true");
                     }
-                    int i = 0;
-                    for (Form f : ins.forms()) {
-                        progress.progress("snapshot", i++, ins.forms().size());
-                        datasets.add(dataset(pg, duck, ins, f, work));
-                    }
-                    pg.commit();
+                    store.tx(pg -> {
+                        pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // every form from one view of the store
+                        int i = 0;
+                        for (Form f : ins.forms()) {
+                            progress.progress("snapshot", i++, ins.forms().size());
+                            datasets.add(dataset(pg, duck, ins, f, work));
+                        }
+                        return null;
+                    });
                     progress.progress("snapshot", ins.forms().size(), ins.forms().size());
                 }
                 Path instrumentFile = work.resolve(Snapshot.INSTRUMENT);
@@ -232,8 +234,8 @@ public final class Snapshotter {
     }
 
     private void record(String id, Path target, ObjectNode manifest) throws SQLException, IOException {
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
+        String manifestJson = JSON.writeValueAsString(manifest);
+        store.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO snapshot (id, created_at, actor, path, allow_errors, manifest) "
                     + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
                 ps.setString(1, id);
@@ -241,14 +243,12 @@ public final class Snapshotter {
                 ps.setString(3, actor);
                 ps.setString(4, target.toString());
                 ps.setBoolean(5, allowErrors);
-                ps.setString(6, JSON.writeValueAsString(manifest));
+                ps.setString(6, manifestJson);
                 ps.executeUpdate();
             }
-            long seq = AuditLog.begin(c);
-            AuditLog.finish(c, seq, actor, "snapshot", null, allowErrors ? "snapshot with validation errors allowed" : "snapshot",
-                    "{\"snapshot\":\"" + id + "\"}");
-            c.commit();
-        }
+            return AuditLog.record(c, new AuditEntry(actor, "snapshot", null, allowErrors ? "snapshot with validation errors allowed" : "snapshot",
+                    "{\"snapshot\":\"" + id + "\"}"));
+        });
     }
 
 }

@@ -28,6 +28,7 @@ import org.tfeval.instrument.Severity;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 
 /**
@@ -155,42 +156,41 @@ public final class Sampler {
 
     /** Records a draw in the store (and the audit log); returns it with its id. */
     public static SampleDraw record(Store store, SampleDraw draw, String actor, String version) {
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_draw (at, actor, frame_name, frame_sha256, frame_rows, seed, method, "
-                    + "size_rule, replacements, tfeval_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                ps.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-                ps.setString(2, actor);
-                ps.setString(3, draw.frameName());
-                ps.setString(4, draw.frameSha256());
-                ps.setLong(5, draw.frameRows());
-                ps.setLong(6, draw.seed());
-                ps.setString(7, draw.method());
-                ps.setString(8, draw.sizeRule());
-                ps.setInt(9, draw.replacements());
-                ps.setString(10, version);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
+        try {
+            return store.tx(c -> {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_draw (at, actor, frame_name, frame_sha256, frame_rows, seed, method, "
+                        + "size_rule, replacements, tfeval_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                    ps.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+                    ps.setString(2, actor);
+                    ps.setString(3, draw.frameName());
+                    ps.setString(4, draw.frameSha256());
+                    ps.setLong(5, draw.frameRows());
+                    ps.setLong(6, draw.seed());
+                    ps.setString(7, draw.method());
+                    ps.setString(8, draw.sizeRule());
+                    ps.setInt(9, draw.replacements());
+                    ps.setString(10, version);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
                 }
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_case (draw_id, tf_id, case_ref, draw_order, role) VALUES (?, ?, ?, ?, ?)")) {
-                for (SampleDraw.Drawn d : draw.cases()) {
-                    ps.setLong(1, id);
-                    ps.setString(2, d.tfId());
-                    ps.setString(3, d.caseRef());
-                    ps.setInt(4, d.order());
-                    ps.setString(5, d.replacement() ? "replacement" : "sample");
-                    ps.addBatch();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_case (draw_id, tf_id, case_ref, draw_order, role) VALUES (?, ?, ?, ?, ?)")) {
+                    for (SampleDraw.Drawn d : draw.cases()) {
+                        ps.setLong(1, id);
+                        ps.setString(2, d.tfId());
+                        ps.setString(3, d.caseRef());
+                        ps.setInt(4, d.order());
+                        ps.setString(5, d.replacement() ? "replacement" : "sample");
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
-                ps.executeBatch();
-            }
-            long seq = AuditLog.begin(c);
-            AuditLog.finish(c, seq, actor, "sample", null, "case sample draw " + id,
-                    "{\"draw\":" + id + ",\"frame_sha256\":\"" + draw.frameSha256() + "\",\"seed\":" + draw.seed() + ",\"cases\":" + draw.cases().size() + "}");
-            c.commit();
-            return draw.withId(id);
+                AuditLog.record(c, new AuditEntry(actor, "sample", null, "case sample draw " + id,
+                        "{\"draw\":" + id + ",\"frame_sha256\":\"" + draw.frameSha256() + "\",\"seed\":" + draw.seed() + ",\"cases\":" + draw.cases().size() + "}"));
+                return draw.withId(id);
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the sample draw (" + e.getSQLState() + ")", e);
         }

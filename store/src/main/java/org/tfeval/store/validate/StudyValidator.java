@@ -60,17 +60,18 @@ public final class StudyValidator {
         ViolationLog log = new ViolationLog(limit);
         Map<String, Long> records = new LinkedHashMap<>();
         List<Missingness> missingness = new ArrayList<>();
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            long total = 0;
-            for (Form f : ins.forms()) total += count(c, f.table());
-            long done = 0;
-            for (Form f : ins.forms()) {
-                done = records(c, f, log, records, missingness, done, total);
-            }
-            for (Form f : ins.forms()) crossForm(c, f, log);
-            c.commit();
+        try {
+            store.tx(c -> {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one consistent view of every table
+                long total = 0;
+                for (Form f : ins.forms()) total += count(c, f.table());
+                long done = 0;
+                for (Form f : ins.forms()) {
+                    done = records(c, f, log, records, missingness, done, total);
+                }
+                for (Form f : ins.forms()) crossForm(c, f, log);
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("validation could not read the store (" + e.getSQLState() + ")", e);
         }
