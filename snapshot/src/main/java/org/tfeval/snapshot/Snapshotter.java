@@ -30,6 +30,7 @@ import org.tfeval.instrument.InstrumentWriter;
 import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.instrument.workflow.WorkFolders;
@@ -183,6 +184,7 @@ public final class Snapshotter {
         List<String> select = new ArrayList<>();
         List<String> duckCols = new ArrayList<>();
         List<String> outCols = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Variable v : f.variables()) {
             String c = FormTable.column(v.name());
             if (v.isDerived()) {
@@ -191,14 +193,15 @@ public final class Snapshotter {
                 select.add("p." + c);
             }
             duckCols.add("'" + v.name() + "': '" + duckType(v) + "'");
-            outCols.add("\"" + v.name() + "\"");
+            names.add(v.name());
             if (v.type() == VariableType.DATE) {
                 select.add("p." + FormTable.missingColumn(v.name()));
                 String mc = v.name() + FormTable.MISSING_SUFFIX.toUpperCase(Locale.ROOT);
                 duckCols.add("'" + mc + "': 'SMALLINT'");
-                outCols.add("\"" + mc + "\"");
+                names.add(mc);
             }
         }
+        names.forEach(n -> outCols.add(SqlIdentifier.quote(n)));
         Path csv = work.resolve(f.name() + ".csv.tmp");
         long rows;
         try (OutputStream out = Files.newOutputStream(csv)) {
@@ -220,7 +223,7 @@ public final class Snapshotter {
         d.put("rows", rows);
         d.put("sha256", ContentHash.sha256(parquet));
         ArrayNode cols = d.putArray("columns");
-        outCols.forEach(c -> cols.add(c.replace("\"", "")));
+        names.forEach(cols::add);
         return d;
     }
 

@@ -17,6 +17,7 @@ import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.snapshot.Snapshot;
 
 /**
@@ -214,7 +215,7 @@ public final class StudyData {
             if (v.type() == VariableType.CODE || v.type() == VariableType.INTEGER) ints.add(v.name());
         }
         List<TaskForce> out = new ArrayList<>();
-        String sql = "SELECT TF_ID, TF_STATE" + (ints.isEmpty() ? "" : ", " + String.join(", ", ints.stream().map(StudyData::q).toList()))
+        String sql = "SELECT TF_ID, TF_STATE" + (ints.isEmpty() ? "" : ", " + String.join(", ", ints.stream().map(SqlIdentifier::quote).toList()))
                 + " FROM " + source + " ORDER BY TF_ID";
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -244,11 +245,11 @@ public final class StudyData {
             }
         }
         select.add("COALESCE(s.__SITE, " + FormData.NO_SITE + ")");
-        codeNames.forEach(c -> select.add("COALESCE(d." + q(c) + ", " + BLANK + ")"));
-        decimalNames.forEach(c -> select.add("COALESCE(d." + q(c) + ", " + BLANK + ")"));
+        codeNames.forEach(c -> select.add("COALESCE(d." + SqlIdentifier.quote(c) + ", " + BLANK + ")"));
+        decimalNames.forEach(c -> select.add("COALESCE(d." + SqlIdentifier.quote(c) + ", " + BLANK + ")"));
         for (String c : dateNames) {
-            select.add("CAST(d." + q(c) + " - DATE '1970-01-01' AS INTEGER)");
-            select.add("COALESCE(d." + q(c + "__MC") + ", " + BLANK + ")");
+            select.add("CAST(d." + SqlIdentifier.quote(c) + " - DATE '1970-01-01' AS INTEGER)");
+            select.add("COALESCE(d." + SqlIdentifier.quote(c + "__MC") + ", " + BLANK + ")");
         }
         select.addAll(extraSelect);
         codeNames.addAll(extraCodes);
@@ -313,9 +314,5 @@ public final class StudyData {
 
     private static void grow(List<int[]> arrays, int capacity) {
         for (int j = 0; j < arrays.size(); j++) arrays.set(j, java.util.Arrays.copyOf(arrays.get(j), capacity));
-    }
-
-    private static String q(String name) {
-        return "\"" + name + "\"";
     }
 }

@@ -1,5 +1,7 @@
 package org.tfeval.release.disclosure;
 
+import static org.tfeval.instrument.sql.SqlIdentifier.quote;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -809,10 +811,6 @@ public final class ReleaseWork implements AutoCloseable {
 
     static String rel(String form) {
         return quote("rel_" + form);
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     static String column(String alias, String name) {

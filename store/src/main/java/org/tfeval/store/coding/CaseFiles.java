@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tfeval.instrument.Form;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.schema.FormTable;
@@ -238,7 +239,7 @@ public final class CaseFiles {
     public static List<String> storedNotInCoding(Connection c, CaseForms forms, String tfId) throws SQLException {
         List<String> out = new ArrayList<>();
         String key = FormTable.column(forms.root().key().get(0));
-        try (PreparedStatement ps = c.prepareStatement("SELECT s." + key + " FROM " + forms.root().table() + " s WHERE s."
+        try (PreparedStatement ps = c.prepareStatement("SELECT s." + key + " FROM " + SqlIdentifier.quote(forms.root().table()) + " s WHERE s."
                 + FormTable.column(forms.taskForceVariable()) + " = ? AND NOT EXISTS (SELECT 1 FROM coding_case cc WHERE cc.case_id = s." + key
                 + ") ORDER BY 1")) {
             ps.setString(1, tfId);
@@ -251,7 +252,7 @@ public final class CaseFiles {
 
     /** The task force of a stored case, if it is stored. */
     public static Optional<String> storedTaskForce(Connection c, CaseForms forms, String caseId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + FormTable.column(forms.taskForceVariable()) + " FROM " + forms.root().table()
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FormTable.column(forms.taskForceVariable()) + " FROM " + SqlIdentifier.quote(forms.root().table())
                 + " WHERE " + FormTable.column(forms.root().key().get(0)) + " = ?")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -302,10 +303,10 @@ public final class CaseFiles {
     /** Progress of the given task forces, or of every known task force when {@code tfIds} is null. */
     public static List<Progress> progress(Connection c, CaseForms forms, Collection<String> tfIds) throws SQLException {
         String tf = FormTable.column(forms.taskForceVariable());
-        String sql = "WITH tfs AS (SELECT " + tf + " AS tf_id FROM " + forms.top().table() + " UNION SELECT tf_id FROM sample_case "
+        String sql = "WITH tfs AS (SELECT " + tf + " AS tf_id FROM " + SqlIdentifier.quote(forms.top().table()) + " UNION SELECT tf_id FROM sample_case "
                 + "UNION SELECT tf_id FROM coding_case) SELECT t.tf_id, "
                 + "(SELECT count(DISTINCT (s.case_ref)) FROM sample_case s WHERE s.tf_id = t.tf_id AND s.role = 'sample'), "
-                + "(SELECT count(*) FROM " + forms.root().table() + " d WHERE d." + tf + " = t.tf_id), "
+                + "(SELECT count(*) FROM " + SqlIdentifier.quote(forms.root().table()) + " d WHERE d." + tf + " = t.tf_id), "
                 + "(SELECT count(*) FROM coding_case cc WHERE cc.tf_id = t.tf_id), "
                 + "(SELECT count(*) FROM coding_case cc JOIN coding_pass p ON p.case_id = cc.case_id AND p.pass = 1 AND p.status = 'complete' "
                 + "WHERE cc.tf_id = t.tf_id), "
@@ -339,7 +340,7 @@ public final class CaseFiles {
         Form root = forms.root();
         String key = root.key().get(0);
         try (PreparedStatement ps = c.prepareStatement("SELECT case_id FROM coding_case WHERE tf_id = ? UNION ALL SELECT "
-                + FormTable.column(key) + " FROM " + root.table() + " WHERE " + FormTable.column(forms.taskForceVariable()) + " = ?")) {
+                + FormTable.column(key) + " FROM " + SqlIdentifier.quote(root.table()) + " WHERE " + FormTable.column(forms.taskForceVariable()) + " = ?")) {
             ps.setString(1, tfId);
             ps.setString(2, tfId);
             try (ResultSet rs = ps.executeQuery()) {
