@@ -87,7 +87,7 @@ public final class ParquetWriter implements DatasetWriter {
             return cell;
         }
         return switch (v.kind()) {
-            case INTEGER -> code.code();
+            case INTEGER -> (long) code.code();
             case DECIMAL -> (double) code.code();
             default -> null;
         };
