@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A form: one record type (task force, case, victim, suspect, offense) and one dataset.
@@ -15,8 +16,16 @@ import java.util.Optional;
  * @param variables the variables in dataset order
  */
 public record Form(String name, String label, List<String> key, List<Variable> variables) {
+    /** Longest form name: its table and index names stay within PostgreSQL's 63 characters. */
+    public static final int MAX_NAME_LENGTH = 30;
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
     public Form {
         Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("form name '" + name + "' must be lower-case letters, digits and _, starting with a letter, at most "
+                    + MAX_NAME_LENGTH + " characters");
+        }
         Objects.requireNonNull(label, "label");
         key = List.copyOf(key);
         variables = List.copyOf(variables);

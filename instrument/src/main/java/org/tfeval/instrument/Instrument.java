@@ -2,6 +2,8 @@ package org.tfeval.instrument;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.Optional;
  * @param title        title for reports and codebooks
  * @param minDate      earliest valid date
  * @param maxDate      latest valid date
- * @param missingCodes the reserved missing codes
+ * @param missingLabels the reserved missing codes the instrument declares, each with the words users see
  * @param valueSets    shared value sets by name
  * @param forms        forms, parents before children
  * @param rules        rules beyond single-variable checks
@@ -27,7 +29,7 @@ public record Instrument(
         String title,
         LocalDate minDate,
         LocalDate maxDate,
-        List<MissingCode> missingCodes,
+        Map<MissingCode, String> missingLabels,
         Map<String, Map<Long, String>> valueSets,
         List<Form> forms,
         List<Rule> rules) {
@@ -35,7 +37,10 @@ public record Instrument(
     public Instrument {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
-        missingCodes = List.copyOf(missingCodes);
+        missingLabels = Collections.unmodifiableMap(missingLabels.isEmpty() ? new EnumMap<>(MissingCode.class) : new EnumMap<>(missingLabels));
+        missingLabels.forEach((code, label) -> {
+            if (label == null || label.isBlank()) throw new IllegalArgumentException("missing code " + code.code() + " needs a label");
+        });
         valueSets = Map.copyOf(valueSets);
         forms = List.copyOf(forms);
         rules = List.copyOf(rules);
@@ -93,13 +98,25 @@ public record Instrument(
         return rules.stream().filter(r -> r.form().equals(form.name())).toList();
     }
 
+    /** The reserved missing codes the instrument declares, lowest (-9) first. */
+    public List<MissingCode> missingCodes() {
+        return List.copyOf(missingLabels.keySet());
+    }
+
+    /** The words users see for a missing code, from the instrument file. */
+    public String missingLabel(MissingCode code) {
+        String label = missingLabels.get(code);
+        if (label == null) throw new IllegalArgumentException("the instrument " + id + " does not declare missing code " + code.code());
+        return label;
+    }
+
     /** The missing code, if reserved. */
     public Optional<MissingCode> missingCode(int code) {
-        return missingCodes.stream().filter(m -> m.code() == code).findFirst();
+        return MissingCode.ofCode(code).filter(missingLabels::containsKey);
     }
 
     /** Whether a number is a reserved missing code. */
     public boolean isMissingCode(long code) {
-        return missingCodes.stream().anyMatch(m -> m.code() == code);
+        return MissingCode.ofCode(code).filter(missingLabels::containsKey).isPresent();
     }
 }

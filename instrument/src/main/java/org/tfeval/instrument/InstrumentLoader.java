@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -77,10 +78,7 @@ public final class InstrumentLoader {
     }
 
     private static Instrument build(JsonNode root) {
-        List<MissingCode> missing = new ArrayList<>();
-        for (JsonNode m : array(root, "missing_codes")) {
-            missing.add(new MissingCode(m.path("code").asInt(), text(m, "name"), text(m, "label"), m.path("release_only").asBoolean(false)));
-        }
+        Map<MissingCode, String> missing = missingCodes(root);
         Map<String, Map<Long, String>> sets = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.path("value_sets").fields();
         while (it.hasNext()) {
@@ -88,10 +86,10 @@ public final class InstrumentLoader {
             sets.put(e.getKey(), codes(e.getValue(), "value set " + e.getKey()));
         }
         Set<Integer> defaultMissing = new HashSet<>();
-        for (MissingCode m : missing) {
-            if (!m.releaseOnly() && !m.name().equals("not_applicable")) defaultMissing.add(m.code());
+        for (MissingCode m : missing.keySet()) {
+            if (m.acceptedByDefault()) defaultMissing.add(m.code());
         }
-        int notApplicable = missing.stream().filter(m -> m.name().equals("not_applicable")).mapToInt(MissingCode::code).findFirst().orElse(0);
+        int notApplicable = MissingCode.NOT_APPLICABLE.code();
         List<Form> forms = new ArrayList<>();
         for (JsonNode f : array(root, "forms")) {
             String formName = text(f, "name");
@@ -113,6 +111,51 @@ public final class InstrumentLoader {
                 missing, sets, forms, rules);
         checkReferences(instrument);
         return instrument;
+    }
+
+    /**
+     * The {@code missing_codes} section, checked against {@link MissingCode}: every reserved code is
+     * declared once, with the number, name and release-only flag tfeval gives it, and a label.
+     */
+    private static Map<MissingCode, String> missingCodes(JsonNode root) {
+        Map<MissingCode, String> out = new EnumMap<>(MissingCode.class);
+        for (JsonNode m : array(root, "missing_codes")) {
+            JsonNode codeNode = m.get("code");
+            String name = m.path("name").asText("");
+            String entry = "missing_codes entry " + (codeNode == null ? "'" + name + "'" : codeNode.asText());
+            if (codeNode == null || !codeNode.canConvertToLong()) {
+                throw new IllegalArgumentException(entry + ": needs a numeric 'code'");
+            }
+            MissingCode code = MissingCode.ofCode(codeNode.asLong()).orElseThrow(() -> new IllegalArgumentException(entry
+                    + ": tfeval does not support this code; the reserved codes are " + supported()));
+            if (!code.key().equals(name)) {
+                throw new IllegalArgumentException(entry + ": is named '" + name + "' but code " + code.code() + " means " + code.key()
+                        + " in tfeval; a code's meaning cannot change (the reserved codes are " + supported() + ")");
+            }
+            if (m.path("release_only").asBoolean(false) != code.releaseOnly()) {
+                throw new IllegalArgumentException(entry + " (" + name + "): release_only must be " + code.releaseOnly()
+                        + (code.releaseOnly() ? "; only the release step sets it" : "; coders may enter it"));
+            }
+            String label = m.path("label").asText("");
+            if (label.isBlank()) throw new IllegalArgumentException(entry + " (" + name + "): needs a label");
+            if (out.put(code, label) != null) throw new IllegalArgumentException(entry + " (" + name + "): is declared twice");
+        }
+        for (MissingCode code : MissingCode.values()) {
+            if (!out.containsKey(code)) {
+                throw new IllegalArgumentException("missing_codes: code " + code.code() + " (" + code.key()
+                        + ") is not declared; tfeval needs every reserved code: " + supported());
+            }
+        }
+        return out;
+    }
+
+    private static String supported() {
+        StringBuilder b = new StringBuilder();
+        for (MissingCode m : MissingCode.values()) {
+            if (!b.isEmpty()) b.append(", ");
+            b.append(m.code()).append(' ').append(m.key());
+        }
+        return b.toString();
     }
 
     private static Variable variable(String form, JsonNode v, Map<String, Map<Long, String>> sets, Set<Integer> defaultMissing, int notApplicable) {
@@ -138,11 +181,16 @@ public final class InstrumentLoader {
         Set<Integer> missingCodes = new HashSet<>();
         if (type != VariableType.ID) {
             if (v.has("missing")) {
-                v.get("missing").forEach(m -> missingCodes.add(m.asInt()));
+                for (JsonNode m : v.get("missing")) {
+                    MissingCode code = MissingCode.ofCode(m.asLong()).filter(c -> m.canConvertToInt() && !c.releaseOnly())
+                            .orElseThrow(() -> new IllegalArgumentException(where + ": missing " + m.asText()
+                                    + " is not a reserved code a coder may enter; the reserved codes are " + supported()));
+                    missingCodes.add(code.code());
+                }
             } else {
                 missingCodes.addAll(defaultMissing);
             }
-            if (applies != null && notApplicable != 0) missingCodes.add(notApplicable);
+            if (applies != null) missingCodes.add(notApplicable);
         }
         Derivation derived = null;
         JsonNode d = v.get("derived");

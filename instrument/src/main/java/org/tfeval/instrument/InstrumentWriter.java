@@ -32,8 +32,8 @@ public final class InstrumentWriter {
         for (MissingCode m : ins.missingCodes()) {
             ObjectNode n = missing.addObject();
             n.put("code", m.code());
-            n.put("name", m.name());
-            n.put("label", m.label());
+            n.put("name", m.key());
+            n.put("label", ins.missingLabel(m));
             if (m.releaseOnly()) n.put("release_only", true);
         }
         ObjectNode sets = root.putObject("value_sets");

@@ -3,21 +3,28 @@ package org.tfeval.instrument;
 /**
  * A cell holding a reserved missing code instead of a value.
  *
- * @param code the missing code (-9 not recorded, -8 unknown, -7 not applicable, -6 suppressed)
+ * @param code the number of a {@link MissingCode} (-9 not recorded, -8 unknown, -7 not applicable, -6 suppressed)
  */
 public record Missing(int code) {
     public Missing {
-        if (code >= 0) {
-            throw new IllegalArgumentException("missing code " + code + " must be negative");
+        if (!MissingCode.isReserved(code)) {
+            throw new IllegalArgumentException("missing code " + code + " is not one of the reserved codes " + MissingCode.sqlList());
         }
     }
 
-    /** The code for "not applicable" (skip logic), fixed by the instrument conventions. */
-    public static final int NOT_APPLICABLE = -7;
+    /** The cell for a reserved code. */
+    public static Missing of(MissingCode code) {
+        return new Missing(code.code());
+    }
+
+    /** Which reserved code the cell holds. */
+    public MissingCode missingCode() {
+        return MissingCode.ofCode(code).orElseThrow();
+    }
 
     /** Whether this is "not applicable": a definite absence, unlike not recorded or unknown. */
     public boolean isNotApplicable() {
-        return code == NOT_APPLICABLE;
+        return missingCode().isDefiniteAbsence();
     }
 
     @Override

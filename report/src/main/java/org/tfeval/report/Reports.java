@@ -26,6 +26,7 @@ import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.AnalysisSuite;
 import org.tfeval.analysis.StudyResults;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.report.brief.PractitionerBrief;
 import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.report.document.Cell;
@@ -34,7 +35,6 @@ import org.tfeval.report.document.TableView;
 import org.tfeval.report.taskforce.TaskForceReport;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.snapshot.Sha256;
 import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
@@ -115,7 +115,7 @@ public final class Reports {
             results.write(resultsDir);
             Map<String, String> hashes = new LinkedHashMap<>();
             try (var s = Files.list(resultsDir)) {
-                s.sorted().forEach(p -> hashes.put(RESULTS + "/" + p.getFileName(), Sha256.of(p)));
+                s.sorted().forEach(p -> hashes.put(RESULTS + "/" + p.getFileName(), ContentHash.sha256(p)));
             }
             List<String> tfs = TaskForceReport.taskForces(results);
             int steps = 2 + tfs.size();

@@ -11,8 +11,8 @@ import org.tfeval.analysis.funnel.OutcomeFunnel;
 import org.tfeval.analysis.sample.SampleDescription;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.report.document.Format;
-import org.tfeval.snapshot.Sha256;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -95,7 +95,7 @@ class TechnicalReportTest {
     void the_appendix_lists_the_sha256_of_every_result_file() throws Exception {
         try (var files = Files.list(r.reports.results())) {
             for (var p : (Iterable<java.nio.file.Path>) files::iterator) {
-                assertThat(text).as(p.getFileName().toString()).contains(Sha256.of(p));
+                assertThat(text).as(p.getFileName().toString()).contains(ContentHash.sha256(p));
             }
         }
     }

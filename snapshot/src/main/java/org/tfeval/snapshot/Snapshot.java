@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.workflow.ContentHash;
 
 /**
  * A snapshot on disk, read back from its manifest.
@@ -77,7 +78,7 @@ public record Snapshot(String id, Path dir, Manifest manifest) {
         List<String> bad = new ArrayList<>();
         for (Manifest.FileHash f : manifest.files()) {
             Path p = dir.resolve(f.file());
-            if (!Files.exists(p) || !Sha256.of(p).equals(f.sha256())) bad.add(f.file());
+            if (!Files.exists(p) || !ContentHash.sha256(p).equals(f.sha256())) bad.add(f.file());
         }
         return bad;
     }

@@ -46,6 +46,43 @@ public final class Store {
         return c;
     }
 
+    /**
+     * Work inside one transaction.
+     *
+     * @param <T> what the work returns
+     * @param <E> a checked exception the work may throw besides {@link SQLException} (inferred;
+     *            {@link RuntimeException} when there is none)
+     */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run(Connection c) throws SQLException, E;
+    }
+
+    /**
+     * Runs work on a new connection in one transaction: committed when it returns, rolled back
+     * when it throws (and the exception passes on). Work that finds it must store nothing rolls
+     * back itself and returns; the empty transaction then commits.
+     */
+    public <T, E extends Exception> T tx(Work<T, E> work) throws SQLException, E {
+        Objects.requireNonNull(work, "work");
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            T out;
+            try {
+                out = work.run(c);
+            } catch (Exception | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            }
+            c.commit();
+            return out;
+        }
+    }
+
     public Instrument instrument() {
         return instrument;
     }

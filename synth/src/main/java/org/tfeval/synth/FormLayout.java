@@ -45,9 +45,9 @@ final class FormLayout {
         this.appliesReads = new String[vars.length][];
         this.notRecordedRate = new double[vars.length];
         this.unknownRate = new double[vars.length];
-        this.notApplicable = missing(instrument, "not_applicable");
-        this.notRecorded = missing(instrument, "not_recorded");
-        this.unknown = missing(instrument, "unknown");
+        this.notApplicable = missing(instrument, MissingCode.NOT_APPLICABLE);
+        this.notRecorded = missing(instrument, MissingCode.NOT_RECORDED);
+        this.unknown = missing(instrument, MissingCode.UNKNOWN);
         Set<String> shielded = shielded(instrument, form);
         for (int i = 0; i < vars.length; i++) {
             Variable v = vars[i];
@@ -234,9 +234,8 @@ final class FormLayout {
         return Truth.FALSE;
     }
 
-    private static Missing missing(Instrument instrument, String name) {
-        return instrument.missingCodes().stream().filter(m -> m.name().equals(name)).findFirst()
-                .map(MissingCode::code).map(Missing::new).orElse(null);
+    private static Missing missing(Instrument instrument, MissingCode code) {
+        return instrument.missingCodes().contains(code) ? Missing.of(code) : null;
     }
 
     /**

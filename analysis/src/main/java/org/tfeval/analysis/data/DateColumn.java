@@ -2,6 +2,7 @@ package org.tfeval.analysis.data;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.tfeval.instrument.MissingCode;
 
 /**
  * A date column: days since 1970-01-01 where the date is known, else the missing code from the
@@ -30,7 +31,7 @@ public final class DateColumn {
         int[] m = new int[dates.length];
         for (int i = 0; i < dates.length; i++) {
             d[i] = dates[i] == null ? NO_DAY : (int) dates[i].toEpochDay();
-            m[i] = dates[i] == null ? -9 : 0;
+            m[i] = dates[i] == null ? MissingCode.NOT_RECORDED.code() : 0;
         }
         return new DateColumn(name, d, m);
     }

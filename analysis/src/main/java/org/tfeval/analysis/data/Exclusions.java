@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.MissingCode;
 
 /**
  * Rows left out of a denominator, counted by why: a reserved missing code ({@code -9}, {@code -8},
@@ -20,6 +21,13 @@ public record Exclusions(Map<Integer, Long> byCode) {
     public static final int UNDOCUMENTED = -1;
     /** No exclusions. */
     public static final Exclusions NONE = new Exclusions(Map.of());
+    /** Length of a count array indexed by {@link #slot}. */
+    static final int SLOTS = 1 - MissingCode.lowest();
+
+    /** Index of a code in a count array: {@code -code} for a reserved code, that of {@link #UNDOCUMENTED} otherwise. */
+    static int slot(int code) {
+        return code < 0 && code >= MissingCode.lowest() ? -code : -UNDOCUMENTED;
+    }
 
     public Exclusions {
         Objects.requireNonNull(byCode, "byCode");
@@ -47,7 +55,7 @@ public record Exclusions(Map<Integer, Long> byCode) {
         List<String> parts = new ArrayList<>();
         for (var e : byCode.entrySet()) {
             String what = e.getKey() == UNDOCUMENTED ? "undocumented code"
-                    : instrument.missingCode(e.getKey()).map(m -> m.label().toLowerCase(java.util.Locale.ROOT)).orElse("code " + e.getKey());
+                    : instrument.missingCode(e.getKey()).map(m -> instrument.missingLabel(m).toLowerCase(java.util.Locale.ROOT)).orElse("code " + e.getKey());
             parts.add(e.getValue() + " " + what);
         }
         return String.join(", ", parts);
@@ -55,11 +63,11 @@ public record Exclusions(Map<Integer, Long> byCode) {
 
     /** Counts exclusions as they are found. */
     public static final class Counter {
-        private final long[] counts = new long[10];
+        private final long[] counts = new long[SLOTS];
 
         /** Counts one row with {@code code} (negative missing code, or any other value as undocumented). */
         public void add(int code) {
-            counts[code < 0 && code >= -9 ? -code : 1]++;
+            counts[slot(code)]++;
         }
 
         public Exclusions build() {

@@ -17,7 +17,7 @@ public final class GroupedShares {
         if (groups < 0) throw new IllegalArgumentException("groups must be >= 0, got " + groups);
         events = new long[groups];
         trials = new long[groups];
-        excluded = new long[groups][10];
+        excluded = new long[groups][Exclusions.SLOTS];
     }
 
     /**
@@ -36,7 +36,7 @@ public final class GroupedShares {
             } else if (s == Share.NO_EVENT) {
                 g.trials[k]++;
             } else {
-                g.excluded[k][s < 0 && s >= -9 ? -s : 1]++;
+                g.excluded[k][Exclusions.slot(s)]++;
             }
         }
         return g;
@@ -56,7 +56,7 @@ public final class GroupedShares {
     public Share sum(IntPredicate groups) {
         long e = 0;
         long t = 0;
-        long[] x = new long[10];
+        long[] x = new long[Exclusions.SLOTS];
         for (int k = 0; k < events.length; k++) {
             if (!groups.test(k)) continue;
             e += events[k];

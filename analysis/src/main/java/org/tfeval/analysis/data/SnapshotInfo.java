@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.snapshot.Snapshot;
 
 /**
@@ -38,8 +39,8 @@ public record SnapshotInfo(String id, boolean synthetic, boolean allowErrors, lo
                 m.instrument().id(), m.instrument().version(), s.rows());
     }
 
-    /** The first 12 characters of the ID, as printed in report footers. */
+    /** The first characters of the ID ({@link ContentHash#shortId}), as printed in report footers. */
     public String shortId() {
-        return id.length() <= 12 ? id : id.substring(0, 12);
+        return ContentHash.shortId(id);
     }
 }

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.snapshot.Snapshot;
 
 /**
@@ -35,6 +37,9 @@ import org.tfeval.snapshot.Snapshot;
  * </ul>
  */
 public final class StudyData {
+    /** The code a blank cell counts as: not recorded. */
+    private static final int BLANK = MissingCode.NOT_RECORDED.code();
+
     /** Cases: any suspect arrested (computed here from the suspects). */
     public static final String CASE_ARREST = "CASE_ARREST";
     /** Cases: any suspect prosecuted (computed here). */
@@ -136,7 +141,7 @@ public final class StudyData {
                 () -> query(st -> form(st, ins.form("victim"), parquet(snapshot, "victim"), siteSql, "", List.of(), List.of(), List.of(), "VICTIM_ID"),
                         snapshot),
                 () -> query(st -> form(st, ins.form("suspect"), parquet(snapshot, "suspect"), siteSql, " LEFT JOIN " + close + " k USING (CASE_ID)",
-                        List.of("CAST(k.__CLOSE - DATE '1970-01-01' AS INTEGER) AS " + CASE_CLOSE_DATE, "COALESCE(k.__CLOSE_MC, -9) AS " + CASE_CLOSE_DATE
+                        List.of("CAST(k.__CLOSE - DATE '1970-01-01' AS INTEGER) AS " + CASE_CLOSE_DATE, "COALESCE(k.__CLOSE_MC, " + BLANK + ") AS " + CASE_CLOSE_DATE
                                 + "__MC"), List.of(), List.of(CASE_CLOSE_DATE), "SUSPECT_ID"), snapshot));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(READ_THREADS);
         try {
@@ -210,14 +215,14 @@ public final class StudyData {
             if (v.type() == VariableType.CODE || v.type() == VariableType.INTEGER) ints.add(v.name());
         }
         List<TaskForce> out = new ArrayList<>();
-        String sql = "SELECT TF_ID, TF_STATE" + (ints.isEmpty() ? "" : ", " + String.join(", ", ints.stream().map(StudyData::q).toList()))
+        String sql = "SELECT TF_ID, TF_STATE" + (ints.isEmpty() ? "" : ", " + String.join(", ", ints.stream().map(SqlIdentifier::quote).toList()))
                 + " FROM " + source + " ORDER BY TF_ID";
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 Map<String, Integer> codes = new LinkedHashMap<>();
                 for (int j = 0; j < ints.size(); j++) {
                     int v = rs.getInt(3 + j);
-                    codes.put(ints.get(j), rs.wasNull() ? -9 : v);
+                    codes.put(ints.get(j), rs.wasNull() ? BLANK : v);
                 }
                 out.add(new TaskForce(out.size(), rs.getString(1), rs.getString(2), codes));
             }
@@ -240,11 +245,11 @@ public final class StudyData {
             }
         }
         select.add("COALESCE(s.__SITE, " + FormData.NO_SITE + ")");
-        codeNames.forEach(c -> select.add("COALESCE(d." + q(c) + ", -9)"));
-        decimalNames.forEach(c -> select.add("COALESCE(d." + q(c) + ", -9)"));
+        codeNames.forEach(c -> select.add("COALESCE(d." + SqlIdentifier.quote(c) + ", " + BLANK + ")"));
+        decimalNames.forEach(c -> select.add("COALESCE(d." + SqlIdentifier.quote(c) + ", " + BLANK + ")"));
         for (String c : dateNames) {
-            select.add("CAST(d." + q(c) + " - DATE '1970-01-01' AS INTEGER)");
-            select.add("COALESCE(d." + q(c + "__MC") + ", -9)");
+            select.add("CAST(d." + SqlIdentifier.quote(c) + " - DATE '1970-01-01' AS INTEGER)");
+            select.add("COALESCE(d." + SqlIdentifier.quote(c + "__MC") + ", " + BLANK + ")");
         }
         select.addAll(extraSelect);
         codeNames.addAll(extraCodes);
@@ -309,9 +314,5 @@ public final class StudyData {
 
     private static void grow(List<int[]> arrays, int capacity) {
         for (int j = 0; j < arrays.size(); j++) arrays.set(j, java.util.Arrays.copyOf(arrays.get(j), capacity));
-    }
-
-    private static String q(String name) {
-        return "\"" + name + "\"";
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.IntToDoubleFunction;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.StudyData;
 import org.tfeval.analysis.data.TaskForce;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 
 /**
@@ -32,7 +33,7 @@ record Predictor(String term, String label, boolean siteLevel, java.util.functio
                 }),
                 new Predictor("minor", "Minor involved (SEX_SUBTYPE 2 or 3)", false, d -> {
                     var st = d.cases().code("SEX_SUBTYPE");
-                    return i -> st.get(i) == -7 ? 0 : st.get(i) < 0 ? Double.NaN : (st.get(i) == 2 || st.get(i) == 3 ? 1 : 0);
+                    return i -> st.get(i) == MissingCode.NOT_APPLICABLE.code() ? 0 : st.get(i) < 0 ? Double.NaN : (st.get(i) == 2 || st.get(i) == 3 ? 1 : 0);
                 }),
                 binary("actual_victim", "Actual victim present", "ACTUAL_VICTIM"),
                 new Predictor("sting", "Identified through an undercover sting", false, d -> {

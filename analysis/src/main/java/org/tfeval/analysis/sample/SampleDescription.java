@@ -171,7 +171,7 @@ public final class SampleDescription implements Analysis {
 
     static String codeLabel(StudyData data, String variable, int code) {
         if (code < 0) {
-            return data.instrument().missingCode(code).map(m -> m.label()).orElse("code " + code);
+            return data.instrument().missingCode(code).map(data.instrument()::missingLabel).orElse("code " + code);
         }
         return data.label("task_force", variable, code);
     }

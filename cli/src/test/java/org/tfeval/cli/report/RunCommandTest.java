@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.tfeval.instrument.Instrument;
 import java.util.List;
 import java.util.Map;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.study.StudyWorkspace;
@@ -97,7 +98,7 @@ class RunCommandTest {
         try (var l = Files.list(snapshots)) {
             id = l.filter(Files::isDirectory).findFirst().orElseThrow().getFileName().toString();
         }
-        Path reports = s.resolve("reports").resolve("snapshot-" + id.substring(0, 12));
+        Path reports = s.resolve("reports").resolve("snapshot-" + ContentHash.shortId(id));
         assertThat(reports.resolve("technical-report.html")).isRegularFile();
         assertThat(reports.resolve("technical-report.pdf")).isRegularFile();
         assertThat(reports.resolve("practitioner-brief.pdf")).isRegularFile();

@@ -139,7 +139,7 @@ public final class RedcapDictionary {
             fieldToVar.put(r.get(0), get(r, "tfeval_variable").isEmpty() ? r.get(0).toUpperCase(Locale.ROOT) : get(r, "tfeval_variable"));
         }
         Set<Integer> defaultMissing = new TreeSet<>();
-        for (MissingCode m : base.missingCodes()) if (!m.releaseOnly() && !m.name().equals("not_applicable")) defaultMissing.add(m.code());
+        for (MissingCode m : base.missingCodes()) if (m.acceptedByDefault()) defaultMissing.add(m.code());
         for (CSVRecord r : records) {
             String where = origin + " line " + (r.getRecordNumber() + 1);
             try {
@@ -169,7 +169,7 @@ public final class RedcapDictionary {
                         for (String c : get(r, "tfeval_missing").split("\\s+")) missing.add(Integer.valueOf(c));
                     } else {
                         missing.addAll(defaultMissing);
-                        if (applies != null) missing.add(-7);
+                        if (applies != null) missing.add(MissingCode.NOT_APPLICABLE.code());
                     }
                 }
                 Derivation derived = derivation(get(r, "tfeval_derived"));
@@ -207,7 +207,7 @@ public final class RedcapDictionary {
         Map<String, Map<Long, String>> sets = new LinkedHashMap<>();
         for (List<Variable> vs : vars.values()) for (Variable v : vs) if (v.valueSet() != null) sets.put(v.valueSet(), v.valueLabels());
         try {
-            return new Instrument(base.id(), base.version(), base.title(), base.minDate(), base.maxDate(), base.missingCodes(), sets, forms, rules);
+            return new Instrument(base.id(), base.version(), base.title(), base.minDate(), base.maxDate(), base.missingLabels(), sets, forms, rules);
         } catch (IllegalArgumentException e) {
             throw new InstrumentException(origin + ": " + e.getMessage(), e);
         }

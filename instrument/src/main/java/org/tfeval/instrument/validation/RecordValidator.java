@@ -40,8 +40,7 @@ public final class RecordValidator {
         this.form = Objects.requireNonNull(form, "form");
         this.rules = instrument.rulesOf(form);
         this.skipped = form.variables().stream().filter(v -> v.appliesWhen() != null).toList();
-        this.notApplicable = instrument.missingCodes().stream().filter(m -> m.name().equals("not_applicable"))
-                .mapToInt(MissingCode::code).findFirst().orElse(-7);
+        this.notApplicable = MissingCode.NOT_APPLICABLE.code();
         this.missingCodes = instrument.missingCodes().stream().map(MissingCode::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
@@ -183,7 +182,7 @@ public final class RecordValidator {
             if (!v.missingCodes().contains(m.code())) {
                 MissingCode mc = instrument.missingCode(m.code()).orElseThrow();
                 out.accept(violation(at, id, v, m.toString(), "missing_code_not_allowed",
-                        "the missing code " + m.code() + " (" + mc.label().toLowerCase(java.util.Locale.ROOT) + ") is not allowed here"
+                        "the missing code " + m.code() + " (" + instrument.missingLabel(mc).toLowerCase(java.util.Locale.ROOT) + ") is not allowed here"
                                 + (v.missingCodes().isEmpty() ? "" : "; allowed: " + missingList(v)), Severity.ERROR));
             }
             return;
@@ -268,7 +267,7 @@ public final class RecordValidator {
     private String missingList(Variable v) {
         List<String> out = new ArrayList<>();
         for (MissingCode m : instrument.missingCodes()) {
-            if (v.missingCodes().contains(m.code())) out.add(m.code() + " " + m.label().toLowerCase(java.util.Locale.ROOT));
+            if (v.missingCodes().contains(m.code())) out.add(m.code() + " " + instrument.missingLabel(m).toLowerCase(java.util.Locale.ROOT));
         }
         return String.join(", ", out);
     }

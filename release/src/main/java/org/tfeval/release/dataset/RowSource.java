@@ -1,5 +1,6 @@
 package org.tfeval.release.dataset;
 
+import org.tfeval.instrument.MissingCode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;

@@ -17,7 +17,7 @@ public enum VariableKind {
         this.takesMissingCodes = takesMissingCodes;
     }
 
-    /** Whether cells may hold a reserved {@link MissingCode}. Strings are missing only when empty. */
+    /** Whether cells may hold a reserved {@link org.tfeval.instrument.MissingCode}. Strings are missing only when empty. */
     public boolean takesMissingCodes() {
         return takesMissingCodes;
     }

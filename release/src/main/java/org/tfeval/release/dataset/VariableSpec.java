@@ -1,5 +1,6 @@
 package org.tfeval.release.dataset;
 
+import org.tfeval.instrument.MissingCode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collections;

@@ -8,6 +8,7 @@ import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.release.dataset.VariableKind;
 
 /**
@@ -94,7 +95,7 @@ final class JoinedView {
     String select(String prefix, List<Column> columns) {
         List<String> select = new ArrayList<>();
         select.add("'0' AS _all");
-        select.add("u._rid AS " + ReleaseWork.quote(rowId(unit)));
+        select.add("u._rid AS " + SqlIdentifier.quote(rowId(unit)));
         addColumns(select, "u", unit, columns);
         StringBuilder from = new StringBuilder(table(prefix, unit) + " u");
         String childAlias = "u";
@@ -103,9 +104,9 @@ final class JoinedView {
             String alias = "a_" + a;
             Variable link = child.parentLink().orElseThrow();
             from.append(" LEFT JOIN ").append(table(prefix, a)).append(' ').append(alias).append(" ON ").append(alias).append('.')
-                    .append(ReleaseWork.quote(parentKey(instrument, a))).append(" = ").append(childAlias).append('.')
-                    .append(ReleaseWork.quote(link.name()));
-            select.add(alias + "._rid AS " + ReleaseWork.quote(rowId(a)));
+                    .append(SqlIdentifier.quote(parentKey(instrument, a))).append(" = ").append(childAlias).append('.')
+                    .append(SqlIdentifier.quote(link.name()));
+            select.add(alias + "._rid AS " + SqlIdentifier.quote(rowId(a)));
             addColumns(select, alias, a, columns);
             childAlias = alias;
             child = instrument.form(a);
@@ -116,7 +117,7 @@ final class JoinedView {
             }
             String alias = "d_" + c.name();
             from.append(" LEFT JOIN (").append(subtree(prefix, c, columns)).append(") ").append(alias).append(" ON ").append(alias)
-                    .append("._link = u.").append(ReleaseWork.quote(parentKey(instrument, unit)));
+                    .append("._link = u.").append(SqlIdentifier.quote(parentKey(instrument, unit)));
             passThrough(select, alias, c, columns);
         }
         return "SELECT " + String.join(", ", select) + " FROM " + from;
@@ -124,8 +125,8 @@ final class JoinedView {
 
     private String subtree(String prefix, Form f, List<Column> columns) {
         List<String> select = new ArrayList<>();
-        select.add("t._rid AS " + ReleaseWork.quote(rowId(f.name())));
-        select.add("t." + ReleaseWork.quote(f.parentLink().orElseThrow().name()) + " AS _link");
+        select.add("t._rid AS " + SqlIdentifier.quote(rowId(f.name())));
+        select.add("t." + SqlIdentifier.quote(f.parentLink().orElseThrow().name()) + " AS _link");
         addColumns(select, "t", f.name(), columns);
         StringBuilder from = new StringBuilder(table(prefix, f.name()) + " t");
         for (Form c : instrument.childrenOf(f)) {
@@ -134,19 +135,19 @@ final class JoinedView {
             }
             String alias = "d_" + c.name();
             from.append(" LEFT JOIN (").append(subtree(prefix, c, columns)).append(") ").append(alias).append(" ON ").append(alias)
-                    .append("._link = t.").append(ReleaseWork.quote(parentKey(instrument, f.name())));
+                    .append("._link = t.").append(SqlIdentifier.quote(parentKey(instrument, f.name())));
             passThrough(select, alias, c, columns);
         }
         return "SELECT " + String.join(", ", select) + " FROM " + from;
     }
 
     private void passThrough(List<String> select, String alias, Form f, List<Column> columns) {
-        select.add(alias + "." + ReleaseWork.quote(rowId(f.name())));
+        select.add(alias + "." + SqlIdentifier.quote(rowId(f.name())));
         for (Column c : columns) {
             if (c.form().equals(f.name())) {
                 // the subtree never gives null for a record it has: null here means there is no such record
-                select.add("coalesce(" + alias + "." + ReleaseWork.quote(c.alias()) + ", " + ReleaseWork.literal(ABSENT) + ") AS "
-                        + ReleaseWork.quote(c.alias()));
+                select.add("coalesce(" + alias + "." + SqlIdentifier.quote(c.alias()) + ", " + ReleaseWork.literal(ABSENT) + ") AS "
+                        + SqlIdentifier.quote(c.alias()));
             }
         }
         for (Form g : instrument.childrenOf(f)) {
@@ -183,12 +184,12 @@ final class JoinedView {
     private static void addColumns(List<String> select, String alias, String form, List<Column> columns) {
         for (Column c : columns) {
             if (c.form().equals(form)) {
-                String value = "CAST(" + alias + "." + ReleaseWork.quote(c.name()) + " AS VARCHAR)";
+                String value = "CAST(" + alias + "." + SqlIdentifier.quote(c.name()) + " AS VARCHAR)";
                 if (c.kind() == VariableKind.DATE) {
-                    value += ", CAST(" + alias + "." + ReleaseWork.quote(c.name() + "__MC") + " AS VARCHAR)";
+                    value += ", CAST(" + alias + "." + SqlIdentifier.quote(c.name() + "__MC") + " AS VARCHAR)";
                 }
                 select.add("CASE WHEN " + alias + "._rid IS NULL THEN " + ReleaseWork.literal(ABSENT) + " ELSE coalesce(" + value + ", "
-                        + ReleaseWork.literal(BLANK) + ") END AS " + ReleaseWork.quote(c.alias()));
+                        + ReleaseWork.literal(BLANK) + ") END AS " + SqlIdentifier.quote(c.alias()));
             }
         }
     }
@@ -198,7 +199,7 @@ final class JoinedView {
         List<String> out = new ArrayList<>();
         out.add("_all");
         for (Column c : columns) {
-            out.add(ReleaseWork.quote(c.alias()));
+            out.add(SqlIdentifier.quote(c.alias()));
         }
         return String.join(", ", out);
     }
@@ -208,7 +209,7 @@ final class JoinedView {
     }
 
     private static String table(String prefix, String form) {
-        return ReleaseWork.quote(prefix + form);
+        return SqlIdentifier.quote(prefix + form);
     }
 
     /** The key variable of a parent form (a single variable: the child's link has its name). */

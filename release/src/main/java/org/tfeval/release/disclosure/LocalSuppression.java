@@ -1,6 +1,6 @@
 package org.tfeval.release.disclosure;
 
-import static org.tfeval.release.disclosure.ReleaseWork.quote;
+import static org.tfeval.instrument.sql.SqlIdentifier.quote;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package org.tfeval.release.disclosure;
 
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.sql.SqlIdentifier;
 
 /**
  * Replaces every identifier (instrument type {@code id}: task force, case, victim, suspect) by a
@@ -15,7 +16,7 @@ public final class PseudonymiseIds implements DisclosureRule {
         for (PlannedVariable v : work.allVariables()) {
             if (work.instrument().form(v.form()).find(v.source()).map(s -> s.type() == VariableType.ID).orElse(false)) {
                 work.pseudonymise(v.name());
-                work.replace(v, v.withValue(ReleaseWork.quote("pn_" + v.name()) + ".pseudonym"));
+                work.replace(v, v.withValue(SqlIdentifier.quote("pn_" + v.name()) + ".pseudonym"));
                 work.treat(v.form(), v.name(), getClass().getSimpleName(),
                         "replaced by a keyed pseudonym (HMAC-SHA-256, 64 bits, key drawn for this release and not kept in the package)", 0);
             }

@@ -1,5 +1,7 @@
 package org.tfeval.release.disclosure;
 
+import static org.tfeval.instrument.sql.SqlIdentifier.quote;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ import org.tfeval.instrument.ReleaseLevel;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowCursor;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
@@ -55,9 +57,7 @@ import org.tfeval.instrument.workflow.ProgressListener;
  */
 public final class ReleaseWork implements AutoCloseable {
     /** The reserved code release rules write for a suppressed value. */
-    public static final int SUPPRESSED = -6;
-    /** Every reserved missing code: never a valid value. */
-    static final List<Integer> RESERVED = List.of(-9, -8, -7, -6);
+    public static final int SUPPRESSED = MissingCode.SUPPRESSED.code();
     /** Bytes of the pseudonymisation key. */
     public static final int KEY_BYTES = 32;
     /** Bytes of the HMAC kept as a pseudonym: 64 bits, 16 hex digits; collisions are checked. */
@@ -390,7 +390,7 @@ public final class ReleaseWork implements AutoCloseable {
 
     /** SQL: the value is valid (not blank, not a reserved code). */
     static String valid(String sql) {
-        return "(" + sql + ") IS NOT NULL AND (" + sql + ") NOT IN (-9, -8, -7, -6)";
+        return "(" + sql + ") IS NOT NULL AND (" + sql + ") NOT IN (" + MissingCode.sqlList() + ")";
     }
 
     // ---- the rows
@@ -525,7 +525,7 @@ public final class ReleaseWork implements AutoCloseable {
             switch (v.kind()) {
                 case STRING -> probes.add("coalesce(max(strlen(" + c + ")), 0)");
                 case DATE -> probes.add("list(DISTINCT " + quote(v.missingColumn()) + ") FILTER (WHERE " + quote(v.missingColumn()) + " IS NOT NULL)");
-                default -> probes.add("list(DISTINCT CAST(" + c + " AS BIGINT)) FILTER (WHERE " + c + " IN (-9, -8, -7, -6))");
+                default -> probes.add("list(DISTINCT CAST(" + c + " AS BIGINT)) FILTER (WHERE " + c + " IN (" + MissingCode.sqlList() + "))");
             }
         }
         List<VariableSpec> specs = new ArrayList<>();
@@ -567,7 +567,7 @@ public final class ReleaseWork implements AutoCloseable {
     static final int DECIMAL_DECIMALS = 2;
 
     private String missingLabel(int code, MissingCode mc) {
-        return instrument.missingCode(code).map(m -> m.label()).orElse(mc.defaultLabel());
+        return instrument.missingCode(code).map(instrument::missingLabel).orElse(mc.defaultLabel());
     }
 
     private RowSource rows(DatasetSpec spec, List<PlannedVariable> vars, String sql) {
@@ -811,10 +811,6 @@ public final class ReleaseWork implements AutoCloseable {
 
     static String rel(String form) {
         return quote("rel_" + form);
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     static String column(String alias, String name) {

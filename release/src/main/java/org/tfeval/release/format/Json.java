@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.VariableSpec;
 

@@ -12,7 +12,7 @@ import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 
@@ -87,7 +87,7 @@ public final class ParquetWriter implements DatasetWriter {
             return cell;
         }
         return switch (v.kind()) {
-            case INTEGER -> code.code();
+            case INTEGER -> (long) code.code();
             case DECIMAL -> (double) code.code();
             default -> null;
         };

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.InvalidRowException;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.VariableKind;
 

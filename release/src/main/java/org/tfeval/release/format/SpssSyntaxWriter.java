@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -134,7 +134,7 @@ public final class SpssSyntaxWriter implements DatasetWriter {
     /** Value labels then missing-code labels, by code. */
     static TreeMap<Long, String> codeLabels(VariableSpec v) {
         TreeMap<Long, String> all = new TreeMap<>(v.valueLabels());
-        v.missingCodes().forEach((code, text) -> all.put(code.code(), text));
+        v.missingCodes().forEach((code, text) -> all.put((long) code.code(), text));
         return all;
     }
 

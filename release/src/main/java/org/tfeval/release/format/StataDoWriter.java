@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.summary.VariableSummary;
 import org.tfeval.stats.disclosure.ComplementarySuppression;

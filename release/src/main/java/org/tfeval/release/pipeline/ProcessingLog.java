@@ -1,5 +1,7 @@
 package org.tfeval.release.pipeline;
 
+import static org.tfeval.instrument.sql.SqlIdentifier.quote;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +22,7 @@ import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Rule;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
@@ -93,7 +96,7 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
             Map<String, Long> links = new LinkedHashMap<>();
             long linked = 0;
             for (Form f : ins.forms()) {
-                String key = String.join(", ", f.key().stream().map(ProcessingLog::quote).toList());
+                String key = String.join(", ", f.key().stream().map(SqlIdentifier::quote).toList());
                 long dup = queryLong(st, "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM " + view(f) + " GROUP BY " + key
                         + ") WHERE n > 1");
                 if (dup > 0) {
@@ -255,10 +258,6 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
 
     private static String view(Form f) {
         return quote("log_" + f.name());
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static long queryLong(Statement st, String sql) throws SQLException {

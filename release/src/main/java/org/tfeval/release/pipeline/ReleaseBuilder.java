@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,16 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.tfeval.instrument.ReleaseLevel;
+import org.tfeval.instrument.workflow.ContentHash;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.release.disclosure.DisclosurePolicy;
 import org.tfeval.release.disclosure.DisclosureReport;
 import org.tfeval.release.disclosure.DisclosureReportWriter;
@@ -206,7 +202,7 @@ public final class ReleaseBuilder {
                 Files.createFile(keyTarget, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(keyTarget, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
             }
-            deleteTree(work);
+            WorkFolders.deleteTree(work);
             Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwxr-xr-x"));
             if (Files.exists(target)) {
                 Files.delete(target); // empty, checked above
@@ -229,7 +225,7 @@ public final class ReleaseBuilder {
             }
         }
         WriteOptions options = WriteOptions.defaults().withTimestamp(at)
-                .withStudy(studyTitle(), "tfeval-" + snapshot.id().substring(0, Math.min(12, snapshot.id().length())) + "-"
+                .withStudy(studyTitle(), "tfeval-" + ContentHash.shortId(snapshot.id()) + "-"
                         + level.name().toLowerCase(Locale.ROOT))
                 .withDescribedFiles(described);
         if (level == ReleaseLevel.PUBLIC) {
@@ -273,7 +269,8 @@ public final class ReleaseBuilder {
                 .append("HTML, PDF and DDI Codebook 2.5 XML (.xml).\n\n");
         b.append("Identifiers (TF_ID, CASE_ID, VICTIM_ID, SUSPECT_ID) are pseudonyms drawn for this release only: they link\n")
                 .append("the datasets of this package and cannot be linked with any other release or with the study's records.\n\n");
-        b.append("Reserved missing codes: -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed for confidentiality.\n")
+        b.append("Reserved missing codes: ").append(String.join(", ", snapshot.instrument().missingCodes().stream()
+                        .map(m -> m.code() + " " + snapshot.instrument().missingLabel(m).toLowerCase(Locale.ROOT)).toList())).append(".\n")
                 .append("They are user-missing in SPSS, extended missing (.a-.d) in Stata, special missing (.A-.D) in SAS.\n\n");
         b.append(String.format(Locale.ROOT, "Disclosure control: %s (see %s). Quasi-identifier values suppressed: %.1f%%; cases left out: %d.%n",
                 report.policy(), DISCLOSURE_HTML, 100 * report.loss().suppressedQuasiShare(), report.loss().removedCases()));
@@ -310,18 +307,9 @@ public final class ReleaseBuilder {
 
     private static PackagedFile packaged(Path root, String relative, String description) throws IOException {
         Path p = root.resolve(relative);
-        return new PackagedFile(relative, Files.size(p), sha256(p), description);
+        return new PackagedFile(relative, Files.size(p), ContentHash.sha256(p), description);
     }
 
-    /** SHA-256 of a file, hex. */
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static boolean isEmpty(Path dir) throws IOException {
         try (var s = Files.list(dir)) {
@@ -332,22 +320,10 @@ public final class ReleaseBuilder {
     /** Best effort, in a finally block: a leftover hidden folder must not hide the failure that left it. */
     private static void deleteQuietly(Path dir) {
         try {
-            deleteTree(dir);
+            WorkFolders.deleteTree(dir);
         } catch (UncheckedIOException e) {
             // the hidden folder stays; the original failure is what matters
         }
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the working folder " + dir, e);
-        }
-    }
 }

@@ -7,11 +7,11 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Locale;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.instrument.ReleaseLevel;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.release.pipeline.ReleaseBuilder;
 import org.tfeval.release.pipeline.ReleaseResult;
@@ -71,7 +71,7 @@ public final class ReleaseBenchmark {
             Snapshot sn = SnapshotWriter.of(ins).withSynthetic(true).write(dir.resolve("snapshots"), study.validation(), study).snapshot();
             System.out.printf(Locale.ROOT, "read and snapshot: %.1f s -> %s %s%n", seconds(t1), sn.dir(), sn.rows());
         }
-        deleteTree(dir.resolve("data"));
+        WorkFolders.deleteTree(dir.resolve("data"));
     }
 
     private static void release(Path dir, int k) throws Exception {
@@ -80,7 +80,7 @@ public final class ReleaseBenchmark {
             throw new IllegalStateException("no snapshot under " + dir + "; run the prepare step first");
         }
         Path out = dir.resolve("package-k" + k);
-        deleteTree(out);
+        WorkFolders.deleteTree(out);
         long t0 = System.nanoTime();
         ReleaseResult r = ReleaseBuilder.of(sn).withLevel(ReleaseLevel.PUBLIC)
                 .withThresholds(Thresholds.defaults().withK(k).withMaxSuppressedValueShare(1).withMaxRemovedCaseShare(1))
@@ -129,17 +129,6 @@ public final class ReleaseBenchmark {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(x);
-            }
-        }
     }
 
     /** Progress as a line per step, with the elapsed time. */

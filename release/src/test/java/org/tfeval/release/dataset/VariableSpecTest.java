@@ -1,5 +1,6 @@
 package org.tfeval.release.dataset;
 
+import org.tfeval.instrument.MissingCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 

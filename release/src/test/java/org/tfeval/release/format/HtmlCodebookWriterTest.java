@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 
 class HtmlCodebookWriterTest {
     private static final int ROWS = 300;

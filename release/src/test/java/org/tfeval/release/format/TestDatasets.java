@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.dataset.VariableType;

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.format.ExternalTools;
@@ -74,7 +75,7 @@ class PublicReleaseTest {
             for (Path p : files) {
                 String rel = r.dir().relativize(p).toString();
                 if (!rel.equals(ReleaseBuilder.MANIFEST)) {
-                    assertThat(listed.get(rel)).as(rel).isEqualTo(ReleaseBuilder.sha256(p));
+                    assertThat(listed.get(rel)).as(rel).isEqualTo(ContentHash.sha256(p));
                 }
             }
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.release.dataset.MissingCode;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.dataset.VariableType;

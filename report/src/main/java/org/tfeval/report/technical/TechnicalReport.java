@@ -120,7 +120,7 @@ public final class TechnicalReport {
                 .reduce((a, b) -> a + ", " + b).orElse("no records") + "." + (s.synthetic() ? " The snapshot's manifest marks the data as synthetic." : ""));
         results.analyses().stream().filter(a -> a.analysis().equals(SampleDescription.ID)).findFirst()
                 .ifPresent(a -> doc.paragraph("Samples and sites: " + a.method()));
-        doc.paragraph("Missing data: the instrument's missing codes (" + MissingCodeSentence.meanings(instrument.missingCodes()) + ") are left out of every denominator and "
+        doc.paragraph("Missing data: the instrument's missing codes (" + MissingCodeSentence.of(instrument).meanings() + ") are left out of every denominator and "
                 + "counted in the tables' 'Excluded' columns and notes. Case outcomes are computed from the suspects of each case, respecting the "
                 + "skip logic (a suspect not prosecuted was not charged).");
         doc.subsection("Estimators");
@@ -269,7 +269,7 @@ public final class TechnicalReport {
     private void appendix(Document doc) {
         doc.sectionOnNewPage("Appendix A: the instrument");
         doc.paragraph("Instrument " + instrument.id() + " version " + instrument.version() + (instrument.title() == null ? "" : ": " + instrument.title())
-                + ", as frozen in the snapshot. " + MissingCodeSentence.of(instrument.missingCodes()));
+                + ", as frozen in the snapshot. " + MissingCodeSentence.of(instrument).sentence());
         for (Form f : instrument.forms()) {
             TableView.Builder b = TableView.builder("Instrument form " + f.name() + " (" + f.label() + ")").headers("Variable", "Label", "Type",
                     "Values");

@@ -101,10 +101,10 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
         List<String> defs = new ArrayList<>();
         for (Variable v : f.variables()) {
             String t = DatasetQuery.type(v.type());
-            types.add("'" + DatasetQuery.column(v.name()) + "': '" + t + "'");
+            types.add("'" + DatasetQuery.columnName(v.name()) + "': '" + t + "'");
             defs.add(DatasetQuery.column(v.name()) + " " + t);
             if (v.type() == VariableType.DATE) {
-                types.add("'" + DatasetQuery.missingColumn(v.name()) + "': 'SMALLINT'");
+                types.add("'" + DatasetQuery.columnName(v.name()) + DatasetQuery.MISSING_SUFFIX + "': 'SMALLINT'");
                 defs.add(DatasetQuery.missingColumn(v.name()) + " SMALLINT");
             }
         }

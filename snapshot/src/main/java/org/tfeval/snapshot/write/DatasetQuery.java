@@ -9,7 +9,8 @@ import java.util.Objects;
 import org.tfeval.instrument.Derivation;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
-import org.tfeval.instrument.Missing;
+import org.tfeval.instrument.MissingCode;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 import org.tfeval.instrument.expression.Expression;
@@ -57,19 +58,24 @@ public final class DatasetQuery {
         return instrument;
     }
 
-    /** The table of the form. */
+    /** The table of the form, quoted for SQL. */
     public String table() {
-        return form.table();
+        return SqlIdentifier.quote(form.table());
     }
 
-    /** Table column of a variable. */
+    /** Table column of a variable, quoted for SQL. */
     public static String column(String variable) {
+        return SqlIdentifier.quote(columnName(variable));
+    }
+
+    /** Column name of a variable as the catalog holds it (not quoted). */
+    public static String columnName(String variable) {
         return variable.toLowerCase(Locale.ROOT);
     }
 
-    /** Table column of a date variable's missing code. */
+    /** Table column of a date variable's missing code, quoted for SQL. */
     public static String missingColumn(String variable) {
-        return column(variable) + MISSING_SUFFIX;
+        return SqlIdentifier.quote(columnName(variable) + MISSING_SUFFIX);
     }
 
     /** Key columns of the table, in key order. */
@@ -155,7 +161,7 @@ public final class DatasetQuery {
     }
 
     private static String alias(String childForm) {
-        return "agg_" + childForm;
+        return SqlIdentifier.quote("agg_" + childForm);
     }
 
     /**
@@ -168,9 +174,9 @@ public final class DatasetQuery {
         Variable v = form.variable(variable);
         String c = alias + "." + column(variable);
         String na = switch (v.type()) {
-            case DATE -> alias + "." + missingColumn(variable) + " IS NOT DISTINCT FROM " + Missing.NOT_APPLICABLE;
-            case CODE, INTEGER, DECIMAL -> c + " IS NOT DISTINCT FROM " + Missing.NOT_APPLICABLE;
-            default -> c + " IS NOT DISTINCT FROM '" + Missing.NOT_APPLICABLE + "'";
+            case DATE -> alias + "." + missingColumn(variable) + " IS NOT DISTINCT FROM " + MissingCode.NOT_APPLICABLE.code();
+            case CODE, INTEGER, DECIMAL -> c + " IS NOT DISTINCT FROM " + MissingCode.NOT_APPLICABLE.code();
+            default -> c + " IS NOT DISTINCT FROM '" + MissingCode.NOT_APPLICABLE.code() + "'";
         };
         return new Expression.SqlColumn(knownValueSql(alias, variable), na);
     }

@@ -21,7 +21,7 @@ import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentWriter;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.snapshot.Manifest;
-import org.tfeval.snapshot.Sha256;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.snapshot.Snapshot;
 
 /**
@@ -135,7 +135,7 @@ public final class SnapshotWriter {
                 }
                 Path instrumentFile = work.resolve(Snapshot.INSTRUMENT);
                 Files.writeString(instrumentFile, InstrumentWriter.toYaml(instrument), StandardCharsets.UTF_8);
-                String insSha = Sha256.of(instrumentFile);
+                String insSha = ContentHash.sha256(instrumentFile);
                 List<Manifest.FileHash> files = new ArrayList<>();
                 datasets.forEach(d -> files.add(new Manifest.FileHash(d.file(), d.sha256())));
                 files.add(new Manifest.FileHash(Snapshot.INSTRUMENT, insSha));
@@ -169,7 +169,7 @@ public final class SnapshotWriter {
         StringBuilder content = new StringBuilder();
         for (Manifest.FileHash f : files) content.append(f.file()).append(' ').append(f.sha256()).append('\n');
         content.append("allow_errors ").append(allowErrors).append('\n');
-        return Sha256.of(content.toString().getBytes(StandardCharsets.UTF_8));
+        return ContentHash.sha256(content.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Manifest.Dataset dataset(Connection duck, DatasetQuery q, DatasetSource source, Path work) throws SQLException, IOException {
@@ -188,7 +188,7 @@ public final class SnapshotWriter {
                     + "' (FORMAT parquet, COMPRESSION zstd)");
         }
         Files.delete(csv);
-        return new Manifest.Dataset(f.name(), f.label(), parquet.getFileName().toString(), rows, Sha256.of(parquet),
+        return new Manifest.Dataset(f.name(), f.label(), parquet.getFileName().toString(), rows, ContentHash.sha256(parquet),
                 q.columns().stream().map(DatasetQuery.Column::name).toList());
     }
 

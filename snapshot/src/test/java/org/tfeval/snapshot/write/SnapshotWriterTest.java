@@ -136,7 +136,7 @@ class SnapshotWriterTest {
     void the_id_is_the_hash_of_the_file_hashes_and_allow_errors() {
         List<Manifest.FileHash> files = List.of(new Manifest.FileHash("case.parquet", "ab"), new Manifest.FileHash("instrument.yaml", "cd"));
         assertThat(SnapshotWriter.id(files, false))
-                .isEqualTo(org.tfeval.snapshot.Sha256.of("case.parquet ab\ninstrument.yaml cd\nallow_errors false\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(org.tfeval.instrument.workflow.ContentHash.sha256("case.parquet ab\ninstrument.yaml cd\nallow_errors false\n".getBytes(StandardCharsets.UTF_8)))
                 .isNotEqualTo(SnapshotWriter.id(files, true));
     }
 }

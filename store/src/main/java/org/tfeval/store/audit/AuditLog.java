@@ -1,8 +1,5 @@
 package org.tfeval.store.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +10,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import org.tfeval.instrument.workflow.ContentHash;
 
-/** Writes and verifies the audit log. All methods work inside the caller's transaction. */
+/**
+ * Writes and verifies the audit log. All methods work inside the caller's transaction. An event is
+ * recorded with {@link #record(Connection, AuditEntry, ChangeWriter)}: its changes are written by a
+ * callback, so an event cannot be begun and left unfinished.
+ */
 public final class AuditLog {
     /** Advisory lock serialising appends, so the chain never forks. */
     static final long LOCK_KEY = 0x7466_6576_616cL;
@@ -31,8 +33,113 @@ public final class AuditLog {
     private AuditLog() {
     }
 
+    /** Writes an event's record changes; see {@link #record(Connection, AuditEntry, ChangeWriter)}. */
+    @FunctionalInterface
+    public interface ChangeWriter {
+        void write(Changes changes) throws SQLException;
+    }
+
+    /**
+     * The record changes of one event being recorded, numbered in the order they are added. Valid
+     * only inside the {@link ChangeWriter} it is given to.
+     */
+    public static final class Changes {
+        private final Connection c;
+        private final long event;
+        private long ord;
+        private String detailJson;
+        private boolean open = true;
+
+        private Changes(Connection c, long event, String detailJson) {
+            this.c = c;
+            this.event = event;
+            this.detailJson = detailJson;
+        }
+
+        /**
+         * The event's sequence number, for a set-based {@code INSERT INTO audit_change ... SELECT}
+         * that numbers its own changes ({@code ord} from 1); add no others to that event then.
+         */
+        public long event() {
+            return event;
+        }
+
+        /** A record that did not exist before. */
+        public void inserted(String recordKey, String newJson) throws SQLException {
+            add(recordKey, 'I', null, Objects.requireNonNull(newJson, "newJson"));
+        }
+
+        /** A record that changed. */
+        public void updated(String recordKey, String oldJson, String newJson) throws SQLException {
+            add(recordKey, 'U', Objects.requireNonNull(oldJson, "oldJson"), Objects.requireNonNull(newJson, "newJson"));
+        }
+
+        /** A record that was removed. */
+        public void deleted(String recordKey, String oldJson) throws SQLException {
+            add(recordKey, 'D', Objects.requireNonNull(oldJson, "oldJson"), null);
+        }
+
+        /** A record stored anew ({@code oldJson} null) or changed. */
+        public void stored(String recordKey, String oldJson, String newJson) throws SQLException {
+            if (oldJson == null) inserted(recordKey, newJson);
+            else updated(recordKey, oldJson, newJson);
+        }
+
+        /** Replaces the entry's particulars, when they depend on what was written (counts). */
+        public void detail(String json) {
+            checkOpen();
+            this.detailJson = Objects.requireNonNull(json, "json");
+        }
+
+        private void add(String recordKey, char op, String oldJson, String newJson) throws SQLException {
+            checkOpen();
+            Objects.requireNonNull(recordKey, "recordKey");
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) VALUES (?, ?, ?, ?, ?::json, ?::json)")) {
+                ps.setLong(1, event);
+                ps.setLong(2, ++ord);
+                ps.setString(3, recordKey);
+                ps.setString(4, Character.toString(op));
+                ps.setString(5, oldJson);
+                ps.setString(6, newJson);
+                ps.executeUpdate();
+            }
+        }
+
+        private void checkOpen() {
+            if (!open) throw new IllegalStateException("audit event " + event + " is already recorded; add changes inside its writer");
+        }
+    }
+
+    /**
+     * Records one event in the caller's transaction: takes the audit lock (so the chain never
+     * forks), reserves the sequence number, lets {@code changes} do the work and add its record
+     * changes, then digests them and chains the event to the previous one. When {@code changes}
+     * throws, no event is written and the exception passes on: the caller's transaction, which
+     * must then roll back, holds the changes added so far.
+     *
+     * @return the recorded event
+     */
+    public static AuditEvent record(Connection c, AuditEntry entry, ChangeWriter changes) throws SQLException {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(changes, "changes");
+        long seq = begin(c);
+        Changes written = new Changes(c, seq, entry.detailJson());
+        try {
+            changes.write(written);
+        } finally {
+            written.open = false;
+        }
+        return finish(c, seq, entry.withDetail(written.detailJson));
+    }
+
+    /** Records an event without record changes (a sample draw, a sign-in, a snapshot). */
+    public static AuditEvent record(Connection c, AuditEntry entry) throws SQLException {
+        return record(c, entry, changes -> { });
+    }
+
     /** Takes the audit lock for this transaction and reserves the event's sequence number. */
-    public static long begin(Connection c) throws SQLException {
+    private static long begin(Connection c) throws SQLException {
         // one round trip: the lock first, then the number (a select list is evaluated in order)
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")::text, nextval('audit_event_seq')")) {
@@ -41,23 +148,8 @@ public final class AuditLog {
         }
     }
 
-    /** Records one record change of event {@code seq}. */
-    public static void change(Connection c, long seq, long ord, String recordKey, char op, String oldJson, String newJson) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) VALUES (?, ?, ?, ?, ?::json, ?::json)")) {
-            ps.setLong(1, seq);
-            ps.setLong(2, ord);
-            ps.setString(3, recordKey);
-            ps.setString(4, Character.toString(op));
-            ps.setString(5, oldJson);
-            ps.setString(6, newJson);
-            ps.executeUpdate();
-        }
-    }
-
     /** Closes event {@code seq}: digests its changes and chains it to the previous event. */
-    public static AuditEvent finish(Connection c, long seq, String actor, String action, String form, String reason, String detailJson)
-            throws SQLException {
+    private static AuditEvent finish(Connection c, long seq, AuditEntry entry) throws SQLException {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long changes;
         String digest;
@@ -72,17 +164,18 @@ public final class AuditLog {
                 prev = rs.getString(3);
             }
         }
-        AuditEvent e = new AuditEvent(seq, at, actor, action, form, reason, detailJson, changes, digest, prev, null);
+        AuditEvent e = new AuditEvent(seq, at, entry.actor(), entry.action(), entry.form(), entry.reason(), entry.detailJson(), changes, digest,
+                prev, null);
         e = e.withHash(hash(e));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, form, reason, detail, changes, "
                 + "changes_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, seq);
             ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.setString(3, actor);
-            ps.setString(4, action);
-            ps.setString(5, form);
-            ps.setString(6, reason);
-            ps.setString(7, detailJson);
+            ps.setString(3, e.actor());
+            ps.setString(4, e.action());
+            ps.setString(5, e.form());
+            ps.setString(6, e.reason());
+            ps.setString(7, e.detail());
             ps.setLong(8, changes);
             ps.setString(9, digest);
             ps.setString(10, prev);
@@ -142,10 +235,6 @@ public final class AuditLog {
     static String hash(AuditEvent e) {
         String text = String.join("\n", e.prevHash(), Long.toString(e.seq()), e.at().toString(), e.actor(), e.action(),
                 String.valueOf(e.form()), String.valueOf(e.reason()), e.detail(), Long.toString(e.changes()), e.changesDigest());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return ContentHash.sha256(text);
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tfeval.instrument.Form;
+import org.tfeval.instrument.sql.SqlIdentifier;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.schema.FormTable;
 
@@ -79,11 +81,11 @@ public final class CaseFiles {
         String caseId = cells.get(forms.root().key().get(0));
         insertCase(c, caseId, tfId, caseRef, drawId, actor);
         insertPass(c, caseId, Pass.FIRST, coder, PassStatus.IN_PROGRESS, actor);
-        long seq = AuditLog.begin(c);
-        Drafts.insert(c, caseId, Pass.FIRST, forms.root().name(), caseId, null, cells, null, actor);
-        AuditLog.change(c, seq, 1, caseId, 'I', null, Json.write(cells));
-        AuditLog.finish(c, seq, actor, "coding_start", forms.root().name(), "coding of a sampled case file started",
-                Json.detail("case", caseId, "pass", 1, "coder", coder, "draw", drawId));
+        AuditLog.record(c, new AuditEntry(actor, "coding_start", forms.root().name(), "coding of a sampled case file started",
+                Json.detail("case", caseId, "pass", 1, "coder", coder, "draw", drawId)), changes -> {
+            Drafts.insert(c, caseId, Pass.FIRST, forms.root().name(), caseId, null, cells, null, actor);
+            changes.inserted(caseId, Json.write(cells));
+        });
         return find(c, caseId).orElseThrow();
     }
 
@@ -101,35 +103,33 @@ public final class CaseFiles {
         insertCase(c, caseId, tfId, null, null, actor);
         insertPass(c, caseId, Pass.FIRST, actor, PassStatus.COMPLETE, actor);
         copyStored(c, forms, caseId, root, List.of(caseId), null, actor);
-        long seq = AuditLog.begin(c);
-        AuditLog.finish(c, seq, actor, "coding_adopt", root.name(), "stored case file opened for coding", Json.detail("case", caseId, "pass", 1));
+        AuditLog.record(c, new AuditEntry(actor, "coding_adopt", root.name(), "stored case file opened for coding", Json.detail("case", caseId, "pass", 1)));
         return find(c, caseId).orElseThrow();
     }
 
     /** Replaces pass 1's records with the stored records (after changes made outside the web application). */
     public static void reloadFromStore(Connection c, CaseForms forms, String caseId, String actor) throws SQLException {
         PassState p = lockPass(c, caseId, Pass.FIRST);
-        long seq = AuditLog.begin(c);
-        long ord = 0;
-        List<DraftRecord> old = Drafts.records(c, caseId, Pass.FIRST);
-        for (int i = old.size() - 1; i >= 0; i--) {
-            DraftRecord d = old.get(i);
-            AuditLog.change(c, seq, ++ord, d.key(), 'D', Json.write(d.cells()), null);
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM coding_record WHERE case_id = ? AND pass = 1 AND parent_id IS NOT NULL")) {
-            ps.setString(1, caseId);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM coding_record WHERE case_id = ? AND pass = 1")) {
-            ps.setString(1, caseId);
-            ps.executeUpdate();
-        }
-        FormTable rt = new FormTable(forms.instrument(), forms.root());
-        if (StoredRecords.cells(c, rt, List.of(caseId)) == null) throw new IllegalStateException("case " + caseId + " is not in the study data yet");
-        copyStored(c, forms, caseId, forms.root(), List.of(caseId), null, actor);
-        setStatus(c, caseId, Pass.FIRST, PassStatus.COMPLETE);
-        AuditLog.finish(c, seq, actor, "coding_reload", forms.root().name(), "pass 1 reloaded from the study data",
-                Json.detail("case", caseId, "pass", 1, "coder", p.coder()));
+        AuditLog.record(c, new AuditEntry(actor, "coding_reload", forms.root().name(), "pass 1 reloaded from the study data",
+                Json.detail("case", caseId, "pass", 1, "coder", p.coder())), changes -> {
+            List<DraftRecord> old = Drafts.records(c, caseId, Pass.FIRST);
+            for (int i = old.size() - 1; i >= 0; i--) {
+                DraftRecord d = old.get(i);
+                changes.deleted(d.key(), Json.write(d.cells()));
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM coding_record WHERE case_id = ? AND pass = 1 AND parent_id IS NOT NULL")) {
+                ps.setString(1, caseId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM coding_record WHERE case_id = ? AND pass = 1")) {
+                ps.setString(1, caseId);
+                ps.executeUpdate();
+            }
+            FormTable rt = new FormTable(forms.instrument(), forms.root());
+            if (StoredRecords.cells(c, rt, List.of(caseId)) == null) throw new IllegalStateException("case " + caseId + " is not in the study data yet");
+            copyStored(c, forms, caseId, forms.root(), List.of(caseId), null, actor);
+            setStatus(c, caseId, Pass.FIRST, PassStatus.COMPLETE);
+        });
     }
 
     private static void copyStored(Connection c, CaseForms forms, String caseId, Form form, List<Object> key, Long parentId, String actor)
@@ -159,11 +159,11 @@ public final class CaseFiles {
         insertPass(c, caseId, Pass.SECOND, coder, PassStatus.IN_PROGRESS, actor);
         CaseFile cf = find(c, caseId).orElseThrow();
         Map<String, String> cells = forms.rootCells(cf.tfId(), caseId);
-        long seq = AuditLog.begin(c);
-        Drafts.insert(c, caseId, Pass.SECOND, forms.root().name(), caseId, null, cells, null, actor);
-        AuditLog.change(c, seq, 1, caseId, 'I', null, Json.write(cells));
-        AuditLog.finish(c, seq, actor, "coding_assign", forms.root().name(), "second (blind) coding assigned",
-                Json.detail("case", caseId, "pass", 2, "coder", coder));
+        AuditLog.record(c, new AuditEntry(actor, "coding_assign", forms.root().name(), "second (blind) coding assigned",
+                Json.detail("case", caseId, "pass", 2, "coder", coder)), changes -> {
+            Drafts.insert(c, caseId, Pass.SECOND, forms.root().name(), caseId, null, cells, null, actor);
+            changes.inserted(caseId, Json.write(cells));
+        });
     }
 
     /** Locks a pass row for the rest of the transaction. */
@@ -239,7 +239,7 @@ public final class CaseFiles {
     public static List<String> storedNotInCoding(Connection c, CaseForms forms, String tfId) throws SQLException {
         List<String> out = new ArrayList<>();
         String key = FormTable.column(forms.root().key().get(0));
-        try (PreparedStatement ps = c.prepareStatement("SELECT s." + key + " FROM " + forms.root().table() + " s WHERE s."
+        try (PreparedStatement ps = c.prepareStatement("SELECT s." + key + " FROM " + SqlIdentifier.quote(forms.root().table()) + " s WHERE s."
                 + FormTable.column(forms.taskForceVariable()) + " = ? AND NOT EXISTS (SELECT 1 FROM coding_case cc WHERE cc.case_id = s." + key
                 + ") ORDER BY 1")) {
             ps.setString(1, tfId);
@@ -252,7 +252,7 @@ public final class CaseFiles {
 
     /** The task force of a stored case, if it is stored. */
     public static Optional<String> storedTaskForce(Connection c, CaseForms forms, String caseId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + FormTable.column(forms.taskForceVariable()) + " FROM " + forms.root().table()
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FormTable.column(forms.taskForceVariable()) + " FROM " + SqlIdentifier.quote(forms.root().table())
                 + " WHERE " + FormTable.column(forms.root().key().get(0)) + " = ?")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -303,10 +303,10 @@ public final class CaseFiles {
     /** Progress of the given task forces, or of every known task force when {@code tfIds} is null. */
     public static List<Progress> progress(Connection c, CaseForms forms, Collection<String> tfIds) throws SQLException {
         String tf = FormTable.column(forms.taskForceVariable());
-        String sql = "WITH tfs AS (SELECT " + tf + " AS tf_id FROM " + forms.top().table() + " UNION SELECT tf_id FROM sample_case "
+        String sql = "WITH tfs AS (SELECT " + tf + " AS tf_id FROM " + SqlIdentifier.quote(forms.top().table()) + " UNION SELECT tf_id FROM sample_case "
                 + "UNION SELECT tf_id FROM coding_case) SELECT t.tf_id, "
                 + "(SELECT count(DISTINCT (s.case_ref)) FROM sample_case s WHERE s.tf_id = t.tf_id AND s.role = 'sample'), "
-                + "(SELECT count(*) FROM " + forms.root().table() + " d WHERE d." + tf + " = t.tf_id), "
+                + "(SELECT count(*) FROM " + SqlIdentifier.quote(forms.root().table()) + " d WHERE d." + tf + " = t.tf_id), "
                 + "(SELECT count(*) FROM coding_case cc WHERE cc.tf_id = t.tf_id), "
                 + "(SELECT count(*) FROM coding_case cc JOIN coding_pass p ON p.case_id = cc.case_id AND p.pass = 1 AND p.status = 'complete' "
                 + "WHERE cc.tf_id = t.tf_id), "
@@ -340,7 +340,7 @@ public final class CaseFiles {
         Form root = forms.root();
         String key = root.key().get(0);
         try (PreparedStatement ps = c.prepareStatement("SELECT case_id FROM coding_case WHERE tf_id = ? UNION ALL SELECT "
-                + FormTable.column(key) + " FROM " + root.table() + " WHERE " + FormTable.column(forms.taskForceVariable()) + " = ?")) {
+                + FormTable.column(key) + " FROM " + SqlIdentifier.quote(root.table()) + " WHERE " + FormTable.column(forms.taskForceVariable()) + " = ?")) {
             ps.setString(1, tfId);
             ps.setString(2, tfId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -50,8 +50,7 @@ public final class CaseForms {
         if (root.key().size() != 1 || root.variable(root.key().get(0)).type() != VariableType.ID) {
             throw new IllegalArgumentException("the case form " + root.name() + " must have a single id key");
         }
-        this.notApplicable = instrument.missingCodes().stream().filter(m -> m.name().equals("not_applicable")).mapToInt(MissingCode::code)
-                .findFirst().orElse(-7);
+        this.notApplicable = MissingCode.NOT_APPLICABLE.code();
         List<Form> below = new ArrayList<>();
         collect(root, below);
         this.caseFileForms = instrument.forms().stream().filter(below::contains).toList();

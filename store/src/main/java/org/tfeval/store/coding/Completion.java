@@ -14,6 +14,7 @@ import org.tfeval.instrument.Severity;
 import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.query.Queries;
 import org.tfeval.store.schema.FormTable;
@@ -59,9 +60,8 @@ public final class Completion {
         if (!check.passes()) return new Result(check, List.of(), false);
         if (!pass.writesStudyData()) {
             CaseFiles.setStatus(c, caseId, pass, PassStatus.COMPLETE);
-            long seq = AuditLog.begin(c);
-            AuditLog.finish(c, seq, actor, "coding_complete", forms.root().name(), "coding pass marked complete",
-                    Json.detail("case", caseId, "pass", pass.number(), "coder", state.coder()));
+            AuditLog.record(c, new AuditEntry(actor, "coding_complete", forms.root().name(), "coding pass marked complete",
+                    Json.detail("case", caseId, "pass", pass.number(), "coder", state.coder())));
             return new Result(check, List.of(), true);
         }
         // read what is stored now, and what this coding last saw
@@ -84,34 +84,33 @@ public final class Completion {
             before.put(n.record().id(), now);
         }
         if (!conflicts.isEmpty()) return new Result(check, conflicts, false);
-        long seq = AuditLog.begin(c);
-        long ord = 0;
-        // records stored for this case that the coding no longer has, children first
-        List<Removal> removals = new ArrayList<>();
-        storedBelow(c, forms, forms.root(), StoredRecords.key(forms.root(), typed.get(tree.root().record().id())), removals);
-        Set<String> kept = new HashSet<>();
-        for (CaseTree.Node n : tree.nodes()) kept.add(n.form().name() + "\u0000" + n.record().key());
-        for (int i = removals.size() - 1; i >= 0; i--) {
-            Removal r = removals.get(i);
-            if (kept.contains(r.form().name() + "\u0000" + r.keyText())) continue;
-            FormTable t = new FormTable(forms.instrument(), r.form());
-            String old = StoredRecords.json(c, t, r.key());
-            StoredRecords.delete(c, t, r.key());
-            AuditLog.change(c, seq, ++ord, r.keyText(), 'D', old, null);
-        }
-        for (CaseTree.Node n : tree.nodes()) {
-            FormTable t = new FormTable(forms.instrument(), n.form());
-            Map<String, Object> values = typed.get(n.record().id());
-            List<Object> key = StoredRecords.key(n.form(), values);
-            StoredRecords.upsert(c, t, values);
-            String after = StoredRecords.json(c, t, key);
-            String old = before.get(n.record().id());
-            if (!Objects.equals(old, after)) AuditLog.change(c, seq, ++ord, n.record().key(), old == null ? 'I' : 'U', old, after);
-            Drafts.setStored(c, n.record().id(), after);
-        }
-        CaseFiles.setStatus(c, caseId, pass, PassStatus.COMPLETE);
-        AuditLog.finish(c, seq, actor, "coding_complete", forms.root().name(), "case file completed in the web application",
-                Json.detail("case", caseId, "pass", pass.number(), "coder", state.coder()));
+        AuditLog.record(c, new AuditEntry(actor, "coding_complete", forms.root().name(), "case file completed in the web application",
+                Json.detail("case", caseId, "pass", pass.number(), "coder", state.coder())), changes -> {
+            // records stored for this case that the coding no longer has, children first
+            List<Removal> removals = new ArrayList<>();
+            storedBelow(c, forms, forms.root(), StoredRecords.key(forms.root(), typed.get(tree.root().record().id())), removals);
+            Set<String> kept = new HashSet<>();
+            for (CaseTree.Node n : tree.nodes()) kept.add(n.form().name() + "\u0000" + n.record().key());
+            for (int i = removals.size() - 1; i >= 0; i--) {
+                Removal r = removals.get(i);
+                if (kept.contains(r.form().name() + "\u0000" + r.keyText())) continue;
+                FormTable t = new FormTable(forms.instrument(), r.form());
+                String old = StoredRecords.json(c, t, r.key());
+                StoredRecords.delete(c, t, r.key());
+                changes.deleted(r.keyText(), old);
+            }
+            for (CaseTree.Node n : tree.nodes()) {
+                FormTable t = new FormTable(forms.instrument(), n.form());
+                Map<String, Object> values = typed.get(n.record().id());
+                List<Object> key = StoredRecords.key(n.form(), values);
+                StoredRecords.upsert(c, t, values);
+                String after = StoredRecords.json(c, t, key);
+                String old = before.get(n.record().id());
+                if (!Objects.equals(old, after)) changes.stored(n.record().key(), old, after);
+                Drafts.setStored(c, n.record().id(), after);
+            }
+            CaseFiles.setStatus(c, caseId, pass, PassStatus.COMPLETE);
+        });
         for (CaseTree.Node n : tree.nodes()) {
             for (Violation w : check.of(n.record().id())) {
                 if (w.isError()) continue;

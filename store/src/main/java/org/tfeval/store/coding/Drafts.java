@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Variable;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 
 /** The records of a pass as typed: saved as drafts (rules may be broken), added and removed, every change audited. */
@@ -75,10 +76,9 @@ public final class Drafts {
         }
         CaseFiles.setStatus(c, d.caseId(), d.pass(), PassStatus.IN_PROGRESS);
         // the audit lock is taken last, so it is held only for the audit rows and the commit
-        long seq = AuditLog.begin(c);
-        AuditLog.change(c, seq, 1, d.key(), 'U', Json.write(d.cells()), json);
-        AuditLog.finish(c, seq, actor, "coding_save", form.name(), "draft saved in the web application",
-                Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key()));
+        AuditLog.record(c, new AuditEntry(actor, "coding_save", form.name(), "draft saved in the web application",
+                Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key())),
+                changes -> changes.updated(d.key(), Json.write(d.cells()), json));
         return new DraftRecord(d.id(), d.caseId(), d.pass(), d.form(), d.key(), d.parentId(), cells, d.saves() + 1);
     }
 
@@ -95,12 +95,12 @@ public final class Drafts {
         CaseFile cf = CaseFiles.find(c, parent.caseId()).orElseThrow();
         Map<String, String> cells = forms.newRecordCells(form, parent.cells(), cf.tfId(), max + 1);
         String key = forms.recordKey(form, cells);
-        long seq = AuditLog.begin(c);
         long id = insert(c, parent.caseId(), parent.pass(), form.name(), key, parentId, cells, null, actor);
         CaseFiles.setStatus(c, parent.caseId(), parent.pass(), PassStatus.IN_PROGRESS);
-        AuditLog.change(c, seq, 1, key, 'I', null, Json.write(cells));
-        AuditLog.finish(c, seq, actor, "coding_add", form.name(), "record added in the web application",
-                Json.detail("case", parent.caseId(), "pass", parent.pass().number(), "record", key));
+        // the audit lock is taken last, so it is held only for the audit rows and the commit
+        AuditLog.record(c, new AuditEntry(actor, "coding_add", form.name(), "record added in the web application",
+                Json.detail("case", parent.caseId(), "pass", parent.pass().number(), "record", key)),
+                changes -> changes.inserted(key, Json.write(cells)));
         return find(c, id).orElseThrow();
     }
 
@@ -112,19 +112,18 @@ public final class Drafts {
         CaseTree.Node node = tree.node(id).orElseThrow();
         List<CaseTree.Node> doomed = new ArrayList<>();
         collect(node, doomed);
-        long seq = AuditLog.begin(c);
-        long ord = 0;
-        for (int i = doomed.size() - 1; i >= 0; i--) {
-            DraftRecord r = doomed.get(i).record();
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM coding_record WHERE id = ?")) {
-                ps.setLong(1, r.id());
-                ps.executeUpdate();
+        AuditLog.record(c, new AuditEntry(actor, "coding_remove", d.form(), "record removed in the web application",
+                Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key())), changes -> {
+            for (int i = doomed.size() - 1; i >= 0; i--) {
+                DraftRecord r = doomed.get(i).record();
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM coding_record WHERE id = ?")) {
+                    ps.setLong(1, r.id());
+                    ps.executeUpdate();
+                }
+                changes.deleted(r.key(), Json.write(r.cells()));
             }
-            AuditLog.change(c, seq, ++ord, r.key(), 'D', Json.write(r.cells()), null);
-        }
-        CaseFiles.setStatus(c, d.caseId(), d.pass(), PassStatus.IN_PROGRESS);
-        AuditLog.finish(c, seq, actor, "coding_remove", d.form(), "record removed in the web application",
-                Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key()));
+            CaseFiles.setStatus(c, d.caseId(), d.pass(), PassStatus.IN_PROGRESS);
+        });
     }
 
     private static void collect(CaseTree.Node n, List<CaseTree.Node> out) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Missing;
 import org.tfeval.instrument.Variable;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.schema.FormTable;
 
@@ -119,11 +120,12 @@ public final class Reconciliation {
                 throw new IllegalArgumentException("record " + d.recordKey() + " can only be taken from pass 2 together with its parent record "
                         + parentInSecond.record().key());
             }
-            long seq = AuditLog.begin(c);
-            Drafts.insert(c, caseId, Pass.FIRST, d.form(), d.recordKey(), parentId, src.record().cells(), null, actor);
-            AuditLog.change(c, seq, 1, d.recordKey(), 'I', null, Json.write(src.record().cells()));
-            AuditLog.finish(c, seq, actor, "coding_add", d.form(), "record taken from pass 2 in reconciliation",
-                    Json.detail("case", caseId, "pass", 1, "record", d.recordKey()));
+            Long parent = parentId;
+            AuditLog.record(c, new AuditEntry(actor, "coding_add", d.form(), "record taken from pass 2 in reconciliation",
+                    Json.detail("case", caseId, "pass", 1, "record", d.recordKey())), audit -> {
+                Drafts.insert(c, caseId, Pass.FIRST, d.form(), d.recordKey(), parent, src.record().cells(), null, actor);
+                audit.inserted(d.recordKey(), Json.write(src.record().cells()));
+            });
         }
         for (Difference d : removed) {
             for (DraftRecord r : Drafts.records(c, caseId, Pass.FIRST)) {
@@ -133,10 +135,9 @@ public final class Reconciliation {
         Completion.Result result = Completion.complete(c, forms, caseId, Pass.FIRST, actor);
         if (result.completed()) {
             CaseFiles.markReconciled(c, caseId, actor);
-            long seq = AuditLog.begin(c);
-            AuditLog.finish(c, seq, actor, "coding_reconcile", forms.root().name(), "passes reconciled",
+            AuditLog.record(c, new AuditEntry(actor, "coding_reconcile", forms.root().name(), "passes reconciled",
                     Json.detail("case", caseId, "differences", diffs.size(), "taken_from_pass_2",
-                            changes.values().stream().mapToInt(Map::size).sum() + added.size() + removed.size()));
+                            changes.values().stream().mapToInt(Map::size).sum() + added.size() + removed.size())));
         }
         return result;
     }

@@ -15,6 +15,7 @@ import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.schema.FormTable;
 
@@ -49,46 +50,47 @@ public final class RecordEditor {
             if (form.find(v).isEmpty()) throw new EditException("form " + formName + " has no variable " + v);
             if (form.key().contains(v)) throw new EditException(v + " is part of the record's key and cannot be edited");
         }
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            Map<String, Object> current = load(c, table, key, true);
-            Map<String, String> cells = table.cells(current);
-            cells.putAll(changes);
-            List<Violation> found = new ArrayList<>();
-            RecordValidator validator = new RecordValidator(store.instrument(), form);
-            Map<String, Object> typed = validator.parse(cells, new Location(formName, 0), found::add);
-            for (String v : changes.keySet()) {
-                String raw = changes.get(v);
-                if (raw != null && !raw.isBlank() && typed.get(v) == null) {
-                    throw new EditException(formName + " " + String.join("/", key) + ", " + v + ": the value is not a valid "
-                            + form.variable(v).type().name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            return store.tx(c -> {
+                Map<String, Object> current = load(c, table, key, true);
+                Map<String, String> cells = table.cells(current);
+                cells.putAll(changes);
+                List<Violation> found = new ArrayList<>();
+                RecordValidator validator = new RecordValidator(store.instrument(), form);
+                Map<String, Object> typed = validator.parse(cells, new Location(formName, 0), found::add);
+                for (String v : changes.keySet()) {
+                    String raw = changes.get(v);
+                    if (raw != null && !raw.isBlank() && typed.get(v) == null) {
+                        throw new EditException(formName + " " + String.join("/", key) + ", " + v + ": the value is not a valid "
+                                + form.variable(v).type().name().toLowerCase(java.util.Locale.ROOT));
+                    }
                 }
-            }
-            long seq = AuditLog.begin(c);
-            String oldJson = json(c, table, key);
-            StringBuilder set = new StringBuilder();
-            List<Object> params = new ArrayList<>();
-            for (String v : changes.keySet()) {
-                Variable var = form.variable(v);
-                Object value = typed.get(v);
-                if (!set.isEmpty()) set.append(", ");
-                set.append(FormTable.column(v)).append(" = ?");
-                params.add(sqlValue(var, value));
-                if (var.type() == org.tfeval.instrument.VariableType.DATE) {
-                    set.append(", ").append(FormTable.missingColumn(v)).append(" = ?");
-                    params.add(value instanceof org.tfeval.instrument.Missing m ? (Object) (short) m.code() : null);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table.table() + " SET " + set + " WHERE " + where(table))) {
-                int i = 1;
-                for (Object p : params) ps.setObject(i++, p);
-                bindKey(ps, i, table, key);
-                ps.executeUpdate();
-            }
-            AuditLog.change(c, seq, 1, String.join("/", key), 'U', oldJson, json(c, table, key));
-            AuditLog.finish(c, seq, actor, "edit", formName, reason, "{\"variables\":" + quoteList(changes.keySet()) + "}");
-            c.commit();
-            return found;
+                AuditEntry entry = new AuditEntry(actor, "edit", formName, reason, "{\"variables\":" + quoteList(changes.keySet()) + "}");
+                AuditLog.record(c, entry, audit -> {
+                    String oldJson = json(c, table, key);
+                    StringBuilder set = new StringBuilder();
+                    List<Object> params = new ArrayList<>();
+                    for (String v : changes.keySet()) {
+                        Variable var = form.variable(v);
+                        Object value = typed.get(v);
+                        if (!set.isEmpty()) set.append(", ");
+                        set.append(FormTable.column(v)).append(" = ?");
+                        params.add(sqlValue(var, value));
+                        if (var.type() == org.tfeval.instrument.VariableType.DATE) {
+                            set.append(", ").append(FormTable.missingColumn(v)).append(" = ?");
+                            params.add(value instanceof org.tfeval.instrument.Missing m ? (Object) (short) m.code() : null);
+                        }
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table.table() + " SET " + set + " WHERE " + where(table))) {
+                        int i = 1;
+                        for (Object p : params) ps.setObject(i++, p);
+                        bindKey(ps, i, table, key);
+                        ps.executeUpdate();
+                    }
+                    audit.updated(String.join("/", key), oldJson, json(c, table, key));
+                });
+                return found;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("the edit of " + formName + " " + String.join("/", key) + " failed (" + e.getSQLState() + ")", e);
         }
@@ -98,22 +100,22 @@ public final class RecordEditor {
     public void delete(String formName, List<String> key, String reason) {
         FormTable table = store.table(formName);
         if (reason == null || reason.isBlank()) throw new EditException("a reason is required for every deletion");
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            load(c, table, key, true);
-            long seq = AuditLog.begin(c);
-            AuditLog.change(c, seq, 1, String.join("/", key), 'D', json(c, table, key), null);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.table() + " WHERE " + where(table))) {
-                bindKey(ps, 1, table, key);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if ("23503".equals(e.getSQLState())) {
-                    throw new EditException(formName + " " + String.join("/", key) + " still has linked records; delete them first");
-                }
-                throw e;
-            }
-            AuditLog.finish(c, seq, actor, "delete", formName, reason, "{}");
-            c.commit();
+        try {
+            store.tx(c -> {
+                load(c, table, key, true);
+                return AuditLog.record(c, new AuditEntry(actor, "delete", formName, reason, "{}"), audit -> {
+                    audit.deleted(String.join("/", key), json(c, table, key));
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.table() + " WHERE " + where(table))) {
+                        bindKey(ps, 1, table, key);
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        if ("23503".equals(e.getSQLState())) {
+                            throw new EditException(formName + " " + String.join("/", key) + " still has linked records; delete them first");
+                        }
+                        throw e;
+                    }
+                });
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("the deletion of " + formName + " " + String.join("/", key) + " failed (" + e.getSQLState() + ")", e);
         }

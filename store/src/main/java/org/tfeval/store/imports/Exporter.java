@@ -33,24 +33,25 @@ public final class Exporter {
     public long export(String form, Path out) {
         FormTable table = store.table(form);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
-        long n = 0;
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
-                 Statement st = c.createStatement()) {
-                st.setFetchSize(FETCH_SIZE);
-                p.printRecord(table.form().variables().stream().map(Variable::name).toList());
-                try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", table.columns()) + " FROM " + table.table()
-                        + " ORDER BY " + String.join(", ", table.keyColumns()))) {
-                    while (rs.next()) {
-                        Map<String, String> cells = table.cells(table.read(rs));
-                        p.printRecord(cells.values());
-                        n++;
+        try {
+            long n = store.tx(c -> {
+                long rows = 0;
+                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                     CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+                     Statement st = c.createStatement()) {
+                    st.setFetchSize(FETCH_SIZE);
+                    p.printRecord(table.form().variables().stream().map(Variable::name).toList());
+                    try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", table.columns()) + " FROM " + table.table()
+                            + " ORDER BY " + String.join(", ", table.keyColumns()))) {
+                        while (rs.next()) {
+                            Map<String, String> cells = table.cells(table.read(rs));
+                            p.printRecord(cells.values());
+                            rows++;
+                        }
                     }
                 }
-            }
-            c.commit();
+                return rows;
+            });
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return n;
         } catch (IOException e) {

@@ -1,21 +1,15 @@
 package org.tfeval.store.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,9 +21,12 @@ import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.Store;
 import org.tfeval.store.ViolationLog;
+import org.tfeval.store.audit.AuditEntry;
+import org.tfeval.store.audit.AuditEvent;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.schema.FormTable;
 
@@ -89,26 +86,21 @@ public final class Importer {
         FormTable table = new FormTable(store.instrument(), form);
         String fileName = file.getFileName().toString();
         if (!Files.isRegularFile(file)) throw new ImportException(file + ": no such file");
-        String sha256 = sha256(file);
+        String sha256 = ContentHash.sha256(file);
         ViolationLog log = new ViolationLog(limit);
-        try (TabularSource source = TabularSource.open(file); Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            try {
+        try (TabularSource source = TabularSource.open(file)) {
+            ImportResult r = store.tx(c -> {
                 long rows = stage(c, form, table, source, fileName, log);
                 if (log.errors() == 0) checkTogether(c, form, table, fileName, log);
                 if (log.errors() > 0) {
-                    c.rollback();
+                    c.rollback(); // nothing is stored; the empty transaction then commits
                     return new ImportResult(formName, fileName, sha256, rows, 0, 0, 0, log.errors(), log.warnings(), log.kept(), log.countsByCode(), 0);
                 }
                 progress.progress("merge " + fileName, 0, 1);
-                ImportResult r = merge(c, form, table, fileName, sha256, rows, log);
-                c.commit();
-                progress.progress("merge " + fileName, 1, 1);
-                return r;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                return merge(c, form, table, fileName, sha256, rows, log);
+            });
+            if (r.errors() == 0) progress.progress("merge " + fileName, 1, 1);
+            return r;
         } catch (CsvSource.EncodingProblem e) {
             log.accept(new Violation(fileName, 0, null, null, null, "encoding", e.getMessage(), Severity.ERROR));
             return new ImportResult(formName, fileName, sha256, 0, 0, 0, 0, log.errors(), log.warnings(), log.kept(), log.countsByCode(), 0);
@@ -234,38 +226,39 @@ public final class Importer {
         String sCols = "(" + String.join(", ", cols.stream().map(x -> "s." + x).toList()) + ")";
         String on = String.join(" AND ", table.keyColumns().stream().map(k -> "t." + k + " = s." + k).toList());
         String keyExpr = "concat_ws('/', " + String.join(", ", table.keyColumns().stream().map(k -> "s." + k).toList()) + ")";
-        long seq = AuditLog.begin(c);
-        long inserted;
-        long updated;
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) SELECT " + seq
-                    + ", row_number() OVER (ORDER BY s._row), " + keyExpr + ", CASE WHEN t." + table.keyColumns().get(0)
-                    + " IS NULL THEN 'I' ELSE 'U' END, CASE WHEN t." + table.keyColumns().get(0) + " IS NULL THEN NULL ELSE to_json(t) END, "
-                    + "to_json(s) FROM staging s LEFT JOIN " + table.table() + " t ON " + on
-                    + " WHERE t." + table.keyColumns().get(0) + " IS NULL OR " + tCols + " IS DISTINCT FROM " + sCols);
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE op = 'I'), count(*) FILTER (WHERE op = 'U') FROM audit_change "
-                    + "WHERE event_seq = " + seq)) {
-                rs.next();
-                inserted = rs.getLong(1);
-                updated = rs.getLong(2);
+        long[] counts = new long[2]; // inserted, updated
+        AuditEvent event = AuditLog.record(c, new AuditEntry(actor, "import", form.name(), reason, "{}"), audit -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) SELECT " + audit.event()
+                        + ", row_number() OVER (ORDER BY s._row), " + keyExpr + ", CASE WHEN t." + table.keyColumns().get(0)
+                        + " IS NULL THEN 'I' ELSE 'U' END, CASE WHEN t." + table.keyColumns().get(0) + " IS NULL THEN NULL ELSE to_json(t) END, "
+                        + "to_json(s) FROM staging s LEFT JOIN " + table.table() + " t ON " + on
+                        + " WHERE t." + table.keyColumns().get(0) + " IS NULL OR " + tCols + " IS DISTINCT FROM " + sCols);
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE op = 'I'), count(*) FILTER (WHERE op = 'U') FROM audit_change "
+                        + "WHERE event_seq = " + audit.event())) {
+                    rs.next();
+                    counts[0] = rs.getLong(1);
+                    counts[1] = rs.getLong(2);
+                }
+                String colList = String.join(", ", cols);
+                String set = String.join(", ", cols.stream().map(x -> x + " = EXCLUDED." + x).toList());
+                String excluded = "(" + String.join(", ", cols.stream().map(x -> "EXCLUDED." + x).toList()) + ")";
+                String current = "(" + String.join(", ", cols.stream().map(x -> table.table() + "." + x).toList()) + ")";
+                st.executeUpdate("INSERT INTO " + table.table() + " (" + colList + ") SELECT " + colList + " FROM staging ORDER BY _row "
+                        + "ON CONFLICT (" + keys + ") DO UPDATE SET " + set + " WHERE " + current + " IS DISTINCT FROM " + excluded);
             }
-            String colList = String.join(", ", cols);
-            String set = String.join(", ", cols.stream().map(x -> x + " = EXCLUDED." + x).toList());
-            String excluded = "(" + String.join(", ", cols.stream().map(x -> "EXCLUDED." + x).toList()) + ")";
-            String current = "(" + String.join(", ", cols.stream().map(x -> table.table() + "." + x).toList()) + ")";
-            st.executeUpdate("INSERT INTO " + table.table() + " (" + colList + ") SELECT " + colList + " FROM staging ORDER BY _row "
-                    + "ON CONFLICT (" + keys + ") DO UPDATE SET " + set + " WHERE " + current + " IS DISTINCT FROM " + excluded);
-        }
-        var tree = new java.util.LinkedHashMap<String, Object>();
-        tree.put("file", fileName);
-        tree.put("sha256", sha256);
-        tree.put("rows", rows);
-        tree.put("inserted", inserted);
-        tree.put("updated", updated);
-        String detail = org.tfeval.store.validate.ReportWriter.compactJson(tree);
-        AuditLog.finish(c, seq, actor, "import", form.name(), reason, detail);
+            var tree = new java.util.LinkedHashMap<String, Object>();
+            tree.put("file", fileName);
+            tree.put("sha256", sha256);
+            tree.put("rows", rows);
+            tree.put("inserted", counts[0]);
+            tree.put("updated", counts[1]);
+            audit.detail(org.tfeval.store.validate.ReportWriter.compactJson(tree));
+        });
+        long inserted = counts[0];
+        long updated = counts[1];
         return new ImportResult(form.name(), fileName, sha256, rows, inserted, updated, rows - inserted - updated, 0, log.warnings(),
-                log.kept(), log.countsByCode(), seq);
+                log.kept(), log.countsByCode(), event.seq());
     }
 
     private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
@@ -287,15 +280,4 @@ public final class Importer {
     }
 
 
-    /** SHA-256 of a file, hex. */
-    public static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

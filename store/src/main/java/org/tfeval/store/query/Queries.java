@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 
 /** Opens, threads and lists data-quality queries inside the caller's transaction. */
@@ -202,11 +203,12 @@ public final class Queries {
         detail.put("record", recordKey);
         detail.put("variable", variable);
         detail.put("status", status.id());
-        long seq = AuditLog.begin(c);
+        String json;
         try {
-            AuditLog.finish(c, seq, actor, action, form, null, JSON.writeValueAsString(detail));
+            json = JSON.writeValueAsString(detail);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the audit detail of " + action, e);
         }
+        AuditLog.record(c, new AuditEntry(actor, action, form, null, json));
     }
 }

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +26,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tfeval.instrument.Severity;
 import org.tfeval.instrument.validation.Violation;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
-import org.tfeval.store.imports.Importer;
 
 /**
  * Draws a simple random sample without replacement per site. The frame is put in a canonical
@@ -109,7 +108,7 @@ public final class Sampler {
             int end = Math.min(cases.size(), n + replacements);
             for (int i = 0; i < end; i++) out.add(new SampleDraw.Drawn(e.getKey(), cases.get(i), i + 1, i >= n));
         }
-        return new SampleDraw(0, frame.getFileName().toString(), Importer.sha256(frame), rows, seed, METHOD, size.describe(), replacements, out);
+        return new SampleDraw(0, frame.getFileName().toString(), ContentHash.sha256(frame), rows, seed, METHOD, size.describe(), replacements, out);
     }
 
     private Map<String, List<String>> readFrame(Path frame) {
@@ -149,54 +148,49 @@ public final class Sampler {
     }
 
     static long siteSeed(long seed, String site) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((seed + ":" + site).getBytes(StandardCharsets.UTF_8));
-            long s = 0;
-            for (int i = 0; i < 8; i++) s = (s << 8) | (h[i] & 0xff);
-            return s;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = ContentHash.digest((seed + ":" + site).getBytes(StandardCharsets.UTF_8));
+        long s = 0;
+        for (int i = 0; i < 8; i++) s = (s << 8) | (h[i] & 0xff);
+        return s;
     }
 
     /** Records a draw in the store (and the audit log); returns it with its id. */
     public static SampleDraw record(Store store, SampleDraw draw, String actor, String version) {
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_draw (at, actor, frame_name, frame_sha256, frame_rows, seed, method, "
-                    + "size_rule, replacements, tfeval_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                ps.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-                ps.setString(2, actor);
-                ps.setString(3, draw.frameName());
-                ps.setString(4, draw.frameSha256());
-                ps.setLong(5, draw.frameRows());
-                ps.setLong(6, draw.seed());
-                ps.setString(7, draw.method());
-                ps.setString(8, draw.sizeRule());
-                ps.setInt(9, draw.replacements());
-                ps.setString(10, version);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
+        try {
+            return store.tx(c -> {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_draw (at, actor, frame_name, frame_sha256, frame_rows, seed, method, "
+                        + "size_rule, replacements, tfeval_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                    ps.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+                    ps.setString(2, actor);
+                    ps.setString(3, draw.frameName());
+                    ps.setString(4, draw.frameSha256());
+                    ps.setLong(5, draw.frameRows());
+                    ps.setLong(6, draw.seed());
+                    ps.setString(7, draw.method());
+                    ps.setString(8, draw.sizeRule());
+                    ps.setInt(9, draw.replacements());
+                    ps.setString(10, version);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
                 }
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_case (draw_id, tf_id, case_ref, draw_order, role) VALUES (?, ?, ?, ?, ?)")) {
-                for (SampleDraw.Drawn d : draw.cases()) {
-                    ps.setLong(1, id);
-                    ps.setString(2, d.tfId());
-                    ps.setString(3, d.caseRef());
-                    ps.setInt(4, d.order());
-                    ps.setString(5, d.replacement() ? "replacement" : "sample");
-                    ps.addBatch();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_case (draw_id, tf_id, case_ref, draw_order, role) VALUES (?, ?, ?, ?, ?)")) {
+                    for (SampleDraw.Drawn d : draw.cases()) {
+                        ps.setLong(1, id);
+                        ps.setString(2, d.tfId());
+                        ps.setString(3, d.caseRef());
+                        ps.setInt(4, d.order());
+                        ps.setString(5, d.replacement() ? "replacement" : "sample");
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
-                ps.executeBatch();
-            }
-            long seq = AuditLog.begin(c);
-            AuditLog.finish(c, seq, actor, "sample", null, "case sample draw " + id,
-                    "{\"draw\":" + id + ",\"frame_sha256\":\"" + draw.frameSha256() + "\",\"seed\":" + draw.seed() + ",\"cases\":" + draw.cases().size() + "}");
-            c.commit();
-            return draw.withId(id);
+                AuditLog.record(c, new AuditEntry(actor, "sample", null, "case sample draw " + id,
+                        "{\"draw\":" + id + ",\"frame_sha256\":\"" + draw.frameSha256() + "\",\"seed\":" + draw.seed() + ",\"cases\":" + draw.cases().size() + "}"));
+                return draw.withId(id);
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the sample draw (" + e.getSQLState() + ")", e);
         }
@@ -228,10 +222,10 @@ public final class Sampler {
     public static List<String> verify(Store store, long id, Path frame) {
         SampleDraw recorded = load(store, id);
         List<String> problems = new ArrayList<>();
-        String sha = Importer.sha256(frame);
+        String sha = ContentHash.sha256(frame);
         if (!sha.equals(recorded.frameSha256())) {
-            problems.add("the case list differs from the one drawn from (SHA-256 " + sha.substring(0, 12) + "... vs recorded "
-                    + recorded.frameSha256().substring(0, 12) + "...)");
+            problems.add("the case list differs from the one drawn from (SHA-256 " + ContentHash.shortId(sha) + "... vs recorded "
+                    + ContentHash.shortId(recorded.frameSha256()) + "...)");
         }
         SampleSize size = SampleSize.parse(recorded.sizeRule().split(" ")[0]);
         SampleDraw again = Sampler.of(size, recorded.seed()).withReplacements(recorded.replacements()).draw(frame);

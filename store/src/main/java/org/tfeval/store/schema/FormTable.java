@@ -12,9 +12,11 @@ import java.util.Map;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Missing;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 import org.tfeval.snapshot.write.DatasetQuery;
+import org.tfeval.instrument.sql.SqlIdentifier;
 
 /**
  * The SQL table of a form. Every variable has a value column; numeric variables keep missing codes
@@ -37,19 +39,29 @@ public final class FormTable {
         return form;
     }
 
-    /** The table name. */
+    /** The table, quoted for SQL ({@link SqlIdentifier#quote}). */
     public String table() {
+        return SqlIdentifier.quote(tableName());
+    }
+
+    /** The table's name as the catalog holds it (not quoted). */
+    public String tableName() {
         return form.table();
     }
 
-    /** Column of a variable. */
+    /** Column of a variable, quoted for SQL. */
     public static String column(String variable) {
-        return DatasetQuery.column(variable);
+        return SqlIdentifier.quote(columnName(variable));
     }
 
-    /** Column of a date variable's missing code. */
+    /** Column name of a variable as the catalog and {@code to_json} hold it (not quoted). */
+    public static String columnName(String variable) {
+        return DatasetQuery.columnName(variable);
+    }
+
+    /** Column of a date variable's missing code, quoted for SQL. */
     public static String missingColumn(String variable) {
-        return DatasetQuery.missingColumn(variable);
+        return SqlIdentifier.quote(columnName(variable) + MISSING_SUFFIX);
     }
 
     /** All data columns in order (values, with companions after their date). */
@@ -67,12 +79,12 @@ public final class FormTable {
         return form.key().stream().map(FormTable::column).toList();
     }
 
-    /** Column definitions (name and SQL type), in {@link #columns()} order. */
+    /** Column definitions (name as the catalog holds it, not quoted, and SQL type), in {@link #columns()} order. */
     public Map<String, String> columnTypes() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Variable v : form.variables()) {
-            out.put(column(v.name()), v.type().sqlType());
-            if (v.type() == VariableType.DATE) out.put(missingColumn(v.name()), "smallint");
+            out.put(columnName(v.name()), v.type().sqlType());
+            if (v.type() == VariableType.DATE) out.put(columnName(v.name()) + MISSING_SUFFIX, "smallint");
         }
         return out;
     }
@@ -80,17 +92,17 @@ public final class FormTable {
     /** CREATE TABLE with primary key and a foreign key to the parent form. */
     public String createSql() {
         StringBuilder b = new StringBuilder("CREATE TABLE ").append(table()).append(" (\n");
-        columnTypes().forEach((c, t) -> b.append("    ").append(c).append(' ').append(t).append(",\n"));
+        columnTypes().forEach((c, t) -> b.append("    ").append(SqlIdentifier.quote(c)).append(' ').append(t).append(",\n"));
         b.append("    PRIMARY KEY (").append(String.join(", ", keyColumns())).append(')');
         form.parentLink().ifPresent(link -> b.append(",\n    FOREIGN KEY (").append(column(link.name())).append(") REFERENCES ")
-                .append(instrument.form(link.parent()).table()).append(" (").append(column(link.name())).append(')'));
+                .append(SqlIdentifier.quote(instrument.form(link.parent()).table())).append(" (").append(column(link.name())).append(')'));
         b.append("\n)");
         return b.toString();
     }
 
     /** Index statements for the link to the parent (PostgreSQL does not index foreign keys by itself). */
     public List<String> indexSql() {
-        return form.parentLink().map(link -> List.of("CREATE INDEX " + table() + "_" + column(link.name()) + "_idx ON " + table()
+        return form.parentLink().map(link -> List.of("CREATE INDEX " + SqlIdentifier.quote(tableName() + "_" + columnName(link.name()) + "_idx") + " ON " + table()
                 + " (" + column(link.name()) + ")")).orElse(List.of());
     }
 

@@ -11,6 +11,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentWriter;
+import org.tfeval.instrument.sql.SqlIdentifier;
 
 /**
  * A Flyway migration derived from the instrument: creates the form tables the first time, and
@@ -40,7 +41,7 @@ final class InstrumentMigration implements JavaMigration {
         List<String> sql = new java.util.ArrayList<>();
         for (Form f : instrument.forms()) {
             FormTable t = new FormTable(instrument, f);
-            Map<String, String> old = before.get(t.table());
+            Map<String, String> old = before.get(t.tableName());
             if (old == null) {
                 sql.add(t.createSql());
                 sql.addAll(t.indexSql());
@@ -49,7 +50,7 @@ final class InstrumentMigration implements JavaMigration {
             for (Map.Entry<String, String> c : t.columnTypes().entrySet()) {
                 String had = old.get(c.getKey());
                 if (had == null) {
-                    sql.add("ALTER TABLE " + t.table() + " ADD COLUMN " + c.getKey() + " " + c.getValue());
+                    sql.add("ALTER TABLE " + t.table() + " ADD COLUMN " + SqlIdentifier.quote(c.getKey()) + " " + c.getValue());
                 } else if (!had.equals(c.getValue())) {
                     throw new IllegalStateException("instrument " + instrument.version() + " changes the type of " + f.name() + "."
                             + c.getKey() + " from " + had + " to " + c.getValue() + "; that would lose stored data. Add a new variable instead.");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.validation.Violation;
 
 /** Writes a validation report as JSON (for machines) and HTML (for coders and data managers). */

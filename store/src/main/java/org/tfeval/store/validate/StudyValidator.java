@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Missing;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.instrument.Rule;
 import org.tfeval.instrument.Severity;
 import org.tfeval.instrument.Variable;
@@ -60,17 +61,18 @@ public final class StudyValidator {
         ViolationLog log = new ViolationLog(limit);
         Map<String, Long> records = new LinkedHashMap<>();
         List<Missingness> missingness = new ArrayList<>();
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            long total = 0;
-            for (Form f : ins.forms()) total += count(c, f.table());
-            long done = 0;
-            for (Form f : ins.forms()) {
-                done = records(c, f, log, records, missingness, done, total);
-            }
-            for (Form f : ins.forms()) crossForm(c, f, log);
-            c.commit();
+        try {
+            store.tx(c -> {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one consistent view of every table
+                long total = 0;
+                for (Form f : ins.forms()) total += count(c, SqlIdentifier.quote(f.table()));
+                long done = 0;
+                for (Form f : ins.forms()) {
+                    done = records(c, f, log, records, missingness, done, total);
+                }
+                for (Form f : ins.forms()) crossForm(c, f, log);
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("validation could not read the store (" + e.getSQLState() + ")", e);
         }
@@ -146,7 +148,7 @@ public final class StudyValidator {
             for (Variable v : f.variables()) {
                 if (v.inherit() == null) continue;
                 String vc = FormTable.column(v.name());
-                query(c, "SELECT " + ck + ", s." + lc + " FROM " + table.table() + " s JOIN " + parent.table() + " p ON p." + lc + " = s." + lc
+                query(c, "SELECT " + ck + ", s." + lc + " FROM " + table.table() + " s JOIN " + SqlIdentifier.quote(parent.table()) + " p ON p." + lc + " = s." + lc
                         + " WHERE s." + vc + " IS DISTINCT FROM p." + vc + " ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
                         rs -> log.accept(new Violation(f.name(), 0, rs.getString(1), v.name(), null, "inherited_mismatch",
                                 "differs from the value recorded for " + parent.name() + " " + rs.getString(2), Severity.ERROR)));
@@ -160,7 +162,7 @@ public final class StudyValidator {
                     if (!a.contains(".") && !b.contains(".")) continue;
                     String ea = dateSql(a, table, pt, parent);
                     String eb = dateSql(b, table, pt, parent);
-                    query(c, "SELECT " + ck + " FROM " + table.table() + " s JOIN " + parent.table() + " p ON p." + lc + " = s." + lc
+                    query(c, "SELECT " + ck + " FROM " + table.table() + " s JOIN " + SqlIdentifier.quote(parent.table()) + " p ON p." + lc + " = s." + lc
                             + " WHERE " + ea + " > " + eb + " ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
                             rs -> log.accept(new Violation(f.name(), 0, rs.getString(1), a.substring(a.indexOf('.') + 1), null, "rule:" + d.id(),
                                     d.message() + " (" + a + " is after " + b + ")", d.severity())));

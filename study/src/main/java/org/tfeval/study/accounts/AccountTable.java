@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 
 /**
@@ -172,11 +173,12 @@ public final class AccountTable {
     }
 
     private static void audit(Connection c, String actor, String action, Map<String, ?> detail) throws SQLException {
-        long seq = AuditLog.begin(c);
+        String json;
         try {
-            AuditLog.finish(c, seq, actor, action, null, null, JSON.writeValueAsString(detail));
+            json = JSON.writeValueAsString(detail);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the audit detail of " + action, e);
         }
+        AuditLog.record(c, new AuditEntry(actor, action, null, null, json));
     }
 }

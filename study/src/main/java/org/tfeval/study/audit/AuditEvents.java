@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 
 /** Events without record changes (views, exports, sign-ins) in the hash-chained audit log, inside the caller's transaction. */
@@ -26,7 +27,6 @@ public final class AuditEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the audit detail of " + action, e);
         }
-        long seq = AuditLog.begin(c);
-        AuditLog.finish(c, seq, actor, action, form, null, json);
+        AuditLog.record(c, new AuditEntry(actor, action, form, null, json));
     }
 }

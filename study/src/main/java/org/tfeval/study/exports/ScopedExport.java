@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.store.schema.FormTable;
 
 /**
@@ -43,7 +44,7 @@ final class ScopedExport {
             Variable link = f.parentLink().orElseThrow(() -> new IllegalStateException("form " + form.name() + " has no path to the task force"));
             Form parent = instrument.form(link.parent());
             String next = "r" + (++i);
-            joins.append(" JOIN ").append(parent.table()).append(' ').append(next).append(" ON ").append(next).append('.')
+            joins.append(" JOIN ").append(SqlIdentifier.quote(parent.table())).append(' ').append(next).append(" ON ").append(next).append('.')
                     .append(FormTable.column(link.name())).append(" = ").append(alias).append('.').append(FormTable.column(link.name()));
             alias = next;
             f = parent;

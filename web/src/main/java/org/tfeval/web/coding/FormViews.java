@@ -81,8 +81,8 @@ final class FormViews {
         for (MissingCode mc : instrument.missingCodes()) {
             if (mc.releaseOnly() || !v.missingCodes().contains(mc.code())) continue;
             String code = Integer.toString(mc.code());
-            if (kind == FieldView.Kind.CHOICE) options.add(new FieldView.Option(code, code + " " + mc.label(), value.strip().equals(code)));
-            if (entered) missing.add(new FieldView.MissingButton(v.name() + "=" + code, code, mc.label(), value.strip().equals(code)));
+            if (kind == FieldView.Kind.CHOICE) options.add(new FieldView.Option(code, code + " " + instrument.missingLabel(mc), value.strip().equals(code)));
+            if (entered) missing.add(new FieldView.MissingButton(v.name() + "=" + code, code, instrument.missingLabel(mc), value.strip().equals(code)));
         }
         String hint = v.type() == VariableType.DATE ? "YYYY-MM-DD" : v.type().isNumeric() && v.min() != null && v.max() != null
                 ? v.min().toPlainString() + " to " + v.max().toPlainString() : null;
@@ -99,7 +99,7 @@ final class FormViews {
         try {
             long n = Long.parseLong(t);
             var mc = instrument.missingCode((int) n);
-            if (n < 0 && mc.isPresent() && v.type() != VariableType.ID) return t + " " + mc.get().label();
+            if (n < 0 && mc.isPresent() && v.type() != VariableType.ID) return t + " " + instrument.missingLabel(mc.get());
             if (v.type() == VariableType.CODE && v.labelOf(n) != null) return t + " " + v.labelOf(n);
         } catch (NumberFormatException e) {
             // not a code

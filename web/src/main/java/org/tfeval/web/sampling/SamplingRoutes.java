@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.web.Access;
 import org.tfeval.web.Chrome;
@@ -68,7 +70,11 @@ public final class SamplingRoutes {
                 return;
             }
         } finally {
-            deleteTree(dir);
+            try {
+                WorkFolders.deleteTree(dir);
+            } catch (UncheckedIOException e) {
+                // temporary files only
+            }
         }
         ctx.redirect("/sampling?notice=drawn", HttpStatus.SEE_OTHER);
     }
@@ -78,14 +84,5 @@ public final class SamplingRoutes {
         String base = name == null ? "" : Path.of(name.replace('\\', '/')).getFileName().toString();
         String cleaned = base.replaceAll("[^A-Za-z0-9._-]", "_");
         return cleaned.isBlank() || cleaned.startsWith(".") ? "case_list.csv" : cleaned;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) return;
-        try (var st = Files.walk(dir)) {
-            st.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // temporary files only
-        }
     }
 }
