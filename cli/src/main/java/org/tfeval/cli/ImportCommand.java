@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tfeval.instrument.validation.Violation;
-import org.tfeval.store.imports.ImportResult;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.study.Study;
 import org.tfeval.study.StudyJson;
 import picocli.CommandLine.Command;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.pg.ConnectionSettings;
-import org.tfeval.store.imports.ImportResult;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.testkit.PostgresExtension;
 

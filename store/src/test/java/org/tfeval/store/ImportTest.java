@@ -22,7 +22,7 @@ import org.tfeval.instrument.validation.Violation;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.imports.Exporter;
-import org.tfeval.store.imports.ImportResult;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.testkit.PostgresExtension;
 

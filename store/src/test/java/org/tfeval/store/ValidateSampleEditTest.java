@@ -24,7 +24,7 @@ import org.tfeval.store.sample.SampleSize;
 import org.tfeval.store.sample.Sampler;
 import org.tfeval.store.validate.ReportWriter;
 import org.tfeval.store.validate.StudyValidator;
-import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.testkit.PostgresExtension;
 
 @ExtendWith(PostgresExtension.class)

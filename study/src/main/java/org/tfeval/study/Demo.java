@@ -19,7 +19,7 @@ import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
-import org.tfeval.store.imports.ImportResult;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.synth.GeneratedStudy;
 import org.tfeval.synth.StudyGenerator;
 

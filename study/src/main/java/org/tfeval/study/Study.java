@@ -27,7 +27,7 @@ import org.tfeval.store.audit.AuditEvent;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.Exporter;
-import org.tfeval.store.imports.ImportResult;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.query.OpenQueries;
 import org.tfeval.store.sample.SampleDraw;
@@ -36,7 +36,7 @@ import org.tfeval.store.sample.Sampler;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.store.validate.ReportWriter;
 import org.tfeval.store.validate.StudyValidator;
-import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.instrument.validation.ValidationReport;
 
 /**
  * An open study: the one door to its workflow. Adapters (cli, web) open a study and call its use

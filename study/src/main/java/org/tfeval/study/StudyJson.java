@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.store.validate.ReportWriter;
-import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.instrument.validation.ValidationReport;
 
 /** The JSON shapes adapters print ({@code --format json}), the same as the study's JSON reports. */
 public final class StudyJson {

@@ -1,5 +1,6 @@
 package org.tfeval.store.imports;
 
+import org.tfeval.instrument.validation.ImportResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

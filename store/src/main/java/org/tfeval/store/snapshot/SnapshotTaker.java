@@ -18,8 +18,9 @@ import org.tfeval.snapshot.Snapshot;
 import org.tfeval.snapshot.write.DatasetQuery;
 import org.tfeval.snapshot.write.SnapshotWriter;
 import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
-import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.instrument.validation.ValidationReport;
 
 /**
  * Freezes a store into a snapshot: each form is read in one consistent transaction (PostgreSQL
@@ -107,8 +108,7 @@ public final class SnapshotTaker {
     }
 
     private void record(Snapshot s) throws SQLException {
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
+        store.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO snapshot (id, created_at, actor, path, allow_errors, manifest) "
                     + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
                 ps.setString(1, s.id());
@@ -119,10 +119,8 @@ public final class SnapshotTaker {
                 ps.setString(6, s.manifest().toJson());
                 ps.executeUpdate();
             }
-            long seq = AuditLog.begin(c);
-            AuditLog.finish(c, seq, writer.actor(), "snapshot", null, s.allowErrors() ? "snapshot with validation errors allowed" : "snapshot",
-                    "{\"snapshot\":\"" + s.id() + "\"}");
-            c.commit();
-        }
+            return AuditLog.record(c, new AuditEntry(writer.actor(), "snapshot", null,
+                    s.allowErrors() ? "snapshot with validation errors allowed" : "snapshot", "{\"snapshot\":\"" + s.id() + "\"}"));
+        });
     }
 }

@@ -1,5 +1,7 @@
 package org.tfeval.store.validate;
 
+import org.tfeval.instrument.validation.ValidationReport;
+import org.tfeval.instrument.validation.Missingness;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import gg.jte.ContentType;

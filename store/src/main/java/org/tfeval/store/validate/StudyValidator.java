@@ -1,5 +1,7 @@
 package org.tfeval.store.validate;
 
+import org.tfeval.instrument.validation.ValidationReport;
+import org.tfeval.instrument.validation.Missingness;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -22,7 +22,7 @@ import org.tfeval.store.Store;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.validate.StudyValidator;
-import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.synth.ProgressListener;
 import org.tfeval.synth.StudyGenerator;
 import org.tfeval.testkit.PostgresExtension;

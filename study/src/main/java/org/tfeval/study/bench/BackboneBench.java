@@ -21,11 +21,11 @@ import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.pg.EmbeddedPostgres;
 import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.Store;
-import org.tfeval.store.imports.ImportResult;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.schema.FormTable;
 import org.tfeval.store.validate.StudyValidator;
-import org.tfeval.store.validate.ValidationReport;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.synth.StudyGenerator;
 
 /**

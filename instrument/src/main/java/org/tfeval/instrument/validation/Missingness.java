@@ -1,4 +1,4 @@
-package org.tfeval.store.validate;
+package org.tfeval.instrument.validation;
 
 import java.util.Map;
 

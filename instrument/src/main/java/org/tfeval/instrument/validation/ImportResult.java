@@ -1,8 +1,7 @@
-package org.tfeval.store.imports;
+package org.tfeval.instrument.validation;
 
 import java.util.List;
 import java.util.Map;
-import org.tfeval.instrument.validation.Violation;
 
 /**
  * What an import did.

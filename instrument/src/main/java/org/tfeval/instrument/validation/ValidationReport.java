@@ -1,9 +1,8 @@
-package org.tfeval.store.validate;
+package org.tfeval.instrument.validation;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.tfeval.instrument.validation.Violation;
 
 /**
  * The result of validating a whole study.
