@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param warnings    what a reader must know about the reliability of these results (few sites,
  *                    separation, small groups), generated from the data
  */
-public record AnalysisResult(String analysis, String title, String method, List<ResultTable<?>> tables, List<String> warnings) {
+public record AnalysisResult(
+        String analysis, String title, String method, List<ResultTable<?>> tables, List<String> warnings) {
     public AnalysisResult {
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(title, "title");
@@ -22,13 +23,16 @@ public record AnalysisResult(String analysis, String title, String method, List<
         warnings = List.copyOf(warnings);
         var ids = new java.util.HashSet<String>();
         for (ResultTable<?> t : tables) {
-            if (!ids.add(t.id())) throw new IllegalArgumentException("analysis " + analysis + " has two tables " + t.id());
+            if (!ids.add(t.id()))
+                throw new IllegalArgumentException("analysis " + analysis + " has two tables " + t.id());
         }
     }
 
     /** A table by id, of rows of any type (for generic printing); throws when absent. */
     public ResultTable<?> table(String id) {
-        return tables.stream().filter(t -> t.id().equals(id)).findFirst()
+        return tables.stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("analysis " + analysis + " has no table " + id));
     }
 
@@ -37,8 +41,8 @@ public record AnalysisResult(String analysis, String title, String method, List<
     public <R extends Record> ResultTable<R> table(TableKey<R> key) {
         ResultTable<?> t = table(key.id());
         if (t.rowType() != key.rows()) {
-            throw new IllegalArgumentException("table " + key.id() + " of analysis " + analysis + " holds " + t.rowType().getSimpleName() + " rows, not "
-                    + key.rows().getSimpleName());
+            throw new IllegalArgumentException("table " + key.id() + " of analysis " + analysis + " holds "
+                    + t.rowType().getSimpleName() + " rows, not " + key.rows().getSimpleName());
         }
         return (ResultTable<R>) t;
     }

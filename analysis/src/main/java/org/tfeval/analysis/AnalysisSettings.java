@@ -12,7 +12,8 @@ import org.tfeval.analysis.disparity.PopulationBenchmark;
  * @param seed                  seed of everything random (the bootstrap), so results reproduce
  * @param fewSites              below this many task forces with cases, site-level inference is flagged as weak
  */
-public record AnalysisSettings(double confidence, PopulationBenchmark benchmark, int bootstrapReplications, long seed, int fewSites) {
+public record AnalysisSettings(
+        double confidence, PopulationBenchmark benchmark, int bootstrapReplications, long seed, int fewSites) {
     /** Default confidence level. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
     /** Default bootstrap replications (enough for p-values to two decimals, Cameron, Gelbach and Miller 2008). */
@@ -27,14 +28,20 @@ public record AnalysisSettings(double confidence, PopulationBenchmark benchmark,
 
     public AnalysisSettings {
         Objects.requireNonNull(benchmark, "benchmark");
-        if (!(confidence > 0 && confidence < 1)) throw new IllegalArgumentException("confidence must lie in (0, 1), got " + confidence);
-        if (bootstrapReplications < 99) throw new IllegalArgumentException("bootstrap replications must be >= 99, got " + bootstrapReplications);
+        if (!(confidence > 0 && confidence < 1))
+            throw new IllegalArgumentException("confidence must lie in (0, 1), got " + confidence);
+        if (bootstrapReplications < 99)
+            throw new IllegalArgumentException("bootstrap replications must be >= 99, got " + bootstrapReplications);
         if (fewSites < 2) throw new IllegalArgumentException("the few-sites threshold must be >= 2, got " + fewSites);
     }
 
     /** Defaults with the illustrative benchmark. */
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(DEFAULT_CONFIDENCE, PopulationBenchmark.illustrativeDefault(), DEFAULT_BOOTSTRAP_REPLICATIONS, DEFAULT_SEED,
+        return new AnalysisSettings(
+                DEFAULT_CONFIDENCE,
+                PopulationBenchmark.illustrativeDefault(),
+                DEFAULT_BOOTSTRAP_REPLICATIONS,
+                DEFAULT_SEED,
                 DEFAULT_FEW_SITES);
     }
 

@@ -20,8 +20,8 @@ import org.tfeval.analysis.identification.Identification;
 import org.tfeval.analysis.prediction.OutcomePrediction;
 import org.tfeval.analysis.sample.SampleDescription;
 import org.tfeval.analysis.survivors.Survivors;
-import org.tfeval.snapshot.Snapshot;
 import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.snapshot.Snapshot;
 
 /**
  * Runs a list of analyses on one snapshot. Immutable; configured by copy.
@@ -32,7 +32,8 @@ public final class AnalysisSuite {
     private final String version;
     private final ProgressListener progress;
 
-    private AnalysisSuite(List<Analysis> analyses, AnalysisSettings settings, String version, ProgressListener progress) {
+    private AnalysisSuite(
+            List<Analysis> analyses, AnalysisSettings settings, String version, ProgressListener progress) {
         this.analyses = List.copyOf(analyses);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.version = Objects.requireNonNull(version, "version");
@@ -45,9 +46,20 @@ public final class AnalysisSuite {
 
     /** Every analysis of the study, in report order, with default settings. */
     public static AnalysisSuite standard() {
-        return new AnalysisSuite(List.of(new SampleDescription(), new OutcomeFunnel(), new Charging(), new Identification(), new Survivors(),
-                new Disproportionality(), new TimeToDisposition(), new OutcomePrediction(), new TaskForceComparison()), AnalysisSettings.defaults(),
-                "dev", ProgressListener.NONE);
+        return new AnalysisSuite(
+                List.of(
+                        new SampleDescription(),
+                        new OutcomeFunnel(),
+                        new Charging(),
+                        new Identification(),
+                        new Survivors(),
+                        new Disproportionality(),
+                        new TimeToDisposition(),
+                        new OutcomePrediction(),
+                        new TaskForceComparison()),
+                AnalysisSettings.defaults(),
+                "dev",
+                ProgressListener.NONE);
     }
 
     /** A suite of the given analyses. */

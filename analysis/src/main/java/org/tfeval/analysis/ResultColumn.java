@@ -17,6 +17,7 @@ public record ResultColumn(String name, String label, ColumnKind kind) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(kind, "kind");
-        if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("column name '" + name + "' must match " + NAME);
+        if (!NAME.matcher(name).matches())
+            throw new IllegalArgumentException("column name '" + name + "' must match " + NAME);
     }
 }

@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * @param notes   sentences a reader needs: definitions, denominators, exclusions
  * @param <R>     the row type
  */
-public record ResultTable<R extends Record>(String id, String title, Class<R> rowType, List<ResultColumn> columns, List<R> rows, List<String> notes) {
+public record ResultTable<R extends Record>(
+        String id, String title, Class<R> rowType, List<ResultColumn> columns, List<R> rows, List<String> notes) {
     public ResultTable {
         Objects.requireNonNull(title, "title");
         TableKey.of(id, rowType);
@@ -31,7 +32,8 @@ public record ResultTable<R extends Record>(String id, String title, Class<R> ro
         if (columns.isEmpty()) throw new IllegalArgumentException("table " + id + " needs at least one column");
         Set<String> names = new HashSet<>();
         for (ResultColumn c : columns) {
-            if (!names.add(c.name())) throw new IllegalArgumentException("table " + id + ": column " + c.name() + " appears twice");
+            if (!names.add(c.name()))
+                throw new IllegalArgumentException("table " + id + ": column " + c.name() + " appears twice");
         }
         RowSchema<R> schema = new RowSchema<>(rowType, columns, id);
         List<R> copy = new ArrayList<>(rows.size());
@@ -39,8 +41,10 @@ public record ResultTable<R extends Record>(String id, String title, Class<R> ro
             List<Object> values = schema.values(Objects.requireNonNull(rows.get(r), "row"));
             for (int c = 0; c < values.size(); c++) {
                 if (!columns.get(c).kind().accepts(values.get(c))) {
-                    throw new IllegalArgumentException("table " + id + " row " + r + " column " + columns.get(c).name() + ": "
-                            + values.get(c).getClass().getSimpleName() + " does not fit " + columns.get(c).kind());
+                    throw new IllegalArgumentException("table " + id + " row " + r + " column "
+                            + columns.get(c).name() + ": "
+                            + values.get(c).getClass().getSimpleName() + " does not fit "
+                            + columns.get(c).kind());
                 }
             }
             copy.add(schema.create(values));
@@ -121,10 +125,16 @@ public record ResultTable<R extends Record>(String id, String title, Class<R> ro
     }
 
     /** A table from flat rows (as read from JSON). */
-    static <R extends Record> ResultTable<R> fromValues(TableKey<R> key, String title, List<ResultColumn> columns, List<List<Object>> values,
-                                                        List<String> notes) {
+    static <R extends Record> ResultTable<R> fromValues(
+            TableKey<R> key, String title, List<ResultColumn> columns, List<List<Object>> values, List<String> notes) {
         RowSchema<R> schema = new RowSchema<>(key.rows(), columns, key.id());
-        return new ResultTable<>(key.id(), title, key.rows(), columns, values.stream().map(schema::create).toList(), notes);
+        return new ResultTable<>(
+                key.id(),
+                title,
+                key.rows(),
+                columns,
+                values.stream().map(schema::create).toList(),
+                notes);
     }
 
     /** Builds a table column by column, then row by row. */
@@ -171,8 +181,12 @@ public record ResultTable<R extends Record>(String id, String title, Class<R> ro
          * missing codes).
          */
         public Builder<R> shareColumns(String countLabel) {
-            return count("n", countLabel).count("denominator", "Of").proportion("pct", "%").proportion("ci_low", "CI low")
-                    .proportion("ci_high", "CI high").count("excluded", "Excluded (missing)");
+            return count("n", countLabel)
+                    .count("denominator", "Of")
+                    .proportion("pct", "%")
+                    .proportion("ci_low", "CI low")
+                    .proportion("ci_high", "CI high")
+                    .count("excluded", "Excluded (missing)");
         }
 
         /** Adds a row. */

@@ -19,8 +19,7 @@ final class RowSchema<R extends Record> {
     private final int width;
 
     /** A record type and its components; a leaf has no children. */
-    private record Node(Class<?> type, Method accessor, Constructor<?> constructor, List<Node> children) {
-    }
+    private record Node(Class<?> type, Method accessor, Constructor<?> constructor, List<Node> children) {}
 
     RowSchema(Class<R> type, List<ResultColumn> columns, String table) {
         this.type = type;
@@ -29,13 +28,14 @@ final class RowSchema<R extends Record> {
         leaves(root, leaves);
         this.width = leaves.size();
         if (leaves.size() != columns.size()) {
-            throw new IllegalArgumentException("table " + table + ": " + type.getSimpleName() + " has " + leaves.size() + " values for "
-                    + columns.size() + " columns");
+            throw new IllegalArgumentException("table " + table + ": " + type.getSimpleName() + " has " + leaves.size()
+                    + " values for " + columns.size() + " columns");
         }
         for (int i = 0; i < leaves.size(); i++) {
             if (!fits(leaves.get(i), columns.get(i).kind())) {
-                throw new IllegalArgumentException("table " + table + ": value " + i + " of " + type.getSimpleName() + " is a "
-                        + leaves.get(i).getSimpleName() + ", column " + columns.get(i).name() + " holds " + columns.get(i).kind());
+                throw new IllegalArgumentException("table " + table + ": value " + i + " of " + type.getSimpleName()
+                        + " is a " + leaves.get(i).getSimpleName() + ", column "
+                        + columns.get(i).name() + " holds " + columns.get(i).kind());
             }
         }
     }
@@ -108,7 +108,9 @@ final class RowSchema<R extends Record> {
 
     /** A row from flat values (as {@link #values} gives them, or as read from JSON). */
     R create(List<Object> values) {
-        if (values.size() != width) throw new IllegalArgumentException(type.getSimpleName() + " needs " + width + " values, got " + values.size());
+        if (values.size() != width)
+            throw new IllegalArgumentException(
+                    type.getSimpleName() + " needs " + width + " values, got " + values.size());
         int[] pos = {0};
         return type.cast(build(root, values, pos));
     }
@@ -116,7 +118,8 @@ final class RowSchema<R extends Record> {
     private static Object build(Node n, List<Object> values, int[] pos) {
         if (n.children().isEmpty()) {
             Object v = values.get(pos[0]++);
-            if (n.type() == long.class && v == null) throw new IllegalArgumentException("a count that cannot be empty is empty");
+            if (n.type() == long.class && v == null)
+                throw new IllegalArgumentException("a count that cannot be empty is empty");
             return v;
         }
         Object[] args = new Object[n.children().size()];

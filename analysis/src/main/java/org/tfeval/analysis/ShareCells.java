@@ -18,7 +18,12 @@ import org.tfeval.analysis.data.Share;
 public record ShareCells(long n, long denominator, Double pct, Double ciLow, Double ciHigh, long excluded) {
     /** The cells of a share and its interval (NaN becomes null: not computed). */
     public static ShareCells of(Share share, Interval ci) {
-        return new ShareCells(share.events(), share.trials(), orNull(share.proportion()), orNull(ci.low()), orNull(ci.high()),
+        return new ShareCells(
+                share.events(),
+                share.trials(),
+                orNull(share.proportion()),
+                orNull(ci.low()),
+                orNull(ci.high()),
                 share.excluded().total());
     }
 

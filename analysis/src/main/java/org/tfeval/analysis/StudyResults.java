@@ -25,9 +25,11 @@ import org.tfeval.analysis.data.SnapshotInfo;
  * @param settings      the settings, in words (confidence, benchmark, bootstrap, seed)
  * @param analyses      results in suite order
  */
-public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<String, String> settings, List<AnalysisResult> analyses) {
+public record StudyResults(
+        SnapshotInfo snapshot, String tfevalVersion, Map<String, String> settings, List<AnalysisResult> analyses) {
     /** Index file name. */
     public static final String INDEX = "results.json";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public StudyResults {
@@ -39,7 +41,9 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
 
     /** One analysis' results by id; throws when absent. */
     public AnalysisResult analysis(String id) {
-        return analyses.stream().filter(a -> a.analysis().equals(id)).findFirst()
+        return analyses.stream()
+                .filter(a -> a.analysis().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no results of analysis " + id));
     }
 
@@ -81,9 +85,13 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
 
     private void header(ObjectNode n) {
         ObjectNode s = n.putObject("snapshot");
-        s.put("id", snapshot.id()).put("synthetic", snapshot.synthetic()).put("allow_errors", snapshot.allowErrors())
-                .put("validation_errors", snapshot.validationErrors()).put("created_at", snapshot.createdAt())
-                .put("tfeval_version", snapshot.tfevalVersion()).put("instrument_id", snapshot.instrumentId())
+        s.put("id", snapshot.id())
+                .put("synthetic", snapshot.synthetic())
+                .put("allow_errors", snapshot.allowErrors())
+                .put("validation_errors", snapshot.validationErrors())
+                .put("created_at", snapshot.createdAt())
+                .put("tfeval_version", snapshot.tfevalVersion())
+                .put("instrument_id", snapshot.instrumentId())
                 .put("instrument_version", snapshot.instrumentVersion());
         ObjectNode rows = s.putObject("rows");
         snapshot.rows().forEach(rows::put);
@@ -97,7 +105,11 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
         n.put("id", t.id());
         n.put("title", t.title());
         ArrayNode cols = n.putArray("columns");
-        t.columns().forEach(c -> cols.addObject().put("name", c.name()).put("label", c.label()).put("kind", c.kind().name()));
+        t.columns()
+                .forEach(c -> cols.addObject()
+                        .put("name", c.name())
+                        .put("label", c.label())
+                        .put("kind", c.kind().name()));
         ArrayNode rows = n.putArray("rows");
         for (int i = 0; i < t.rowCount(); i++) {
             ArrayNode a = rows.addArray();
@@ -124,28 +136,45 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
             JsonNode index = JSON.readTree(dir.resolve(INDEX).toFile());
             JsonNode s = index.path("snapshot");
             Map<String, Long> rows = new LinkedHashMap<>();
-            s.path("rows").properties().forEach(e -> rows.put(e.getKey(), e.getValue().asLong()));
-            SnapshotInfo info = new SnapshotInfo(s.path("id").asText(), s.path("synthetic").asBoolean(), s.path("allow_errors").asBoolean(),
-                    s.path("validation_errors").asLong(), s.path("created_at").asText(), s.path("tfeval_version").asText(),
-                    s.path("instrument_id").asText(), s.path("instrument_version").asText(), rows);
+            s.path("rows")
+                    .properties()
+                    .forEach(e -> rows.put(e.getKey(), e.getValue().asLong()));
+            SnapshotInfo info = new SnapshotInfo(
+                    s.path("id").asText(),
+                    s.path("synthetic").asBoolean(),
+                    s.path("allow_errors").asBoolean(),
+                    s.path("validation_errors").asLong(),
+                    s.path("created_at").asText(),
+                    s.path("tfeval_version").asText(),
+                    s.path("instrument_id").asText(),
+                    s.path("instrument_version").asText(),
+                    rows);
             Map<String, String> settings = new LinkedHashMap<>();
-            index.path("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
+            index.path("settings")
+                    .properties()
+                    .forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
             List<AnalysisResult> results = new ArrayList<>();
             for (JsonNode a : index.path("analyses")) {
                 JsonNode n = JSON.readTree(dir.resolve(a.path("file").asText()).toFile());
                 String id = n.path("analysis").asText();
-                Analysis analysis = analyses.stream().filter(x -> x.id().equals(id)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("results in " + dir + " hold analysis " + id + ", which tfeval does not know"));
+                Analysis analysis = analyses.stream()
+                        .filter(x -> x.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "results in " + dir + " hold analysis " + id + ", which tfeval does not know"));
                 List<ResultTable<?>> tables = new ArrayList<>();
                 for (JsonNode t : n.path("tables")) {
                     String tid = t.path("id").asText();
-                    TableKey<?> key = analysis.tables().stream().filter(k -> k.id().equals(tid)).findFirst()
+                    TableKey<?> key = analysis.tables().stream()
+                            .filter(k -> k.id().equals(tid))
+                            .findFirst()
                             .orElseThrow(() -> new IllegalArgumentException("analysis " + id + " has no table " + tid));
                     tables.add(readTable(key, t));
                 }
                 List<String> warnings = new ArrayList<>();
                 n.path("warnings").forEach(w -> warnings.add(w.asText()));
-                results.add(new AnalysisResult(id, n.path("title").asText(), n.path("method").asText(), tables, warnings));
+                results.add(new AnalysisResult(
+                        id, n.path("title").asText(), n.path("method").asText(), tables, warnings));
             }
             return new StudyResults(info, index.path("tfeval_version").asText(), settings, results);
         } catch (IOException e) {
@@ -155,18 +184,24 @@ public record StudyResults(SnapshotInfo snapshot, String tfevalVersion, Map<Stri
 
     private static <R extends Record> ResultTable<R> readTable(TableKey<R> key, JsonNode t) {
         List<ResultColumn> cols = new ArrayList<>();
-        t.path("columns").forEach(c -> cols.add(new ResultColumn(c.path("name").asText(), c.path("label").asText(), ColumnKind.valueOf(c.path("kind").asText()))));
+        t.path("columns")
+                .forEach(c -> cols.add(new ResultColumn(
+                        c.path("name").asText(),
+                        c.path("label").asText(),
+                        ColumnKind.valueOf(c.path("kind").asText()))));
         List<List<Object>> rows = new ArrayList<>();
         for (JsonNode r : t.path("rows")) {
             List<Object> row = new ArrayList<>();
             for (int i = 0; i < cols.size(); i++) {
                 JsonNode v = r.get(i);
                 if (v == null || v.isNull()) row.add(null);
-                else row.add(switch (cols.get(i).kind()) {
-                    case TEXT -> v.asText();
-                    case COUNT -> v.asLong();
-                    default -> v.asDouble();
-                });
+                else
+                    row.add(
+                            switch (cols.get(i).kind()) {
+                                case TEXT -> v.asText();
+                                case COUNT -> v.asLong();
+                                default -> v.asDouble();
+                            });
             }
             rows.add(row);
         }

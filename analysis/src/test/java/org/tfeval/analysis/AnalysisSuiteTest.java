@@ -32,10 +32,22 @@ class AnalysisSuiteTest {
             ids.add(a.analysis());
             assertThat(a.method()).as(a.analysis()).isNotBlank();
             assertThat(a.tables()).as(a.analysis()).isNotEmpty();
-            a.tables().forEach(t -> assertThat(t.rowCount()).as(a.analysis() + "/" + t.id()).isPositive());
+            a.tables()
+                    .forEach(t -> assertThat(t.rowCount())
+                            .as(a.analysis() + "/" + t.id())
+                            .isPositive());
         }
-        assertThat(ids).containsExactly("sample", "funnel", "charging", "identification", "survivors", "disparity", "disposition", "prediction",
-                "comparison");
+        assertThat(ids)
+                .containsExactly(
+                        "sample",
+                        "funnel",
+                        "charging",
+                        "identification",
+                        "survivors",
+                        "disparity",
+                        "disposition",
+                        "prediction",
+                        "comparison");
     }
 
     @Test
@@ -43,7 +55,8 @@ class AnalysisSuiteTest {
         results.write(dir);
         ObjectMapper json = new ObjectMapper();
         for (AnalysisResult a : results.analyses()) {
-            JsonNode n = json.readTree(dir.resolve(StudyResults.fileOf(a.analysis())).toFile());
+            JsonNode n =
+                    json.readTree(dir.resolve(StudyResults.fileOf(a.analysis())).toFile());
             assertThat(n.path("snapshot").path("id").asText()).isEqualTo(snapshot.id());
             assertThat(n.path("snapshot").path("synthetic").asBoolean()).isTrue();
             assertThat(n.path("tables").size()).isEqualTo(a.tables().size());
@@ -55,16 +68,22 @@ class AnalysisSuiteTest {
     @Test
     void the_same_snapshot_gives_byte_identical_results(@TempDir Path dir) throws Exception {
         results.write(dir.resolve("a"));
-        AnalysisSuite.standard().withVersion("test").run(StudyData.load(snapshot)).write(dir.resolve("b"));
+        AnalysisSuite.standard()
+                .withVersion("test")
+                .run(StudyData.load(snapshot))
+                .write(dir.resolve("b"));
         try (var s = Files.list(dir.resolve("a"))) {
             for (Path p : (Iterable<Path>) s::iterator) {
-                assertThat(Files.readString(dir.resolve("b").resolve(p.getFileName()))).as(p.getFileName().toString()).isEqualTo(Files.readString(p));
+                assertThat(Files.readString(dir.resolve("b").resolve(p.getFileName())))
+                        .as(p.getFileName().toString())
+                        .isEqualTo(Files.readString(p));
             }
         }
     }
 
     @Test
-    void analyses_read_only_the_snapshot_folder_so_a_copy_of_it_gives_the_same_results(@TempDir Path dir) throws Exception {
+    void analyses_read_only_the_snapshot_folder_so_a_copy_of_it_gives_the_same_results(@TempDir Path dir)
+            throws Exception {
         Path copy = dir.resolve(snapshot.id());
         Files.createDirectories(copy);
         try (var s = Files.list(snapshot.dir())) {

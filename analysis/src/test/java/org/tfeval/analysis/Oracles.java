@@ -22,14 +22,14 @@ final class Oracles {
     /** Set to 1 to skip (not fail) tests whose oracle is an external program that is not installed. */
     static final String SKIP_EXTERNAL = "TFEVAL_SKIP_EXTERNAL";
 
-    private Oracles() {
-    }
+    private Oracles() {}
 
     /** A query over the snapshot with {@code {case}}, {@code {suspect}}, ... replaced by the datasets; returns the first column as longs. */
     static List<Long> longs(Snapshot s, String sql) {
         List<Long> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(expand(s, sql))) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(expand(s, sql))) {
             while (rs.next()) out.add(rs.getLong(1));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -44,8 +44,9 @@ final class Oracles {
     /** Rows of a query as string arrays. */
     static List<String[]> rows(Snapshot s, String sql) {
         List<String[]> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(expand(s, sql))) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(expand(s, sql))) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 String[] r = new String[n];
@@ -72,13 +73,17 @@ final class Oracles {
     static String r(String script) {
         Path rscript = Path.of("/usr/bin/Rscript");
         if (!Files.isExecutable(rscript)) {
-            Assumptions.assumeFalse("1".equals(System.getenv(SKIP_EXTERNAL)), "Rscript is not installed (" + SKIP_EXTERNAL + "=1)");
-            throw new AssertionError("Rscript is not installed: install r-base-core (or set " + SKIP_EXTERNAL + "=1 to skip)");
+            Assumptions.assumeFalse(
+                    "1".equals(System.getenv(SKIP_EXTERNAL)), "Rscript is not installed (" + SKIP_EXTERNAL + "=1)");
+            throw new AssertionError(
+                    "Rscript is not installed: install r-base-core (or set " + SKIP_EXTERNAL + "=1 to skip)");
         }
         try {
             Path file = Files.createTempFile("tfeval-oracle-", ".R");
             Files.writeString(file, script, StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(rscript.toString(), "--vanilla", file.toString()).redirectErrorStream(false).start();
+            Process p = new ProcessBuilder(rscript.toString(), "--vanilla", file.toString())
+                    .redirectErrorStream(false)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -95,6 +100,10 @@ final class Oracles {
 
     /** Numbers printed by R with {@code cat(sprintf("%.15g\n", x))}. */
     static double[] numbers(String rOutput) {
-        return rOutput.lines().map(String::trim).filter(l -> !l.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+        return rOutput.lines()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty())
+                .mapToDouble(Double::parseDouble)
+                .toArray();
     }
 }

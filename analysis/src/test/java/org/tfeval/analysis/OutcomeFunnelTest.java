@@ -26,7 +26,10 @@ class OutcomeFunnelTest {
 
     /** Cases of sex trafficking with at least one suspect whose status satisfies the condition (SQL, independent of the analysis). */
     static long sexCasesWith(String condition) {
-        return Oracles.count(snapshot, "SELECT count(DISTINCT c.CASE_ID) FROM {case} c JOIN {suspect} s USING (CASE_ID) WHERE c.HT_TYPE = 1 AND " + condition);
+        return Oracles.count(
+                snapshot,
+                "SELECT count(DISTINCT c.CASE_ID) FROM {case} c JOIN {suspect} s USING (CASE_ID) WHERE c.HT_TYPE = 1 AND "
+                        + condition);
     }
 
     @Test
@@ -35,24 +38,33 @@ class OutcomeFunnelTest {
         long cases = Oracles.count(snapshot, "SELECT count(*) FROM {case} WHERE HT_TYPE = 1");
         assertThat(stage(t, "Sex trafficking", OutcomeFunnel.INVESTIGATION).n()).isEqualTo(cases);
         assertThat(stage(t, "Sex trafficking", OutcomeFunnel.ARREST).n()).isEqualTo(sexCasesWith("s.S_ARRESTED = 1"));
-        assertThat(stage(t, "Sex trafficking", OutcomeFunnel.PROSECUTION).n()).isEqualTo(sexCasesWith("s.S_PROSECUTED = 1"));
+        assertThat(stage(t, "Sex trafficking", OutcomeFunnel.PROSECUTION).n())
+                .isEqualTo(sexCasesWith("s.S_PROSECUTED = 1"));
         assertThat(stage(t, "Sex trafficking", OutcomeFunnel.TRAFFICKING_CHARGE).n())
                 .isEqualTo(sexCasesWith("s.S_PROSECUTED = 1 AND s.S_HT_CHARGED = 1"));
         assertThat(stage(t, "Sex trafficking", OutcomeFunnel.CONVICTION).n())
                 .isEqualTo(sexCasesWith("s.S_DISPOSITION IN (1, 2)"));
         // the clean study records every outcome: every sex-trafficking case is in every denominator
-        assertThat(stage(t, "Sex trafficking", OutcomeFunnel.TRAFFICKING_CHARGE).denominator()).isEqualTo(cases);
+        assertThat(stage(t, "Sex trafficking", OutcomeFunnel.TRAFFICKING_CHARGE).denominator())
+                .isEqualTo(cases);
     }
 
     @Test
     void the_trafficking_charge_share_is_given_with_both_denominators_and_labelled() {
         ResultTable<OutcomeFunnel.ChargeRow> t = funnel.table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE);
         long charged = sexCasesWith("s.S_PROSECUTED = 1 AND s.S_HT_CHARGED = 1");
-        ShareCells all = t.first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_ALL_SEX)).orElseThrow().share();
-        ShareCells pros = t.first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX)).orElseThrow().share();
+        ShareCells all = t.first(
+                        r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_ALL_SEX))
+                .orElseThrow()
+                .share();
+        ShareCells pros = t.first(
+                        r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX))
+                .orElseThrow()
+                .share();
         assertThat(all.n()).isEqualTo(charged);
         assertThat(pros.n()).isEqualTo(charged);
-        assertThat(all.denominator()).isEqualTo(Oracles.count(snapshot, "SELECT count(*) FROM {case} WHERE HT_TYPE = 1"));
+        assertThat(all.denominator())
+                .isEqualTo(Oracles.count(snapshot, "SELECT count(*) FROM {case} WHERE HT_TYPE = 1"));
         assertThat(pros.denominator()).isEqualTo(sexCasesWith("s.S_PROSECUTED = 1"));
         assertThat(pros.pct()).isGreaterThan(all.pct());
         assertThat(t.notes()).anyMatch(n -> n.contains("both are given"));
@@ -63,8 +75,11 @@ class OutcomeFunnelTest {
         ResultTable<OutcomeFunnel.ChargeRow> t = funnel.table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE);
         StringBuilder script = new StringBuilder();
         for (int r = 0; r < t.rowCount(); r++) {
-            script.append(String.format(Locale.ROOT, "ci <- prop.test(%d, %d, correct = FALSE)$conf.int; cat(sprintf('%%.15g\\n', ci))%n",
-                    t.row(r).share().n(), t.row(r).share().denominator()));
+            script.append(String.format(
+                    Locale.ROOT,
+                    "ci <- prop.test(%d, %d, correct = FALSE)$conf.int; cat(sprintf('%%.15g\\n', ci))%n",
+                    t.row(r).share().n(),
+                    t.row(r).share().denominator()));
         }
         double[] r = Oracles.numbers(Oracles.r(script.toString()));
         for (int i = 0; i < t.rowCount(); i++) {
@@ -75,11 +90,14 @@ class OutcomeFunnelTest {
 
     @Test
     void suspects_not_prosecuted_count_as_not_charged_rather_than_missing() {
-        ShareCells row = stage(funnel.table(OutcomeFunnel.SUSPECT_BY_TYPE), OutcomeFunnel.ALL, OutcomeFunnel.TRAFFICKING_CHARGE);
+        ShareCells row =
+                stage(funnel.table(OutcomeFunnel.SUSPECT_BY_TYPE), OutcomeFunnel.ALL, OutcomeFunnel.TRAFFICKING_CHARGE);
         long suspects = Oracles.count(snapshot, "SELECT count(*) FROM {suspect}");
         assertThat(row.denominator()).isEqualTo(suspects);
         assertThat(row.excluded()).isZero();
-        assertThat(row.n()).isEqualTo(Oracles.count(snapshot, "SELECT count(*) FROM {suspect} WHERE S_PROSECUTED = 1 AND S_HT_CHARGED = 1"));
+        assertThat(row.n())
+                .isEqualTo(Oracles.count(
+                        snapshot, "SELECT count(*) FROM {suspect} WHERE S_PROSECUTED = 1 AND S_HT_CHARGED = 1"));
     }
 
     @Test
@@ -89,12 +107,17 @@ class OutcomeFunnelTest {
         assertThat(t.rowCount()).isEqualTo((sites + 1) * 6);
         long sum = 0;
         for (OutcomeFunnel.StageRow r : t.rows()) {
-            if (r.stage().equals(OutcomeFunnel.PROSECUTION) && !r.group().equals(OutcomeFunnel.ALL)) sum += r.share().n();
+            if (r.stage().equals(OutcomeFunnel.PROSECUTION) && !r.group().equals(OutcomeFunnel.ALL))
+                sum += r.share().n();
         }
-        assertThat(sum).isEqualTo(stage(t, OutcomeFunnel.ALL, OutcomeFunnel.PROSECUTION).n());
+        assertThat(sum)
+                .isEqualTo(
+                        stage(t, OutcomeFunnel.ALL, OutcomeFunnel.PROSECUTION).n());
     }
 
     private static ShareCells stage(ResultTable<OutcomeFunnel.StageRow> t, String group, String stage) {
-        return t.first(r -> r.group().equals(group) && r.stage().equals(stage)).orElseThrow().share();
+        return t.first(r -> r.group().equals(group) && r.stage().equals(stage))
+                .orElseThrow()
+                .share();
     }
 }

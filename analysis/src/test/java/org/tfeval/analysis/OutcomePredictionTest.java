@@ -42,7 +42,9 @@ class OutcomePredictionTest {
     }
 
     private static OutcomePrediction.ModelRow prosecution() {
-        return result.table(OutcomePrediction.MODELS).first(r -> r.outcome().equals("Prosecution")).orElseThrow();
+        return result.table(OutcomePrediction.MODELS)
+                .first(r -> r.outcome().equals("Prosecution"))
+                .orElseThrow();
     }
 
     @Test

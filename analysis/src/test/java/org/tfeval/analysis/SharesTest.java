@@ -22,15 +22,16 @@ class SharesTest {
         assertThat(s.trials()).isEqualTo(4);
         assertThat(s.excluded().byCode()).isEqualTo(Map.of(-9, 2L, -8, 1L, Exclusions.UNDOCUMENTED, 1L));
         assertThat(s.proportion()).isEqualTo(0.5);
-        assertThat(s.excluded().describe(InstrumentLoader.builtIn("ecm"))).isEqualTo("2 not recorded in the file, 1 unknown (the file says unknown), "
-                + "1 undocumented code");
+        assertThat(s.excluded().describe(InstrumentLoader.builtIn("ecm")))
+                .isEqualTo("2 not recorded in the file, 1 unknown (the file says unknown), " + "1 undocumented code");
     }
 
     @Test
     void categories_count_every_documented_code_even_when_absent() {
         IntColumn c = IntColumn.of("HT_TYPE", 1, 1, 2, -9, 9);
         Categories cat = Categories.of(c, i -> true, List.of(1L, 2L, 3L, 4L));
-        assertThat(cat.counts()).containsExactly(Map.entry(1L, 2L), Map.entry(2L, 1L), Map.entry(3L, 0L), Map.entry(4L, 0L));
+        assertThat(cat.counts())
+                .containsExactly(Map.entry(1L, 2L), Map.entry(2L, 1L), Map.entry(3L, 0L), Map.entry(4L, 0L));
         assertThat(cat.total()).isEqualTo(3);
         assertThat(cat.excluded().total()).isEqualTo(2);
     }
@@ -48,7 +49,11 @@ class SharesTest {
         var b = ResultTable.builder(key, "T").text("k", "K").proportion("p", "P");
         assertThatThrownBy(() -> b.add(new KeyShare("a", 1.5)).build()).hasMessageContaining("does not fit PROPORTION");
         assertThatThrownBy(() -> TableKey.of("Bad Id", KeyShare.class)).hasMessageContaining("table id");
-        ResultTable<KeyShare> ok = ResultTable.builder(key, "T").text("k", "K").proportion("p", "P").add(new KeyShare("a", Double.NaN)).build();
+        ResultTable<KeyShare> ok = ResultTable.builder(key, "T")
+                .text("k", "K")
+                .proportion("p", "P")
+                .add(new KeyShare("a", Double.NaN))
+                .build();
         assertThat(ok.row(0).p()).as("NaN is not computed").isNull();
         assertThat(ok.value(0, "p")).isNull();
     }
@@ -56,11 +61,15 @@ class SharesTest {
     @Test
     void result_tables_reject_row_records_that_do_not_match_their_columns() {
         TableKey<KeyShare> key = TableKey.of("t", KeyShare.class);
-        assertThatThrownBy(() -> ResultTable.builder(key, "T").text("k", "K").build()).hasMessageContaining("2 values for 1 columns");
-        assertThatThrownBy(() -> ResultTable.builder(key, "T").text("k", "K").count("p", "P").build()).hasMessageContaining("holds COUNT");
+        assertThatThrownBy(() -> ResultTable.builder(key, "T").text("k", "K").build())
+                .hasMessageContaining("2 values for 1 columns");
+        assertThatThrownBy(() -> ResultTable.builder(key, "T")
+                        .text("k", "K")
+                        .count("p", "P")
+                        .build())
+                .hasMessageContaining("holds COUNT");
     }
 
     /** A row of a test table. */
-    record KeyShare(String k, Double p) {
-    }
+    record KeyShare(String k, Double p) {}
 }

@@ -22,8 +22,7 @@ import org.tfeval.synth.StudyGenerator;
 public final class SyntheticSnapshots {
     private static final Map<String, Snapshot> CACHE = new ConcurrentHashMap<>();
 
-    private SyntheticSnapshots() {
-    }
+    private SyntheticSnapshots() {}
 
     /** The default study (226 cases, 10 task forces), no planted errors. */
     public static Snapshot standard() {
@@ -36,7 +35,8 @@ public final class SyntheticSnapshots {
     }
 
     public static synchronized Snapshot of(int cases, int sites, long seed, boolean errors) {
-        return CACHE.computeIfAbsent(cases + "/" + sites + "/" + seed + "/" + errors, k -> make(cases, sites, seed, errors));
+        return CACHE.computeIfAbsent(
+                cases + "/" + sites + "/" + seed + "/" + errors, k -> make(cases, sites, seed, errors));
     }
 
     private static Snapshot make(int cases, int sites, long seed, boolean errors) {
@@ -44,10 +44,17 @@ public final class SyntheticSnapshots {
             Path root = Files.createTempDirectory(Path.of("/tmp"), "tfeval-analysis-");
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
             Instrument ins = InstrumentLoader.builtIn("ecm");
-            StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed).withErrors(errors)
+            StudyGenerator.defaults()
+                    .withCases(cases)
+                    .withSites(sites)
+                    .withSeed(seed)
+                    .withErrors(errors)
                     .generate(ins, root.resolve("data"), org.tfeval.synth.ProgressListener.none());
             try (CsvStudy study = CsvStudy.load(ins, root.resolve("data"))) {
-                return SnapshotWriter.of(ins).withSynthetic(true).withAllowErrors(errors).write(root.resolve("snapshots"), study.validation(), study)
+                return SnapshotWriter.of(ins)
+                        .withSynthetic(true)
+                        .withAllowErrors(errors)
+                        .write(root.resolve("snapshots"), study.validation(), study)
                         .snapshot();
             }
         } catch (IOException e) {

@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "audit", header = "The hash-chained audit log: verify it, or list its events.",
+@Command(
+        name = "audit",
+        header = "The hash-chained audit log: verify it, or list its events.",
         description = "Every change to the study's data is an audit event; see the subcommands.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Log.class})
 final class AuditCommand implements Callable<Integer> {
@@ -22,12 +24,20 @@ final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    @Command(name = "verify", header = "Re-derive every hash of the audit log.",
+    @Command(
+            name = "verify",
+            header = "Re-derive every hash of the audit log.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:intact", "1:altered: the events that fail are listed", "2:bad usage (no study)", "3:internal failure"})
+            exitCodeList = {
+                "0:intact",
+                "1:altered: the events that fail are listed",
+                "2:bad usage (no study)",
+                "3:internal failure"
+            })
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         StudyOptions study;
 
@@ -50,8 +60,10 @@ final class AuditCommand implements Callable<Integer> {
     static final class Log implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         StudyOptions study;
+
         @Option(names = "--last", defaultValue = "50", description = "Events to list (default: ${DEFAULT-VALUE}).")
         int last;
 
@@ -60,8 +72,15 @@ final class AuditCommand implements Callable<Integer> {
             PrintWriter pw = spec.commandLine().getOut();
             try (Study s = study.open()) {
                 for (var e : s.auditEvents(last)) {
-                    pw.printf("%6d  %s  %-10s %-8s %-10s %7d changes  %s%n", e.seq(), e.at(), e.actor(), e.action(), e.form() == null ? "" : e.form(),
-                            e.changes(), e.reason() == null ? "" : e.reason());
+                    pw.printf(
+                            "%6d  %s  %-10s %-8s %-10s %7d changes  %s%n",
+                            e.seq(),
+                            e.at(),
+                            e.actor(),
+                            e.action(),
+                            e.form() == null ? "" : e.form(),
+                            e.changes(),
+                            e.reason() == null ? "" : e.reason());
                 }
                 return ExitCodes.OK;
             }

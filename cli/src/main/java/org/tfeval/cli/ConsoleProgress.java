@@ -10,6 +10,7 @@ public final class ConsoleProgress implements ProgressListener {
     static final long TERMINAL_INTERVAL_MS = 100;
     /** Line interval when output is not a terminal. */
     static final long LOG_INTERVAL_MS = 5000;
+
     private static final int WIDTH = 30;
 
     private final PrintStream err;
@@ -36,7 +37,13 @@ public final class ConsoleProgress implements ProgressListener {
         if (total > 0) {
             double share = Math.min(1.0, (double) done / total);
             int filled = (int) Math.round(share * WIDTH);
-            line = String.format(Locale.ROOT, "%-28s [%s%s] %5.1f%%", shorten(task), "#".repeat(filled), ".".repeat(WIDTH - filled), 100 * share);
+            line = String.format(
+                    Locale.ROOT,
+                    "%-28s [%s%s] %5.1f%%",
+                    shorten(task),
+                    "#".repeat(filled),
+                    ".".repeat(WIDTH - filled),
+                    100 * share);
         } else {
             line = String.format(Locale.ROOT, "%-28s %,d", shorten(task), done);
         }

@@ -15,21 +15,33 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "edit", header = "Change values of one stored record, or delete it (audited with old and new values).",
+@Command(
+        name = "edit",
+        header = "Change values of one stored record, or delete it (audited with old and new values).",
         description = "For single-record corrections; the record's key cannot change.")
 final class EditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
     @Mixin
     StudyOptions study;
+
     @Option(names = "--form", required = true, description = "The record's form.")
     String form;
-    @Option(names = "--id", required = true, paramLabel = "KEY", description = "The record's key; parts of a composite key separated by /.")
+
+    @Option(
+            names = "--id",
+            required = true,
+            paramLabel = "KEY",
+            description = "The record's key; parts of a composite key separated by /.")
     String id;
+
     @Option(names = "--set", paramLabel = "VAR=VALUE", description = "A new value, in the import format (repeatable).")
     List<String> set;
+
     @Option(names = "--delete", description = "Delete the record.")
     boolean delete;
+
     @Option(names = "--reason", required = true, description = "Why, for the audit log.")
     String reason;
 

@@ -15,11 +15,17 @@ public final class ExitCodes {
     public static final int INTERNAL = 3;
 
     /** The list every command's --help shows unless it names its own. */
-    static final Map<String, String> STANDARD = map("0", "done", "1", "problems in the data, or refused (the message says why)",
-            "2", "bad usage or unusable input (no study, bad option, unreadable file)", "3", "internal failure");
+    static final Map<String, String> STANDARD = map(
+            "0",
+            "done",
+            "1",
+            "problems in the data, or refused (the message says why)",
+            "2",
+            "bad usage or unusable input (no study, bad option, unreadable file)",
+            "3",
+            "internal failure");
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     private static Map<String, String> map(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();

@@ -9,15 +9,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", header = "Write a form's stored records as CSV in the import format.",
+@Command(
+        name = "export",
+        header = "Write a form's stored records as CSV in the import format.",
         description = "Export, then import into a fresh study, gives identical data.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
     @Mixin
     StudyOptions study;
+
     @Option(names = "--form", required = true, description = "The form to export.")
     String form;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     Path out;
 

@@ -21,9 +21,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "instrument", header = "Show an instrument, or convert it to and from a REDCap data dictionary.",
-        description = "The instrument (YAML) is the single source of truth: tables, validation, forms, exports and codebooks derive from it.",
-        subcommands = {InstrumentCommand.Show.class, InstrumentCommand.ToRedcap.class, InstrumentCommand.FromRedcap.class})
+@Command(
+        name = "instrument",
+        header = "Show an instrument, or convert it to and from a REDCap data dictionary.",
+        description =
+                "The instrument (YAML) is the single source of truth: tables, validation, forms, exports and codebooks derive from it.",
+        subcommands = {
+            InstrumentCommand.Show.class,
+            InstrumentCommand.ToRedcap.class,
+            InstrumentCommand.FromRedcap.class
+        })
 final class InstrumentCommand implements Callable<Integer> {
     /** The built-in instrument used when no file is given. */
     static final String BUILT_IN = "ecm";
@@ -45,7 +52,12 @@ final class InstrumentCommand implements Callable<Integer> {
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Instrument YAML (default: the built-in ECM instrument).")
+
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "FILE",
+                description = "Instrument YAML (default: the built-in ECM instrument).")
         Path file;
 
         @Override
@@ -56,8 +68,16 @@ final class InstrumentCommand implements Callable<Integer> {
             for (Form f : ins.forms()) {
                 pw.printf("%n%s (%s), key %s%n", f.name(), f.label(), f.key());
                 for (Variable v : f.variables()) {
-                    pw.printf("  %-24s %-8s %-10s %-10s %s%s%n", v.name(), v.type().name().toLowerCase(Locale.ROOT), v.disclosure().name().toLowerCase(Locale.ROOT),
-                            v.release().name().toLowerCase(Locale.ROOT), v.label(), v.appliesWhen() == null ? "" : "  [when " + v.appliesWhen().source() + "]");
+                    pw.printf(
+                            "  %-24s %-8s %-10s %-10s %s%s%n",
+                            v.name(),
+                            v.type().name().toLowerCase(Locale.ROOT),
+                            v.disclosure().name().toLowerCase(Locale.ROOT),
+                            v.release().name().toLowerCase(Locale.ROOT),
+                            v.label(),
+                            v.appliesWhen() == null
+                                    ? ""
+                                    : "  [when " + v.appliesWhen().source() + "]");
                 }
             }
             pw.flush();
@@ -69,9 +89,19 @@ final class InstrumentCommand implements Callable<Integer> {
     static final class ToRedcap implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Instrument YAML (default: the built-in ECM instrument).")
+
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "FILE",
+                description = "Instrument YAML (default: the built-in ECM instrument).")
         Path file;
-        @Option(names = "--out", required = true, paramLabel = "DICT.csv", description = "The data dictionary to write.")
+
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "DICT.csv",
+                description = "The data dictionary to write.")
         Path out;
 
         @Override
@@ -88,9 +118,15 @@ final class InstrumentCommand implements Callable<Integer> {
     static final class FromRedcap implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "DICT.csv", description = "The REDCap data dictionary.")
         Path file;
-        @Option(names = "--out", required = true, paramLabel = "FILE.yaml", description = "The instrument file to write.")
+
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "FILE.yaml",
+                description = "The instrument file to write.")
         Path out;
 
         @Override
@@ -100,7 +136,11 @@ final class InstrumentCommand implements Callable<Integer> {
                 ins = RedcapDictionary.read(r, file.getFileName().toString(), InstrumentLoader.builtIn(BUILT_IN));
             }
             Files.writeString(out, InstrumentWriter.toYaml(ins), StandardCharsets.UTF_8);
-            spec.commandLine().getOut().printf("Wrote instrument %s with %d forms%n", out, ins.forms().size());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Wrote instrument %s with %d forms%n",
+                            out, ins.forms().size());
             return ExitCodes.OK;
         }
     }

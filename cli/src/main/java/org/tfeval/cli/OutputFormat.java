@@ -5,7 +5,8 @@ import org.tfeval.instrument.workflow.Problem;
 
 /** How a command reports: text for people (the statistics commands call it a table), or JSON for programs. */
 public enum OutputFormat {
-    TEXT, JSON;
+    TEXT,
+    JSON;
 
     /** Parses {@code text} (or its synonym {@code table}) or {@code json}, case-insensitively. */
     public static OutputFormat parse(String s) {

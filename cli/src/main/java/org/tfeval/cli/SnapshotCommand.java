@@ -12,28 +12,49 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "snapshot", header = "Freeze the validated study into an immutable snapshot; list and verify snapshots.",
-        description = {"Parquet per dataset, the instrument and a manifest with the SHA-256 of every file; the ID is the content hash.",
-                "Refused while data-quality queries are open, and while validation errors remain unless --allow-errors (recorded in the manifest)."},
+@Command(
+        name = "snapshot",
+        header = "Freeze the validated study into an immutable snapshot; list and verify snapshots.",
+        description = {
+            "Parquet per dataset, the instrument and a manifest with the SHA-256 of every file; the ID is the content hash.",
+            "Refused while data-quality queries are open, and while validation errors remain unless --allow-errors (recorded in the manifest)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:snapshot taken", "1:refused: validation errors or open data-quality queries", "2:bad usage (no study)", "3:internal failure"},
+        exitCodeList = {
+            "0:snapshot taken",
+            "1:refused: validation errors or open data-quality queries",
+            "2:bad usage (no study)",
+            "3:internal failure"
+        },
         subcommands = {SnapshotCommand.ListSnapshots.class, SnapshotCommand.Verify.class})
 final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
     @Mixin
     StudyOptions study;
-    @Option(names = "--allow-errors", description = "Take the snapshot despite validation errors (recorded in the manifest).")
+
+    @Option(
+            names = "--allow-errors",
+            description = "Take the snapshot despite validation errors (recorded in the manifest).")
     boolean allowErrors;
 
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
         try (Study s = study.open()) {
-            Study.Frozen f = s.freeze(new Study.Freeze(study.actor(), allowErrors, Tfeval.version()), new ConsoleProgress(System.err));
+            Study.Frozen f = s.freeze(
+                    new Study.Freeze(study.actor(), allowErrors, Tfeval.version()), new ConsoleProgress(System.err));
             Snapshot sn = f.snapshot();
-            pw.printf("Snapshot %s%n  %s%n  rows: %s%s%n", sn.id(), sn.dir(), sn.rows(), sn.allowErrors()
-                    ? "\n  taken with " + f.validation().report().errors() + " validation errors (--allow-errors, recorded in the manifest)" : "");
+            pw.printf(
+                    "Snapshot %s%n  %s%n  rows: %s%s%n",
+                    sn.id(),
+                    sn.dir(),
+                    sn.rows(),
+                    sn.allowErrors()
+                            ? "\n  taken with " + f.validation().report().errors()
+                                    + " validation errors (--allow-errors, recorded in the manifest)"
+                            : "");
             return ExitCodes.OK;
         }
     }
@@ -42,6 +63,7 @@ final class SnapshotCommand implements Callable<Integer> {
     static final class ListSnapshots implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         StudyOptions study;
 
@@ -49,22 +71,36 @@ final class SnapshotCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter pw = spec.commandLine().getOut();
             for (Snapshot sn : study.folder().listSnapshots()) {
-                pw.printf("%s  %s  %s%s%n", sn.id(), sn.manifest().createdAt(), sn.rows(), sn.allowErrors() ? "  (taken with errors)" : "");
+                pw.printf(
+                        "%s  %s  %s%s%n",
+                        sn.id(), sn.manifest().createdAt(), sn.rows(), sn.allowErrors() ? "  (taken with errors)" : "");
             }
             pw.flush();
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "verify", header = "Re-hash a snapshot's files.",
+    @Command(
+            name = "verify",
+            header = "Re-hash a snapshot's files.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:intact", "1:files changed (listed)", "2:bad usage (no study, unknown snapshot)", "3:internal failure"})
+            exitCodeList = {
+                "0:intact",
+                "1:files changed (listed)",
+                "2:bad usage (no study, unknown snapshot)",
+                "3:internal failure"
+            })
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         StudyOptions study;
-        @Parameters(index = "0", paramLabel = "ID", description = "The snapshot's ID or a unique prefix, or its folder.")
+
+        @Parameters(
+                index = "0",
+                paramLabel = "ID",
+                description = "The snapshot's ID or a unique prefix, or its folder.")
         String id;
 
         @Override
@@ -73,7 +109,9 @@ final class SnapshotCommand implements Callable<Integer> {
             Snapshot sn = study.folder().snapshot(id);
             List<String> bad = sn.verify();
             if (bad.isEmpty()) {
-                pw.printf("Snapshot %s is intact (%d files).%n", sn.id(), sn.manifest().files().size());
+                pw.printf(
+                        "Snapshot %s is intact (%d files).%n",
+                        sn.id(), sn.manifest().files().size());
                 return ExitCodes.OK;
             }
             pw.printf("Snapshot %s has changed files: %s%n", sn.id(), bad);

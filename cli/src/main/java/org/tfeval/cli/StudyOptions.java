@@ -7,14 +7,24 @@ import picocli.CommandLine.Option;
 
 /** Options every study command takes. */
 public final class StudyOptions {
-    @Option(names = "--study", paramLabel = "DIR", description = "Study folder (default: the current folder).", defaultValue = ".")
+    @Option(
+            names = "--study",
+            paramLabel = "DIR",
+            description = "Study folder (default: the current folder).",
+            defaultValue = ".")
     public Path study;
 
-    @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL server (postgresql://user@host:5432/db) instead of the study's database;"
-            + " the password may come from TFEVAL_DB_PASSWORD.")
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description = "PostgreSQL server (postgresql://user@host:5432/db) instead of the study's database;"
+                    + " the password may come from TFEVAL_DB_PASSWORD.")
     public String db;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Who is acting, for the audit log (default: the login name).")
+    @Option(
+            names = "--user",
+            paramLabel = "NAME",
+            description = "Who is acting, for the audit log (default: the login name).")
     public String user;
 
     public String actor() {

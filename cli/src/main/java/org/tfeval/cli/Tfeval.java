@@ -18,13 +18,38 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code tfeval} command: wires picocli, and maps every failure to an exit code in one place. */
-@Command(name = "tfeval", mixinStandardHelpOptions = true, versionProvider = Tfeval.Version.class,
-        header = "Evaluation of human trafficking task forces: from case files and interviews to findings and a safe data release.",
-        description = {"Every command takes --study DIR (default: the current folder) and answers --help with its options and exit codes."},
-        subcommands = {InitCommand.class, DemoCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class,
-                ValidateCommand.class, SampleCommand.class, SnapshotCommand.class, EditCommand.class, AuditCommand.class,
-                InstrumentCommand.class, RunCommand.class, ReportCommand.class, ReleaseCommand.class, ServeCommand.class,
-                BenchCommand.class, FitCommand.class, KmCommand.class, XtabCommand.class, AgreeCommand.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "tfeval",
+        mixinStandardHelpOptions = true,
+        versionProvider = Tfeval.Version.class,
+        header =
+                "Evaluation of human trafficking task forces: from case files and interviews to findings and a safe data release.",
+        description = {
+            "Every command takes --study DIR (default: the current folder) and answers --help with its options and exit codes."
+        },
+        subcommands = {
+            InitCommand.class,
+            DemoCommand.class,
+            GenerateCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            ValidateCommand.class,
+            SampleCommand.class,
+            SnapshotCommand.class,
+            EditCommand.class,
+            AuditCommand.class,
+            InstrumentCommand.class,
+            RunCommand.class,
+            ReportCommand.class,
+            ReleaseCommand.class,
+            ServeCommand.class,
+            BenchCommand.class,
+            FitCommand.class,
+            KmCommand.class,
+            XtabCommand.class,
+            AgreeCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Tfeval implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

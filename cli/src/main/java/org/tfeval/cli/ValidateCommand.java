@@ -14,21 +14,34 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", header = "Check every stored record against the instrument; write HTML and JSON reports.",
+@Command(
+        name = "validate",
+        header = "Check every stored record against the instrument; write HTML and JSON reports.",
         description = "Every rule of the instrument, the cross-form checks and the missingness of every variable.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no errors (warnings may remain)", "1:validation errors (see the reports)", "2:bad usage (no study)", "3:internal failure"})
+        exitCodeList = {
+            "0:no errors (warnings may remain)",
+            "1:validation errors (see the reports)",
+            "2:bad usage (no study)",
+            "3:internal failure"
+        })
 final class ValidateCommand implements Callable<Integer> {
     /** Problems printed on the console; the reports hold the rest. */
     static final int SHOWN = 20;
 
     @Spec
     CommandSpec spec;
+
     @Mixin
     StudyOptions study;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the reports (default: STUDY/reports).")
     Path out;
-    @Option(names = "--format", defaultValue = "text", description = "Console output: text or json (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "Console output: text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Override

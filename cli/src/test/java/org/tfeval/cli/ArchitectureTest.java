@@ -13,19 +13,26 @@ import org.junit.jupiter.api.Test;
  * web application to the same rule).
  */
 class ArchitectureTest {
-    static final JavaClasses ADAPTERS = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    static final JavaClasses ADAPTERS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.tfeval.cli");
 
     @Test
     void commands_do_not_depend_on_the_store_or_the_database_server() {
-        noClasses().that().resideInAPackage("org.tfeval.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.tfeval.store..", "org.tfeval.pg..")
-                .because("cli and web call the study layer (org.tfeval.study), which owns every precondition of the workflow")
+        noClasses()
+                .that()
+                .resideInAPackage("org.tfeval.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.tfeval.store..", "org.tfeval.pg..")
+                .because(
+                        "cli and web call the study layer (org.tfeval.study), which owns every precondition of the workflow")
                 .check(ADAPTERS);
     }
 
     @Test
     void the_rule_sees_the_commands_it_guards() {
-        org.assertj.core.api.Assertions.assertThat(ADAPTERS.stream().map(c -> c.getSimpleName())).contains("Tfeval", "RunCommand", "ServeCommand");
+        org.assertj.core.api.Assertions.assertThat(ADAPTERS.stream().map(c -> c.getSimpleName()))
+                .contains("Tfeval", "RunCommand", "ServeCommand");
     }
 }

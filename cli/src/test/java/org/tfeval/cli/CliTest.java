@@ -29,8 +29,7 @@ class CliTest {
     private static Path root;
     private static Path study;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -65,25 +64,37 @@ class CliTest {
     void demo_creates_a_synthetic_study_and_validation_finds_every_planted_error() throws Exception {
         Run r = run("demo", study.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("SYNTHETIC study").contains("case=226").contains("victim=208").contains("suspect=257");
+        assertThat(r.out())
+                .contains("SYNTHETIC study")
+                .contains("case=226")
+                .contains("victim=208")
+                .contains("suspect=257");
         // the study's products and the web accounts come with the first command
-        assertThat(r.out()).contains("technical-report.pdf").contains("practitioner-brief.pdf").contains("coder1-tf01");
+        assertThat(r.out())
+                .contains("technical-report.pdf")
+                .contains("practitioner-brief.pdf")
+                .contains("coder1-tf01");
         try (var reports = Files.walk(study.resolve("reports"))) {
             assertThat(reports.map(p -> p.getFileName().toString())).contains("technical-report.html", "index.html");
         }
-        JsonNode report = new ObjectMapper().readTree(study.resolve("reports/validation.json").toFile());
+        JsonNode report = new ObjectMapper()
+                .readTree(study.resolve("reports/validation.json").toFile());
         int planted = Integer.parseInt(r.out().replaceAll("(?s).*Planted (\\d+) deliberate.*", "$1"));
         assertThat(planted).isPositive();
         // every planted edit is found: each is one error (the generator plants one error per edited record)
-        assertThat(report.path("errors").asLong()).isGreaterThanOrEqualTo(planted - 1).isPositive();
+        assertThat(report.path("errors").asLong())
+                .isGreaterThanOrEqualTo(planted - 1)
+                .isPositive();
         assertThat(report.path("records").path("case").asLong()).isEqualTo(226);
         try (var s = Files.list(study.resolve("snapshots"))) {
             Path snap = s.filter(Files::isDirectory).findFirst().orElseThrow();
-            JsonNode manifest = new ObjectMapper().readTree(snap.resolve("manifest.json").toFile());
+            JsonNode manifest =
+                    new ObjectMapper().readTree(snap.resolve("manifest.json").toFile());
             assertThat(manifest.path("synthetic").asBoolean()).isTrue();
             assertThat(manifest.path("allow_errors").asBoolean()).isTrue();
             assertThat(manifest.path("datasets")).hasSize(5);
-            assertThat(manifest.path("id").asText()).isEqualTo(snap.getFileName().toString());
+            assertThat(manifest.path("id").asText())
+                    .isEqualTo(snap.getFileName().toString());
         }
     }
 
@@ -104,7 +115,14 @@ class CliTest {
         Run a = run("audit", "verify", "--study", study.toString());
         assertThat(a.exit()).as(a.out() + a.err()).isZero();
         assertThat(a.out()).contains("intact");
-        Run s = run("sample", "--verify", "1", "--frame", study.resolve("synthetic/case_list.csv").toString(), "--study", study.toString());
+        Run s = run(
+                "sample",
+                "--verify",
+                "1",
+                "--frame",
+                study.resolve("synthetic/case_list.csv").toString(),
+                "--study",
+                study.toString());
         assertThat(s.exit()).as(s.out() + s.err()).isZero();
         assertThat(s.out()).contains("reproduces exactly");
     }
@@ -124,11 +142,25 @@ class CliTest {
         assertThat(g.exit()).as(g.out() + g.err()).isZero();
         for (String form : List.of("task_force", "case", "victim", "suspect", "offense")) {
             Path file = out.resolve(form + ".csv");
-            assertThat(run("export", "--study", a.toString(), "--db", dbA, "--form", form, "--out", file.toString()).exit()).isZero();
-            Run imp = run("import", "--study", b.toString(), "--db", dbB, "--form", form, file.toString(), "--format", "json");
+            assertThat(run("export", "--study", a.toString(), "--db", dbA, "--form", form, "--out", file.toString())
+                            .exit())
+                    .isZero();
+            Run imp = run(
+                    "import",
+                    "--study",
+                    b.toString(),
+                    "--db",
+                    dbB,
+                    "--form",
+                    form,
+                    file.toString(),
+                    "--format",
+                    "json");
             assertThat(imp.exit()).as(imp.out()).isZero();
             Path again = out.resolve(form + "-again.csv");
-            assertThat(run("export", "--study", b.toString(), "--db", dbB, "--form", form, "--out", again.toString()).exit()).isZero();
+            assertThat(run("export", "--study", b.toString(), "--db", dbB, "--form", form, "--out", again.toString())
+                            .exit())
+                    .isZero();
             assertThat(Files.readString(again)).isEqualTo(Files.readString(file));
             assertThat(Files.readAllLines(file).size()).isGreaterThan(1);
         }

@@ -11,8 +11,7 @@ import picocli.CommandLine;
 
 /** Every command and subcommand answers --help with its options and exit codes. */
 class HelpTest {
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(List<String> args) {
         CommandLine cl = Tfeval.commandLine();
@@ -40,15 +39,32 @@ class HelpTest {
     @Test
     void every_command_and_subcommand_answers_help_with_its_options_and_exit_codes() {
         List<List<String>> all = commands(Tfeval.commandLine(), List.of());
-        assertThat(all).extracting(p -> String.join(" ", p)).contains("snapshot list", "snapshot verify", "audit verify", "audit log",
-                "instrument show", "instrument to-redcap", "instrument from-redcap", "demo", "run", "release", "serve", "fit");
+        assertThat(all)
+                .extracting(p -> String.join(" ", p))
+                .contains(
+                        "snapshot list",
+                        "snapshot verify",
+                        "audit verify",
+                        "audit log",
+                        "instrument show",
+                        "instrument to-redcap",
+                        "instrument from-redcap",
+                        "demo",
+                        "run",
+                        "release",
+                        "serve",
+                        "fit");
         for (List<String> path : all) {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
             Run r = run(args);
             String name = String.join(" ", path);
             assertThat(r.exit()).as(name + ": " + r.err()).isZero();
-            assertThat(r.out()).as(name).contains("Usage: tfeval " + name).contains("Exit codes:").contains("-h, --help");
+            assertThat(r.out())
+                    .as(name)
+                    .contains("Usage: tfeval " + name)
+                    .contains("Exit codes:")
+                    .contains("-h, --help");
             assertThat(r.err()).as(name).isEmpty();
         }
     }
@@ -59,7 +75,11 @@ class HelpTest {
         assertThat(r.exit()).isZero();
         // each listed command with its summary, wrapped lines joined
         List<StringBuilder> entries = new ArrayList<>();
-        for (String line : r.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1).toList()) {
+        for (String line : r.out()
+                .lines()
+                .dropWhile(l -> !l.startsWith("Commands:"))
+                .skip(1)
+                .toList()) {
             if (line.matches("^  \\S.*")) {
                 entries.add(new StringBuilder(line.strip()));
             } else if (line.matches("^\\s{4,}\\S.*") && !entries.isEmpty()) {
@@ -73,7 +93,9 @@ class HelpTest {
         for (var sub : Tfeval.commandLine().getSubcommands().values()) {
             String[] header = sub.getCommandSpec().usageMessage().header();
             if (sub.getCommand() instanceof CommandLine.HelpCommand) continue;
-            assertThat(header).as(sub.getCommandName() + " has a one-sentence header").hasSize(1);
+            assertThat(header)
+                    .as(sub.getCommandName() + " has a one-sentence header")
+                    .hasSize(1);
             assertThat(header[0]).as(sub.getCommandName()).endsWith(".");
         }
     }

@@ -23,7 +23,8 @@ public record Derivation(Kind kind, String form, Expression where) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(form, "form");
         if ((kind == Kind.ANY) != (where != null)) {
-            throw new IllegalArgumentException("derivation " + kind + " of " + form + ": 'where' is required for ANY only");
+            throw new IllegalArgumentException(
+                    "derivation " + kind + " of " + form + ": 'where' is required for ANY only");
         }
     }
 }

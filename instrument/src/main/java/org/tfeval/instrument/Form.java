@@ -18,13 +18,15 @@ import java.util.regex.Pattern;
 public record Form(String name, String label, List<String> key, List<Variable> variables) {
     /** Longest form name: its table and index names stay within PostgreSQL's 63 characters. */
     public static final int MAX_NAME_LENGTH = 30;
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     public Form {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("form name '" + name + "' must be lower-case letters, digits and _, starting with a letter, at most "
-                    + MAX_NAME_LENGTH + " characters");
+            throw new IllegalArgumentException("form name '" + name
+                    + "' must be lower-case letters, digits and _, starting with a letter, at most " + MAX_NAME_LENGTH
+                    + " characters");
         }
         Objects.requireNonNull(label, "label");
         key = List.copyOf(key);
@@ -52,7 +54,8 @@ public record Form(String name, String label, List<String> key, List<Variable> v
 
     /** The variable of that name, or an exception naming the form. */
     public Variable variable(String variable) {
-        return find(variable).orElseThrow(() -> new IllegalArgumentException("form " + name + " has no variable " + variable));
+        return find(variable)
+                .orElseThrow(() -> new IllegalArgumentException("form " + name + " has no variable " + variable));
     }
 
     /** The id variable linking a record to its parent record, if this form has a parent. */

@@ -37,9 +37,11 @@ public record Instrument(
     public Instrument {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
-        missingLabels = Collections.unmodifiableMap(missingLabels.isEmpty() ? new EnumMap<>(MissingCode.class) : new EnumMap<>(missingLabels));
+        missingLabels = Collections.unmodifiableMap(
+                missingLabels.isEmpty() ? new EnumMap<>(MissingCode.class) : new EnumMap<>(missingLabels));
         missingLabels.forEach((code, label) -> {
-            if (label == null || label.isBlank()) throw new IllegalArgumentException("missing code " + code.code() + " needs a label");
+            if (label == null || label.isBlank())
+                throw new IllegalArgumentException("missing code " + code.code() + " needs a label");
         });
         valueSets = Map.copyOf(valueSets);
         forms = List.copyOf(forms);
@@ -70,8 +72,9 @@ public record Instrument(
 
     /** The form of that name, or an exception listing the forms. */
     public Form form(String name) {
-        return findForm(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown form '" + name + "'; the instrument has " + formNames()));
+        return findForm(name)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("unknown form '" + name + "'; the instrument has " + formNames()));
     }
 
     /** Form names in order. */
@@ -106,7 +109,9 @@ public record Instrument(
     /** The words users see for a missing code, from the instrument file. */
     public String missingLabel(MissingCode code) {
         String label = missingLabels.get(code);
-        if (label == null) throw new IllegalArgumentException("the instrument " + id + " does not declare missing code " + code.code());
+        if (label == null)
+            throw new IllegalArgumentException(
+                    "the instrument " + id + " does not declare missing code " + code.code());
         return label;
     }
 

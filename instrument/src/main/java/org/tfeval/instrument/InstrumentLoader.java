@@ -31,8 +31,7 @@ public final class InstrumentLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private InstrumentLoader() {
-    }
+    private InstrumentLoader() {}
 
     /** The text of a built-in instrument file. */
     public static String builtInSource(String name) {
@@ -69,7 +68,8 @@ public final class InstrumentLoader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InstrumentException(origin + ": not valid YAML: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject()) throw new InstrumentException(origin + ": the file is empty or not a mapping");
+        if (root == null || !root.isObject())
+            throw new InstrumentException(origin + ": the file is empty or not a mapping");
         try {
             return build(root);
         } catch (IllegalArgumentException e) {
@@ -106,9 +106,16 @@ public final class InstrumentLoader {
             rules.add(rule(r));
         }
         JsonNode range = root.path("date_range");
-        Instrument instrument = new Instrument(text(root, "id"), text(root, "version"), root.path("title").asText(text(root, "id")),
-                LocalDate.parse(range.path("min").asText("1900-01-01")), LocalDate.parse(range.path("max").asText("2100-12-31")),
-                missing, sets, forms, rules);
+        Instrument instrument = new Instrument(
+                text(root, "id"),
+                text(root, "version"),
+                root.path("title").asText(text(root, "id")),
+                LocalDate.parse(range.path("min").asText("1900-01-01")),
+                LocalDate.parse(range.path("max").asText("2100-12-31")),
+                missing,
+                sets,
+                forms,
+                rules);
         checkReferences(instrument);
         return instrument;
     }
@@ -126,11 +133,13 @@ public final class InstrumentLoader {
             if (codeNode == null || !codeNode.canConvertToLong()) {
                 throw new IllegalArgumentException(entry + ": needs a numeric 'code'");
             }
-            MissingCode code = MissingCode.ofCode(codeNode.asLong()).orElseThrow(() -> new IllegalArgumentException(entry
-                    + ": tfeval does not support this code; the reserved codes are " + supported()));
+            MissingCode code = MissingCode.ofCode(codeNode.asLong())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            entry + ": tfeval does not support this code; the reserved codes are " + supported()));
             if (!code.key().equals(name)) {
-                throw new IllegalArgumentException(entry + ": is named '" + name + "' but code " + code.code() + " means " + code.key()
-                        + " in tfeval; a code's meaning cannot change (the reserved codes are " + supported() + ")");
+                throw new IllegalArgumentException(entry + ": is named '" + name + "' but code " + code.code()
+                        + " means " + code.key() + " in tfeval; a code's meaning cannot change (the reserved codes are "
+                        + supported() + ")");
             }
             if (m.path("release_only").asBoolean(false) != code.releaseOnly()) {
                 throw new IllegalArgumentException(entry + " (" + name + "): release_only must be " + code.releaseOnly()
@@ -138,7 +147,8 @@ public final class InstrumentLoader {
             }
             String label = m.path("label").asText("");
             if (label.isBlank()) throw new IllegalArgumentException(entry + " (" + name + "): needs a label");
-            if (out.put(code, label) != null) throw new IllegalArgumentException(entry + " (" + name + "): is declared twice");
+            if (out.put(code, label) != null)
+                throw new IllegalArgumentException(entry + " (" + name + "): is declared twice");
         }
         for (MissingCode code : MissingCode.values()) {
             if (!out.containsKey(code)) {
@@ -158,7 +168,12 @@ public final class InstrumentLoader {
         return b.toString();
     }
 
-    private static Variable variable(String form, JsonNode v, Map<String, Map<Long, String>> sets, Set<Integer> defaultMissing, int notApplicable) {
+    private static Variable variable(
+            String form,
+            JsonNode v,
+            Map<String, Map<Long, String>> sets,
+            Set<Integer> defaultMissing,
+            int notApplicable) {
         String name = text(v, "name");
         String where = "form " + form + ", variable " + name;
         VariableType type = enumOf(VariableType.class, text(v, "type"), where + ", type");
@@ -169,7 +184,9 @@ public final class InstrumentLoader {
             if (values.isTextual()) {
                 setName = values.asText();
                 labels = sets.get(setName);
-                if (labels == null) throw new IllegalArgumentException(where + ": unknown value set '" + setName + "'; declared: " + sets.keySet());
+                if (labels == null)
+                    throw new IllegalArgumentException(
+                            where + ": unknown value set '" + setName + "'; declared: " + sets.keySet());
             } else {
                 labels = codes(values, where);
             }
@@ -182,9 +199,11 @@ public final class InstrumentLoader {
         if (type != VariableType.ID) {
             if (v.has("missing")) {
                 for (JsonNode m : v.get("missing")) {
-                    MissingCode code = MissingCode.ofCode(m.asLong()).filter(c -> m.canConvertToInt() && !c.releaseOnly())
+                    MissingCode code = MissingCode.ofCode(m.asLong())
+                            .filter(c -> m.canConvertToInt() && !c.releaseOnly())
                             .orElseThrow(() -> new IllegalArgumentException(where + ": missing " + m.asText()
-                                    + " is not a reserved code a coder may enter; the reserved codes are " + supported()));
+                                    + " is not a reserved code a coder may enter; the reserved codes are "
+                                    + supported()));
                     missingCodes.add(code.code());
                 }
             } else {
@@ -198,9 +217,11 @@ public final class InstrumentLoader {
             if (d.has("count")) {
                 derived = new Derivation(Derivation.Kind.COUNT, d.get("count").asText(), null);
             } else if (d.has("any")) {
-                derived = new Derivation(Derivation.Kind.ANY, d.get("any").asText(), Expression.parse(text(d, "where")));
+                derived =
+                        new Derivation(Derivation.Kind.ANY, d.get("any").asText(), Expression.parse(text(d, "where")));
             } else {
-                throw new IllegalArgumentException(where + ": 'derived' needs 'count: FORM' or 'any: FORM' with 'where'");
+                throw new IllegalArgumentException(
+                        where + ": 'derived' needs 'count: FORM' or 'any: FORM' with 'where'");
             }
         }
         Pattern pattern = null;
@@ -208,13 +229,29 @@ public final class InstrumentLoader {
             try {
                 pattern = Pattern.compile(v.get("pattern").asText());
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(where + ": pattern is not a valid regular expression: " + e.getDescription());
+                throw new IllegalArgumentException(
+                        where + ": pattern is not a valid regular expression: " + e.getDescription());
             }
         }
-        return new Variable(name, type, text(v, "label"), v.hasNonNull("question") ? v.get("question").asText() : null,
-                labels, setName, decimal(v, "min"), decimal(v, "max"), pattern, v.path("max_length").asInt(0), missingCodes, applies,
-                v.path("required").asBoolean(derived == null), derived, textOrNull(v, "parent"), textOrNull(v, "inherit"),
-                textOrNull(v, "group"), enumOf(DisclosureRole.class, text(v, "disclosure"), where + ", disclosure"),
+        return new Variable(
+                name,
+                type,
+                text(v, "label"),
+                v.hasNonNull("question") ? v.get("question").asText() : null,
+                labels,
+                setName,
+                decimal(v, "min"),
+                decimal(v, "max"),
+                pattern,
+                v.path("max_length").asInt(0),
+                missingCodes,
+                applies,
+                v.path("required").asBoolean(derived == null),
+                derived,
+                textOrNull(v, "parent"),
+                textOrNull(v, "inherit"),
+                textOrNull(v, "group"),
+                enumOf(DisclosureRole.class, text(v, "disclosure"), where + ", disclosure"),
                 enumOf(ReleaseLevel.class, text(v, "release"), where + ", release"));
     }
 
@@ -230,9 +267,17 @@ public final class InstrumentLoader {
                 return new Rule.DateOrder(id, text(r, "form"), dates, severity, message);
             }
             case "require" -> {
-                return new Rule.Require(id, text(r, "form"), Expression.parse(text(r, "when")), Expression.parse(text(r, "then")), severity, message);
+                return new Rule.Require(
+                        id,
+                        text(r, "form"),
+                        Expression.parse(text(r, "when")),
+                        Expression.parse(text(r, "then")),
+                        severity,
+                        message);
             }
-            default -> throw new IllegalArgumentException("rule " + id + ": unknown type '" + type + "' (date_order, require)");
+            default ->
+                throw new IllegalArgumentException(
+                        "rule " + id + ": unknown type '" + type + "' (date_order, require)");
         }
     }
 
@@ -242,14 +287,21 @@ public final class InstrumentLoader {
                 String where = "form " + f.name() + ", variable " + v.name();
                 if (v.appliesWhen() != null) requireVariables(f, v.appliesWhen(), where + ", applies_when");
                 if (v.derived() != null) {
-                    Form child = ins.findForm(v.derived().form()).orElseThrow(() ->
-                            new IllegalArgumentException(where + ": derived from unknown form " + v.derived().form()));
-                    if (v.derived().where() != null) requireVariables(child, v.derived().where(), where + ", derived where");
+                    Form child = ins.findForm(v.derived().form())
+                            .orElseThrow(() -> new IllegalArgumentException(where + ": derived from unknown form "
+                                    + v.derived().form()));
+                    if (v.derived().where() != null)
+                        requireVariables(child, v.derived().where(), where + ", derived where");
                 }
                 if (v.inherit() != null) {
-                    Form from = ins.findForm(v.inherit()).orElseThrow(() -> new IllegalArgumentException(where + ": inherits from unknown form " + v.inherit()));
-                    if (from.find(v.name()).isEmpty()) throw new IllegalArgumentException(where + ": form " + from.name() + " has no " + v.name() + " to inherit");
-                    if (f.parentLink().isEmpty()) throw new IllegalArgumentException(where + ": inherits but the form has no parent link");
+                    Form from = ins.findForm(v.inherit())
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    where + ": inherits from unknown form " + v.inherit()));
+                    if (from.find(v.name()).isEmpty())
+                        throw new IllegalArgumentException(
+                                where + ": form " + from.name() + " has no " + v.name() + " to inherit");
+                    if (f.parentLink().isEmpty())
+                        throw new IllegalArgumentException(where + ": inherits but the form has no parent link");
                 }
             }
         }
@@ -262,8 +314,11 @@ public final class InstrumentLoader {
                 for (String date : d.dates()) {
                     int dot = date.indexOf('.');
                     Form owner = dot < 0 ? f : ins.form(date.substring(0, dot));
-                    Variable v = owner.find(date.substring(dot + 1)).orElseThrow(() -> new IllegalArgumentException("rule " + r.id() + ": unknown date " + date));
-                    if (v.type() != VariableType.DATE) throw new IllegalArgumentException("rule " + r.id() + ": " + date + " is not a date");
+                    Variable v = owner.find(date.substring(dot + 1))
+                            .orElseThrow(
+                                    () -> new IllegalArgumentException("rule " + r.id() + ": unknown date " + date));
+                    if (v.type() != VariableType.DATE)
+                        throw new IllegalArgumentException("rule " + r.id() + ": " + date + " is not a date");
                 }
             }
         }
@@ -271,7 +326,8 @@ public final class InstrumentLoader {
 
     private static void requireVariables(Form f, Expression e, String where) {
         for (String name : e.variables()) {
-            if (f.find(name).isEmpty()) throw new IllegalArgumentException(where + ": [" + name + "] is not a variable of form " + f.name());
+            if (f.find(name).isEmpty())
+                throw new IllegalArgumentException(where + ": [" + name + "] is not a variable of form " + f.name());
         }
     }
 
@@ -300,7 +356,8 @@ public final class InstrumentLoader {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("'" + field + "' is required" + (node.has("name") ? " (at " + node.get("name").asText() + ")" : ""));
+            throw new IllegalArgumentException("'" + field + "' is required"
+                    + (node.has("name") ? " (at " + node.get("name").asText() + ")" : ""));
         }
         return v.asText();
     }
@@ -319,7 +376,8 @@ public final class InstrumentLoader {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(where + ": '" + value + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
     }
 }

@@ -16,8 +16,7 @@ public final class InstrumentWriter {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    private InstrumentWriter() {
-    }
+    private InstrumentWriter() {}
 
     /** The instrument as YAML text. */
     public static String toYaml(Instrument ins) {
@@ -37,7 +36,9 @@ public final class InstrumentWriter {
             if (m.releaseOnly()) n.put("release_only", true);
         }
         ObjectNode sets = root.putObject("value_sets");
-        ins.valueSets().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> codes(sets.putObject(e.getKey()), e.getValue()));
+        ins.valueSets().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> codes(sets.putObject(e.getKey()), e.getValue()));
         ArrayNode forms = root.putArray("forms");
         for (Form f : ins.forms()) {
             ObjectNode fn = forms.addObject();
@@ -92,7 +93,8 @@ public final class InstrumentWriter {
             ArrayNode m = n.putArray("missing");
             new TreeSet<>(v.missingCodes()).descendingSet().forEach(m::add);
         }
-        if (v.appliesWhen() != null) n.put("applies_when", stripOuter(v.appliesWhen().source()));
+        if (v.appliesWhen() != null)
+            n.put("applies_when", stripOuter(v.appliesWhen().source()));
         if (v.required() != (v.derived() == null)) n.put("required", v.required());
         if (v.derived() != null) {
             ObjectNode d = n.putObject("derived");

@@ -8,7 +8,8 @@ package org.tfeval.instrument;
 public record Missing(int code) {
     public Missing {
         if (!MissingCode.isReserved(code)) {
-            throw new IllegalArgumentException("missing code " + code + " is not one of the reserved codes " + MissingCode.sqlList());
+            throw new IllegalArgumentException(
+                    "missing code " + code + " is not one of the reserved codes " + MissingCode.sqlList());
         }
     }
 

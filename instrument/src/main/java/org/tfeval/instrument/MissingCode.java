@@ -1,7 +1,6 @@
 package org.tfeval.instrument;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 

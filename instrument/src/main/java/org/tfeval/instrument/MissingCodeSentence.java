@@ -34,12 +34,17 @@ public final class MissingCodeSentence {
 
     /** {@code -9 not recorded, -8 unknown, -7 not applicable, -6 suppressed}: each code with its label. */
     public String list() {
-        return Arrays.stream(MissingCode.values()).map(m -> m.code() + " " + lower(label.apply(m))).collect(Collectors.joining(", "));
+        return Arrays.stream(MissingCode.values())
+                .map(m -> m.code() + " " + lower(label.apply(m)))
+                .collect(Collectors.joining(", "));
     }
 
     /** The labels alone ({@code not recorded, unknown, not applicable}) of the codes data may hold (not release-only ones). */
     public String meanings() {
-        return Arrays.stream(MissingCode.values()).filter(m -> !m.releaseOnly()).map(m -> lower(label.apply(m))).collect(Collectors.joining(", "));
+        return Arrays.stream(MissingCode.values())
+                .filter(m -> !m.releaseOnly())
+                .map(m -> lower(label.apply(m)))
+                .collect(Collectors.joining(", "));
     }
 
     private static String lower(String label) {

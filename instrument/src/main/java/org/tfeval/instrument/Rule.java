@@ -34,7 +34,8 @@ public sealed interface Rule permits Rule.DateOrder, Rule.Require {
     }
 
     /** When {@code when} holds, {@code then} must hold too (unknown values never fail). */
-    record Require(String id, String form, Expression when, Expression then, Severity severity, String message) implements Rule {
+    record Require(String id, String form, Expression when, Expression then, Severity severity, String message)
+            implements Rule {
         public Require {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(when, id + ": when");

@@ -60,14 +60,15 @@ public record Variable(
     public Variable {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("variable name '" + name + "' must be upper case letters, digits and _, at most "
-                    + MAX_NAME_LENGTH + " characters");
+            throw new IllegalArgumentException("variable name '" + name
+                    + "' must be upper case letters, digits and _, at most " + MAX_NAME_LENGTH + " characters");
         }
         Objects.requireNonNull(type, name + ": type");
         Objects.requireNonNull(label, name + ": label");
         question = question == null ? label : question;
         valueLabels = Map.copyOf(valueLabels == null ? Map.of() : valueLabels).isEmpty()
-                ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(valueLabels));
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(valueLabels));
         if (type == VariableType.CODE && valueLabels.isEmpty()) {
             throw new IllegalArgumentException(name + ": a code variable needs value labels");
         }

@@ -8,19 +8,29 @@ import java.time.format.DateTimeParseException;
 public enum VariableType {
     /** An opaque identifier (task force, case, person); never missing. */
     ID("text") {
-        @Override Object parseValue(String raw) { return raw; }
+        @Override
+        Object parseValue(String raw) {
+            return raw;
+        }
     },
     /** An integer code with value labels. */
     CODE("integer") {
-        @Override Object parseValue(String raw) { return parseLong(raw); }
+        @Override
+        Object parseValue(String raw) {
+            return parseLong(raw);
+        }
     },
     /** A count or other whole number with a valid range. */
     INTEGER("integer") {
-        @Override Object parseValue(String raw) { return parseLong(raw); }
+        @Override
+        Object parseValue(String raw) {
+            return parseLong(raw);
+        }
     },
     /** A decimal number with a valid range. */
     DECIMAL("numeric") {
-        @Override Object parseValue(String raw) {
+        @Override
+        Object parseValue(String raw) {
             try {
                 return new BigDecimal(raw);
             } catch (NumberFormatException e) {
@@ -30,7 +40,8 @@ public enum VariableType {
     },
     /** A calendar date written as YYYY-MM-DD. */
     DATE("date") {
-        @Override Object parseValue(String raw) {
+        @Override
+        Object parseValue(String raw) {
             if (raw.length() == 10 && raw.charAt(4) == '-' && raw.charAt(7) == '-') {
                 int y = digits(raw, 0, 4);
                 int m = digits(raw, 5, 7);
@@ -51,11 +62,17 @@ public enum VariableType {
     },
     /** A short string (state code, name). */
     STRING("text") {
-        @Override Object parseValue(String raw) { return raw; }
+        @Override
+        Object parseValue(String raw) {
+            return raw;
+        }
     },
     /** Free text (narratives); never released. */
     TEXT("text") {
-        @Override Object parseValue(String raw) { return raw; }
+        @Override
+        Object parseValue(String raw) {
+            return raw;
+        }
     };
 
     private final String sqlType;

@@ -26,7 +26,9 @@ class InstrumentTest {
         // DS2 in the public release has 19 variables
         assertThat(ecm.form("victim").variables()).hasSize(19);
         assertThat(ecm.form("case").variable("NARRATIVE").disclosure()).isEqualTo(DisclosureRole.DIRECT);
-        assertThat(ecm.form("case").variable("SEX_SUBTYPE").missingCodes()).contains(-7, -8, -9).doesNotContain(-6);
+        assertThat(ecm.form("case").variable("SEX_SUBTYPE").missingCodes())
+                .contains(-7, -8, -9)
+                .doesNotContain(-6);
         for (Form f : ecm.forms()) {
             for (Variable v : f.variables()) {
                 assertThat(v.name().length()).as(v.name()).isLessThanOrEqualTo(Variable.MAX_NAME_LENGTH);
@@ -54,7 +56,8 @@ class InstrumentTest {
         StringWriter out = new StringWriter();
         RedcapDictionary.write(ecm, out);
         String csv = out.toString();
-        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("Variable / Field Name,Form Name,Section Header,Field Type");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .startsWith("Variable / Field Name,Form Name,Section Header,Field Type");
         assertThat(csv).contains("case__ht_type").contains("[case__ht_type] = 1 or [case__ht_type] = 3");
         Instrument back = RedcapDictionary.read(new StringReader(csv), "dict.csv", ecm);
         for (Form f : ecm.forms()) {
@@ -67,7 +70,10 @@ class InstrumentTest {
 
     @Test
     void plain_redcap_dictionary_without_extra_columns_imports_with_conservative_defaults() {
-        String csv = RedcapDictionary.REDCAP_COLUMNS.stream().map(c -> "\"" + c + "\"").collect(java.util.stream.Collectors.joining(",")) + "\n"
+        String csv = RedcapDictionary.REDCAP_COLUMNS.stream()
+                        .map(c -> "\"" + c + "\"")
+                        .collect(java.util.stream.Collectors.joining(","))
+                + "\n"
                 + redcapRow("record_id", "intake", "text", "Record ID", "", "", "", "", "", "")
                 + redcapRow("name", "intake", "text", "Name", "", "", "", "y", "", "")
                 + redcapRow("consent", "intake", "yesno", "Consent given", "", "", "", "", "", "y")
@@ -77,7 +83,8 @@ class InstrumentTest {
         assertThat(intake.key()).containsExactly("RECORD_ID");
         assertThat(intake.variable("NAME").release()).isEqualTo(ReleaseLevel.DROP);
         assertThat(intake.variable("AGE").type()).isEqualTo(VariableType.INTEGER);
-        assertThat(intake.variable("AGE").appliesWhen().test(Map.of("CONSENT", 0L)::get)).isEqualTo(Truth.FALSE);
+        assertThat(intake.variable("AGE").appliesWhen().test(Map.of("CONSENT", 0L)::get))
+                .isEqualTo(Truth.FALSE);
         assertThat(intake.variable("CONSENT").release()).isEqualTo(ReleaseLevel.RESTRICTED);
     }
 
@@ -88,11 +95,13 @@ class InstrumentTest {
         assertThat(e.test(Map.of("HT_TYPE", 2L)::get)).isEqualTo(Truth.FALSE);
         assertThat(e.test(name -> null)).isEqualTo(Truth.UNKNOWN);
         assertThat(e.toSql(v -> new Expression.SqlColumn("c." + v.toLowerCase(), "c.na")))
-                .isEqualTo("((CASE WHEN c.na THEN FALSE ELSE (c.ht_type = 1) END) OR (CASE WHEN c.na THEN FALSE ELSE (c.ht_type = 3) END))");
+                .isEqualTo(
+                        "((CASE WHEN c.na THEN FALSE ELSE (c.ht_type = 1) END) OR (CASE WHEN c.na THEN FALSE ELSE (c.ht_type = 3) END))");
         // not applicable is a definite absence: it equals no code; unknown stays unknown
         assertThat(e.test(Map.of("HT_TYPE", new Missing(-7))::get)).isEqualTo(Truth.FALSE);
         assertThat(e.test(Map.of("HT_TYPE", new Missing(-9))::get)).isEqualTo(Truth.UNKNOWN);
-        assertThat(Expression.parse("[X] <> 1").test(Map.of("X", new Missing(-7))::get)).isEqualTo(Truth.TRUE);
+        assertThat(Expression.parse("[X] <> 1").test(Map.of("X", new Missing(-7))::get))
+                .isEqualTo(Truth.TRUE);
         assertThat(Expression.parse("not known([X]) and [Y] <> 2").variables()).containsExactly("X", "Y");
         assertThatThrownBy(() -> Expression.parse("[X] = ")).hasMessageContaining("expected a value");
         assertThatThrownBy(() -> Expression.parse("[X] 3")).hasMessageContaining("comparison operator");
@@ -100,28 +109,42 @@ class InstrumentTest {
 
     @Test
     void bad_instrument_files_name_the_place_and_the_rule() {
-        String yaml = InstrumentLoader.builtInSource("ecm").replace("applies_when: \"[HT_TYPE] = 1 or [HT_TYPE] = 3\"",
-                "applies_when: \"[HT_KIND] = 1\"");
+        String yaml = InstrumentLoader.builtInSource("ecm")
+                .replace("applies_when: \"[HT_TYPE] = 1 or [HT_TYPE] = 3\"", "applies_when: \"[HT_KIND] = 1\"");
         assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml"))
-                .isInstanceOf(InstrumentException.class).hasMessageContaining("my.yaml").hasMessageContaining("[HT_KIND]");
-        String badType = InstrumentLoader.builtInSource("ecm").replace("{name: V_AGE, type: integer", "{name: V_AGE, type: count");
-        assertThatThrownBy(() -> InstrumentLoader.parse(badType, "my.yaml")).hasMessageContaining("V_AGE").hasMessageContaining("type");
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("my.yaml")
+                .hasMessageContaining("[HT_KIND]");
+        String badType = InstrumentLoader.builtInSource("ecm")
+                .replace("{name: V_AGE, type: integer", "{name: V_AGE, type: count");
+        assertThatThrownBy(() -> InstrumentLoader.parse(badType, "my.yaml"))
+                .hasMessageContaining("V_AGE")
+                .hasMessageContaining("type");
     }
 
     @Test
     void record_validator_reports_every_problem_with_location_and_code() {
         RecordValidator rv = new RecordValidator(ecm, ecm.form("suspect"));
         Map<String, String> cells = new HashMap<>(validSuspect());
-        cells.put("S_AGE", "130");                 // out of range
-        cells.put("S_RACE", "9");                  // undocumented
-        cells.put("S_ARREST_DATE", "2019-02-30");  // bad date
-        cells.put("S_PROSECUTED", "0");            // so S_TOP_CHARGE etc. must be -7
+        cells.put("S_AGE", "130"); // out of range
+        cells.put("S_RACE", "9"); // undocumented
+        cells.put("S_ARREST_DATE", "2019-02-30"); // bad date
+        cells.put("S_PROSECUTED", "0"); // so S_TOP_CHARGE etc. must be -7
         cells.put("S_TOP_CHARGE", "5");
         List<Violation> out = new ArrayList<>();
         rv.parse(cells, new Location("suspects.csv", 12), out::add);
-        assertThat(out).extracting(Violation::code).contains("out_of_range", "undocumented_code", "bad_date", "skip_not_applicable");
-        Violation age = out.stream().filter(v -> v.code().equals("out_of_range")).findFirst().orElseThrow();
-        assertThat(age.describe()).contains("suspects.csv row 12").contains("S_AGE").contains("130").contains("12 to 99");
+        assertThat(out)
+                .extracting(Violation::code)
+                .contains("out_of_range", "undocumented_code", "bad_date", "skip_not_applicable");
+        Violation age = out.stream()
+                .filter(v -> v.code().equals("out_of_range"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(age.describe())
+                .contains("suspects.csv row 12")
+                .contains("S_AGE")
+                .contains("130")
+                .contains("12 to 99");
     }
 
     @Test
@@ -132,9 +155,11 @@ class InstrumentTest {
         assertThat(out).isEmpty();
         Map<String, String> bad = new HashMap<>(validSuspect());
         bad.put("S_HT_CHARGED", "0");
-        bad.put("S_DISPOSITION_DATE", "2018-03-15");  // before the indictment date
+        bad.put("S_DISPOSITION_DATE", "2018-03-15"); // before the indictment date
         rv.parse(bad, new Location("s.csv", 2), out::add);
-        assertThat(out).extracting(Violation::code).containsExactlyInAnyOrder("rule:ht_conviction_requires_ht_charge", "rule:suspect_dates_in_order");
+        assertThat(out)
+                .extracting(Violation::code)
+                .containsExactlyInAnyOrder("rule:ht_conviction_requires_ht_charge", "rule:suspect_dates_in_order");
     }
 
     @Test
@@ -144,16 +169,27 @@ class InstrumentTest {
         cells.put("TF_ID", "TFA");
         cells.put("TF_NAME", "SENTINEL-NAME-12345678901234567890");
         cells.put("TF_STATE", "texas");
-        cells.put("TF_SCOPE", "-6");   // release only
+        cells.put("TF_SCOPE", "-6"); // release only
         List<Violation> out = new ArrayList<>();
         rv.parse(cells, new Location("tf.csv", 1), out::add);
         assertThat(out).extracting(Violation::code).contains("missing_code_not_allowed", "bad_format", "blank");
-        assertThat(out).allSatisfy(v -> assertThat(v.describe()).doesNotContain("SENTINEL").doesNotContain("texas"));
+        assertThat(out)
+                .allSatisfy(
+                        v -> assertThat(v.describe()).doesNotContain("SENTINEL").doesNotContain("texas"));
     }
 
     /** One REDCap dictionary line: the 18 columns, most of them blank. */
-    private static String redcapRow(String field, String form, String type, String label, String validation, String min, String max,
-                                    String identifier, String logic, String required) {
+    private static String redcapRow(
+            String field,
+            String form,
+            String type,
+            String label,
+            String validation,
+            String min,
+            String max,
+            String identifier,
+            String logic,
+            String required) {
         List<String> cells = new ArrayList<>(java.util.Collections.nCopies(18, ""));
         cells.set(0, field);
         cells.set(1, form);
@@ -208,8 +244,14 @@ class InstrumentTest {
         assertThat(actual.required()).as(expected.name()).isEqualTo(expected.required());
         assertThat(actual.min()).as(expected.name()).isEqualTo(expected.min());
         assertThat(actual.max()).as(expected.name()).isEqualTo(expected.max());
-        assertThat(String.valueOf(actual.appliesWhen() == null ? null : actual.appliesWhen().source()))
-                .isEqualTo(String.valueOf(expected.appliesWhen() == null ? null : expected.appliesWhen().source()));
+        assertThat(String.valueOf(
+                        actual.appliesWhen() == null
+                                ? null
+                                : actual.appliesWhen().source()))
+                .isEqualTo(String.valueOf(
+                        expected.appliesWhen() == null
+                                ? null
+                                : expected.appliesWhen().source()));
         assertThat(actual.derived() == null).isEqualTo(expected.derived() == null);
         assertThat(actual.parent()).isEqualTo(expected.parent());
         assertThat(actual.inherit()).isEqualTo(expected.inherit());

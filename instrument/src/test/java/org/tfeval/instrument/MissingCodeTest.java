@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class MissingCodeTest {
     private static final String ECM = InstrumentLoader.builtInSource("ecm");
-    private static final String NOT_RECORDED_LINE = "  - {code: -9, name: not_recorded, label: Not recorded in the file}\n";
-    private static final String SUPPRESSED_LINE = "  - {code: -6, name: suppressed, label: Suppressed for confidentiality, release_only: true}\n";
+    private static final String NOT_RECORDED_LINE =
+            "  - {code: -9, name: not_recorded, label: Not recorded in the file}\n";
+    private static final String SUPPRESSED_LINE =
+            "  - {code: -6, name: suppressed, label: Suppressed for confidentiality, release_only: true}\n";
 
     @Test
     void the_built_in_instrument_declares_every_code_with_its_own_words() {
@@ -22,8 +24,9 @@ class MissingCodeTest {
 
     @Test
     void labels_shown_to_users_come_from_the_yaml() {
-        Instrument renamed = InstrumentLoader.parse(ECM.replace(NOT_RECORDED_LINE,
-                "  - {code: -9, name: not_recorded, label: Nicht erfasst}\n"), "de.yaml");
+        Instrument renamed = InstrumentLoader.parse(
+                ECM.replace(NOT_RECORDED_LINE, "  - {code: -9, name: not_recorded, label: Nicht erfasst}\n"),
+                "de.yaml");
         assertThat(renamed.missingLabel(MissingCode.NOT_RECORDED)).isEqualTo("Nicht erfasst");
         assertThat(MissingCode.NOT_RECORDED.defaultLabel()).isEqualTo("Not recorded");
     }
@@ -31,44 +34,61 @@ class MissingCodeTest {
     @Test
     void refuses_a_code_tfeval_does_not_support() {
         String yaml = ECM.replace(SUPPRESSED_LINE, SUPPRESSED_LINE + "  - {code: -5, name: refused, label: Refused}\n");
-        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml")).isInstanceOf(InstrumentException.class)
-                .hasMessageContaining("my.yaml").hasMessageContaining("missing_codes entry -5").hasMessageContaining("does not support");
+        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("my.yaml")
+                .hasMessageContaining("missing_codes entry -5")
+                .hasMessageContaining("does not support");
     }
 
     @Test
     void refuses_a_code_whose_name_changes_its_meaning() {
         String yaml = ECM.replace(NOT_RECORDED_LINE, "  - {code: -9, name: unknown, label: Unknown}\n");
-        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml")).isInstanceOf(InstrumentException.class)
-                .hasMessageContaining("my.yaml").hasMessageContaining("missing_codes entry -9").hasMessageContaining("'unknown'")
+        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("my.yaml")
+                .hasMessageContaining("missing_codes entry -9")
+                .hasMessageContaining("'unknown'")
                 .hasMessageContaining("not_recorded");
     }
 
     @Test
     void refuses_a_release_only_code_that_coders_could_enter() {
         String yaml = ECM.replace(SUPPRESSED_LINE, "  - {code: -6, name: suppressed, label: Suppressed}\n");
-        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml")).isInstanceOf(InstrumentException.class)
-                .hasMessageContaining("my.yaml").hasMessageContaining("missing_codes entry -6").hasMessageContaining("release_only");
+        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("my.yaml")
+                .hasMessageContaining("missing_codes entry -6")
+                .hasMessageContaining("release_only");
     }
 
     @Test
     void refuses_an_instrument_that_omits_a_required_code() {
         String yaml = ECM.replace(SUPPRESSED_LINE, "");
-        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml")).isInstanceOf(InstrumentException.class)
-                .hasMessageContaining("my.yaml").hasMessageContaining("-6 (suppressed) is not declared");
+        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("my.yaml")
+                .hasMessageContaining("-6 (suppressed) is not declared");
     }
 
     @Test
     void refuses_a_code_declared_twice() {
         String yaml = ECM.replace(NOT_RECORDED_LINE, NOT_RECORDED_LINE + NOT_RECORDED_LINE);
-        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml")).isInstanceOf(InstrumentException.class)
-                .hasMessageContaining("my.yaml").hasMessageContaining("missing_codes entry -9").hasMessageContaining("twice");
+        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("my.yaml")
+                .hasMessageContaining("missing_codes entry -9")
+                .hasMessageContaining("twice");
     }
 
     @Test
     void refuses_a_variable_that_lists_a_code_coders_may_not_enter() {
         String yaml = ECM.replace("{name: V_AGE, type: integer", "{name: V_AGE, missing: [-9, -6], type: integer");
-        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml")).isInstanceOf(InstrumentException.class)
-                .hasMessageContaining("my.yaml").hasMessageContaining("V_AGE").hasMessageContaining("missing -6");
+        assertThatThrownBy(() -> InstrumentLoader.parse(yaml, "my.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("my.yaml")
+                .hasMessageContaining("V_AGE")
+                .hasMessageContaining("missing -6");
     }
 
     @Test

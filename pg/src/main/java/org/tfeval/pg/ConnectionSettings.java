@@ -29,7 +29,8 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
     public static ConnectionSettings parse(String url) {
         if (url.startsWith("jdbc:")) return new ConnectionSettings(url, null, System.getenv("TFEVAL_DB_PASSWORD"));
         if (!url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
-            throw new IllegalArgumentException("--db must look like postgresql://user@host:5432/database, not " + redact(url));
+            throw new IllegalArgumentException(
+                    "--db must look like postgresql://user@host:5432/database, not " + redact(url));
         }
         URI uri = URI.create(url.replaceFirst("^postgres(ql)?://", "http://"));
         String user = null;
@@ -39,10 +40,15 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
             user = parts[0];
             if (parts.length > 1) password = parts[1];
         }
-        String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        String db = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
         String query = uri.getQuery() == null ? "" : "?" + uri.getQuery();
-        return new ConnectionSettings("jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/" + db + query,
-                user, password);
+        return new ConnectionSettings(
+                "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/" + db
+                        + query,
+                user,
+                password);
     }
 
     /** Opens a connection. Parameter values are never echoed into server error messages. */

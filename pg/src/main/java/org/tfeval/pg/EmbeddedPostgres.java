@@ -56,7 +56,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final String password;
     private final Durability durability;
 
-    private EmbeddedPostgres(Path root, Path binaries, int port, boolean owned, String password, Durability durability) {
+    private EmbeddedPostgres(
+            Path root, Path binaries, int port, boolean owned, String password, Durability durability) {
         this.root = root;
         this.binaries = binaries;
         this.port = port;
@@ -88,9 +89,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 return new EmbeddedPostgres(root, binaries, running.get(), false, password, durability);
             }
             int port = freePort();
-            List<String> cmd = command(asRoot, binaries.resolve("bin/pg_ctl").toString(), "start", "-w", "-s",
-                    "-t", Long.toString(TIMEOUT.toSeconds()), "-D", data.toString(), "-l", root.resolve("server.log").toString(),
-                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " + durability.options
+            List<String> cmd = command(
+                    asRoot,
+                    binaries.resolve("bin/pg_ctl").toString(),
+                    "start",
+                    "-w",
+                    "-s",
+                    "-t",
+                    Long.toString(TIMEOUT.toSeconds()),
+                    "-D",
+                    data.toString(),
+                    "-l",
+                    root.resolve("server.log").toString(),
+                    "-o",
+                    "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " + durability.options
                             + " -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=4GB -c log_min_messages=warning"
                             + " -c log_statement=none -c log_min_error_statement=panic");
             run(cmd, root, "start the embedded PostgreSQL server");
@@ -124,8 +136,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
     @Override
     public void close() {
         if (!owned) return;
-        run(command(isRoot(), binaries.resolve("bin/pg_ctl").toString(), "stop", "-w", "-s", "-m", durability.stopMode,
-                "-t", Long.toString(TIMEOUT.toSeconds()), "-D", root.resolve("data").toString()), root, "stop the embedded PostgreSQL server");
+        run(
+                command(
+                        isRoot(),
+                        binaries.resolve("bin/pg_ctl").toString(),
+                        "stop",
+                        "-w",
+                        "-s",
+                        "-m",
+                        durability.stopMode,
+                        "-t",
+                        Long.toString(TIMEOUT.toSeconds()),
+                        "-D",
+                        root.resolve("data").toString()),
+                root,
+                "stop the embedded PostgreSQL server");
     }
 
     private static void initdb(Path root, Path binaries, Path data, Path pwFile, boolean asRoot) throws IOException {
@@ -144,24 +169,64 @@ public final class EmbeddedPostgres implements AutoCloseable {
             chown(pwForInit);
         }
         try {
-            run(command(asRoot, binaries.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", USER, "-E", "UTF8",
-                    "--locale=C", "-A", "scram-sha-256", "--pwfile=" + pwForInit), root, "create the embedded PostgreSQL cluster");
+            run(
+                    command(
+                            asRoot,
+                            binaries.resolve("bin/initdb").toString(),
+                            "-D",
+                            data.toString(),
+                            "-U",
+                            USER,
+                            "-E",
+                            "UTF8",
+                            "--locale=C",
+                            "-A",
+                            "scram-sha-256",
+                            "--pwfile=" + pwForInit),
+                    root,
+                    "create the embedded PostgreSQL cluster");
         } finally {
             Files.deleteIfExists(pwForInit);
         }
         // create the tfeval database in single-user-free way: start, create, stop
         int port = freePort();
-        run(command(asRoot, binaries.resolve("bin/pg_ctl").toString(), "start", "-w", "-s", "-D", data.toString(),
-                "-l", root.resolve("server.log").toString(),
-                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"), root, "start the new cluster");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER,
-                Files.readString(pwFile).strip()); var st = c.createStatement()) {
+        run(
+                command(
+                        asRoot,
+                        binaries.resolve("bin/pg_ctl").toString(),
+                        "start",
+                        "-w",
+                        "-s",
+                        "-D",
+                        data.toString(),
+                        "-l",
+                        root.resolve("server.log").toString(),
+                        "-o",
+                        "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"),
+                root,
+                "start the new cluster");
+        try (var c = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                        USER,
+                        Files.readString(pwFile).strip());
+                var st = c.createStatement()) {
             st.execute("CREATE DATABASE " + DATABASE);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create the tfeval database: " + e.getMessage(), e);
         } finally {
-            run(command(asRoot, binaries.resolve("bin/pg_ctl").toString(), "stop", "-w", "-s", "-m", "fast", "-D", data.toString()),
-                    root, "stop the new cluster");
+            run(
+                    command(
+                            asRoot,
+                            binaries.resolve("bin/pg_ctl").toString(),
+                            "stop",
+                            "-w",
+                            "-s",
+                            "-m",
+                            "fast",
+                            "-D",
+                            data.toString()),
+                    root,
+                    "stop the new cluster");
         }
     }
 
@@ -190,7 +255,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             Path log = Files.createTempFile("tfeval-pg-", ".log");
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).directory(root.toFile()).start();
+                Process p = new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .directory(root.toFile())
+                        .start();
                 if (!p.waitFor(TIMEOUT.toSeconds() + 10, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     throw new IllegalStateException("timed out trying to " + what);
@@ -231,10 +300,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         for (Path p = root.getParent(); p != null; p = p.getParent()) {
             var perms = Files.getPosixFilePermissions(p);
             if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IllegalStateException("tfeval runs as root, so the embedded PostgreSQL server runs as the user '" + UNPRIVILEGED
-                        + "', which cannot reach " + root + " because " + p + " is not searchable by other users."
-                        + " Put the study in a folder other users can reach (for example under /srv or /tmp), run tfeval as a normal user,"
-                        + " or use an external server with --db postgresql://...");
+                throw new IllegalStateException(
+                        "tfeval runs as root, so the embedded PostgreSQL server runs as the user '" + UNPRIVILEGED
+                                + "', which cannot reach " + root + " because " + p
+                                + " is not searchable by other users."
+                                + " Put the study in a folder other users can reach (for example under /srv or /tmp), run tfeval as a normal user,"
+                                + " or use an external server with --db postgresql://...");
             }
         }
     }
@@ -248,7 +319,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (override != null && !override.isBlank()) return Path.of(override);
         if (isRoot()) return Path.of("/var/tmp/tfeval");
         String xdg = System.getenv("XDG_CACHE_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("tfeval");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("tfeval");
     }
 
     private static int freePort() throws IOException {

@@ -22,8 +22,7 @@ import org.tukaani.xz.XZInputStream;
 final class PostgresBinaries {
     private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** The folder holding {@code bin/}, {@code lib/} and {@code share/}, unpacking it on first use. */
     static Path resolve(Path cacheRoot) {
@@ -34,18 +33,22 @@ final class PostgresBinaries {
             Files.createDirectories(cacheRoot);
             Path tmp = Files.createTempDirectory(cacheRoot, "unpack-");
             try (InputStream raw = PostgresBinaries.class.getResourceAsStream(ARCHIVE)) {
-                if (raw == null) throw new IllegalStateException("PostgreSQL binaries " + ARCHIVE + " are not on the class path");
+                if (raw == null)
+                    throw new IllegalStateException("PostgreSQL binaries " + ARCHIVE + " are not on the class path");
                 unpack(raw, tmp);
             }
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (FileAlreadyExistsException
+                    | AtomicMoveNotSupportedException
+                    | java.nio.file.DirectoryNotEmptyException e) {
                 deleteTree(tmp); // another process unpacked it first
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the PostgreSQL binaries into " + cacheRoot + " (version " + version + ")", e);
+            throw new UncheckedIOException(
+                    "cannot unpack the PostgreSQL binaries into " + cacheRoot + " (version " + version + ")", e);
         }
     }
 
@@ -61,7 +64,8 @@ final class PostgresBinaries {
     }
 
     private static void unpack(InputStream raw, Path dir) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(raw, 1 << 16)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(raw, 1 << 16)))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 Path out = dir.resolve(e.getName()).normalize();
@@ -75,7 +79,8 @@ final class PostgresBinaries {
                     Files.createDirectories(out.getParent());
                     Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
                     Set<PosixFilePermission> perms = (e.getMode() & 0100) != 0
-                            ? PosixFilePermissions.fromString("rwxr-xr-x") : PosixFilePermissions.fromString("rw-r--r--");
+                            ? PosixFilePermissions.fromString("rwxr-xr-x")
+                            : PosixFilePermissions.fromString("rw-r--r--");
                     Files.setPosixFilePermissions(out, perms);
                 }
             }

@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param taskForces    per task force ID, the folder of its report
  * @param index         the index page
  */
-public record ReportSet(Path dir, Path results, Path technicalHtml, Path technicalPdf, Path briefHtml, Path briefPdf, Map<String, Path> taskForces,
-                        Path index) {
+public record ReportSet(
+        Path dir,
+        Path results,
+        Path technicalHtml,
+        Path technicalPdf,
+        Path briefHtml,
+        Path briefPdf,
+        Map<String, Path> taskForces,
+        Path index) {
     public ReportSet {
         Objects.requireNonNull(dir, "dir");
         taskForces = Collections.unmodifiableMap(new LinkedHashMap<>(taskForces));

@@ -27,15 +27,15 @@ import org.tfeval.analysis.AnalysisSuite;
 import org.tfeval.analysis.StudyResults;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.workflow.ContentHash;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.brief.PractitionerBrief;
-import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.PdfWriter;
 import org.tfeval.report.document.TableView;
 import org.tfeval.report.taskforce.TaskForceReport;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
 
 /**
  * Writes every report of a study into one folder:
@@ -57,9 +57,10 @@ public final class Reports {
     public static final String TASK_FORCE_TABLES = "tables.json";
     /** PDFs are laid out on at most this many threads. */
     public static final int MAX_THREADS = 2;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, Reports.class.getClassLoader(),
-            "org.tfeval.report");
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, Reports.class.getClassLoader(), "org.tfeval.report");
 
     private final int threshold;
     private final boolean pdf;
@@ -103,7 +104,11 @@ public final class Reports {
     /** Runs every analysis on the snapshot, then writes the reports. */
     public ReportSet build(Snapshot snapshot, AnalysisSettings settings, String version, Path out) {
         warmUp();
-        StudyResults results = AnalysisSuite.standard().withSettings(settings).withVersion(version).withProgress(progress).run(snapshot);
+        StudyResults results = AnalysisSuite.standard()
+                .withSettings(settings)
+                .withVersion(version)
+                .withProgress(progress)
+                .run(snapshot);
         return write(results, snapshot.instrument(), out);
     }
 
@@ -122,7 +127,8 @@ public final class Reports {
             AtomicLong done = new AtomicLong();
             progress.progress("reports", 0, steps);
             List<Job> jobs = new ArrayList<>();
-            jobs.add(new Job(out.resolve(TECHNICAL + ".html"), new TechnicalReport(results, instrument, hashes).toXhtml()));
+            jobs.add(new Job(
+                    out.resolve(TECHNICAL + ".html"), new TechnicalReport(results, instrument, hashes).toXhtml()));
             jobs.add(new Job(out.resolve(BRIEF + ".html"), new PractitionerBrief(results).toXhtml()));
             Map<String, Path> tfDirs = new LinkedHashMap<>();
             ComplementarySuppression rule = ComplementarySuppression.of(threshold);
@@ -137,15 +143,21 @@ public final class Reports {
             run(jobs, done, steps);
             Path index = out.resolve("index.html");
             Files.writeString(index, index(results, tfs), StandardCharsets.UTF_8);
-            return new ReportSet(out, resultsDir, out.resolve(TECHNICAL + ".html"), pdf ? out.resolve(TECHNICAL + ".pdf") : null,
-                    out.resolve(BRIEF + ".html"), pdf ? out.resolve(BRIEF + ".pdf") : null, tfDirs, index);
+            return new ReportSet(
+                    out,
+                    resultsDir,
+                    out.resolve(TECHNICAL + ".html"),
+                    pdf ? out.resolve(TECHNICAL + ".pdf") : null,
+                    out.resolve(BRIEF + ".html"),
+                    pdf ? out.resolve(BRIEF + ".pdf") : null,
+                    tfDirs,
+                    index);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + out, e);
         }
     }
 
-    private record Job(Path html, String xhtml) {
-    }
+    private record Job(Path html, String xhtml) {}
 
     private void run(List<Job> jobs, AtomicLong done, int steps) throws IOException {
         for (Job j : jobs) Files.writeString(j.html(), j.xhtml(), StandardCharsets.UTF_8);
@@ -153,13 +165,16 @@ public final class Reports {
             progress.progress("reports", steps, steps);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_THREADS, Math.max(1, Runtime.getRuntime().availableProcessors())));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(MAX_THREADS, Math.max(1, Runtime.getRuntime().availableProcessors())));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Job j : jobs) {
                 futures.add(pool.submit(() -> {
                     String name = j.html().getFileName().toString();
-                    PdfWriter.write(j.xhtml(), j.html().resolveSibling(name.substring(0, name.length() - ".html".length()) + ".pdf"));
+                    PdfWriter.write(
+                            j.xhtml(),
+                            j.html().resolveSibling(name.substring(0, name.length() - ".html".length()) + ".pdf"));
                     progress.progress("reports", done.incrementAndGet(), steps);
                 }));
             }
@@ -175,7 +190,8 @@ public final class Reports {
         }
     }
 
-    private static void writeTables(List<TableView> tables, StudyResults results, String tf, Path file) throws IOException {
+    private static void writeTables(List<TableView> tables, StudyResults results, String tf, Path file)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("task_force", tf);
         root.put("snapshot", results.snapshot().id());
@@ -196,17 +212,29 @@ public final class Reports {
     }
 
     /** A link of the index page: a file name without extension and its words. */
-    record Link(String base, String label) {
-    }
+    record Link(String base, String label) {}
 
     /** What the template {@code index.jte} prints. */
-    record Index(String snapshot, boolean synthetic, boolean pdf, List<Link> reports, String results, List<Link> taskForces, int threshold) {
-    }
+    record Index(
+            String snapshot,
+            boolean synthetic,
+            boolean pdf,
+            List<Link> reports,
+            String results,
+            List<Link> taskForces,
+            int threshold) {}
 
     private String index(StudyResults results, List<String> tfs) {
-        Index index = new Index(results.snapshot().shortId(), results.snapshot().synthetic(), pdf,
-                List.of(new Link(TECHNICAL, "Cross-site technical report"), new Link(BRIEF, "Practitioner brief")), RESULTS + "/" + StudyResults.INDEX,
-                tfs.stream().map(tf -> new Link(TASK_FORCES + "/" + tf + "/" + TASK_FORCE_REPORT, tf)).toList(), threshold);
+        Index index = new Index(
+                results.snapshot().shortId(),
+                results.snapshot().synthetic(),
+                pdf,
+                List.of(new Link(TECHNICAL, "Cross-site technical report"), new Link(BRIEF, "Practitioner brief")),
+                RESULTS + "/" + StudyResults.INDEX,
+                tfs.stream()
+                        .map(tf -> new Link(TASK_FORCES + "/" + tf + "/" + TASK_FORCE_REPORT, tf))
+                        .toList(),
+                threshold);
         StringOutput out = new StringOutput();
         TEMPLATES.render("index.jte", index, out);
         return out.toString();

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The HTML reports in Debian's headless Chromium: no console errors, no failed loads, every image and chart drawn. */
 class BrowserRenderingTest {
     /** What the page reports about itself: images that did not load, charts and their drawn sizes, tables. */
-    static final String INSPECT = "JSON.stringify({broken: Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src),"
-            + " charts: Array.from(document.querySelectorAll('svg')).map(s => { const r = s.getBoundingClientRect(); return [r.width, r.height]; }),"
-            + " tables: document.querySelectorAll('table').length, synthetic: document.querySelectorAll('.synthetic').length,"
-            + " title: document.title})";
+    static final String INSPECT =
+            "JSON.stringify({broken: Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src),"
+                    + " charts: Array.from(document.querySelectorAll('svg')).map(s => { const r = s.getBoundingClientRect(); return [r.width, r.height]; }),"
+                    + " tables: document.querySelectorAll('table').length, synthetic: document.querySelectorAll('.synthetic').length,"
+                    + " title: document.title})";
+
     static Rendered r;
     static HeadlessChromium chromium;
 
@@ -35,7 +37,9 @@ class BrowserRenderingTest {
         chromium.open(html);
         JsonNode page = chromium.evaluate(INSPECT);
         assertThat(chromium.problems()).as(html.toString()).isEmpty();
-        assertThat(page.path("broken")).as("images that did not load in " + html).isEmpty();
+        assertThat(page.path("broken"))
+                .as("images that did not load in " + html)
+                .isEmpty();
         for (JsonNode c : page.path("charts")) {
             assertThat(c.get(0).asDouble()).as("chart width in " + html).isPositive();
             assertThat(c.get(1).asDouble()).as("chart height in " + html).isPositive();
@@ -62,13 +66,18 @@ class BrowserRenderingTest {
     }
 
     @Test
-    void the_page_checks_would_catch_a_broken_image_and_a_console_error(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void the_page_checks_would_catch_a_broken_image_and_a_console_error(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
         Path bad = dir.resolve("bad.html");
-        java.nio.file.Files.writeString(bad, "<!DOCTYPE html><html><head><title>t</title></head><body><img src=\"missing.png\"/>"
-                + "<script>console.error('boom')</script></body></html>");
+        java.nio.file.Files.writeString(
+                bad,
+                "<!DOCTYPE html><html><head><title>t</title></head><body><img src=\"missing.png\"/>"
+                        + "<script>console.error('boom')</script></body></html>");
         chromium.open(bad);
         JsonNode page = chromium.evaluate(INSPECT);
         assertThat(page.path("broken").size()).isEqualTo(1);
-        assertThat(chromium.problems()).anyMatch(p -> p.startsWith("console error")).anyMatch(p -> p.startsWith("load failed"));
+        assertThat(chromium.problems())
+                .anyMatch(p -> p.startsWith("console error"))
+                .anyMatch(p -> p.startsWith("load failed"));
     }
 }

@@ -36,8 +36,17 @@ import java.util.regex.Pattern;
  */
 final class HeadlessChromium implements AutoCloseable {
     /** The flags the brief for tests prescribes, plus a DevTools port chosen by Chromium. */
-    static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--allow-file-access-from-files", "--remote-debugging-port=0");
+    static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--allow-file-access-from-files",
+            "--remote-debugging-port=0");
+
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://[^\\s]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +73,9 @@ final class HeadlessChromium implements AutoCloseable {
         cmd.addAll(FLAGS);
         cmd.add("--user-data-dir=" + profile);
         cmd.add("about:blank");
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String browserWs = null;
         BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -87,33 +98,42 @@ final class HeadlessChromium implements AutoCloseable {
         drain.start();
         URI ws = URI.create(browserWs);
         HttpClient http = HttpClient.newHttpClient();
-        JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://" + ws.getHost() + ":" + ws.getPort() + "/json/list"))
-                .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode targets = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create("http://" + ws.getHost() + ":" + ws.getPort() + "/json/list"))
+                                .timeout(TIMEOUT)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         String pageWs = null;
         for (JsonNode t : targets) {
-            if (t.path("type").asText().equals("page")) pageWs = t.path("webSocketDebuggerUrl").asText();
+            if (t.path("type").asText().equals("page"))
+                pageWs = t.path("webSocketDebuggerUrl").asText();
         }
         if (pageWs == null) throw new AssertionError("Chromium has no page target");
         HeadlessChromium[] self = new HeadlessChromium[1];
-        WebSocket socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(URI.create(pageWs), new WebSocket.Listener() {
-            private final StringBuilder buffer = new StringBuilder();
+        WebSocket socket = http.newWebSocketBuilder()
+                .connectTimeout(TIMEOUT)
+                .buildAsync(URI.create(pageWs), new WebSocket.Listener() {
+                    private final StringBuilder buffer = new StringBuilder();
 
-            @Override
-            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                buffer.append(data);
-                if (last) {
-                    String msg = buffer.toString();
-                    buffer.setLength(0);
-                    while (self[0] == null) Thread.onSpinWait();
-                    self[0].onMessage(msg);
-                }
-                w.request(1);
-                return null;
-            }
-        }).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    @Override
+                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                        buffer.append(data);
+                        if (last) {
+                            String msg = buffer.toString();
+                            buffer.setLength(0);
+                            while (self[0] == null) Thread.onSpinWait();
+                            self[0].onMessage(msg);
+                        }
+                        w.request(1);
+                        return null;
+                    }
+                })
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         HeadlessChromium c = new HeadlessChromium(p, profile, socket);
         self[0] = c;
-        for (String domain : List.of("Page", "Runtime", "Log", "Network")) c.call(domain + ".enable", JSON.createObjectNode());
+        for (String domain : List.of("Page", "Runtime", "Log", "Network"))
+            c.call(domain + ".enable", JSON.createObjectNode());
         return c;
     }
 
@@ -130,17 +150,23 @@ final class HeadlessChromium implements AutoCloseable {
             switch (method) {
                 case "Page.loadEventFired" -> loaded.countDown();
                 case "Runtime.consoleAPICalled" -> {
-                    if (params.path("type").asText().equals("error") || params.path("type").asText().equals("assert")) {
+                    if (params.path("type").asText().equals("error")
+                            || params.path("type").asText().equals("assert")) {
                         problems.add("console " + params.path("type").asText() + ": " + params.path("args"));
                     }
                 }
-                case "Runtime.exceptionThrown" -> problems.add("exception: " + params.path("exceptionDetails").path("text").asText());
+                case "Runtime.exceptionThrown" ->
+                    problems.add("exception: "
+                            + params.path("exceptionDetails").path("text").asText());
                 case "Log.entryAdded" -> {
-                    if (params.path("entry").path("level").asText().equals("error")) problems.add("log error: " + params.path("entry").path("text").asText()
-                            + " " + params.path("entry").path("url").asText());
+                    if (params.path("entry").path("level").asText().equals("error"))
+                        problems.add("log error: "
+                                + params.path("entry").path("text").asText() + " "
+                                + params.path("entry").path("url").asText());
                 }
-                case "Network.loadingFailed" -> problems.add("load failed: " + params.path("errorText").asText());
-                default -> { }
+                case "Network.loadingFailed" ->
+                    problems.add("load failed: " + params.path("errorText").asText());
+                default -> {}
             }
         } catch (IOException e) {
             problems.add("unreadable DevTools message");
@@ -164,12 +190,15 @@ final class HeadlessChromium implements AutoCloseable {
         problems.clear();
         loaded = new CountDownLatch(1);
         call("Page.navigate", JSON.createObjectNode().put("url", file.toUri().toString()));
-        if (!loaded.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) throw new AssertionError(file + " did not finish loading");
+        if (!loaded.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+            throw new AssertionError(file + " did not finish loading");
     }
 
     /** Evaluates an expression that returns a JSON string, and parses it. */
     JsonNode evaluate(String expression) throws Exception {
-        JsonNode r = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
+        JsonNode r = call(
+                "Runtime.evaluate",
+                JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
         if (r.has("exceptionDetails")) throw new AssertionError("script failed: " + r.path("exceptionDetails"));
         return JSON.readTree(r.path("result").path("value").asText());
     }

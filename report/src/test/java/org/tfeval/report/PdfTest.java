@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class PdfTest {
     /** The technical report has a title page, findings, methods, results, limitations and appendices. */
     static final int MIN_TECHNICAL_PAGES = 10;
+
     static Rendered r;
 
     @BeforeAll
@@ -19,13 +20,25 @@ class PdfTest {
     }
 
     static int pages(Path pdf) {
-        String info = Rendered.run(List.of(Rendered.tool("pdfinfo", "poppler-utils").toString(), pdf.toString()));
-        return info.lines().filter(l -> l.startsWith("Pages:")).map(l -> Integer.parseInt(l.substring(6).trim())).findFirst().orElseThrow();
+        String info =
+                Rendered.run(List.of(Rendered.tool("pdfinfo", "poppler-utils").toString(), pdf.toString()));
+        return info.lines()
+                .filter(l -> l.startsWith("Pages:"))
+                .map(l -> Integer.parseInt(l.substring(6).trim()))
+                .findFirst()
+                .orElseThrow();
     }
 
     static String page(Path pdf, int first, int last) {
-        return Rendered.run(List.of(Rendered.tool("pdftotext", "poppler-utils").toString(), "-f", Integer.toString(first), "-l", Integer.toString(last),
-                "-layout", pdf.toString(), "-"));
+        return Rendered.run(List.of(
+                Rendered.tool("pdftotext", "poppler-utils").toString(),
+                "-f",
+                Integer.toString(first),
+                "-l",
+                Integer.toString(last),
+                "-layout",
+                pdf.toString(),
+                "-"));
     }
 
     @Test
@@ -33,10 +46,18 @@ class PdfTest {
         Path pdf = r.reports.technicalPdf();
         int n = pages(pdf);
         assertThat(n).isGreaterThanOrEqualTo(MIN_TECHNICAL_PAGES);
-        assertThat(page(pdf, 1, 1)).contains("SYNTHETIC DATA").contains("Cross-Site Technical Report").contains(r.snapshot.id());
+        assertThat(page(pdf, 1, 1))
+                .contains("SYNTHETIC DATA")
+                .contains("Cross-Site Technical Report")
+                .contains(r.snapshot.id());
         assertThat(page(pdf, 2, 2)).contains("Summary of findings");
         String all = page(pdf, 1, n);
-        assertThat(all).contains("Table 1.").contains("Figure 1.").contains("Figure 3.").contains("Limitations").contains("Appendix A: the instrument");
+        assertThat(all)
+                .contains("Table 1.")
+                .contains("Figure 1.")
+                .contains("Figure 3.")
+                .contains("Limitations")
+                .contains("Appendix A: the instrument");
         assertThat(page(pdf, n, n)).contains("Appendix B").contains("page " + n + " of " + n);
     }
 
@@ -44,7 +65,10 @@ class PdfTest {
     void the_practitioner_brief_is_exactly_two_pages() {
         Path pdf = r.reports.briefPdf();
         assertThat(pages(pdf)).isEqualTo(2);
-        assertThat(page(pdf, 1, 1)).contains("SYNTHETIC DATA").contains("Key figures").contains("What we found");
+        assertThat(page(pdf, 1, 1))
+                .contains("SYNTHETIC DATA")
+                .contains("Key figures")
+                .contains("What we found");
         assertThat(page(pdf, 2, 2)).contains("What the data support").contains("Keep in mind");
     }
 
@@ -53,7 +77,9 @@ class PdfTest {
         for (var e : r.reports.taskForces().entrySet()) {
             Path pdf = e.getValue().resolve(Reports.TASK_FORCE_REPORT + ".pdf");
             assertThat(pages(pdf)).isGreaterThanOrEqualTo(2);
-            assertThat(page(pdf, 1, 1)).contains("Task force report: " + e.getKey()).contains("SYNTHETIC DATA");
+            assertThat(page(pdf, 1, 1))
+                    .contains("Task force report: " + e.getKey())
+                    .contains("SYNTHETIC DATA");
         }
     }
 }

@@ -27,14 +27,20 @@ class PractitionerBriefTest {
         List<Element> traced = Rendered.withAttribute(html, "data-trace");
         assertThat(traced).hasSizeGreaterThanOrEqualTo(5);
         for (Element e : traced) {
-            assertThat(e.getTextContent()).as(e.getAttribute("data-trace")).startsWith(r.expected(e.getAttribute("data-trace")));
+            assertThat(e.getTextContent())
+                    .as(e.getAttribute("data-trace"))
+                    .startsWith(r.expected(e.getAttribute("data-trace")));
         }
     }
 
     @Test
     void the_charging_recommendation_appears_exactly_when_few_prosecuted_cases_carry_a_trafficking_charge() {
-        ResultTable<OutcomeFunnel.ChargeRow> t = r.results.analysis(OutcomeFunnel.ID).table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE);
-        double prosecuted = t.first(x -> x.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX)).orElseThrow().share().pct();
+        ResultTable<OutcomeFunnel.ChargeRow> t =
+                r.results.analysis(OutcomeFunnel.ID).table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE);
+        double prosecuted = t.first(x -> x.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX))
+                .orElseThrow()
+                .share()
+                .pct();
         String text = html.getDocumentElement().getTextContent();
         assertThat(text.contains("Review charging")).isEqualTo(prosecuted < Recommendations.LOW_TRAFFICKING_CHARGE);
     }
@@ -42,6 +48,10 @@ class PractitionerBriefTest {
     @Test
     void the_brief_is_labelled_synthetic_and_cites_the_snapshot() {
         String text = html.getDocumentElement().getTextContent();
-        assertThat(text).contains("SYNTHETIC DATA").contains(r.snapshot.id()).contains("What the data support").contains("Keep in mind");
+        assertThat(text)
+                .contains("SYNTHETIC DATA")
+                .contains(r.snapshot.id())
+                .contains("What the data support")
+                .contains("Keep in mind");
     }
 }

@@ -1,7 +1,5 @@
 package org.tfeval.report;
 
-import org.tfeval.analysis.SyntheticSnapshots;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +11,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.StudyResults;
+import org.tfeval.analysis.SyntheticSnapshots;
 import org.tfeval.snapshot.Snapshot;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -22,6 +21,7 @@ import org.w3c.dom.NodeList;
 final class Rendered {
     /** Set to 1 to skip (not fail) tests whose tool (pdftotext, chromium) is not installed. */
     static final String SKIP_EXTERNAL = "TFEVAL_SKIP_EXTERNAL";
+
     private static Rendered instance;
 
     final Snapshot snapshot;
@@ -54,7 +54,8 @@ final class Rendered {
         int row = Integer.parseInt(p[2]);
         if (p[3].contains("+")) {
             String[] lh = p[3].split("\\+");
-            return org.tfeval.report.document.Format.interval(t.column(lh[0]).kind(), t.value(row, lh[0]), t.value(row, lh[1]));
+            return org.tfeval.report.document.Format.interval(
+                    t.column(lh[0]).kind(), t.value(row, lh[0]), t.value(row, lh[1]));
         }
         return org.tfeval.report.document.Format.value(t.column(p[3]).kind(), t.value(row, p[3]));
     }
@@ -95,14 +96,18 @@ final class Rendered {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) return p;
         }
-        Assumptions.assumeFalse("1".equals(System.getenv(SKIP_EXTERNAL)), name + " is not installed (" + SKIP_EXTERNAL + "=1)");
-        throw new AssertionError(name + " is not installed: apt-get install -y " + debianPackage + " (or set " + SKIP_EXTERNAL + "=1 to skip)");
+        Assumptions.assumeFalse(
+                "1".equals(System.getenv(SKIP_EXTERNAL)), name + " is not installed (" + SKIP_EXTERNAL + "=1)");
+        throw new AssertionError(name + " is not installed: apt-get install -y " + debianPackage + " (or set "
+                + SKIP_EXTERNAL + "=1 to skip)");
     }
 
     /** Runs a program and returns its standard output; fails on a non-zero exit. */
     static String run(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) throw new AssertionError(command + " timed out");
             if (p.exitValue() != 0) throw new AssertionError(command + " exited with " + p.exitValue());

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.report.document.Cell;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -43,7 +43,8 @@ class TaskForceReportTest {
         ObjectMapper json = new ObjectMapper();
         int withheld = 0;
         for (var e : r.reports.taskForces().entrySet()) {
-            JsonNode root = json.readTree(e.getValue().resolve(Reports.TASK_FORCE_TABLES).toFile());
+            JsonNode root = json.readTree(
+                    e.getValue().resolve(Reports.TASK_FORCE_TABLES).toFile());
             for (JsonNode t : root.path("tables")) {
                 JsonNode rows = t.path("rows");
                 if (!rows.get(0).get(0).asText().startsWith("Your task force")) continue;
@@ -57,17 +58,27 @@ class TaskForceReportTest {
                             continue;
                         }
                         if (label.startsWith("Task force ")) {
-                            assertThat(number(v)).as("%s %s: %s column %d", e.getKey(), t.path("caption").asText(), label, c).matches(x -> x == 0 || x >= K);
-                        } else if (label.equals("All task forces") && !own.get(c).asText().equals(Cell.SUPPRESSED)) {
+                            assertThat(number(v))
+                                    .as(
+                                            "%s %s: %s column %d",
+                                            e.getKey(), t.path("caption").asText(), label, c)
+                                    .matches(x -> x == 0 || x >= K);
+                        } else if (label.equals("All task forces")
+                                && !own.get(c).asText().equals(Cell.SUPPRESSED)) {
                             long others = number(v) - number(own.get(c).asText());
-                            assertThat(others).as("%s %s: other task forces together, column %d", e.getKey(), t.path("caption").asText(), c)
+                            assertThat(others)
+                                    .as(
+                                            "%s %s: other task forces together, column %d",
+                                            e.getKey(), t.path("caption").asText(), c)
                                     .matches(x -> x == 0 || x >= K);
                         }
                     }
                 }
             }
         }
-        assertThat(withheld).as("the default study has small counts to withhold").isPositive();
+        assertThat(withheld)
+                .as("the default study has small counts to withhold")
+                .isPositive();
     }
 
     @Test
@@ -97,7 +108,8 @@ class TaskForceReportTest {
             for (Element tr : Rendered.elements(d, "tr")) {
                 if (!tr.getTextContent().startsWith("Task force ")) continue;
                 for (Element td : Rendered.elements(d, "td")) {
-                    if (td.getParentNode() == tr) assertThat(td.hasAttribute("data-trace")).isFalse();
+                    if (td.getParentNode() == tr)
+                        assertThat(td.hasAttribute("data-trace")).isFalse();
                 }
             }
         }
@@ -110,7 +122,9 @@ class TaskForceReportTest {
             List<Element> traced = Rendered.withAttribute(d, "data-trace");
             assertThat(traced).isNotEmpty();
             for (Element e : traced) {
-                assertThat(e.getTextContent()).as(e.getAttribute("data-trace")).isEqualTo(r.expected(e.getAttribute("data-trace")));
+                assertThat(e.getTextContent())
+                        .as(e.getAttribute("data-trace"))
+                        .isEqualTo(r.expected(e.getAttribute("data-trace")));
             }
         }
     }

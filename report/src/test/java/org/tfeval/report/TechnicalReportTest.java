@@ -20,6 +20,7 @@ import org.w3c.dom.Element;
 class TechnicalReportTest {
     /** The report has at least this many traced numbers (every table of every analysis). */
     static final int MIN_TRACED_NUMBERS = 500;
+
     static Rendered r;
     static Document html;
     static String text;
@@ -36,7 +37,9 @@ class TechnicalReportTest {
         List<Element> traced = Rendered.withAttribute(html, "data-trace");
         assertThat(traced).hasSizeGreaterThan(MIN_TRACED_NUMBERS);
         for (Element e : traced) {
-            assertThat(e.getTextContent()).as(e.getAttribute("data-trace")).isEqualTo(r.expected(e.getAttribute("data-trace")));
+            assertThat(e.getTextContent())
+                    .as(e.getAttribute("data-trace"))
+                    .isEqualTo(r.expected(e.getAttribute("data-trace")));
         }
     }
 
@@ -53,35 +56,51 @@ class TechnicalReportTest {
     void tables_and_figures_are_numbered_in_order_and_name_their_source() {
         List<Element> tables = Rendered.elements(html, "table");
         for (int i = 0; i < tables.size(); i++) {
-            String caption = tables.get(i).getElementsByTagName("caption").item(0).getTextContent();
+            String caption =
+                    tables.get(i).getElementsByTagName("caption").item(0).getTextContent();
             assertThat(caption).startsWith("Table " + (i + 1) + ". ");
         }
         List<Element> figures = Rendered.elements(html, "figure");
         assertThat(figures).hasSizeGreaterThanOrEqualTo(3);
         for (int i = 0; i < figures.size(); i++) {
             assertThat(figures.get(i).getElementsByTagName("svg").getLength()).isEqualTo(1);
-            assertThat(figures.get(i).getElementsByTagName("figcaption").item(0).getTextContent()).startsWith("Figure " + (i + 1) + ". ")
+            assertThat(figures.get(i).getElementsByTagName("figcaption").item(0).getTextContent())
+                    .startsWith("Figure " + (i + 1) + ". ")
                     .contains("Source:");
         }
-        long fromResults = tables.stream().filter(t -> t.hasAttribute("data-source")).count();
+        long fromResults =
+                tables.stream().filter(t -> t.hasAttribute("data-source")).count();
         assertThat(fromResults).isGreaterThan(20);
     }
 
     @Test
     void the_summary_states_the_sex_trafficking_figures_with_both_denominators() {
-        ResultTable<OutcomeFunnel.ChargeRow> t = r.results.analysis(OutcomeFunnel.ID).table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE);
-        String all = Format.percent(t.first(x -> x.denominator().equals(OutcomeFunnel.OF_ALL_SEX)).orElseThrow().share().pct());
-        String pros = Format.percent(t.first(x -> x.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX)).orElseThrow().share().pct());
+        ResultTable<OutcomeFunnel.ChargeRow> t =
+                r.results.analysis(OutcomeFunnel.ID).table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE);
+        String all = Format.percent(t.first(x -> x.denominator().equals(OutcomeFunnel.OF_ALL_SEX))
+                .orElseThrow()
+                .share()
+                .pct());
+        String pros = Format.percent(t.first(x -> x.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX))
+                .orElseThrow()
+                .share()
+                .pct());
         Element summary = Rendered.elements(html, "ul").get(0);
-        assertThat(summary.getTextContent()).contains(all + " of all sex-trafficking investigations").contains(pros + " of those prosecuted");
+        assertThat(summary.getTextContent())
+                .contains(all + " of all sex-trafficking investigations")
+                .contains(pros + " of those prosecuted");
     }
 
     @Test
     void limitations_are_derived_from_the_data() {
         long sites = r.results.analysis(SampleDescription.ID).table(SampleDescription.SITES).rows().stream()
-                .filter(x -> !x.taskForce().equals(SampleDescription.ALL) && x.cases() > 0).count();
+                .filter(x -> !x.taskForce().equals(SampleDescription.ALL) && x.cases() > 0)
+                .count();
         assertThat(text).contains("The case-file findings rest on " + sites + " task forces");
-        assertThat(text).contains("involve labor trafficking").contains("point person").contains("Only closed case files");
+        assertThat(text)
+                .contains("involve labor trafficking")
+                .contains("point person")
+                .contains("Only closed case files");
     }
 
     @Test

@@ -43,13 +43,29 @@ import java.util.Optional;
  * @param files              every file of the snapshot with its SHA-256 (datasets, then the instrument)
  * @param idRule             how the ID is computed, in words
  */
-@JsonPropertyOrder({"id", "created_at", "created_by", "tfeval_version", "synthetic", "instrument", "allow_errors", "validation",
-        "derived_unknown_code", "datasets", "files", "id_rule"})
+@JsonPropertyOrder({
+    "id",
+    "created_at",
+    "created_by",
+    "tfeval_version",
+    "synthetic",
+    "instrument",
+    "allow_errors",
+    "validation",
+    "derived_unknown_code",
+    "datasets",
+    "files",
+    "id_rule"
+})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
         String id,
-        @JsonProperty("created_at") @JsonSerialize(using = InstantText.Writer.class) @JsonDeserialize(using = InstantText.Reader.class)
+
+        @JsonProperty("created_at")
+        @JsonSerialize(using = InstantText.Writer.class)
+        @JsonDeserialize(using = InstantText.Reader.class)
         Instant createdAt,
+
         @JsonProperty("created_by") String createdBy,
         @JsonProperty("tfeval_version") String tfevalVersion,
         boolean synthetic,
@@ -62,7 +78,8 @@ public record Manifest(
         @JsonProperty("id_rule") String idRule) {
 
     /** How the ID is computed, as written in every manifest. */
-    public static final String ID_RULE = "SHA-256 of the lines '<file> <sha256>' for every dataset and the instrument, then 'allow_errors <bool>'";
+    public static final String ID_RULE =
+            "SHA-256 of the lines '<file> <sha256>' for every dataset and the instrument, then 'allow_errors <bool>'";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -75,7 +92,8 @@ public record Manifest(
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(validation, "validation");
         if (validation.errors() > 0 && !allowErrors) {
-            throw new IllegalArgumentException("snapshot " + id + ": " + validation.errors() + " validation errors recorded but allow_errors is false");
+            throw new IllegalArgumentException("snapshot " + id + ": " + validation.errors()
+                    + " validation errors recorded but allow_errors is false");
         }
         datasets = List.copyOf(datasets);
         files = List.copyOf(files);
@@ -106,10 +124,16 @@ public record Manifest(
      * @param at       when the validation ran
      */
     @JsonPropertyOrder({"errors", "warnings", "at"})
-    public record Validation(long errors, long warnings,
-                             @JsonSerialize(using = InstantText.Writer.class) @JsonDeserialize(using = InstantText.Reader.class) Instant at) {
+    public record Validation(
+            long errors,
+            long warnings,
+
+            @JsonSerialize(using = InstantText.Writer.class) @JsonDeserialize(using = InstantText.Reader.class)
+            Instant at) {
         public Validation {
-            if (errors < 0 || warnings < 0) throw new IllegalArgumentException("validation counts must not be negative: " + errors + ", " + warnings);
+            if (errors < 0 || warnings < 0)
+                throw new IllegalArgumentException(
+                        "validation counts must not be negative: " + errors + ", " + warnings);
             Objects.requireNonNull(at, "at");
         }
 
@@ -191,8 +215,7 @@ public record Manifest(
 
     /** Instants written as ISO-8601 text ({@link Instant#toString}), as manifests always had them. */
     static final class InstantText {
-        private InstantText() {
-        }
+        private InstantText() {}
 
         static final class Writer extends StdSerializer<Instant> {
             private static final long serialVersionUID = 1L;

@@ -28,7 +28,8 @@ public record Snapshot(String id, Path dir, Manifest manifest) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(manifest, "manifest");
-        if (!id.equals(manifest.id())) throw new IllegalArgumentException("snapshot " + id + " has the manifest of " + manifest.id());
+        if (!id.equals(manifest.id()))
+            throw new IllegalArgumentException("snapshot " + id + " has the manifest of " + manifest.id());
     }
 
     /** Opens a snapshot folder. */
@@ -43,18 +44,21 @@ public record Snapshot(String id, Path dir, Manifest manifest) {
     public static Snapshot find(Path snapshots, String idOrPrefix) {
         List<Path> matches = new ArrayList<>();
         try (var s = Files.list(snapshots)) {
-            s.filter(p -> p.getFileName().toString().startsWith(idOrPrefix) && Files.exists(p.resolve(MANIFEST))).forEach(matches::add);
+            s.filter(p -> p.getFileName().toString().startsWith(idOrPrefix) && Files.exists(p.resolve(MANIFEST)))
+                    .forEach(matches::add);
         } catch (IOException e) {
             throw new IllegalArgumentException("no snapshots in " + snapshots + "; run tfeval snapshot first");
         }
         if (matches.isEmpty()) throw new IllegalArgumentException("no snapshot " + idOrPrefix + " in " + snapshots);
-        if (matches.size() > 1) throw new IllegalArgumentException("snapshot id " + idOrPrefix + " is ambiguous; give more characters");
+        if (matches.size() > 1)
+            throw new IllegalArgumentException("snapshot id " + idOrPrefix + " is ambiguous; give more characters");
         return open(matches.get(0));
     }
 
     /** The Parquet file of a dataset (form). */
     public Path dataset(String form) {
-        return manifest.dataset(form).map(d -> dir.resolve(d.file()))
+        return manifest.dataset(form)
+                .map(d -> dir.resolve(d.file()))
                 .orElseThrow(() -> new IllegalArgumentException("snapshot " + id + " has no dataset " + form));
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ManifestTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @TempDir
     Path dir;
 
@@ -32,7 +33,12 @@ class ManifestTest {
         m.putObject("validation").put("errors", 3).put("warnings", 12).put("at", "2026-11-30T10:15:29.5Z");
         m.put("derived_unknown_code", -9);
         ArrayNode datasets = m.putArray("datasets");
-        ObjectNode d = datasets.addObject().put("form", "case").put("label", "Case").put("file", "case.parquet").put("rows", 226).put("sha256", "ab");
+        ObjectNode d = datasets.addObject()
+                .put("form", "case")
+                .put("label", "Case")
+                .put("file", "case.parquet")
+                .put("rows", 226)
+                .put("sha256", "ab");
         d.putArray("columns").add("CASE_ID").add("CASE_OPEN_DATE").add("CASE_OPEN_DATE__MC");
         ArrayNode files = m.putArray("files");
         files.addObject().put("file", "case.parquet").put("sha256", "ab");
@@ -57,7 +63,8 @@ class ManifestTest {
         assertThat(m.validation()).isEqualTo(new Manifest.Validation(3, 12, Instant.parse("2026-11-30T10:15:29.5Z")));
         assertThat(m.derivedUnknownCode()).isEqualTo(-9);
         assertThat(m.rows()).containsExactly(java.util.Map.entry("case", 226L));
-        assertThat(m.dataset("case").orElseThrow().columns()).containsExactly("CASE_ID", "CASE_OPEN_DATE", "CASE_OPEN_DATE__MC");
+        assertThat(m.dataset("case").orElseThrow().columns())
+                .containsExactly("CASE_ID", "CASE_OPEN_DATE", "CASE_OPEN_DATE__MC");
         assertThat(m.files()).extracting(Manifest.FileHash::file).containsExactly("case.parquet", "instrument.yaml");
         assertThat(m.toJson()).isEqualTo(before.replace("10:15:29.5Z", "10:15:29.500Z"));
     }
@@ -65,8 +72,20 @@ class ManifestTest {
     @Test
     void a_manifest_with_validation_errors_must_say_they_were_allowed() {
         Manifest.Validation failed = new Manifest.Validation(2, 0, Instant.EPOCH);
-        assertThatThrownBy(() -> new Manifest("id", Instant.EPOCH, "coder", "dev", false, new Manifest.InstrumentRef("ecm", "1", "cd"), false,
-                failed, -9, List.of(), List.of(), Manifest.ID_RULE)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Manifest(
+                        "id",
+                        Instant.EPOCH,
+                        "coder",
+                        "dev",
+                        false,
+                        new Manifest.InstrumentRef("ecm", "1", "cd"),
+                        false,
+                        failed,
+                        -9,
+                        List.of(),
+                        List.of(),
+                        Manifest.ID_RULE))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 validation errors");
     }
 }

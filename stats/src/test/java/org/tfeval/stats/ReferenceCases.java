@@ -21,8 +21,7 @@ public final class ReferenceCases {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReferenceCases() {
-    }
+    private ReferenceCases() {}
 
     /** The reference folder. */
     public static Path root() {
@@ -30,8 +29,8 @@ public final class ReferenceCases {
         Path base = shared != null ? Paths.get(shared) : Paths.get("..", "..", "shared");
         Path ref = base.resolve("reference").normalize();
         if (!Files.isDirectory(ref)) {
-            throw new IllegalStateException("reference data not found at " + ref.toAbsolutePath()
-                    + " (set system property tfeval.shared)");
+            throw new IllegalStateException(
+                    "reference data not found at " + ref.toAbsolutePath() + " (set system property tfeval.shared)");
         }
         return ref;
     }
@@ -39,7 +38,9 @@ public final class ReferenceCases {
     /** Case folders under {@code reference/<folder>}, sorted by name. */
     public static List<Path> caseFolders(String folder) {
         try (Stream<Path> s = Files.list(root().resolve(folder))) {
-            return s.filter(Files::isDirectory).filter(p -> Files.exists(p.resolve("expected.json"))).sorted()
+            return s.filter(Files::isDirectory)
+                    .filter(p -> Files.exists(p.resolve("expected.json")))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +58,9 @@ public final class ReferenceCases {
 
     /** Cases under {@code reference/r} whose {@code expected.json} names {@code model}. */
     public static List<Path> rCases(String model) {
-        return caseFolders("r").stream().filter(p -> model.equals(expected(p).path("model").asText())).toList();
+        return caseFolders("r").stream()
+                .filter(p -> model.equals(expected(p).path("model").asText()))
+                .toList();
     }
 
     /** Parsed {@code expected.json} of a case folder. */

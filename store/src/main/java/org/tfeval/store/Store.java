@@ -14,6 +14,7 @@ import org.tfeval.store.schema.Migrations;
 public final class Store {
     /** Default schema for a study's tables. */
     public static final String DEFAULT_SCHEMA = "tfeval";
+
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final ConnectionSettings db;

@@ -27,7 +27,8 @@ public final class ViolationLog implements Consumer<Violation> {
     public synchronized void accept(Violation v) {
         if (kept.size() < limit) kept.add(v);
         byCode.merge(v.code(), 1L, Long::sum);
-        if (v.isError()) errors++; else warnings++;
+        if (v.isError()) errors++;
+        else warnings++;
     }
 
     public synchronized List<Violation> kept() {

@@ -33,14 +33,25 @@ final class Fixtures {
                 cells.put(v.name(), "");
                 continue;
             }
-            cells.put(v.name(), switch (v.type()) {
-                case CODE -> Long.toString(v.valueLabels().keySet().stream().filter(k -> k > 0).findFirst()
-                        .orElse(v.valueLabels().keySet().iterator().next()));
-                case INTEGER, DECIMAL -> v.min() == null ? "1" : v.min().max(java.math.BigDecimal.valueOf(30).min(v.max())).toPlainString();
-                case DATE -> "2018-06-01";
-                case STRING -> "XX";
-                default -> "x";
-            });
+            cells.put(
+                    v.name(),
+                    switch (v.type()) {
+                        case CODE ->
+                            Long.toString(v.valueLabels().keySet().stream()
+                                    .filter(k -> k > 0)
+                                    .findFirst()
+                                    .orElse(v.valueLabels().keySet().iterator().next()));
+                        case INTEGER, DECIMAL ->
+                            v.min() == null
+                                    ? "1"
+                                    : v.min()
+                                            .max(java.math.BigDecimal.valueOf(30)
+                                                    .min(v.max()))
+                                            .toPlainString();
+                        case DATE -> "2018-06-01";
+                        case STRING -> "XX";
+                        default -> "x";
+                    });
         }
         cells.putAll(overrides);
         for (Variable v : f.variables()) {
@@ -64,7 +75,8 @@ final class Fixtures {
             List<String> lines = new ArrayList<>();
             lines.add(String.join(",", rows.get(0).keySet()));
             for (Map<String, String> r : rows) {
-                lines.add(String.join(",", r.values().stream().map(Fixtures::quote).toList()));
+                lines.add(String.join(
+                        ",", r.values().stream().map(Fixtures::quote).toList()));
             }
             Files.write(p, lines, StandardCharsets.UTF_8);
             return p;

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
-import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.instrument.validation.ImportResult;
+import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.testkit.PostgresExtension;
 
@@ -35,6 +35,7 @@ class ImportEdgeTest {
     private final Fixtures fx = new Fixtures(ecm);
     private Store store;
     private ConnectionSettings db;
+
     @TempDir
     Path dir;
 
@@ -47,7 +48,8 @@ class ImportEdgeTest {
     @Test
     void imports_xlsx_with_numbers_and_date_cells() throws Exception {
         Path xlsx = dir.resolve("task_forces.xlsx");
-        Map<String, String> rec = fx.record("task_force", Map.of("TF_ID", "TFX", "TF_NAME", "Synthetic X", "TF_STATE", "NM"));
+        Map<String, String> rec =
+                fx.record("task_force", Map.of("TF_ID", "TFX", "TF_NAME", "Synthetic X", "TF_STATE", "NM"));
         List<String> names = new ArrayList<>(rec.keySet());
         try (OutputStream out = Files.newOutputStream(xlsx)) {
             Workbook wb = new Workbook(out, "test", "1.0");
@@ -55,7 +57,8 @@ class ImportEdgeTest {
             for (int c = 0; c < names.size(); c++) {
                 ws.value(0, c, names.get(c));
                 String v = rec.get(names.get(c));
-                if (v.matches("-?\\d+")) ws.value(1, c, Integer.parseInt(v)); else ws.value(1, c, v);
+                if (v.matches("-?\\d+")) ws.value(1, c, Integer.parseInt(v));
+                else ws.value(1, c, v);
             }
             wb.finish();
         }
@@ -64,8 +67,19 @@ class ImportEdgeTest {
         assertThat(r.inserted()).isEqualTo(1);
         // a date typed as a date in Excel arrives as YYYY-MM-DD
         Path cases = dir.resolve("cases.xlsx");
-        Map<String, String> c = fx.record("case", Map.of("CASE_ID", "TFX-C1", "TF_ID", "TFX", "CASE_OPEN_DATE", "2018-01-01",
-                "CASE_CLOSE_DATE", "2019-01-01", "INCIDENT_DATE", "2017-06-15"));
+        Map<String, String> c = fx.record(
+                "case",
+                Map.of(
+                        "CASE_ID",
+                        "TFX-C1",
+                        "TF_ID",
+                        "TFX",
+                        "CASE_OPEN_DATE",
+                        "2018-01-01",
+                        "CASE_CLOSE_DATE",
+                        "2019-01-01",
+                        "INCIDENT_DATE",
+                        "2017-06-15"));
         List<String> cn = new ArrayList<>(c.keySet());
         try (OutputStream out = Files.newOutputStream(cases)) {
             Workbook wb = new Workbook(out, "test", "1.0");
@@ -86,8 +100,9 @@ class ImportEdgeTest {
         }
         ImportResult rc = Importer.of(store).importFile("case", cases);
         assertThat(rc.violations()).isEmpty();
-        try (Connection conn = store.connect(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT incident_date FROM d_case WHERE case_id = 'TFX-C1'")) {
+        try (Connection conn = store.connect();
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT incident_date FROM d_case WHERE case_id = 'TFX-C1'")) {
             rs.next();
             assertThat(rs.getDate(1).toLocalDate()).isEqualTo(LocalDate.of(2017, 6, 15));
         }
@@ -95,15 +110,21 @@ class ImportEdgeTest {
 
     @Test
     void an_import_interrupted_halfway_leaves_the_store_as_it_was() throws Exception {
-        Path tf = Fixtures.csv(dir, "tf.csv", List.of(fx.record("task_force", Map.of("TF_ID", "TFA", "TF_NAME", "A", "TF_STATE", "TX"))));
+        Path tf = Fixtures.csv(
+                dir,
+                "tf.csv",
+                List.of(fx.record("task_force", Map.of("TF_ID", "TFA", "TF_NAME", "A", "TF_STATE", "TX"))));
         Importer.of(store).importFile("task_force", tf);
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 0; i < 3000; i++) rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C" + i, "TF_ID", "TFA")));
         Path cases = Fixtures.csv(dir, "cases.csv", rows);
         long eventsBefore = count("audit_event");
-        assertThatThrownBy(() -> Importer.of(store).withProgress((task, done, total) -> {
-            if (task.startsWith("merge")) throw new IllegalStateException("killed");
-        }).importFile("case", cases)).hasMessage("killed");
+        assertThatThrownBy(() -> Importer.of(store)
+                        .withProgress((task, done, total) -> {
+                            if (task.startsWith("merge")) throw new IllegalStateException("killed");
+                        })
+                        .importFile("case", cases))
+                .hasMessage("killed");
         assertThat(count("d_case")).isZero();
         assertThat(count("audit_change")).isEqualTo(1);
         assertThat(count("audit_event")).isEqualTo(eventsBefore);
@@ -111,7 +132,8 @@ class ImportEdgeTest {
 
     @Test
     void database_errors_never_echo_values(ConnectionSettings ignored) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (id text PRIMARY KEY)");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?)")) {
                 ps.setString(1, SENTINEL);
@@ -126,7 +148,9 @@ class ImportEdgeTest {
     }
 
     private long count(String table) throws Exception {
-        try (Connection c = store.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Connection c = store.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

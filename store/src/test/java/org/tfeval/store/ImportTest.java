@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.imports.Exporter;
-import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.testkit.PostgresExtension;
 
@@ -31,6 +31,7 @@ class ImportTest {
     private final Instrument ecm = InstrumentLoader.builtIn("ecm");
     private final Fixtures fx = new Fixtures(ecm);
     private Store store;
+
     @TempDir
     Path dir;
 
@@ -40,17 +41,32 @@ class ImportTest {
     }
 
     private Path taskForces() {
-        return Fixtures.csv(dir, "tf.csv", List.of(
-                fx.record("task_force", Map.of("TF_ID", "TFA", "TF_NAME", "Synthetic A", "TF_STATE", "TX")),
-                fx.record("task_force", Map.of("TF_ID", "TFB", "TF_NAME", "Synthetic B", "TF_STATE", "OH"))));
+        return Fixtures.csv(
+                dir,
+                "tf.csv",
+                List.of(
+                        fx.record("task_force", Map.of("TF_ID", "TFA", "TF_NAME", "Synthetic A", "TF_STATE", "TX")),
+                        fx.record("task_force", Map.of("TF_ID", "TFB", "TF_NAME", "Synthetic B", "TF_STATE", "OH"))));
     }
 
     private Path cases(int n) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C" + i, "TF_ID", i % 2 == 0 ? "TFA" : "TFB",
-                    "CASE_OPEN_DATE", "2018-01-0" + (1 + i % 5), "CASE_CLOSE_DATE", "2019-03-01", "INCIDENT_DATE", "2017-12-01",
-                    "NARRATIVE", "a, \"quoted\"\nmulti-line narrative " + i)));
+            rows.add(fx.record(
+                    "case",
+                    Map.of(
+                            "CASE_ID",
+                            "TFA-C" + i,
+                            "TF_ID",
+                            i % 2 == 0 ? "TFA" : "TFB",
+                            "CASE_OPEN_DATE",
+                            "2018-01-0" + (1 + i % 5),
+                            "CASE_CLOSE_DATE",
+                            "2019-03-01",
+                            "INCIDENT_DATE",
+                            "2017-12-01",
+                            "NARRATIVE",
+                            "a, \"quoted\"\nmulti-line narrative " + i)));
         }
         return Fixtures.csv(dir, "case.csv", rows);
     }
@@ -92,12 +108,18 @@ class ImportTest {
         Importer.of(store).importFile("task_force", taskForces());
         List<Map<String, String>> rows = new ArrayList<>();
         rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C1", "TF_ID", "TFA")));
-        rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C2", "TF_ID", "TFA", "ID_SOURCE", "42")));          // undocumented
-        rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C3", "TF_ID", "TFA", "N_AGENCIES", "900")));        // out of range
-        rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C4", "TF_ID", "TFA", "CASE_OPEN_DATE", "2018-13-01"))); // bad date
-        rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C5", "TF_ID", "TFA", "HT_TYPE", "2", "SEX_SUBTYPE", "1"))); // skip logic
-        List<Violation> v = Importer.of(store).importFile("case", Fixtures.csv(dir, "bad.csv", rows)).violations();
-        assertThat(v).extracting(Violation::code).contains("undocumented_code", "out_of_range", "bad_date", "skip_not_applicable");
+        rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C2", "TF_ID", "TFA", "ID_SOURCE", "42"))); // undocumented
+        rows.add(fx.record("case", Map.of("CASE_ID", "TFA-C3", "TF_ID", "TFA", "N_AGENCIES", "900"))); // out of range
+        rows.add(fx.record(
+                "case", Map.of("CASE_ID", "TFA-C4", "TF_ID", "TFA", "CASE_OPEN_DATE", "2018-13-01"))); // bad date
+        rows.add(fx.record(
+                "case", Map.of("CASE_ID", "TFA-C5", "TF_ID", "TFA", "HT_TYPE", "2", "SEX_SUBTYPE", "1"))); // skip logic
+        List<Violation> v = Importer.of(store)
+                .importFile("case", Fixtures.csv(dir, "bad.csv", rows))
+                .violations();
+        assertThat(v)
+                .extracting(Violation::code)
+                .contains("undocumented_code", "out_of_range", "bad_date", "skip_not_applicable");
         assertThat(v).extracting(Violation::row).contains(2L, 3L, 4L, 5L);
         assertThat(v).allSatisfy(x -> assertThat(x.file()).isEqualTo("bad.csv"));
         assertThat(count("d_case")).isZero();
@@ -113,7 +135,8 @@ class ImportTest {
         ImportResult r = Importer.of(store).importFile("case", Fixtures.csv(dir, "dup.csv", rows));
         assertThat(r.violations()).extracting(Violation::code).contains("duplicate_id", "broken_link");
         List<Map<String, String>> victims = new ArrayList<>();
-        var victim = new java.util.LinkedHashMap<>(fx.record("victim", Map.of("VICTIM_ID", "TFA-C9-V1", "CASE_ID", "TFA-C9", "TF_ID", "TFA")));
+        var victim = new java.util.LinkedHashMap<>(
+                fx.record("victim", Map.of("VICTIM_ID", "TFA-C9-V1", "CASE_ID", "TFA-C9", "TF_ID", "TFA")));
         victim.put("FAVOURITE_COLOUR", "blue");
         victims.add(victim);
         ImportResult rv = Importer.of(store).importFile("victim", Fixtures.csv(dir, "victims.csv", victims));
@@ -130,34 +153,50 @@ class ImportTest {
         assertThat(r.violations().get(0).message()).contains("not UTF-8").contains("row 1");
         Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "");
-        assertThat(Importer.of(store).importFile("task_force", empty).violations()).extracting(Violation::code).containsExactly("empty_file");
+        assertThat(Importer.of(store).importFile("task_force", empty).violations())
+                .extracting(Violation::code)
+                .containsExactly("empty_file");
         Path headerOnly = dir.resolve("header.csv");
-        Files.writeString(headerOnly, String.join(",", fx.record("task_force", Map.of()).keySet()) + "\n");
-        assertThat(Importer.of(store).importFile("task_force", headerOnly).violations()).extracting(Violation::code).containsExactly("no_rows");
-        assertThatThrownBy(() -> Importer.of(store).importFile("task_force", dir.resolve("x.pdf"))).hasMessageContaining("no such file");
+        Files.writeString(
+                headerOnly, String.join(",", fx.record("task_force", Map.of()).keySet()) + "\n");
+        assertThat(Importer.of(store).importFile("task_force", headerOnly).violations())
+                .extracting(Violation::code)
+                .containsExactly("no_rows");
+        assertThatThrownBy(() -> Importer.of(store).importFile("task_force", dir.resolve("x.pdf")))
+                .hasMessageContaining("no such file");
     }
 
     @Test
     void updates_are_audited_and_tampering_is_detected() throws Exception {
         Importer.of(store).importFile("task_force", taskForces());
-        Path changed = Fixtures.csv(dir, "tf2.csv", List.of(
-                fx.record("task_force", Map.of("TF_ID", "TFA", "TF_NAME", "Synthetic A", "TF_STATE", "TX", "TF_N_MEMBERS", "77"))));
+        Path changed = Fixtures.csv(
+                dir,
+                "tf2.csv",
+                List.of(fx.record(
+                        "task_force",
+                        Map.of("TF_ID", "TFA", "TF_NAME", "Synthetic A", "TF_STATE", "TX", "TF_N_MEMBERS", "77"))));
         ImportResult r = Importer.of(store).importFile("task_force", changed);
         assertThat(r.updated()).isEqualTo(1);
-        try (Connection c = store.connect(); Statement st = c.createStatement()) {
-            ResultSet rs = st.executeQuery("SELECT old_value->>'tf_n_members', new_value->>'tf_n_members' FROM audit_change WHERE op = 'U'");
+        try (Connection c = store.connect();
+                Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery(
+                    "SELECT old_value->>'tf_n_members', new_value->>'tf_n_members' FROM audit_change WHERE op = 'U'");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(2)).isEqualTo("77");
             assertThat(AuditLog.verify(c)).isEmpty();
-            assertThatThrownBy(() -> st.execute("UPDATE audit_change SET new_value = '{}'")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.execute("UPDATE audit_change SET new_value = '{}'"))
+                    .hasMessageContaining("append-only");
             st.execute("ALTER TABLE audit_change DISABLE TRIGGER audit_change_append_only");
-            st.execute("UPDATE audit_change SET new_value = jsonb_set(new_value::jsonb, '{tf_n_members}', '5')::json WHERE op = 'U'");
+            st.execute(
+                    "UPDATE audit_change SET new_value = jsonb_set(new_value::jsonb, '{tf_n_members}', '5')::json WHERE op = 'U'");
             assertThat(AuditLog.verify(c)).anySatisfy(p -> assertThat(p).contains("record changes were altered"));
         }
     }
 
     private long count(String table) throws Exception {
-        try (Connection c = store.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Connection c = store.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

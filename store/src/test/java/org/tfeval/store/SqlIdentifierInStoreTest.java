@@ -25,24 +25,34 @@ class SqlIdentifierInStoreTest {
         assertThat(victim.table()).isEqualTo("\"d_victim\"");
         assertThat(victim.tableName()).isEqualTo("d_victim");
         assertThat(FormTable.column("V_AGE")).isEqualTo("\"v_age\"");
-        assertThat(victim.createSql()).startsWith("CREATE TABLE \"d_victim\" (").contains("\"v_age\" integer")
+        assertThat(victim.createSql())
+                .startsWith("CREATE TABLE \"d_victim\" (")
+                .contains("\"v_age\" integer")
                 .contains("REFERENCES \"d_case\" (\"case_id\")");
-        assertThat(victim.columns()).allSatisfy(c -> assertThat(c).startsWith("\"").endsWith("\""));
-        assertThat(victim.columnTypes().keySet()).as("the catalog's names, for migrations").contains("v_age");
+        assertThat(victim.columns())
+                .allSatisfy(c -> assertThat(c).startsWith("\"").endsWith("\""));
+        assertThat(victim.columnTypes().keySet())
+                .as("the catalog's names, for migrations")
+                .contains("v_age");
     }
 
     @Test
-    void postgresql_takes_a_quoted_name_with_a_quote_and_a_space_as_one_identifier(ConnectionSettings db) throws SQLException {
+    void postgresql_takes_a_quoted_name_with_a_quote_and_a_space_as_one_identifier(ConnectionSettings db)
+            throws SQLException {
         String table = "odd \"table\"; DROP TABLE x; --";
         String column = "a b";
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE " + SqlIdentifier.quote(table) + " (" + SqlIdentifier.quote(column) + " integer)");
-            st.execute("INSERT INTO " + SqlIdentifier.quote(table) + " (" + SqlIdentifier.quote(column) + ") VALUES (7)");
-            try (ResultSet rs = st.executeQuery("SELECT " + SqlIdentifier.quote(column) + " FROM " + SqlIdentifier.quote(table))) {
+            st.execute(
+                    "INSERT INTO " + SqlIdentifier.quote(table) + " (" + SqlIdentifier.quote(column) + ") VALUES (7)");
+            try (ResultSet rs =
+                    st.executeQuery("SELECT " + SqlIdentifier.quote(column) + " FROM " + SqlIdentifier.quote(table))) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(7);
             }
-            try (ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns WHERE column_name = 'a b'")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT table_name, column_name FROM information_schema.columns WHERE column_name = 'a b'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo(table);
             }

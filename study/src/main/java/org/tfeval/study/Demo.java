@@ -15,11 +15,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.instrument.Form;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
-import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.synth.GeneratedStudy;
 import org.tfeval.synth.StudyGenerator;
 
@@ -35,6 +35,7 @@ public final class Demo {
     public static final String ACTOR = "tfeval-demo";
     /** The demo's sample design: 20 to 40 cases per site by frame size, 5 ordered replacements. */
     public static final String SAMPLE_SIZE = "20-40";
+
     public static final int SAMPLE_REPLACEMENTS = 5;
 
     private final int cases;
@@ -77,29 +78,47 @@ public final class Demo {
     }
 
     /** What the demo made. */
-    public record Outcome(GeneratedStudy generated, List<ImportResult> imports, int plantedEdits, int plannedErrors, Study.Sampled sample,
-                          Study.Frozen frozen, ReportSet reports) {
-    }
+    public record Outcome(
+            GeneratedStudy generated,
+            List<ImportResult> imports,
+            int plantedEdits,
+            int plannedErrors,
+            Study.Sampled sample,
+            Study.Frozen frozen,
+            ReportSet reports) {}
 
     /**
-    /** Runs the demo in an open, newly created study. */
+     * /** Runs the demo in an open, newly created study. */
     public Outcome run(Study study) {
         Path clean = study.folder().syntheticFiles();
-        StudyGenerator generator = StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed);
-        GeneratedStudy g = generator.withErrors(false).generate(study.instrument(), clean, (f, d, t) -> progress.progress("generate " + f, d, t));
+        StudyGenerator generator =
+                StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed);
+        GeneratedStudy g = generator
+                .withErrors(false)
+                .generate(study.instrument(), clean, (f, d, t) -> progress.progress("generate " + f, d, t));
         Path planted = null;
         try {
             planted = Files.createTempDirectory("tfeval-demo-");
-            GeneratedStudy withErrors = generator.withErrors(true).generate(study.instrument(), planted,
-                    (f, d, t) -> progress.progress("plan errors " + f, d, t));
+            GeneratedStudy withErrors = generator
+                    .withErrors(true)
+                    .generate(study.instrument(), planted, (f, d, t) -> progress.progress("plan errors " + f, d, t));
             List<ImportResult> imports = new ArrayList<>();
             if (!study.importForms(clean, ACTOR, "synthetic data", progress, imports::add)) {
-                throw Problem.internal("the demo's generated files were refused on import: " + imports.get(imports.size() - 1).countsByCode(), null);
+                throw Problem.internal(
+                        "the demo's generated files were refused on import: "
+                                + imports.get(imports.size() - 1).countsByCode(),
+                        null);
             }
             int edits = plant(study, clean, planted);
-            Study.Sampled sample = study.sample(Study.SampleDesign.of(SAMPLE_SIZE, seed, SAMPLE_REPLACEMENTS), g.caseList(), ACTOR, version, null);
+            Study.Sampled sample = study.sample(
+                    Study.SampleDesign.of(SAMPLE_SIZE, seed, SAMPLE_REPLACEMENTS), g.caseList(), ACTOR, version, null);
             Study.Frozen frozen = study.freeze(new Study.Freeze(ACTOR, true, version), progress);
-            ReportSet reports = study.reports(frozen.snapshot(), Reports.standard().withProgress(progress), AnalysisSettings.defaults(), version, null);
+            ReportSet reports = study.reports(
+                    frozen.snapshot(),
+                    Reports.standard().withProgress(progress),
+                    AnalysisSettings.defaults(),
+                    version,
+                    null);
             return new Outcome(g, imports, edits, withErrors.injectedErrors().size(), sample, frozen, reports);
         } catch (IOException e) {
             throw Problem.internal("the demo could not work in a temporary folder (" + e.getMessage() + ")", e);
@@ -142,7 +161,13 @@ public final class Demo {
 
     private static List<CSVRecord> read(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(r)
+                    .getRecords();
         }
     }
 }

@@ -11,8 +11,7 @@ import org.tfeval.stats.InvalidInputException;
  * exit codes, the web's statuses) start from, so they cannot drift apart.
  */
 public final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     /**
      * The problem a failure is: a {@link Problem} as it is; rejected input to the statistics engine
@@ -21,11 +20,14 @@ public final class Problems {
      */
     public static Problem of(Throwable e) {
         if (e instanceof Problem) return (Problem) e;
-        if (e instanceof InvalidInputException || e instanceof IllegalArgumentException) return new Problem.Usage(message(e), null, e);
+        if (e instanceof InvalidInputException || e instanceof IllegalArgumentException)
+            return new Problem.Usage(message(e), null, e);
         Throwable io = e instanceof UncheckedIOException ? e.getCause() : e;
-        if (io instanceof NoSuchFileException) return new Problem.Usage("no such file: " + ((NoSuchFileException) io).getFile(), null, e);
-        if (io instanceof AccessDeniedException) return new Problem.Usage("cannot read " + ((AccessDeniedException) io).getFile()
-                + " (permission denied)", null, e);
+        if (io instanceof NoSuchFileException)
+            return new Problem.Usage("no such file: " + ((NoSuchFileException) io).getFile(), null, e);
+        if (io instanceof AccessDeniedException)
+            return new Problem.Usage(
+                    "cannot read " + ((AccessDeniedException) io).getFile() + " (permission denied)", null, e);
         return new Problem.Internal(message(e), null, e);
     }
 

@@ -15,28 +15,28 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.validation.ImportResult;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditEvent;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.Exporter;
-import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.query.OpenQueries;
 import org.tfeval.store.sample.SampleDraw;
 import org.tfeval.store.sample.SampleSize;
 import org.tfeval.store.sample.Sampler;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.store.validate.ReportWriter;
 import org.tfeval.store.validate.StudyValidator;
-import org.tfeval.instrument.validation.ValidationReport;
 
 /**
  * An open study: the one door to its workflow. Adapters (cli, web) open a study and call its use
@@ -50,6 +50,7 @@ import org.tfeval.instrument.validation.ValidationReport;
 public final class Study implements AutoCloseable {
     /** The validation reports in the study's reports folder. */
     public static final String VALIDATION_HTML = "validation.html";
+
     public static final String VALIDATION_JSON = "validation.json";
 
     private final StudyFolder folder;
@@ -97,7 +98,9 @@ public final class Study implements AutoCloseable {
 
     /** Where the data lives, for people: the embedded folder or the server (no password). */
     public String databaseDisplay() {
-        return session.server() != null ? "embedded PostgreSQL in " + folder.database() : session.store().settings().display();
+        return session.server() != null
+                ? "embedded PostgreSQL in " + folder.database()
+                : session.store().settings().display();
     }
 
     /**
@@ -112,14 +115,19 @@ public final class Study implements AutoCloseable {
 
     /** Imports one file into a form: validated, atomic, audited, idempotent. */
     public ImportResult importFile(String form, Path file, String actor, String reason, ProgressListener progress) {
-        return Importer.of(store()).withActor(actor).withReason(reason).withProgress(progress).importFile(form, file);
+        return Importer.of(store())
+                .withActor(actor)
+                .withReason(reason)
+                .withProgress(progress)
+                .importFile(form, file);
     }
 
     /**
      * Imports every form's {@code FORM.csv} from a folder in instrument order, stopping at the first
      * file that is refused. Each result goes to {@code each}; returns whether all were stored.
      */
-    public boolean importForms(Path dir, String actor, String reason, ProgressListener progress, Consumer<ImportResult> each) {
+    public boolean importForms(
+            Path dir, String actor, String reason, ProgressListener progress, Consumer<ImportResult> each) {
         for (String form : instrument().formNames()) {
             ImportResult r = importFile(form, dir.resolve(form + ".csv"), actor, reason, progress);
             each.accept(r);
@@ -134,7 +142,8 @@ public final class Study implements AutoCloseable {
     }
 
     /** Sets variables of one record (import format), audited; returns the rule violations the record now has. */
-    public List<Violation> edit(String form, List<String> key, Map<String, String> changes, String reason, String actor) {
+    public List<Violation> edit(
+            String form, List<String> key, Map<String, String> changes, String reason, String actor) {
         return new RecordEditor(store(), actor).set(form, key, changes, reason);
     }
 
@@ -162,7 +171,9 @@ public final class Study implements AutoCloseable {
         }
 
         Sampler sampler() {
-            return Sampler.of(SampleSize.parse(perSite), seed).withReplacements(replacements).withColumns(siteColumn, caseColumn);
+            return Sampler.of(SampleSize.parse(perSite), seed)
+                    .withReplacements(replacements)
+                    .withColumns(siteColumn, caseColumn);
         }
     }
 
@@ -176,12 +187,27 @@ public final class Study implements AutoCloseable {
         writeDraw(draw, file);
         Map<String, Long> perSite = new TreeMap<>();
         draw.cases().stream().filter(c -> !c.replacement()).forEach(c -> perSite.merge(c.tfId(), 1L, Long::sum));
-        return new Sampled(draw.id(), draw.sampled(), perSite, draw.sizeRule(), draw.seed(), draw.frameName(), draw.frameSha256(), file);
+        return new Sampled(
+                draw.id(),
+                draw.sampled(),
+                perSite,
+                draw.sizeRule(),
+                draw.seed(),
+                draw.frameName(),
+                draw.frameSha256(),
+                file);
     }
 
     /** A recorded draw: its ID, the sampled cases in all and per site (replacements not counted), the design and where its cases were written. */
-    public record Sampled(long id, long sampled, Map<String, Long> perSite, String sizeRule, long seed, String frameName, String frameSha256,
-                          Path file) {
+    public record Sampled(
+            long id,
+            long sampled,
+            Map<String, Long> perSite,
+            String sizeRule,
+            long seed,
+            String frameName,
+            String frameSha256,
+            Path file) {
         public Sampled {
             perSite = Map.copyOf(perSite);
         }
@@ -195,11 +221,13 @@ public final class Study implements AutoCloseable {
     private static void writeDraw(SampleDraw draw, Path file) {
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
-            try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+            try (CSVPrinter p = new CSVPrinter(
+                    Files.newBufferedWriter(file, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
                 p.printRecord("DRAW_ID", "TF_ID", "CASE_REF", "DRAW_ORDER", "ROLE");
                 for (SampleDraw.Drawn d : draw.cases()) {
-                    p.printRecord(draw.id(), d.tfId(), d.caseRef(), d.order(), d.replacement() ? "replacement" : "sample");
+                    p.printRecord(
+                            draw.id(), d.tfId(), d.caseRef(), d.order(), d.replacement() ? "replacement" : "sample");
                 }
             }
         } catch (IOException e) {
@@ -211,7 +239,8 @@ public final class Study implements AutoCloseable {
 
     /** Validates every stored record and writes the HTML and JSON reports into {@code dir} (default: the study's reports folder). */
     public Validation validate(Path dir, ProgressListener progress) {
-        ValidationReport report = StudyValidator.of(store()).withProgress(progress).validate();
+        ValidationReport report =
+                StudyValidator.of(store()).withProgress(progress).validate();
         Path d = dir != null ? dir : folder.reports();
         Path json = d.resolve(VALIDATION_JSON);
         Path html = d.resolve(VALIDATION_HTML);
@@ -243,18 +272,24 @@ public final class Study implements AutoCloseable {
     public Frozen freeze(Freeze request, ProgressListener progress) {
         long open = OpenQueries.count(store());
         if (open > 0) {
-            throw Problem.refused("snapshot refused: " + open + " data-quality " + (open == 1 ? "query is" : "queries are") + " open or answered",
+            throw Problem.refused(
+                    "snapshot refused: " + open + " data-quality " + (open == 1 ? "query is" : "queries are")
+                            + " open or answered",
                     "close them in the web application (tfeval serve) first");
         }
         Validation validation = validate(null, progress);
-        Snapshot sn = SnapshotTaker.of(store()).withActor(request.actor()).withAllowErrors(request.allowErrors() && !validation.passed()).withSynthetic(folder.synthetic())
-                .withVersion(request.version()).withProgress(progress).take(folder.snapshots(), validation.report());
+        Snapshot sn = SnapshotTaker.of(store())
+                .withActor(request.actor())
+                .withAllowErrors(request.allowErrors() && !validation.passed())
+                .withSynthetic(folder.synthetic())
+                .withVersion(request.version())
+                .withProgress(progress)
+                .take(folder.snapshots(), validation.report());
         return new Frozen(sn, validation);
     }
 
     /** A snapshot and the validation it was taken after. */
-    public record Frozen(Snapshot snapshot, Validation validation) {
-    }
+    public record Frozen(Snapshot snapshot, Validation validation) {}
 
     // ---------------------------------------------------------------- reports and releases
 
@@ -291,15 +326,16 @@ public final class Study implements AutoCloseable {
         try (Connection c = store().connect()) {
             List<AuditEvent> events = AuditLog.events(c, 0, Long.MAX_VALUE);
             return events.subList(Math.max(0, events.size() - n), events.size()).stream()
-                    .map(e -> new AuditEntry(e.seq(), e.at(), e.actor(), e.action(), e.form(), e.changes(), e.reason())).toList();
+                    .map(e -> new AuditEntry(e.seq(), e.at(), e.actor(), e.action(), e.form(), e.changes(), e.reason()))
+                    .toList();
         } catch (SQLException e) {
             throw Problem.internal("the database refused to read the audit log (" + e.getSQLState() + ")", e);
         }
     }
 
     /** One audit event as the log lists it: who did what to which form, with how many record changes and why. */
-    public record AuditEntry(long seq, java.time.Instant at, String actor, String action, String form, long changes, String reason) {
-    }
+    public record AuditEntry(
+            long seq, java.time.Instant at, String actor, String action, String form, long changes, String reason) {}
 
     @Override
     public void close() {

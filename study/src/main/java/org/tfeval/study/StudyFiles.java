@@ -17,10 +17,15 @@ final class StudyFiles {
     /** The file every report set has; a folder holding it is a previous report set that may be rewritten. */
     static final String REPORT_INDEX = "index.html";
 
-    private StudyFiles() {
-    }
+    private StudyFiles() {}
 
-    static ReportSet reports(StudyFolder folder, Snapshot snapshot, Reports reports, AnalysisSettings settings, String version, Path out) {
+    static ReportSet reports(
+            StudyFolder folder,
+            Snapshot snapshot,
+            Reports reports,
+            AnalysisSettings settings,
+            String version,
+            Path out) {
         Path dir = out != null ? out : folder.reportsOf(snapshot.id());
         if (out != null && !emptyOrAbsent(dir) && !Files.exists(dir.resolve(REPORT_INDEX))) {
             throw Problem.usage("the report folder " + out + " holds other files", "choose a new or empty folder");
@@ -30,7 +35,8 @@ final class StudyFiles {
 
     static ReleaseResult release(ReleaseBuilder builder, Path out) {
         if (!emptyOrAbsent(out)) {
-            throw Problem.usage("the release folder " + out + " already exists and is not empty", "choose a new folder");
+            throw Problem.usage(
+                    "the release folder " + out + " already exists and is not empty", "choose a new folder");
         }
         try {
             return builder.build(out);
@@ -52,7 +58,9 @@ final class StudyFiles {
     /** Removes a study folder that creation left half-made: the whole folder if it did not exist before, else what is in it. */
     static void removeCreated(Path dir, boolean existed) {
         try (var s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).filter(p -> !existed || !p.equals(dir)).forEach(p -> p.toFile().delete());
+            s.sorted(Comparator.reverseOrder())
+                    .filter(p -> !existed || !p.equals(dir))
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
             // best effort: the original failure is what the user needs to see
         }

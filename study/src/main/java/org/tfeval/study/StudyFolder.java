@@ -104,11 +104,14 @@ public final class StudyFolder {
         List<Snapshot> out = new ArrayList<>();
         if (!Files.isDirectory(snapshots())) return out;
         try (var s = Files.list(snapshots())) {
-            s.filter(p -> Files.exists(p.resolve(Snapshot.MANIFEST))).map(Snapshot::open).forEach(out::add);
+            s.filter(p -> Files.exists(p.resolve(Snapshot.MANIFEST)))
+                    .map(Snapshot::open)
+                    .forEach(out::add);
         } catch (IOException e) {
             throw new Problem.Usage("cannot list " + snapshots() + " (" + e.getMessage() + ")", null, e);
         }
-        out.sort(Comparator.comparing((Snapshot sn) -> sn.manifest().createdAt()).thenComparing(Snapshot::id));
+        out.sort(
+                Comparator.comparing((Snapshot sn) -> sn.manifest().createdAt()).thenComparing(Snapshot::id));
         return out;
     }
 
@@ -116,11 +119,16 @@ public final class StudyFolder {
     public Snapshot snapshot(String idOrFolder) {
         Path asFolder = Path.of(idOrFolder);
         if (Files.exists(asFolder.resolve(Snapshot.MANIFEST))) return Snapshot.open(asFolder);
-        List<Snapshot> matches = listSnapshots().stream().filter(sn -> sn.id().startsWith(idOrFolder)).toList();
+        List<Snapshot> matches = listSnapshots().stream()
+                .filter(sn -> sn.id().startsWith(idOrFolder))
+                .toList();
         if (matches.isEmpty()) {
-            throw Problem.usage("no snapshot " + idOrFolder + " in " + snapshots(), "list them with: tfeval snapshot list; take one with: tfeval snapshot");
+            throw Problem.usage(
+                    "no snapshot " + idOrFolder + " in " + snapshots(),
+                    "list them with: tfeval snapshot list; take one with: tfeval snapshot");
         }
-        if (matches.size() > 1) throw Problem.usage("snapshot ID " + idOrFolder + " is ambiguous", "give more characters");
+        if (matches.size() > 1)
+            throw Problem.usage("snapshot ID " + idOrFolder + " is ambiguous", "give more characters");
         return matches.get(0);
     }
 
@@ -129,7 +137,8 @@ public final class StudyFolder {
      * {@link #reportsOf}); a given folder must be new, empty or a previous report set. Reads the
      * snapshot only: no database is opened.
      */
-    public ReportSet buildReports(Snapshot snapshot, Reports reports, AnalysisSettings settings, String version, Path out) {
+    public ReportSet buildReports(
+            Snapshot snapshot, Reports reports, AnalysisSettings settings, String version, Path out) {
         return StudyFiles.reports(this, snapshot, reports, settings, version, out);
     }
 

@@ -2,14 +2,13 @@ package org.tfeval.study;
 
 import java.util.List;
 import java.util.Map;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.store.validate.ReportWriter;
-import org.tfeval.instrument.validation.ValidationReport;
 
 /** The JSON shapes adapters print ({@code --format json}), the same as the study's JSON reports. */
 public final class StudyJson {
-    private StudyJson() {
-    }
+    private StudyJson() {}
 
     /** Violations as JSON-ready rows (file, row, record, variable, code, message; never a value of free text). */
     public static List<Map<String, Object>> violations(List<Violation> violations) {

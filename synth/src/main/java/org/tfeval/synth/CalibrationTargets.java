@@ -45,6 +45,5 @@ public final class CalibrationTargets {
     /** Largest ratio of a site's closed-case list to its sample (synthetic design choice). */
     public static final double MAX_FRAME_RATIO = 15.0;
 
-    private CalibrationTargets() {
-    }
+    private CalibrationTargets() {}
 }

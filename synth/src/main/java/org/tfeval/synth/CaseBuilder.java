@@ -22,6 +22,7 @@ final class CaseBuilder {
     static final double NO_NARRATIVE = 0.10;
     /** Chance a survivor is arrested, at task forces that say they may arrest survivors and at others. */
     static final double VICTIM_ARREST_MAY = 0.08;
+
     static final double VICTIM_ARREST_OTHERWISE = 0.015;
     /** Largest number of victims or suspects a case ID pattern allows (V1..V999). */
     static final int MAX_PEOPLE_PER_CASE = 999;
@@ -43,8 +44,11 @@ final class CaseBuilder {
     private static final int VENUE_BOTH = 3;
 
     /** INV_OUTCOME of a case without an arrest; a victim can decline only when there is one. */
-    private static final Distribution OUTCOME_WITHOUT_ARREST = Distribution.of(2, 0.45, 3, 0.18, 4, 0.15, 5, 0.14, 6, 0.08);
-    private static final Distribution OUTCOME_WITHOUT_ARREST_OR_VICTIM = Distribution.of(2, 0.45, 3, 0.18, 4, 0.15, 6, 0.08);
+    private static final Distribution OUTCOME_WITHOUT_ARREST =
+            Distribution.of(2, 0.45, 3, 0.18, 4, 0.15, 5, 0.14, 6, 0.08);
+
+    private static final Distribution OUTCOME_WITHOUT_ARREST_OR_VICTIM =
+            Distribution.of(2, 0.45, 3, 0.18, 4, 0.15, 6, 0.08);
     private static final Distribution ROLE_STING_LEAD = Distribution.of(1, 0.55, 3, 0.05, 4, 0.35, 5, 0.05);
     private static final Distribution ROLE_SEX_LEAD = Distribution.of(1, 0.80, 2, 0.08, 3, 0.05, 4, 0.02, 5, 0.05);
     private static final Distribution ROLE_SEX_OTHER = Distribution.of(1, 0.25, 2, 0.20, 3, 0.30, 4, 0.10, 5, 0.15);
@@ -52,7 +56,9 @@ final class CaseBuilder {
     private static final Distribution ROLE_LABOR_OTHER = Distribution.of(1, 0.30, 2, 0.30, 3, 0.30, 6, 0.10);
     private static final Distribution ROLE_UNDETERMINED = Distribution.of(1, 0.40, 3, 0.20, 4, 0.20, 6, 0.20);
     /** Suspect race, sex-trafficking and undetermined cases (Black suspects about 68%, so that all suspects are about 66%). */
-    private static final Distribution SUSPECT_RACE = Distribution.of(1, 0.195, 2, 0.685, 3, 0.02, 4, 0.01, 5, 0.005, 6, 0.04, 7, 0.045);
+    private static final Distribution SUSPECT_RACE =
+            Distribution.of(1, 0.195, 2, 0.685, 3, 0.02, 4, 0.01, 5, 0.005, 6, 0.04, 7, 0.045);
+
     private static final Distribution SUSPECT_RACE_LABOR = Distribution.of(1, 0.25, 2, 0.15, 3, 0.35, 6, 0.05, 7, 0.20);
     private static final Distribution CITIZEN = Distribution.of(1, 0.93, 2, 0.03, 3, 0.01, 4, 0.03);
     private static final Distribution CITIZEN_LABOR = Distribution.of(1, 0.45, 2, 0.15, 3, 0.15, 4, 0.25);
@@ -63,14 +69,17 @@ final class CaseBuilder {
     private static final Distribution DISPOSITION_HT = Distribution.of(1, 0.15, 2, 0.60, 3, 0.15, 4, 0.05, 6, 0.05);
     private static final Distribution DISPOSITION_BUYER = Distribution.of(1, 0.02, 2, 0.50, 3, 0.15, 5, 0.30, 6, 0.03);
     private static final Distribution DISPOSITION_VICTIM_OFFENDER = Distribution.of(2, 0.45, 3, 0.15, 5, 0.35, 6, 0.05);
-    private static final Distribution DISPOSITION_OTHER = Distribution.of(1, 0.08, 2, 0.62, 3, 0.15, 4, 0.03, 5, 0.07, 6, 0.05);
+    private static final Distribution DISPOSITION_OTHER =
+            Distribution.of(1, 0.08, 2, 0.62, 3, 0.15, 4, 0.03, 5, 0.07, 6, 0.05);
     private static final Distribution SENTENCE_HT = Distribution.of(1, 0.92, 2, 0.05, 3, 0.03);
     private static final Distribution SENTENCE_TRAFFICKER = Distribution.of(1, 0.35, 2, 0.35, 3, 0.25, 5, 0.05);
     private static final Distribution SENTENCE_BUYER = Distribution.of(2, 0.15, 3, 0.45, 4, 0.35, 5, 0.05);
     private static final Distribution SENTENCE_VICTIM_OFFENDER = Distribution.of(2, 0.30, 3, 0.50, 4, 0.10, 5, 0.10);
     private static final Distribution SENTENCE_OTHER = Distribution.of(1, 0.20, 2, 0.30, 3, 0.40, 4, 0.10);
-    private static final Distribution CHARGE_TRAFFICKER = Distribution.of(5, 0.55, 8, 0.05, 9, 0.12, 10, 0.05, 11, 0.13);
-    private static final Distribution CHARGE_TRAFFICKER_MINOR = Distribution.of(5, 0.40, 8, 0.30, 9, 0.10, 10, 0.05, 11, 0.10);
+    private static final Distribution CHARGE_TRAFFICKER =
+            Distribution.of(5, 0.55, 8, 0.05, 9, 0.12, 10, 0.05, 11, 0.13);
+    private static final Distribution CHARGE_TRAFFICKER_MINOR =
+            Distribution.of(5, 0.40, 8, 0.30, 9, 0.10, 10, 0.05, 11, 0.10);
     private static final Distribution CHARGE_FACILITATOR = Distribution.of(5, 0.5, 9, 0.2, 11, 0.3);
     private static final Distribution CHARGE_BUYER = Distribution.of(7, 0.9, 11, 0.1);
     private static final Distribution CHARGE_BUYER_MINOR = Distribution.of(7, 0.6, 8, 0.4);
@@ -78,10 +87,12 @@ final class CaseBuilder {
     private static final Distribution CHARGE_OTHER = Distribution.of(9, 0.2, 10, 0.2, 11, 0.6);
     private static final Distribution CHARGE_LABOR = Distribution.of(9, 0.1, 10, 0.1, 11, 0.8);
     private static final Distribution OFFENSES_FEW = Distribution.of(1, 0.75, 2, 0.20, 3, 0.05);
-    private static final Distribution OFFENSES_TRAFFICKER = Distribution.of(1, 0.40, 2, 0.25, 3, 0.15, 4, 0.12, 5, 0.08);
+    private static final Distribution OFFENSES_TRAFFICKER =
+            Distribution.of(1, 0.40, 2, 0.25, 3, 0.15, 4, 0.12, 5, 0.08);
     private static final Distribution OFFENSES_OTHER = Distribution.of(1, 0.60, 2, 0.25, 3, 0.10, 4, 0.05);
     /** OFFENSE_CODE: 1 64A, 2 64B, 3 40A, 4 40B, 5 40C, 6 other. */
     private static final Distribution OFFENSE_LABOR = Distribution.of(2, 0.6, 6, 0.4);
+
     private static final Distribution OFFENSE_UNDETERMINED = Distribution.of(3, 0.2, 4, 0.3, 6, 0.5);
     private static final Distribution OFFENSE_TRAFFICKER = Distribution.of(1, 0.45, 4, 0.45, 6, 0.10);
     private static final Distribution OFFENSE_RECRUITER = Distribution.of(1, 0.4, 4, 0.4, 6, 0.2);
@@ -92,7 +103,8 @@ final class CaseBuilder {
     private static final Distribution OFFENSE_OTHER = Distribution.of(4, 0.3, 6, 0.7);
     private static final Distribution VICTIM_GENDER = Distribution.of(1, 0.88, 2, 0.08, 3, 0.04);
     private static final Distribution VICTIM_GENDER_LABOR = Distribution.of(1, 0.45, 2, 0.55);
-    private static final Distribution VICTIM_RACE = Distribution.of(1, 0.38, 2, 0.42, 3, 0.04, 4, 0.03, 5, 0.01, 6, 0.08, 7, 0.04);
+    private static final Distribution VICTIM_RACE =
+            Distribution.of(1, 0.38, 2, 0.42, 3, 0.04, 4, 0.03, 5, 0.01, 6, 0.08, 7, 0.04);
     private static final Distribution VICTIM_RACE_LABOR = Distribution.of(1, 0.10, 2, 0.05, 3, 0.35, 6, 0.05, 7, 0.45);
     private static final Distribution VICTIM_CITIZEN = Distribution.of(1, 0.90, 2, 0.03, 3, 0.02, 4, 0.05);
     private static final Distribution VICTIM_CITIZEN_LABOR = Distribution.of(1, 0.15, 2, 0.10, 3, 0.30, 4, 0.45);
@@ -108,33 +120,52 @@ final class CaseBuilder {
     private final ErrorInjector injector;
 
     /** The records of one case, finished and ready to write. */
-    record Built(Rec caseRecord, List<Rec> victims, List<Rec> suspects, List<Rec> offenses) {
-    }
+    record Built(Rec caseRecord, List<Rec> victims, List<Rec> suspects, List<Rec> offenses) {}
 
-    CaseBuilder(FormLayout caseForm, FormLayout victimForm, FormLayout suspectForm, FormLayout offenseForm,
-                List<String> evidenceFlags, ErrorInjector injector) {
+    CaseBuilder(
+            FormLayout caseForm,
+            FormLayout victimForm,
+            FormLayout suspectForm,
+            FormLayout offenseForm,
+            List<String> evidenceFlags,
+            ErrorInjector injector) {
         this.caseForm = caseForm;
         this.victimForm = victimForm;
         this.suspectForm = suspectForm;
         this.offenseForm = offenseForm;
         this.evidenceFlags = List.copyOf(evidenceFlags);
-        this.agencyFlags = caseForm.form().variables().stream().filter(v -> "agencies".equals(v.group())).map(Variable::name).toList();
+        this.agencyFlags = caseForm.form().variables().stream()
+                .filter(v -> "agencies".equals(v.group()))
+                .map(Variable::name)
+                .toList();
         this.injector = injector;
     }
 
     /** Dates of a case: the incident, when the case was opened and when it was closed. */
-    private record CaseDates(LocalDate incident, LocalDate open, LocalDate close) {
-    }
+    private record CaseDates(LocalDate incident, LocalDate open, LocalDate close) {}
 
     /** Everything about a case that its people depend on. */
-    private record Context(Site site, String caseId, CaseFacts facts, OutcomeModel.Outcome outcome, int caseVenue, CaseDates dates,
-                           SplittableRandom rng) {
-    }
+    private record Context(
+            Site site,
+            String caseId,
+            CaseFacts facts,
+            OutcomeModel.Outcome outcome,
+            int caseVenue,
+            CaseDates dates,
+            SplittableRandom rng) {}
 
     /** Builds a case with the given numbers of victims and suspects; {@code ordinal} is its 0-based position in the study. */
-    Built build(Site site, Rec taskForce, int caseNumber, StudyPlan.CaseDraft draft, int victims, int suspects, long ordinal) {
+    Built build(
+            Site site,
+            Rec taskForce,
+            int caseNumber,
+            StudyPlan.CaseDraft draft,
+            int victims,
+            int suspects,
+            long ordinal) {
         if (victims > MAX_PEOPLE_PER_CASE || suspects > MAX_PEOPLE_PER_CASE) {
-            throw new IllegalStateException("a case cannot hold " + Math.max(victims, suspects) + " people; at most " + MAX_PEOPLE_PER_CASE);
+            throw new IllegalStateException(
+                    "a case cannot hold " + Math.max(victims, suspects) + " people; at most " + MAX_PEOPLE_PER_CASE);
         }
         SplittableRandom rng = draft.rng();
         CaseFacts f = draft.facts();
@@ -192,8 +223,11 @@ final class CaseBuilder {
         for (String flag : agencyFlags) {
             if (c.is(flag, 1)) involved++;
         }
-        c.set("N_AGENCIES", Math.max(1, involved + (Distribution.chance(rng, 0.3) ? Distribution.between(rng, 1, 3) : 0)));
-        int outcome = o.arrest() ? 1 : (victims > 0 ? OUTCOME_WITHOUT_ARREST : OUTCOME_WITHOUT_ARREST_OR_VICTIM).drawInt(rng);
+        c.set(
+                "N_AGENCIES",
+                Math.max(1, involved + (Distribution.chance(rng, 0.3) ? Distribution.between(rng, 1, 3) : 0)));
+        int outcome =
+                o.arrest() ? 1 : (victims > 0 ? OUTCOME_WITHOUT_ARREST : OUTCOME_WITHOUT_ARREST_OR_VICTIM).drawInt(rng);
         c.set("INV_OUTCOME", outcome);
         c.set("VENUE", venue);
         c.set("NARRATIVE", Distribution.chance(rng, NO_NARRATIVE) ? null : narrative(f, outcome, victims, suspects));
@@ -207,11 +241,15 @@ final class CaseBuilder {
     private static CaseDates dates(Site site, CaseFacts f, SplittableRandom rng) {
         LocalDate start = site.programStart();
         int year = f.closedYear();
-        LocalDate close = LocalDate.ofYearDay(year, 1 + rng.nextInt(LocalDate.of(year, 1, 1).lengthOfYear()));
-        long duration = f.sting() ? 3 + (long) Distribution.exponential(rng, 40) : 30 + (long) Distribution.exponential(rng, 240);
+        LocalDate close = LocalDate.ofYearDay(
+                year, 1 + rng.nextInt(LocalDate.of(year, 1, 1).lengthOfYear()));
+        long duration = f.sting()
+                ? 3 + (long) Distribution.exponential(rng, 40)
+                : 30 + (long) Distribution.exponential(rng, 240);
         LocalDate open = close.minusDays(Math.min(duration, 1500));
         if (open.isBefore(start)) open = start.plusDays(rng.nextLong(ChronoUnit.DAYS.between(start, close) + 1));
-        LocalDate incident = f.sting() || Distribution.chance(rng, 0.2) ? open : open.minusDays(Distribution.between(rng, 1, 90));
+        LocalDate incident =
+                f.sting() || Distribution.chance(rng, 0.2) ? open : open.minusDays(Distribution.between(rng, 1, 90));
         return new CaseDates(incident, open, close);
     }
 
@@ -234,7 +272,9 @@ final class CaseBuilder {
         s.set("S_ARRESTED", arrested);
         LocalDate arrest = null;
         if (arrested) {
-            arrest = f.sting() ? ctx.dates().incident() : between(ctx.dates().open(), ctx.dates().close(), rng);
+            arrest = f.sting()
+                    ? ctx.dates().incident()
+                    : between(ctx.dates().open(), ctx.dates().close(), rng);
             s.set("S_ARREST_DATE", arrest);
             s.set("S_ARREST_CHARGE_LEVEL", Distribution.chance(rng, felonyShare(role, f)) ? 1 : 2);
         }
@@ -250,29 +290,50 @@ final class CaseBuilder {
         s.set("S_VENUE", venue);
         s.set("S_HT_CHARGED", ht);
         s.set("S_TOP_CHARGE", ht ? htCharge(f, venue, rng) : otherCharge(role, f, rng));
-        int disposition = (ht ? DISPOSITION_HT : role == ROLE_BUYER ? DISPOSITION_BUYER
-                : role == ROLE_VICTIM_OFFENDER ? DISPOSITION_VICTIM_OFFENDER : DISPOSITION_OTHER).drawInt(rng);
+        int disposition = (ht
+                        ? DISPOSITION_HT
+                        : role == ROLE_BUYER
+                                ? DISPOSITION_BUYER
+                                : role == ROLE_VICTIM_OFFENDER ? DISPOSITION_VICTIM_OFFENDER : DISPOSITION_OTHER)
+                .drawInt(rng);
         s.set("S_DISPOSITION", disposition);
         boolean convicted = disposition == DISPOSITION_TRIAL || disposition == DISPOSITION_PLEA;
-        boolean htConvicted = ht && convicted && Distribution.chance(rng, disposition == DISPOSITION_TRIAL ? 0.85 : 0.55);
+        boolean htConvicted =
+                ht && convicted && Distribution.chance(rng, disposition == DISPOSITION_TRIAL ? 0.85 : 0.55);
         s.set("S_HT_CONVICTED", htConvicted);
         if (disposition == DISPOSITION_PENDING) return s;
-        LocalDate disposed = indictment.plusDays(disposition == DISPOSITION_PLEA ? Distribution.between(rng, 20, 300)
-                : Distribution.between(rng, 60, 500));
+        LocalDate disposed = indictment.plusDays(
+                disposition == DISPOSITION_PLEA
+                        ? Distribution.between(rng, 20, 300)
+                        : Distribution.between(rng, 60, 500));
         s.set("S_DISPOSITION_DATE", disposed);
         if (!convicted) return s;
-        int sentence = (htConvicted ? SENTENCE_HT : role == ROLE_BUYER ? SENTENCE_BUYER : role == ROLE_VICTIM_OFFENDER
-                ? SENTENCE_VICTIM_OFFENDER : role <= ROLE_FACILITATOR ? SENTENCE_TRAFFICKER : SENTENCE_OTHER).drawInt(rng);
+        int sentence = (htConvicted
+                        ? SENTENCE_HT
+                        : role == ROLE_BUYER
+                                ? SENTENCE_BUYER
+                                : role == ROLE_VICTIM_OFFENDER
+                                        ? SENTENCE_VICTIM_OFFENDER
+                                        : role <= ROLE_FACILITATOR ? SENTENCE_TRAFFICKER : SENTENCE_OTHER)
+                .drawInt(rng);
         s.set("S_SENTENCE_TYPE", sentence);
         if (sentence == SENTENCE_PRISON) {
-            int months = htConvicted ? (venue == VENUE_FEDERAL ? Distribution.between(rng, 120, 360) : Distribution.between(rng, 36, 240))
+            int months = htConvicted
+                    ? (venue == VENUE_FEDERAL
+                            ? Distribution.between(rng, 120, 360)
+                            : Distribution.between(rng, 36, 240))
                     : Distribution.between(rng, 12, 120);
             s.set("S_SENTENCE_MONTHS", BigDecimal.valueOf(months));
         } else if (sentence == SENTENCE_JAIL) {
-            s.set("S_SENTENCE_MONTHS", BigDecimal.valueOf(Distribution.between(rng, 1, 24), 0).divide(BigDecimal.valueOf(2)));
+            s.set(
+                    "S_SENTENCE_MONTHS",
+                    BigDecimal.valueOf(Distribution.between(rng, 1, 24), 0).divide(BigDecimal.valueOf(2)));
         }
-        s.set("S_SENTENCE_DATE", disposition == DISPOSITION_PLEA && Distribution.chance(rng, 0.5) ? disposed
-                : disposed.plusDays(Distribution.between(rng, 14, 120)));
+        s.set(
+                "S_SENTENCE_DATE",
+                disposition == DISPOSITION_PLEA && Distribution.chance(rng, 0.5)
+                        ? disposed
+                        : disposed.plusDays(Distribution.between(rng, 14, 120)));
         return s;
     }
 
@@ -280,10 +341,14 @@ final class CaseBuilder {
         SplittableRandom rng = ctx.rng();
         CaseFacts f = ctx.facts();
         int role = ((Long) s.get("S_ROLE")).intValue();
-        int n = (role == ROLE_BUYER || role == ROLE_VICTIM_OFFENDER ? OFFENSES_FEW
-                : role == ROLE_TRAFFICKER || role == ROLE_RECRUITER ? OFFENSES_TRAFFICKER : OFFENSES_OTHER).drawInt(rng);
+        int n = (role == ROLE_BUYER || role == ROLE_VICTIM_OFFENDER
+                        ? OFFENSES_FEW
+                        : role == ROLE_TRAFFICKER || role == ROLE_RECRUITER ? OFFENSES_TRAFFICKER : OFFENSES_OTHER)
+                .drawInt(rng);
         LocalDate arrest = s.date("S_ARREST_DATE");
-        LocalDate reference = arrest != null ? arrest : f.sting() ? ctx.dates().incident() : ctx.dates().close();
+        LocalDate reference = arrest != null
+                ? arrest
+                : f.sting() ? ctx.dates().incident() : ctx.dates().close();
         LocalDate[] dates = new LocalDate[n];
         for (int i = 0; i < n; i++) {
             dates[i] = f.sting() ? reference : reference.minusDays(Distribution.between(rng, 0, 540));
@@ -321,7 +386,8 @@ final class CaseBuilder {
         v.set("V_CRIM_RECORD", Distribution.chance(rng, minor ? 0.15 : 0.40));
         v.set("V_FOSTER_CARE", Distribution.chance(rng, minor ? 0.45 : 0.20));
         v.set("V_INTERVIEWED", Distribution.chance(rng, 0.88));
-        boolean arrested = Distribution.chance(rng, ctx.site().mayArrestSurvivors() ? VICTIM_ARREST_MAY : VICTIM_ARREST_OTHERWISE);
+        boolean arrested =
+                Distribution.chance(rng, ctx.site().mayArrestSurvivors() ? VICTIM_ARREST_MAY : VICTIM_ARREST_OTHERWISE);
         v.set("V_ARRESTED", arrested);
         if (arrested) v.set("V_CHARGED", Distribution.chance(rng, 0.5));
         v.set("V_REFERRED_SERVICES", Distribution.chance(rng, minor ? 0.92 : 0.80));
@@ -340,11 +406,15 @@ final class CaseBuilder {
         return switch (f.htType()) {
             case CaseModel.HT_LABOR -> 18 + Distribution.between(rng, 0, 22) + Distribution.between(rng, 0, 20);
             case CaseModel.HT_UNDETERMINED -> 16 + Distribution.between(rng, 0, 29);
-            default -> switch (f.sexSubtype()) {
-                case 2 -> 12 + Distribution.between(rng, 0, 5);
-                case 3 -> Distribution.chance(rng, 0.5) ? 12 + Distribution.between(rng, 0, 5) : 18 + Distribution.between(rng, 0, 12);
-                default -> 18 + Distribution.between(rng, 0, 7) + Distribution.between(rng, 0, 15);
-            };
+            default ->
+                switch (f.sexSubtype()) {
+                    case 2 -> 12 + Distribution.between(rng, 0, 5);
+                    case 3 ->
+                        Distribution.chance(rng, 0.5)
+                                ? 12 + Distribution.between(rng, 0, 5)
+                                : 18 + Distribution.between(rng, 0, 12);
+                    default -> 18 + Distribution.between(rng, 0, 7) + Distribution.between(rng, 0, 15);
+                };
         };
     }
 
@@ -358,9 +428,17 @@ final class CaseBuilder {
 
     private static int suspectAge(int role, SplittableRandom rng) {
         return switch (role) {
-            case ROLE_BUYER -> 20 + Distribution.between(rng, 0, 15) + Distribution.between(rng, 0, 15) + Distribution.between(rng, 0, 15);
-            case ROLE_VICTIM_OFFENDER -> Distribution.chance(rng, 0.05) ? Distribution.between(rng, 16, 17) : 18 + Distribution.between(rng, 0, 12);
-            case ROLE_TRAFFICKER, ROLE_RECRUITER -> 19 + Distribution.between(rng, 0, 10) + Distribution.between(rng, 0, 15);
+            case ROLE_BUYER ->
+                20
+                        + Distribution.between(rng, 0, 15)
+                        + Distribution.between(rng, 0, 15)
+                        + Distribution.between(rng, 0, 15);
+            case ROLE_VICTIM_OFFENDER ->
+                Distribution.chance(rng, 0.05)
+                        ? Distribution.between(rng, 16, 17)
+                        : 18 + Distribution.between(rng, 0, 12);
+            case ROLE_TRAFFICKER, ROLE_RECRUITER ->
+                19 + Distribution.between(rng, 0, 10) + Distribution.between(rng, 0, 15);
             default -> 18 + Distribution.between(rng, 0, 30);
         };
     }
@@ -396,7 +474,8 @@ final class CaseBuilder {
 
     /** S_TOP_CHARGE for a trafficking charge: state or federal, sex or labor. */
     private static int htCharge(CaseFacts f, int venue, SplittableRandom rng) {
-        boolean labor = f.htType() == CaseModel.HT_LABOR || (f.htType() == CaseModel.HT_BOTH && Distribution.chance(rng, 0.5));
+        boolean labor =
+                f.htType() == CaseModel.HT_LABOR || (f.htType() == CaseModel.HT_BOTH && Distribution.chance(rng, 0.5));
         if (venue == VENUE_FEDERAL) return labor ? 4 : 3;
         return labor ? 2 : 1;
     }
@@ -405,12 +484,13 @@ final class CaseBuilder {
         if (f.labor()) return CHARGE_LABOR.drawInt(rng);
         boolean minor = f.minorInvolved();
         return (switch (role) {
-            case ROLE_TRAFFICKER, ROLE_RECRUITER -> minor ? CHARGE_TRAFFICKER_MINOR : CHARGE_TRAFFICKER;
-            case ROLE_FACILITATOR -> CHARGE_FACILITATOR;
-            case ROLE_BUYER -> minor ? CHARGE_BUYER_MINOR : CHARGE_BUYER;
-            case ROLE_VICTIM_OFFENDER -> CHARGE_VICTIM_OFFENDER;
-            default -> CHARGE_OTHER;
-        }).drawInt(rng);
+                    case ROLE_TRAFFICKER, ROLE_RECRUITER -> minor ? CHARGE_TRAFFICKER_MINOR : CHARGE_TRAFFICKER;
+                    case ROLE_FACILITATOR -> CHARGE_FACILITATOR;
+                    case ROLE_BUYER -> minor ? CHARGE_BUYER_MINOR : CHARGE_BUYER;
+                    case ROLE_VICTIM_OFFENDER -> CHARGE_VICTIM_OFFENDER;
+                    default -> CHARGE_OTHER;
+                })
+                .drawInt(rng);
     }
 
     private static Distribution offenseCodes(int role, CaseFacts f, SplittableRandom rng) {
@@ -437,7 +517,8 @@ final class CaseBuilder {
         };
     }
 
-    private static double agencyProbability(String flag, Site site, CaseFacts f, OutcomeModel.Outcome o, int venue, int victims) {
+    private static double agencyProbability(
+            String flag, Site site, CaseFacts f, OutcomeModel.Outcome o, int venue, int victims) {
         return switch (flag) {
             case "AGY_LOCAL" -> 0.50;
             case "AGY_SHERIFF" -> 0.25;
@@ -452,7 +533,8 @@ final class CaseBuilder {
     private String narrative(CaseFacts f, int outcome, int victims, int suspects) {
         return "SYNTHETIC narrative, not a real case: " + label("ID_SOURCE", f.idSource()) + " led to a "
                 + label("HT_TYPE", f.htType()) + " investigation; location: " + label("LOCATION", f.location()) + "; "
-                + suspects + (suspects == 1 ? " suspect, " : " suspects, ") + victims + (victims == 1 ? " victim" : " victims")
+                + suspects + (suspects == 1 ? " suspect, " : " suspects, ") + victims
+                + (victims == 1 ? " victim" : " victims")
                 + "; outcome: " + label("INV_OUTCOME", outcome) + ".";
     }
 

@@ -13,8 +13,15 @@ package org.tfeval.synth;
  * @param location      LOCATION code
  * @param evidence      evidence flags, in the order of {@link CaseModel#evidenceFlags()}
  */
-record CaseFacts(int closedYear, int htType, int sexSubtype, int laborIndustry, int idSource, boolean actualVictim, int location,
-                 boolean[] evidence) {
+record CaseFacts(
+        int closedYear,
+        int htType,
+        int sexSubtype,
+        int laborIndustry,
+        int idSource,
+        boolean actualVictim,
+        int location,
+        boolean[] evidence) {
 
     CaseFacts {
         evidence = evidence.clone();

@@ -25,8 +25,10 @@ final class CaseModel {
         Distribution.of(HT_SEX, 0.72, HT_LABOR, 0.18, HT_BOTH, 0.05, HT_UNDETERMINED, 0.05),
         Distribution.of(HT_SEX, 0.35, HT_LABOR, 0.50, HT_BOTH, 0.10, HT_UNDETERMINED, 0.05),
     };
+
     private static final Distribution SEX_SUBTYPE = Distribution.of(1, 0.55, 2, 0.35, 3, 0.10);
-    private static final Distribution LABOR_INDUSTRY = Distribution.of(1, 0.20, 2, 0.20, 3, 0.20, 4, 0.10, 5, 0.20, 6, 0.10);
+    private static final Distribution LABOR_INDUSTRY =
+            Distribution.of(1, 0.20, 2, 0.20, 3, 0.20, 4, 0.10, 5, 0.20, 6, 0.10);
     private static final Distribution[] ID_SOURCE_BY_TYPE = {
         Distribution.of(1, 0.46, 2, 0.14, 3, 0.12, 4, 0.08, 5, 0.09, 6, 0.04, 7, 0.05, 8, 0.02),
         Distribution.of(3, 0.35, 4, 0.20, 5, 0.20, 6, 0.15, 8, 0.10),
@@ -35,15 +37,21 @@ final class CaseModel {
     };
     /** An actual victim was present: rare in stings (an officer posed), common otherwise. */
     static final double ACTUAL_VICTIM_IN_STING = 0.20;
+
     static final double ACTUAL_VICTIM_IN_AD_MONITORING = 0.60;
     static final double ACTUAL_VICTIM_OTHERWISE = 0.95;
     private static final Distribution LOCATION_STING = Distribution.of(1, 0.60, 2, 0.05, 3, 0.12, 4, 0.15, 7, 0.08);
-    private static final Distribution LOCATION_SEX = Distribution.of(1, 0.40, 2, 0.25, 3, 0.15, 4, 0.10, 5, 0.05, 7, 0.05);
+    private static final Distribution LOCATION_SEX =
+            Distribution.of(1, 0.40, 2, 0.25, 3, 0.15, 4, 0.10, 5, 0.05, 7, 0.05);
     private static final Distribution LOCATION_UNDETERMINED = Distribution.of(1, 0.20, 2, 0.30, 7, 0.30, 8, 0.20);
     /** LOCATION by LABOR_INDUSTRY (1 agriculture, 2 domestic, 3 restaurant, 4 construction, 5 massage/spa, 6 other). */
     private static final Distribution[] LOCATION_BY_INDUSTRY = {
-        Distribution.of(6, 1), Distribution.of(2, 1), Distribution.of(7, 1), Distribution.of(7, 0.7, 8, 0.3),
-        Distribution.of(5, 1), Distribution.of(7, 0.5, 8, 0.5),
+        Distribution.of(6, 1),
+        Distribution.of(2, 1),
+        Distribution.of(7, 1),
+        Distribution.of(7, 0.7, 8, 0.3),
+        Distribution.of(5, 1),
+        Distribution.of(7, 0.5, 8, 0.5),
     };
 
     private final List<String> evidenceFlags;
@@ -77,7 +85,8 @@ final class CaseModel {
         int subtype = sex ? SEX_SUBTYPE.drawInt(rng) : 0;
         int industry = laborInvolved ? LABOR_INDUSTRY.drawInt(rng) : 0;
         int source = ID_SOURCE_BY_TYPE[htType - 1].drawInt(rng);
-        double pVictim = source == SOURCE_STING ? ACTUAL_VICTIM_IN_STING
+        double pVictim = source == SOURCE_STING
+                ? ACTUAL_VICTIM_IN_STING
                 : source == SOURCE_ONLINE_ADS ? ACTUAL_VICTIM_IN_AD_MONITORING : ACTUAL_VICTIM_OTHERWISE;
         boolean actual = Distribution.chance(rng, pVictim);
         int location;
@@ -90,7 +99,8 @@ final class CaseModel {
         }
         boolean[] evidence = new boolean[evidenceFlags.size()];
         for (int i = 0; i < evidence.length; i++) {
-            evidence[i] = Distribution.chance(rng, evidenceProbability(evidenceFlags.get(i), htType, source, actual, location));
+            evidence[i] = Distribution.chance(
+                    rng, evidenceProbability(evidenceFlags.get(i), htType, source, actual, location));
         }
         return new CaseFacts(closedYear, htType, subtype, industry, source, actual, location, evidence);
     }

@@ -73,7 +73,8 @@ final class CountAllocator {
 
     private static void check(int raw, int min, int growWeight) {
         if (min < 0 || raw < min || growWeight < 0) {
-            throw new IllegalArgumentException("count " + raw + " must be >= its minimum " + min + " >= 0, weight " + growWeight + " >= 0");
+            throw new IllegalArgumentException(
+                    "count " + raw + " must be >= its minimum " + min + " >= 0, weight " + growWeight + " >= 0");
         }
     }
 }

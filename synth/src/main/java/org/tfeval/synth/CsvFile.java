@@ -19,8 +19,14 @@ final class CsvFile implements Closeable {
     private long rows;
 
     CsvFile(Path file, List<String> header) throws IOException {
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER);
-        this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get());
+        BufferedWriter out =
+                new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER);
+        this.printer = new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(header.toArray(new String[0]))
+                        .get());
     }
 
     /** Writes a record of a form, its cells in instrument order. */

@@ -16,11 +16,13 @@ final class Distribution {
         this.cumulative = new double[weights.length];
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
-            if (!(weights[i] >= 0)) throw new IllegalArgumentException("weight " + weights[i] + " of code " + codes[i] + " must be >= 0");
+            if (!(weights[i] >= 0))
+                throw new IllegalArgumentException("weight " + weights[i] + " of code " + codes[i] + " must be >= 0");
             sum += weights[i];
             cumulative[i] = sum;
         }
-        if (!(sum > 0)) throw new IllegalArgumentException("the weights of " + Arrays.toString(codes) + " sum to " + sum);
+        if (!(sum > 0))
+            throw new IllegalArgumentException("the weights of " + Arrays.toString(codes) + " sum to " + sum);
     }
 
     /** A distribution from pairs {@code code, weight, code, weight, ...}; weights need not sum to 1. */

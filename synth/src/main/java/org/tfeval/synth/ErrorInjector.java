@@ -42,12 +42,16 @@ final class ErrorInjector {
     void offer(long caseOrdinal, Rec record, Rec parent) {
         for (int k = 0; k < faults.size(); k++) {
             Fault f = faults.get(k);
-            if (fired[k] || caseOrdinal < triggers[k] || !f.form.equals(record.layout().name()) || !f.eligible(record, parent)) {
+            if (fired[k]
+                    || caseOrdinal < triggers[k]
+                    || !f.form.equals(record.layout().name())
+                    || !f.eligible(record, parent)) {
                 continue;
             }
             String what = f.apply(record, parent, rng);
             fired[k] = true;
-            injected.add(new InjectedError(f.form, record.id(), f.reportedVariable(instrument), f.code(instrument), what));
+            injected.add(
+                    new InjectedError(f.form, record.id(), f.reportedVariable(instrument), f.code(instrument), what));
             return;
         }
     }

@@ -54,7 +54,8 @@ final class FormLayout {
             index.put(v.name(), i);
             if (v.appliesWhen() != null) {
                 if (notApplicable == null) {
-                    throw new IllegalArgumentException("the instrument has skip logic but no 'not_applicable' missing code");
+                    throw new IllegalArgumentException(
+                            "the instrument has skip logic but no 'not_applicable' missing code");
                 }
                 appliesReads[i] = v.appliesWhen().variables().toArray(new String[0]);
             }
@@ -100,7 +101,8 @@ final class FormLayout {
     int indexOf(String name) {
         Integer i = index.get(name);
         if (i == null) {
-            throw new IllegalStateException("form " + form.name() + " has no variable " + name + ", which the synthetic generator needs");
+            throw new IllegalStateException(
+                    "form " + form.name() + " has no variable " + name + ", which the synthetic generator needs");
         }
         return i;
     }
@@ -127,10 +129,12 @@ final class FormLayout {
     /** Links a child record to its parent: the parent's key and the variables the child inherits. */
     void link(Rec child, Rec parent) {
         if (parentLink == null || !parentLink.parent().equals(parent.layout().name())) {
-            throw new IllegalArgumentException("form " + form.name() + " is not a child of " + parent.layout().name());
+            throw new IllegalArgumentException("form " + form.name() + " is not a child of "
+                    + parent.layout().name());
         }
         List<String> key = parent.layout().form.key();
-        if (key.size() != 1) throw new IllegalArgumentException("parent form " + parent.layout().name() + " must have a single key");
+        if (key.size() != 1)
+            throw new IllegalArgumentException("parent form " + parent.layout().name() + " must have a single key");
         child.set(parentLink.name(), parent.get(key.get(0)));
         for (Variable v : inherited) {
             if (v.inherit().equals(parent.layout().name())) child.set(v.name(), parent.get(v.name()));
@@ -142,7 +146,9 @@ final class FormLayout {
         for (Variable v : derived) {
             Derivation d = v.derived();
             List<Rec> kids = children.get(d.form());
-            if (kids == null) throw new IllegalArgumentException(v.name() + " is derived from form " + d.form() + ", which was not generated");
+            if (kids == null)
+                throw new IllegalArgumentException(
+                        v.name() + " is derived from form " + d.form() + ", which was not generated");
             if (d.kind() == Derivation.Kind.COUNT) {
                 parent.set(v.name(), (long) kids.size());
             } else {
@@ -214,7 +220,8 @@ final class FormLayout {
     /** The cell text of a value in the import format. */
     String cell(int i, Object value) {
         if (value == null) {
-            if (vars[i].required()) throw new IllegalStateException("form " + form.name() + ", variable " + vars[i].name() + " is blank");
+            if (vars[i].required())
+                throw new IllegalStateException("form " + form.name() + ", variable " + vars[i].name() + " is blank");
             return "";
         }
         if (value instanceof Missing m) return Integer.toString(m.code());
@@ -246,12 +253,15 @@ final class FormLayout {
     static Set<String> shielded(Instrument instrument, Form form) {
         Set<String> out = new TreeSet<>(form.key());
         for (Variable v : form.variables()) {
-            if (v.type() == VariableType.ID || v.inherit() != null || v.isDerived() || v.parent() != null) out.add(v.name());
+            if (v.type() == VariableType.ID || v.inherit() != null || v.isDerived() || v.parent() != null)
+                out.add(v.name());
             if (v.appliesWhen() != null) out.addAll(v.appliesWhen().variables());
         }
         for (Form f : instrument.forms()) {
             for (Variable v : f.variables()) {
-                if (v.isDerived() && v.derived().form().equals(form.name()) && v.derived().where() != null) {
+                if (v.isDerived()
+                        && v.derived().form().equals(form.name())
+                        && v.derived().where() != null) {
                     out.addAll(v.derived().where().variables());
                 }
             }

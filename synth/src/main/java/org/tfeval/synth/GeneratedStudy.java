@@ -18,8 +18,13 @@ import java.util.Objects;
  * @param unmodelledVariables variables ({@code form.VARIABLE}) the generator has no model for and wrote as not
  *                            recorded; empty for the built-in instrument
  */
-public record GeneratedStudy(Path directory, long seed, Map<String, Long> rows, long caseListRows, List<InjectedError> injectedErrors,
-                             List<String> unmodelledVariables) {
+public record GeneratedStudy(
+        Path directory,
+        long seed,
+        Map<String, Long> rows,
+        long caseListRows,
+        List<InjectedError> injectedErrors,
+        List<String> unmodelledVariables) {
     /** The sampling frame file. */
     public static final String CASE_LIST_FILE = "case_list.csv";
     /** The notice that the data are synthetic. */
@@ -37,7 +42,9 @@ public record GeneratedStudy(Path directory, long seed, Map<String, Long> rows, 
     /** Data rows of a form's file. */
     public long rows(String form) {
         Long n = rows.get(form);
-        if (n == null) throw new IllegalArgumentException("no file was written for form '" + form + "'; written: " + rows.keySet());
+        if (n == null)
+            throw new IllegalArgumentException(
+                    "no file was written for form '" + form + "'; written: " + rows.keySet());
         return n;
     }
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 public record InjectedError(String form, String recordId, String variable, String code, String description) {
     /** Codes that a check of single records cannot see; the store's cross-form checks find them. */
-    public static final java.util.Set<String> CROSS_FORM_CODES = java.util.Set.of("derived_mismatch", "date_order_parent");
+    public static final java.util.Set<String> CROSS_FORM_CODES =
+            java.util.Set.of("derived_mismatch", "date_order_parent");
 
     public InjectedError {
         Objects.requireNonNull(form, "form");

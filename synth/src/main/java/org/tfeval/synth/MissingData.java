@@ -63,8 +63,7 @@ final class MissingData {
             Map.entry("OFFENSE_CODE", new double[] {0.02, 0.0}),
             Map.entry("OFFENSE_IS_HT", new double[] {0.01, 0.0}));
 
-    private MissingData() {
-    }
+    private MissingData() {}
 
     /** The rates of a variable: {not recorded, unknown}; zero when the table has none. */
     static double[] rates(String variable) {

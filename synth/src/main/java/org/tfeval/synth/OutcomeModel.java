@@ -31,6 +31,7 @@ final class OutcomeModel {
     static final double PROSECUTION_PER_EVIDENCE_TYPE = 0.22;
     /** Evidence types a typical file holds; the evidence term is centred on it. */
     static final double TYPICAL_EVIDENCE_TYPES = 3.0;
+
     static final double PROSECUTION_ACTUAL_VICTIM = 0.35;
     static final double PROSECUTION_MINOR = 0.25;
     static final double HT_SPEC_PROSECUTOR = 0.90;
@@ -42,11 +43,13 @@ final class OutcomeModel {
     static final double HT_STING_WITHOUT_VICTIM = -0.60;
     /** Shifts of the log-odds for labor (arrests and prosecutions are rarer), both, and undetermined cases. */
     static final double[] ARREST_BY_TYPE = {0.0, -2.6, 0.0, -2.0};
+
     static final double[] PROSECUTION_BY_TYPE = {0.0, -1.6, 0.0, -1.5};
     static final double[] HT_CHARGE_BY_TYPE = {0.0, -0.6, 0.3, -2.5};
 
     /** Case-fact skeletons drawn to calibrate the intercepts. */
     static final int CALIBRATION_SAMPLE = 40_000;
+
     private static final int BISECTION_STEPS = 60;
     private static final double INTERCEPT_BOUND = 15.0;
 
@@ -61,14 +64,14 @@ final class OutcomeModel {
     }
 
     /** The linear predictors of a case, without intercepts. */
-    record Predictors(double arrest, double prosecution, double htCharge) {
-    }
+    record Predictors(double arrest, double prosecution, double htCharge) {}
 
     /** The outcomes of a case; nested. */
     record Outcome(boolean arrest, boolean prosecution, boolean htCharge) {
         Outcome {
             if ((prosecution && !arrest) || (htCharge && !prosecution)) {
-                throw new IllegalArgumentException("outcomes must be nested: trafficking charge => prosecution => arrest");
+                throw new IllegalArgumentException(
+                        "outcomes must be nested: trafficking charge => prosecution => arrest");
             }
         }
     }
@@ -78,12 +81,17 @@ final class OutcomeModel {
     }
 
     static double siteProsecutionEffect(boolean specProsecutor, boolean statewide, boolean colocated, double random) {
-        return (specProsecutor ? PROSECUTION_SPEC_PROSECUTOR : 0) + (statewide ? PROSECUTION_STATEWIDE : 0)
-                + (colocated ? PROSECUTION_COLOCATED : 0) + random;
+        return (specProsecutor ? PROSECUTION_SPEC_PROSECUTOR : 0)
+                + (statewide ? PROSECUTION_STATEWIDE : 0)
+                + (colocated ? PROSECUTION_COLOCATED : 0)
+                + random;
     }
 
     static double siteHtChargeEffect(boolean specProsecutor, boolean specUnit, boolean statewide, double random) {
-        return (specProsecutor ? HT_SPEC_PROSECUTOR : 0) + (specUnit ? HT_SPEC_UNIT : 0) + (statewide ? HT_STATEWIDE : 0) + random;
+        return (specProsecutor ? HT_SPEC_PROSECUTOR : 0)
+                + (specUnit ? HT_SPEC_UNIT : 0)
+                + (statewide ? HT_STATEWIDE : 0)
+                + random;
     }
 
     /** The linear predictors of a case at a site. */
@@ -92,11 +100,17 @@ final class OutcomeModel {
         double minor = f.minorInvolved() ? 1 : 0;
         double victim = f.actualVictim() ? 1 : 0;
         double arrest = site.arrestEffect() + (f.sting() ? ARREST_STING : 0) + ARREST_BY_TYPE[t];
-        double prosecution = site.prosecutionEffect() + PROSECUTION_PER_EVIDENCE_TYPE * (f.evidenceCount() - TYPICAL_EVIDENCE_TYPES)
-                + PROSECUTION_ACTUAL_VICTIM * victim + PROSECUTION_MINOR * minor + PROSECUTION_BY_TYPE[t];
-        double ht = site.htChargeEffect() + HT_MINOR * minor + HT_ACTUAL_VICTIM * victim
+        double prosecution = site.prosecutionEffect()
+                + PROSECUTION_PER_EVIDENCE_TYPE * (f.evidenceCount() - TYPICAL_EVIDENCE_TYPES)
+                + PROSECUTION_ACTUAL_VICTIM * victim
+                + PROSECUTION_MINOR * minor
+                + PROSECUTION_BY_TYPE[t];
+        double ht = site.htChargeEffect()
+                + HT_MINOR * minor
+                + HT_ACTUAL_VICTIM * victim
                 + (f.has(model.financialEvidence()) ? HT_FINANCIAL_EVIDENCE : 0)
-                + (f.sting() && !f.actualVictim() ? HT_STING_WITHOUT_VICTIM : 0) + HT_CHARGE_BY_TYPE[t];
+                + (f.sting() && !f.actualVictim() ? HT_STING_WITHOUT_VICTIM : 0)
+                + HT_CHARGE_BY_TYPE[t];
         return new Predictors(arrest, prosecution, ht);
     }
 
@@ -113,8 +127,13 @@ final class OutcomeModel {
      * Calibrates the intercepts on case facts drawn from the providing sites (in proportion to
      * their samples) so that the expected shares among sex-trafficking cases meet the targets.
      */
-    static OutcomeModel calibrate(List<Site> sites, CaseModel model, long seed, double arrestTarget, double prosecutionTarget,
-                                  double htChargeTarget) {
+    static OutcomeModel calibrate(
+            List<Site> sites,
+            CaseModel model,
+            long seed,
+            double arrestTarget,
+            double prosecutionTarget,
+            double htChargeTarget) {
         long total = sites.stream().mapToLong(Site::cases).sum();
         if (total == 0) return new OutcomeModel(0, 0, 0);
         double[] a = new double[CALIBRATION_SAMPLE + sites.size()];
@@ -147,23 +166,29 @@ final class OutcomeModel {
         final double[] fa = a;
         final double[] fp = p;
         final double[] fh = h;
-        double cA = solve(c -> {
-            double s = 0;
-            for (int i = 0; i < m; i++) s += logistic(c + fa[i]);
-            return s / m;
-        }, arrestTarget);
-        double cP = solve(c -> {
-            double s = 0;
-            for (int i = 0; i < m; i++) s += Math.min(logistic(cA + fa[i]), logistic(c + fp[i]));
-            return s / m;
-        }, prosecutionTarget);
-        double cH = solve(c -> {
-            double s = 0;
-            for (int i = 0; i < m; i++) {
-                s += Math.min(Math.min(logistic(cA + fa[i]), logistic(cP + fp[i])), logistic(c + fh[i]));
-            }
-            return s / m;
-        }, htChargeTarget);
+        double cA = solve(
+                c -> {
+                    double s = 0;
+                    for (int i = 0; i < m; i++) s += logistic(c + fa[i]);
+                    return s / m;
+                },
+                arrestTarget);
+        double cP = solve(
+                c -> {
+                    double s = 0;
+                    for (int i = 0; i < m; i++) s += Math.min(logistic(cA + fa[i]), logistic(c + fp[i]));
+                    return s / m;
+                },
+                prosecutionTarget);
+        double cH = solve(
+                c -> {
+                    double s = 0;
+                    for (int i = 0; i < m; i++) {
+                        s += Math.min(Math.min(logistic(cA + fa[i]), logistic(cP + fp[i])), logistic(c + fh[i]));
+                    }
+                    return s / m;
+                },
+                htChargeTarget);
         return new OutcomeModel(cA, cP, cH);
     }
 
@@ -185,7 +210,11 @@ final class OutcomeModel {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "intercepts: arrest %.4f, prosecution %.4f, trafficking charge %.4f",
-                arrestIntercept, prosecutionIntercept, htChargeIntercept);
+        return String.format(
+                java.util.Locale.ROOT,
+                "intercepts: arrest %.4f, prosecution %.4f, trafficking charge %.4f",
+                arrestIntercept,
+                prosecutionIntercept,
+                htChargeIntercept);
     }
 }

@@ -15,6 +15,6 @@ public interface ProgressListener {
 
     /** A listener that ignores progress. */
     static ProgressListener none() {
-        return (form, done, total) -> { };
+        return (form, done, total) -> {};
     }
 }

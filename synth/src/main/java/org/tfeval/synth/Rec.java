@@ -72,10 +72,15 @@ final class Rec {
     private static Object normalize(Object value) {
         if (value instanceof Integer i) return (long) i;
         if (value instanceof Boolean b) return b ? 1L : 0L;
-        if (value == null || value instanceof Long || value instanceof String || value instanceof LocalDate
-                || value instanceof BigDecimal || value instanceof Missing) {
+        if (value == null
+                || value instanceof Long
+                || value instanceof String
+                || value instanceof LocalDate
+                || value instanceof BigDecimal
+                || value instanceof Missing) {
             return value;
         }
-        throw new IllegalArgumentException("unsupported value type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "unsupported value type " + value.getClass().getName());
     }
 }

@@ -71,13 +71,16 @@ record Site(
     Site {
         Objects.requireNonNull(tfId, "tfId");
         if (cases < 0 || frameSize < cases) {
-            throw new IllegalArgumentException(tfId + ": frame of " + frameSize + " closed cases cannot hold a sample of " + cases);
+            throw new IllegalArgumentException(
+                    tfId + ": frame of " + frameSize + " closed cases cannot hold a sample of " + cases);
         }
         if ((sampleDrawnBy == 0) != (cases == 0) || (fileMode == 0) != (cases == 0)) {
-            throw new IllegalArgumentException(tfId + ": sampling and file mode are set exactly when the site provided case files");
+            throw new IllegalArgumentException(
+                    tfId + ": sampling and file mode are set exactly when the site provided case files");
         }
         if (firstFiscalYear > LAST_CLOSED_YEAR) {
-            throw new IllegalArgumentException(tfId + ": first fiscal year " + firstFiscalYear + " is after the last closed year " + LAST_CLOSED_YEAR);
+            throw new IllegalArgumentException(tfId + ": first fiscal year " + firstFiscalYear
+                    + " is after the last closed year " + LAST_CLOSED_YEAR);
         }
     }
 

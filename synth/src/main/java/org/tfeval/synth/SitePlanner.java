@@ -12,31 +12,38 @@ import java.util.SplittableRandom;
  */
 final class SitePlanner {
     /** Providing sites over all sites (8 of 10). */
-    static final double PROVIDING_SHARE = (double) CalibrationTargets.STUDY_PROVIDING_SITES / CalibrationTargets.STUDY_SITES;
+    static final double PROVIDING_SHARE =
+            (double) CalibrationTargets.STUDY_PROVIDING_SITES / CalibrationTargets.STUDY_SITES;
     /** Samples drawn by the research team over providing sites (5 of 8). */
-    static final double RESEARCHER_DRAWN_SHARE = (double) CalibrationTargets.STUDY_SAMPLES_DRAWN_BY_RESEARCHERS
-            / CalibrationTargets.STUDY_PROVIDING_SITES;
+    static final double RESEARCHER_DRAWN_SHARE =
+            (double) CalibrationTargets.STUDY_SAMPLES_DRAWN_BY_RESEARCHERS / CalibrationTargets.STUDY_PROVIDING_SITES;
     /** Electronic case files over providing sites (2 of 8). */
-    static final double ELECTRONIC_SHARE = (double) CalibrationTargets.STUDY_ELECTRONIC_SITES / CalibrationTargets.STUDY_PROVIDING_SITES;
+    static final double ELECTRONIC_SHARE =
+            (double) CalibrationTargets.STUDY_ELECTRONIC_SITES / CalibrationTargets.STUDY_PROVIDING_SITES;
     /** Relative caseload of a providing site: uniform in [MIN, MAX], so samples of 226 over 8 sites fall in 20-40. */
     static final double MIN_SITE_WEIGHT = 0.75;
+
     static final double MAX_SITE_WEIGHT = 1.35;
     /** Shares of TF_SCOPE 1 city, 2 county, 3 regional, 4 statewide among the sites. */
     static final double[] SCOPE_SHARES = {0.30, 0.25, 0.20, 0.25};
     /** Shares of TF_FOCUS 1 sex only, 2 mostly sex, 3 balanced (no site focuses mostly on labor). */
     static final double[] FOCUS_SHARES = {0.30, 0.55, 0.15};
+
     static final double SPEC_PROSECUTOR_SHARE = 0.5;
     static final double SPEC_UNIT_SHARE = 0.5;
     static final double COLOCATED_SHARE = 0.4;
     /** Earliest and latest first ECM fiscal year of a synthetic site. */
     static final int FIRST_FY_MIN = 2010;
+
     static final int FIRST_FY_MAX = 2015;
     /** Years between awards. */
     static final int AWARD_CYCLE_YEARS = 3;
 
-    private static final String[] STATES = {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-        "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
-        "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"};
+    private static final String[] STATES = {
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+        "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+        "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"
+    };
 
     private static final Distribution[] LEAD_LE_TYPE_BY_SCOPE = {
         Distribution.of(1, 0.85, 5, 0.10, 7, 0.05),
@@ -48,18 +55,19 @@ final class SitePlanner {
     private static final Distribution LE_UNIT_WITHOUT_SPEC_UNIT = Distribution.of(1, 0.60, 3, 0.30, 4, 0.10);
     private static final int[][] AGENCIES_BY_SCOPE = {{5, 20}, {8, 30}, {15, 50}, {30, 120}};
 
-    private SitePlanner() {
-    }
+    private SitePlanner() {}
 
     /** The sites of a study of {@code caseCount} cases over {@code siteCount} task forces. */
     static List<Site> plan(int siteCount, int caseCount, long seed) {
         SplittableRandom rng = RandomStream.SITES.open(seed);
-        int providing = caseCount == 0 ? 0
+        int providing = caseCount == 0
+                ? 0
                 : Math.max(1, Math.min(Math.min(siteCount, caseCount), (int) Math.round(siteCount * PROVIDING_SHARE)));
         boolean[] provides = quota(rng, siteCount, providing);
         boolean[] researcherDrawn = quota(rng, providing, (int) Math.round(providing * RESEARCHER_DRAWN_SHARE));
         boolean[] electronic = quota(rng, providing, (int) Math.round(providing * ELECTRONIC_SHARE));
-        boolean[] mayArrest = quota(rng, siteCount, (int) Math.round(siteCount * CalibrationTargets.MAY_ARREST_SURVIVORS_SHARE));
+        boolean[] mayArrest =
+                quota(rng, siteCount, (int) Math.round(siteCount * CalibrationTargets.MAY_ARREST_SURVIVORS_SHARE));
         int[] scope = categories(rng, siteCount, SCOPE_SHARES);
         int[] focus = categories(rng, siteCount, FOCUS_SHARES);
         boolean[] specProsecutor = quota(rng, siteCount, (int) Math.round(siteCount * SPEC_PROSECUTOR_SHARE));
@@ -85,7 +93,9 @@ final class SitePlanner {
             int members = agencies * Distribution.between(rng, 2, 6) + Distribution.between(rng, 0, 10);
             int firstFy = Distribution.between(rng, FIRST_FY_MIN, FIRST_FY_MAX);
             int cycle = Site.LAST_CLOSED_YEAR - (Site.LAST_CLOSED_YEAR - firstFy) % AWARD_CYCLE_YEARS;
-            int purpose = sc == Site.SCOPE_STATEWIDE && Distribution.chance(rng, 0.7) ? 3 : Distribution.chance(rng, 0.4) ? 1 : 2;
+            int purpose = sc == Site.SCOPE_STATEWIDE && Distribution.chance(rng, 0.7)
+                    ? 3
+                    : Distribution.chance(rng, 0.4) ? 1 : 2;
             boolean laborPartner = Distribution.chance(rng, focus[i] == 3 ? 0.85 : 0.30);
             double arrestRandom = Distribution.gaussian(rng) * OutcomeModel.SITE_ARREST_SD;
             double prosecutionRandom = Distribution.gaussian(rng) * OutcomeModel.SITE_PROSECUTION_SD;
@@ -104,9 +114,30 @@ final class SitePlanner {
                 p++;
             }
             boolean statewide = sc == Site.SCOPE_STATEWIDE;
-            sites.add(new Site(i, tfId(i), "Synthetic Task Force " + String.format(java.util.Locale.ROOT, "%02d", i + 1),
-                    states[i % states.length], sc, leadLe, leadModel, colocated[i], specUnit[i], specProsecutor[i], leUnit, agencies,
-                    members, firstFy, cycle, purpose, focus[i], laborPartner, mayArrest[i], drawnBy, mode, n, frame,
+            sites.add(new Site(
+                    i,
+                    tfId(i),
+                    "Synthetic Task Force " + String.format(java.util.Locale.ROOT, "%02d", i + 1),
+                    states[i % states.length],
+                    sc,
+                    leadLe,
+                    leadModel,
+                    colocated[i],
+                    specUnit[i],
+                    specProsecutor[i],
+                    leUnit,
+                    agencies,
+                    members,
+                    firstFy,
+                    cycle,
+                    purpose,
+                    focus[i],
+                    laborPartner,
+                    mayArrest[i],
+                    drawnBy,
+                    mode,
+                    n,
+                    frame,
                     OutcomeModel.siteArrestEffect(specUnit[i], arrestRandom),
                     OutcomeModel.siteProsecutionEffect(specProsecutor[i], statewide, colocated[i], prosecutionRandom),
                     OutcomeModel.siteHtChargeEffect(specProsecutor[i], specUnit[i], statewide, htRandom)));

@@ -52,7 +52,8 @@ public final class StudyGenerator {
 
     private StudyGenerator(int cases, int sites, long seed, boolean errors) {
         if (cases < 0) throw new IllegalArgumentException("cases must be >= 0, got " + cases);
-        if (sites < 1 || sites > MAX_SITES) throw new IllegalArgumentException("sites must be 1.." + MAX_SITES + ", got " + sites);
+        if (sites < 1 || sites > MAX_SITES)
+            throw new IllegalArgumentException("sites must be 1.." + MAX_SITES + ", got " + sites);
         this.cases = cases;
         this.sites = sites;
         this.seed = seed;
@@ -122,8 +123,10 @@ public final class StudyGenerator {
         }
         Map<String, FormLayout> layouts = new LinkedHashMap<>();
         for (Form f : instrument.forms()) layouts.put(f.name(), new FormLayout(instrument, f));
-        List<String> evidence = instrument.form("case").variables().stream().filter(v -> "evidence".equals(v.group()))
-                .map(Variable::name).toList();
+        List<String> evidence = instrument.form("case").variables().stream()
+                .filter(v -> "evidence".equals(v.group()))
+                .map(Variable::name)
+                .toList();
         StudyPlan plan = StudyPlan.prepare(cases, sites, seed, evidence, MAX_CASES_PER_SITE);
         try {
             Files.createDirectories(dir);
@@ -133,17 +136,25 @@ public final class StudyGenerator {
         }
     }
 
-    private GeneratedStudy write(Instrument instrument, Path dir, ProgressListener progress, Map<String, FormLayout> layouts,
-                                 StudyPlan plan) throws IOException {
+    private GeneratedStudy write(
+            Instrument instrument, Path dir, ProgressListener progress, Map<String, FormLayout> layouts, StudyPlan plan)
+            throws IOException {
         Map<String, CsvFile> files = new LinkedHashMap<>();
         ErrorInjector injector = new ErrorInjector(instrument, plan.cases, seed, errors);
-        CaseBuilder builder = new CaseBuilder(layouts.get("case"), layouts.get("victim"), layouts.get("suspect"), layouts.get("offense"),
-                plan.caseModel.evidenceFlags(), injector);
+        CaseBuilder builder = new CaseBuilder(
+                layouts.get("case"),
+                layouts.get("victim"),
+                layouts.get("suspect"),
+                layouts.get("offense"),
+                plan.caseModel.evidenceFlags(),
+                injector);
         long victimTotal = plan.victims.total();
         long suspectTotal = plan.suspects.total();
-        try (CsvFile caseList = new CsvFile(dir.resolve(GeneratedStudy.CASE_LIST_FILE), GeneratedStudy.CASE_LIST_COLUMNS)) {
+        try (CsvFile caseList =
+                new CsvFile(dir.resolve(GeneratedStudy.CASE_LIST_FILE), GeneratedStudy.CASE_LIST_COLUMNS)) {
             try {
-                for (FormLayout l : layouts.values()) files.put(l.name(), new CsvFile(dir.resolve(l.name() + ".csv"), l.header()));
+                for (FormLayout l : layouts.values())
+                    files.put(l.name(), new CsvFile(dir.resolve(l.name() + ".csv"), l.header()));
                 CsvFile taskForces = files.get("task_force");
                 List<Rec> tfRecords = new ArrayList<>();
                 for (Site site : plan.sites) {
@@ -157,19 +168,25 @@ public final class StudyGenerator {
                     if (!site.providesFiles()) continue;
                     SamplingFrame frame = new SamplingFrame(site, seed);
                     while (frame.next()) {
-                        caseList.writeRow(site.tfId(), frame.caseReference(), Integer.toString(frame.closedYear()),
+                        caseList.writeRow(
+                                site.tfId(),
+                                frame.caseReference(),
+                                Integer.toString(frame.closedYear()),
                                 Integer.toString(frame.htType()));
                         if (!frame.selected()) continue;
-                        StudyPlan.CaseDraft d = plan.draft(site, frame.caseNumber(), frame.closedYear(), frame.htType());
+                        StudyPlan.CaseDraft d =
+                                plan.draft(site, frame.caseNumber(), frame.closedYear(), frame.htType());
                         int v = plan.victims.adjust(d.rawVictims(), d.minVictims(), d.victimWeight());
                         int s = plan.suspects.adjust(d.rawSuspects(), d.minSuspects(), d.suspectWeight());
-                        CaseBuilder.Built b = builder.build(site, tfRecords.get(site.index()), frame.caseNumber(), d, v, s, done);
+                        CaseBuilder.Built b =
+                                builder.build(site, tfRecords.get(site.index()), frame.caseNumber(), d, v, s, done);
                         files.get("case").write(b.caseRecord());
                         for (Rec r : b.victims()) files.get("victim").write(r);
                         for (Rec r : b.suspects()) files.get("suspect").write(r);
                         for (Rec r : b.offenses()) files.get("offense").write(r);
                         done++;
-                        if (done % PROGRESS_EVERY == 0) report(progress, files, caseList, plan, victimTotal, suspectTotal);
+                        if (done % PROGRESS_EVERY == 0)
+                            report(progress, files, caseList, plan, victimTotal, suspectTotal);
                     }
                 }
                 report(progress, files, caseList, plan, victimTotal, suspectTotal);
@@ -190,8 +207,13 @@ public final class StudyGenerator {
         return study;
     }
 
-    private static void report(ProgressListener progress, Map<String, CsvFile> files, CsvFile caseList, StudyPlan plan, long victims,
-                               long suspects) {
+    private static void report(
+            ProgressListener progress,
+            Map<String, CsvFile> files,
+            CsvFile caseList,
+            StudyPlan plan,
+            long victims,
+            long suspects) {
         progress.progress("case_list", caseList.rows(), plan.frameRows);
         progress.progress("case", files.get("case").rows(), plan.cases);
         progress.progress("victim", files.get("victim").rows(), victims);

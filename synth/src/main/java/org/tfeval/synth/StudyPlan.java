@@ -21,14 +21,16 @@ final class StudyPlan {
      * 0.92 victims per case, so the adjustment to the exact total is small.
      */
     private static final Distribution VICTIMS = Distribution.of(1, 0.72, 2, 0.17, 3, 0.07, 4, 0.03, 5, 0.01);
-    private static final Distribution LABOR_VICTIMS = Distribution.of(1, 0.35, 2, 0.20, 3, 0.15, 4, 0.10, 5, 0.08, 6, 0.04, 8, 0.04,
-            12, 0.04);
+
+    private static final Distribution LABOR_VICTIMS =
+            Distribution.of(1, 0.35, 2, 0.20, 3, 0.15, 4, 0.10, 5, 0.08, 6, 0.04, 8, 0.04, 12, 0.04);
     /**
      * Suspects of a case, before adjustment: a sting with an arrest, another case with an arrest, a
      * case without. With about 92% of cases having an arrest, 43% of them stings, the means (1.07,
      * 1.30, 0.48) give about 1.14 suspects per case.
      */
     private static final Distribution STING_SUSPECTS = Distribution.of(1, 0.94, 2, 0.05, 3, 0.01);
+
     private static final Distribution ARREST_SUSPECTS = Distribution.of(1, 0.80, 2, 0.13, 3, 0.045, 4, 0.018, 5, 0.007);
     private static final Distribution NO_ARREST_SUSPECTS = Distribution.of(0, 0.55, 1, 0.42, 2, 0.03);
 
@@ -46,7 +48,8 @@ final class StudyPlan {
     final long frameRows;
 
     /** A case after the first stage: facts, outcomes and drawn counts, with its random stream positioned after them. */
-    record CaseDraft(CaseFacts facts, OutcomeModel.Outcome outcome, int rawVictims, int rawSuspects, SplittableRandom rng) {
+    record CaseDraft(
+            CaseFacts facts, OutcomeModel.Outcome outcome, int rawVictims, int rawSuspects, SplittableRandom rng) {
         int minVictims() {
             return facts.actualVictim() ? 1 : 0;
         }
@@ -74,7 +77,9 @@ final class StudyPlan {
         this.cases = sites.stream().mapToLong(Site::cases).sum();
         this.frameRows = sites.stream().mapToLong(Site::frameSize).sum();
         this.outcomeStarts = new double[sites.size()];
-        for (Site s : sites) outcomeStarts[s.index()] = RandomStream.CASE.open(seed, s.index(), 0).nextDouble();
+        for (Site s : sites)
+            outcomeStarts[s.index()] =
+                    RandomStream.CASE.open(seed, s.index(), 0).nextDouble();
     }
 
     /** Plans a study and runs the first pass. */
@@ -82,13 +87,19 @@ final class StudyPlan {
         List<Site> sites = SitePlanner.plan(siteCount, caseCount, seed);
         for (Site s : sites) {
             if (s.cases() > maxCasesPerSite) {
-                throw new IllegalArgumentException(caseCount + " cases over " + siteCount + " task forces puts " + s.cases() + " cases in "
-                        + s.tfId() + "; at most " + maxCasesPerSite + " fit a case ID: add task forces");
+                throw new IllegalArgumentException(
+                        caseCount + " cases over " + siteCount + " task forces puts " + s.cases() + " cases in "
+                                + s.tfId() + "; at most " + maxCasesPerSite + " fit a case ID: add task forces");
             }
         }
         CaseModel caseModel = new CaseModel(evidenceFlags);
-        OutcomeModel outcomes = OutcomeModel.calibrate(sites, caseModel, seed, CalibrationTargets.SEX_CASES_WITH_ARREST,
-                CalibrationTargets.SEX_CASES_PROSECUTED, CalibrationTargets.SEX_CASES_WITH_HT_CHARGE);
+        OutcomeModel outcomes = OutcomeModel.calibrate(
+                sites,
+                caseModel,
+                seed,
+                CalibrationTargets.SEX_CASES_WITH_ARREST,
+                CalibrationTargets.SEX_CASES_PROSECUTED,
+                CalibrationTargets.SEX_CASES_WITH_HT_CHARGE);
         StudyPlan plan = new StudyPlan(seed, sites, caseModel, outcomes);
         for (Site site : sites) {
             if (!site.providesFiles()) continue;
@@ -118,7 +129,8 @@ final class StudyPlan {
     CaseDraft draft(Site site, int caseNumber, int closedYear, int htType) {
         SplittableRandom rng = RandomStream.CASE.open(seed, site.index(), caseNumber);
         CaseFacts facts = caseModel.draw(closedYear, htType, rng);
-        OutcomeModel.Outcome outcome = outcomes.decide(OutcomeModel.predictors(site, facts, caseModel), outcomeUniform(site, caseNumber));
+        OutcomeModel.Outcome outcome =
+                outcomes.decide(OutcomeModel.predictors(site, facts, caseModel), outcomeUniform(site, caseNumber));
         int v = facts.actualVictim() ? (facts.labor() ? LABOR_VICTIMS : VICTIMS).drawInt(rng) : 0;
         Distribution s = !outcome.arrest() ? NO_ARREST_SUSPECTS : facts.sting() ? STING_SUSPECTS : ARREST_SUSPECTS;
         return new CaseDraft(facts, outcome, v, s.drawInt(rng), rng);

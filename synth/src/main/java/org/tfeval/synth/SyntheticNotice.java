@@ -9,10 +9,10 @@ import org.tfeval.instrument.Instrument;
 
 /** Writes {@code SYNTHETIC.txt}: that the data are synthetic, how they were made, and how to make them again. */
 final class SyntheticNotice {
-    private SyntheticNotice() {
-    }
+    private SyntheticNotice() {}
 
-    static void write(Path file, StudyGenerator config, Instrument instrument, StudyPlan plan, GeneratedStudy study) throws IOException {
+    static void write(Path file, StudyGenerator config, Instrument instrument, StudyPlan plan, GeneratedStudy study)
+            throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("SYNTHETIC DATA - NOT REAL CASES, TASK FORCES OR PEOPLE\n");
         b.append("=====================================================\n\n");
@@ -21,38 +21,69 @@ final class SyntheticNotice {
         b.append("or suspect. Task-force names and case narratives say SYNTHETIC; identifiers are made up.\n");
         b.append("The distributions are calibrated to aggregate figures published about the federal evaluation\n");
         b.append("of the Enhanced Collaborative Model (ECM) task forces, never to individual records.\n\n");
-        b.append("Instrument: ").append(instrument.id()).append(' ').append(instrument.version()).append('\n');
+        b.append("Instrument: ")
+                .append(instrument.id())
+                .append(' ')
+                .append(instrument.version())
+                .append('\n');
         b.append("Seed: ").append(config.seed()).append('\n');
-        b.append("Parameters: cases=").append(config.cases()).append(" sites=").append(config.sites()).append(" errors=")
-                .append(config.errors()).append('\n');
+        b.append("Parameters: cases=")
+                .append(config.cases())
+                .append(" sites=")
+                .append(config.sites())
+                .append(" errors=")
+                .append(config.errors())
+                .append('\n');
         b.append("Same seed and parameters give byte-identical files.\n\n");
 
         b.append("Files\n-----\n");
-        study.rows().forEach((form, n) -> b.append(String.format(Locale.ROOT, "  %-16s %,12d rows%n", form + ".csv", n)));
-        b.append(String.format(Locale.ROOT, "  %-16s %,12d rows  sampling frame: every closed case of each task force that%n",
-                GeneratedStudy.CASE_LIST_FILE, study.caseListRows()));
+        study.rows()
+                .forEach((form, n) -> b.append(String.format(Locale.ROOT, "  %-16s %,12d rows%n", form + ".csv", n)));
+        b.append(String.format(
+                Locale.ROOT,
+                "  %-16s %,12d rows  sampling frame: every closed case of each task force that%n",
+                GeneratedStudy.CASE_LIST_FILE,
+                study.caseListRows()));
         b.append("                                     provided case files; the sampled cases are a simple random\n");
-        b.append("                                     sample of it (columns ").append(String.join(",", GeneratedStudy.CASE_LIST_COLUMNS))
+        b.append("                                     sample of it (columns ")
+                .append(String.join(",", GeneratedStudy.CASE_LIST_COLUMNS))
                 .append(").\n");
-        b.append("Form files: UTF-8, RFC 4180, header = the form's variables in instrument order; codes as integers,\n");
+        b.append(
+                "Form files: UTF-8, RFC 4180, header = the form's variables in instrument order; codes as integers,\n");
         b.append("dates YYYY-MM-DD, missing codes -9 (not recorded), -8 (unknown), -7 (not applicable, from the\n");
         b.append("instrument's skip logic); NARRATIVE is sometimes blank.\n\n");
 
         b.append("Design\n------\n");
         long providing = plan.sites.stream().filter(Site::providesFiles).count();
-        long researcher = plan.sites.stream().filter(s -> s.sampleDrawnBy() == 1).count();
+        long researcher =
+                plan.sites.stream().filter(s -> s.sampleDrawnBy() == 1).count();
         long electronic = plan.sites.stream().filter(s -> s.fileMode() == 1).count();
-        b.append(String.format(Locale.ROOT, "  %d task forces, %d provided case files (%d samples drawn by the research team,%n",
-                plan.sites.size(), providing, researcher));
-        b.append(String.format(Locale.ROOT, "  %d by a task-force point person; %d electronic, %d paper files coded on site).%n",
-                providing - researcher, electronic, providing - electronic));
+        b.append(String.format(
+                Locale.ROOT,
+                "  %d task forces, %d provided case files (%d samples drawn by the research team,%n",
+                plan.sites.size(),
+                providing,
+                researcher));
+        b.append(String.format(
+                Locale.ROOT,
+                "  %d by a task-force point person; %d electronic, %d paper files coded on site).%n",
+                providing - researcher,
+                electronic,
+                providing - electronic));
         b.append("  Calibration targets (share of sex-trafficking cases): arrest ")
-                .append(percent(CalibrationTargets.SEX_CASES_WITH_ARREST)).append(", prosecution ")
-                .append(percent(CalibrationTargets.SEX_CASES_PROSECUTED)).append(", trafficking charge ")
-                .append(percent(CalibrationTargets.SEX_CASES_WITH_HT_CHARGE)).append(";\n");
-        b.append("  suspects Black ").append(percent(CalibrationTargets.BLACK_SUSPECT_SHARE)).append("; sex trafficking about ")
-                .append(percent(CalibrationTargets.SEX_TRAFFICKING_SHARE)).append(" of cases, labor about ")
-                .append(percent(CalibrationTargets.LABOR_TRAFFICKING_SHARE)).append(".\n");
+                .append(percent(CalibrationTargets.SEX_CASES_WITH_ARREST))
+                .append(", prosecution ")
+                .append(percent(CalibrationTargets.SEX_CASES_PROSECUTED))
+                .append(", trafficking charge ")
+                .append(percent(CalibrationTargets.SEX_CASES_WITH_HT_CHARGE))
+                .append(";\n");
+        b.append("  suspects Black ")
+                .append(percent(CalibrationTargets.BLACK_SUSPECT_SHARE))
+                .append("; sex trafficking about ")
+                .append(percent(CalibrationTargets.SEX_TRAFFICKING_SHARE))
+                .append(" of cases, labor about ")
+                .append(percent(CalibrationTargets.LABOR_TRAFFICKING_SHARE))
+                .append(".\n");
         b.append("  Outcome model ").append(plan.outcomes).append(".\n");
         b.append("  Sites differ in prosecution and trafficking-charge rates (specialized prosecutor, statewide\n");
         b.append("  scope, co-location and an unobserved site effect).\n\n");
@@ -62,16 +93,28 @@ final class SyntheticNotice {
         }
         b.append('\n');
 
-        b.append("Deliberately injected errors (").append(study.injectedErrors().size()).append(")\n");
+        b.append("Deliberately injected errors (")
+                .append(study.injectedErrors().size())
+                .append(")\n");
         b.append("-----------------------------------\n");
         if (study.injectedErrors().isEmpty()) b.append("  none\n");
         for (InjectedError e : study.injectedErrors()) {
-            b.append("  ").append(e.form()).append(' ').append(e.recordId()).append(' ').append(e.variable()).append(" [")
-                    .append(e.code()).append("]: ").append(e.description()).append('\n');
+            b.append("  ")
+                    .append(e.form())
+                    .append(' ')
+                    .append(e.recordId())
+                    .append(' ')
+                    .append(e.variable())
+                    .append(" [")
+                    .append(e.code())
+                    .append("]: ")
+                    .append(e.description())
+                    .append('\n');
         }
         if (!study.unmodelledVariables().isEmpty()) {
             b.append("\nVariables without a synthetic model, written as not recorded: ")
-                    .append(String.join(", ", study.unmodelledVariables())).append('\n');
+                    .append(String.join(", ", study.unmodelledVariables()))
+                    .append('\n');
         }
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
     }

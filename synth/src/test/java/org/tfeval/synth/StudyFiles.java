@@ -40,13 +40,17 @@ final class StudyFiles {
         }
     }
 
-    private StudyFiles() {
-    }
+    private StudyFiles() {}
 
     /** Streams the rows of a CSV file as column name to cell. */
     static void rows(Path file, Consumer<Map<String, String>> out) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             for (CSVRecord r : p) out.accept(r.toMap());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,7 +60,12 @@ final class StudyFiles {
     /** The header of a CSV file. */
     static List<String> header(Path file) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             return p.getHeaderNames();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,8 +82,14 @@ final class StudyFiles {
             String file = form.name() + ".csv";
             rows(dir.resolve(file), cells -> {
                 row[0]++;
-                records.add(validator.parse(cells, new Location(file, row[0]), v -> violations.add(
-                        new Finding(form.name(), v.recordId() != null ? v.recordId() : idOf(form, cells), v.variable(), v.code()))));
+                records.add(validator.parse(
+                        cells,
+                        new Location(file, row[0]),
+                        v -> violations.add(new Finding(
+                                form.name(),
+                                v.recordId() != null ? v.recordId() : idOf(form, cells),
+                                v.variable(),
+                                v.code()))));
             });
             data.put(form.name(), records);
         }
@@ -88,7 +103,8 @@ final class StudyFiles {
         Map<String, Map<Object, List<Map<String, Object>>>> children = new HashMap<>();
         for (Form f : instrument.forms()) {
             Map<Object, Map<String, Object>> index = new HashMap<>();
-            for (Map<String, Object> r : data.get(f.name())) index.put(r.get(f.key().get(0)), r);
+            for (Map<String, Object> r : data.get(f.name()))
+                index.put(r.get(f.key().get(0)), r);
             byKey.put(f.name(), index);
         }
         for (Form f : instrument.forms()) {
@@ -103,9 +119,11 @@ final class StudyFiles {
                     out.add(new Finding(f.name(), id, link.name(), "orphan"));
                     continue;
                 }
-                groups.computeIfAbsent(r.get(link.name()), k -> new ArrayList<>()).add(r);
+                groups.computeIfAbsent(r.get(link.name()), k -> new ArrayList<>())
+                        .add(r);
                 for (Variable v : f.variables()) {
-                    if (v.inherit() != null && !String.valueOf(r.get(v.name())).equals(String.valueOf(parent.get(v.name())))) {
+                    if (v.inherit() != null
+                            && !String.valueOf(r.get(v.name())).equals(String.valueOf(parent.get(v.name())))) {
                         out.add(new Finding(f.name(), id, v.name(), "inherit_mismatch"));
                     }
                 }
@@ -113,7 +131,9 @@ final class StudyFiles {
                     if (rule instanceof Rule.DateOrder d && d.dates().stream().anyMatch(x -> x.contains("."))) {
                         LocalDate previous = null;
                         for (String name : d.dates()) {
-                            Object value = name.contains(".") ? parent.get(name.substring(name.indexOf('.') + 1)) : r.get(name);
+                            Object value = name.contains(".")
+                                    ? parent.get(name.substring(name.indexOf('.') + 1))
+                                    : r.get(name);
                             if (RecordValidator.known(value) instanceof LocalDate date) {
                                 if (previous != null && date.isBefore(previous)) {
                                     out.add(new Finding(f.name(), id, d.dates().get(0), "date_order_parent"));
@@ -131,11 +151,21 @@ final class StudyFiles {
                 if (!v.isDerived()) continue;
                 Derivation d = v.derived();
                 for (Map<String, Object> r : data.get(f.name())) {
-                    List<Map<String, Object>> kids = children.get(d.form()).getOrDefault(r.get(f.key().get(0)), List.of());
-                    long expected = d.kind() == Derivation.Kind.COUNT ? kids.size()
-                            : kids.stream().anyMatch(k -> d.where().test(x -> RecordValidator.known(k.get(x))) == Truth.TRUE) ? 1 : 0;
+                    List<Map<String, Object>> kids =
+                            children.get(d.form()).getOrDefault(r.get(f.key().get(0)), List.of());
+                    long expected = d.kind() == Derivation.Kind.COUNT
+                            ? kids.size()
+                            : kids.stream()
+                                            .anyMatch(k ->
+                                                    d.where().test(x -> RecordValidator.known(k.get(x))) == Truth.TRUE)
+                                    ? 1
+                                    : 0;
                     if (!Long.valueOf(expected).equals(r.get(v.name()))) {
-                        out.add(new Finding(f.name(), new RecordValidator(instrument, f).recordId(r), v.name(), "derived_mismatch"));
+                        out.add(new Finding(
+                                f.name(),
+                                new RecordValidator(instrument, f).recordId(r),
+                                v.name(),
+                                "derived_mismatch"));
                     }
                 }
             }

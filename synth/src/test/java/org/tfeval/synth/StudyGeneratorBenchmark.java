@@ -32,7 +32,10 @@ class StudyGeneratorBenchmark {
         try {
             long[] lastCase = {0};
             long start = System.nanoTime();
-            GeneratedStudy study = StudyGenerator.defaults().withCases(1_000_000).withSites(50).withErrors(false)
+            GeneratedStudy study = StudyGenerator.defaults()
+                    .withCases(1_000_000)
+                    .withSites(50)
+                    .withErrors(false)
                     .generate(InstrumentLoader.builtIn("ecm"), dir, (form, done, total) -> {
                         if (form.equals("case")) lastCase[0] = done;
                     });
@@ -42,7 +45,8 @@ class StudyGeneratorBenchmark {
                 bytes = files.mapToLong(p -> p.toFile().length()).sum();
             }
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("synth benchmark: 1,000,000 cases / 50 sites in %.1f s; rows %s, case_list %,d; %,d MB written; max heap %,d MB%n",
+            System.out.printf(
+                    "synth benchmark: 1,000,000 cases / 50 sites in %.1f s; rows %s, case_list %,d; %,d MB written; max heap %,d MB%n",
                     took.toMillis() / 1000.0, study.rows(), study.caseListRows(), bytes >> 20, rt.maxMemory() >> 20);
             assertThat(lastCase[0]).isEqualTo(1_000_000);
             assertThat(took).isLessThan(BUDGET);

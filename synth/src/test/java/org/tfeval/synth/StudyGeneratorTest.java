@@ -40,6 +40,7 @@ class StudyGeneratorTest {
      * The tolerance is three standard errors.
      */
     private static final double ARREST_TOLERANCE_DEFAULT = 0.046;
+
     private static final double PROSECUTION_TOLERANCE_DEFAULT = 0.089;
     private static final double HT_CHARGE_TOLERANCE_DEFAULT = 0.099;
     private static final double BLACK_SUSPECTS_TOLERANCE_DEFAULT = 0.089;
@@ -59,9 +60,11 @@ class StudyGeneratorTest {
     private static final double MIN_SPEC_PROSECUTOR_GAIN = 0.08;
     /** The demo study carries "a handful" of errors. */
     private static final int MIN_INJECTED = 6;
+
     private static final int MAX_INJECTED = 10;
     /** Share of cells of keyed variables written as -9 or -8: a few percent. */
     private static final double MIN_MISSING_SHARE = 0.01;
+
     private static final double MAX_MISSING_SHARE = 0.08;
     /** No variable is missing in more than 40% of its applicable cells (foster care, the worst, is about 35%). */
     private static final double MAX_MISSING_SHARE_OF_A_VARIABLE = 0.40;
@@ -81,30 +84,51 @@ class StudyGeneratorTest {
 
     @Test
     void default_study_has_the_published_size_and_design() {
-        assertThat(defaultStudy.rows()).containsExactly(Map.entry("task_force", 10L), Map.entry("case", 226L), Map.entry("victim", 208L),
-                Map.entry("suspect", 257L), Map.entry("offense", defaultStudy.rows("offense")));
+        assertThat(defaultStudy.rows())
+                .containsExactly(
+                        Map.entry("task_force", 10L),
+                        Map.entry("case", 226L),
+                        Map.entry("victim", 208L),
+                        Map.entry("suspect", 257L),
+                        Map.entry("offense", defaultStudy.rows("offense")));
         List<Map<String, Object>> tfs = defaultData.get("task_force");
         assertThat(tfs).hasSize(10);
-        List<Map<String, Object>> providing = tfs.stream().filter(t -> Long.valueOf(1).equals(t.get("TF_CASE_FILES_PROVIDED"))).toList();
+        List<Map<String, Object>> providing = tfs.stream()
+                .filter(t -> Long.valueOf(1).equals(t.get("TF_CASE_FILES_PROVIDED")))
+                .toList();
         assertThat(providing).hasSize(8);
-        assertThat(providing).filteredOn(t -> Long.valueOf(1).equals(t.get("TF_SAMPLE_DRAWN_BY"))).hasSize(5);
-        assertThat(providing).filteredOn(t -> Long.valueOf(2).equals(t.get("TF_SAMPLE_DRAWN_BY"))).hasSize(3);
-        assertThat(providing).filteredOn(t -> Long.valueOf(1).equals(t.get("TF_FILE_MODE"))).hasSize(2);
-        assertThat(providing).filteredOn(t -> Long.valueOf(2).equals(t.get("TF_FILE_MODE"))).hasSize(6);
-        assertThat(tfs).filteredOn(t -> Long.valueOf(1).equals(t.get("TF_MAY_ARREST_SURVIVORS"))).hasSize(5);
-        Map<Object, Long> casesPerSite = defaultData.get("case").stream().collect(Collectors.groupingBy(c -> c.get("TF_ID"), Collectors.counting()));
+        assertThat(providing)
+                .filteredOn(t -> Long.valueOf(1).equals(t.get("TF_SAMPLE_DRAWN_BY")))
+                .hasSize(5);
+        assertThat(providing)
+                .filteredOn(t -> Long.valueOf(2).equals(t.get("TF_SAMPLE_DRAWN_BY")))
+                .hasSize(3);
+        assertThat(providing)
+                .filteredOn(t -> Long.valueOf(1).equals(t.get("TF_FILE_MODE")))
+                .hasSize(2);
+        assertThat(providing)
+                .filteredOn(t -> Long.valueOf(2).equals(t.get("TF_FILE_MODE")))
+                .hasSize(6);
+        assertThat(tfs)
+                .filteredOn(t -> Long.valueOf(1).equals(t.get("TF_MAY_ARREST_SURVIVORS")))
+                .hasSize(5);
+        Map<Object, Long> casesPerSite = defaultData.get("case").stream()
+                .collect(Collectors.groupingBy(c -> c.get("TF_ID"), Collectors.counting()));
         for (Map<String, Object> tf : tfs) {
             long n = casesPerSite.getOrDefault(tf.get("TF_ID"), 0L);
             if (providing.contains(tf)) {
-                assertThat(n).as("cases of %s", tf.get("TF_ID"))
-                        .isBetween((long) CalibrationTargets.MIN_CASES_PER_SITE, (long) CalibrationTargets.MAX_CASES_PER_SITE);
+                assertThat(n)
+                        .as("cases of %s", tf.get("TF_ID"))
+                        .isBetween((long) CalibrationTargets.MIN_CASES_PER_SITE, (long)
+                                CalibrationTargets.MAX_CASES_PER_SITE);
             } else {
                 assertThat(n).as("cases of %s", tf.get("TF_ID")).isZero();
                 assertThat(tf.get("TF_SAMPLE_DRAWN_BY")).isEqualTo(new Missing(-7));
                 assertThat(tf.get("TF_FILE_MODE")).isEqualTo(new Missing(-7));
             }
         }
-        assertThat(tfs.stream().map(t -> t.get("TF_SCOPE")).collect(Collectors.toSet())).as("local and statewide task forces")
+        assertThat(tfs.stream().map(t -> t.get("TF_SCOPE")).collect(Collectors.toSet()))
+                .as("local and statewide task forces")
                 .contains(1L, 4L);
         assertThat(defaultStudy.unmodelledVariables()).isEmpty();
     }
@@ -112,32 +136,49 @@ class StudyGeneratorTest {
     @Test
     void files_have_the_instrument_columns_in_order() {
         for (Form f : ECM.forms()) {
-            assertThat(StudyFiles.header(defaultStudy.file(f.name()))).as(f.name())
-                    .containsExactlyElementsOf(f.variables().stream().map(Variable::name).toList());
+            assertThat(StudyFiles.header(defaultStudy.file(f.name())))
+                    .as(f.name())
+                    .containsExactlyElementsOf(
+                            f.variables().stream().map(Variable::name).toList());
         }
-        assertThat(StudyFiles.header(defaultStudy.caseList())).containsExactly("TF_ID", "CASE_REF", "CLOSED_YEAR", "HT_TYPE");
+        assertThat(StudyFiles.header(defaultStudy.caseList()))
+                .containsExactly("TF_ID", "CASE_REF", "CLOSED_YEAR", "HT_TYPE");
     }
 
     @Test
     void every_record_passes_the_record_validator_except_the_injected_errors() {
-        Set<Finding> expected = defaultStudy.injectedErrors().stream().filter(e -> !e.isCrossForm()).map(Finding::of)
+        Set<Finding> expected = defaultStudy.injectedErrors().stream()
+                .filter(e -> !e.isCrossForm())
+                .map(Finding::of)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         assertThat(defaultViolations).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(defaultStudy.injectedErrors()).hasSizeBetween(MIN_INJECTED, MAX_INJECTED);
-        assertThat(defaultStudy.injectedErrors().stream().map(InjectedError::code)).contains("out_of_range", "undocumented_code",
-                "skip_not_applicable", "derived_mismatch", "date_order_parent").anyMatch(c -> c.startsWith("rule:"));
+        assertThat(defaultStudy.injectedErrors().stream().map(InjectedError::code))
+                .contains(
+                        "out_of_range",
+                        "undocumented_code",
+                        "skip_not_applicable",
+                        "derived_mismatch",
+                        "date_order_parent")
+                .anyMatch(c -> c.startsWith("rule:"));
     }
 
     @Test
     void cross_form_rules_hold_except_the_injected_errors() {
-        Set<Finding> expected = defaultStudy.injectedErrors().stream().filter(InjectedError::isCrossForm).map(Finding::of)
+        Set<Finding> expected = defaultStudy.injectedErrors().stream()
+                .filter(InjectedError::isCrossForm)
+                .map(Finding::of)
                 .collect(Collectors.toSet());
         assertThat(StudyFiles.crossForm(ECM, defaultData)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
     void a_study_without_errors_passes_every_check(@TempDir Path dir) {
-        GeneratedStudy study = StudyGenerator.defaults().withCases(3_000).withSites(12).withSeed(7).withErrors(false)
+        GeneratedStudy study = StudyGenerator.defaults()
+                .withCases(3_000)
+                .withSites(12)
+                .withSeed(7)
+                .withErrors(false)
                 .generate(ECM, dir, ProgressListener.none());
         Set<Finding> violations = new LinkedHashSet<>();
         Map<String, List<Map<String, Object>>> data = StudyFiles.load(ECM, dir, violations);
@@ -151,27 +192,46 @@ class StudyGeneratorTest {
     void default_study_meets_the_calibration_targets() {
         Calibration c = Calibration.of(defaultData.get("case"), defaultData.get("suspect"));
         assertThat(c.arrest).isCloseTo(CalibrationTargets.SEX_CASES_WITH_ARREST, within(ARREST_TOLERANCE_DEFAULT));
-        assertThat(c.prosecution).isCloseTo(CalibrationTargets.SEX_CASES_PROSECUTED, within(PROSECUTION_TOLERANCE_DEFAULT));
-        assertThat(c.htCharge).isCloseTo(CalibrationTargets.SEX_CASES_WITH_HT_CHARGE, within(HT_CHARGE_TOLERANCE_DEFAULT));
+        assertThat(c.prosecution)
+                .isCloseTo(CalibrationTargets.SEX_CASES_PROSECUTED, within(PROSECUTION_TOLERANCE_DEFAULT));
+        assertThat(c.htCharge)
+                .isCloseTo(CalibrationTargets.SEX_CASES_WITH_HT_CHARGE, within(HT_CHARGE_TOLERANCE_DEFAULT));
         assertThat(c.sexShare).isCloseTo(CalibrationTargets.SEX_TRAFFICKING_SHARE, within(SEX_SHARE_TOLERANCE_DEFAULT));
-        assertThat(c.laborShare).isCloseTo(CalibrationTargets.LABOR_TRAFFICKING_SHARE, within(LABOR_SHARE_TOLERANCE_DEFAULT));
-        assertThat(c.blackSuspects).isCloseTo(CalibrationTargets.BLACK_SUSPECT_SHARE, within(BLACK_SUSPECTS_TOLERANCE_DEFAULT));
+        assertThat(c.laborShare)
+                .isCloseTo(CalibrationTargets.LABOR_TRAFFICKING_SHARE, within(LABOR_SHARE_TOLERANCE_DEFAULT));
+        assertThat(c.blackSuspects)
+                .isCloseTo(CalibrationTargets.BLACK_SUSPECT_SHARE, within(BLACK_SUSPECTS_TOLERANCE_DEFAULT));
         System.out.println("default study calibration: " + c);
     }
 
     @Test
     void stings_are_the_most_common_source_and_many_have_no_actual_victim() {
         List<Map<String, Object>> cases = defaultData.get("case");
-        Map<Object, Long> sources = cases.stream().filter(c -> Long.valueOf(1).equals(c.get("HT_TYPE")))
+        Map<Object, Long> sources = cases.stream()
+                .filter(c -> Long.valueOf(1).equals(c.get("HT_TYPE")))
                 .collect(Collectors.groupingBy(c -> c.get("ID_SOURCE"), Collectors.counting()));
-        Object mostCommon = sources.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        assertThat(mostCommon).as("most common identification source of sex-trafficking cases").isEqualTo(1L);
-        List<Map<String, Object>> stings = cases.stream().filter(c -> Long.valueOf(1).equals(c.get("ID_SOURCE"))).toList();
-        assertThat(stings.stream().filter(c -> Long.valueOf(0).equals(c.get("ACTUAL_VICTIM"))).count()).as("stings without an actual victim")
+        Object mostCommon = sources.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        assertThat(mostCommon)
+                .as("most common identification source of sex-trafficking cases")
+                .isEqualTo(1L);
+        List<Map<String, Object>> stings = cases.stream()
+                .filter(c -> Long.valueOf(1).equals(c.get("ID_SOURCE")))
+                .toList();
+        assertThat(stings.stream()
+                        .filter(c -> Long.valueOf(0).equals(c.get("ACTUAL_VICTIM")))
+                        .count())
+                .as("stings without an actual victim")
                 .isGreaterThan(stings.size() / 2);
-        assertThat(cases).filteredOn(c -> Long.valueOf(0).equals(c.get("ACTUAL_VICTIM"))).allSatisfy(c -> assertThat(c.get("N_VICTIMS")).isEqualTo(0L));
+        assertThat(cases)
+                .filteredOn(c -> Long.valueOf(0).equals(c.get("ACTUAL_VICTIM")))
+                .allSatisfy(c -> assertThat(c.get("N_VICTIMS")).isEqualTo(0L));
         List<Map<String, Object>> victims = defaultData.get("victim");
-        long arrested = victims.stream().filter(v -> Long.valueOf(1).equals(v.get("V_ARRESTED"))).count();
+        long arrested = victims.stream()
+                .filter(v -> Long.valueOf(1).equals(v.get("V_ARRESTED")))
+                .count();
         assertThat(arrested).as("a few victims arrested").isPositive().isLessThan(victims.size() / 10);
     }
 
@@ -182,7 +242,8 @@ class StudyGeneratorTest {
         }
         for (String form : List.of("victim", "suspect")) {
             for (Map<String, Object> r : defaultData.get(form)) {
-                assertThat((String) r.get(form.equals("victim") ? "VICTIM_ID" : "SUSPECT_ID")).startsWith(r.get("CASE_ID") + "-");
+                assertThat((String) r.get(form.equals("victim") ? "VICTIM_ID" : "SUSPECT_ID"))
+                        .startsWith(r.get("CASE_ID") + "-");
             }
         }
         Map<Object, List<Long>> seqs = new TreeMap<>();
@@ -200,7 +261,9 @@ class StudyGeneratorTest {
 
     @Test
     void dates_run_in_order_within_each_case() {
-        Set<String> injected = defaultStudy.injectedErrors().stream().map(InjectedError::recordId).collect(Collectors.toSet());
+        Set<String> injected = defaultStudy.injectedErrors().stream()
+                .map(InjectedError::recordId)
+                .collect(Collectors.toSet());
         Map<Object, Map<String, Object>> cases = new HashMap<>();
         for (Map<String, Object> c : defaultData.get("case")) {
             cases.put(c.get("CASE_ID"), c);
@@ -215,8 +278,10 @@ class StudyGeneratorTest {
             Map<String, Object> c = cases.get(s.get("CASE_ID"));
             LocalDate arrest = date(s.get("S_ARREST_DATE"));
             if (arrest != null && !injected.contains(c.get("CASE_ID"))) {
-                assertThat(arrest).isBetween(date(c.get("CASE_OPEN_DATE")) == null ? arrest : date(c.get("CASE_OPEN_DATE")),
-                        date(c.get("CASE_CLOSE_DATE")));
+                assertThat(arrest)
+                        .isBetween(
+                                date(c.get("CASE_OPEN_DATE")) == null ? arrest : date(c.get("CASE_OPEN_DATE")),
+                                date(c.get("CASE_CLOSE_DATE")));
             }
         }
     }
@@ -230,7 +295,10 @@ class StudyGeneratorTest {
             for (Map<String, Object> r : defaultData.get(f.name())) {
                 for (Variable v : f.variables()) {
                     Object value = r.get(v.name());
-                    if (v.isDerived() || v.parent() != null || v.inherit() != null || f.key().contains(v.name())) continue;
+                    if (v.isDerived()
+                            || v.parent() != null
+                            || v.inherit() != null
+                            || f.key().contains(v.name())) continue;
                     if (value instanceof Missing m && m.code() == -7) continue;
                     long[] counts = perVariable.computeIfAbsent(f.name() + "." + v.name(), k -> new long[2]);
                     counts[0]++;
@@ -243,18 +311,31 @@ class StudyGeneratorTest {
             }
         }
         assertThat((double) missing / cells).isBetween(MIN_MISSING_SHARE, MAX_MISSING_SHARE);
-        perVariable.forEach((name, c) -> assertThat((double) c[1] / c[0]).as(name).isLessThanOrEqualTo(MAX_MISSING_SHARE_OF_A_VARIABLE));
-        assertThat(perVariable.get("victim.V_FOSTER_CARE")[1]).as("foster care is often not recorded").isPositive();
+        perVariable.forEach((name, c) ->
+                assertThat((double) c[1] / c[0]).as(name).isLessThanOrEqualTo(MAX_MISSING_SHARE_OF_A_VARIABLE));
+        assertThat(perVariable.get("victim.V_FOSTER_CARE")[1])
+                .as("foster care is often not recorded")
+                .isPositive();
     }
 
     @Test
     void names_and_narratives_say_synthetic_and_the_notice_gives_seed_and_parameters() throws IOException {
-        assertThat(defaultData.get("task_force")).allSatisfy(t -> assertThat((String) t.get("TF_NAME")).startsWith("Synthetic Task Force "));
-        List<Object> narratives = defaultData.get("case").stream().map(c -> c.get("NARRATIVE")).filter(n -> n != null).toList();
-        assertThat(narratives).isNotEmpty().allSatisfy(n -> assertThat((String) n).startsWith("SYNTHETIC narrative"));
-        assertThat(defaultData.get("case")).anySatisfy(c -> assertThat(c.get("NARRATIVE")).isNull());
+        assertThat(defaultData.get("task_force"))
+                .allSatisfy(t -> assertThat((String) t.get("TF_NAME")).startsWith("Synthetic Task Force "));
+        List<Object> narratives = defaultData.get("case").stream()
+                .map(c -> c.get("NARRATIVE"))
+                .filter(n -> n != null)
+                .toList();
+        assertThat(narratives)
+                .isNotEmpty()
+                .allSatisfy(n -> assertThat((String) n).startsWith("SYNTHETIC narrative"));
+        assertThat(defaultData.get("case"))
+                .anySatisfy(c -> assertThat(c.get("NARRATIVE")).isNull());
         String notice = Files.readString(defaultStudy.notice(), StandardCharsets.UTF_8);
-        assertThat(notice).startsWith("SYNTHETIC DATA").contains("Seed: 20240601").contains("cases=226 sites=10 errors=true");
+        assertThat(notice)
+                .startsWith("SYNTHETIC DATA")
+                .contains("Seed: 20240601")
+                .contains("cases=226 sites=10 errors=true");
         for (InjectedError e : defaultStudy.injectedErrors()) assertThat(notice).contains(e.recordId());
     }
 
@@ -269,18 +350,25 @@ class StudyGeneratorTest {
             assertThat(refs.add(r.get("CASE_REF"))).as("unique reference").isTrue();
         });
         assertThat((long) refs.size()).isEqualTo(defaultStudy.caseListRows());
-        Set<String> injected = defaultStudy.injectedErrors().stream().map(InjectedError::recordId).collect(Collectors.toSet());
+        Set<String> injected = defaultStudy.injectedErrors().stream()
+                .map(InjectedError::recordId)
+                .collect(Collectors.toSet());
         Map<String, Long> sample = new HashMap<>();
         Map<String, Long> sampleCells = new HashMap<>();
         for (Map<String, Object> c : defaultData.get("case")) {
             sample.merge((String) c.get("TF_ID"), 1L, Long::sum);
             if (injected.contains(c.get("CASE_ID"))) continue;
-            sampleCells.merge(c.get("TF_ID") + "/" + ((LocalDate) c.get("CASE_CLOSE_DATE")).getYear() + "/" + c.get("HT_TYPE"), 1L, Long::sum);
+            sampleCells.merge(
+                    c.get("TF_ID") + "/" + ((LocalDate) c.get("CASE_CLOSE_DATE")).getYear() + "/" + c.get("HT_TYPE"),
+                    1L,
+                    Long::sum);
         }
         assertThat(frame.keySet()).isEqualTo(sample.keySet());
-        sample.forEach((tf, n) -> assertThat((double) frame.get(tf) / n).as("list over sample at %s", tf)
+        sample.forEach((tf, n) -> assertThat((double) frame.get(tf) / n)
+                .as("list over sample at %s", tf)
                 .isBetween(CalibrationTargets.MIN_FRAME_RATIO - 0.5, CalibrationTargets.MAX_FRAME_RATIO + 0.5));
-        sampleCells.forEach((cell, n) -> assertThat(frameCells.getOrDefault(cell, 0L)).as("closed cases listed for %s", cell)
+        sampleCells.forEach((cell, n) -> assertThat(frameCells.getOrDefault(cell, 0L))
+                .as("closed cases listed for %s", cell)
                 .isGreaterThanOrEqualTo(n));
     }
 
@@ -289,25 +377,41 @@ class StudyGeneratorTest {
         Path again = dir.resolve("again");
         Path other = dir.resolve("other");
         StudyGenerator.defaults().generate(ECM, again, ProgressListener.none());
-        StudyGenerator.defaults().withSeed(StudyGenerator.DEFAULT_SEED + 1).generate(ECM, other, ProgressListener.none());
+        StudyGenerator.defaults()
+                .withSeed(StudyGenerator.DEFAULT_SEED + 1)
+                .generate(ECM, other, ProgressListener.none());
         List<String> names;
         try (var files = Files.list(defaultDir)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(names).containsExactly("SYNTHETIC.txt", "case.csv", "case_list.csv", "offense.csv", "suspect.csv", "task_force.csv",
-                "victim.csv");
+        assertThat(names)
+                .containsExactly(
+                        "SYNTHETIC.txt",
+                        "case.csv",
+                        "case_list.csv",
+                        "offense.csv",
+                        "suspect.csv",
+                        "task_force.csv",
+                        "victim.csv");
         for (String name : names) {
-            assertThat(Files.readAllBytes(again.resolve(name))).as(name).isEqualTo(Files.readAllBytes(defaultDir.resolve(name)));
+            assertThat(Files.readAllBytes(again.resolve(name)))
+                    .as(name)
+                    .isEqualTo(Files.readAllBytes(defaultDir.resolve(name)));
         }
         for (String name : List.of("case.csv", "victim.csv", "suspect.csv", "case_list.csv")) {
-            assertThat(Files.readAllBytes(other.resolve(name))).as(name).isNotEqualTo(Files.readAllBytes(defaultDir.resolve(name)));
+            assertThat(Files.readAllBytes(other.resolve(name)))
+                    .as(name)
+                    .isNotEqualTo(Files.readAllBytes(defaultDir.resolve(name)));
         }
     }
 
     @ParameterizedTest
     @CsvSource({"0, 1", "1, 1", "5, 10", "37, 3", "400, 60"})
     void small_and_odd_configurations_are_valid_too(int cases, int sites, @TempDir Path dir) {
-        GeneratedStudy study = StudyGenerator.defaults().withCases(cases).withSites(sites).withErrors(false)
+        GeneratedStudy study = StudyGenerator.defaults()
+                .withCases(cases)
+                .withSites(sites)
+                .withErrors(false)
                 .generate(ECM, dir, ProgressListener.none());
         Set<Finding> violations = new LinkedHashSet<>();
         Map<String, List<Map<String, Object>>> data = StudyFiles.load(ECM, dir, violations);
@@ -315,13 +419,18 @@ class StudyGeneratorTest {
         assertThat(StudyFiles.crossForm(ECM, data)).isEmpty();
         assertThat(study.rows("case")).isEqualTo(cases);
         assertThat(study.rows("task_force")).isEqualTo(sites);
-        long providing = data.get("task_force").stream().filter(t -> Long.valueOf(1).equals(t.get("TF_CASE_FILES_PROVIDED"))).count();
+        long providing = data.get("task_force").stream()
+                .filter(t -> Long.valueOf(1).equals(t.get("TF_CASE_FILES_PROVIDED")))
+                .count();
         assertThat(providing).isEqualTo(cases == 0 ? 0 : Math.min(cases, Math.max(1, Math.round(sites * 0.8))));
     }
 
     @Test
     void other_sizes_scale_victims_and_suspects_in_proportion(@TempDir Path dir) {
-        GeneratedStudy study = StudyGenerator.defaults().withCases(2_260).withSites(20).withErrors(false)
+        GeneratedStudy study = StudyGenerator.defaults()
+                .withCases(2_260)
+                .withSites(20)
+                .withErrors(false)
                 .generate(ECM, dir, ProgressListener.none());
         assertThat(study.rows("case")).isEqualTo(2_260);
         assertThat(study.rows("victim")).isEqualTo(2_080);
@@ -331,7 +440,12 @@ class StudyGeneratorTest {
 
     @Test
     void calibration_targets_hold_at_scale_and_sites_differ(@TempDir Path dir) {
-        StudyGenerator.defaults().withCases(20_000).withSites(50).withSeed(99).withErrors(false).generate(ECM, dir, ProgressListener.none());
+        StudyGenerator.defaults()
+                .withCases(20_000)
+                .withSites(50)
+                .withSeed(99)
+                .withErrors(false)
+                .generate(ECM, dir, ProgressListener.none());
         Map<String, long[]> bySite = new TreeMap<>();
         long[] totals = new long[6];
         StudyFiles.rows(dir.resolve("case.csv"), c -> {
@@ -354,15 +468,24 @@ class StudyGeneratorTest {
             if (s.get("S_RACE").equals("2")) race[1]++;
         });
         double sex = totals[1];
-        assertThat(totals[2] / sex).isCloseTo(CalibrationTargets.SEX_CASES_WITH_ARREST, within(SHARE_TOLERANCE_AT_SCALE));
-        assertThat(totals[3] / sex).isCloseTo(CalibrationTargets.SEX_CASES_PROSECUTED, within(SHARE_TOLERANCE_AT_SCALE));
-        assertThat(totals[4] / sex).isCloseTo(CalibrationTargets.SEX_CASES_WITH_HT_CHARGE, within(SHARE_TOLERANCE_AT_SCALE));
-        assertThat(sex / totals[0]).isCloseTo(CalibrationTargets.SEX_TRAFFICKING_SHARE, within(2 * SHARE_TOLERANCE_AT_SCALE));
-        assertThat((double) totals[5] / totals[0]).isCloseTo(CalibrationTargets.LABOR_TRAFFICKING_SHARE, within(SHARE_TOLERANCE_AT_SCALE));
-        assertThat((double) race[1] / race[0]).isCloseTo(CalibrationTargets.BLACK_SUSPECT_SHARE, within(SHARE_TOLERANCE_AT_SCALE));
+        assertThat(totals[2] / sex)
+                .isCloseTo(CalibrationTargets.SEX_CASES_WITH_ARREST, within(SHARE_TOLERANCE_AT_SCALE));
+        assertThat(totals[3] / sex)
+                .isCloseTo(CalibrationTargets.SEX_CASES_PROSECUTED, within(SHARE_TOLERANCE_AT_SCALE));
+        assertThat(totals[4] / sex)
+                .isCloseTo(CalibrationTargets.SEX_CASES_WITH_HT_CHARGE, within(SHARE_TOLERANCE_AT_SCALE));
+        assertThat(sex / totals[0])
+                .isCloseTo(CalibrationTargets.SEX_TRAFFICKING_SHARE, within(2 * SHARE_TOLERANCE_AT_SCALE));
+        assertThat((double) totals[5] / totals[0])
+                .isCloseTo(CalibrationTargets.LABOR_TRAFFICKING_SHARE, within(SHARE_TOLERANCE_AT_SCALE));
+        assertThat((double) race[1] / race[0])
+                .isCloseTo(CalibrationTargets.BLACK_SUSPECT_SHARE, within(SHARE_TOLERANCE_AT_SCALE));
 
         Map<String, Boolean> specProsecutor = new HashMap<>();
-        StudyFiles.rows(dir.resolve("task_force.csv"), t -> specProsecutor.put(t.get("TF_ID"), t.get("TF_SPEC_PROSECUTOR").equals("1")));
+        StudyFiles.rows(
+                dir.resolve("task_force.csv"),
+                t -> specProsecutor.put(
+                        t.get("TF_ID"), t.get("TF_SPEC_PROSECUTOR").equals("1")));
         double min = 1;
         double max = 0;
         long[] ht = new long[4];
@@ -375,19 +498,34 @@ class StudyGeneratorTest {
             ht[k] += s[2];
             ht[k + 1] += s[0];
         }
-        assertThat(max - min).as("spread of prosecution rates between sites").isGreaterThan(MIN_SITE_SPREAD_OF_PROSECUTION);
-        assertThat((double) ht[0] / ht[1] - (double) ht[2] / ht[3]).as("trafficking charges gained with a specialized prosecutor")
+        assertThat(max - min)
+                .as("spread of prosecution rates between sites")
+                .isGreaterThan(MIN_SITE_SPREAD_OF_PROSECUTION);
+        assertThat((double) ht[0] / ht[1] - (double) ht[2] / ht[3])
+                .as("trafficking charges gained with a specialized prosecutor")
                 .isGreaterThan(MIN_SPEC_PROSECUTOR_GAIN);
-        System.out.printf("20,000 cases / 50 sites: arrest %.3f, prosecution %.3f, trafficking charge %.3f, sex %.3f, labor %.3f, Black suspects %.3f, "
-                        + "prosecution by site %.3f-%.3f%n", totals[2] / sex, totals[3] / sex, totals[4] / sex, sex / totals[0],
-                (double) totals[5] / totals[0], (double) race[1] / race[0], min, max);
+        System.out.printf(
+                "20,000 cases / 50 sites: arrest %.3f, prosecution %.3f, trafficking charge %.3f, sex %.3f, labor %.3f, Black suspects %.3f, "
+                        + "prosecution by site %.3f-%.3f%n",
+                totals[2] / sex,
+                totals[3] / sex,
+                totals[4] / sex,
+                sex / totals[0],
+                (double) totals[5] / totals[0],
+                (double) race[1] / race[0],
+                min,
+                max);
     }
 
     @Test
     void progress_reaches_the_totals() {
         Map<String, long[]> last = new HashMap<>();
-        StudyGenerator.defaults().withErrors(false).generate(ECM, defaultDir.resolveSibling("progress"),
-                (form, done, total) -> last.put(form, new long[] {done, total}));
+        StudyGenerator.defaults()
+                .withErrors(false)
+                .generate(
+                        ECM,
+                        defaultDir.resolveSibling("progress"),
+                        (form, done, total) -> last.put(form, new long[] {done, total}));
         assertThat(last.get("case")).containsExactly(226, 226);
         assertThat(last.get("victim")).containsExactly(208, 208);
         assertThat(last.get("suspect")).containsExactly(257, 257);
@@ -398,10 +536,15 @@ class StudyGeneratorTest {
 
     @Test
     void rejects_impossible_configurations() {
-        assertThatThrownBy(() -> StudyGenerator.defaults().withCases(-1)).hasMessageContaining("cases must be >= 0, got -1");
-        assertThatThrownBy(() -> StudyGenerator.defaults().withSites(0)).hasMessageContaining("sites must be 1..9999, got 0");
-        assertThatThrownBy(() -> StudyGenerator.defaults().withCases(20_000_000).withSites(1).generate(ECM, defaultDir.resolveSibling("x"),
-                ProgressListener.none())).hasMessageContaining("at most 9999999 fit a case ID");
+        assertThatThrownBy(() -> StudyGenerator.defaults().withCases(-1))
+                .hasMessageContaining("cases must be >= 0, got -1");
+        assertThatThrownBy(() -> StudyGenerator.defaults().withSites(0))
+                .hasMessageContaining("sites must be 1..9999, got 0");
+        assertThatThrownBy(() -> StudyGenerator.defaults()
+                        .withCases(20_000_000)
+                        .withSites(1)
+                        .generate(ECM, defaultDir.resolveSibling("x"), ProgressListener.none()))
+                .hasMessageContaining("at most 9999999 fit a case ID");
     }
 
     private static LocalDate date(Object value) {
@@ -409,16 +552,34 @@ class StudyGeneratorTest {
     }
 
     /** Shares among sex-trafficking cases and suspects, computed from the files. */
-    private record Calibration(double arrest, double prosecution, double htCharge, double sexShare, double laborShare, double blackSuspects) {
+    private record Calibration(
+            double arrest,
+            double prosecution,
+            double htCharge,
+            double sexShare,
+            double laborShare,
+            double blackSuspects) {
         static Calibration of(List<Map<String, Object>> cases, List<Map<String, Object>> suspects) {
-            List<Map<String, Object>> sex = cases.stream().filter(c -> Long.valueOf(1).equals(c.get("HT_TYPE"))).toList();
-            List<Map<String, Object>> known = suspects.stream().filter(s -> s.get("S_RACE") instanceof Long).toList();
-            return new Calibration(share(sex, "ANY_ARREST", 1), share(sex, "ANY_PROSECUTION", 1), share(sex, "ANY_HT_CHARGE", 1),
-                    share(cases, "HT_TYPE", 1), share(cases, "HT_TYPE", 2), share(known, "S_RACE", 2));
+            List<Map<String, Object>> sex = cases.stream()
+                    .filter(c -> Long.valueOf(1).equals(c.get("HT_TYPE")))
+                    .toList();
+            List<Map<String, Object>> known = suspects.stream()
+                    .filter(s -> s.get("S_RACE") instanceof Long)
+                    .toList();
+            return new Calibration(
+                    share(sex, "ANY_ARREST", 1),
+                    share(sex, "ANY_PROSECUTION", 1),
+                    share(sex, "ANY_HT_CHARGE", 1),
+                    share(cases, "HT_TYPE", 1),
+                    share(cases, "HT_TYPE", 2),
+                    share(known, "S_RACE", 2));
         }
 
         private static double share(List<Map<String, Object>> rows, String variable, long code) {
-            return (double) rows.stream().filter(r -> Long.valueOf(code).equals(r.get(variable))).count() / rows.size();
+            return (double) rows.stream()
+                            .filter(r -> Long.valueOf(code).equals(r.get(variable)))
+                            .count()
+                    / rows.size();
         }
     }
 }

@@ -40,13 +40,15 @@ public final class PostgresExtension implements ParameterResolver {
     public static synchronized ConnectionSettings freshDatabase() {
         Server s = server();
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = s.admin.connect(); Statement st = c.createStatement()) {
+        try (Connection c = s.admin.connect();
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException ex) {
             throw new ParameterResolutionException("cannot create test database " + name + ": " + ex.getMessage(), ex);
         }
         String url = s.admin.jdbcUrl();
-        return new ConnectionSettings(url.substring(0, url.lastIndexOf('/') + 1) + name, s.admin.user(), s.admin.password());
+        return new ConnectionSettings(
+                url.substring(0, url.lastIndexOf('/') + 1) + name, s.admin.user(), s.admin.password());
     }
 
     private static Server server() {
@@ -57,7 +59,8 @@ public final class PostgresExtension implements ParameterResolver {
             } else {
                 try {
                     Path dir = Files.createTempDirectory(Path.of("/tmp"), "tfeval-test-pg-");
-                    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                    Files.setPosixFilePermissions(
+                            dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
                     EmbeddedPostgres pg = EmbeddedPostgres.start(dir, EmbeddedPostgres.Durability.THROWAWAY);
                     server = new Server(pg, dir, pg.settings());
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,6 +88,5 @@ public final class PostgresExtension implements ParameterResolver {
         }
     }
 
-    private record Server(EmbeddedPostgres pg, Path dir, ConnectionSettings admin) {
-    }
+    private record Server(EmbeddedPostgres pg, Path dir, ConnectionSettings admin) {}
 }

@@ -15,13 +15,15 @@ class PostgresExtensionTest {
     void gives_each_test_a_fresh_database_on_a_real_postgresql(ConnectionSettings a) throws Exception {
         ConnectionSettings b = PostgresExtension.freshDatabase();
         assertThat(a.jdbcUrl()).isNotEqualTo(b.jdbcUrl());
-        try (Connection c = a.connect(); Statement st = c.createStatement()) {
+        try (Connection c = a.connect();
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE x (id int)");
             ResultSet rs = st.executeQuery("SELECT version()");
             rs.next();
             assertThat(rs.getString(1)).startsWith("PostgreSQL 17");
         }
-        try (Connection c = b.connect(); Statement st = c.createStatement()) {
+        try (Connection c = b.connect();
+                Statement st = c.createStatement()) {
             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'x'");
             rs.next();
             assertThat(rs.getInt(1)).isZero();

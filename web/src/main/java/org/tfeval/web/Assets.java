@@ -12,8 +12,13 @@ import java.util.Map;
 final class Assets {
     /** The htmx version, pinned in the pom. */
     static final String HTMX_VERSION = "2.0.10";
+
     private static final Map<String, String[]> FILES = Map.of(
-            "htmx.min.js", new String[] {"/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js", "text/javascript; charset=utf-8"},
+            "htmx.min.js",
+                    new String[] {
+                        "/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js",
+                        "text/javascript; charset=utf-8"
+                    },
             "app.css", new String[] {"/org/tfeval/web/assets/app.css", "text/css; charset=utf-8"},
             "favicon.svg", new String[] {"/org/tfeval/web/assets/favicon.svg", "image/svg+xml"});
 

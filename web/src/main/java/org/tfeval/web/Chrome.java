@@ -18,8 +18,7 @@ import org.tfeval.web.auth.Session;
  */
 public record Chrome(String title, String user, String role, String csrf, List<Link> nav, String notice) {
     /** A navigation link. */
-    public record Link(String href, String label) {
-    }
+    public record Link(String href, String label) {}
 
     public Chrome {
         nav = List.copyOf(nav);
@@ -31,7 +30,8 @@ public record Chrome(String title, String user, String role, String csrf, List<L
     }
 
     public static Chrome of(String title, Session s, String notice) {
-        if (s == null || !s.signedIn()) return new Chrome(title, null, null, s == null ? null : s.csrf(), List.of(), notice);
+        if (s == null || !s.signedIn())
+            return new Chrome(title, null, null, s == null ? null : s.csrf(), List.of(), notice);
         Role r = s.role();
         List<Link> nav = new ArrayList<>();
         nav.add(new Link("/", "Progress"));

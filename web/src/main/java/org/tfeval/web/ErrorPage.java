@@ -8,5 +8,4 @@ package org.tfeval.web;
  * @param title   short title
  * @param message what happened, without record values
  */
-public record ErrorPage(Chrome chrome, int status, String title, String message) {
-}
+public record ErrorPage(Chrome chrome, int status, String title, String message) {}

@@ -54,10 +54,13 @@ final class Failures {
             return;
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
-        errors.println("tfeval web: internal error " + ref + " on " + ctx.method() + " " + routePath(ctx) + ": " + e.getClass().getName()
-                + (e instanceof Problem ? " (" + e.getMessage() + ")" : ""));
-        respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(),
-                "Something went wrong on the server (reference " + ref + "). Nothing was changed by the failed request.");
+        errors.println("tfeval web: internal error " + ref + " on " + ctx.method() + " " + routePath(ctx) + ": "
+                + e.getClass().getName() + (e instanceof Problem ? " (" + e.getMessage() + ")" : ""));
+        respond(
+                ctx,
+                HttpStatus.INTERNAL_SERVER_ERROR.getCode(),
+                "Something went wrong on the server (reference " + ref
+                        + "). Nothing was changed by the failed request.");
     }
 
     /** The error page (or, for htmx, the error fragment) with a status. */
@@ -65,11 +68,18 @@ final class Failures {
         HttpStatus s = HttpStatus.forStatus(status);
         ctx.status(status);
         if (Requests.htmx(ctx)) {
-            ctx.contentType("text/html; charset=utf-8").result("<p class=\"error\" role=\"alert\">" + escape(message) + "</p>");
+            ctx.contentType("text/html; charset=utf-8")
+                    .result("<p class=\"error\" role=\"alert\">" + escape(message) + "</p>");
             return;
         }
-        pages.respond(ctx, "error.jte", new ErrorPage(Chrome.of(s.getMessage(), Requests.session(ctx)), status, s.getMessage(),
-                message == null ? s.getMessage() : message));
+        pages.respond(
+                ctx,
+                "error.jte",
+                new ErrorPage(
+                        Chrome.of(s.getMessage(), Requests.session(ctx)),
+                        status,
+                        s.getMessage(),
+                        message == null ? s.getMessage() : message));
     }
 
     private static String routePath(Context ctx) {
@@ -81,6 +91,11 @@ final class Failures {
     }
 
     private static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null
+                ? ""
+                : s.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 }

@@ -35,18 +35,21 @@ final class Guard {
                     ctx.redirect("/login", HttpStatus.SEE_OTHER);
                     return;
                 }
-                throw new UnauthorizedResponse(Requests.htmx(ctx)
-                        ? "You are signed out (the session ended), so this change was not saved: note it, sign in again and re-enter it; every earlier change is kept."
-                        : "Sign in first");
+                throw new UnauthorizedResponse(
+                        Requests.htmx(ctx)
+                                ? "You are signed out (the session ended), so this change was not saved: note it, sign in again and re-enter it; every earlier change is kept."
+                                : "Sign in first");
             }
             if (route.mutates()) {
                 String token = ctx.header(CSRF_HEADER);
                 if (token == null) token = ctx.formParam(CSRF_FIELD);
                 if (!Sessions.tokenMatches(s, token)) {
-                    throw new ForbiddenResponse("The form has expired or did not come from this site; reload the page and try again");
+                    throw new ForbiddenResponse(
+                            "The form has expired or did not come from this site; reload the page and try again");
                 }
             }
-            if (route.access().needsAccount() && !route.access().allows(s.role())) throw new ForbiddenResponse("Your role may not do this");
+            if (route.access().needsAccount() && !route.access().allows(s.role()))
+                throw new ForbiddenResponse("Your role may not do this");
             route.handler().handle(ctx);
         };
     }

@@ -17,8 +17,7 @@ public final class Notices {
             Map.entry("query", "Query saved."),
             Map.entry("account", "Account saved."));
 
-    private Notices() {
-    }
+    private Notices() {}
 
     /** The notice named by the {@code notice} query parameter, or null. */
     public static String of(Context ctx) {

@@ -10,7 +10,8 @@ public final class Pages {
     /** Package of the classes jte-maven-plugin generates. */
     static final String TEMPLATE_PACKAGE = "org.tfeval.web.templates";
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(), TEMPLATE_PACKAGE);
+    private final TemplateEngine engine =
+            TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(), TEMPLATE_PACKAGE);
 
     /** Renders a template whose single parameter is {@code model}. */
     public String render(String template, Object model) {

@@ -9,8 +9,7 @@ public final class Requests {
     /** Context attribute holding the request's session. */
     static final String SESSION = "tfeval.session";
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** The session (signed in for every route but the public ones). */
     public static Session session(Context ctx) {

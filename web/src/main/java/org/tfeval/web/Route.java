@@ -18,7 +18,8 @@ public record Route(HandlerType method, String path, Access access, Handler hand
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
-        if (method != HandlerType.GET && method != HandlerType.POST) throw new IllegalArgumentException(path + ": only GET and POST routes");
+        if (method != HandlerType.GET && method != HandlerType.POST)
+            throw new IllegalArgumentException(path + ": only GET and POST routes");
         if (!path.startsWith("/")) throw new IllegalArgumentException("route path " + path + " must start with /");
     }
 

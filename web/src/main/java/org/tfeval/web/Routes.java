@@ -16,8 +16,7 @@ import org.tfeval.web.sampling.SamplingRoutes;
 
 /** The route table: every route of the application with the access it needs (tests walk it, so no route is left untested). */
 public final class Routes {
-    private Routes() {
-    }
+    private Routes() {}
 
     public static List<Route> all(WebContext w) {
         List<Route> out = new ArrayList<>();
@@ -33,7 +32,8 @@ public final class Routes {
         out.addAll(AuditRoutes.routes(w));
         Set<String> seen = new HashSet<>();
         for (Route r : out) {
-            if (!seen.add(r.method() + " " + r.path())) throw new IllegalStateException("route " + r.method() + " " + r.path() + " is declared twice");
+            if (!seen.add(r.method() + " " + r.path()))
+                throw new IllegalStateException("route " + r.method() + " " + r.path() + " is declared twice");
         }
         return List.copyOf(out);
     }

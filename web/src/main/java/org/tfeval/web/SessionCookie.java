@@ -8,11 +8,14 @@ public final class SessionCookie {
     /** The cookie's name. */
     public static final String NAME = "tfeval_session";
 
-    private SessionCookie() {
-    }
+    private SessionCookie() {}
 
     public static void set(Context ctx, Session s) {
-        ctx.res().addHeader("Set-Cookie", NAME + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict" + (ctx.req().isSecure() ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        NAME + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
+                                + (ctx.req().isSecure() ? "; Secure" : ""));
     }
 
     public static void clear(Context ctx) {

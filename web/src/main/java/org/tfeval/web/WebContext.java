@@ -24,8 +24,16 @@ import org.tfeval.web.auth.Sessions;
  * @param sessions     the sessions
  * @param pages        template rendering
  */
-public record WebContext(Accounts accounts, Coding coding, DoubleCoding doubleCoding, DataQueries queries, Sampling sampling, AuditTrail audit,
-                         Exports exports, Sessions sessions, Pages pages) {
+public record WebContext(
+        Accounts accounts,
+        Coding coding,
+        DoubleCoding doubleCoding,
+        DataQueries queries,
+        Sampling sampling,
+        AuditTrail audit,
+        Exports exports,
+        Sessions sessions,
+        Pages pages) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");

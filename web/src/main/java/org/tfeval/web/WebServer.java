@@ -44,8 +44,15 @@ public final class WebServer implements AutoCloseable {
      * @param version     the application version (recorded with sample draws)
      * @param errors      where internal errors are reported (class and reference only, never messages)
      */
-    public record Settings(String host, int port, Duration idleTimeout, LockoutPolicy lockout, PasswordHasher hasher, int poolSize, String version,
-                           PrintStream errors) {
+    public record Settings(
+            String host,
+            int port,
+            Duration idleTimeout,
+            LockoutPolicy lockout,
+            PasswordHasher hasher,
+            int poolSize,
+            String version,
+            PrintStream errors) {
         public Settings {
             Objects.requireNonNull(host, "host");
             if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " must be 0-65535");
@@ -58,8 +65,15 @@ public final class WebServer implements AutoCloseable {
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_HOST, DEFAULT_PORT, Sessions.DEFAULT_IDLE_TIMEOUT, LockoutPolicy.defaults(), PasswordHasher.defaults(),
-                    Transactions.DEFAULT_POOL_SIZE, "dev", System.err);
+            return new Settings(
+                    DEFAULT_HOST,
+                    DEFAULT_PORT,
+                    Sessions.DEFAULT_IDLE_TIMEOUT,
+                    LockoutPolicy.defaults(),
+                    PasswordHasher.defaults(),
+                    Transactions.DEFAULT_POOL_SIZE,
+                    "dev",
+                    System.err);
         }
 
         public Settings withPort(int p) {
@@ -109,11 +123,23 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(Study study, Settings settings) {
         Transactions tx = Transactions.open(study, settings.poolSize());
         try {
-            Sessions sessions = new Sessions(Clock.systemUTC(), settings.idleTimeout(), Sessions.DEFAULT_ABSOLUTE_TIMEOUT.compareTo(settings.idleTimeout()) < 0
-                    ? settings.idleTimeout() : Sessions.DEFAULT_ABSOLUTE_TIMEOUT);
+            Sessions sessions = new Sessions(
+                    Clock.systemUTC(),
+                    settings.idleTimeout(),
+                    Sessions.DEFAULT_ABSOLUTE_TIMEOUT.compareTo(settings.idleTimeout()) < 0
+                            ? settings.idleTimeout()
+                            : Sessions.DEFAULT_ABSOLUTE_TIMEOUT);
             Pages pages = new Pages();
-            WebContext w = new WebContext(new Accounts(tx, settings.hasher(), settings.lockout()), new Coding(tx), new DoubleCoding(tx), new DataQueries(tx),
-                    new Sampling(tx, settings.version()), new AuditTrail(tx), new Exports(tx), sessions, pages);
+            WebContext w = new WebContext(
+                    new Accounts(tx, settings.hasher(), settings.lockout()),
+                    new Coding(tx),
+                    new DoubleCoding(tx),
+                    new DataQueries(tx),
+                    new Sampling(tx, settings.version()),
+                    new AuditTrail(tx),
+                    new Exports(tx),
+                    sessions,
+                    pages);
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
             Failures failures = new Failures(pages, settings.errors());

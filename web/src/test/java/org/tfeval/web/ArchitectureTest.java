@@ -15,12 +15,21 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.tfeval.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule the_web_calls_the_study_layer_never_the_store_or_the_database_server = noClasses().that().resideInAPackage("org.tfeval.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.tfeval.store..", "org.tfeval.pg..")
-            .because("the web calls the study layer (org.tfeval.study) and value types, never the store or the database directly");
+    static final ArchRule the_web_calls_the_study_layer_never_the_store_or_the_database_server = noClasses()
+            .that()
+            .resideInAPackage("org.tfeval.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.tfeval.store..", "org.tfeval.pg..")
+            .because(
+                    "the web calls the study layer (org.tfeval.study) and value types, never the store or the database directly");
 
     @ArchTest
-    static final ArchRule routes_hold_no_connections_or_other_jdbc_types = noClasses().that().resideInAPackage("org.tfeval.web..")
-            .should().dependOnClassesThat().resideInAPackage("java.sql..")
+    static final ArchRule routes_hold_no_connections_or_other_jdbc_types = noClasses()
+            .that()
+            .resideInAPackage("org.tfeval.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.sql..")
             .because("transactions run in the study layer's services, not in routes");
 }

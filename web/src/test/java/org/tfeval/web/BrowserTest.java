@@ -50,16 +50,29 @@ class BrowserTest {
     void start(ConnectionSettings db) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
-            Assumptions.assumeFalse("1".equals(System.getenv("TFEVAL_SKIP_EXTERNAL")), "Chromium is missing and TFEVAL_SKIP_EXTERNAL=1");
+            Assumptions.assumeFalse(
+                    "1".equals(System.getenv("TFEVAL_SKIP_EXTERNAL")),
+                    "Chromium is missing and TFEVAL_SKIP_EXTERNAL=1");
             Assertions.fail("Chromium and its driver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver), or set TFEVAL_SKIP_EXTERNAL=1");
         }
         fx = new WebFixture(db);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
     }
@@ -76,13 +89,15 @@ class BrowserTest {
 
     /** Waits until no htmx request is in flight and the last save has answered. */
     private void settle() {
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.querySelector('.htmx-request') === null"));
+        wait.until(d -> (Boolean)
+                ((JavascriptExecutor) d).executeScript("return document.querySelector('.htmx-request') === null"));
         try {
             Thread.sleep(900); // longer than the 600 ms typing delay, so a pending save has started
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.querySelector('.htmx-request') === null"));
+        wait.until(d -> (Boolean)
+                ((JavascriptExecutor) d).executeScript("return document.querySelector('.htmx-request') === null"));
     }
 
     private long lastRecordId() {
@@ -109,7 +124,9 @@ class BrowserTest {
     }
 
     private void add(String form) {
-        driver.findElements(By.cssSelector("button[data-add='" + form + "']")).get(0).click();
+        driver.findElements(By.cssSelector("button[data-add='" + form + "']"))
+                .get(0)
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Record added"));
     }
 
@@ -127,12 +144,16 @@ class BrowserTest {
         long caseRecord = lastRecordId();
 
         fill(caseRecord, fx.valid("case", Map.of("N_AGENCIES", "many")));
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#e-" + caseRecord + "-N_AGENCIES .error")));
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#e-" + caseRecord + "-N_AGENCIES .error")));
         assertThat(error.getText()).contains("is not a whole number");
-        assertThat(driver.findElements(By.id("i-" + caseRecord + "-LABOR_INDUSTRY"))).as("skip logic: labor industry does not apply").isEmpty();
+        assertThat(driver.findElements(By.id("i-" + caseRecord + "-LABOR_INDUSTRY")))
+                .as("skip logic: labor industry does not apply")
+                .isEmpty();
 
         fill(caseRecord, Map.of("N_AGENCIES", "3"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#e-" + caseRecord + "-N_AGENCIES .error")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("#e-" + caseRecord + "-N_AGENCIES .error")));
 
         add("victim");
         fill(lastRecordId(), fx.valid("victim", Map.of()));
@@ -142,13 +163,19 @@ class BrowserTest {
         driver.findElement(By.id("mark-complete")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "marked complete"));
         assertThat(driver.findElement(By.cssSelector(".pass-status")).getText()).isEqualTo("complete");
-        try (Connection c = fx.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT n_agencies, n_victims, n_suspects FROM d_case WHERE case_id = 'TFA-C0001'")) {
+        try (Connection c = fx.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT n_agencies, n_victims, n_suspects FROM d_case WHERE case_id = 'TFA-C0001'")) {
             assertThat(rs.next()).isTrue();
             assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).containsExactly(3L, 1L, 1L);
         }
         List<?> logs = driver.manage().logs().getAvailableLogTypes().contains("browser")
-                ? driver.manage().logs().get("browser").getAll() : List.of();
-        assertThat(logs.toString()).as("no CSP violations or script errors").doesNotContain("Content Security Policy").doesNotContain("SEVERE");
+                ? driver.manage().logs().get("browser").getAll()
+                : List.of();
+        assertThat(logs.toString())
+                .as("no CSP violations or script errors")
+                .doesNotContain("Content Security Policy")
+                .doesNotContain("SEVERE");
     }
 }

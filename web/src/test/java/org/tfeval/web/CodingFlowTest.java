@@ -52,20 +52,33 @@ class CodingFlowTest {
 
     /** Codes a valid case file with one victim and one suspect (with an offense) in the pass shown on the case page. */
     static void codeValidCase(Browser b, WebFixture fx, String caseId, String passQuery) {
-        long caseRecord = recordIds(b.get("/cases/" + caseId + passQuery).body()).get(0);
-        assertThat(b.htmx("/records/" + caseRecord, fx.valid("case", Map.of())).statusCode()).isEqualTo(200);
-        assertThat(b.post("/records/" + caseRecord + "/add/victim", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(b.post("/records/" + caseRecord + "/add/suspect", Map.of()).statusCode()).isEqualTo(303);
+        long caseRecord =
+                recordIds(b.get("/cases/" + caseId + passQuery).body()).get(0);
+        assertThat(b.htmx("/records/" + caseRecord, fx.valid("case", Map.of())).statusCode())
+                .isEqualTo(200);
+        assertThat(b.post("/records/" + caseRecord + "/add/victim", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(b.post("/records/" + caseRecord + "/add/suspect", Map.of()).statusCode())
+                .isEqualTo(303);
         List<Long> ids = recordIds(b.get("/cases/" + caseId + passQuery).body());
-        assertThat(b.htmx("/records/" + ids.get(1), fx.valid("victim", Map.of())).statusCode()).isEqualTo(200);
-        assertThat(b.htmx("/records/" + ids.get(2), fx.valid("suspect", Map.of())).statusCode()).isEqualTo(200);
-        assertThat(b.post("/records/" + ids.get(2) + "/add/offense", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(b.htmx("/records/" + ids.get(1), fx.valid("victim", Map.of()))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(b.htmx("/records/" + ids.get(2), fx.valid("suspect", Map.of()))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(b.post("/records/" + ids.get(2) + "/add/offense", Map.of()).statusCode())
+                .isEqualTo(303);
         ids = recordIds(b.get("/cases/" + caseId + passQuery).body());
-        assertThat(b.htmx("/records/" + ids.get(3), fx.valid("offense", Map.of())).statusCode()).isEqualTo(200);
+        assertThat(b.htmx("/records/" + ids.get(3), fx.valid("offense", Map.of()))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = fx.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = fx.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -78,19 +91,28 @@ class CodingFlowTest {
         assertThat(caseId).isEqualTo("TFA-C0001");
         String page = b.get("/cases/" + caseId).body();
         long caseRecord = recordIds(page).get(0);
-        assertThat(page).contains("name=\"HT_TYPE\"", "Type of trafficking investigated", "1 Sex trafficking", "title=\"Not recorded in the file\"");
+        assertThat(page)
+                .contains(
+                        "name=\"HT_TYPE\"",
+                        "Type of trafficking investigated",
+                        "1 Sex trafficking",
+                        "title=\"Not recorded in the file\"");
 
         HttpResponse<String> typed = b.htmx("/records/" + caseRecord, Map.of("N_AGENCIES", "many"));
         assertThat(typed.statusCode()).isEqualTo(200);
-        assertThat(typed.body()).contains("id=\"e-" + caseRecord + "-N_AGENCIES\"", "is not a whole number").doesNotContain("many");
+        assertThat(typed.body())
+                .contains("id=\"e-" + caseRecord + "-N_AGENCIES\"", "is not a whole number")
+                .doesNotContain("many");
 
         HttpResponse<String> labor = b.htmx("/records/" + caseRecord, Map.of("HT_TYPE", "2"));
-        assertThat(labor.body()).as("the sex-trafficking subtype is swapped out as not applicable")
+        assertThat(labor.body())
+                .as("the sex-trafficking subtype is swapped out as not applicable")
                 .containsPattern("id=\"f-" + caseRecord + "-SEX_SUBTYPE\" hx-swap-oob=\"true\"[^>]*>")
                 .contains("-7 Not applicable: applies when <code>([HT_TYPE] = 1 or [HT_TYPE] = 3)</code>");
 
         HttpResponse<String> missing = b.htmx("/records/" + caseRecord, Map.of("_set", "LOCATION=-8"));
-        assertThat(missing.body()).containsPattern("id=\"f-" + caseRecord + "-LOCATION\" hx-swap-oob=\"true\"")
+        assertThat(missing.body())
+                .containsPattern("id=\"f-" + caseRecord + "-LOCATION\" hx-swap-oob=\"true\"")
                 .contains("<option value=\"-8\" selected>");
 
         HttpResponse<String> incomplete = b.post("/cases/" + caseId + "/passes/1/complete", Map.of());
@@ -101,12 +123,17 @@ class CodingFlowTest {
         codeValidCase(b, fx, caseId, "");
         HttpResponse<String> done = b.post("/cases/" + caseId + "/passes/1/complete", Map.of());
         assertThat(done.statusCode()).isEqualTo(303);
-        assertThat(b.get(done.headers().firstValue("Location").orElseThrow()).body()).contains("marked complete", "class=\"pass-status\">complete");
-        assertThat(count("SELECT count(*) FROM d_case WHERE case_id = 'TFA-C0001' AND n_victims = 1 AND n_suspects = 1")).isEqualTo(1);
+        assertThat(b.get(done.headers().firstValue("Location").orElseThrow()).body())
+                .contains("marked complete", "class=\"pass-status\">complete");
+        assertThat(count(
+                        "SELECT count(*) FROM d_case WHERE case_id = 'TFA-C0001' AND n_victims = 1 AND n_suspects = 1"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM d_offense")).isEqualTo(1);
         assertThat(fx.server.context().audit().verify()).isEmpty();
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'view' AND actor = 'coder-tfa'")).isGreaterThanOrEqualTo(3);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'login' AND actor = 'coder-tfa'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'view' AND actor = 'coder-tfa'"))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'login' AND actor = 'coder-tfa'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -114,33 +141,49 @@ class CodingFlowTest {
         Browser first = fx.as("coder-tfa");
         String caseId = startCase(first, fx, "TFA-R2");
         codeValidCase(first, fx, caseId, "");
-        assertThat(first.post("/cases/" + caseId + "/passes/1/complete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(first.post("/cases/" + caseId + "/passes/1/complete", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
 
         Browser coord = fx.as("coord-tfa");
-        assertThat(coord.post("/cases/" + caseId + "/second", Map.of("coder", "coder2-tfa")).statusCode()).isEqualTo(303);
+        assertThat(coord.post("/cases/" + caseId + "/second", Map.of("coder", "coder2-tfa"))
+                        .statusCode())
+                .isEqualTo(303);
 
         Browser second = fx.as("coder2-tfa");
         String secondPage = second.get("/cases/" + caseId).body();
         assertThat(secondPage).contains("Pass 2 coded by coder2-tfa");
-        assertThat(second.get("/cases/" + caseId + "?pass=1").statusCode()).as("blind: pass 1 does not exist for the second coder").isEqualTo(404);
+        assertThat(second.get("/cases/" + caseId + "?pass=1").statusCode())
+                .as("blind: pass 1 does not exist for the second coder")
+                .isEqualTo(404);
         assertThat(first.get("/cases/" + caseId + "?pass=2").statusCode()).isEqualTo(404);
         codeValidCase(second, fx, caseId, "?pass=2");
         long secondCase = recordIds(second.get("/cases/" + caseId).body()).get(0);
         second.htmx("/records/" + secondCase, Map.of("LOCATION", "2"));
-        assertThat(second.post("/cases/" + caseId + "/passes/2/complete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(second.post("/cases/" + caseId + "/passes/2/complete", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
 
         String reconcile = coord.get("/cases/" + caseId + "/reconcile").body();
         assertThat(reconcile).contains("LOCATION Location of the incident", "1 Hotel or motel", "2 Residence");
-        HttpResponse<String> done = coord.post("/cases/" + caseId + "/reconcile", Map.of("choice:case|" + caseId + "|LOCATION", "2"));
+        HttpResponse<String> done =
+                coord.post("/cases/" + caseId + "/reconcile", Map.of("choice:case|" + caseId + "|LOCATION", "2"));
         assertThat(done.statusCode()).isEqualTo(303);
-        assertThat(count("SELECT count(*) FROM d_case WHERE location = 2 AND case_id = '" + caseId + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM d_case WHERE location = 2 AND case_id = '" + caseId + "'"))
+                .isEqualTo(1);
 
         String agreement = coord.get("/agreement").body();
         assertThat(agreement).contains("coder-tfa / coder2-tfa");
-        assertThat(agreement).as("one disagreeing pair: kappa (0 - 0) / (1 - 0) = 0").containsPattern("<td>LOCATION</td><td>1</td><td>0\\.0%</td><td>0\\.000</td>");
-        assertThat(agreement).as("one value only: kappa undefined").containsPattern("<td>HT_TYPE</td><td>1</td><td>100\\.0%</td><td>n/a</td>");
+        assertThat(agreement)
+                .as("one disagreeing pair: kappa (0 - 0) / (1 - 0) = 0")
+                .containsPattern("<td>LOCATION</td><td>1</td><td>0\\.0%</td><td>0\\.000</td>");
+        assertThat(agreement)
+                .as("one value only: kappa undefined")
+                .containsPattern("<td>HT_TYPE</td><td>1</td><td>100\\.0%</td><td>n/a</td>");
         String progress = coord.get("/").body();
-        assertThat(progress).containsPattern("data-tf=\"TFA\">\\s*<td><a href=\"/tf/TFA\">TFA</a></td>\\s*<td>4</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td>");
+        assertThat(progress)
+                .containsPattern(
+                        "data-tf=\"TFA\">\\s*<td><a href=\"/tf/TFA\">TFA</a></td>\\s*<td>4</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td>");
     }
 
     @Test
@@ -150,22 +193,30 @@ class CodingFlowTest {
         codeValidCase(coder, fx, caseId, "");
         long victim = recordIds(coder.get("/cases/" + caseId).body()).get(1);
         coder.htmx("/records/" + victim, Map.of("V_MINOR", "1"));
-        assertThat(coder.post("/cases/" + caseId + "/passes/1/complete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(coder.post("/cases/" + caseId + "/passes/1/complete", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
 
         String list = coder.get("/queries").body();
         Matcher m = Pattern.compile("href=\"/queries/(\\d+)\"").matcher(list);
         assertThat(m.find()).isTrue();
         String q = "/queries/" + m.group(1);
-        assertThat(coder.get(q).body()).contains("rule:minor_age_consistent", "<code>V_AGE</code> Age at identification");
-        assertThat(coder.post(q, Map.of("body", "The file says 17 at the time.", "status", "answered")).statusCode()).isEqualTo(303);
-        assertThat(coder.post(q, Map.of("body", "closing", "status", "closed")).statusCode()).isEqualTo(400);
+        assertThat(coder.get(q).body())
+                .contains("rule:minor_age_consistent", "<code>V_AGE</code> Age at identification");
+        assertThat(coder.post(q, Map.of("body", "The file says 17 at the time.", "status", "answered"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(coder.post(q, Map.of("body", "closing", "status", "closed")).statusCode())
+                .isEqualTo(400);
 
         Browser coord = fx.as("coord-tfa");
         assertThat(coord.get("/cases/" + caseId).body()).contains("Query " + m.group(1) + " (answered)");
-        assertThat(coord.post(q, Map.of("body", "Thanks", "status", "closed")).statusCode()).isEqualTo(303);
+        assertThat(coord.post(q, Map.of("body", "Thanks", "status", "closed")).statusCode())
+                .isEqualTo(303);
         assertThat(fx.openQueries()).isZero();
 
-        HttpResponse<String> opened = coord.post("/records/" + victim + "/queries", Map.of("variable", "V_AGE", "body", "Age from the ID card?"));
+        HttpResponse<String> opened = coord.post(
+                "/records/" + victim + "/queries", Map.of("variable", "V_AGE", "body", "Age from the ID card?"));
         assertThat(opened.statusCode()).isEqualTo(303);
         assertThat(fx.openQueries()).isEqualTo(1);
     }
@@ -185,7 +236,8 @@ class CodingFlowTest {
         assertThat(coordA).contains(caseA + "-S1").doesNotContain(caseB);
         String analyst = fx.as("analyst").get("/export/victim").body();
         assertThat(analyst).contains(caseA + "-V1", caseB + "-V1");
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'export'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'export'"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -200,10 +252,11 @@ class CodingFlowTest {
 
     @Test
     void a_variable_added_to_the_instrument_appears_in_the_form_with_its_label_and_codes(ConnectionSettings other) {
-        String yaml = InstrumentLoader.builtInSource("ecm").replace(
-                "      - {name: V_REL_SUSPECT,",
-                "      - {name: V_SHELTER, type: code, label: Placed in a shelter, values: yesno, applies_when: \"[V_REFERRED_SERVICES] = 1\", disclosure: none, release: public}\n"
-                        + "      - {name: V_REL_SUSPECT,");
+        String yaml = InstrumentLoader.builtInSource("ecm")
+                .replace(
+                        "      - {name: V_REL_SUSPECT,",
+                        "      - {name: V_SHELTER, type: code, label: Placed in a shelter, values: yesno, applies_when: \"[V_REFERRED_SERVICES] = 1\", disclosure: none, release: public}\n"
+                                + "      - {name: V_REL_SUSPECT,");
         try (WebFixture mod = new WebFixture(other, yaml, WebServer.Settings.defaults())) {
             Browser b = mod.as("coder-tfa");
             String caseId = startCase(b, mod, "TFA-R1");
@@ -211,9 +264,13 @@ class CodingFlowTest {
             b.post("/records/" + caseRecord + "/add/victim", Map.of());
             long victim = recordIds(b.get("/cases/" + caseId).body()).get(1);
             String page = b.get("/cases/" + caseId).body();
-            assertThat(page).contains("name=\"V_SHELTER\"", "Placed in a shelter", "<option value=\"1\">1 Yes</option>");
-            String notReferred = b.htmx("/records/" + victim, Map.of("V_REFERRED_SERVICES", "0")).body();
-            assertThat(notReferred).containsPattern("id=\"f-" + victim + "-V_SHELTER\" hx-swap-oob=\"true\"").contains("[V_REFERRED_SERVICES] = 1");
+            assertThat(page)
+                    .contains("name=\"V_SHELTER\"", "Placed in a shelter", "<option value=\"1\">1 Yes</option>");
+            String notReferred = b.htmx("/records/" + victim, Map.of("V_REFERRED_SERVICES", "0"))
+                    .body();
+            assertThat(notReferred)
+                    .containsPattern("id=\"f-" + victim + "-V_SHELTER\" hx-swap-oob=\"true\"")
+                    .contains("[V_REFERRED_SERVICES] = 1");
         }
     }
 }

@@ -31,7 +31,9 @@ class CoordinationTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = fx.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = fx.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -40,20 +42,40 @@ class CoordinationTest {
     @Test
     void a_coordinator_uploads_a_case_list_and_the_recorded_draw_reproduces_and_feeds_the_dashboard() throws Exception {
         StringBuilder list = new StringBuilder("TF_ID,CASE_REF\n");
-        for (int i = 1; i <= 30; i++) list.append("TFA,NEW-").append(String.format("%03d", i)).append('\n');
+        for (int i = 1; i <= 30; i++)
+            list.append("TFA,NEW-").append(String.format("%03d", i)).append('\n');
         Browser coord = fx.as("coord-tfa");
         coord.remember(coord.get("/sampling").body());
-        HttpResponse<String> drawn = coord.upload("/sampling", Map.of("perSite", "10", "seed", "4711", "replacements", "2"), "frame", "../../etc/case list.csv",
+        HttpResponse<String> drawn = coord.upload(
+                "/sampling",
+                Map.of("perSite", "10", "seed", "4711", "replacements", "2"),
+                "frame",
+                "../../etc/case list.csv",
                 list.toString());
         assertThat(drawn.statusCode()).isEqualTo(303);
-        assertThat(count("SELECT count(*) FROM sample_draw WHERE seed = 4711 AND frame_name = 'case_list.csv' AND actor = 'coord-tfa'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM sample_case sc JOIN sample_draw d ON d.id = sc.draw_id WHERE d.seed = 4711 AND role = 'sample'")).isEqualTo(10);
-        assertThat(coord.get("/").body()).containsPattern("data-tf=\"TFA\">\\s*<td><a href=\"/tf/TFA\">TFA</a></td>\\s*<td>14</td>");
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM sample_draw WHERE seed = 4711 AND frame_name = 'case_list.csv' AND actor = 'coord-tfa'"))
+                .isEqualTo(1);
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM sample_case sc JOIN sample_draw d ON d.id = sc.draw_id WHERE d.seed = 4711 AND role = 'sample'"))
+                .isEqualTo(10);
+        assertThat(coord.get("/").body())
+                .containsPattern("data-tf=\"TFA\">\\s*<td><a href=\"/tf/TFA\">TFA</a></td>\\s*<td>14</td>");
 
-        HttpResponse<String> foreign = coord.upload("/sampling", Map.of("perSite", "10", "seed", "1", "replacements", "0"), "frame", "b.csv",
+        HttpResponse<String> foreign = coord.upload(
+                "/sampling",
+                Map.of("perSite", "10", "seed", "1", "replacements", "0"),
+                "frame",
+                "b.csv",
                 "TF_ID,CASE_REF\nTFB,X1\n");
         assertThat(foreign.statusCode()).as("a list with another task force").isEqualTo(403);
-        HttpResponse<String> broken = coord.upload("/sampling", Map.of("perSite", "10", "seed", "1", "replacements", "0"), "frame", "c.csv",
+        HttpResponse<String> broken = coord.upload(
+                "/sampling",
+                Map.of("perSite", "10", "seed", "1", "replacements", "0"),
+                "frame",
+                "c.csv",
                 "SITE,REF\nTFA,X1\n");
         assertThat(broken.statusCode()).isEqualTo(422);
         assertThat(broken.body()).contains("the case list needs a TF_ID column");
@@ -63,12 +85,21 @@ class CoordinationTest {
     @Test
     void a_share_of_case_files_goes_to_a_second_coder_who_never_coded_them() throws Exception {
         Browser coder = fx.as("coder-tfa");
-        for (String ref : new String[] {"TFA-R1", "TFA-R2", "TFA-R3", "TFA-R4"}) CodingFlowTest.startCase(coder, fx, ref);
+        for (String ref : new String[] {"TFA-R1", "TFA-R2", "TFA-R3", "TFA-R4"})
+            CodingFlowTest.startCase(coder, fx, ref);
         Browser coord = fx.as("coord-tfa");
-        assertThat(coord.post("/tf/TFA/double-coding", Map.of("share", "50", "coder", "coder2-tfa")).statusCode()).isEqualTo(303);
-        assertThat(count("SELECT count(*) FROM coding_pass WHERE pass = 2 AND coder = 'coder2-tfa'")).isEqualTo(2);
-        assertThat(coord.post("/tf/TFA/double-coding", Map.of("share", "50", "coder", "coder-tfb")).statusCode()).as("not a coder of TFA").isEqualTo(400);
-        assertThat(coord.post("/tf/TFA/double-coding", Map.of("share", "500", "coder", "coder2-tfa")).statusCode()).isEqualTo(400);
+        assertThat(coord.post("/tf/TFA/double-coding", Map.of("share", "50", "coder", "coder2-tfa"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(count("SELECT count(*) FROM coding_pass WHERE pass = 2 AND coder = 'coder2-tfa'"))
+                .isEqualTo(2);
+        assertThat(coord.post("/tf/TFA/double-coding", Map.of("share", "50", "coder", "coder-tfb"))
+                        .statusCode())
+                .as("not a coder of TFA")
+                .isEqualTo(400);
+        assertThat(coord.post("/tf/TFA/double-coding", Map.of("share", "500", "coder", "coder2-tfa"))
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(coord.get("/tf/TFA").body()).contains("coder2-tfa, in progress");
     }
 
@@ -85,24 +116,53 @@ class CoordinationTest {
         assertThat(dana.get("/tf/TFA").statusCode()).isEqualTo(404);
 
         long id = count("SELECT id FROM web_account WHERE name = 'dana'");
-        assertThat(admin.post("/accounts/" + id + "/active", Map.of("active", "false")).statusCode()).isEqualTo(303);
+        assertThat(admin.post("/accounts/" + id + "/active", Map.of("active", "false"))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(dana.get("/tf/TFB").statusCode()).as("signed out").isEqualTo(303);
         assertThat(fx.browser().signIn("dana", m.group(1)).statusCode()).isEqualTo(401);
-        assertThat(admin.post("/accounts", Map.of("name", "Dana Smith", "role", "coder", "tf", "TFB")).statusCode()).isEqualTo(422);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action IN ('account_create', 'account_deactivate') AND actor = 'admin'")).isEqualTo(2);
+        assertThat(admin.post("/accounts", Map.of("name", "Dana Smith", "role", "coder", "tf", "TFB"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM audit_event WHERE action IN ('account_create', 'account_deactivate') AND actor = 'admin'"))
+                .isEqualTo(2);
     }
 
     @Test
     void a_coder_changes_their_password_and_the_old_one_stops_working() {
         Browser b = fx.as("coder-tfa");
         b.remember(b.get("/password").body());
-        assertThat(b.post("/password", Map.of("current", "nope", "new", "a much longer password", "repeat", "a much longer password")).statusCode())
+        assertThat(b.post(
+                                "/password",
+                                Map.of(
+                                        "current",
+                                        "nope",
+                                        "new",
+                                        "a much longer password",
+                                        "repeat",
+                                        "a much longer password"))
+                        .statusCode())
                 .isEqualTo(422);
-        assertThat(b.post("/password", Map.of("current", WebFixture.PASSWORD, "new", "short", "repeat", "short")).statusCode()).isEqualTo(422);
-        assertThat(b.post("/password", Map.of("current", WebFixture.PASSWORD, "new", "a much longer password", "repeat", "a much longer password"))
-                .statusCode()).isEqualTo(303);
+        assertThat(b.post("/password", Map.of("current", WebFixture.PASSWORD, "new", "short", "repeat", "short"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(b.post(
+                                "/password",
+                                Map.of(
+                                        "current",
+                                        WebFixture.PASSWORD,
+                                        "new",
+                                        "a much longer password",
+                                        "repeat",
+                                        "a much longer password"))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(b.get("/").statusCode()).as("the new session is signed in").isEqualTo(200);
-        assertThat(fx.browser().signIn("coder-tfa", WebFixture.PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(fx.browser().signIn("coder-tfa", "a much longer password").statusCode()).isEqualTo(303);
+        assertThat(fx.browser().signIn("coder-tfa", WebFixture.PASSWORD).statusCode())
+                .isEqualTo(401);
+        assertThat(fx.browser().signIn("coder-tfa", "a much longer password").statusCode())
+                .isEqualTo(303);
     }
 }

@@ -31,6 +31,7 @@ import org.tfeval.testkit.PostgresExtension;
 class RouteAccessTest {
     /** Text that only task force B's records contain. */
     private static final List<String> TFB_MARKERS = List.of("TFB-C0001", "TFB-R");
+
     private static final Map<String, Role> ACCOUNTS_OF_A = new LinkedHashMap<>();
 
     static {
@@ -48,14 +49,22 @@ class RouteAccessTest {
         Browser coder = fx.as("coder-tfb");
         String caseId = CodingFlowTest.startCase(coder, fx, "TFB-R1");
         CodingFlowTest.codeValidCase(coder, fx, caseId, "");
-        assertThat(coder.post("/cases/" + caseId + "/passes/1/complete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(coder.post("/cases/" + caseId + "/passes/1/complete", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
         Browser coord = fx.as("coord-tfb");
-        assertThat(coord.post("/cases/" + caseId + "/second", Map.of("coder", "coder2-tfb")).statusCode()).isEqualTo(303);
+        assertThat(coord.post("/cases/" + caseId + "/second", Map.of("coder", "coder2-tfb"))
+                        .statusCode())
+                .isEqualTo(303);
         Browser second = fx.as("coder2-tfb");
         CodingFlowTest.codeValidCase(second, fx, caseId, "?pass=2");
-        assertThat(second.post("/cases/" + caseId + "/passes/2/complete", Map.of()).statusCode()).isEqualTo(303);
-        long record = CodingFlowTest.recordIds(coder.get("/cases/" + caseId).body()).get(1);
-        HttpResponse<String> q = coord.post("/records/" + record + "/queries", Map.of("variable", "V_AGE", "body", "check"));
+        assertThat(second.post("/cases/" + caseId + "/passes/2/complete", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
+        long record =
+                CodingFlowTest.recordIds(coder.get("/cases/" + caseId).body()).get(1);
+        HttpResponse<String> q =
+                coord.post("/records/" + record + "/queries", Map.of("variable", "V_AGE", "body", "check"));
         assertThat(q.statusCode()).isEqualTo(303);
         String query = q.headers().firstValue("Location").orElseThrow().replaceAll("\\D", "");
         tfbParams.put("tfId", "TFB");
@@ -65,8 +74,9 @@ class RouteAccessTest {
         tfbParams.put("pass", "1");
         tfbParams.put("form", "victim");
         tfbParams.put("name", "htmx.min.js");
-        try (Connection c = fx.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM web_account WHERE name = 'coder-tfb'")) {
+        try (Connection c = fx.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM web_account WHERE name = 'coder-tfb'")) {
             rs.next();
             tfbParams.put("accountId", Long.toString(rs.getLong(1)));
         }
@@ -84,7 +94,9 @@ class RouteAccessTest {
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String value = tfbParams.get(m.group(1));
-            if (value == null) fail("route " + r.method() + " " + r.path() + " has the parameter {" + m.group(1) + "} without a fixture: add one");
+            if (value == null)
+                fail("route " + r.method() + " " + r.path() + " has the parameter {" + m.group(1)
+                        + "} without a fixture: add one");
             m.appendReplacement(b, value);
         }
         m.appendTail(b);
@@ -92,7 +104,10 @@ class RouteAccessTest {
     }
 
     private static boolean scoped(Route r) {
-        return r.path().contains("{tfId}") || r.path().contains("{caseId}") || r.path().contains("{recordId}") || r.path().contains("{queryId}");
+        return r.path().contains("{tfId}")
+                || r.path().contains("{caseId}")
+                || r.path().contains("{recordId}")
+                || r.path().contains("{queryId}");
     }
 
     private static HttpResponse<String> call(Browser b, Route r, String path) {
@@ -114,9 +129,13 @@ class RouteAccessTest {
                 } else if (scoped(r)) {
                     soft.assertThat(res.statusCode()).as(what + " (task force)").isEqualTo(404);
                 } else {
-                    soft.assertThat(res.statusCode()).as(what).isBetween(200, 499).isNotIn(401, 403, 404);
+                    soft.assertThat(res.statusCode())
+                            .as(what)
+                            .isBetween(200, 499)
+                            .isNotIn(401, 403, 404);
                 }
-                for (String marker : TFB_MARKERS) soft.assertThat(res.body()).as(what + " shows task force B").doesNotContain(marker);
+                for (String marker : TFB_MARKERS)
+                    soft.assertThat(res.body()).as(what + " shows task force B").doesNotContain(marker);
             }
         }
         soft.assertAll();
@@ -125,14 +144,17 @@ class RouteAccessTest {
     @Test
     void unscoped_roles_and_task_force_b_get_through_to_every_get_route_they_are_allowed() {
         SoftAssertions soft = new SoftAssertions();
-        Map<String, Role> insiders = Map.of("coord-tfb", Role.SITE_COORDINATOR, "admin", Role.ADMINISTRATOR, "analyst", Role.ANALYST);
+        Map<String, Role> insiders =
+                Map.of("coord-tfb", Role.SITE_COORDINATOR, "admin", Role.ADMINISTRATOR, "analyst", Role.ANALYST);
         for (Route r : fx.server.routes()) {
             if (r.mutates()) continue;
             String path = path(r);
             for (Map.Entry<String, Role> a : insiders.entrySet()) {
                 if (!r.access().allows(a.getValue()) && r.access() != Access.PUBLIC) continue;
                 HttpResponse<String> res = fx.as(a.getKey()).get(path);
-                soft.assertThat(res.statusCode()).as(a.getKey() + " GET " + path).isIn(200, 303);
+                soft.assertThat(res.statusCode())
+                        .as(a.getKey() + " GET " + path)
+                        .isIn(200, 303);
             }
         }
         soft.assertAll();
@@ -150,7 +172,9 @@ class RouteAccessTest {
                 soft.assertThat(res.statusCode()).as("POST " + r.path()).isEqualTo(401);
             } else {
                 soft.assertThat(res.statusCode()).as("GET " + r.path()).isEqualTo(303);
-                soft.assertThat(res.headers().firstValue("Location")).as("GET " + r.path()).contains("/login");
+                soft.assertThat(res.headers().firstValue("Location"))
+                        .as("GET " + r.path())
+                        .contains("/login");
             }
         }
         soft.assertAll();

@@ -12,8 +12,7 @@ import org.tfeval.study.Study;
 
 /** Study folders for tests: a fresh folder whose database is a test database, opened through the study layer. */
 final class TestStudies {
-    private TestStudies() {
-    }
+    private TestStudies() {}
 
     /** Opens a new study in {@code dir} on a test database, with an instrument given as YAML. */
     static Study open(Path dir, ConnectionSettings db, String instrumentYaml) {
@@ -31,7 +30,8 @@ final class TestStudies {
     private static String url(ConnectionSettings db) {
         StringBuilder u = new StringBuilder(db.jdbcUrl()).append(db.jdbcUrl().contains("?") ? '&' : '?');
         u.append("user=").append(URLEncoder.encode(db.user(), StandardCharsets.UTF_8));
-        if (db.password() != null) u.append("&password=").append(URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
+        if (db.password() != null)
+            u.append("&password=").append(URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
         return u.toString();
     }
 }

@@ -50,6 +50,7 @@ final class WebFixture implements AutoCloseable {
     final WebServer server;
     /** The fixture's recorded draw. */
     final long drawId;
+
     final ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
     WebFixture(ConnectionSettings db) {
@@ -64,7 +65,8 @@ final class WebFixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         study = TestStudies.open(dir.resolve("study"), db, instrumentYaml);
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO d_task_force (tf_id) VALUES (?)")) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO d_task_force (tf_id) VALUES (?)")) {
             for (String tf : List.of("TFA", "TFB")) {
                 ps.setString(1, tf);
                 ps.addBatch();
@@ -73,8 +75,12 @@ final class WebFixture implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        server = WebServer.start(study, settings.withPort(0).withHasher(CHEAP).withLockout(new LockoutPolicy(LOCKOUT, java.time.Duration.ofMinutes(5)))
-                .withErrors(new PrintStream(errors, true, StandardCharsets.UTF_8)));
+        server = WebServer.start(
+                study,
+                settings.withPort(0)
+                        .withHasher(CHEAP)
+                        .withLockout(new LockoutPolicy(LOCKOUT, java.time.Duration.ofMinutes(5)))
+                        .withErrors(new PrintStream(errors, true, StandardCharsets.UTF_8)));
         Accounts accounts = server.context().accounts();
         for (String tf : List.of("TFA", "TFB")) {
             String t = tf.toLowerCase(java.util.Locale.ROOT);
@@ -92,12 +98,14 @@ final class WebFixture implements AutoCloseable {
     private long draw(Account admin) {
         StringBuilder frame = new StringBuilder("TF_ID,CASE_REF\n");
         for (String tf : List.of("TFA", "TFB")) {
-            for (int i = 1; i <= CASES_PER_SITE; i++) frame.append(tf).append(',').append(tf).append("-R").append(i).append('\n');
+            for (int i = 1; i <= CASES_PER_SITE; i++)
+                frame.append(tf).append(',').append(tf).append("-R").append(i).append('\n');
         }
         try {
             Path file = dir.resolve("case_list.csv");
             Files.writeString(file, frame, StandardCharsets.UTF_8);
-            Sampling.Outcome drawn = server.context().sampling().draw(admin, file, Integer.toString(CASES_PER_SITE), "7", "0");
+            Sampling.Outcome drawn =
+                    server.context().sampling().draw(admin, file, Integer.toString(CASES_PER_SITE), "7", "0");
             if (!drawn.drawn()) throw new IllegalStateException("the fixture's draw failed: " + drawn.problems());
             return drawn.drawId();
         } catch (IOException e) {
@@ -116,7 +124,9 @@ final class WebFixture implements AutoCloseable {
 
     /** A count query's result. */
     long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -141,16 +151,29 @@ final class WebFixture implements AutoCloseable {
         var coding = server.context().coding();
         for (var v : coding.enteredVariables(coding.instrument().form(form))) {
             if (!v.required()) continue;
-            cells.put(v.name(), switch (v.type()) {
-                case CODE -> Long.toString(v.valueLabels().keySet().stream().filter(k -> k > 0).findFirst().orElseThrow());
-                case INTEGER, DECIMAL -> (v.min() == null ? java.math.BigDecimal.valueOf(30) : v.min().max(java.math.BigDecimal.valueOf(30).min(v.max())))
-                        .toPlainString();
-                case DATE -> "2018-06-01";
-                case STRING -> "XX";
-                default -> "x";
-            });
+            cells.put(
+                    v.name(),
+                    switch (v.type()) {
+                        case CODE ->
+                            Long.toString(v.valueLabels().keySet().stream()
+                                    .filter(k -> k > 0)
+                                    .findFirst()
+                                    .orElseThrow());
+                        case INTEGER, DECIMAL ->
+                            (v.min() == null
+                                            ? java.math.BigDecimal.valueOf(30)
+                                            : v.min()
+                                                    .max(java.math.BigDecimal.valueOf(30)
+                                                            .min(v.max())))
+                                    .toPlainString();
+                        case DATE -> "2018-06-01";
+                        case STRING -> "XX";
+                        default -> "x";
+                    });
         }
-        if (form.equals("case")) cells.putAll(Map.of("INCIDENT_DATE", "2018-01-01", "CASE_OPEN_DATE", "2018-02-01", "CASE_CLOSE_DATE", "2019-01-01"));
+        if (form.equals("case"))
+            cells.putAll(Map.of(
+                    "INCIDENT_DATE", "2018-01-01", "CASE_OPEN_DATE", "2018-02-01", "CASE_CLOSE_DATE", "2019-01-01"));
         if (form.equals("victim")) cells.putAll(Map.of("V_AGE", "30", "V_MINOR", "0"));
         cells.putAll(overrides);
         return cells;

@@ -27,24 +27,21 @@ public final class Charging implements Analysis {
     public static final String ID = "charging";
     /** Top-charge codes that are trafficking statutes (state or federal). */
     public static final Set<Integer> TRAFFICKING_STATUTES = Set.of(1, 2, 3, 4);
+
     public static final String TRAFFICKING = "Trafficking statute";
     public static final String OTHER = "Other statute";
 
     /** A top charge, whether it is a trafficking statute, and its share of prosecuted suspects. */
-    public record TopChargeRow(String charge, String statute, ShareCells share) {
-    }
+    public record TopChargeRow(String charge, String statute, ShareCells share) {}
 
     /** A group (all, or a type of trafficking), what is measured, the share. */
-    public record StatuteRow(String type, String measure, ShareCells share) {
-    }
+    public record StatuteRow(String type, String measure, ShareCells share) {}
 
     /** A venue, its prosecuted suspects and their share, and the share of them charged with trafficking. */
-    public record VenueRow(String venue, long suspects, Double share, ShareCells charged) {
-    }
+    public record VenueRow(String venue, long suspects, Double share, ShareCells charged) {}
 
     /** An arrest charge level and its share of arrested suspects. */
-    public record LevelRow(String level, ShareCells share) {
-    }
+    public record LevelRow(String level, ShareCells share) {}
 
     public static final TableKey<TopChargeRow> TOP_CHARGE = TableKey.of("top_charge", TopChargeRow.class);
     public static final TableKey<StatuteRow> STATUTE = TableKey.of("statute", StatuteRow.class);
@@ -75,60 +72,96 @@ public final class Charging implements Analysis {
         List<ResultTable<?>> tables = new ArrayList<>();
 
         Categories top = Categories.of(s.code("S_TOP_CHARGE"), pros, data.codes("suspect", "S_TOP_CHARGE"));
-        ResultTable.Builder<TopChargeRow> tb = ResultTable.builder(TOP_CHARGE, "Top charge of prosecuted suspects").text("charge", "Top charge")
-                .text("statute", "Statute").shareColumns("Suspects");
+        ResultTable.Builder<TopChargeRow> tb = ResultTable.builder(TOP_CHARGE, "Top charge of prosecuted suspects")
+                .text("charge", "Top charge")
+                .text("statute", "Statute")
+                .shareColumns("Suspects");
         long traffickingTop = 0;
         for (var e : top.counts().entrySet()) {
             Share sh = new Share(e.getValue(), top.total(), top.excluded());
-            tb.add(new TopChargeRow(data.label("suspect", "S_TOP_CHARGE", e.getKey()),
-                    TRAFFICKING_STATUTES.contains(e.getKey().intValue()) ? TRAFFICKING : OTHER, ShareCells.of(sh, Intervals.wilson(sh, conf))));
+            tb.add(new TopChargeRow(
+                    data.label("suspect", "S_TOP_CHARGE", e.getKey()),
+                    TRAFFICKING_STATUTES.contains(e.getKey().intValue()) ? TRAFFICKING : OTHER,
+                    ShareCells.of(sh, Intervals.wilson(sh, conf))));
             if (TRAFFICKING_STATUTES.contains(e.getKey().intValue())) traffickingTop += e.getValue();
         }
-        tb.note("Of " + top.total() + " prosecuted suspects with a recorded top charge." + excluded(data, top.excluded().describe(data.instrument())));
+        tb.note("Of " + top.total() + " prosecuted suspects with a recorded top charge."
+                + excluded(data, top.excluded().describe(data.instrument())));
         tables.add(tb.build());
 
-        ResultTable.Builder<StatuteRow> sb = ResultTable.builder(STATUTE, "Trafficking versus other statutes among prosecuted suspects").text("type", "Type")
-                .text("measure", "Measure").shareColumns("Suspects");
+        ResultTable.Builder<StatuteRow> sb = ResultTable.builder(
+                        STATUTE, "Trafficking versus other statutes among prosecuted suspects")
+                .text("type", "Type")
+                .text("measure", "Measure")
+                .shareColumns("Suspects");
         Share topShare = new Share(traffickingTop, top.total(), top.excluded());
-        sb.add(new StatuteRow("All", "Top charge under a trafficking statute", ShareCells.of(topShare, Intervals.wilson(topShare, conf))));
+        sb.add(new StatuteRow(
+                "All",
+                "Top charge under a trafficking statute",
+                ShareCells.of(topShare, Intervals.wilson(topShare, conf))));
         var ht = s.code("HT_TYPE");
         var charged = s.code("S_HT_CHARGED");
         Share any = Share.count(s.rows(), pros, charged::get);
-        sb.add(new StatuteRow("All", "Any charge under a trafficking statute", ShareCells.of(any, Intervals.wilson(any, conf))));
+        sb.add(new StatuteRow(
+                "All", "Any charge under a trafficking statute", ShareCells.of(any, Intervals.wilson(any, conf))));
         for (Long code : data.codes("case", "HT_TYPE")) {
             int c = code.intValue();
             Share byType = Share.count(s.rows(), i -> pros.test(i) && ht.get(i) == c, charged::get);
-            sb.add(new StatuteRow(data.label("case", "HT_TYPE", c), "Any charge under a trafficking statute", ShareCells.of(byType, Intervals.wilson(byType, conf))));
+            sb.add(new StatuteRow(
+                    data.label("case", "HT_TYPE", c),
+                    "Any charge under a trafficking statute",
+                    ShareCells.of(byType, Intervals.wilson(byType, conf))));
         }
-        sb.note("'Any charge' is S_HT_CHARGED (charged under a trafficking statute at all); 'top charge' is S_TOP_CHARGE codes 1-4.");
+        sb.note(
+                "'Any charge' is S_HT_CHARGED (charged under a trafficking statute at all); 'top charge' is S_TOP_CHARGE codes 1-4.");
         tables.add(sb.build());
 
         Categories venue = Categories.of(s.code("S_VENUE"), pros, data.codes("suspect", "S_VENUE"));
-        ResultTable.Builder<VenueRow> vb = ResultTable.builder(VENUE, "Venue of prosecution, and trafficking charges by venue").text("venue", "Venue")
-                .count("suspects", "Prosecuted suspects").proportion("share", "% of prosecuted").shareColumns("Charged with trafficking");
+        ResultTable.Builder<VenueRow> vb = ResultTable.builder(
+                        VENUE, "Venue of prosecution, and trafficking charges by venue")
+                .text("venue", "Venue")
+                .count("suspects", "Prosecuted suspects")
+                .proportion("share", "% of prosecuted")
+                .shareColumns("Charged with trafficking");
         var sv = s.code("S_VENUE");
         for (var e : venue.counts().entrySet()) {
             int v = e.getKey().intValue();
             Share byVenue = Share.count(s.rows(), i -> pros.test(i) && sv.get(i) == v, charged::get);
             var ci = Intervals.wilson(byVenue, conf);
-            vb.add(new VenueRow(data.label("suspect", "S_VENUE", v), e.getValue(), venue.total() == 0 ? null : (double) e.getValue() / venue.total(),
+            vb.add(new VenueRow(
+                    data.label("suspect", "S_VENUE", v),
+                    e.getValue(),
+                    venue.total() == 0 ? null : (double) e.getValue() / venue.total(),
                     ShareCells.of(byVenue, ci)));
         }
-        vb.note("Of " + venue.total() + " prosecuted suspects with a recorded venue." + excluded(data, venue.excluded().describe(data.instrument())));
+        vb.note("Of " + venue.total() + " prosecuted suspects with a recorded venue."
+                + excluded(data, venue.excluded().describe(data.instrument())));
         tables.add(vb.build());
 
         var arrested = s.code("S_ARRESTED");
-        Categories level = Categories.of(s.code("S_ARREST_CHARGE_LEVEL"), i -> s.site(i) >= 0 && arrested.get(i) == 1,
+        Categories level = Categories.of(
+                s.code("S_ARREST_CHARGE_LEVEL"),
+                i -> s.site(i) >= 0 && arrested.get(i) == 1,
                 data.codes("suspect", "S_ARREST_CHARGE_LEVEL"));
-        ResultTable.Builder<LevelRow> lb = ResultTable.builder(ARREST_CHARGE_LEVEL, "Arrest charge level of arrested suspects").text("level", "Level")
+        ResultTable.Builder<LevelRow> lb = ResultTable.builder(
+                        ARREST_CHARGE_LEVEL, "Arrest charge level of arrested suspects")
+                .text("level", "Level")
                 .shareColumns("Suspects");
         for (var e : level.counts().entrySet()) {
             Share sh = new Share(e.getValue(), level.total(), level.excluded());
-            lb.add(new LevelRow(data.label("suspect", "S_ARREST_CHARGE_LEVEL", e.getKey()), ShareCells.of(sh, Intervals.wilson(sh, conf))));
+            lb.add(new LevelRow(
+                    data.label("suspect", "S_ARREST_CHARGE_LEVEL", e.getKey()),
+                    ShareCells.of(sh, Intervals.wilson(sh, conf))));
         }
         tables.add(lb.build());
-        return new AnalysisResult(ID, title(), "Distributions of the top charge, venue and arrest charge level among prosecuted (or arrested) "
-                + "suspects, and shares charged under a trafficking statute, with " + settings.confidenceLabel() + " Wilson intervals.", tables, List.of());
+        return new AnalysisResult(
+                ID,
+                title(),
+                "Distributions of the top charge, venue and arrest charge level among prosecuted (or arrested) "
+                        + "suspects, and shares charged under a trafficking statute, with " + settings.confidenceLabel()
+                        + " Wilson intervals.",
+                tables,
+                List.of());
     }
 
     private static String excluded(StudyData data, String words) {

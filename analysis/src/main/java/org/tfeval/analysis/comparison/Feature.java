@@ -29,13 +29,27 @@ record Feature(String name, String with, String without, ToIntFunction<TaskForce
     /** The features compared; size splits at the median membership of the sites with cases. */
     static List<Feature> standard(double medianMembers) {
         return List.of(
-                new Feature("Scope", "Statewide", "City, county or regional", t -> t.code("TF_SCOPE") < 0 ? -1 : t.code("TF_SCOPE") == STATEWIDE ? 1 : 0),
-                new Feature("Leadership", "Co-led by law enforcement and victim services", "Led by one agency type",
+                new Feature(
+                        "Scope",
+                        "Statewide",
+                        "City, county or regional",
+                        t -> t.code("TF_SCOPE") < 0 ? -1 : t.code("TF_SCOPE") == STATEWIDE ? 1 : 0),
+                new Feature(
+                        "Leadership",
+                        "Co-led by law enforcement and victim services",
+                        "Led by one agency type",
                         t -> t.code("TF_LEAD_MODEL") < 0 ? -1 : t.code("TF_LEAD_MODEL") == CO_LED ? 1 : 0),
                 yesNo("Co-location", "Members co-located", "Not co-located", "TF_COLOCATED"),
                 yesNo("Specialized unit", "Dedicated trafficking unit", "No dedicated unit", "TF_SPEC_UNIT"),
-                yesNo("Specialized prosecutor", "Specialized prosecutor", "No specialized prosecutor", "TF_SPEC_PROSECUTOR"),
-                new Feature("Size", "Members at or above the median", "Members below the median",
+                yesNo(
+                        "Specialized prosecutor",
+                        "Specialized prosecutor",
+                        "No specialized prosecutor",
+                        "TF_SPEC_PROSECUTOR"),
+                new Feature(
+                        "Size",
+                        "Members at or above the median",
+                        "Members below the median",
                         t -> t.code("TF_N_MEMBERS") < 0 ? -1 : t.code("TF_N_MEMBERS") >= medianMembers ? 1 : 0));
     }
 

@@ -28,7 +28,9 @@ public final class TaskForceComparison implements Analysis {
     /** Analysis id. */
     public static final String ID = "comparison";
     /** Outcomes compared: variable and words. */
-    static final List<String[]> OUTCOMES = List.of(new String[] {StudyData.CASE_PROSECUTION, "prosecution"}, new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge"});
+    static final List<String[]> OUTCOMES = List.of(
+            new String[] {StudyData.CASE_PROSECUTION, "prosecution"},
+            new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge"});
 
     /** The share of a group's cases reaching an outcome: n of of, with its interval. */
     public record OutcomeCells(long n, long of, Double pct, Double low, Double high) {
@@ -38,17 +40,21 @@ public final class TaskForceComparison implements Analysis {
     }
 
     /** A feature, one of its two groups, its task forces and cases, their outcomes and Fisher's p-values. */
-    public record FeatureRow(String feature, String group, long taskForces, long cases, OutcomeCells prosecution, OutcomeCells traffickingCharge,
-                             Double prosecutionFisherP, Double traffickingChargeFisherP) {
-    }
+    public record FeatureRow(
+            String feature,
+            String group,
+            long taskForces,
+            long cases,
+            OutcomeCells prosecution,
+            OutcomeCells traffickingCharge,
+            Double prosecutionFisherP,
+            Double traffickingChargeFisherP) {}
 
     /** A feature: task forces with, without, unknown, and the smallest p-value a task-force-level test could reach. */
-    public record SiteLevelRow(String feature, long with, long without, long unknown, Double smallestP) {
-    }
+    public record SiteLevelRow(String feature, long with, long without, long unknown, Double smallestP) {}
 
     /** A sentence on what the comparison can show. */
-    public record StatementRow(String statement) {
-    }
+    public record StatementRow(String statement) {}
 
     public static final TableKey<FeatureRow> FEATURES = TableKey.of("features", FeatureRow.class);
     public static final TableKey<SiteLevelRow> SITE_LEVEL = TableKey.of("site_level", SiteLevelRow.class);
@@ -73,25 +79,41 @@ public final class TaskForceComparison implements Analysis {
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
         double conf = settings.confidence();
         List<TaskForce> sites = data.sitesWithCases();
-        double median = median(sites.stream().mapToInt(t -> t.code("TF_N_MEMBERS")).filter(v -> v >= 0).sorted().toArray());
+        double median = median(sites.stream()
+                .mapToInt(t -> t.code("TF_N_MEMBERS"))
+                .filter(v -> v >= 0)
+                .sorted()
+                .toArray());
         FormData c = data.cases();
         // one pass per outcome: shares by task force, summed over the task forces of each group
-        List<GroupedShares> outcomes = OUTCOMES.stream().map(o -> GroupedShares.count(c.rows(), data.taskForces().size(), c::site,
-                c.code(o[0])::get)).toList();
+        List<GroupedShares> outcomes = OUTCOMES.stream()
+                .map(o -> GroupedShares.count(c.rows(), data.taskForces().size(), c::site, c.code(o[0])::get))
+                .toList();
         long[] casesBySite = new long[data.taskForces().size()];
         for (int i = 0; i < c.rows(); i++) {
             if (c.site(i) >= 0) casesBySite[c.site(i)]++;
         }
-        ResultTable.Builder<FeatureRow> fb = ResultTable.builder(FEATURES, "Case outcomes by task-force feature").text("feature", "Feature").text("group", "Group")
-                .count("task_forces", "Task forces").count("cases", "Cases");
+        ResultTable.Builder<FeatureRow> fb = ResultTable.builder(FEATURES, "Case outcomes by task-force feature")
+                .text("feature", "Feature")
+                .text("group", "Group")
+                .count("task_forces", "Task forces")
+                .count("cases", "Cases");
         for (String[] o : OUTCOMES) {
             String p = o[1];
-            fb.count(p + "_n", cap(p) + ": n").count(p + "_of", "Of").proportion(p + "_pct", "%").proportion(p + "_low", "CI low")
+            fb.count(p + "_n", cap(p) + ": n")
+                    .count(p + "_of", "Of")
+                    .proportion(p + "_pct", "%")
+                    .proportion(p + "_low", "CI low")
                     .proportion(p + "_high", "CI high");
         }
-        fb.pValue("prosecution_fisher_p", "Fisher p (prosecution)").pValue("trafficking_charge_fisher_p", "Fisher p (trafficking charge)");
-        ResultTable.Builder<SiteLevelRow> lb = ResultTable.builder(SITE_LEVEL, "What a task-force-level comparison can show").text("feature", "Feature")
-                .count("with", "Task forces with").count("without", "Task forces without").count("unknown", "Unknown")
+        fb.pValue("prosecution_fisher_p", "Fisher p (prosecution)")
+                .pValue("trafficking_charge_fisher_p", "Fisher p (trafficking charge)");
+        ResultTable.Builder<SiteLevelRow> lb = ResultTable.builder(
+                        SITE_LEVEL, "What a task-force-level comparison can show")
+                .text("feature", "Feature")
+                .count("with", "Task forces with")
+                .count("without", "Task forces without")
+                .count("unknown", "Unknown")
                 .pValue("smallest_p", "Smallest attainable p (Fisher, task-force level)");
         List<String> statements = new ArrayList<>();
         for (Feature f : Feature.standard(median)) {
@@ -121,43 +143,70 @@ public final class TaskForceComparison implements Analysis {
                     cells.add(OutcomeCells.of(s, Intervals.wilson(s, conf)));
                     fisher.add(ExactTests.fisher(o.sum(k -> with[k]), o.sum(k -> without[k])));
                 }
-                fb.add(new FeatureRow(f.name(), (String) r[0], (Integer) r[2], cases, cells.get(0), cells.get(1), fisher.get(0), fisher.get(1)));
+                fb.add(new FeatureRow(
+                        f.name(),
+                        (String) r[0],
+                        (Integer) r[2],
+                        cases,
+                        cells.get(0),
+                        cells.get(1),
+                        fisher.get(0),
+                        fisher.get(1)));
             }
             int unknown = sites.size() - nWith - nWithout;
             double smallest = ExactTests.smallestAttainable(nWith, nWith + nWithout);
             lb.add(new SiteLevelRow(f.name(), nWith, nWithout, unknown, smallest));
             if (nWith == 0 || nWithout == 0) {
-                statements.add(f.name() + ": all " + sites.size() + " task forces with cases fall on one side, so this study cannot compare them.");
+                statements.add(f.name() + ": all " + sites.size()
+                        + " task forces with cases fall on one side, so this study cannot compare them.");
             }
         }
-        fb.note("Size splits at the median membership (TF_N_MEMBERS) of the task forces with cases: " + String.format(Locale.ROOT, "%.0f", median)
-                + " members. " + settings.confidenceLabel() + " Wilson intervals.");
-        fb.note("Fisher's exact test compares the cases of the two groups as if they were independent; cases cluster within task forces, "
-                + "so these p-values overstate the evidence.");
-        ResultTable.Builder<StatementRow> st = ResultTable.builder(STATEMENT, "What these task forces can and cannot show").text("statement", "Statement");
+        fb.note("Size splits at the median membership (TF_N_MEMBERS) of the task forces with cases: "
+                + String.format(Locale.ROOT, "%.0f", median) + " members. " + settings.confidenceLabel()
+                + " Wilson intervals.");
+        fb.note(
+                "Fisher's exact test compares the cases of the two groups as if they were independent; cases cluster within task forces, "
+                        + "so these p-values overstate the evidence.");
+        ResultTable.Builder<StatementRow> st = ResultTable.builder(
+                        STATEMENT, "What these task forces can and cannot show")
+                .text("statement", "Statement");
         for (String s : statement(sites.size(), data.taskForces().size())) st.add(new StatementRow(s));
         statements.forEach(s -> st.add(new StatementRow(s)));
-        return new AnalysisResult(ID, title(), "Shares of cases prosecuted and charged under a trafficking statute in task forces with and without "
-                + "each feature, with " + settings.confidenceLabel() + " Wilson intervals and Fisher's exact test on the cases; and the smallest "
-                + "p-value Fisher's test on the task forces themselves could reach (the most extreme table).",
-                List.of(fb.build(), lb.build(), st.build()), statement(sites.size(), data.taskForces().size()));
+        return new AnalysisResult(
+                ID,
+                title(),
+                "Shares of cases prosecuted and charged under a trafficking statute in task forces with and without "
+                        + "each feature, with " + settings.confidenceLabel()
+                        + " Wilson intervals and Fisher's exact test on the cases; and the smallest "
+                        + "p-value Fisher's test on the task forces themselves could reach (the most extreme table).",
+                List.of(fb.build(), lb.build(), st.build()),
+                statement(sites.size(), data.taskForces().size()));
     }
 
     /** The honest statement, generated from the number of task forces. */
     static List<String> statement(int sites, int taskForces) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "These comparisons rest on %d task forces with case files (of %d in the study). Each feature splits them "
-                + "into two small groups, and the groups differ in many ways at once, so a difference in outcomes cannot be attributed to the feature.",
-                sites, taskForces));
+        out.add(String.format(
+                Locale.ROOT,
+                "These comparisons rest on %d task forces with case files (of %d in the study). Each feature splits them "
+                        + "into two small groups, and the groups differ in many ways at once, so a difference in outcomes cannot be attributed to the feature.",
+                sites,
+                taskForces));
         if (sites >= 2) {
             int half = sites / 2;
-            out.add(String.format(Locale.ROOT, "Even the most extreme result possible, with every task force that has a feature doing well and "
-                    + "every other doing badly, would give Fisher's exact test on the task forces a two-sided p-value of %.3f for an even %d-%d split, "
-                    + "and more for any other split; with %d sites no feature can be shown to matter unless its effect is large and consistent.",
-                    ExactTests.smallestAttainable(half, sites), half, sites - half, sites));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "Even the most extreme result possible, with every task force that has a feature doing well and "
+                            + "every other doing badly, would give Fisher's exact test on the task forces a two-sided p-value of %.3f for an even %d-%d split, "
+                            + "and more for any other split; with %d sites no feature can be shown to matter unless its effect is large and consistent.",
+                    ExactTests.smallestAttainable(half, sites),
+                    half,
+                    sites - half,
+                    sites));
         }
-        out.add("Case-level tests count each case as independent evidence; because cases of one task force share its practices, "
-                + "they overstate what the data show. Read the differences as descriptions of these task forces, not as effects of their features.");
+        out.add(
+                "Case-level tests count each case as independent evidence; because cases of one task force share its practices, "
+                        + "they overstate what the data show. Read the differences as descriptions of these task forces, not as effects of their features.");
         return out;
     }
 

@@ -21,7 +21,8 @@ import org.tfeval.instrument.Variable;
  * @param sentenceTypes  the codes of {@value #SENTENCE_TYPE}
  * @param convictingLabels value labels of the convicting codes, in code order
  */
-public record Conviction(Set<Long> convicting, Set<Long> notConvicting, Set<Long> sentenceTypes, List<String> convictingLabels) {
+public record Conviction(
+        Set<Long> convicting, Set<Long> notConvicting, Set<Long> sentenceTypes, List<String> convictingLabels) {
     /** The suspect's disposition. */
     public static final String DISPOSITION = "S_DISPOSITION";
     /** The suspect's sentence type. */
@@ -34,7 +35,8 @@ public record Conviction(Set<Long> convicting, Set<Long> notConvicting, Set<Long
         notConvicting = Set.copyOf(notConvicting);
         sentenceTypes = Set.copyOf(sentenceTypes);
         convictingLabels = List.copyOf(convictingLabels);
-        if (convicting.isEmpty()) throw new IllegalArgumentException(DERIVED + " names no " + DISPOSITION + " code as a conviction");
+        if (convicting.isEmpty())
+            throw new IllegalArgumentException(DERIVED + " names no " + DISPOSITION + " code as a conviction");
     }
 
     /** Reads the definition from the instrument. */
@@ -42,7 +44,8 @@ public record Conviction(Set<Long> convicting, Set<Long> notConvicting, Set<Long
         Objects.requireNonNull(instrument, "instrument");
         Variable derived = instrument.form("case").variable(DERIVED);
         if (derived.derived() == null || derived.derived().where() == null) {
-            throw new IllegalArgumentException("instrument " + instrument.id() + ": " + DERIVED + " is not derived with a condition");
+            throw new IllegalArgumentException(
+                    "instrument " + instrument.id() + ": " + DERIVED + " is not derived with a condition");
         }
         Variable disposition = instrument.form("suspect").variable(DISPOSITION);
         Set<Long> yes = new TreeSet<>();
@@ -50,11 +53,13 @@ public record Conviction(Set<Long> convicting, Set<Long> notConvicting, Set<Long
         List<String> labels = new ArrayList<>();
         for (Map.Entry<Long, String> e : disposition.valueLabels().entrySet()) {
             Long code = e.getKey();
-            boolean convicted = derived.derived().where().test(v -> v.equals(DISPOSITION) ? code : null) == org.tfeval.instrument.expression.Truth.TRUE;
+            boolean convicted = derived.derived().where().test(v -> v.equals(DISPOSITION) ? code : null)
+                    == org.tfeval.instrument.expression.Truth.TRUE;
             (convicted ? yes : no).add(code);
             if (convicted) labels.add(e.getValue());
         }
-        Set<Long> sentences = new TreeSet<>(instrument.form("suspect").variable(SENTENCE_TYPE).valueLabels().keySet());
+        Set<Long> sentences = new TreeSet<>(
+                instrument.form("suspect").variable(SENTENCE_TYPE).valueLabels().keySet());
         return new Conviction(yes, no, sentences, labels);
     }
 
@@ -65,7 +70,8 @@ public record Conviction(Set<Long> convicting, Set<Long> notConvicting, Set<Long
 
     /** Words for methods text, e.g. {@code convicted at trial or guilty plea}, from the value labels. */
     public String words() {
-        return convictingLabels.stream().map(l -> l.isEmpty() ? l : Character.toLowerCase(l.charAt(0)) + l.substring(1))
+        return convictingLabels.stream()
+                .map(l -> l.isEmpty() ? l : Character.toLowerCase(l.charAt(0)) + l.substring(1))
                 .collect(Collectors.joining(" or "));
     }
 

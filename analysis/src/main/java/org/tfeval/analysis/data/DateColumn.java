@@ -19,7 +19,8 @@ public final class DateColumn {
     DateColumn(String name, int[] days, int[] missingCodes) {
         this.name = Objects.requireNonNull(name, "name");
         if (days.length != missingCodes.length) {
-            throw new IllegalArgumentException(name + ": " + days.length + " days but " + missingCodes.length + " missing codes");
+            throw new IllegalArgumentException(
+                    name + ": " + days.length + " days but " + missingCodes.length + " missing codes");
         }
         this.days = days;
         this.missingCodes = missingCodes;

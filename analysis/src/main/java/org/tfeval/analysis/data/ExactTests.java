@@ -5,13 +5,14 @@ import org.tfeval.stats.table.FisherExactTest;
 
 /** Fisher's exact test of two shares (stats: {@link FisherExactTest}). */
 public final class ExactTests {
-    private ExactTests() {
-    }
+    private ExactTests() {}
 
     /** Two-sided p-value of equal shares in two groups; NaN when either group has no trials. */
     public static double fisher(Share a, Share b) {
         if (a.trials() == 0 || b.trials() == 0) return Double.NaN;
-        return FisherExactTest.pValue(ContingencyTable.of(new long[][] {{a.events(), a.trials() - a.events()}, {b.events(), b.trials() - b.events()}}));
+        return FisherExactTest.pValue(ContingencyTable.of(new long[][] {
+            {a.events(), a.trials() - a.events()}, {b.events(), b.trials() - b.events()}
+        }));
     }
 
     /**

@@ -32,8 +32,11 @@ public record Exclusions(Map<Integer, Long> byCode) {
     public Exclusions {
         Objects.requireNonNull(byCode, "byCode");
         for (var e : byCode.entrySet()) {
-            if (e.getKey() >= 0) throw new IllegalArgumentException("exclusion code must be negative, got " + e.getKey());
-            if (e.getValue() <= 0) throw new IllegalArgumentException("exclusion count for code " + e.getKey() + " must be positive, got " + e.getValue());
+            if (e.getKey() >= 0)
+                throw new IllegalArgumentException("exclusion code must be negative, got " + e.getKey());
+            if (e.getValue() <= 0)
+                throw new IllegalArgumentException(
+                        "exclusion count for code " + e.getKey() + " must be positive, got " + e.getValue());
         }
         byCode = Collections.unmodifiableMap(new TreeMap<>(byCode));
     }
@@ -54,8 +57,12 @@ public record Exclusions(Map<Integer, Long> byCode) {
     public String describe(Instrument instrument) {
         List<String> parts = new ArrayList<>();
         for (var e : byCode.entrySet()) {
-            String what = e.getKey() == UNDOCUMENTED ? "undocumented code"
-                    : instrument.missingCode(e.getKey()).map(m -> instrument.missingLabel(m).toLowerCase(java.util.Locale.ROOT)).orElse("code " + e.getKey());
+            String what = e.getKey() == UNDOCUMENTED
+                    ? "undocumented code"
+                    : instrument
+                            .missingCode(e.getKey())
+                            .map(m -> instrument.missingLabel(m).toLowerCase(java.util.Locale.ROOT))
+                            .orElse("code " + e.getKey());
             parts.add(e.getValue() + " " + what);
         }
         return String.join(", ", parts);

@@ -21,7 +21,12 @@ public final class FormData {
     private final Map<String, DecimalColumn> decimals;
     private final Map<String, DateColumn> dates;
 
-    FormData(String form, int[] site, Map<String, IntColumn> codes, Map<String, DecimalColumn> decimals, Map<String, DateColumn> dates) {
+    FormData(
+            String form,
+            int[] site,
+            Map<String, IntColumn> codes,
+            Map<String, DecimalColumn> decimals,
+            Map<String, DateColumn> dates) {
         this.form = Objects.requireNonNull(form, "form");
         this.rows = site.length;
         this.site = site;
@@ -34,7 +39,8 @@ public final class FormData {
     }
 
     private void check(String name, int size) {
-        if (size != rows) throw new IllegalArgumentException(form + "." + name + " has " + size + " rows, the form has " + rows);
+        if (size != rows)
+            throw new IllegalArgumentException(form + "." + name + " has " + size + " rows, the form has " + rows);
     }
 
     public String form() {
@@ -54,7 +60,9 @@ public final class FormData {
     /** A coded or integer variable. */
     public IntColumn code(String variable) {
         IntColumn c = codes.get(variable);
-        if (c == null) throw new IllegalArgumentException(form + " has no coded or integer variable " + variable + " (has " + codes.keySet() + ")");
+        if (c == null)
+            throw new IllegalArgumentException(
+                    form + " has no coded or integer variable " + variable + " (has " + codes.keySet() + ")");
         return c;
     }
 

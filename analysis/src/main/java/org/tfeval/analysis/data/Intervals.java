@@ -9,8 +9,7 @@ import org.tfeval.stats.proportion.TwoProportions;
  * give no interval.
  */
 public final class Intervals {
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** Wilson score interval of a share (stats: {@link IntervalMethod#WILSON}). */
     public static Interval wilson(Share share, double confidence) {

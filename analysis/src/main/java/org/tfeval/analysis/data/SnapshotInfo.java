@@ -20,8 +20,16 @@ import org.tfeval.snapshot.Snapshot;
  * @param instrumentVersion  instrument version
  * @param rows               rows per dataset
  */
-public record SnapshotInfo(String id, boolean synthetic, boolean allowErrors, long validationErrors, String createdAt, String tfevalVersion,
-                           String instrumentId, String instrumentVersion, Map<String, Long> rows) {
+public record SnapshotInfo(
+        String id,
+        boolean synthetic,
+        boolean allowErrors,
+        long validationErrors,
+        String createdAt,
+        String tfevalVersion,
+        String instrumentId,
+        String instrumentVersion,
+        Map<String, Long> rows) {
     public SnapshotInfo {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) throw new IllegalArgumentException("snapshot id must not be blank");
@@ -35,8 +43,16 @@ public record SnapshotInfo(String id, boolean synthetic, boolean allowErrors, lo
     /** Reads the manifest of a snapshot. */
     public static SnapshotInfo of(Snapshot s) {
         var m = s.manifest();
-        return new SnapshotInfo(s.id(), m.synthetic(), s.allowErrors(), m.validation().errors(), m.createdAt().toString(), m.tfevalVersion(),
-                m.instrument().id(), m.instrument().version(), s.rows());
+        return new SnapshotInfo(
+                s.id(),
+                m.synthetic(),
+                s.allowErrors(),
+                m.validation().errors(),
+                m.createdAt().toString(),
+                m.tfevalVersion(),
+                m.instrument().id(),
+                m.instrument().version(),
+                s.rows());
     }
 
     /** The first characters of the ID ({@link ContentHash#shortId}), as printed in report footers. */

@@ -51,7 +51,8 @@ public final class StudyData {
     /** Cases: any suspect sentenced (computed here). */
     public static final String CASE_SENTENCE = "CASE_SENTENCE";
     /** The case outcome flags computed here, in funnel order. */
-    public static final List<String> CASE_OUTCOMES = List.of(CASE_ARREST, CASE_PROSECUTION, CASE_HT_CHARGE, CASE_CONVICTION, CASE_SENTENCE);
+    public static final List<String> CASE_OUTCOMES =
+            List.of(CASE_ARREST, CASE_PROSECUTION, CASE_HT_CHARGE, CASE_CONVICTION, CASE_SENTENCE);
     /** Suspects: the close date of the suspect's case (joined here). */
     public static final String CASE_CLOSE_DATE = "CASE_CLOSE_DATE";
     /** Threads DuckDB may use. */
@@ -65,7 +66,13 @@ public final class StudyData {
     private final FormData suspects;
 
     /** Study data from parts (tests). */
-    public StudyData(Instrument instrument, SnapshotInfo snapshot, List<TaskForce> taskForces, FormData cases, FormData victims, FormData suspects) {
+    public StudyData(
+            Instrument instrument,
+            SnapshotInfo snapshot,
+            List<TaskForce> taskForces,
+            FormData cases,
+            FormData victims,
+            FormData suspects) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.taskForces = List.copyOf(taskForces);
@@ -73,8 +80,10 @@ public final class StudyData {
         this.victims = Objects.requireNonNull(victims, "victims");
         this.suspects = Objects.requireNonNull(suspects, "suspects");
         for (int i = 0; i < this.taskForces.size(); i++) {
-            if (this.taskForces.get(i).index() != i) throw new IllegalArgumentException("task force " + this.taskForces.get(i).id() + " has index "
-                    + this.taskForces.get(i).index() + " at position " + i);
+            if (this.taskForces.get(i).index() != i)
+                throw new IllegalArgumentException(
+                        "task force " + this.taskForces.get(i).id() + " has index "
+                                + this.taskForces.get(i).index() + " at position " + i);
         }
     }
 
@@ -111,7 +120,8 @@ public final class StudyData {
 
     /** The documented codes of a coded variable, in instrument order. */
     public List<Long> codes(String form, String variable) {
-        return List.copyOf(instrument.form(form).variable(variable).valueLabels().keySet());
+        return List.copyOf(
+                instrument.form(form).variable(variable).valueLabels().keySet());
     }
 
     /** The variable label of a variable. */
@@ -131,18 +141,54 @@ public final class StudyData {
     /** Reads a snapshot: the task forces first, then cases, victims and suspects side by side (one DuckDB database each). */
     public static StudyData load(Snapshot snapshot) {
         Instrument ins = snapshot.instrument();
-        List<TaskForce> tfs = query(st -> taskForces(st, ins.form("task_force"), parquet(snapshot, "task_force")), snapshot);
-        String siteSql = "(SELECT TF_ID, CAST(row_number() OVER (ORDER BY TF_ID) - 1 AS INTEGER) AS __SITE FROM " + parquet(snapshot, "task_force") + ")";
-        String close = "(SELECT CASE_ID, CASE_CLOSE_DATE AS __CLOSE, CASE_CLOSE_DATE__MC AS __CLOSE_MC FROM " + parquet(snapshot, "case") + ")";
+        List<TaskForce> tfs =
+                query(st -> taskForces(st, ins.form("task_force"), parquet(snapshot, "task_force")), snapshot);
+        String siteSql = "(SELECT TF_ID, CAST(row_number() OVER (ORDER BY TF_ID) - 1 AS INTEGER) AS __SITE FROM "
+                + parquet(snapshot, "task_force") + ")";
+        String close = "(SELECT CASE_ID, CASE_CLOSE_DATE AS __CLOSE, CASE_CLOSE_DATE__MC AS __CLOSE_MC FROM "
+                + parquet(snapshot, "case") + ")";
         List<java.util.concurrent.Callable<FormData>> reads = List.of(
-                () -> query(st -> form(st, ins.form("case"), parquet(snapshot, "case"), siteSql,
-                        " LEFT JOIN " + caseOutcomes(parquet(snapshot, "suspect"), Conviction.of(ins)) + " x USING (CASE_ID)",
-                        CASE_OUTCOMES.stream().map(c -> "COALESCE(x." + c + ", 0) AS " + c).toList(), CASE_OUTCOMES, List.of(), "CASE_ID"), snapshot),
-                () -> query(st -> form(st, ins.form("victim"), parquet(snapshot, "victim"), siteSql, "", List.of(), List.of(), List.of(), "VICTIM_ID"),
+                () -> query(
+                        st -> form(
+                                st,
+                                ins.form("case"),
+                                parquet(snapshot, "case"),
+                                siteSql,
+                                " LEFT JOIN " + caseOutcomes(parquet(snapshot, "suspect"), Conviction.of(ins))
+                                        + " x USING (CASE_ID)",
+                                CASE_OUTCOMES.stream()
+                                        .map(c -> "COALESCE(x." + c + ", 0) AS " + c)
+                                        .toList(),
+                                CASE_OUTCOMES,
+                                List.of(),
+                                "CASE_ID"),
                         snapshot),
-                () -> query(st -> form(st, ins.form("suspect"), parquet(snapshot, "suspect"), siteSql, " LEFT JOIN " + close + " k USING (CASE_ID)",
-                        List.of("CAST(k.__CLOSE - DATE '1970-01-01' AS INTEGER) AS " + CASE_CLOSE_DATE, "COALESCE(k.__CLOSE_MC, " + BLANK + ") AS " + CASE_CLOSE_DATE
-                                + "__MC"), List.of(), List.of(CASE_CLOSE_DATE), "SUSPECT_ID"), snapshot));
+                () -> query(
+                        st -> form(
+                                st,
+                                ins.form("victim"),
+                                parquet(snapshot, "victim"),
+                                siteSql,
+                                "",
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                "VICTIM_ID"),
+                        snapshot),
+                () -> query(
+                        st -> form(
+                                st,
+                                ins.form("suspect"),
+                                parquet(snapshot, "suspect"),
+                                siteSql,
+                                " LEFT JOIN " + close + " k USING (CASE_ID)",
+                                List.of(
+                                        "CAST(k.__CLOSE - DATE '1970-01-01' AS INTEGER) AS " + CASE_CLOSE_DATE,
+                                        "COALESCE(k.__CLOSE_MC, " + BLANK + ") AS " + CASE_CLOSE_DATE + "__MC"),
+                                List.of(),
+                                List.of(CASE_CLOSE_DATE),
+                                "SUSPECT_ID"),
+                        snapshot));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(READ_THREADS);
         try {
             List<FormData> forms = new ArrayList<>();
@@ -153,7 +199,8 @@ public final class StudyData {
             throw new IllegalStateException("interrupted while reading snapshot " + snapshot.id(), e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException("cannot read snapshot " + snapshot.id() + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot read snapshot " + snapshot.id() + ": " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -167,25 +214,37 @@ public final class StudyData {
     }
 
     private static <T> T query(Query<T> q, Snapshot snapshot) {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement()) {
             st.execute("SET threads TO " + DUCKDB_THREADS);
             return q.run(st);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read snapshot " + snapshot.id() + " (" + e.getSQLState() + "): " + e.getMessage().split("\n")[0], e);
+            throw new IllegalStateException(
+                    "cannot read snapshot " + snapshot.id() + " (" + e.getSQLState() + "): "
+                            + e.getMessage().split("\n")[0],
+                    e);
         }
     }
 
     /** Per case, the outcome flags from its suspects (see the class comment). */
     static String caseOutcomes(String suspects, Conviction conviction) {
-        String prosecuted = "CASE WHEN S_PROSECUTED = 0 THEN 0 WHEN S_PROSECUTED = 1 THEN %s ELSE " + known("S_PROSECUTED") + " END";
-        String convicted = String.format(prosecuted, "CASE WHEN S_DISPOSITION IN (" + Conviction.sqlList(conviction.convicting())
-                + ") THEN 1 WHEN S_DISPOSITION IN (" + Conviction.sqlList(conviction.notConvicting()) + ") THEN 0 ELSE " + known("S_DISPOSITION") + " END");
-        String sentenced = "CASE WHEN (" + convicted + ") = 1 THEN (CASE WHEN S_SENTENCE_TYPE IN (" + Conviction.sqlList(conviction.sentenceTypes())
-                + ") THEN 1 ELSE " + known("S_SENTENCE_TYPE") + " END) ELSE (" + convicted + ") END";
+        String prosecuted = "CASE WHEN S_PROSECUTED = 0 THEN 0 WHEN S_PROSECUTED = 1 THEN %s ELSE "
+                + known("S_PROSECUTED") + " END";
+        String convicted = String.format(
+                prosecuted,
+                "CASE WHEN S_DISPOSITION IN (" + Conviction.sqlList(conviction.convicting())
+                        + ") THEN 1 WHEN S_DISPOSITION IN (" + Conviction.sqlList(conviction.notConvicting())
+                        + ") THEN 0 ELSE " + known("S_DISPOSITION") + " END");
+        String sentenced = "CASE WHEN (" + convicted + ") = 1 THEN (CASE WHEN S_SENTENCE_TYPE IN ("
+                + Conviction.sqlList(conviction.sentenceTypes()) + ") THEN 1 ELSE " + known("S_SENTENCE_TYPE")
+                + " END) ELSE (" + convicted + ") END";
         String statuses = "SELECT CASE_ID, " + yesNo("S_ARRESTED") + " AS a, " + yesNo("S_PROSECUTED") + " AS p, "
-                + String.format(prosecuted, yesNo("S_HT_CHARGED")) + " AS h, " + convicted + " AS c, " + sentenced + " AS s FROM " + suspects;
-        return "(SELECT CASE_ID, " + any("a") + " AS " + CASE_ARREST + ", " + any("p") + " AS " + CASE_PROSECUTION + ", " + any("h") + " AS "
-                + CASE_HT_CHARGE + ", " + any("c") + " AS " + CASE_CONVICTION + ", " + any("s") + " AS " + CASE_SENTENCE + " FROM (" + statuses
+                + String.format(prosecuted, yesNo("S_HT_CHARGED")) + " AS h, " + convicted + " AS c, " + sentenced
+                + " AS s FROM " + suspects;
+        return "(SELECT CASE_ID, " + any("a") + " AS " + CASE_ARREST + ", " + any("p") + " AS " + CASE_PROSECUTION
+                + ", " + any("h") + " AS "
+                + CASE_HT_CHARGE + ", " + any("c") + " AS " + CASE_CONVICTION + ", " + any("s") + " AS " + CASE_SENTENCE
+                + " FROM (" + statuses
                 + ") GROUP BY CASE_ID)";
     }
 
@@ -215,8 +274,14 @@ public final class StudyData {
             if (v.type() == VariableType.CODE || v.type() == VariableType.INTEGER) ints.add(v.name());
         }
         List<TaskForce> out = new ArrayList<>();
-        String sql = "SELECT TF_ID, TF_STATE" + (ints.isEmpty() ? "" : ", " + String.join(", ", ints.stream().map(SqlIdentifier::quote).toList()))
-                + " FROM " + source + " ORDER BY TF_ID";
+        String sql = "SELECT TF_ID, TF_STATE"
+                + (ints.isEmpty()
+                        ? ""
+                        : ", "
+                                + String.join(
+                                        ", ",
+                                        ints.stream().map(SqlIdentifier::quote).toList())) + " FROM " + source
+                + " ORDER BY TF_ID";
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 Map<String, Integer> codes = new LinkedHashMap<>();
@@ -230,8 +295,17 @@ public final class StudyData {
         return out;
     }
 
-    private static FormData form(Statement st, Form form, String source, String siteSql, String join, List<String> extraSelect,
-                                 List<String> extraCodes, List<String> extraDates, String key) throws SQLException {
+    private static FormData form(
+            Statement st,
+            Form form,
+            String source,
+            String siteSql,
+            String join,
+            List<String> extraSelect,
+            List<String> extraCodes,
+            List<String> extraDates,
+            String key)
+            throws SQLException {
         List<String> select = new ArrayList<>();
         List<String> codeNames = new ArrayList<>();
         List<String> decimalNames = new ArrayList<>();
@@ -241,7 +315,7 @@ public final class StudyData {
                 case CODE, INTEGER -> codeNames.add(v.name());
                 case DECIMAL -> decimalNames.add(v.name());
                 case DATE -> dateNames.add(v.name());
-                default -> { }
+                default -> {}
             }
         }
         select.add("COALESCE(s.__SITE, " + FormData.NO_SITE + ")");
@@ -253,8 +327,8 @@ public final class StudyData {
         }
         select.addAll(extraSelect);
         codeNames.addAll(extraCodes);
-        String sql = "SELECT " + String.join(", ", select) + " FROM " + source + " d LEFT JOIN " + siteSql + " s USING (TF_ID)" + join
-                + " ORDER BY d." + key;
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + source + " d LEFT JOIN " + siteSql
+                + " s USING (TF_ID)" + join + " ORDER BY d." + key;
         List<int[]> ints = new ArrayList<>();
         List<double[]> decs = new ArrayList<>();
         List<int[]> days = new ArrayList<>();
@@ -298,16 +372,24 @@ public final class StudyData {
             }
         }
         Map<String, IntColumn> codes = new LinkedHashMap<>();
-        for (int j = 0; j < codeNames.size(); j++) codes.put(codeNames.get(j), new IntColumn(codeNames.get(j), java.util.Arrays.copyOf(ints.get(j), n)));
+        for (int j = 0; j < codeNames.size(); j++)
+            codes.put(codeNames.get(j), new IntColumn(codeNames.get(j), java.util.Arrays.copyOf(ints.get(j), n)));
         Map<String, DecimalColumn> decimals = new LinkedHashMap<>();
         for (int j = 0; j < decimalNames.size(); j++) {
-            decimals.put(decimalNames.get(j), new DecimalColumn(decimalNames.get(j), java.util.Arrays.copyOf(decs.get(j), n)));
+            decimals.put(
+                    decimalNames.get(j),
+                    new DecimalColumn(decimalNames.get(j), java.util.Arrays.copyOf(decs.get(j), n)));
         }
         Map<String, DateColumn> dates = new LinkedHashMap<>();
         List<String> allDates = new ArrayList<>(dateNames);
         allDates.addAll(extraDates);
         for (int j = 0; j < allDates.size(); j++) {
-            dates.put(allDates.get(j), new DateColumn(allDates.get(j), java.util.Arrays.copyOf(days.get(j), n), java.util.Arrays.copyOf(mcs.get(j), n)));
+            dates.put(
+                    allDates.get(j),
+                    new DateColumn(
+                            allDates.get(j),
+                            java.util.Arrays.copyOf(days.get(j), n),
+                            java.util.Arrays.copyOf(mcs.get(j), n)));
         }
         return new FormData(form.name(), java.util.Arrays.copyOf(site, n), codes, decimals, dates);
     }

@@ -33,15 +33,34 @@ public final class Disproportionality implements Analysis {
      * the benchmark share, the ratio and the difference in percentage points with their intervals
      * (null without a benchmark share).
      */
-    public record RaceRow(String race, String jurisdiction, long n, long denominator, Double share, Double shareLow, Double shareHigh,
-                          Double benchmark, Double ratio, Double ratioLow, Double ratioHigh, Double difference, Double differenceLow,
-                          Double differenceHigh) {
-    }
+    public record RaceRow(
+            String race,
+            String jurisdiction,
+            long n,
+            long denominator,
+            Double share,
+            Double shareLow,
+            Double shareHigh,
+            Double benchmark,
+            Double ratio,
+            Double ratioLow,
+            Double ratioHigh,
+            Double difference,
+            Double differenceLow,
+            Double differenceHigh) {}
 
     /** A race among one task force's suspects against the benchmark of its jurisdiction. */
-    public record SiteRaceRow(String taskForce, String jurisdiction, String race, long n, long denominator, Double share, Double benchmark,
-                              Double ratio, Double ratioLow, Double ratioHigh) {
-    }
+    public record SiteRaceRow(
+            String taskForce,
+            String jurisdiction,
+            String race,
+            long n,
+            long denominator,
+            Double share,
+            Double benchmark,
+            Double ratio,
+            Double ratioLow,
+            Double ratioHigh) {}
 
     public static final TableKey<RaceRow> SUSPECTS = TableKey.of("suspects", RaceRow.class);
     public static final TableKey<RaceRow> VICTIMS = TableKey.of("victims", RaceRow.class);
@@ -68,73 +87,162 @@ public final class Disproportionality implements Analysis {
         List<ResultTable<?>> tables = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<String> national = bench.jurisdiction(PopulationBenchmark.NATIONAL);
-        String crossSite = national.orElseGet(() -> bench.jurisdictions().iterator().next());
-        if (national.isEmpty()) warnings.add("The benchmark has no national (" + PopulationBenchmark.NATIONAL + ") rows; cross-site figures use "
-                + crossSite + ".");
-        tables.add(table(SUSPECTS, "Race of suspects against the population benchmark", data, data.suspects(), "suspect", "S_RACE", crossSite,
-                i -> data.suspects().site(i) >= 0, settings));
-        tables.add(table(VICTIMS, "Race of survivors against the population benchmark", data, data.victims(), "victim", "V_RACE", crossSite,
-                i -> data.victims().site(i) >= 0, settings));
+        String crossSite =
+                national.orElseGet(() -> bench.jurisdictions().iterator().next());
+        if (national.isEmpty())
+            warnings.add("The benchmark has no national (" + PopulationBenchmark.NATIONAL
+                    + ") rows; cross-site figures use " + crossSite + ".");
+        tables.add(table(
+                SUSPECTS,
+                "Race of suspects against the population benchmark",
+                data,
+                data.suspects(),
+                "suspect",
+                "S_RACE",
+                crossSite,
+                i -> data.suspects().site(i) >= 0,
+                settings));
+        tables.add(table(
+                VICTIMS,
+                "Race of survivors against the population benchmark",
+                data,
+                data.victims(),
+                "victim",
+                "V_RACE",
+                crossSite,
+                i -> data.victims().site(i) >= 0,
+                settings));
 
-        ResultTable.Builder<SiteRaceRow> sb = ResultTable.builder(SUSPECTS_BY_SITE, "Race of suspects against the benchmark, by task force")
-                .text("task_force", "Task force").text("jurisdiction", "Benchmark").text("race", "Race").count("n", "Suspects")
-                .count("denominator", "Of").proportion("share", "% of suspects").proportion("benchmark", "% of population")
-                .number("ratio", "Ratio").number("ratio_low", "Ratio CI low").number("ratio_high", "Ratio CI high");
+        ResultTable.Builder<SiteRaceRow> sb = ResultTable.builder(
+                        SUSPECTS_BY_SITE, "Race of suspects against the benchmark, by task force")
+                .text("task_force", "Task force")
+                .text("jurisdiction", "Benchmark")
+                .text("race", "Race")
+                .count("n", "Suspects")
+                .count("denominator", "Of")
+                .proportion("share", "% of suspects")
+                .proportion("benchmark", "% of population")
+                .number("ratio", "Ratio")
+                .number("ratio_low", "Ratio CI low")
+                .number("ratio_high", "Ratio CI high");
         FormData s = data.suspects();
         var race = s.code("S_RACE");
         for (TaskForce t : data.sitesWithCases()) {
-            String j = bench.jurisdiction(t.id(), t.state(), PopulationBenchmark.NATIONAL).orElse(crossSite);
+            String j = bench.jurisdiction(t.id(), t.state(), PopulationBenchmark.NATIONAL)
+                    .orElse(crossSite);
             Categories cat = Categories.of(race, i -> s.site(i) == t.index(), data.codes("suspect", "S_RACE"));
             for (var e : cat.counts().entrySet()) {
                 Optional<BenchmarkShare> b = bench.share(j, e.getKey().intValue());
                 if (b.isEmpty()) continue;
                 Ratio r = Ratio.of(e.getValue(), cat.total(), b.get(), settings.confidence());
-                sb.add(new SiteRaceRow(t.id(), j, data.label("suspect", "S_RACE", e.getKey()), e.getValue(), cat.total(), r.share(), b.get().share(),
-                        r.ratio(), r.ratioCi().low(), r.ratioCi().high()));
+                sb.add(new SiteRaceRow(
+                        t.id(),
+                        j,
+                        data.label("suspect", "S_RACE", e.getKey()),
+                        e.getValue(),
+                        cat.total(),
+                        r.share(),
+                        b.get().share(),
+                        r.ratio(),
+                        r.ratioCi().low(),
+                        r.ratioCi().high()));
             }
         }
         sb.note(benchmarkNote(bench));
         tables.add(sb.build());
-        if (bench.illustrative()) warnings.add("The population benchmark is the ILLUSTRATIVE default (" + bench.label() + "); supply the benchmark "
-                + "of each task force's jurisdiction before drawing conclusions.");
-        return new AnalysisResult(ID, title(), "Share of each race among suspects and survivors with a recorded race, divided by the group's "
-                + "share of the benchmark population: ratio with a " + settings.confidenceLabel() + " Katz log interval, difference with a Newcombe "
-                + "hybrid score interval. Benchmark: " + bench.label() + ".", tables, warnings);
+        if (bench.illustrative())
+            warnings.add("The population benchmark is the ILLUSTRATIVE default (" + bench.label()
+                    + "); supply the benchmark " + "of each task force's jurisdiction before drawing conclusions.");
+        return new AnalysisResult(
+                ID,
+                title(),
+                "Share of each race among suspects and survivors with a recorded race, divided by the group's "
+                        + "share of the benchmark population: ratio with a " + settings.confidenceLabel()
+                        + " Katz log interval, difference with a Newcombe "
+                        + "hybrid score interval. Benchmark: " + bench.label() + ".",
+                tables,
+                warnings);
     }
 
-    private static ResultTable<RaceRow> table(TableKey<RaceRow> id, String title, StudyData data, FormData f, String form, String variable, String jurisdiction,
-                                     IntPredicate rows, AnalysisSettings settings) {
+    private static ResultTable<RaceRow> table(
+            TableKey<RaceRow> id,
+            String title,
+            StudyData data,
+            FormData f,
+            String form,
+            String variable,
+            String jurisdiction,
+            IntPredicate rows,
+            AnalysisSettings settings) {
         PopulationBenchmark bench = settings.benchmark();
         Categories cat = Categories.of(f.code(variable), rows, data.codes(form, variable));
-        ResultTable.Builder<RaceRow> b = ResultTable.builder(id, title).text("race", "Race").text("jurisdiction", "Benchmark").count("n", "People")
-                .count("denominator", "Of").proportion("share", "% of sample").proportion("share_low", "CI low").proportion("share_high", "CI high")
-                .proportion("benchmark", "% of population").number("ratio", "Ratio").number("ratio_low", "Ratio CI low")
-                .number("ratio_high", "Ratio CI high").number("difference", "Difference (points)").number("difference_low", "Difference CI low")
+        ResultTable.Builder<RaceRow> b = ResultTable.builder(id, title)
+                .text("race", "Race")
+                .text("jurisdiction", "Benchmark")
+                .count("n", "People")
+                .count("denominator", "Of")
+                .proportion("share", "% of sample")
+                .proportion("share_low", "CI low")
+                .proportion("share_high", "CI high")
+                .proportion("benchmark", "% of population")
+                .number("ratio", "Ratio")
+                .number("ratio_low", "Ratio CI low")
+                .number("ratio_high", "Ratio CI high")
+                .number("difference", "Difference (points)")
+                .number("difference_low", "Difference CI low")
                 .number("difference_high", "Difference CI high");
         for (var e : cat.counts().entrySet()) {
             Optional<BenchmarkShare> bs = bench.share(jurisdiction, e.getKey().intValue());
             Share sh = new Share(e.getValue(), cat.total(), cat.excluded());
             Interval ci = Intervals.wilson(sh, settings.confidence());
             if (bs.isEmpty()) {
-                b.add(new RaceRow(data.label(form, variable, e.getKey()), jurisdiction, e.getValue(), cat.total(), sh.proportion(), ci.low(), ci.high(),
-                        null, null, null, null, null, null, null));
+                b.add(new RaceRow(
+                        data.label(form, variable, e.getKey()),
+                        jurisdiction,
+                        e.getValue(),
+                        cat.total(),
+                        sh.proportion(),
+                        ci.low(),
+                        ci.high(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
                 continue;
             }
             Ratio r = Ratio.of(e.getValue(), cat.total(), bs.get(), settings.confidence());
-            b.add(new RaceRow(data.label(form, variable, e.getKey()), jurisdiction, e.getValue(), cat.total(), sh.proportion(), ci.low(), ci.high(),
-                    bs.get().share(), r.ratio(), r.ratioCi().low(), r.ratioCi().high(), 100 * r.difference(), 100 * r.differenceCi().low(),
+            b.add(new RaceRow(
+                    data.label(form, variable, e.getKey()),
+                    jurisdiction,
+                    e.getValue(),
+                    cat.total(),
+                    sh.proportion(),
+                    ci.low(),
+                    ci.high(),
+                    bs.get().share(),
+                    r.ratio(),
+                    r.ratioCi().low(),
+                    r.ratioCi().high(),
+                    100 * r.difference(),
+                    100 * r.differenceCi().low(),
                     100 * r.differenceCi().high()));
         }
-        b.note("Shares are of " + cat.total() + " people with a recorded race." + (cat.excluded().total() > 0 ? " Left out: "
-                + cat.excluded().describe(data.instrument()) + "." : ""));
+        b.note("Shares are of " + cat.total() + " people with a recorded race."
+                + (cat.excluded().total() > 0 ? " Left out: " + cat.excluded().describe(data.instrument()) + "." : ""));
         b.note(benchmarkNote(bench));
-        b.note("A ratio above 1 means the group is a larger share of the sample than of the population. Groups without a benchmark share "
-                + "(such as 'Other') have no ratio.");
+        b.note(
+                "A ratio above 1 means the group is a larger share of the sample than of the population. Groups without a benchmark share "
+                        + "(such as 'Other') have no ratio.");
         return b.build();
     }
 
     private static String benchmarkNote(PopulationBenchmark bench) {
-        String sources = String.join("; ", bench.shares().stream().map(BenchmarkShare::source).distinct().toList());
+        String sources = String.join(
+                "; ",
+                bench.shares().stream().map(BenchmarkShare::source).distinct().toList());
         return "Benchmark: " + bench.label() + ". Source: " + sources + ".";
     }
 

@@ -33,9 +33,11 @@ public record PopulationBenchmark(String label, boolean illustrative, List<Bench
     /** Jurisdiction of national figures. */
     public static final String NATIONAL = "US";
     /** Header of the CSV. */
-    public static final List<String> HEADER = List.of("jurisdiction", "race_code", "group", "share", "population", "source");
+    public static final List<String> HEADER =
+            List.of("jurisdiction", "race_code", "group", "share", "population", "source");
     /** Shares of one jurisdiction may exceed 1 by this much (sources round to 0.1 point). */
     public static final double SUM_TOLERANCE = 0.01;
+
     private static final String DEFAULT = "us-national-illustrative.csv";
 
     public PopulationBenchmark {
@@ -45,21 +47,27 @@ public record PopulationBenchmark(String label, boolean illustrative, List<Bench
         Map<String, Double> sums = new HashMap<>();
         for (BenchmarkShare s : shares) {
             if (!seen.add(s.jurisdiction() + "/" + s.raceCode())) {
-                throw new IllegalArgumentException("benchmark has two rows for " + s.jurisdiction() + " race code " + s.raceCode());
+                throw new IllegalArgumentException(
+                        "benchmark has two rows for " + s.jurisdiction() + " race code " + s.raceCode());
             }
             sums.merge(s.jurisdiction(), s.share(), Double::sum);
         }
         sums.forEach((j, sum) -> {
-            if (sum > 1 + SUM_TOLERANCE) throw new IllegalArgumentException("benchmark shares of " + j + " add up to " + sum + ", more than 1");
+            if (sum > 1 + SUM_TOLERANCE)
+                throw new IllegalArgumentException("benchmark shares of " + j + " add up to " + sum + ", more than 1");
         });
     }
 
     /** The shipped illustrative table: U.S. national shares (Census QuickFacts, July 1 2023 estimates). */
     public static PopulationBenchmark illustrativeDefault() {
         try (InputStream in = PopulationBenchmark.class.getResourceAsStream(DEFAULT)) {
-            if (in == null) throw new IllegalStateException("the default benchmark " + DEFAULT + " is missing from the build");
-            return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8),
-                    "ILLUSTRATIVE: U.S. national population shares by race (U.S. Census Bureau QuickFacts, July 1 2023 estimates)", true, DEFAULT);
+            if (in == null)
+                throw new IllegalStateException("the default benchmark " + DEFAULT + " is missing from the build");
+            return parse(
+                    new java.io.InputStreamReader(in, StandardCharsets.UTF_8),
+                    "ILLUSTRATIVE: U.S. national population shares by race (U.S. Census Bureau QuickFacts, July 1 2023 estimates)",
+                    true,
+                    DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,18 +82,31 @@ public record PopulationBenchmark(String label, boolean illustrative, List<Bench
         }
     }
 
-    private static PopulationBenchmark parse(Reader r, String label, boolean illustrative, String where) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    private static PopulationBenchmark parse(Reader r, String label, boolean illustrative, String where)
+            throws IOException {
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setCommentMarker('#')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get();
         List<BenchmarkShare> rows = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         var parser = format.parse(r);
         if (!parser.getHeaderNames().equals(HEADER)) {
-            throw new IllegalArgumentException(where + ": the header must be " + String.join(",", HEADER) + ", found " + String.join(",", parser.getHeaderNames()));
+            throw new IllegalArgumentException(where + ": the header must be " + String.join(",", HEADER) + ", found "
+                    + String.join(",", parser.getHeaderNames()));
         }
         for (CSVRecord rec : parser) {
             try {
-                rows.add(new BenchmarkShare(rec.get("jurisdiction"), Integer.parseInt(rec.get("race_code")), rec.get("group"),
-                        Double.parseDouble(rec.get("share")), Long.parseLong(rec.get("population")), rec.get("source")));
+                rows.add(new BenchmarkShare(
+                        rec.get("jurisdiction"),
+                        Integer.parseInt(rec.get("race_code")),
+                        rec.get("group"),
+                        Double.parseDouble(rec.get("share")),
+                        Long.parseLong(rec.get("population")),
+                        rec.get("source")));
             } catch (IllegalArgumentException e) {
                 problems.add("line " + rec.getParser().getCurrentLineNumber() + ": " + e.getMessage());
             }
@@ -113,6 +134,8 @@ public record PopulationBenchmark(String label, boolean illustrative, List<Bench
 
     /** The share of a race code in a jurisdiction. */
     public Optional<BenchmarkShare> share(String jurisdiction, int raceCode) {
-        return shares.stream().filter(s -> s.jurisdiction().equals(jurisdiction) && s.raceCode() == raceCode).findFirst();
+        return shares.stream()
+                .filter(s -> s.jurisdiction().equals(jurisdiction) && s.raceCode() == raceCode)
+                .findFirst();
     }
 }

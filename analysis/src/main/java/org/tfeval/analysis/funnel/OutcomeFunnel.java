@@ -30,6 +30,7 @@ import org.tfeval.analysis.data.TaskForce;
 public final class OutcomeFunnel implements Analysis {
     /** Analysis id. */
     public static final String ID = "funnel";
+
     public static final String INVESTIGATION = "Investigation";
     public static final String ARREST = "Arrest";
     public static final String PROSECUTION = "Prosecution";
@@ -44,21 +45,21 @@ public final class OutcomeFunnel implements Analysis {
      * A row of the funnel tables: a group (type of trafficking or task force, or {@link #ALL}), a
      * stage, the share that reached it, and the share of those that reached the previous stage.
      */
-    public record StageRow(String group, String stage, ShareCells share, Double pctOfPrevious) {
-    }
+    public record StageRow(String group, String stage, ShareCells share, Double pctOfPrevious) {}
 
     /** A row of the trafficking-charge table: level (cases, suspects), which denominator, the share. */
-    public record ChargeRow(String level, String denominator, ShareCells share) {
-    }
+    public record ChargeRow(String level, String denominator, ShareCells share) {}
 
     public static final TableKey<StageRow> CASE_BY_TYPE = TableKey.of("case_by_type", StageRow.class);
     public static final TableKey<StageRow> CASE_BY_SITE = TableKey.of("case_by_site", StageRow.class);
     public static final TableKey<StageRow> SUSPECT_BY_TYPE = TableKey.of("suspect_by_type", StageRow.class);
     public static final TableKey<StageRow> SUSPECT_BY_SITE = TableKey.of("suspect_by_site", StageRow.class);
-    public static final TableKey<ChargeRow> TRAFFICKING_CHARGE_TABLE = TableKey.of("trafficking_charge", ChargeRow.class);
+    public static final TableKey<ChargeRow> TRAFFICKING_CHARGE_TABLE =
+            TableKey.of("trafficking_charge", ChargeRow.class);
 
     /** Denominator labels of the trafficking-charge share. */
     public static final String OF_ALL_SEX = "Of all sex-trafficking investigations";
+
     public static final String OF_PROSECUTED_SEX = "Of prosecuted sex-trafficking investigations";
 
     @Override
@@ -81,19 +82,60 @@ public final class OutcomeFunnel implements Analysis {
         double conf = settings.confidence();
         Conviction conviction = Conviction.of(data.instrument());
         List<ResultTable<?>> tables = new ArrayList<>();
-        tables.add(funnel(CASE_BY_TYPE, "Case outcomes by type of trafficking", "type", "Type", data, data.cases(), Stage.caseStages(),
-                types(data, data.cases()), conf, "Cases"));
-        tables.add(funnel(CASE_BY_SITE, "Case outcomes by task force", "task_force", "Task force", data, data.cases(), Stage.caseStages(),
-                sites(data, data.cases()), conf, "Cases"));
-        tables.add(funnel(SUSPECT_BY_TYPE, "Suspect outcomes by type of trafficking", "type", "Type", data, data.suspects(),
-                Stage.suspectStages(conviction), types(data, data.suspects()), conf, "Suspects"));
-        tables.add(funnel(SUSPECT_BY_SITE, "Suspect outcomes by task force", "task_force", "Task force", data, data.suspects(),
-                Stage.suspectStages(conviction), sites(data, data.suspects()), conf, "Suspects"));
+        tables.add(funnel(
+                CASE_BY_TYPE,
+                "Case outcomes by type of trafficking",
+                "type",
+                "Type",
+                data,
+                data.cases(),
+                Stage.caseStages(),
+                types(data, data.cases()),
+                conf,
+                "Cases"));
+        tables.add(funnel(
+                CASE_BY_SITE,
+                "Case outcomes by task force",
+                "task_force",
+                "Task force",
+                data,
+                data.cases(),
+                Stage.caseStages(),
+                sites(data, data.cases()),
+                conf,
+                "Cases"));
+        tables.add(funnel(
+                SUSPECT_BY_TYPE,
+                "Suspect outcomes by type of trafficking",
+                "type",
+                "Type",
+                data,
+                data.suspects(),
+                Stage.suspectStages(conviction),
+                types(data, data.suspects()),
+                conf,
+                "Suspects"));
+        tables.add(funnel(
+                SUSPECT_BY_SITE,
+                "Suspect outcomes by task force",
+                "task_force",
+                "Task force",
+                data,
+                data.suspects(),
+                Stage.suspectStages(conviction),
+                sites(data, data.suspects()),
+                conf,
+                "Suspects"));
         tables.add(traffickingCharge(data, conf, settings));
-        return new AnalysisResult(ID, title(), "Shares of cases and suspects reaching each stage (arrest, prosecution, charge under a trafficking "
-                + "statute, conviction (" + conviction.words() + "), sentence), of all investigations with a known status, with " + settings.confidenceLabel()
-                + " Wilson score intervals; also of those that reached the previous stage. A case reaches a stage when any of its suspects did.",
-                tables, warnings(data));
+        return new AnalysisResult(
+                ID,
+                title(),
+                "Shares of cases and suspects reaching each stage (arrest, prosecution, charge under a trafficking "
+                        + "statute, conviction (" + conviction.words()
+                        + "), sentence), of all investigations with a known status, with " + settings.confidenceLabel()
+                        + " Wilson score intervals; also of those that reached the previous stage. A case reaches a stage when any of its suspects did.",
+                tables,
+                warnings(data));
     }
 
     private static List<String> warnings(StudyData data) {
@@ -104,7 +146,9 @@ public final class OutcomeFunnel implements Analysis {
             if (ht.get(i) == 2 || ht.get(i) == 3) labor++;
         }
         if (labor < SMALL_GROUP) {
-            w.add("Only " + labor + " cases involve labor trafficking: their shares have wide intervals and say little about labor cases in general.");
+            w.add(
+                    "Only " + labor
+                            + " cases involve labor trafficking: their shares have wide intervals and say little about labor cases in general.");
         }
         return w;
     }
@@ -117,8 +161,7 @@ public final class OutcomeFunnel implements Analysis {
      * left out); {@code printed} lists the groups printed, by label, with {@link #ALL_GROUPS} for
      * the sum of every group.
      */
-    record Groups(int count, IntUnaryOperator groupOf, List<String> labels, List<Integer> printed) {
-    }
+    record Groups(int count, IntUnaryOperator groupOf, List<String> labels, List<Integer> printed) {}
 
     /** Index in {@link Groups#printed} standing for all groups together. */
     static final int ALL_GROUPS = -1;
@@ -139,11 +182,15 @@ public final class OutcomeFunnel implements Analysis {
             printed.add(k);
         }
         // one more group for missing or undocumented types: counted in All, not printed alone
-        return new Groups(codes.size() + 1, i -> {
-            if (f.site(i) < 0) return -1;
-            int v = ht.get(i);
-            return v >= 0 && v <= max ? index[v] : codes.size();
-        }, labels, printed);
+        return new Groups(
+                codes.size() + 1,
+                i -> {
+                    if (f.site(i) < 0) return -1;
+                    int v = ht.get(i);
+                    return v >= 0 && v <= max ? index[v] : codes.size();
+                },
+                labels,
+                printed);
     }
 
     static Groups sites(StudyData data, FormData f) {
@@ -158,19 +205,37 @@ public final class OutcomeFunnel implements Analysis {
         return new Groups(data.taskForces().size(), f::site, labels, printed);
     }
 
-    private static ResultTable<StageRow> funnel(TableKey<StageRow> id, String title, String key, String keyLabel, StudyData data, FormData f, List<Stage> stages,
-                                      Groups groups, double conf, String unit) {
-        ResultTable.Builder<StageRow> b = ResultTable.builder(id, title).text(key, keyLabel).text("stage", "Stage").shareColumns(unit)
+    private static ResultTable<StageRow> funnel(
+            TableKey<StageRow> id,
+            String title,
+            String key,
+            String keyLabel,
+            StudyData data,
+            FormData f,
+            List<Stage> stages,
+            Groups groups,
+            double conf,
+            String unit) {
+        ResultTable.Builder<StageRow> b = ResultTable.builder(id, title)
+                .text(key, keyLabel)
+                .text("stage", "Stage")
+                .shareColumns(unit)
                 .proportion("pct_of_previous", "% of previous stage");
-        List<IntUnaryOperator> status = stages.stream().map(s -> s.status().apply(f)).toList();
+        List<IntUnaryOperator> status =
+                stages.stream().map(s -> s.status().apply(f)).toList();
         List<GroupedShares> shares = new ArrayList<>();
         List<GroupedShares> ofPrevious = new ArrayList<>();
         for (int k = 0; k < stages.size(); k++) {
             shares.add(GroupedShares.count(f.rows(), groups.count(), groups.groupOf(), status.get(k)));
             if (k > 0) {
                 IntUnaryOperator prev = status.get(k - 1);
-                ofPrevious.add(GroupedShares.count(f.rows(), groups.count(),
-                        i -> prev.applyAsInt(i) == Share.EVENT ? groups.groupOf().applyAsInt(i) : -1, status.get(k)));
+                ofPrevious.add(GroupedShares.count(
+                        f.rows(),
+                        groups.count(),
+                        i -> prev.applyAsInt(i) == Share.EVENT
+                                ? groups.groupOf().applyAsInt(i)
+                                : -1,
+                        status.get(k)));
             }
         }
         Exclusions all = Exclusions.NONE;
@@ -187,14 +252,20 @@ public final class OutcomeFunnel implements Analysis {
         }
         b.note("Shares are of all " + unit.toLowerCase(java.util.Locale.ROOT) + " with a known status at that stage; "
                 + "'% of previous stage' is of those that reached the stage before.");
-        if (all.total() > 0) b.note("Left out of denominators (all stages, all " + unit.toLowerCase(java.util.Locale.ROOT) + "): "
-                + all.describe(data.instrument()) + ".");
+        if (all.total() > 0)
+            b.note("Left out of denominators (all stages, all " + unit.toLowerCase(java.util.Locale.ROOT) + "): "
+                    + all.describe(data.instrument()) + ".");
         return b.build();
     }
 
     private static ResultTable<ChargeRow> traffickingCharge(StudyData data, double conf, AnalysisSettings settings) {
-        ResultTable.Builder<ChargeRow> b = ResultTable.builder(TRAFFICKING_CHARGE_TABLE, "Sex-trafficking investigations charged under a trafficking statute, "
-                + "with both denominators").text("level", "Level").text("denominator_label", "Denominator").shareColumns("Charged");
+        ResultTable.Builder<ChargeRow> b = ResultTable.builder(
+                        TRAFFICKING_CHARGE_TABLE,
+                        "Sex-trafficking investigations charged under a trafficking statute, "
+                                + "with both denominators")
+                .text("level", "Level")
+                .text("denominator_label", "Denominator")
+                .shareColumns("Charged");
         FormData c = data.cases();
         var ht = c.code("HT_TYPE");
         var pros = c.code(StudyData.CASE_PROSECUTION);
@@ -209,12 +280,25 @@ public final class OutcomeFunnel implements Analysis {
         var sp = s.code("S_PROSECUTED");
         var sc = s.code("S_HT_CHARGED");
         IntPredicate ssex = i -> s.site(i) >= 0 && sht.get(i) == SEX_TRAFFICKING;
-        Share sAll = Share.count(s.rows(), ssex, i -> sp.get(i) == 0 ? Share.NO_EVENT : sp.get(i) == 1 ? Stage.yesNo(sc.get(i)) : Stage.yesNo(sp.get(i)));
+        Share sAll = Share.count(
+                s.rows(),
+                ssex,
+                i -> sp.get(i) == 0
+                        ? Share.NO_EVENT
+                        : sp.get(i) == 1 ? Stage.yesNo(sc.get(i)) : Stage.yesNo(sp.get(i)));
         Share sPros = Share.count(s.rows(), i -> ssex.test(i) && sp.get(i) == 1, i -> Stage.yesNo(sc.get(i)));
-        b.add(new ChargeRow("Suspects", "Of all suspects in sex-trafficking investigations", ShareCells.of(sAll, Intervals.wilson(sAll, conf))));
-        b.add(new ChargeRow("Suspects", "Of prosecuted suspects in sex-trafficking investigations", ShareCells.of(sPros, Intervals.wilson(sPros, conf))));
-        b.note("The published figure ('33% prosecuted under trafficking statutes') leaves its denominator open; both are given. "
-                + "Sex-trafficking investigations are cases with HT_TYPE = 1 (sex trafficking only). " + settings.confidenceLabel() + " Wilson intervals.");
+        b.add(new ChargeRow(
+                "Suspects",
+                "Of all suspects in sex-trafficking investigations",
+                ShareCells.of(sAll, Intervals.wilson(sAll, conf))));
+        b.add(new ChargeRow(
+                "Suspects",
+                "Of prosecuted suspects in sex-trafficking investigations",
+                ShareCells.of(sPros, Intervals.wilson(sPros, conf))));
+        b.note(
+                "The published figure ('33% prosecuted under trafficking statutes') leaves its denominator open; both are given. "
+                        + "Sex-trafficking investigations are cases with HT_TYPE = 1 (sex trafficking only). "
+                        + settings.confidenceLabel() + " Wilson intervals.");
         return b.build();
     }
 }

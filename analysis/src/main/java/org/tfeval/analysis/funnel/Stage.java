@@ -23,9 +23,13 @@ record Stage(String name, java.util.function.Function<FormData, IntUnaryOperator
 
     /** The case-level stages, from the case outcome flags computed from the suspects ({@link StudyData#CASE_OUTCOMES}). */
     static List<Stage> caseStages() {
-        return List.of(new Stage(OutcomeFunnel.INVESTIGATION, f -> i -> Share.EVENT), flag(OutcomeFunnel.ARREST, StudyData.CASE_ARREST),
-                flag(OutcomeFunnel.PROSECUTION, StudyData.CASE_PROSECUTION), flag(OutcomeFunnel.TRAFFICKING_CHARGE, StudyData.CASE_HT_CHARGE),
-                flag(OutcomeFunnel.CONVICTION, StudyData.CASE_CONVICTION), flag(OutcomeFunnel.SENTENCE, StudyData.CASE_SENTENCE));
+        return List.of(
+                new Stage(OutcomeFunnel.INVESTIGATION, f -> i -> Share.EVENT),
+                flag(OutcomeFunnel.ARREST, StudyData.CASE_ARREST),
+                flag(OutcomeFunnel.PROSECUTION, StudyData.CASE_PROSECUTION),
+                flag(OutcomeFunnel.TRAFFICKING_CHARGE, StudyData.CASE_HT_CHARGE),
+                flag(OutcomeFunnel.CONVICTION, StudyData.CASE_CONVICTION),
+                flag(OutcomeFunnel.SENTENCE, StudyData.CASE_SENTENCE));
     }
 
     /**
@@ -33,16 +37,33 @@ record Stage(String name, java.util.function.Function<FormData, IntUnaryOperator
      * the stage (status 0): a suspect not prosecuted was not charged with trafficking.
      */
     static List<Stage> suspectStages(Conviction conviction) {
-        return List.of(new Stage(OutcomeFunnel.INVESTIGATION, f -> i -> Share.EVENT), flag(OutcomeFunnel.ARREST, "S_ARRESTED"),
+        return List.of(
+                new Stage(OutcomeFunnel.INVESTIGATION, f -> i -> Share.EVENT),
+                flag(OutcomeFunnel.ARREST, "S_ARRESTED"),
                 flag(OutcomeFunnel.PROSECUTION, "S_PROSECUTED"),
-                new Stage(OutcomeFunnel.TRAFFICKING_CHARGE, f -> given(f, "S_PROSECUTED", i -> yesNo(f.code("S_HT_CHARGED").get(i)))),
-                new Stage(OutcomeFunnel.CONVICTION, f -> given(f, "S_PROSECUTED", i -> convicted(conviction, f.code(Conviction.DISPOSITION).get(i)))),
-                new Stage(OutcomeFunnel.SENTENCE, f -> given(f, "S_PROSECUTED", i -> {
-                    int c = convicted(conviction, f.code(Conviction.DISPOSITION).get(i));
-                    if (c != Share.EVENT) return c;
-                    int s = f.code(Conviction.SENTENCE_TYPE).get(i);
-                    return s >= 1 ? Share.EVENT : (s < 0 ? s : Share.NO_EVENT);
-                })));
+                new Stage(
+                        OutcomeFunnel.TRAFFICKING_CHARGE,
+                        f -> given(
+                                f,
+                                "S_PROSECUTED",
+                                i -> yesNo(f.code("S_HT_CHARGED").get(i)))),
+                new Stage(
+                        OutcomeFunnel.CONVICTION,
+                        f -> given(
+                                f,
+                                "S_PROSECUTED",
+                                i -> convicted(
+                                        conviction,
+                                        f.code(Conviction.DISPOSITION).get(i)))),
+                new Stage(
+                        OutcomeFunnel.SENTENCE,
+                        f -> given(f, "S_PROSECUTED", i -> {
+                            int c = convicted(
+                                    conviction, f.code(Conviction.DISPOSITION).get(i));
+                            if (c != Share.EVENT) return c;
+                            int s = f.code(Conviction.SENTENCE_TYPE).get(i);
+                            return s >= 1 ? Share.EVENT : (s < 0 ? s : Share.NO_EVENT);
+                        })));
     }
 
     private static Stage flag(String name, String variable) {

@@ -31,34 +31,31 @@ public final class Identification implements Analysis {
     public static final int STING = 1;
     /** Instrument group of the evidence flags. */
     public static final String EVIDENCE_GROUP = "evidence";
+
     public static final String ACTUAL_VICTIM = "Actual victim present";
     public static final String STING_ONLY = "Sting only (no actual victim)";
     public static final String OTHER_NO_VICTIM = "Other, no actual victim";
 
     /** A group of cases (all, or a type of trafficking), an identification source and its share. */
-    public record SourceRow(String type, String source, ShareCells share) {
-    }
+    public record SourceRow(String type, String source, ShareCells share) {}
 
     /** Which cases, and the share with an actual victim present. */
-    public record VictimRow(String cases, ShareCells share) {
-    }
+    public record VictimRow(String cases, ShareCells share) {}
 
     /** An evidence type, which cases, and the share of them with it. */
-    public record EvidenceRow(String evidence, String cases, ShareCells share) {
-    }
+    public record EvidenceRow(String evidence, String cases, ShareCells share) {}
 
     /** Which cases (actual victim, sting only, ...), an outcome, and the share that reached it. */
-    public record OutcomeRow(String cases, String outcome, ShareCells share) {
-    }
+    public record OutcomeRow(String cases, String outcome, ShareCells share) {}
 
     /** An outcome and Fisher's exact p-value of actual-victim against sting-only cases. */
-    public record TestRow(String outcome, Double fisherP) {
-    }
+    public record TestRow(String outcome, Double fisherP) {}
 
     public static final TableKey<SourceRow> ID_SOURCE = TableKey.of("id_source", SourceRow.class);
     public static final TableKey<VictimRow> ACTUAL_VICTIM_TABLE = TableKey.of("actual_victim", VictimRow.class);
     public static final TableKey<EvidenceRow> EVIDENCE = TableKey.of("evidence", EvidenceRow.class);
-    public static final TableKey<OutcomeRow> OUTCOMES_BY_VICTIM_PRESENCE = TableKey.of("outcomes_by_victim_presence", OutcomeRow.class);
+    public static final TableKey<OutcomeRow> OUTCOMES_BY_VICTIM_PRESENCE =
+            TableKey.of("outcomes_by_victim_presence", OutcomeRow.class);
     public static final TableKey<TestRow> VICTIM_PRESENCE_TESTS = TableKey.of("victim_presence_tests", TestRow.class);
 
     @Override
@@ -85,19 +82,27 @@ public final class Identification implements Analysis {
         var actual = c.code("ACTUAL_VICTIM");
         List<ResultTable<?>> tables = new ArrayList<>();
 
-        ResultTable.Builder<SourceRow> sb = ResultTable.builder(ID_SOURCE, "How cases were identified, by type of trafficking").text("type", "Type")
-                .text("source", "Identified through").shareColumns("Cases");
+        ResultTable.Builder<SourceRow> sb = ResultTable.builder(
+                        ID_SOURCE, "How cases were identified, by type of trafficking")
+                .text("type", "Type")
+                .text("source", "Identified through")
+                .shareColumns("Cases");
         List<Object[]> groups = new ArrayList<>();
         groups.add(new Object[] {"All", (IntPredicate) i -> c.site(i) >= 0});
         for (Long code : data.codes("case", "HT_TYPE")) {
             int t = code.intValue();
-            groups.add(new Object[] {data.label("case", "HT_TYPE", t), (IntPredicate) i -> c.site(i) >= 0 && ht.get(i) == t});
+            groups.add(new Object[] {
+                data.label("case", "HT_TYPE", t), (IntPredicate) i -> c.site(i) >= 0 && ht.get(i) == t
+            });
         }
         for (Object[] g : groups) {
             Categories cat = Categories.of(src, (IntPredicate) g[1], data.codes("case", "ID_SOURCE"));
             for (var e : cat.counts().entrySet()) {
                 Share s = new Share(e.getValue(), cat.total(), cat.excluded());
-                sb.add(new SourceRow((String) g[0], data.label("case", "ID_SOURCE", e.getKey()), ShareCells.of(s, Intervals.wilson(s, conf))));
+                sb.add(new SourceRow(
+                        (String) g[0],
+                        data.label("case", "ID_SOURCE", e.getKey()),
+                        ShareCells.of(s, Intervals.wilson(s, conf))));
             }
         }
         sb.note("Shares are of cases with a recorded source.");
@@ -105,9 +110,12 @@ public final class Identification implements Analysis {
 
         IntPredicate withVictim = i -> c.site(i) >= 0 && actual.get(i) == 1;
         IntPredicate stingOnly = i -> c.site(i) >= 0 && actual.get(i) == 0 && src.get(i) == STING;
-        IntPredicate otherNoVictim = i -> c.site(i) >= 0 && actual.get(i) == 0 && src.get(i) != STING && src.get(i) >= 0;
+        IntPredicate otherNoVictim =
+                i -> c.site(i) >= 0 && actual.get(i) == 0 && src.get(i) != STING && src.get(i) >= 0;
 
-        ResultTable.Builder<VictimRow> vb = ResultTable.builder(ACTUAL_VICTIM_TABLE, "Cases with an actual victim present").text("cases", "Cases")
+        ResultTable.Builder<VictimRow> vb = ResultTable.builder(
+                        ACTUAL_VICTIM_TABLE, "Cases with an actual victim present")
+                .text("cases", "Cases")
                 .shareColumns("With an actual victim");
         Share all = Share.of(actual, i -> c.site(i) >= 0);
         vb.add(new VictimRow("All cases", ShareCells.of(all, Intervals.wilson(all, conf))));
@@ -117,13 +125,17 @@ public final class Identification implements Analysis {
         vb.add(new VictimRow("Other sources", ShareCells.of(nonStings, Intervals.wilson(nonStings, conf))));
         tables.add(vb.build());
 
-        ResultTable.Builder<EvidenceRow> eb = ResultTable.builder(EVIDENCE, "Evidence in the case files").text("evidence", "Evidence").text("cases", "Cases")
+        ResultTable.Builder<EvidenceRow> eb = ResultTable.builder(EVIDENCE, "Evidence in the case files")
+                .text("evidence", "Evidence")
+                .text("cases", "Cases")
                 .shareColumns("Cases with it");
         for (Variable v : data.instrument().form("case").variables()) {
             if (!EVIDENCE_GROUP.equals(v.group())) continue;
             var col = c.code(v.name());
             String label = v.label().replaceFirst("^Evidence: ", "");
-            for (Object[] g : List.of(new Object[] {"All cases", (IntPredicate) i -> c.site(i) >= 0}, new Object[] {ACTUAL_VICTIM, withVictim},
+            for (Object[] g : List.of(
+                    new Object[] {"All cases", (IntPredicate) i -> c.site(i) >= 0},
+                    new Object[] {ACTUAL_VICTIM, withVictim},
                     new Object[] {STING_ONLY, stingOnly})) {
                 Share s = Share.of(col, (IntPredicate) g[1]);
                 eb.add(new EvidenceRow(label, (String) g[0], ShareCells.of(s, Intervals.wilson(s, conf))));
@@ -131,30 +143,53 @@ public final class Identification implements Analysis {
         }
         tables.add(eb.build());
 
-        ResultTable.Builder<OutcomeRow> ob = ResultTable.builder(OUTCOMES_BY_VICTIM_PRESENCE, "Outcomes of cases with an actual victim and of sting-only cases")
-                .text("cases", "Cases").text("outcome", "Outcome").shareColumns("Cases");
-        for (Object[] g : List.of(new Object[] {ACTUAL_VICTIM, withVictim}, new Object[] {STING_ONLY, stingOnly},
-                new Object[] {OTHER_NO_VICTIM, otherNoVictim})) {
-            for (String[] o : List.of(new String[] {"Arrest", StudyData.CASE_ARREST}, new String[] {"Prosecution", StudyData.CASE_PROSECUTION},
-                    new String[] {"Trafficking charge", StudyData.CASE_HT_CHARGE}, new String[] {"Conviction", StudyData.CASE_CONVICTION})) {
+        ResultTable.Builder<OutcomeRow> ob = ResultTable.builder(
+                        OUTCOMES_BY_VICTIM_PRESENCE, "Outcomes of cases with an actual victim and of sting-only cases")
+                .text("cases", "Cases")
+                .text("outcome", "Outcome")
+                .shareColumns("Cases");
+        for (Object[] g :
+                List.of(new Object[] {ACTUAL_VICTIM, withVictim}, new Object[] {STING_ONLY, stingOnly}, new Object[] {
+                    OTHER_NO_VICTIM, otherNoVictim
+                })) {
+            for (String[] o : List.of(
+                    new String[] {"Arrest", StudyData.CASE_ARREST},
+                    new String[] {"Prosecution", StudyData.CASE_PROSECUTION},
+                    new String[] {"Trafficking charge", StudyData.CASE_HT_CHARGE},
+                    new String[] {"Conviction", StudyData.CASE_CONVICTION})) {
                 Share s = Share.of(c.code(o[1]), (IntPredicate) g[1]);
                 ob.add(new OutcomeRow((String) g[0], o[0], ShareCells.of(s, Intervals.wilson(s, conf))));
             }
         }
-        ResultTable.Builder<TestRow> tb = ResultTable.builder(VICTIM_PRESENCE_TESTS, "Actual-victim against sting-only cases: Fisher's exact test")
-                .text("outcome", "Outcome").pValue("fisher_p", "Fisher p (two-sided)");
-        for (String[] o : List.of(new String[] {"Arrest", StudyData.CASE_ARREST}, new String[] {"Prosecution", StudyData.CASE_PROSECUTION},
-                new String[] {"Trafficking charge", StudyData.CASE_HT_CHARGE}, new String[] {"Conviction", StudyData.CASE_CONVICTION})) {
-            tb.add(new TestRow(o[0], ShareCells.orNull(ExactTests.fisher(Share.of(c.code(o[1]), withVictim), Share.of(c.code(o[1]), stingOnly)))));
+        ResultTable.Builder<TestRow> tb = ResultTable.builder(
+                        VICTIM_PRESENCE_TESTS, "Actual-victim against sting-only cases: Fisher's exact test")
+                .text("outcome", "Outcome")
+                .pValue("fisher_p", "Fisher p (two-sided)");
+        for (String[] o : List.of(
+                new String[] {"Arrest", StudyData.CASE_ARREST},
+                new String[] {"Prosecution", StudyData.CASE_PROSECUTION},
+                new String[] {"Trafficking charge", StudyData.CASE_HT_CHARGE},
+                new String[] {"Conviction", StudyData.CASE_CONVICTION})) {
+            tb.add(new TestRow(
+                    o[0],
+                    ShareCells.orNull(
+                            ExactTests.fisher(Share.of(c.code(o[1]), withVictim), Share.of(c.code(o[1]), stingOnly)))));
         }
-        tb.note("Cases counted as independent; cases cluster within task forces, so the p-values overstate the evidence.");
-        ob.note("Sting-only: identified through an undercover sting (ID_SOURCE = 1) with no actual victim (ACTUAL_VICTIM = 0), "
-                + "typically an officer posing as a buyer or seller.");
+        tb.note(
+                "Cases counted as independent; cases cluster within task forces, so the p-values overstate the evidence.");
+        ob.note(
+                "Sting-only: identified through an undercover sting (ID_SOURCE = 1) with no actual victim (ACTUAL_VICTIM = 0), "
+                        + "typically an officer posing as a buyer or seller.");
         tables.add(ob.build());
         tables.add(tb.build());
-        return new AnalysisResult(ID, title(), "Distributions of the identification source and shares of cases with each evidence type and "
-                + "outcome, with " + settings.confidenceLabel() + " Wilson intervals, for cases with an actual victim and sting-only cases; Fisher's exact "
-                + "test compares the two.",
-                tables, List.of());
+        return new AnalysisResult(
+                ID,
+                title(),
+                "Distributions of the identification source and shares of cases with each evidence type and "
+                        + "outcome, with " + settings.confidenceLabel()
+                        + " Wilson intervals, for cases with an actual victim and sting-only cases; Fisher's exact "
+                        + "test compares the two.",
+                tables,
+                List.of());
     }
 }

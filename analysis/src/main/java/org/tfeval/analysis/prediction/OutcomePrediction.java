@@ -24,19 +24,19 @@ import org.tfeval.stats.mixed.GlmmFit;
 import org.tfeval.stats.mixed.RandomInterceptLogit;
 import org.tfeval.stats.model.Coefficient;
 import org.tfeval.stats.model.FitWarning;
+import org.tfeval.stats.regression.Family;
 import org.tfeval.stats.regression.FirthFit;
 import org.tfeval.stats.regression.FirthLogisticRegression;
 import org.tfeval.stats.regression.GeneralizedLinearModel;
 import org.tfeval.stats.regression.GlmFit;
-import org.tfeval.stats.regression.Separation;
 import org.tfeval.stats.regression.IntervalType;
+import org.tfeval.stats.regression.Separation;
 import org.tfeval.stats.robust.ClusterCovariance;
 import org.tfeval.stats.robust.ClusterRobust;
 import org.tfeval.stats.robust.RobustFit;
 import org.tfeval.stats.robust.SandwichParts;
 import org.tfeval.stats.robust.WildBootstrapFit;
 import org.tfeval.stats.robust.WildClusterBootstrap;
-import org.tfeval.stats.regression.Family;
 
 /**
  * What predicts prosecution and a trafficking charge
@@ -55,7 +55,8 @@ public final class OutcomePrediction implements Analysis {
     /** Above this many cases, Firth intervals are Wald instead of profile likelihood (which needs many refits). */
     public static final int PROFILE_MAX_ROWS = 20_000;
     /** The outcomes modelled: variable, table id, words. */
-    public static final List<String[]> OUTCOMES = List.of(new String[] {StudyData.CASE_PROSECUTION, "prosecution", "Prosecution"},
+    public static final List<String[]> OUTCOMES = List.of(
+            new String[] {StudyData.CASE_PROSECUTION, "prosecution", "Prosecution"},
             new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge", "Trafficking charge"});
     /** Above this many cases the wild cluster bootstrap is skipped (each p-value needs restricted refits); CR1/CR2 stand. */
     public static final int WILD_BOOTSTRAP_MAX_ROWS = 100_000;
@@ -65,19 +66,40 @@ public final class OutcomePrediction implements Analysis {
      * order 1/n) and the random-intercept sensitivity model is not fitted; both are said in the results.
      */
     public static final int LARGE_SAMPLE_ROWS = 200_000;
+
     static final String SITE = "site";
     static final String Y = "outcome";
 
     /** An outcome model: its cases, events, task forces, cases left out, how it was estimated and what was left out. */
-    public record ModelRow(String outcome, long cases, long events, long taskForces, long leftOut, String estimates, String robust, Double glmmSd,
-                           String separation, String predictorsLeftOut) {
-    }
+    public record ModelRow(
+            String outcome,
+            long cases,
+            long events,
+            long taskForces,
+            long leftOut,
+            String estimates,
+            String robust,
+            Double glmmSd,
+            String separation,
+            String predictorsLeftOut) {}
 
     /** A term of an outcome model: odds ratio with its interval, robust and bootstrap inference, and the random-intercept estimate. */
-    public record CoefficientRow(String term, String label, Double oddsRatio, Double orLow, Double orHigh, Double robustSe, Double robustDf,
-                                 Double robustLow, Double robustHigh, Double robustP, Double wildBootstrapP, Double glmmOddsRatio, Double glmmLow,
-                                 Double glmmHigh, Double glmmP) {
-    }
+    public record CoefficientRow(
+            String term,
+            String label,
+            Double oddsRatio,
+            Double orLow,
+            Double orHigh,
+            Double robustSe,
+            Double robustDf,
+            Double robustLow,
+            Double robustHigh,
+            Double robustP,
+            Double wildBootstrapP,
+            Double glmmOddsRatio,
+            Double glmmLow,
+            Double glmmHigh,
+            Double glmmP) {}
 
     public static final TableKey<ModelRow> MODELS = TableKey.of("models", ModelRow.class);
 
@@ -108,34 +130,63 @@ public final class OutcomePrediction implements Analysis {
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
         List<ResultTable<?>> tables = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        ResultTable.Builder<ModelRow> models = ResultTable.builder(MODELS, "The outcome models").text("outcome", "Outcome").count("cases", "Cases")
-                .count("events", "With the outcome").count("task_forces", "Task forces").count("left_out", "Cases left out (missing values)")
-                .text("estimates", "Estimates").text("robust", "Robust inference").number("glmm_sd", "Random-intercept SD (sensitivity)")
-                .text("separation", "Separation").text("predictors_left_out", "Predictors left out");
+        ResultTable.Builder<ModelRow> models = ResultTable.builder(MODELS, "The outcome models")
+                .text("outcome", "Outcome")
+                .count("cases", "Cases")
+                .count("events", "With the outcome")
+                .count("task_forces", "Task forces")
+                .count("left_out", "Cases left out (missing values)")
+                .text("estimates", "Estimates")
+                .text("robust", "Robust inference")
+                .number("glmm_sd", "Random-intercept SD (sensitivity)")
+                .text("separation", "Separation")
+                .text("predictors_left_out", "Predictors left out");
         // the outcomes' models are independent: fit them side by side
-        List<Model> fitted = OUTCOMES.parallelStream().map(o -> fit(data, settings, o[0])).toList();
+        List<Model> fitted =
+                OUTCOMES.parallelStream().map(o -> fit(data, settings, o[0])).toList();
         for (int k = 0; k < OUTCOMES.size(); k++) {
             String[] o = OUTCOMES.get(k);
             Model m = fitted.get(k);
             String prefix = o[2] + ": ";
             m.warnings.forEach(w -> warnings.add(prefix + w));
-            models.add(new ModelRow(o[2], m.n, m.events, m.clusters, m.leftOut, m.estimates, m.robust, m.glmmSd, m.separation,
+            models.add(new ModelRow(
+                    o[2],
+                    m.n,
+                    m.events,
+                    m.clusters,
+                    m.leftOut,
+                    m.estimates,
+                    m.robust,
+                    m.glmmSd,
+                    m.separation,
                     String.join("; ", m.dropped)));
             tables.add(coefficients(o[1], o[2], m, settings));
         }
         tables.add(0, models.build());
         int sites = data.sitesWithCases().size();
         if (sites < settings.fewSites()) {
-            warnings.add(0, "Only " + sites + " task forces: cluster-robust standard errors and bootstrap p-values rest on " + sites
-                    + " clusters, fewer than the " + settings.fewSites() + " below which even small-sample corrections are unreliable; "
-                    + "the task-force features are compared across " + sites + " sites and cannot be separated from anything else "
-                    + "that distinguishes those sites.");
+            warnings.add(
+                    0,
+                    "Only " + sites + " task forces: cluster-robust standard errors and bootstrap p-values rest on "
+                            + sites
+                            + " clusters, fewer than the " + settings.fewSites()
+                            + " below which even small-sample corrections are unreliable; "
+                            + "the task-force features are compared across " + sites
+                            + " sites and cannot be separated from anything else "
+                            + "that distinguishes those sites.");
         }
-        return new AnalysisResult(ID, title(), "Logistic regression of each case outcome on case characteristics and task-force features: "
-                + "Firth's penalized maximum likelihood (bias-reduced, finite under separation) with penalized profile-likelihood "
-                + settings.confidenceLabel() + " intervals (Wald above " + PROFILE_MAX_ROWS + " cases); CR2 cluster-robust standard errors by "
-                + "task force with Satterthwaite degrees of freedom; wild cluster score bootstrap p-values (Kline and Santos) by task force; a random-intercept logistic model (Laplace) by task force as a sensitivity "
-                + "analysis. Odds ratios are exp(coefficient). Above " + LARGE_SAMPLE_ROWS + " cases: maximum likelihood and no random-intercept model.", tables, warnings);
+        return new AnalysisResult(
+                ID,
+                title(),
+                "Logistic regression of each case outcome on case characteristics and task-force features: "
+                        + "Firth's penalized maximum likelihood (bias-reduced, finite under separation) with penalized profile-likelihood "
+                        + settings.confidenceLabel() + " intervals (Wald above " + PROFILE_MAX_ROWS
+                        + " cases); CR2 cluster-robust standard errors by "
+                        + "task force with Satterthwaite degrees of freedom; wild cluster score bootstrap p-values (Kline and Santos) by task force; a random-intercept logistic model (Laplace) by task force as a sensitivity "
+                        + "analysis. Odds ratios are exp(coefficient). Above " + LARGE_SAMPLE_ROWS
+                        + " cases: maximum likelihood and no random-intercept model.",
+                tables,
+                warnings);
     }
 
     /** One fitted outcome model, flattened for the tables. */
@@ -255,39 +306,52 @@ public final class OutcomePrediction implements Analysis {
             fitWarnings = ml.warnings();
             separation = ml.separation();
             m.estimates = "maximum likelihood, Wald intervals (" + n + " cases: Firth's correction is negligible)";
-            m.warnings.add(n + " cases: estimates are ordinary maximum likelihood (above " + LARGE_SAMPLE_ROWS + " cases Firth's correction, of "
+            m.warnings.add(n + " cases: estimates are ordinary maximum likelihood (above " + LARGE_SAMPLE_ROWS
+                    + " cases Firth's correction, of "
                     + "order 1/n, changes nothing) and the random-intercept sensitivity model is not fitted.");
         } else {
             IntervalType intervals = n <= PROFILE_MAX_ROWS ? IntervalType.PROFILE_LIKELIHOOD : IntervalType.WALD;
-            FirthFit firth = FirthLogisticRegression.create().withConfidence(conf).withIntervals(intervals).fit(design);
+            FirthFit firth = FirthLogisticRegression.create()
+                    .withConfidence(conf)
+                    .withIntervals(intervals)
+                    .fit(design);
             m.terms = firth.terms();
             m.coefficients = firth.coefficients();
             parts = parts(design, firth);
             fitWarnings = firth.warnings();
             separation = firth.separation();
-            m.estimates = intervals == IntervalType.PROFILE_LIKELIHOOD ? "Firth, profile-likelihood intervals" : "Firth, Wald intervals";
+            m.estimates = intervals == IntervalType.PROFILE_LIKELIHOOD
+                    ? "Firth, profile-likelihood intervals"
+                    : "Firth, Wald intervals";
         }
         for (FitWarning w : fitWarnings) {
             if (!w.code().equals(FitWarning.ROWS_DROPPED)) m.warnings.add(w.message());
         }
         if (separation != null) {
-            m.separation = (separation.complete() ? "complete" : "quasi-complete") + " separation by " + String.join(", ", separation.terms());
-            m.warnings.add("The outcome is " + m.separation + ": ordinary maximum likelihood estimates would be infinite" + (large ? "."
-                    : "; Firth's estimates are finite but rest on little information for those terms."));
+            m.separation = (separation.complete() ? "complete" : "quasi-complete") + " separation by "
+                    + String.join(", ", separation.terms());
+            m.warnings.add("The outcome is " + m.separation
+                    + ": ordinary maximum likelihood estimates would be infinite"
+                    + (large ? "." : "; Firth's estimates are finite but rest on little information for those terms."));
         }
         Grouping groups = Grouping.of(frame, SITE, design);
         m.clusters = groups.count();
         if (groups.count() >= 2) {
             int largest = java.util.Arrays.stream(groups.sizes()).max().orElse(0);
-            ClusterCovariance type = largest <= ClusterRobust.CR2_MAX_CLUSTER_ROWS ? ClusterCovariance.CR2 : ClusterCovariance.CR1;
-            if (type != ClusterCovariance.CR2) m.warnings.add("A task force has " + largest + " cases, more than CR2 handles ("
-                    + ClusterRobust.CR2_MAX_CLUSTER_ROWS + "); CR1 standard errors are used instead.");
+            ClusterCovariance type =
+                    largest <= ClusterRobust.CR2_MAX_CLUSTER_ROWS ? ClusterCovariance.CR2 : ClusterCovariance.CR1;
+            if (type != ClusterCovariance.CR2)
+                m.warnings.add("A task force has " + largest + " cases, more than CR2 handles ("
+                        + ClusterRobust.CR2_MAX_CLUSTER_ROWS + "); CR1 standard errors are used instead.");
             RobustFit robust = ClusterRobust.of(type).withConfidence(conf).estimate(parts, groups);
             m.robustFit = robust;
             m.robust = robust.describe();
             if (n <= WILD_BOOTSTRAP_MAX_ROWS) {
                 try {
-                    m.wild = WildClusterBootstrap.create().withDraws(settings.bootstrapReplications()).withSeed(settings.seed()).withConfidence(conf)
+                    m.wild = WildClusterBootstrap.create()
+                            .withDraws(settings.bootstrapReplications())
+                            .withSeed(settings.seed())
+                            .withConfidence(conf)
                             .glm(design, groups, Family.BINOMIAL_LOGIT);
                     m.robust += "; " + m.wild.describe();
                     m.wild.warnings().forEach(w -> m.warnings.add("Wild cluster bootstrap: " + w.message()));
@@ -295,23 +359,27 @@ public final class OutcomePrediction implements Analysis {
                     m.warnings.add("The wild cluster bootstrap could not be run: " + e.getMessage());
                 }
             } else {
-                m.warnings.add(n + " cases: the wild cluster bootstrap (restricted refits for every coefficient) is skipped above "
+                m.warnings.add(n
+                        + " cases: the wild cluster bootstrap (restricted refits for every coefficient) is skipped above "
                         + WILD_BOOTSTRAP_MAX_ROWS + " cases; cluster-robust p-values stand.");
             }
             if (!large) {
                 try {
-                    GlmmFit g = RandomInterceptLogit.laplace().withConfidence(conf).fit(design, groups);
+                    GlmmFit g =
+                            RandomInterceptLogit.laplace().withConfidence(conf).fit(design, groups);
                     m.glmm = g;
                     m.glmmSd = g.randomInterceptSd();
                     for (FitWarning w : g.warnings()) {
-                        if (!w.code().equals(FitWarning.ROWS_DROPPED)) m.warnings.add("Random-intercept model: " + w.message());
+                        if (!w.code().equals(FitWarning.ROWS_DROPPED))
+                            m.warnings.add("Random-intercept model: " + w.message());
                     }
                 } catch (InvalidInputException | IllegalStateException e) {
                     m.warnings.add("The random-intercept model could not be fitted: " + e.getMessage());
                 }
             }
         } else {
-            m.warnings.add("All cases come from one task force: no cluster-robust inference or random-intercept model.");
+            m.warnings.add(
+                    "All cases come from one task force: no cluster-robust inference or random-intercept model.");
         }
     }
 
@@ -333,26 +401,61 @@ public final class OutcomePrediction implements Analysis {
         return new SandwichParts("firth-logit", fit.terms(), b, x, v, e, fit.covariance(), true);
     }
 
-    private static ResultTable<CoefficientRow> coefficients(String id, String outcome, Model m, AnalysisSettings settings) {
-        ResultTable.Builder<CoefficientRow> b = ResultTable.builder(coefficients(id), outcome + ": odds ratios of case characteristics and task-force features")
-                .text("term", "Term").text("label", "Predictor").number("odds_ratio", "Odds ratio").number("or_low", "CI low")
-                .number("or_high", "CI high").number("robust_se", "Robust SE (log odds)").number("robust_df", "df").number("robust_low", "Robust CI low")
-                .number("robust_high", "Robust CI high").pValue("robust_p", "Robust p").pValue("wild_bootstrap_p", "Wild cluster bootstrap p")
-                .number("glmm_odds_ratio", "Odds ratio (random intercept)").number("glmm_low", "CI low").number("glmm_high", "CI high")
+    private static ResultTable<CoefficientRow> coefficients(
+            String id, String outcome, Model m, AnalysisSettings settings) {
+        ResultTable.Builder<CoefficientRow> b = ResultTable.builder(
+                        coefficients(id), outcome + ": odds ratios of case characteristics and task-force features")
+                .text("term", "Term")
+                .text("label", "Predictor")
+                .number("odds_ratio", "Odds ratio")
+                .number("or_low", "CI low")
+                .number("or_high", "CI high")
+                .number("robust_se", "Robust SE (log odds)")
+                .number("robust_df", "df")
+                .number("robust_low", "Robust CI low")
+                .number("robust_high", "Robust CI high")
+                .pValue("robust_p", "Robust p")
+                .pValue("wild_bootstrap_p", "Wild cluster bootstrap p")
+                .number("glmm_odds_ratio", "Odds ratio (random intercept)")
+                .number("glmm_low", "CI low")
+                .number("glmm_high", "CI high")
                 .pValue("glmm_p", "p (random intercept)");
         for (int j = 0; j < m.terms.size(); j++) {
             String term = m.terms.get(j);
-            String label = term.equals(DesignBuilder.INTERCEPT) ? "Intercept (baseline odds)" : m.used.stream().filter(p -> p.term().equals(term))
-                    .map(Predictor::label).findFirst().orElse(term);
+            String label = term.equals(DesignBuilder.INTERCEPT)
+                    ? "Intercept (baseline odds)"
+                    : m.used.stream()
+                            .filter(p -> p.term().equals(term))
+                            .map(Predictor::label)
+                            .findFirst()
+                            .orElse(term);
             Coefficient f = m.coefficients.get(j);
-            Coefficient r = m.robustFit == null ? null : m.robustFit.coefficients().get(j);
+            Coefficient r =
+                    m.robustFit == null ? null : m.robustFit.coefficients().get(j);
             Coefficient g = m.glmm == null ? null : m.glmm.coefficients().get(j);
-            b.add(new CoefficientRow(term, label, Math.exp(f.estimate()), Math.exp(f.ciLow()), Math.exp(f.ciHigh()), r == null ? null : r.stdError(),
-                    r == null ? null : (Double) (double) r.df(), r == null ? null : Math.exp(r.ciLow()), r == null ? null : Math.exp(r.ciHigh()),
-                    r == null ? null : r.pValue(), wildP(m, term), g == null ? null : Math.exp(g.estimate()), g == null ? null : Math.exp(g.ciLow()),
-                    g == null ? null : Math.exp(g.ciHigh()), g == null ? null : g.pValue()));
+            b.add(new CoefficientRow(
+                    term,
+                    label,
+                    Math.exp(f.estimate()),
+                    Math.exp(f.ciLow()),
+                    Math.exp(f.ciHigh()),
+                    r == null ? null : r.stdError(),
+                    r == null ? null : (Double) (double) r.df(),
+                    r == null ? null : Math.exp(r.ciLow()),
+                    r == null ? null : Math.exp(r.ciHigh()),
+                    r == null ? null : r.pValue(),
+                    wildP(m, term),
+                    g == null ? null : Math.exp(g.estimate()),
+                    g == null ? null : Math.exp(g.ciLow()),
+                    g == null ? null : Math.exp(g.ciHigh()),
+                    g == null ? null : g.pValue()));
         }
-        b.note(String.format(Locale.ROOT, "%d cases (%d with the outcome) in %d task forces; %d left out for missing values.", m.n, m.events, m.clusters,
+        b.note(String.format(
+                Locale.ROOT,
+                "%d cases (%d with the outcome) in %d task forces; %d left out for missing values.",
+                m.n,
+                m.events,
+                m.clusters,
                 m.leftOut));
         if (!m.dropped.isEmpty()) b.note("Predictors left out: " + String.join("; ", m.dropped) + ".");
         b.note("Robust: " + m.robust + ". The random-intercept model is a sensitivity analysis.");
@@ -361,7 +464,11 @@ public final class OutcomePrediction implements Analysis {
 
     private static Double wildP(Model m, String term) {
         if (m.wild == null) return null;
-        return m.wild.coefficients().stream().filter(c -> c.term().equals(term)).map(Coefficient::pValue).filter(p -> !Double.isNaN(p)).findFirst()
+        return m.wild.coefficients().stream()
+                .filter(c -> c.term().equals(term))
+                .map(Coefficient::pValue)
+                .filter(p -> !Double.isNaN(p))
+                .findFirst()
                 .orElse(null);
     }
 

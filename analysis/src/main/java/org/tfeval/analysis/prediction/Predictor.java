@@ -17,7 +17,11 @@ import org.tfeval.instrument.Variable;
  * @param siteLevel whether it describes the task force (constant within a site)
  * @param value     its value for a case row, given the data
  */
-record Predictor(String term, String label, boolean siteLevel, java.util.function.Function<StudyData, IntToDoubleFunction> value) {
+record Predictor(
+        String term,
+        String label,
+        boolean siteLevel,
+        java.util.function.Function<StudyData, IntToDoubleFunction> value) {
     Predictor {
         Objects.requireNonNull(term, "term");
         Objects.requireNonNull(label, "label");
@@ -33,7 +37,9 @@ record Predictor(String term, String label, boolean siteLevel, java.util.functio
                 }),
                 new Predictor("minor", "Minor involved (SEX_SUBTYPE 2 or 3)", false, d -> {
                     var st = d.cases().code("SEX_SUBTYPE");
-                    return i -> st.get(i) == MissingCode.NOT_APPLICABLE.code() ? 0 : st.get(i) < 0 ? Double.NaN : (st.get(i) == 2 || st.get(i) == 3 ? 1 : 0);
+                    return i -> st.get(i) == MissingCode.NOT_APPLICABLE.code()
+                            ? 0
+                            : st.get(i) < 0 ? Double.NaN : (st.get(i) == 2 || st.get(i) == 3 ? 1 : 0);
                 }),
                 binary("actual_victim", "Actual victim present", "ACTUAL_VICTIM"),
                 new Predictor("sting", "Identified through an undercover sting", false, d -> {
@@ -42,8 +48,11 @@ record Predictor(String term, String label, boolean siteLevel, java.util.functio
                 }),
                 new Predictor("evidence_types", "Number of evidence types in the file", false, d -> {
                     FormData c = d.cases();
-                    var cols = d.instrument().form("case").variables().stream().filter(v -> "evidence".equals(v.group())).map(Variable::name)
-                            .map(c::code).toList();
+                    var cols = d.instrument().form("case").variables().stream()
+                            .filter(v -> "evidence".equals(v.group()))
+                            .map(Variable::name)
+                            .map(c::code)
+                            .toList();
                     return i -> {
                         int n = 0;
                         for (var col : cols) {
@@ -59,10 +68,18 @@ record Predictor(String term, String label, boolean siteLevel, java.util.functio
                     return i -> n.get(i) < 0 ? Double.NaN : (n.get(i) > 1 ? 1 : 0);
                 }),
                 binary("federal_agency", "Federal law enforcement involved", "AGY_FEDERAL"),
-                site("tf_spec_prosecutor", "Task force has a specialized prosecutor", t -> t.code("TF_SPEC_PROSECUTOR") < 0 ? Double.NaN
-                        : t.code("TF_SPEC_PROSECUTOR")),
-                site("tf_statewide", "Task force is statewide", t -> t.code("TF_SCOPE") < 0 ? Double.NaN : (t.code("TF_SCOPE") == 4 ? 1 : 0)),
-                site("tf_colocated", "Task-force members co-located", t -> t.code("TF_COLOCATED") < 0 ? Double.NaN : t.code("TF_COLOCATED")));
+                site(
+                        "tf_spec_prosecutor",
+                        "Task force has a specialized prosecutor",
+                        t -> t.code("TF_SPEC_PROSECUTOR") < 0 ? Double.NaN : t.code("TF_SPEC_PROSECUTOR")),
+                site(
+                        "tf_statewide",
+                        "Task force is statewide",
+                        t -> t.code("TF_SCOPE") < 0 ? Double.NaN : (t.code("TF_SCOPE") == 4 ? 1 : 0)),
+                site(
+                        "tf_colocated",
+                        "Task-force members co-located",
+                        t -> t.code("TF_COLOCATED") < 0 ? Double.NaN : t.code("TF_COLOCATED")));
     }
 
     private static Predictor binary(String term, String label, String variable) {

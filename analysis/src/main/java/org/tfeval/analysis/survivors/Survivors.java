@@ -30,23 +30,27 @@ public final class Survivors implements Analysis {
     /** Analysis id. */
     public static final String ID = "survivors";
     /** Coded demographic and background variables described. */
-    public static final List<String> DEMOGRAPHICS = List.of("V_GENDER", "V_MINOR", "V_RACE", "V_HISPANIC", "V_CITIZEN", "V_CRIM_RECORD",
-            "V_FOSTER_CARE", "V_REL_SUSPECT");
+    public static final List<String> DEMOGRAPHICS = List.of(
+            "V_GENDER",
+            "V_MINOR",
+            "V_RACE",
+            "V_HISPANIC",
+            "V_CITIZEN",
+            "V_CRIM_RECORD",
+            "V_FOSTER_CARE",
+            "V_REL_SUSPECT");
     /** Treatment flags, in the order reports list them. */
-    public static final List<String> TREATMENT = List.of("V_ARRESTED", "V_CHARGED", "V_INTERVIEWED", "V_REFERRED_SERVICES", "V_COOPERATED",
-            "V_TESTIFIED");
+    public static final List<String> TREATMENT =
+            List.of("V_ARRESTED", "V_CHARGED", "V_INTERVIEWED", "V_REFERRED_SERVICES", "V_COOPERATED", "V_TESTIFIED");
 
     /** A demographic variable, one of its categories, and its share of survivors. */
-    public record DemographicRow(String variable, String category, ShareCells share) {
-    }
+    public record DemographicRow(String variable, String category, ShareCells share) {}
 
     /** A group (all, a type of trafficking, or a task force), a treatment, and the share of survivors so treated. */
-    public record TreatmentRow(String group, String measure, ShareCells share) {
-    }
+    public record TreatmentRow(String group, String measure, ShareCells share) {}
 
     /** A policy on arresting survivors, the task forces with it, and the share of their survivors arrested. */
-    public record PolicyRow(String policy, long taskForces, ShareCells share) {
-    }
+    public record PolicyRow(String policy, long taskForces, ShareCells share) {}
 
     public static final TableKey<DemographicRow> DEMOGRAPHICS_TABLE = TableKey.of("demographics", DemographicRow.class);
     public static final TableKey<TreatmentRow> TREATMENT_TABLE = TableKey.of("treatment", TreatmentRow.class);
@@ -75,27 +79,39 @@ public final class Survivors implements Analysis {
         IntPredicate known = i -> v.site(i) >= 0;
         List<ResultTable<?>> tables = new ArrayList<>();
 
-        ResultTable.Builder<DemographicRow> db = ResultTable.builder(DEMOGRAPHICS_TABLE, "Survivors' demographics and background").text("variable", "Variable")
-                .text("category", "Category").shareColumns("Survivors");
+        ResultTable.Builder<DemographicRow> db = ResultTable.builder(
+                        DEMOGRAPHICS_TABLE, "Survivors' demographics and background")
+                .text("variable", "Variable")
+                .text("category", "Category")
+                .shareColumns("Survivors");
         for (String var : DEMOGRAPHICS) {
             Categories cat = Categories.of(v.code(var), known, data.codes("victim", var));
             for (var e : cat.counts().entrySet()) {
                 Share s = new Share(e.getValue(), cat.total(), cat.excluded());
-                db.add(new DemographicRow(data.variableLabel("victim", var), data.label("victim", var, e.getKey()), ShareCells.of(s, Intervals.wilson(s, conf))));
+                db.add(new DemographicRow(
+                        data.variableLabel("victim", var),
+                        data.label("victim", var, e.getKey()),
+                        ShareCells.of(s, Intervals.wilson(s, conf))));
             }
         }
-        db.note("Each variable's shares are of survivors with a recorded value; the 'Excluded' column counts those without.");
+        db.note(
+                "Each variable's shares are of survivors with a recorded value; the 'Excluded' column counts those without.");
         tables.add(db.build());
 
-        ResultTable.Builder<TreatmentRow> tb = ResultTable.builder(TREATMENT_TABLE, "How survivors were treated, by type of trafficking").text("type", "Type")
-                .text("measure", "Measure").shareColumns("Survivors");
+        ResultTable.Builder<TreatmentRow> tb = ResultTable.builder(
+                        TREATMENT_TABLE, "How survivors were treated, by type of trafficking")
+                .text("type", "Type")
+                .text("measure", "Measure")
+                .shareColumns("Survivors");
         var ht = v.code("HT_TYPE");
         var arrested = v.code("V_ARRESTED");
         List<Object[]> groups = new ArrayList<>();
         groups.add(new Object[] {"All", known});
         for (Long code : data.codes("case", "HT_TYPE")) {
             int t = code.intValue();
-            groups.add(new Object[] {data.label("case", "HT_TYPE", t), (IntPredicate) i -> known.test(i) && ht.get(i) == t});
+            groups.add(new Object[] {
+                data.label("case", "HT_TYPE", t), (IntPredicate) i -> known.test(i) && ht.get(i) == t
+            });
         }
         for (Object[] g : groups) {
             IntPredicate rows = (IntPredicate) g[1];
@@ -105,7 +121,12 @@ public final class Survivors implements Analysis {
                 if (var.equals("V_CHARGED")) {
                     var charged = v.code(var);
                     // a survivor not arrested was not charged (V_CHARGED is not applicable then)
-                    s = Share.count(v.rows(), rows, i -> arrested.get(i) == 0 ? Share.NO_EVENT : arrested.get(i) == 1 ? charged.get(i) : arrested.get(i));
+                    s = Share.count(
+                            v.rows(),
+                            rows,
+                            i -> arrested.get(i) == 0
+                                    ? Share.NO_EVENT
+                                    : arrested.get(i) == 1 ? charged.get(i) : arrested.get(i));
                 } else {
                     s = Share.of(v.code(var), rows);
                 }
@@ -115,38 +136,62 @@ public final class Survivors implements Analysis {
         tb.note("'Victim charged' is of all survivors (a survivor not arrested counts as not charged).");
         tables.add(tb.build());
 
-        ResultTable.Builder<TreatmentRow> sb = ResultTable.builder(TREATMENT_BY_SITE, "How survivors were treated, by task force").text("task_force", "Task force")
-                .text("measure", "Measure").shareColumns("Survivors");
+        ResultTable.Builder<TreatmentRow> sb = ResultTable.builder(
+                        TREATMENT_BY_SITE, "How survivors were treated, by task force")
+                .text("task_force", "Task force")
+                .text("measure", "Measure")
+                .shareColumns("Survivors");
         List<String> bySiteMeasures = List.of("V_ARRESTED", "V_REFERRED_SERVICES", "V_COOPERATED", "V_TESTIFIED");
-        List<GroupedShares> bySite = bySiteMeasures.stream().map(var -> GroupedShares.count(v.rows(), data.taskForces().size(), v::site,
-                v.code(var)::get)).toList();
+        List<GroupedShares> bySite = bySiteMeasures.stream()
+                .map(var -> GroupedShares.count(v.rows(), data.taskForces().size(), v::site, v.code(var)::get))
+                .toList();
         for (TaskForce t : data.sitesWithCases()) {
             for (int k = 0; k < bySiteMeasures.size(); k++) {
                 Share s = bySite.get(k).share(t.index());
-                sb.add(new TreatmentRow(t.id(), data.variableLabel("victim", bySiteMeasures.get(k)), ShareCells.of(s, Intervals.wilson(s, conf))));
+                sb.add(new TreatmentRow(
+                        t.id(),
+                        data.variableLabel("victim", bySiteMeasures.get(k)),
+                        ShareCells.of(s, Intervals.wilson(s, conf))));
             }
         }
         tables.add(sb.build());
 
-        ResultTable.Builder<PolicyRow> pb = ResultTable.builder(ARREST_BY_POLICY, "Survivors arrested, by whether the task force may arrest survivors")
-                .text("policy", "Task force may arrest survivors").count("task_forces", "Task forces").shareColumns("Survivors arrested");
+        ResultTable.Builder<PolicyRow> pb = ResultTable.builder(
+                        ARREST_BY_POLICY, "Survivors arrested, by whether the task force may arrest survivors")
+                .text("policy", "Task force may arrest survivors")
+                .count("task_forces", "Task forces")
+                .shareColumns("Survivors arrested");
         for (int policy : new int[] {1, 0}) {
-            List<TaskForce> tfs = data.sitesWithCases().stream().filter(t -> t.code("TF_MAY_ARREST_SURVIVORS") == policy).toList();
+            List<TaskForce> tfs = data.sitesWithCases().stream()
+                    .filter(t -> t.code("TF_MAY_ARREST_SURVIVORS") == policy)
+                    .toList();
             boolean[] in = new boolean[data.taskForces().size()];
             tfs.forEach(t -> in[t.index()] = true);
             Share s = Share.of(arrested, i -> known.test(i) && in[v.site(i)]);
-            pb.add(new PolicyRow(data.label("task_force", "TF_MAY_ARREST_SURVIVORS", policy), tfs.size(), ShareCells.of(s, Intervals.wilson(s, conf))));
+            pb.add(new PolicyRow(
+                    data.label("task_force", "TF_MAY_ARREST_SURVIVORS", policy),
+                    tfs.size(),
+                    ShareCells.of(s, Intervals.wilson(s, conf))));
         }
         pb.note("Policy from the task-force interviews (TF_MAY_ARREST_SURVIVORS).");
         ResultTable<PolicyRow> arrests = pb.build();
         if (arrests.rowCount() == 2) {
-            Share yes = new Share(arrests.row(0).share().n(), arrests.row(0).share().denominator(), Exclusions.NONE);
-            Share no = new Share(arrests.row(1).share().n(), arrests.row(1).share().denominator(), Exclusions.NONE);
+            Share yes =
+                    new Share(arrests.row(0).share().n(), arrests.row(0).share().denominator(), Exclusions.NONE);
+            Share no =
+                    new Share(arrests.row(1).share().n(), arrests.row(1).share().denominator(), Exclusions.NONE);
             double p = ExactTests.fisher(yes, no);
-            if (!Double.isNaN(p)) pb.note(String.format(java.util.Locale.ROOT, "Fisher's exact test, survivors counted as independent: p = %.3f.", p));
+            if (!Double.isNaN(p))
+                pb.note(String.format(
+                        java.util.Locale.ROOT, "Fisher's exact test, survivors counted as independent: p = %.3f.", p));
         }
         tables.add(pb.build());
-        return new AnalysisResult(ID, title(), "Distributions and shares among survivors with a recorded value, with " + settings.confidenceLabel()
-                + " Wilson intervals.", tables, List.of());
+        return new AnalysisResult(
+                ID,
+                title(),
+                "Distributions and shares among survivors with a recorded value, with " + settings.confidenceLabel()
+                        + " Wilson intervals.",
+                tables,
+                List.of());
     }
 }

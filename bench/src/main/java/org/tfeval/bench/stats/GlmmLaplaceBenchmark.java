@@ -24,7 +24,9 @@ import org.tfeval.stats.mixed.RandomInterceptLogit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx3g"})
 public class GlmmLaplaceBenchmark {
 
     /** Rows of the synthetic data. */

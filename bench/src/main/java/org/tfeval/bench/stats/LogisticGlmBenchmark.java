@@ -23,7 +23,9 @@ import org.tfeval.stats.regression.GlmFit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms3g", "-Xmx6g"})
 public class LogisticGlmBenchmark {
 
     /** Rows of the synthetic data. */

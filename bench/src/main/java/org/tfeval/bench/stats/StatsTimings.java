@@ -13,19 +13,19 @@ import org.tfeval.stats.regression.GlmFit;
  */
 public final class StatsTimings {
 
-    private StatsTimings() {
-    }
+    private StatsTimings() {}
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        System.out.printf(Locale.ROOT, "cores available: %d%n", Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT, "cores available: %d%n", Runtime.getRuntime().availableProcessors());
         SyntheticData.Data glm = SyntheticData.logistic(LogisticGlmBenchmark.ROWS, LogisticGlmBenchmark.PREDICTORS, 0);
         time("logistic GLM 1M x 20", runs, () -> {
             GlmFit f = GeneralizedLinearModel.logistic().fit(glm.design());
             return "iterations " + f.iterations() + ", deviance " + f.deviance();
         });
-        SyntheticData.Data mixed = SyntheticData.logistic(GlmmLaplaceBenchmark.ROWS, GlmmLaplaceBenchmark.PREDICTORS,
-                GlmmLaplaceBenchmark.GROUPS);
+        SyntheticData.Data mixed = SyntheticData.logistic(
+                GlmmLaplaceBenchmark.ROWS, GlmmLaplaceBenchmark.PREDICTORS, GlmmLaplaceBenchmark.GROUPS);
         time("GLMM Laplace 100k x 20, 50 groups", runs, () -> {
             GlmmFit f = RandomInterceptLogit.laplace().fit(mixed.design(), mixed.groups());
             return "iterations " + f.iterations() + ", SD " + f.randomInterceptSd() + ", loglik " + f.loglik();
@@ -44,6 +44,7 @@ public final class StatsTimings {
             ms[r] = (System.nanoTime() - t0) / 1e6;
         }
         java.util.Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-36s best %8.0f ms   median %8.0f ms   (%s)%n", label, ms[0], ms[runs / 2], info);
+        System.out.printf(
+                Locale.ROOT, "%-36s best %8.0f ms   median %8.0f ms   (%s)%n", label, ms[0], ms[runs / 2], info);
     }
 }

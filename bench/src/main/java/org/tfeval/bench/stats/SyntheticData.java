@@ -22,12 +22,10 @@ public final class SyntheticData {
     /** SD of the group intercepts in the mixed-model data. */
     public static final double GROUP_SD = 0.5;
 
-    private SyntheticData() {
-    }
+    private SyntheticData() {}
 
     /** A design (intercept + predictors) and, when groups > 0, the grouping. */
-    public record Data(Design design, Grouping groups) {
-    }
+    public record Data(Design design, Grouping groups) {}
 
     /** Generates {@code rows} x {@code predictors} data with {@code groups} random-intercept groups (0: none). */
     public static Data logistic(int rows, int predictors, int groups) {

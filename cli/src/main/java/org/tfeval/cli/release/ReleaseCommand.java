@@ -23,16 +23,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tfeval release}: a release package from a snapshot. */
-@Command(name = "release", header = "Build a data release package (public or restricted use) from a snapshot.",
-        description = {"Build a data release package from a snapshot: disclosure control driven by the instrument's disclosure roles and",
-                "release levels, then every dataset as CSV, Stata, SPSS, SAS transport and Parquet with SPSS, SAS, Stata and R setups,",
-                "HTML, PDF and DDI codebooks, a disclosure report, a processing log, README and manifest (SHA-256 of every file).",
-                "Public-use: dates as years or intervals, ages in bands with coded tails, rare categories collapsed, k-anonymity on the",
-                "joined case-victim-suspect view by local suppression (-6), l-diversity on sensitive variables. The package is built",
-                "aside and moved into place at the end: when the target cannot be met, nothing is written."},
+@Command(
+        name = "release",
+        header = "Build a data release package (public or restricted use) from a snapshot.",
+        description = {
+            "Build a data release package from a snapshot: disclosure control driven by the instrument's disclosure roles and",
+            "release levels, then every dataset as CSV, Stata, SPSS, SAS transport and Parquet with SPSS, SAS, Stata and R setups,",
+            "HTML, PDF and DDI codebooks, a disclosure report, a processing log, README and manifest (SHA-256 of every file).",
+            "Public-use: dates as years or intervals, ages in bands with coded tails, rare categories collapsed, k-anonymity on the",
+            "joined case-victim-suspect view by local suppression (-6), l-diversity on sensitive variables. The package is built",
+            "aside and moved into place at the end: when the target cannot be met, nothing is written."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the package was written", "1:refused: the disclosure target cannot be met within the limits",
-                "2:bad usage or configuration (unknown snapshot or variable, k < 2, existing folder)", "3:internal failure"})
+        exitCodeList = {
+            "0:the package was written",
+            "1:refused: the disclosure target cannot be met within the limits",
+            "2:bad usage or configuration (unknown snapshot or variable, k < 2, existing folder)",
+            "3:internal failure"
+        })
 public final class ReleaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,63 +48,119 @@ public final class ReleaseCommand implements Callable<Integer> {
     @Mixin
     StudyOptions study;
 
-    @Option(names = "--snapshot", required = true, paramLabel = "ID",
-            description = "The snapshot: its ID or a unique prefix (under the study's snapshots/), or a snapshot folder.")
+    @Option(
+            names = "--snapshot",
+            required = true,
+            paramLabel = "ID",
+            description =
+                    "The snapshot: its ID or a unique prefix (under the study's snapshots/), or a snapshot folder.")
     String snapshot;
 
     @Option(names = "--level", required = true, paramLabel = "public|restricted", description = "Release level.")
     String level;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The package folder to create (must not exist, or be empty).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "The package folder to create (must not exist, or be empty).")
     Path out;
 
-    @Option(names = "--k", paramLabel = "K", defaultValue = "" + Thresholds.DEFAULT_K,
+    @Option(
+            names = "--k",
+            paramLabel = "K",
+            defaultValue = "" + Thresholds.DEFAULT_K,
             description = "Smallest class of the joined view, in distinct cases (public; default ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--l", paramLabel = "L", defaultValue = "" + Thresholds.DEFAULT_L,
-            description = "Distinct values of each sensitive variable per class (public; 1 = off; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--l",
+            paramLabel = "L",
+            defaultValue = "" + Thresholds.DEFAULT_L,
+            description =
+                    "Distinct values of each sensitive variable per class (public; 1 = off; default ${DEFAULT-VALUE}).")
     int l;
 
-    @Option(names = "--band-width", paramLabel = "N", defaultValue = "" + Thresholds.DEFAULT_BAND_WIDTH,
-            description = "Width of the bands of ages and other integer quasi-identifiers (public; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--band-width",
+            paramLabel = "N",
+            defaultValue = "" + Thresholds.DEFAULT_BAND_WIDTH,
+            description =
+                    "Width of the bands of ages and other integer quasi-identifiers (public; default ${DEFAULT-VALUE}).")
     int bandWidth;
 
-    @Option(names = "--max-suppressed-share", paramLabel = "SHARE", defaultValue = "" + Thresholds.DEFAULT_MAX_SUPPRESSED_VALUE_SHARE,
-            description = "Refuse when more than this share of quasi-identifier (or sensitive) values must be suppressed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-suppressed-share",
+            paramLabel = "SHARE",
+            defaultValue = "" + Thresholds.DEFAULT_MAX_SUPPRESSED_VALUE_SHARE,
+            description =
+                    "Refuse when more than this share of quasi-identifier (or sensitive) values must be suppressed (default ${DEFAULT-VALUE}).")
     double maxSuppressedShare;
 
-    @Option(names = "--max-removed-share", paramLabel = "SHARE", defaultValue = "" + Thresholds.DEFAULT_MAX_REMOVED_CASE_SHARE,
+    @Option(
+            names = "--max-removed-share",
+            paramLabel = "SHARE",
+            defaultValue = "" + Thresholds.DEFAULT_MAX_REMOVED_CASE_SHARE,
             description = "Refuse when more than this share of cases must be left out (default ${DEFAULT-VALUE}).")
     double maxRemovedShare;
 
-    @Option(names = "--quasi", paramLabel = "VARIABLE", split = ",",
+    @Option(
+            names = "--quasi",
+            paramLabel = "VARIABLE",
+            split = ",",
             description = "Also treat these variables as quasi-identifiers (VARIABLE or form.VARIABLE).")
     List<String> quasi = List.of();
 
-    @Option(names = "--keep-key", paramLabel = "FILE",
-            description = "Keep the pseudonymisation key in FILE (outside the package). Without it the key is discarded.")
+    @Option(
+            names = "--keep-key",
+            paramLabel = "FILE",
+            description =
+                    "Keep the pseudonymisation key in FILE (outside the package). Without it the key is discarded.")
     Path keepKey;
 
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
         ReleaseLevel releaseLevel = level(level);
-        Thresholds thresholds = Thresholds.defaults().withK(k).withL(l).withBandWidth(bandWidth)
-                .withMaxSuppressedValueShare(maxSuppressedShare).withMaxRemovedCaseShare(maxRemovedShare);
+        Thresholds thresholds = Thresholds.defaults()
+                .withK(k)
+                .withL(l)
+                .withBandWidth(bandWidth)
+                .withMaxSuppressedValueShare(maxSuppressedShare)
+                .withMaxRemovedCaseShare(maxRemovedShare);
         StudyFolder folder = study.folder();
         Snapshot sn = folder.snapshot(snapshot);
-        ReleaseResult r = folder.buildRelease(ReleaseBuilder.of(sn).withLevel(releaseLevel).withThresholds(thresholds).withExtraQuasiIdentifiers(quasi)
-                .withKeyFile(keepKey).withProgress(new ConsoleProgress(System.err)).withVersion(Tfeval.version()), out);
-        pw.printf(Locale.ROOT, "Release package %s (%s-use) from snapshot %s%n", r.dir(), releaseLevel.name().toLowerCase(Locale.ROOT),
+        ReleaseResult r = folder.buildRelease(
+                ReleaseBuilder.of(sn)
+                        .withLevel(releaseLevel)
+                        .withThresholds(thresholds)
+                        .withExtraQuasiIdentifiers(quasi)
+                        .withKeyFile(keepKey)
+                        .withProgress(new ConsoleProgress(System.err))
+                        .withVersion(Tfeval.version()),
+                out);
+        pw.printf(
+                Locale.ROOT,
+                "Release package %s (%s-use) from snapshot %s%n",
+                r.dir(),
+                releaseLevel.name().toLowerCase(Locale.ROOT),
                 r.snapshotId());
         pw.printf(Locale.ROOT, "  rows: %s%n", r.rows());
         if (releaseLevel == ReleaseLevel.PUBLIC) {
-            pw.printf(Locale.ROOT, "  k = %d, l = %d: %.1f%% of quasi-identifier values and %.1f%% of sensitive values suppressed, %d cases left out%n",
-                    k, l, 100 * r.report().loss().suppressedQuasiShare(), 100 * r.report().loss().suppressedSensitiveShare(),
+            pw.printf(
+                    Locale.ROOT,
+                    "  k = %d, l = %d: %.1f%% of quasi-identifier values and %.1f%% of sensitive values suppressed, %d cases left out%n",
+                    k,
+                    l,
+                    100 * r.report().loss().suppressedQuasiShare(),
+                    100 * r.report().loss().suppressedSensitiveShare(),
                     r.report().loss().removedCases());
         }
-        pw.printf(Locale.ROOT, "  %d files; see %s and %s%n", r.files().size() + 1, r.dir().resolve(ReleaseBuilder.DISCLOSURE_HTML),
+        pw.printf(
+                Locale.ROOT,
+                "  %d files; see %s and %s%n",
+                r.files().size() + 1,
+                r.dir().resolve(ReleaseBuilder.DISCLOSURE_HTML),
                 r.dir().resolve(ReleaseBuilder.README));
         if (keepKey != null) {
             pw.printf(Locale.ROOT, "  pseudonymisation key kept in %s: keep it apart from the package%n", keepKey);

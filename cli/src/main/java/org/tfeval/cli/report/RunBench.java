@@ -21,8 +21,7 @@ import picocli.CommandLine;
  * </pre>
  */
 public final class RunBench {
-    private RunBench() {
-    }
+    private RunBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 4 && args[0].equals("prepare")) {
@@ -37,7 +36,12 @@ public final class RunBench {
             long start = System.nanoTime();
             RunCommand cmd = new RunCommand();
             int exit = new CommandLine(cmd).execute(rest);
-            System.out.printf(Locale.ROOT, "tfeval run: exit %d, %.1f s in the JVM; phases %s%n", exit, (System.nanoTime() - start) / 1e9, cmd.phases);
+            System.out.printf(
+                    Locale.ROOT,
+                    "tfeval run: exit %d, %.1f s in the JVM; phases %s%n",
+                    exit,
+                    (System.nanoTime() - start) / 1e9,
+                    cmd.phases);
             System.exit(exit);
         }
         System.err.println("usage: RunBench prepare DIR CASES SITES | RunBench run DIR [tfeval run options]");
@@ -52,15 +56,24 @@ public final class RunBench {
             Files.setPosixFilePermissions(study.folder().dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
             Path data = study.folder().syntheticFiles();
             long t0 = System.nanoTime();
-            StudyGenerator.defaults().withCases(cases).withSites(sites).withErrors(false)
+            StudyGenerator.defaults()
+                    .withCases(cases)
+                    .withSites(sites)
+                    .withErrors(false)
                     .generate(study.instrument(), data, (f, d, t) -> progress.progress("generate " + f, d, t));
             long t1 = System.nanoTime();
-            if (!study.importForms(data, "tfeval-bench", "synthetic data", progress, r -> { })) {
+            if (!study.importForms(data, "tfeval-bench", "synthetic data", progress, r -> {})) {
                 throw new IllegalStateException("the generated files were refused on import");
             }
             PrintWriter pw = new PrintWriter(System.out, true);
-            pw.printf(Locale.ROOT, "prepared %s: %d cases, %d task forces (generate %.1f s, import %.1f s)%n", study.folder().dir(), cases, sites,
-                    (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+            pw.printf(
+                    Locale.ROOT,
+                    "prepared %s: %d cases, %d task forces (generate %.1f s, import %.1f s)%n",
+                    study.folder().dir(),
+                    cases,
+                    sites,
+                    (t1 - t0) / 1e9,
+                    (System.nanoTime() - t1) / 1e9);
         }
     }
 }

@@ -22,14 +22,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tfeval run}: validate, snapshot, analyse, report. */
-@Command(name = "run", header = "The whole evaluation in one go: validate, snapshot, analyses, every report.",
-        description = {"Validates the study (reports/validation.html), freezes it into a snapshot (refused while data-quality queries are open,",
-                "and while validation errors remain unless --allow-errors, which the manifest records), runs every analysis on the",
-                "snapshot and writes every report (see tfeval report) into STUDY/reports/snapshot-ID."},
+@Command(
+        name = "run",
+        header = "The whole evaluation in one go: validate, snapshot, analyses, every report.",
+        description = {
+            "Validates the study (reports/validation.html), freezes it into a snapshot (refused while data-quality queries are open,",
+            "and while validation errors remain unless --allow-errors, which the manifest records), runs every analysis on the",
+            "snapshot and writes every report (see tfeval report) into STUDY/reports/snapshot-ID."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:validated, snapshot taken, reports written",
-                "1:refused: validation errors or open data-quality queries; no snapshot, no reports (see reports/validation.html)",
-                "2:bad usage (no study, unreadable benchmark, bad option)", "3:internal failure"})
+        exitCodeList = {
+            "0:validated, snapshot taken, reports written",
+            "1:refused: validation errors or open data-quality queries; no snapshot, no reports (see reports/validation.html)",
+            "2:bad usage (no study, unreadable benchmark, bad option)",
+            "3:internal failure"
+        })
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,10 +44,16 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     StudyOptions study;
 
-    @Option(names = "--allow-errors", description = "Take the snapshot despite validation errors (recorded in the manifest and stated in every report).")
+    @Option(
+            names = "--allow-errors",
+            description =
+                    "Take the snapshot despite validation errors (recorded in the manifest and stated in every report).")
     boolean allowErrors;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the reports (default: STUDY/reports/snapshot-ID).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Folder for the reports (default: STUDY/reports/snapshot-ID).")
     Path out;
 
     @Mixin
@@ -60,15 +73,33 @@ public final class RunCommand implements Callable<Integer> {
             Study.Frozen f = s.freeze(new Study.Freeze(study.actor(), allowErrors, Tfeval.version()), progress);
             t = phase("validate and snapshot", t);
             var v = f.validation();
-            pw.printf(Locale.ROOT, "Validated: %d errors, %d warnings (%s)%n", v.report().errors(), v.report().warnings(), v.html());
+            pw.printf(
+                    Locale.ROOT,
+                    "Validated: %d errors, %d warnings (%s)%n",
+                    v.report().errors(),
+                    v.report().warnings(),
+                    v.html());
             Snapshot sn = f.snapshot();
-            pw.printf(Locale.ROOT, "Snapshot %s%s%n", sn.id(), sn.allowErrors() ? " (taken with " + v.report().errors()
-                    + " validation errors: --allow-errors, recorded in the manifest)" : "");
+            pw.printf(
+                    Locale.ROOT,
+                    "Snapshot %s%s%n",
+                    sn.id(),
+                    sn.allowErrors()
+                            ? " (taken with " + v.report().errors()
+                                    + " validation errors: --allow-errors, recorded in the manifest)"
+                            : "");
             ReportSet set = s.reports(sn, reports, options.settings(), Tfeval.version(), out);
             phase("analyses and reports", t);
             print(pw, sn, set);
-            pw.printf(Locale.ROOT, "Done in %.1f s (%s).%n", (System.nanoTime() - start) / 1e9, String.join(", ", phases.entrySet().stream()
-                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList()));
+            pw.printf(
+                    Locale.ROOT,
+                    "Done in %.1f s (%s).%n",
+                    (System.nanoTime() - start) / 1e9,
+                    String.join(
+                            ", ",
+                            phases.entrySet().stream()
+                                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                                    .toList()));
             pw.flush();
             return ExitCodes.OK;
         }
@@ -83,10 +114,18 @@ public final class RunCommand implements Callable<Integer> {
     /** Prints where a report set is. */
     public static void print(PrintWriter pw, Snapshot sn, ReportSet set) {
         pw.printf("Reports of snapshot %s in %s%n", StudyFolder.shortId(sn.id()), set.dir());
-        pw.printf("  %s%s%n", set.technicalHtml().getFileName(), set.technicalPdf() != null ? ", " + set.technicalPdf().getFileName() : "");
-        pw.printf("  %s%s%n", set.briefHtml().getFileName(), set.briefPdf() != null ? ", " + set.briefPdf().getFileName() : "");
+        pw.printf(
+                "  %s%s%n",
+                set.technicalHtml().getFileName(),
+                set.technicalPdf() != null ? ", " + set.technicalPdf().getFileName() : "");
+        pw.printf(
+                "  %s%s%n",
+                set.briefHtml().getFileName(),
+                set.briefPdf() != null ? ", " + set.briefPdf().getFileName() : "");
         pw.printf("  %d task-force reports in %s/%n", set.taskForces().size(), Reports.TASK_FORCES);
-        pw.printf("  result tables (JSON) in %s/, index %s%n", Reports.RESULTS, set.index().getFileName());
+        pw.printf(
+                "  result tables (JSON) in %s/, index %s%n",
+                Reports.RESULTS, set.index().getFileName());
         pw.flush();
     }
 }

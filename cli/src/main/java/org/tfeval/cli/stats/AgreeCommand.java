@@ -1,10 +1,10 @@
 package org.tfeval.cli.stats;
 
-import org.tfeval.cli.OutputFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tfeval.cli.OutputFormat;
 import org.tfeval.stats.agreement.CodingTable;
 import org.tfeval.stats.agreement.FleissKappa;
 import org.tfeval.stats.agreement.KrippendorffAlpha;
@@ -18,18 +18,28 @@ import picocli.CommandLine.Option;
  * {@code tfeval agree}: inter-coder agreement. CSV layout: one row per unit, one column per coder, a
  * blank cell where the coder did not code the unit.
  */
-@Command(name = "agree", header = "Inter-coder agreement on a CSV file: Krippendorff's alpha, Fleiss' and Cohen's kappa.",
-        description = {"Inter-coder agreement. CSV layout: one row per unit, one column per coder, blank = not coded.",
+@Command(
+        name = "agree",
+        header = "Inter-coder agreement on a CSV file: Krippendorff's alpha, Fleiss' and Cohen's kappa.",
+        description = {
+            "Inter-coder agreement. CSV layout: one row per unit, one column per coder, blank = not coded.",
             "Reports Krippendorff's alpha at --level (missing codes allowed), Fleiss' kappa over units every coder",
-            "coded, and for two coders Cohen's kappa, Scott's pi and percent agreement."},
+            "coded, and for two coders Cohen's kappa, Scott's pi and percent agreement."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:bad input: missing column, fewer than two coders, text codes with --level interval|ratio"})
+        exitCodeList = {
+            "0:done",
+            "2:bad input: missing column, fewer than two coders, text codes with --level interval|ratio"
+        })
 public final class AgreeCommand extends StatsCommand {
 
     @Option(names = "--coders", split = ",", paramLabel = "COL", description = "Coder columns (default: every column).")
     List<String> coders = new ArrayList<>();
 
-    @Option(names = "--level", defaultValue = "nominal", paramLabel = "LEVEL",
+    @Option(
+            names = "--level",
+            defaultValue = "nominal",
+            paramLabel = "LEVEL",
             description = "nominal (default) | ordinal | interval | ratio, for Krippendorff's alpha.")
     String level;
 
@@ -80,17 +90,28 @@ public final class AgreeCommand extends StatsCommand {
             return Json.write(m);
         }
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%d units, %d coders (%s), %d categories%n%n", t.units(), t.coders().size(),
-                String.join(", ", t.coders()), t.categories().size()));
-        b.append(String.format("Krippendorff's alpha (%s): %s   (Do %s, De %s; %d pairable units)%n", m.get("level"),
-                num(alpha.alpha()), num(alpha.observedDisagreement()), num(alpha.expectedDisagreement()),
+        b.append(String.format(
+                "%d units, %d coders (%s), %d categories%n%n",
+                t.units(),
+                t.coders().size(),
+                String.join(", ", t.coders()),
+                t.categories().size()));
+        b.append(String.format(
+                "Krippendorff's alpha (%s): %s   (Do %s, De %s; %d pairable units)%n",
+                m.get("level"),
+                num(alpha.alpha()),
+                num(alpha.observedDisagreement()),
+                num(alpha.expectedDisagreement()),
                 alpha.pairableUnits()));
         if (m.get("fleiss_kappa") != null) {
-            b.append(String.format("Fleiss' kappa: %s   (%d units)%n", num((Double) m.get("fleiss_kappa")), complete.length));
+            b.append(String.format(
+                    "Fleiss' kappa: %s   (%d units)%n", num((Double) m.get("fleiss_kappa")), complete.length));
         }
         if (m.get("cohen_kappa") != null) {
-            b.append(String.format("Cohen's kappa: %s   Scott's pi: %s   agreement: %s%n", num((Double) m.get("cohen_kappa")),
-                    num((Double) m.get("scott_pi")), num((Double) m.get("percent_agreement"))));
+            b.append(String.format(
+                    "Cohen's kappa: %s   Scott's pi: %s   agreement: %s%n",
+                    num((Double) m.get("cohen_kappa")), num((Double) m.get("scott_pi")), num((Double)
+                            m.get("percent_agreement"))));
         }
         for (String w : warnings) {
             b.append("warning: ").append(w).append('\n');

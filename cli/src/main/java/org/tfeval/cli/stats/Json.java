@@ -17,8 +17,7 @@ import java.util.Map;
 final class Json {
     private static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Serialises {@code value} with indentation. */
     static String write(Object value) {
@@ -45,7 +44,8 @@ final class Json {
             list.forEach(x -> out.add(normalise(x)));
             return out;
         }
-        if (v instanceof double[] arr) return normalise(Arrays.stream(arr).boxed().toList());
+        if (v instanceof double[] arr)
+            return normalise(Arrays.stream(arr).boxed().toList());
         if (v instanceof long[] arr) return Arrays.stream(arr).boxed().toList();
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Number) return v;
         return v.toString();

@@ -1,10 +1,10 @@
 package org.tfeval.cli.stats;
 
-import org.tfeval.cli.OutputFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tfeval.cli.OutputFormat;
 import org.tfeval.stats.frame.DataFrame;
 import org.tfeval.stats.model.FitWarning;
 import org.tfeval.stats.survival.KaplanMeier;
@@ -17,8 +17,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tfeval km}: Kaplan-Meier curves and the log-rank test on any CSV. */
-@Command(name = "km", header = "Kaplan-Meier survival curves and the log-rank test on a CSV file.",
-        description = {"Kaplan-Meier survival curves with Greenwood SEs, medians, and the log-rank test across --strata."},
+@Command(
+        name = "km",
+        header = "Kaplan-Meier survival curves and the log-rank test on a CSV file.",
+        description = {
+            "Kaplan-Meier survival curves with Greenwood SEs, medians, and the log-rank test across --strata."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad input: missing column, negative time, event not 0/1, bad option"})
 public final class KmCommand extends StatsCommand {
@@ -32,16 +36,25 @@ public final class KmCommand extends StatsCommand {
     @Option(names = "--strata", paramLabel = "COL", description = "Column defining groups to compare.")
     String strata;
 
-    @Option(names = "--interval", defaultValue = "log", paramLabel = "log|log-log",
+    @Option(
+            names = "--interval",
+            defaultValue = "log",
+            paramLabel = "log|log-log",
             description = "Pointwise interval type (default ${DEFAULT-VALUE}, as survfit).")
     String interval;
 
-    @Option(names = "--conf", defaultValue = "0.95", paramLabel = "LEVEL", description = "Confidence level (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--conf",
+            defaultValue = "0.95",
+            paramLabel = "LEVEL",
+            description = "Confidence level (default ${DEFAULT-VALUE}).")
     double conf;
 
     @Override
     String run(DataFrame frame) {
-        KaplanMeierFit fit = KaplanMeier.create().withConfidence(conf).withInterval(SurvivalInterval.parse(interval))
+        KaplanMeierFit fit = KaplanMeier.create()
+                .withConfidence(conf)
+                .withInterval(SurvivalInterval.parse(interval))
                 .fit(frame, time, event, strata);
         return outputFormat() == OutputFormat.JSON ? Json.write(json(fit)) : table(fit);
     }
@@ -95,19 +108,38 @@ public final class KmCommand extends StatsCommand {
     private static String table(KaplanMeierFit fit) {
         StringBuilder b = new StringBuilder();
         for (SurvivalCurve c : fit.curves()) {
-            b.append(String.format("Stratum %s: n = %d, events = %d, median %s (%.0f%% CI %s to %s)%n", c.stratum(), c.n(),
-                    c.events(), num(c.median()), 100 * fit.confidence(), num(c.medianLow()), num(c.medianHigh())));
-            b.append(String.format("%12s %7s %7s %8s %10s %10s %10s %10s%n", "time", "n.risk", "n.event", "n.censor",
-                    "survival", "std.err", "lower", "upper"));
+            b.append(String.format(
+                    "Stratum %s: n = %d, events = %d, median %s (%.0f%% CI %s to %s)%n",
+                    c.stratum(),
+                    c.n(),
+                    c.events(),
+                    num(c.median()),
+                    100 * fit.confidence(),
+                    num(c.medianLow()),
+                    num(c.medianHigh())));
+            b.append(String.format(
+                    "%12s %7s %7s %8s %10s %10s %10s %10s%n",
+                    "time", "n.risk", "n.event", "n.censor", "survival", "std.err", "lower", "upper"));
             for (SurvivalPoint p : c.points()) {
-                b.append(String.format("%12s %7d %7d %8d %10.6f %10s %10s %10s%n", num(p.time()), p.atRisk(), p.events(),
-                        p.censored(), p.survival(), num(p.stdError()), num(p.ciLow()), num(p.ciHigh())));
+                b.append(String.format(
+                        "%12s %7d %7d %8d %10.6f %10s %10s %10s%n",
+                        num(p.time()),
+                        p.atRisk(),
+                        p.events(),
+                        p.censored(),
+                        p.survival(),
+                        num(p.stdError()),
+                        num(p.ciLow()),
+                        num(p.ciHigh())));
             }
             b.append('\n');
         }
         if (fit.logRank() != null) {
-            b.append(String.format("Log-rank test: chi-square %s on %d df, p = %s%n", num(fit.logRank().chiSquare()),
-                    fit.logRank().df(), pval(fit.logRank().pValue())));
+            b.append(String.format(
+                    "Log-rank test: chi-square %s on %d df, p = %s%n",
+                    num(fit.logRank().chiSquare()),
+                    fit.logRank().df(),
+                    pval(fit.logRank().pValue())));
         }
         for (FitWarning w : fit.warnings()) {
             b.append("warning: ").append(w.message()).append('\n');

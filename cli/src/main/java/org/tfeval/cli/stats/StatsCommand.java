@@ -26,7 +26,10 @@ abstract class StatsCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
     Path data;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            paramLabel = "table|json",
             description = "Output: table (default) or json.")
     OutputFormat format;
 

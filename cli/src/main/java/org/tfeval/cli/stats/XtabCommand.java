@@ -1,10 +1,10 @@
 package org.tfeval.cli.stats;
 
-import org.tfeval.cli.OutputFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tfeval.cli.OutputFormat;
 import org.tfeval.stats.frame.DataFrame;
 import org.tfeval.stats.model.FitWarning;
 import org.tfeval.stats.table.ChiSquareTest;
@@ -14,8 +14,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tfeval xtab}: a cross-tabulation with chi-square and Fisher's exact test. */
-@Command(name = "xtab", header = "Cross-tabulate two columns of a CSV file with chi-square and Fisher's exact test.",
-        description = {"Cross-tabulate two columns; Pearson chi-square (no continuity correction) and Fisher's exact test."},
+@Command(
+        name = "xtab",
+        header = "Cross-tabulate two columns of a CSV file with chi-square and Fisher's exact test.",
+        description = {
+            "Cross-tabulate two columns; Pearson chi-square (no continuity correction) and Fisher's exact test."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad input: missing column, fewer than two levels, bad option"})
 public final class XtabCommand extends StatsCommand {
@@ -33,11 +37,12 @@ public final class XtabCommand extends StatsCommand {
     String run(DataFrame frame) {
         ContingencyTable t = ContingencyTable.crossTabulate(frame, rows, cols);
         if (t.rows() < 2 || t.columns() < 2) {
-            throw new IllegalArgumentException("a test of independence needs at least two levels in both " + rows + " and "
-                    + cols);
+            throw new IllegalArgumentException(
+                    "a test of independence needs at least two levels in both " + rows + " and " + cols);
         }
         ChiSquareTest.Result chi = ChiSquareTest.test(t);
-        List<String> warnings = new ArrayList<>(chi.warnings().stream().map(FitWarning::message).toList());
+        List<String> warnings =
+                new ArrayList<>(chi.warnings().stream().map(FitWarning::message).toList());
         Double fisher = null;
         if (!noFisher) {
             try {
@@ -67,7 +72,9 @@ public final class XtabCommand extends StatsCommand {
             return Json.write(m);
         }
         StringBuilder b = new StringBuilder();
-        int w = Math.max(rows.length(), t.rowLabels().stream().mapToInt(String::length).max().orElse(1));
+        int w = Math.max(
+                rows.length(),
+                t.rowLabels().stream().mapToInt(String::length).max().orElse(1));
         b.append(String.format("%-" + w + "s", rows + "\\" + cols));
         for (String cl : t.columnLabels()) {
             b.append(String.format(" %10s", cl));
@@ -87,7 +94,8 @@ public final class XtabCommand extends StatsCommand {
             b.append(String.format(" %10d", v));
         }
         b.append(String.format(" %10d%n%n", t.total()));
-        b.append(String.format("Pearson chi-square %s on %d df, p = %s%n", num(chi.statistic()), chi.df(), pval(chi.pValue())));
+        b.append(String.format(
+                "Pearson chi-square %s on %d df, p = %s%n", num(chi.statistic()), chi.df(), pval(chi.pValue())));
         if (fisher != null) {
             b.append(String.format("Fisher's exact test (two-sided) p = %s%n", pval(fisher)));
         }

@@ -21,10 +21,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tfeval serve}: runs the web application on localhost until stopped. */
-@Command(name = "serve", header = "Run the web application for coding case files on localhost.",
-        description = {"Run the web application for coding case files on localhost (the study's embedded database, or --db).",
-                "Prints its address; when the study has no accounts yet, creates the administrator 'admin' and prints its one-time password once.",
-                "Stop with Ctrl-C."},
+@Command(
+        name = "serve",
+        header = "Run the web application for coding case files on localhost.",
+        description = {
+            "Run the web application for coding case files on localhost (the study's embedded database, or --db).",
+            "Prints its address; when the study has no accounts yet, creates the administrator 'admin' and prints its one-time password once.",
+            "Stop with Ctrl-C."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "2:bad usage (no study, port in use)", "3:internal failure"})
 public final class ServeCommand implements Callable<Integer> {
@@ -33,12 +37,22 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Mixin
     StudyOptions study;
-    @Option(names = "--port", defaultValue = "" + WebServer.DEFAULT_PORT, paramLabel = "N",
+
+    @Option(
+            names = "--port",
+            defaultValue = "" + WebServer.DEFAULT_PORT,
+            paramLabel = "N",
             description = "Port on localhost (default: ${DEFAULT-VALUE}; 0: any free port).")
     int port;
-    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "MINUTES", description = "Sign out after this many idle minutes (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--idle-timeout",
+            defaultValue = "30",
+            paramLabel = "MINUTES",
+            description = "Sign out after this many idle minutes (default: ${DEFAULT-VALUE}).")
     int idleMinutes;
 
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -48,23 +62,31 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         if (idleMinutes < 1) throw Problem.usage("--idle-timeout must be at least 1 minute");
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tfeval-serve-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    try {
+                        stopped.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "tfeval-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Study session = study.open()) {
-            WebServer.Settings settings = WebServer.Settings.defaults().withPort(port).withIdleTimeout(Duration.ofMinutes(idleMinutes))
+            WebServer.Settings settings = WebServer.Settings.defaults()
+                    .withPort(port)
+                    .withIdleTimeout(Duration.ofMinutes(idleMinutes))
                     .withVersion(version());
             Optional<OneTimeAccount> admin = FirstAdministrator.createIfNone(session, PasswordHasher.defaults());
             try (WebServer server = start(session, settings)) {
-                out.printf("tfeval web application for study %s: %s%n", session.folder().name(), server.uri());
-                admin.ifPresent(a -> out.printf("No accounts yet: created the administrator '%s' with the one-time password %s%n"
-                        + "(shown only now; sign in and change it under Password)%n", a.name(), a.password()));
+                out.printf(
+                        "tfeval web application for study %s: %s%n",
+                        session.folder().name(), server.uri());
+                admin.ifPresent(a -> out.printf(
+                        "No accounts yet: created the administrator '%s' with the one-time password %s%n"
+                                + "(shown only now; sign in and change it under Password)%n",
+                        a.name(), a.password()));
                 out.println("Stop with Ctrl-C.");
                 out.flush();
                 stop.await();
@@ -88,7 +110,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.net.BindException) {
-                    throw new Problem.Usage("port " + port + " on " + settings.host() + " is in use", "choose another with --port (0: any free port)", e);
+                    throw new Problem.Usage(
+                            "port " + port + " on " + settings.host() + " is in use",
+                            "choose another with --port (0: any free port)",
+                            e);
                 }
             }
             throw e;

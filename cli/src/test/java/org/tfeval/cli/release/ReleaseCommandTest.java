@@ -12,17 +12,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tfeval.cli.ExitCodes;
+import org.tfeval.cli.Tfeval;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.Store;
 import org.tfeval.store.imports.Importer;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.store.validate.StudyValidator;
 import org.tfeval.synth.ProgressListener;
 import org.tfeval.synth.StudyGenerator;
 import org.tfeval.testkit.PostgresExtension;
-import org.tfeval.cli.Tfeval;
 import picocli.CommandLine;
 
 /** {@code tfeval release} as a user runs it, on a study folder holding a snapshot of the synthetic demo study. */
@@ -31,8 +31,7 @@ class ReleaseCommandTest {
     private static Path study;
     private static Snapshot snapshot;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -55,9 +54,14 @@ class ReleaseCommandTest {
         StudyGenerator.defaults().withErrors(false).generate(ins, data, ProgressListener.none());
         Store store = Store.open(PostgresExtension.freshDatabase(), "tfeval", ins);
         for (String form : ins.formNames()) {
-            assertThat(Importer.of(store).importFile(form, data.resolve(form + ".csv")).stored()).isTrue();
+            assertThat(Importer.of(store)
+                            .importFile(form, data.resolve(form + ".csv"))
+                            .stored())
+                    .isTrue();
         }
-        snapshot = SnapshotTaker.of(store).withSynthetic(true).take(study.resolve("snapshots"), StudyValidator.of(store).validate());
+        snapshot = SnapshotTaker.of(store)
+                .withSynthetic(true)
+                .take(study.resolve("snapshots"), StudyValidator.of(store).validate());
     }
 
     @AfterAll
@@ -73,9 +77,20 @@ class ReleaseCommandTest {
     @Test
     void a_restricted_release_found_by_snapshot_id_prefix_writes_the_package_and_exits_0() {
         Path out = root.resolve("restricted");
-        Run r = run("--study", study.toString(), "--snapshot", snapshot.id().substring(0, 10), "--level", "restricted", "--out", out.toString());
+        Run r = run(
+                "--study",
+                study.toString(),
+                "--snapshot",
+                snapshot.id().substring(0, 10),
+                "--level",
+                "restricted",
+                "--out",
+                out.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("Release package").contains("restricted-use").contains(snapshot.id());
+        assertThat(r.out())
+                .contains("Release package")
+                .contains("restricted-use")
+                .contains(snapshot.id());
         assertThat(out.resolve("case/case.dta")).exists();
         assertThat(out.resolve("manifest.json")).exists();
     }
@@ -83,8 +98,23 @@ class ReleaseCommandTest {
     @Test
     void a_public_release_with_raised_limits_reports_the_share_of_suppressed_values() {
         Path out = root.resolve("public");
-        Run r = run("--study", study.toString(), "--snapshot", snapshot.dir().toString(), "--level", "PUBLIC", "--out", out.toString(),
-                "--max-suppressed-share", "0.95", "--max-removed-share", "0.1", "--k", "11", "--l", "2");
+        Run r = run(
+                "--study",
+                study.toString(),
+                "--snapshot",
+                snapshot.dir().toString(),
+                "--level",
+                "PUBLIC",
+                "--out",
+                out.toString(),
+                "--max-suppressed-share",
+                "0.95",
+                "--max-removed-share",
+                "0.1",
+                "--k",
+                "11",
+                "--l",
+                "2");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).containsPattern("k = 11, l = 2: \\d+\\.\\d% of quasi-identifier values");
         assertThat(out.resolve("disclosure_report.html")).exists();
@@ -93,10 +123,22 @@ class ReleaseCommandTest {
     @Test
     void a_public_release_of_a_study_too_small_for_k_is_refused_with_exit_1_one_line_and_no_package() throws Exception {
         Path out = root.resolve("refused");
-        Run r = run("--study", study.toString(), "--snapshot", snapshot.dir().toString(), "--level", "public", "--out", out.toString(),
-                "--max-removed-share", "0.2");
+        Run r = run(
+                "--study",
+                study.toString(),
+                "--snapshot",
+                snapshot.dir().toString(),
+                "--level",
+                "public",
+                "--out",
+                out.toString(),
+                "--max-removed-share",
+                "0.2");
         assertThat(r.exit()).isEqualTo(ExitCodes.DATA_ERRORS);
-        assertThat(r.err().strip()).startsWith("tfeval release: k = 11 cannot be reached").contains("no package was written").doesNotContain("\n")
+        assertThat(r.err().strip())
+                .startsWith("tfeval release: k = 11 cannot be reached")
+                .contains("no package was written")
+                .doesNotContain("\n")
                 .doesNotContain("Exception");
         assertThat(out).doesNotExist();
         try (var s = Files.list(root)) {
@@ -106,21 +148,47 @@ class ReleaseCommandTest {
 
     @Test
     void a_quasi_identifier_not_in_the_instrument_exits_2_with_one_line() {
-        Run r = run("--study", study.toString(), "--snapshot", snapshot.dir().toString(), "--level", "public", "--out",
-                root.resolve("bad-quasi").toString(), "--quasi", "V_AGE,V_SHOE_SIZE");
+        Run r = run(
+                "--study",
+                study.toString(),
+                "--snapshot",
+                snapshot.dir().toString(),
+                "--level",
+                "public",
+                "--out",
+                root.resolve("bad-quasi").toString(),
+                "--quasi",
+                "V_AGE,V_SHOE_SIZE");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err().strip()).isEqualTo("tfeval release: quasi-identifier V_SHOE_SIZE is not a variable of the instrument ecm "
-                + "(write VARIABLE or form.VARIABLE; forms: task_force, case, victim, suspect, offense)");
+        assertThat(r.err().strip())
+                .isEqualTo("tfeval release: quasi-identifier V_SHOE_SIZE is not a variable of the instrument ecm "
+                        + "(write VARIABLE or form.VARIABLE; forms: task_force, case, victim, suspect, offense)");
         assertThat(root.resolve("bad-quasi")).doesNotExist();
     }
 
     @Test
     void k_below_2_and_an_unknown_level_exit_2() {
-        Run k = run("--study", study.toString(), "--snapshot", snapshot.dir().toString(), "--level", "public", "--out",
-                root.resolve("k1").toString(), "--k", "1");
+        Run k = run(
+                "--study",
+                study.toString(),
+                "--snapshot",
+                snapshot.dir().toString(),
+                "--level",
+                "public",
+                "--out",
+                root.resolve("k1").toString(),
+                "--k",
+                "1");
         assertThat(k.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(k.err()).contains("k must be at least 2");
-        Run level = run("--study", study.toString(), "--snapshot", snapshot.dir().toString(), "--level", "secret", "--out",
+        Run level = run(
+                "--study",
+                study.toString(),
+                "--snapshot",
+                snapshot.dir().toString(),
+                "--level",
+                "secret",
+                "--out",
                 root.resolve("secret").toString());
         assertThat(level.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(level.err()).contains("--level must be public or restricted, not 'secret'");
@@ -129,8 +197,17 @@ class ReleaseCommandTest {
     @Test
     void keep_key_writes_the_key_outside_the_package() throws Exception {
         Path key = root.resolve("keys").resolve("release.key");
-        Run r = run("--study", study.toString(), "--snapshot", snapshot.dir().toString(), "--level", "restricted", "--out",
-                root.resolve("with-key").toString(), "--keep-key", key.toString());
+        Run r = run(
+                "--study",
+                study.toString(),
+                "--snapshot",
+                snapshot.dir().toString(),
+                "--level",
+                "restricted",
+                "--out",
+                root.resolve("with-key").toString(),
+                "--keep-key",
+                key.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(key).strip()).matches("[0-9a-f]{64}");
         assertThat(r.out()).contains("key kept in");
@@ -140,6 +217,9 @@ class ReleaseCommandTest {
     void help_documents_the_exit_codes() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Exit codes:").contains("refused: the disclosure target cannot be met").contains("--keep-key");
+        assertThat(r.out())
+                .contains("Exit codes:")
+                .contains("refused: the disclosure target cannot be met")
+                .contains("--keep-key");
     }
 }

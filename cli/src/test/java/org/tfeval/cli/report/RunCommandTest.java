@@ -8,33 +8,32 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tfeval.cli.Tfeval;
 import org.tfeval.instrument.Instrument;
-import java.util.List;
-import java.util.Map;
 import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.Importer;
-import org.tfeval.store.study.StudyWorkspace;
-import org.tfeval.synth.StudyGenerator;
-import org.tfeval.cli.Tfeval;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.tfeval.store.query.DataQuery;
 import org.tfeval.store.query.Queries;
+import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.study.Study;
+import org.tfeval.synth.StudyGenerator;
 import picocli.CommandLine;
 
 /** {@code tfeval run} and {@code tfeval report} as a user runs them, on studies with the embedded database. */
 class RunCommandTest {
     private static Path root;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(Callable<Integer> command, String... args) {
         return run(Tfeval.configure(new CommandLine(command)), args);
@@ -77,11 +76,17 @@ class RunCommandTest {
         StudyGenerator.defaults().withErrors(false).generate(ins, data, org.tfeval.synth.ProgressListener.none());
         try (var session = ws.open(null)) {
             for (String form : ins.formNames()) {
-                assertThat(Importer.of(session.store()).importFile(form, data.resolve(form + ".csv")).stored()).as(form).isTrue();
+                assertThat(Importer.of(session.store())
+                                .importFile(form, data.resolve(form + ".csv"))
+                                .stored())
+                        .as(form)
+                        .isTrue();
             }
             if (planted) {
-                String caseId = Files.readAllLines(data.resolve("case.csv")).get(1).split(",")[0];
-                new RecordEditor(session.store(), "test").set("case", List.of(caseId), Map.of("CASE_CLOSE_DATE", "1990-01-02"), "planted by the test");
+                String caseId =
+                        Files.readAllLines(data.resolve("case.csv")).get(1).split(",")[0];
+                new RecordEditor(session.store(), "test")
+                        .set("case", List.of(caseId), Map.of("CASE_CLOSE_DATE", "1990-01-02"), "planted by the test");
             }
         }
         return ws.dir();
@@ -92,45 +97,84 @@ class RunCommandTest {
         Path s = study("clean", false);
         Run r = run(new RunCommand(), "--study", s.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Validated: 0 errors").contains("Snapshot ").contains("8 task-force reports").contains("Done in");
+        assertThat(r.out())
+                .contains("Validated: 0 errors")
+                .contains("Snapshot ")
+                .contains("8 task-force reports")
+                .contains("Done in");
         Path snapshots = s.resolve("snapshots");
         String id;
         try (var l = Files.list(snapshots)) {
-            id = l.filter(Files::isDirectory).findFirst().orElseThrow().getFileName().toString();
+            id = l.filter(Files::isDirectory)
+                    .findFirst()
+                    .orElseThrow()
+                    .getFileName()
+                    .toString();
         }
         Path reports = s.resolve("reports").resolve("snapshot-" + ContentHash.shortId(id));
         assertThat(reports.resolve("technical-report.html")).isRegularFile();
         assertThat(reports.resolve("technical-report.pdf")).isRegularFile();
         assertThat(reports.resolve("practitioner-brief.pdf")).isRegularFile();
-        assertThat(new ObjectMapper().readTree(reports.resolve("results/results.json").toFile()).path("snapshot").path("id").asText()).isEqualTo(id);
+        assertThat(new ObjectMapper()
+                        .readTree(reports.resolve("results/results.json").toFile())
+                        .path("snapshot")
+                        .path("id")
+                        .asText())
+                .isEqualTo(id);
         assertThat(s.resolve("reports/validation.html")).isRegularFile();
 
         Path out = root.resolve("again");
-        Run again = run(new ReportCommand(), "--study", s.toString(), "--snapshot", id.substring(0, 8), "--out", out.toString(), "--no-pdf",
-                "--threshold", "5");
+        Run again = run(
+                new ReportCommand(),
+                "--study",
+                s.toString(),
+                "--snapshot",
+                id.substring(0, 8),
+                "--out",
+                out.toString(),
+                "--no-pdf",
+                "--threshold",
+                "5");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(out.resolve("technical-report.html")).isRegularFile();
         assertThat(out.resolve("technical-report.pdf")).doesNotExist();
-        assertThat(Files.readString(out.resolve("index.html"))).contains("Threshold for withholding other task forces' counts: 5");
+        assertThat(Files.readString(out.resolve("index.html")))
+                .contains("Threshold for withholding other task forces' counts: 5");
         // the same snapshot gives the same result tables
-        assertThat(Files.readString(out.resolve("results/funnel.json"))).isEqualTo(Files.readString(reports.resolve("results/funnel.json")));
+        assertThat(Files.readString(out.resolve("results/funnel.json")))
+                .isEqualTo(Files.readString(reports.resolve("results/funnel.json")));
     }
 
     @Test
     void run_and_snapshot_are_refused_alike_while_a_data_quality_query_is_open() throws Exception {
         Path s = study("queried", false);
-        try (Study study = Study.open(s, null); Connection c = study.store().connect()) {
+        try (Study study = Study.open(s, null);
+                Connection c = study.store().connect()) {
             c.setAutoCommit(true);
-            String caseId = Files.readAllLines(s.resolve("synthetic/case.csv")).get(1).split(",")[0];
+            String caseId =
+                    Files.readAllLines(s.resolve("synthetic/case.csv")).get(1).split(",")[0];
             String tfId = caseId.substring(0, caseId.indexOf('-'));
             try (Statement st = c.createStatement()) {
-                st.execute("INSERT INTO coding_case (case_id, tf_id, created_at, created_by) VALUES ('" + caseId + "', '" + tfId + "', now(), 't')");
+                st.execute("INSERT INTO coding_case (case_id, tf_id, created_at, created_by) VALUES ('" + caseId
+                        + "', '" + tfId + "', now(), 't')");
             }
-            Queries.open(c, caseId, tfId, "case", caseId, "CASE_CLOSE_DATE", DataQuery.Origin.COORDINATOR, null, "please check the date", "cora");
+            Queries.open(
+                    c,
+                    caseId,
+                    tfId,
+                    "case",
+                    caseId,
+                    "CASE_CLOSE_DATE",
+                    DataQuery.Origin.COORDINATOR,
+                    null,
+                    "please check the date",
+                    "cora");
         }
         Run run = run(new RunCommand(), "--study", s.toString(), "--no-pdf", "--allow-errors");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).startsWith("tfeval run: snapshot refused: 1 data-quality query is open or answered").contains("close them");
+        assertThat(run.err())
+                .startsWith("tfeval run: snapshot refused: 1 data-quality query is open or answered")
+                .contains("close them");
         assertThat(run.err().lines().count()).isEqualTo(1);
         Run snapshot = run(Tfeval.commandLine(), "snapshot", "--study", s.toString(), "--allow-errors");
         assertThat(snapshot.exit()).isEqualTo(1);
@@ -146,20 +190,26 @@ class RunCommandTest {
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).startsWith("tfeval run: ").contains("snapshot refused");
         assertThat(refused.err().lines().count()).isEqualTo(1);
-        assertThat(s.resolve("snapshots")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+        assertThat(s.resolve("snapshots"))
+                .satisfiesAnyOf(
+                        p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
 
         Run allowed = run(new RunCommand(), "--study", s.toString(), "--no-pdf", "--allow-errors");
         assertThat(allowed.exit()).as(allowed.err()).isZero();
         assertThat(allowed.out()).contains("--allow-errors, recorded in the manifest");
         try (var l = Files.list(s.resolve("reports"))) {
-            Path dir = l.filter(p -> p.getFileName().toString().startsWith("snapshot-")).findFirst().orElseThrow();
-            assertThat(Files.readString(dir.resolve("technical-report.html"))).contains("validation errors unresolved (--allow-errors)");
+            Path dir = l.filter(p -> p.getFileName().toString().startsWith("snapshot-"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(dir.resolve("technical-report.html")))
+                    .contains("validation errors unresolved (--allow-errors)");
         }
     }
 
     @Test
     void an_unknown_snapshot_or_a_missing_study_is_one_line_and_exit_code_2() {
-        Run noStudy = run(new ReportCommand(), "--study", root.resolve("nothing").toString(), "--snapshot", "abc");
+        Run noStudy =
+                run(new ReportCommand(), "--study", root.resolve("nothing").toString(), "--snapshot", "abc");
         assertThat(noStudy.exit()).isEqualTo(2);
         assertThat(noStudy.err()).startsWith("tfeval report: no study").doesNotContain("Exception");
         Run help = run(new RunCommand(), "--help");

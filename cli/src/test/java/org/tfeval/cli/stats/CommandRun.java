@@ -28,6 +28,8 @@ record CommandRun(int exitCode, String out, String err) {
     /** The shared reference data folder (surefire passes tfeval.shared). */
     static Path reference() {
         String shared = System.getProperty("tfeval.shared");
-        return (shared != null ? Paths.get(shared) : Paths.get("..", "..", "shared")).resolve("reference").normalize();
+        return (shared != null ? Paths.get(shared) : Paths.get("..", "..", "shared"))
+                .resolve("reference")
+                .normalize();
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
 final class MiniJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private MiniJson() {
-    }
+    private MiniJson() {}
 
     static Object parse(String text) {
         try {

@@ -23,30 +23,43 @@ class OtherStatsCommandsTest {
     void km_reports_curves_medians_and_the_log_rank_test() {
         Path lung = CommandRun.reference().resolve("r/km_lung");
         Map<String, Object> exp = FitCommandTest.expected(lung);
-        CommandRun r = CommandRun.of(new KmCommand(), "--data", lung.resolve("data.csv").toString(), "--time", "time",
-                "--event", "status", "--strata", "sex", "--format", "json");
+        CommandRun r = CommandRun.of(
+                new KmCommand(),
+                "--data",
+                lung.resolve("data.csv").toString(),
+                "--time",
+                "time",
+                "--event",
+                "status",
+                "--strata",
+                "sex",
+                "--format",
+                "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         Map<String, Object> got = MiniJson.object(r.out());
         @SuppressWarnings("unchecked")
         Map<String, Object> lr = (Map<String, Object>) got.get("logrank");
         @SuppressWarnings("unchecked")
         Map<String, Object> elr = (Map<String, Object>) exp.get("logrank");
-        FitCommandTest.assertClose((Double) lr.get("chisq"), (Double) elr.get("chisq"), FitCommandTest.tolerance(exp, "ci"));
-        FitCommandTest.assertClose((Double) lr.get("p_value"), (Double) elr.get("p_value"),
-                FitCommandTest.tolerance(exp, "ci"));
+        FitCommandTest.assertClose(
+                (Double) lr.get("chisq"), (Double) elr.get("chisq"), FitCommandTest.tolerance(exp, "ci"));
+        FitCommandTest.assertClose(
+                (Double) lr.get("p_value"), (Double) elr.get("p_value"), FitCommandTest.tolerance(exp, "ci"));
         List<Map<String, Object>> strata = FitCommandTest.rows(got.get("strata"));
         assertThat(strata).extracting(s -> s.get("stratum")).containsExactly("sex=female", "sex=male");
         List<Map<String, Object>> table = FitCommandTest.rows(strata.get(0).get("table"));
         Map<String, Object> first = FitCommandTest.rows(exp.get("table_log")).get(0);
-        FitCommandTest.assertClose((Double) table.get(0).get("survival"), (Double) first.get("survival"),
+        FitCommandTest.assertClose(
+                (Double) table.get(0).get("survival"),
+                (Double) first.get("survival"),
                 FitCommandTest.tolerance(exp, "survival"));
     }
 
     @Test
     void km_rejects_an_event_column_that_is_not_0_1() {
         Path lung = CommandRun.reference().resolve("r/km_lung");
-        CommandRun r = CommandRun.of(new KmCommand(), "--data", lung.resolve("data.csv").toString(), "--time", "time",
-                "--event", "time");
+        CommandRun r = CommandRun.of(
+                new KmCommand(), "--data", lung.resolve("data.csv").toString(), "--time", "time", "--event", "time");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("'time'").contains("0 (censored) or 1");
     }
@@ -54,8 +67,10 @@ class OtherStatsCommandsTest {
     @Test
     void xtab_matches_chisq_test_and_fisher_test(@TempDir Path dir) throws IOException {
         Map<String, Object> exp = FitCommandTest.expected(CommandRun.reference().resolve("r/proportions_and_tables"));
-        Map<String, Object> t = FitCommandTest.rows(exp.get("tables")).stream().filter(x -> x.get("name").equals("2x2_b"))
-                .findFirst().orElseThrow();
+        Map<String, Object> t = FitCommandTest.rows(exp.get("tables")).stream()
+                .filter(x -> x.get("name").equals("2x2_b"))
+                .findFirst()
+                .orElseThrow();
         @SuppressWarnings("unchecked")
         List<List<Double>> counts = (List<List<Double>>) t.get("counts");
         StringBuilder csv = new StringBuilder("a,b\n");
@@ -68,8 +83,8 @@ class OtherStatsCommandsTest {
         }
         Path file = dir.resolve("units.csv");
         Files.writeString(file, csv);
-        CommandRun r = CommandRun.of(new XtabCommand(), "--data", file.toString(), "--rows", "a", "--cols", "b", "--format",
-                "json");
+        CommandRun r = CommandRun.of(
+                new XtabCommand(), "--data", file.toString(), "--rows", "a", "--cols", "b", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         Map<String, Object> got = MiniJson.object(r.out());
         double tol = FitCommandTest.tolerance(exp, "p_value");
@@ -108,10 +123,12 @@ class OtherStatsCommandsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> recomputed = (Map<String, Object>) doc.get("recomputed");
         for (String level : List.of("nominal", "ordinal", "interval", "ratio")) {
-            CommandRun r = CommandRun.of(new AgreeCommand(), "--data", file.toString(), "--level", level, "--format", "json");
+            CommandRun r =
+                    CommandRun.of(new AgreeCommand(), "--data", file.toString(), "--level", level, "--format", "json");
             assertThat(r.exitCode()).as(r.err()).isZero();
             Map<String, Object> got = MiniJson.object(r.out());
-            assertThat((Double) got.get("krippendorff_alpha")).as(level)
+            assertThat((Double) got.get("krippendorff_alpha"))
+                    .as(level)
                     .isCloseTo((Double) recomputed.get("alpha_" + level), org.assertj.core.data.Offset.offset(1e-12));
         }
     }

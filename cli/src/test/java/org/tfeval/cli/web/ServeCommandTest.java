@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.tfeval.cli.Tfeval;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.testkit.PostgresExtension;
-import org.tfeval.cli.Tfeval;
 import picocli.CommandLine;
 
 @ExtendWith(PostgresExtension.class)
@@ -28,18 +28,21 @@ class ServeCommandTest {
 
     /** The test database as a --db URL. */
     private static String dbUrl(ConnectionSettings db) {
-        return db.jdbcUrl().replaceFirst("^jdbc:postgresql://", "postgresql://" + db.user() + ":" + db.password() + "@");
+        return db.jdbcUrl()
+                .replaceFirst("^jdbc:postgresql://", "postgresql://" + db.user() + ":" + db.password() + "@");
     }
 
     @Test
-    void serve_prints_its_address_and_a_one_time_administrator_and_stops_cleanly(ConnectionSettings db) throws Exception {
+    void serve_prints_its_address_and_a_one_time_administrator_and_stops_cleanly(ConnectionSettings db)
+            throws Exception {
         StudyWorkspace.init(dir.resolve("s"), "ecm", true);
         ServeCommand serve = new ServeCommand();
         CommandLine cl = Tfeval.configure(new CommandLine(serve));
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread t = new Thread(() -> exit.set(cl.execute("--study", dir.resolve("s").toString(), "--db", dbUrl(db), "--port", "0")));
+        Thread t = new Thread(
+                () -> exit.set(cl.execute("--study", dir.resolve("s").toString(), "--db", dbUrl(db), "--port", "0")));
         t.start();
         Pattern address = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
         Matcher m = address.matcher("");
@@ -48,10 +51,13 @@ class ServeCommandTest {
             m = address.matcher(out.toString());
         }
         assertThat(out.toString()).contains("tfeval web application for study s: http://127.0.0.1:");
-        Matcher pw = Pattern.compile("administrator 'admin' with the one-time password (\\S+)").matcher(out.toString());
+        Matcher pw = Pattern.compile("administrator 'admin' with the one-time password (\\S+)")
+                .matcher(out.toString());
         assertThat(pw.find()).isTrue();
-        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(1) + "login")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(m.group(1) + "login")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("Sign in");
 
@@ -62,15 +68,23 @@ class ServeCommandTest {
     }
 
     @Test
-    void a_second_serve_on_the_same_study_creates_no_second_administrator_and_a_busy_port_is_a_usage_error(ConnectionSettings db) throws Exception {
+    void a_second_serve_on_the_same_study_creates_no_second_administrator_and_a_busy_port_is_a_usage_error(
+            ConnectionSettings db) throws Exception {
         StudyWorkspace.init(dir.resolve("s"), "ecm", true);
-        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.ServerSocket busy =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             CommandLine cl = Tfeval.configure(new CommandLine(new ServeCommand()));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute("--study", dir.resolve("s").toString(), "--db", dbUrl(db), "--port", Integer.toString(busy.getLocalPort()));
+            int code = cl.execute(
+                    "--study",
+                    dir.resolve("s").toString(),
+                    "--db",
+                    dbUrl(db),
+                    "--port",
+                    Integer.toString(busy.getLocalPort()));
             assertThat(code).isEqualTo(2);
             assertThat(out.toString()).doesNotContain("http://");
         }

@@ -28,8 +28,7 @@ public sealed interface Expression {
      * @param value         an expression that is NULL when the value is blank or missing
      * @param notApplicable a predicate true when the value is "not applicable"
      */
-    record SqlColumn(String value, String notApplicable) {
-    }
+    record SqlColumn(String value, String notApplicable) {}
 
     /** Renders the condition in REDCap branching-logic syntax. */
     String source();
@@ -125,27 +124,29 @@ public sealed interface Expression {
             Object a = left.value(values);
             Object b = right.value(values);
             if (a instanceof Missing || b instanceof Missing) {
-                boolean na = a instanceof Missing ma && ma.isNotApplicable() || b instanceof Missing mb && mb.isNotApplicable();
+                boolean na = a instanceof Missing ma && ma.isNotApplicable()
+                        || b instanceof Missing mb && mb.isNotApplicable();
                 return na ? Truth.of(op.equals("<>")) : Truth.UNKNOWN;
             }
             if (a == null || b == null) return Truth.UNKNOWN;
             int c = compare(a, b);
-            return Truth.of(switch (op) {
-                case "=" -> c == 0;
-                case "<>" -> c != 0;
-                case "<" -> c < 0;
-                case "<=" -> c <= 0;
-                case ">" -> c > 0;
-                default -> c >= 0;
-            });
+            return Truth.of(
+                    switch (op) {
+                        case "=" -> c == 0;
+                        case "<>" -> c != 0;
+                        case "<" -> c < 0;
+                        case "<=" -> c <= 0;
+                        case ">" -> c > 0;
+                        default -> c >= 0;
+                    });
         }
 
         public String toSql(Function<String, SqlColumn> column) {
             String sql = "(" + left.sql(column, right) + " " + op + " " + right.sql(column, left) + ")";
             for (Term t : new Term[] {left, right}) {
                 if (t instanceof Term.Var v) {
-                    sql = "(CASE WHEN " + column.apply(v.name()).notApplicable() + " THEN " + (op.equals("<>") ? "TRUE" : "FALSE")
-                            + " ELSE " + sql + " END)";
+                    sql = "(CASE WHEN " + column.apply(v.name()).notApplicable() + " THEN "
+                            + (op.equals("<>") ? "TRUE" : "FALSE") + " ELSE " + sql + " END)";
                 }
             }
             return sql;
@@ -160,7 +161,8 @@ public sealed interface Expression {
             BigDecimal nb = number(b);
             if (na != null && nb != null) return na.compareTo(nb);
             if (a instanceof LocalDate da && b instanceof LocalDate db) return da.compareTo(db);
-            if (a instanceof LocalDate da && b instanceof String sb) return da.toString().compareTo(sb);
+            if (a instanceof LocalDate da && b instanceof String sb)
+                return da.toString().compareTo(sb);
             if (b instanceof LocalDate db && a instanceof String sa) return sa.compareTo(db.toString());
             return a.toString().compareTo(b.toString());
         }

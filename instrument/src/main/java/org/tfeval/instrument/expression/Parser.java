@@ -67,7 +67,8 @@ final class Parser {
         if (at >= tokens.size()) throw error("a comparison operator after " + left.source());
         String op = tokens.get(at++);
         if (op.equals("!=")) op = "<>";
-        if (!List.of("=", "<>", "<", "<=", ">", ">=").contains(op)) throw error("a comparison operator, not '" + op + "'");
+        if (!List.of("=", "<>", "<", "<=", ">", ">=").contains(op))
+            throw error("a comparison operator, not '" + op + "'");
         return new Expression.Compare(left, op, term());
     }
 
@@ -75,7 +76,8 @@ final class Parser {
         if (at >= tokens.size()) throw error("a value");
         String t = tokens.get(at++);
         if (t.startsWith("[")) return new Expression.Term.Var(t.substring(1, t.length() - 1));
-        if (t.startsWith("'") || t.startsWith("\"")) return new Expression.Term.Literal(t.substring(1, t.length() - 1), true);
+        if (t.startsWith("'") || t.startsWith("\""))
+            return new Expression.Term.Literal(t.substring(1, t.length() - 1), true);
         if (t.matches("-?\\d+(\\.\\d+)?")) return new Expression.Term.Literal(t, false);
         at--;
         throw error("a [VARIABLE], a number or quoted text, not '" + t + "'");
@@ -96,7 +98,8 @@ final class Parser {
 
     private IllegalArgumentException error(String expected) {
         int pos = at < positions.size() ? positions.get(at) : text.length();
-        return new IllegalArgumentException("condition \"" + text + "\": expected " + expected + " at character " + (pos + 1));
+        return new IllegalArgumentException(
+                "condition \"" + text + "\": expected " + expected + " at character " + (pos + 1));
     }
 
     private void tokenize() {
@@ -110,24 +113,29 @@ final class Parser {
             int start = i;
             if (c == '[') {
                 int end = text.indexOf(']', i);
-                if (end < 0) throw new IllegalArgumentException("condition \"" + text + "\": '[' at character " + (i + 1) + " is not closed");
+                if (end < 0)
+                    throw new IllegalArgumentException(
+                            "condition \"" + text + "\": '[' at character " + (i + 1) + " is not closed");
                 i = end + 1;
             } else if (c == '\'' || c == '"') {
                 int end = text.indexOf(c, i + 1);
-                if (end < 0) throw new IllegalArgumentException("condition \"" + text + "\": quote at character " + (i + 1) + " is not closed");
+                if (end < 0)
+                    throw new IllegalArgumentException(
+                            "condition \"" + text + "\": quote at character " + (i + 1) + " is not closed");
                 i = end + 1;
             } else if ("()".indexOf(c) >= 0) {
                 i++;
             } else if ("<>=!".indexOf(c) >= 0) {
                 i++;
-                if (i < text.length() && "=>".indexOf(text.charAt(i)) >= 0 && !(c == '=' )) i++;
+                if (i < text.length() && "=>".indexOf(text.charAt(i)) >= 0 && !(c == '=')) i++;
             } else if (Character.isDigit(c) || c == '-' || c == '.') {
                 i++;
                 while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) i++;
             } else if (Character.isLetter(c)) {
                 while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) i++;
             } else {
-                throw new IllegalArgumentException("condition \"" + text + "\": unexpected character '" + c + "' at " + (i + 1));
+                throw new IllegalArgumentException(
+                        "condition \"" + text + "\": unexpected character '" + c + "' at " + (i + 1));
             }
             tokens.add(text.substring(start, i));
             positions.add(start);

@@ -2,7 +2,9 @@ package org.tfeval.instrument.expression;
 
 /** Three-valued truth: comparisons with missing values are unknown, as in SQL. */
 public enum Truth {
-    TRUE, FALSE, UNKNOWN;
+    TRUE,
+    FALSE,
+    UNKNOWN;
 
     static Truth of(boolean b) {
         return b ? TRUE : FALSE;

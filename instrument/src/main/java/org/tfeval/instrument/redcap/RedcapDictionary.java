@@ -32,26 +32,53 @@ import org.tfeval.instrument.expression.Expression;
 /** Converts between an instrument and a REDCap data dictionary CSV. */
 public final class RedcapDictionary {
     /** REDCap's 18 standard columns, in order. */
-    public static final List<String> REDCAP_COLUMNS = List.of("Variable / Field Name", "Form Name", "Section Header", "Field Type",
-            "Field Label", "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",
-            "Text Validation Min", "Text Validation Max", "Identifier?", "Branching Logic (Show field only if...)", "Required Field?",
-            "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?", "Field Annotation");
+    public static final List<String> REDCAP_COLUMNS = List.of(
+            "Variable / Field Name",
+            "Form Name",
+            "Section Header",
+            "Field Type",
+            "Field Label",
+            "Choices, Calculations, OR Slider Labels",
+            "Field Note",
+            "Text Validation Type OR Show Slider Number",
+            "Text Validation Min",
+            "Text Validation Max",
+            "Identifier?",
+            "Branching Logic (Show field only if...)",
+            "Required Field?",
+            "Custom Alignment",
+            "Question Number (surveys only)",
+            "Matrix Group Name",
+            "Matrix Ranking?",
+            "Field Annotation");
 
     /** Columns carrying what REDCap lacks. */
-    public static final List<String> EXTRA_COLUMNS = List.of("tfeval_variable", "tfeval_form_label", "tfeval_type", "tfeval_key",
-            "tfeval_value_set", "tfeval_missing", "tfeval_pattern", "tfeval_max_length", "tfeval_derived", "tfeval_parent",
-            "tfeval_inherit", "tfeval_group", "tfeval_disclosure", "tfeval_release");
+    public static final List<String> EXTRA_COLUMNS = List.of(
+            "tfeval_variable",
+            "tfeval_form_label",
+            "tfeval_type",
+            "tfeval_key",
+            "tfeval_value_set",
+            "tfeval_missing",
+            "tfeval_pattern",
+            "tfeval_max_length",
+            "tfeval_derived",
+            "tfeval_parent",
+            "tfeval_inherit",
+            "tfeval_group",
+            "tfeval_disclosure",
+            "tfeval_release");
 
     private static final Pattern VAR_REF = Pattern.compile("\\[([A-Za-z][A-Za-z0-9_]*)]");
 
-    private RedcapDictionary() {
-    }
+    private RedcapDictionary() {}
 
     /** Writes the instrument as a REDCap dictionary with the extra columns. */
     public static void write(Instrument ins, Writer out) {
         Map<String, Integer> uses = new HashMap<>();
         ins.forms().forEach(f -> f.variables().forEach(v -> uses.merge(v.name(), 1, Integer::sum)));
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        try (CSVPrinter p = new CSVPrinter(
+                out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             List<String> header = new ArrayList<>(REDCAP_COLUMNS);
             header.addAll(EXTRA_COLUMNS);
             p.printRecord(header);
@@ -74,9 +101,20 @@ public final class RedcapDictionary {
         switch (v.type()) {
             case CODE -> fieldType = v.valueLabels().equals(Map.of(0L, "No", 1L, "Yes")) ? "yesno" : "dropdown";
             case TEXT -> fieldType = "notes";
-            case INTEGER -> { fieldType = "text"; validation = "integer"; }
-            case DECIMAL -> { fieldType = "text"; validation = "number"; }
-            case DATE -> { fieldType = "text"; validation = "date_ymd"; min = ins.minDate().toString(); max = ins.maxDate().toString(); }
+            case INTEGER -> {
+                fieldType = "text";
+                validation = "integer";
+            }
+            case DECIMAL -> {
+                fieldType = "text";
+                validation = "number";
+            }
+            case DATE -> {
+                fieldType = "text";
+                validation = "date_ymd";
+                min = ins.minDate().toString();
+                max = ins.maxDate().toString();
+            }
             default -> fieldType = "text";
         }
         String choices = "";
@@ -85,22 +123,49 @@ public final class RedcapDictionary {
             v.valueLabels().forEach((k, l) -> parts.add(k + ", " + l));
             choices = String.join(" | ", parts);
         }
-        String logic = v.appliesWhen() == null ? "" : toRedcapLogic(v.appliesWhen().source(), f, uses);
+        String logic =
+                v.appliesWhen() == null ? "" : toRedcapLogic(v.appliesWhen().source(), f, uses);
         String derived = "";
         if (v.derived() != null) {
-            derived = v.derived().kind() == Derivation.Kind.COUNT ? "count:" + v.derived().form()
+            derived = v.derived().kind() == Derivation.Kind.COUNT
+                    ? "count:" + v.derived().form()
                     : "any:" + v.derived().form() + ":" + v.derived().where().source();
         }
         List<String> missing = new ArrayList<>();
         new TreeSet<>(v.missingCodes()).descendingSet().forEach(c -> missing.add(Integer.toString(c)));
-        return List.of(fieldName, f.name(), "", fieldType, v.label(), choices, v.question().equals(v.label()) ? "" : v.question(), validation,
-                min, max, v.disclosure() == DisclosureRole.DIRECT ? "y" : "", logic, v.required() ? "y" : "", "", "", "", "",
+        return List.of(
+                fieldName,
+                f.name(),
+                "",
+                fieldType,
+                v.label(),
+                choices,
+                v.question().equals(v.label()) ? "" : v.question(),
+                validation,
+                min,
+                max,
+                v.disclosure() == DisclosureRole.DIRECT ? "y" : "",
+                logic,
+                v.required() ? "y" : "",
+                "",
+                "",
+                "",
+                "",
                 v.derived() != null ? "@READONLY" : "",
-                v.name(), f.label(), v.type().name().toLowerCase(Locale.ROOT), f.key().contains(v.name()) ? "y" : "",
-                v.valueSet() == null ? "" : v.valueSet(), v.type() == VariableType.ID ? "" : String.join(" ", missing),
-                v.pattern() == null ? "" : v.pattern().pattern(), v.maxLength() > 0 ? Integer.toString(v.maxLength()) : "", derived,
-                v.parent() == null ? "" : v.parent(), v.inherit() == null ? "" : v.inherit(), v.group() == null ? "" : v.group(),
-                v.disclosure().name().toLowerCase(Locale.ROOT), v.release().name().toLowerCase(Locale.ROOT));
+                v.name(),
+                f.label(),
+                v.type().name().toLowerCase(Locale.ROOT),
+                f.key().contains(v.name()) ? "y" : "",
+                v.valueSet() == null ? "" : v.valueSet(),
+                v.type() == VariableType.ID ? "" : String.join(" ", missing),
+                v.pattern() == null ? "" : v.pattern().pattern(),
+                v.maxLength() > 0 ? Integer.toString(v.maxLength()) : "",
+                derived,
+                v.parent() == null ? "" : v.parent(),
+                v.inherit() == null ? "" : v.inherit(),
+                v.group() == null ? "" : v.group(),
+                v.disclosure().name().toLowerCase(Locale.ROOT),
+                v.release().name().toLowerCase(Locale.ROOT));
     }
 
     /** REDCap field names are lower case and unique across the project: repeated names get the form as prefix. */
@@ -127,7 +192,13 @@ public final class RedcapDictionary {
     public static Instrument read(Reader in, String origin, Instrument base) {
         List<CSVRecord> records;
         try {
-            records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+            records = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)
+                    .getRecords();
         } catch (IOException | RuntimeException e) {
             throw new InstrumentException(origin + ": not a readable CSV file (" + e.getMessage() + ")", e);
         }
@@ -136,7 +207,11 @@ public final class RedcapDictionary {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, String> fieldToVar = new HashMap<>();
         for (CSVRecord r : records) {
-            fieldToVar.put(r.get(0), get(r, "tfeval_variable").isEmpty() ? r.get(0).toUpperCase(Locale.ROOT) : get(r, "tfeval_variable"));
+            fieldToVar.put(
+                    r.get(0),
+                    get(r, "tfeval_variable").isEmpty()
+                            ? r.get(0).toUpperCase(Locale.ROOT)
+                            : get(r, "tfeval_variable"));
         }
         Set<Integer> defaultMissing = new TreeSet<>();
         for (MissingCode m : base.missingCodes()) if (m.acceptedByDefault()) defaultMissing.add(m.code());
@@ -145,20 +220,29 @@ public final class RedcapDictionary {
             try {
                 String form = require(r, "Form Name");
                 String name = fieldToVar.get(r.get(0));
-                formLabels.putIfAbsent(form, get(r, "tfeval_form_label").isEmpty() ? form : get(r, "tfeval_form_label"));
+                formLabels.putIfAbsent(
+                        form, get(r, "tfeval_form_label").isEmpty() ? form : get(r, "tfeval_form_label"));
                 String fieldType = require(r, "Field Type");
                 String validation = get(r, "Text Validation Type OR Show Slider Number");
-                VariableType type = !get(r, "tfeval_type").isEmpty() ? VariableType.valueOf(get(r, "tfeval_type").toUpperCase(Locale.ROOT))
-                        : typeOf(fieldType, validation, vars.getOrDefault(form, List.of()).isEmpty());
+                VariableType type = !get(r, "tfeval_type").isEmpty()
+                        ? VariableType.valueOf(get(r, "tfeval_type").toUpperCase(Locale.ROOT))
+                        : typeOf(
+                                fieldType,
+                                validation,
+                                vars.getOrDefault(form, List.of()).isEmpty());
                 Map<Long, String> labels = new LinkedHashMap<>();
                 if (fieldType.equals("yesno")) {
                     labels.put(0L, "No");
                     labels.put(1L, "Yes");
                 } else if (type == VariableType.CODE) {
-                    for (String choice : get(r, "Choices, Calculations, OR Slider Labels").split("\\|")) {
+                    for (String choice :
+                            get(r, "Choices, Calculations, OR Slider Labels").split("\\|")) {
                         int comma = choice.indexOf(',');
-                        if (comma < 0) throw new IllegalArgumentException("choice '" + choice.strip() + "' is not 'code, label'");
-                        labels.put(Long.valueOf(choice.substring(0, comma).strip()), choice.substring(comma + 1).strip());
+                        if (comma < 0)
+                            throw new IllegalArgumentException("choice '" + choice.strip() + "' is not 'code, label'");
+                        labels.put(
+                                Long.valueOf(choice.substring(0, comma).strip()),
+                                choice.substring(comma + 1).strip());
                     }
                 }
                 String logic = get(r, "Branching Logic (Show field only if...)");
@@ -182,16 +266,31 @@ public final class RedcapDictionary {
                         : identifier ? ReleaseLevel.DROP : ReleaseLevel.RESTRICTED;
                 String note = get(r, "Field Note");
                 boolean isDate = type == VariableType.DATE;
-                Variable v = new Variable(name, type, require(r, "Field Label"), note.isEmpty() ? null : note, labels,
+                Variable v = new Variable(
+                        name,
+                        type,
+                        require(r, "Field Label"),
+                        note.isEmpty() ? null : note,
+                        labels,
                         get(r, "tfeval_value_set").isEmpty() ? null : get(r, "tfeval_value_set"),
-                        isDate ? null : decimal(get(r, "Text Validation Min")), isDate ? null : decimal(get(r, "Text Validation Max")),
+                        isDate ? null : decimal(get(r, "Text Validation Min")),
+                        isDate ? null : decimal(get(r, "Text Validation Max")),
                         get(r, "tfeval_pattern").isEmpty() ? null : Pattern.compile(get(r, "tfeval_pattern")),
-                        get(r, "tfeval_max_length").isEmpty() ? 0 : Integer.parseInt(get(r, "tfeval_max_length")), missing, applies,
-                        get(r, "Required Field?").equalsIgnoreCase("y"), derived, emptyToNull(get(r, "tfeval_parent")),
-                        emptyToNull(get(r, "tfeval_inherit")), emptyToNull(get(r, "tfeval_group")), disclosure, release);
+                        get(r, "tfeval_max_length").isEmpty() ? 0 : Integer.parseInt(get(r, "tfeval_max_length")),
+                        missing,
+                        applies,
+                        get(r, "Required Field?").equalsIgnoreCase("y"),
+                        derived,
+                        emptyToNull(get(r, "tfeval_parent")),
+                        emptyToNull(get(r, "tfeval_inherit")),
+                        emptyToNull(get(r, "tfeval_group")),
+                        disclosure,
+                        release);
                 vars.computeIfAbsent(form, k -> new ArrayList<>()).add(v);
                 boolean hasKeyColumn = records.get(0).isMapped("tfeval_key");
-                if (hasKeyColumn ? get(r, "tfeval_key").equalsIgnoreCase("y") : vars.get(form).size() == 1) {
+                if (hasKeyColumn
+                        ? get(r, "tfeval_key").equalsIgnoreCase("y")
+                        : vars.get(form).size() == 1) {
                     keys.computeIfAbsent(form, k -> new ArrayList<>()).add(name);
                 }
             } catch (IllegalArgumentException e) {
@@ -199,15 +298,26 @@ public final class RedcapDictionary {
             }
         }
         List<Form> forms = new ArrayList<>();
-        vars.forEach((name, vs) -> forms.add(new Form(name, formLabels.get(name), keys.getOrDefault(name, List.of()), vs)));
+        vars.forEach(
+                (name, vs) -> forms.add(new Form(name, formLabels.get(name), keys.getOrDefault(name, List.of()), vs)));
         List<org.tfeval.instrument.Rule> rules = new ArrayList<>();
         for (org.tfeval.instrument.Rule rule : base.rules()) {
             if (vars.containsKey(rule.form())) rules.add(rule);
         }
         Map<String, Map<Long, String>> sets = new LinkedHashMap<>();
-        for (List<Variable> vs : vars.values()) for (Variable v : vs) if (v.valueSet() != null) sets.put(v.valueSet(), v.valueLabels());
+        for (List<Variable> vs : vars.values())
+            for (Variable v : vs) if (v.valueSet() != null) sets.put(v.valueSet(), v.valueLabels());
         try {
-            return new Instrument(base.id(), base.version(), base.title(), base.minDate(), base.maxDate(), base.missingLabels(), sets, forms, rules);
+            return new Instrument(
+                    base.id(),
+                    base.version(),
+                    base.title(),
+                    base.minDate(),
+                    base.maxDate(),
+                    base.missingLabels(),
+                    sets,
+                    forms,
+                    rules);
         } catch (IllegalArgumentException e) {
             throw new InstrumentException(origin + ": " + e.getMessage(), e);
         }
@@ -217,13 +327,16 @@ public final class RedcapDictionary {
         return switch (fieldType) {
             case "dropdown", "radio", "yesno", "truefalse" -> VariableType.CODE;
             case "notes" -> VariableType.TEXT;
-            case "text" -> switch (validation) {
-                case "integer" -> VariableType.INTEGER;
-                case "number" -> VariableType.DECIMAL;
-                case "date_ymd", "date_mdy", "date_dmy" -> VariableType.DATE;
-                default -> firstOfForm ? VariableType.ID : VariableType.STRING;
-            };
-            default -> throw new IllegalArgumentException("field type '" + fieldType + "' is not supported (dropdown, radio, yesno, truefalse, text, notes)");
+            case "text" ->
+                switch (validation) {
+                    case "integer" -> VariableType.INTEGER;
+                    case "number" -> VariableType.DECIMAL;
+                    case "date_ymd", "date_mdy", "date_dmy" -> VariableType.DATE;
+                    default -> firstOfForm ? VariableType.ID : VariableType.STRING;
+                };
+            default ->
+                throw new IllegalArgumentException("field type '" + fieldType
+                        + "' is not supported (dropdown, radio, yesno, truefalse, text, notes)");
         };
     }
 
@@ -231,7 +344,8 @@ public final class RedcapDictionary {
         if (text.isEmpty()) return null;
         String[] parts = text.split(":", 3);
         if (parts[0].equals("count") && parts.length == 2) return new Derivation(Derivation.Kind.COUNT, parts[1], null);
-        if (parts[0].equals("any") && parts.length == 3) return new Derivation(Derivation.Kind.ANY, parts[1], Expression.parse(parts[2]));
+        if (parts[0].equals("any") && parts.length == 3)
+            return new Derivation(Derivation.Kind.ANY, parts[1], Expression.parse(parts[2]));
         throw new IllegalArgumentException("tfeval_derived '" + text + "' is not 'count:FORM' or 'any:FORM:CONDITION'");
     }
 
@@ -240,7 +354,8 @@ public final class RedcapDictionary {
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String var = fieldToVar.get(m.group(1));
-            if (var == null) throw new IllegalArgumentException("branching logic names unknown field [" + m.group(1) + "]");
+            if (var == null)
+                throw new IllegalArgumentException("branching logic names unknown field [" + m.group(1) + "]");
             m.appendReplacement(b, Matcher.quoteReplacement("[" + var + "]"));
         }
         m.appendTail(b);

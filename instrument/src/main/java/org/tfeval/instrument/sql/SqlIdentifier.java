@@ -7,8 +7,7 @@ package org.tfeval.instrument.sql;
  * name is, so no name can end an identifier and start a statement.
  */
 public final class SqlIdentifier {
-    private SqlIdentifier() {
-    }
+    private SqlIdentifier() {}
 
     /**
      * The quoted identifier: {@code victim} becomes {@code "victim"}, {@code a"b} becomes
@@ -20,7 +19,8 @@ public final class SqlIdentifier {
      */
     public static String quote(String name) {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("an SQL identifier cannot be empty");
-        if (name.indexOf('\0') >= 0) throw new IllegalArgumentException("an SQL identifier cannot hold a NUL character");
+        if (name.indexOf('\0') >= 0)
+            throw new IllegalArgumentException("an SQL identifier cannot hold a NUL character");
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 }

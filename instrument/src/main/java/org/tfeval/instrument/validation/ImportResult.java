@@ -19,8 +19,19 @@ import java.util.Map;
  * @param countsByCode every violation counted by code
  * @param auditSeq   the audit event, or 0 when nothing was stored
  */
-public record ImportResult(String form, String file, String sha256, long rows, long inserted, long updated, long unchanged, long errors,
-                           long warnings, List<Violation> violations, Map<String, Long> countsByCode, long auditSeq) {
+public record ImportResult(
+        String form,
+        String file,
+        String sha256,
+        long rows,
+        long inserted,
+        long updated,
+        long unchanged,
+        long errors,
+        long warnings,
+        List<Violation> violations,
+        Map<String, Long> countsByCode,
+        long auditSeq) {
     public ImportResult {
         violations = List.copyOf(violations);
         countsByCode = Map.copyOf(countsByCode);

@@ -6,5 +6,4 @@ package org.tfeval.instrument.validation;
  * @param file the file or table
  * @param row  1-based data row, 0 when unknown
  */
-public record Location(String file, long row) {
-}
+public record Location(String file, long row) {}

@@ -18,7 +18,8 @@ public record Missingness(String form, String variable, long records, long blank
 
     /** Share of records without a value (blank or any missing code). */
     public double share() {
-        long missing = blank + byCode.values().stream().mapToLong(Long::longValue).sum();
+        long missing =
+                blank + byCode.values().stream().mapToLong(Long::longValue).sum();
         return records == 0 ? 0 : (double) missing / records;
     }
 }

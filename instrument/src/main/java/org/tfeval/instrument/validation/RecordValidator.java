@@ -39,9 +39,12 @@ public final class RecordValidator {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.form = Objects.requireNonNull(form, "form");
         this.rules = instrument.rulesOf(form);
-        this.skipped = form.variables().stream().filter(v -> v.appliesWhen() != null).toList();
+        this.skipped =
+                form.variables().stream().filter(v -> v.appliesWhen() != null).toList();
         this.notApplicable = MissingCode.NOT_APPLICABLE.code();
-        this.missingCodes = instrument.missingCodes().stream().map(MissingCode::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.missingCodes = instrument.missingCodes().stream()
+                .map(MissingCode::code)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The form this validator checks. */
@@ -75,18 +78,39 @@ public final class RecordValidator {
             Truth applies = v.appliesWhen().test(view);
             boolean notApplicable = value instanceof Missing m && m.code() == notApplicableCode();
             if (applies == Truth.FALSE && !notApplicable) {
-                out.accept(violation(at, id, v, value, "skip_not_applicable",
-                        "must be " + notApplicableCode() + " (not applicable) because " + v.appliesWhen().source() + " does not hold",
+                out.accept(violation(
+                        at,
+                        id,
+                        v,
+                        value,
+                        "skip_not_applicable",
+                        "must be " + notApplicableCode() + " (not applicable) because "
+                                + v.appliesWhen().source() + " does not hold",
                         Severity.ERROR));
             } else if (applies == Truth.TRUE && notApplicable) {
-                out.accept(violation(at, id, v, value, "skip_applicable",
-                        "is coded not applicable but applies because " + v.appliesWhen().source() + " holds", Severity.ERROR));
+                out.accept(violation(
+                        at,
+                        id,
+                        v,
+                        value,
+                        "skip_applicable",
+                        "is coded not applicable but applies because "
+                                + v.appliesWhen().source() + " holds",
+                        Severity.ERROR));
             }
         }
         for (Rule rule : rules) {
             if (rule instanceof Rule.Require r) {
                 if (r.when().test(view) == Truth.TRUE && r.then().test(view) == Truth.FALSE) {
-                    out.accept(new Violation(at.file(), at.row(), id, firstVariable(r), null, "rule:" + r.id(), r.message(), r.severity()));
+                    out.accept(new Violation(
+                            at.file(),
+                            at.row(),
+                            id,
+                            firstVariable(r),
+                            null,
+                            "rule:" + r.id(),
+                            r.message(),
+                            r.severity()));
                 }
             } else if (rule instanceof Rule.DateOrder d) {
                 LocalDate previous = null;
@@ -95,8 +119,15 @@ public final class RecordValidator {
                     if (name.contains(".")) continue; // compared with the parent record by the store
                     if (known(values.get(name)) instanceof LocalDate date) {
                         if (previous != null && date.isBefore(previous)) {
-                            out.accept(new Violation(at.file(), at.row(), id, name, null, "rule:" + d.id(),
-                                    d.message() + " (" + name + " is before " + previousName + ")", d.severity()));
+                            out.accept(new Violation(
+                                    at.file(),
+                                    at.row(),
+                                    id,
+                                    name,
+                                    null,
+                                    "rule:" + d.id(),
+                                    d.message() + " (" + name + " is before " + previousName + ")",
+                                    d.severity()));
                         }
                         previous = date;
                         previousName = name;
@@ -148,9 +179,16 @@ public final class RecordValidator {
 
     private void blank(Variable v, Location at, String id, Consumer<Violation> out) {
         if (v.required()) {
-            out.accept(violation(at, id, v, null, "blank", v.type() == VariableType.ID
-                    ? "is blank; every record needs its " + v.label()
-                    : "is blank; write a value or a missing code (" + missingList(v) + ")", Severity.ERROR));
+            out.accept(violation(
+                    at,
+                    id,
+                    v,
+                    null,
+                    "blank",
+                    v.type() == VariableType.ID
+                            ? "is blank; every record needs its " + v.label()
+                            : "is blank; write a value or a missing code (" + missingList(v) + ")",
+                    Severity.ERROR));
         }
     }
 
@@ -167,8 +205,15 @@ public final class RecordValidator {
         }
         if (value == null) value = v.type().parse(text);
         if (value == null) {
-            out.accept(violation(at, id, v, text, v.type() == VariableType.DATE ? "bad_date" : "not_a_number",
-                    v.type() == VariableType.DATE ? "is not a date written YYYY-MM-DD" : "is not a " + (v.type() == VariableType.DECIMAL ? "number" : "whole number"),
+            out.accept(violation(
+                    at,
+                    id,
+                    v,
+                    text,
+                    v.type() == VariableType.DATE ? "bad_date" : "not_a_number",
+                    v.type() == VariableType.DATE
+                            ? "is not a date written YYYY-MM-DD"
+                            : "is not a " + (v.type() == VariableType.DECIMAL ? "number" : "whole number"),
                     Severity.ERROR));
             return null;
         }
@@ -181,41 +226,79 @@ public final class RecordValidator {
         if (value instanceof Missing m) {
             if (!v.missingCodes().contains(m.code())) {
                 MissingCode mc = instrument.missingCode(m.code()).orElseThrow();
-                out.accept(violation(at, id, v, m.toString(), "missing_code_not_allowed",
-                        "the missing code " + m.code() + " (" + instrument.missingLabel(mc).toLowerCase(java.util.Locale.ROOT) + ") is not allowed here"
-                                + (v.missingCodes().isEmpty() ? "" : "; allowed: " + missingList(v)), Severity.ERROR));
+                out.accept(violation(
+                        at,
+                        id,
+                        v,
+                        m.toString(),
+                        "missing_code_not_allowed",
+                        "the missing code " + m.code() + " ("
+                                + instrument.missingLabel(mc).toLowerCase(java.util.Locale.ROOT)
+                                + ") is not allowed here"
+                                + (v.missingCodes().isEmpty() ? "" : "; allowed: " + missingList(v)),
+                        Severity.ERROR));
             }
             return;
         }
         switch (v.type()) {
             case CODE -> {
                 if (v.labelOf((Long) value) == null) {
-                    out.accept(violation(at, id, v, value, "undocumented_code", "is not a documented code; valid codes: "
-                            + codeList(v), Severity.ERROR));
+                    out.accept(violation(
+                            at,
+                            id,
+                            v,
+                            value,
+                            "undocumented_code",
+                            "is not a documented code; valid codes: " + codeList(v),
+                            Severity.ERROR));
                 }
             }
             case INTEGER, DECIMAL -> {
                 BigDecimal n = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
                 if ((v.min() != null && n.compareTo(v.min()) < 0) || (v.max() != null && n.compareTo(v.max()) > 0)) {
-                    out.accept(violation(at, id, v, v.type().format(value), "out_of_range", "is outside the valid range "
-                            + rangeText(v), Severity.ERROR));
+                    out.accept(violation(
+                            at,
+                            id,
+                            v,
+                            v.type().format(value),
+                            "out_of_range",
+                            "is outside the valid range " + rangeText(v),
+                            Severity.ERROR));
                 }
             }
             case DATE -> {
                 LocalDate d = (LocalDate) value;
                 if (d.isBefore(instrument.minDate()) || d.isAfter(instrument.maxDate())) {
-                    out.accept(violation(at, id, v, d, "date_out_of_range", "is outside the study's date range "
-                            + instrument.minDate() + " to " + instrument.maxDate(), Severity.ERROR));
+                    out.accept(violation(
+                            at,
+                            id,
+                            v,
+                            d,
+                            "date_out_of_range",
+                            "is outside the study's date range " + instrument.minDate() + " to " + instrument.maxDate(),
+                            Severity.ERROR));
                 }
             }
             default -> {
                 String s = (String) value;
                 if (v.maxLength() > 0 && s.length() > v.maxLength()) {
-                    out.accept(violation(at, id, v, null, "too_long", "is " + s.length() + " characters long; at most "
-                            + v.maxLength() + " are allowed", Severity.ERROR));
+                    out.accept(violation(
+                            at,
+                            id,
+                            v,
+                            null,
+                            "too_long",
+                            "is " + s.length() + " characters long; at most " + v.maxLength() + " are allowed",
+                            Severity.ERROR));
                 }
                 if (v.pattern() != null && !v.pattern().matcher(s).matches()) {
-                    out.accept(violation(at, id, v, s, "bad_format", "does not have the required form " + v.pattern().pattern(),
+                    out.accept(violation(
+                            at,
+                            id,
+                            v,
+                            s,
+                            "bad_format",
+                            "does not have the required form " + v.pattern().pattern(),
                             Severity.ERROR));
                 }
             }
@@ -236,13 +319,17 @@ public final class RecordValidator {
         return notApplicable;
     }
 
-    private Violation violation(Location at, String id, Variable v, Object value, String code, String message, Severity s) {
+    private Violation violation(
+            Location at, String id, Variable v, Object value, String code, String message, Severity s) {
         return new Violation(at.file(), at.row(), id, v.name(), echo(v, value), code, message, s);
     }
 
     /** The value as it may be shown: never for direct identifiers or free text. */
     static String echo(Variable v, Object value) {
-        if (value == null || v.disclosure() == DisclosureRole.DIRECT || v.type() == VariableType.TEXT || v.type() == VariableType.STRING) {
+        if (value == null
+                || v.disclosure() == DisclosureRole.DIRECT
+                || v.type() == VariableType.TEXT
+                || v.type() == VariableType.STRING) {
             return null;
         }
         String s = value.toString();
@@ -267,7 +354,8 @@ public final class RecordValidator {
     private String missingList(Variable v) {
         List<String> out = new ArrayList<>();
         for (MissingCode m : instrument.missingCodes()) {
-            if (v.missingCodes().contains(m.code())) out.add(m.code() + " " + instrument.missingLabel(m).toLowerCase(java.util.Locale.ROOT));
+            if (v.missingCodes().contains(m.code()))
+                out.add(m.code() + " " + instrument.missingLabel(m).toLowerCase(java.util.Locale.ROOT));
         }
         return String.join(", ", out);
     }
@@ -280,6 +368,7 @@ public final class RecordValidator {
     }
 
     private static String rangeText(Variable v) {
-        return (v.min() == null ? "" : v.min().toPlainString()) + " to " + (v.max() == null ? "" : v.max().toPlainString());
+        return (v.min() == null ? "" : v.min().toPlainString()) + " to "
+                + (v.max() == null ? "" : v.max().toPlainString());
     }
 }

@@ -16,8 +16,15 @@ import java.util.Map;
  * @param countsByCode every violation counted by code
  * @param missingness  per variable
  */
-public record ValidationReport(Instant at, String instrument, Map<String, Long> records, long errors, long warnings, List<Violation> violations,
-                               Map<String, Long> countsByCode, List<Missingness> missingness) {
+public record ValidationReport(
+        Instant at,
+        String instrument,
+        Map<String, Long> records,
+        long errors,
+        long warnings,
+        List<Violation> violations,
+        Map<String, Long> countsByCode,
+        List<Missingness> missingness) {
     public ValidationReport {
         records = Map.copyOf(records);
         violations = List.copyOf(violations);

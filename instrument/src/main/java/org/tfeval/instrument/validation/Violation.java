@@ -15,8 +15,15 @@ import org.tfeval.instrument.Severity;
  * @param message  words a coder understands
  * @param severity error or warning
  */
-public record Violation(String file, long row, String recordId, String variable, String value, String code, String message,
-                        Severity severity) {
+public record Violation(
+        String file,
+        long row,
+        String recordId,
+        String variable,
+        String value,
+        String code,
+        String message,
+        Severity severity) {
     public Violation {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");

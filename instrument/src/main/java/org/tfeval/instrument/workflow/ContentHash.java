@@ -20,8 +20,7 @@ public final class ContentHash {
     /** Characters of a content ID shown in folder names and messages: enough to tell snapshots apart. */
     public static final int SHORT_ID_LENGTH = 12;
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     /** SHA-256 of a file's bytes, hex. */
     public static String sha256(Path file) {
@@ -50,7 +49,8 @@ public final class ContentHash {
 
     /** The first {@link #SHORT_ID_LENGTH} characters of a content ID (all of a shorter one). */
     public static String shortId(String id) {
-        if (id == null || id.isEmpty()) throw new IllegalArgumentException("a content ID is needed, got " + (id == null ? "null" : "an empty one"));
+        if (id == null || id.isEmpty())
+            throw new IllegalArgumentException("a content ID is needed, got " + (id == null ? "null" : "an empty one"));
         return id.length() <= SHORT_ID_LENGTH ? id : id.substring(0, SHORT_ID_LENGTH);
     }
 

@@ -14,12 +14,16 @@ import java.util.Objects;
  *
  * <p>Messages name files, records and variables, never a value of case data.
  */
-public abstract sealed class Problem extends RuntimeException permits Problem.Usage, Problem.Data, Problem.Refused, Problem.Internal {
+public abstract sealed class Problem extends RuntimeException
+        permits Problem.Usage, Problem.Data, Problem.Refused, Problem.Internal {
     private static final long serialVersionUID = 1L;
 
     /** The closed set of kinds, for the edges' one mapping each. */
     public enum Kind {
-        USAGE, DATA, REFUSED, INTERNAL
+        USAGE,
+        DATA,
+        REFUSED,
+        INTERNAL
     }
 
     private final String hint;

@@ -4,7 +4,7 @@ package org.tfeval.instrument.workflow;
 @FunctionalInterface
 public interface ProgressListener {
     /** Ignores progress. */
-    ProgressListener NONE = (task, done, total) -> { };
+    ProgressListener NONE = (task, done, total) -> {};
 
     /**
      * @param task  what is being done ({@code import case.csv})

@@ -8,8 +8,7 @@ import java.util.Comparator;
 
 /** The working folders a step builds and then removes (snapshot, release and report staging, temporary uploads). */
 public final class WorkFolders {
-    private WorkFolders() {
-    }
+    private WorkFolders() {}
 
     /**
      * Deletes a folder and everything in it, read-only files included; nothing happens when it does
@@ -21,7 +20,8 @@ public final class WorkFolders {
         if (dir == null || !Files.exists(dir)) return;
         try {
             try (var s = Files.walk(dir)) {
-                s.filter(Files::isDirectory).forEach(p -> p.toFile().setWritable(true)); // a finished snapshot's folders are read-only
+                s.filter(Files::isDirectory)
+                        .forEach(p -> p.toFile().setWritable(true)); // a finished snapshot's folders are read-only
             }
             try (var s = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {

@@ -23,17 +23,22 @@ class SqlIdentifierTest {
     @Test
     void an_empty_name_or_a_nul_is_refused() {
         assertThatThrownBy(() -> SqlIdentifier.quote("")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SqlIdentifier.quote("a\0b")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> SqlIdentifier.quote("a\0b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NUL");
     }
 
     @Test
     void the_loader_refuses_a_variable_or_form_name_that_could_carry_sql() {
         String ecm = InstrumentLoader.builtInSource("ecm");
-        String variable = ecm.replace("{name: V_AGE, type: integer", "{name: 'V_AGE\"; DROP TABLE d_case; --', type: integer");
-        assertThatThrownBy(() -> InstrumentLoader.parse(variable, "evil.yaml")).isInstanceOf(InstrumentException.class)
+        String variable =
+                ecm.replace("{name: V_AGE, type: integer", "{name: 'V_AGE\"; DROP TABLE d_case; --', type: integer");
+        assertThatThrownBy(() -> InstrumentLoader.parse(variable, "evil.yaml"))
+                .isInstanceOf(InstrumentException.class)
                 .hasMessageContaining("evil.yaml");
         String form = ecm.replace("  - name: task_force\n", "  - name: \"task force\\\"; --\"\n");
-        assertThatThrownBy(() -> InstrumentLoader.parse(form, "evil.yaml")).isInstanceOf(InstrumentException.class)
+        assertThatThrownBy(() -> InstrumentLoader.parse(form, "evil.yaml"))
+                .isInstanceOf(InstrumentException.class)
                 .hasMessageContaining("evil.yaml");
     }
 }

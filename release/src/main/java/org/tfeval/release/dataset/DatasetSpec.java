@@ -63,7 +63,10 @@ public record DatasetSpec(String name, String label, List<VariableSpec> variable
             throw new InvalidRowException(rowNumber, null, InvalidRowException.Reason.NULL_ROW, "row is null");
         }
         if (row.length != variables.size()) {
-            throw new InvalidRowException(rowNumber, null, InvalidRowException.Reason.WRONG_ARITY,
+            throw new InvalidRowException(
+                    rowNumber,
+                    null,
+                    InvalidRowException.Reason.WRONG_ARITY,
                     "row has " + row.length + " cells, the dataset " + variables.size() + " variables");
         }
         Object[] out = new Object[row.length];
@@ -71,8 +74,8 @@ public record DatasetSpec(String name, String label, List<VariableSpec> variable
             try {
                 out[i] = variables.get(i).normalise(row[i]);
             } catch (IllegalArgumentException e) {
-                throw new InvalidRowException(rowNumber, variables.get(i).name(),
-                        InvalidRowException.Reason.BAD_CELL, e.getMessage());
+                throw new InvalidRowException(
+                        rowNumber, variables.get(i).name(), InvalidRowException.Reason.BAD_CELL, e.getMessage());
             }
         }
         return out;

@@ -12,7 +12,7 @@ public interface RowCursor extends Iterator<Object[]>, Closeable {
 
     /** A cursor over an iterator that holds nothing to release. */
     static RowCursor of(Iterator<Object[]> rows) {
-        return of(rows, () -> { });
+        return of(rows, () -> {});
     }
 
     static RowCursor of(Iterator<Object[]> rows, Closeable onClose) {

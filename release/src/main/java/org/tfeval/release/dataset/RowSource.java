@@ -1,10 +1,10 @@
 package org.tfeval.release.dataset;
 
-import org.tfeval.instrument.MissingCode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
+import org.tfeval.instrument.MissingCode;
 
 /**
  * The rows of a dataset, which can be read more than once: each {@link #open()} starts a new pass

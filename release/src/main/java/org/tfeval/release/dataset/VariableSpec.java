@@ -1,6 +1,5 @@
 package org.tfeval.release.dataset;
 
-import org.tfeval.instrument.MissingCode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.tfeval.instrument.MissingCode;
 
 /**
  * One variable of a dataset to release.
@@ -54,12 +54,44 @@ public record VariableSpec(
     private static final Pattern STATA_STR_TYPE = Pattern.compile("str[0-9]+");
     private static final Set<String> RESERVED_WORDS = Set.of(
             // SPSS
-            "all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or", "to", "with",
+            "all",
+            "and",
+            "by",
+            "eq",
+            "ge",
+            "gt",
+            "le",
+            "lt",
+            "ne",
+            "not",
+            "or",
+            "to",
+            "with",
             // Stata
-            "byte", "double", "float", "if", "in", "int", "long", "str", "strl", "using",
+            "byte",
+            "double",
+            "float",
+            "if",
+            "in",
+            "int",
+            "long",
+            "str",
+            "strl",
+            "using",
             // R
-            "else", "repeat", "while", "function", "for", "next", "break", "true", "false", "null",
-            "inf", "nan", "na");
+            "else",
+            "repeat",
+            "while",
+            "function",
+            "for",
+            "next",
+            "break",
+            "true",
+            "false",
+            "null",
+            "inf",
+            "nan",
+            "na");
 
     public VariableSpec {
         requireName(name, "variable name");
@@ -68,14 +100,14 @@ public record VariableSpec(
         requireLabel(label, "label of variable " + name);
         requireNoControlCharacters(question.replace('\n', ' '), "question of variable " + name);
         Objects.requireNonNull(type, () -> "type of variable " + name);
-        valueLabels = Collections.unmodifiableSortedMap(new TreeMap<>(
-                Objects.requireNonNullElse(valueLabels, Collections.<Long, String>emptySortedMap())));
+        valueLabels = Collections.unmodifiableSortedMap(
+                new TreeMap<>(Objects.requireNonNullElse(valueLabels, Collections.<Long, String>emptySortedMap())));
         missingCodes = missingCodes == null || missingCodes.isEmpty()
                 ? Collections.unmodifiableMap(new EnumMap<>(MissingCode.class))
                 : Collections.unmodifiableMap(new EnumMap<>(missingCodes));
         if (!valueLabels.isEmpty() && type.kind() != VariableKind.INTEGER) {
-            throw new IllegalArgumentException("variable " + name + " is " + type.kind()
-                    + "; only INTEGER variables take value labels");
+            throw new IllegalArgumentException(
+                    "variable " + name + " is " + type.kind() + "; only INTEGER variables take value labels");
         }
         if (!missingCodes.isEmpty() && !type.kind().takesMissingCodes()) {
             throw new IllegalArgumentException("variable " + name + " is " + type.kind()
@@ -88,13 +120,14 @@ public record VariableSpec(
                         + " is a reserved missing code; declare it as a missing code, not a value label");
             }
             if (code < MIN_LABEL_CODE || code > MAX_LABEL_CODE) {
-                throw new IllegalArgumentException("variable " + name + ": value-label code " + code
-                        + " is outside " + MIN_LABEL_CODE + ".." + MAX_LABEL_CODE);
+                throw new IllegalArgumentException("variable " + name + ": value-label code " + code + " is outside "
+                        + MIN_LABEL_CODE + ".." + MAX_LABEL_CODE);
             }
             requireValueLabel(e.getValue(), "label of code " + code + " of variable " + name);
         }
         for (Map.Entry<MissingCode, String> e : missingCodes.entrySet()) {
-            requireValueLabel(e.getValue(), "label of missing code " + e.getKey().code() + " of variable " + name);
+            requireValueLabel(
+                    e.getValue(), "label of missing code " + e.getKey().code() + " of variable " + name);
         }
     }
 
@@ -166,7 +199,8 @@ public record VariableSpec(
         switch (type.kind()) {
             case INTEGER -> {
                 if (!(cell instanceof Number number)) {
-                    throw new IllegalArgumentException("expected an integer, got a " + cell.getClass().getSimpleName());
+                    throw new IllegalArgumentException(
+                            "expected an integer, got a " + cell.getClass().getSimpleName());
                 }
                 long value = integerValue(number);
                 MissingCode reserved = MissingCode.ofCode(value).orElse(null);
@@ -180,13 +214,16 @@ public record VariableSpec(
             }
             case DECIMAL -> {
                 if (!(cell instanceof Number number)) {
-                    throw new IllegalArgumentException("expected a number, got a " + cell.getClass().getSimpleName());
+                    throw new IllegalArgumentException(
+                            "expected a number, got a " + cell.getClass().getSimpleName());
                 }
                 double value = number.doubleValue();
                 if (!Double.isFinite(value)) {
                     throw new IllegalArgumentException("number is not finite");
                 }
-                MissingCode reserved = value == Math.rint(value) ? MissingCode.ofCode((long) value).orElse(null) : null;
+                MissingCode reserved = value == Math.rint(value)
+                        ? MissingCode.ofCode((long) value).orElse(null)
+                        : null;
                 if (reserved != null) {
                     return declared(reserved);
                 }
@@ -194,12 +231,13 @@ public record VariableSpec(
             }
             case STRING -> {
                 if (!(cell instanceof String text)) {
-                    throw new IllegalArgumentException("expected a string, got a " + cell.getClass().getSimpleName());
+                    throw new IllegalArgumentException(
+                            "expected a string, got a " + cell.getClass().getSimpleName());
                 }
                 int bytes = utf8Length(text);
                 if (bytes > type.width()) {
-                    throw new IllegalArgumentException("string of " + bytes + " UTF-8 bytes exceeds the declared "
-                            + type.width());
+                    throw new IllegalArgumentException(
+                            "string of " + bytes + " UTF-8 bytes exceeds the declared " + type.width());
                 }
                 if (text.indexOf('\0') >= 0) {
                     throw new IllegalArgumentException("string contains a NUL character");
@@ -215,10 +253,12 @@ public record VariableSpec(
                 }
                 if (cell instanceof Number number) {
                     long value = integerValue(number);
-                    return declared(MissingCode.ofCode(value).orElseThrow(() -> new IllegalArgumentException(
-                            "a number in a DATE variable must be a reserved missing code")));
+                    return declared(MissingCode.ofCode(value)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "a number in a DATE variable must be a reserved missing code")));
                 }
-                throw new IllegalArgumentException("expected a LocalDate, got a " + cell.getClass().getSimpleName());
+                throw new IllegalArgumentException(
+                        "expected a LocalDate, got a " + cell.getClass().getSimpleName());
             }
             default -> throw new AssertionError(type.kind());
         }
@@ -248,11 +288,12 @@ public record VariableSpec(
 
     static void requireName(String name, String what) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " must be a letter followed by letters, digits or "
-                    + "underscores: " + name);
+            throw new IllegalArgumentException(
+                    what + " must be a letter followed by letters, digits or " + "underscores: " + name);
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException(what + " " + name + " is longer than " + MAX_NAME_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    what + " " + name + " is longer than " + MAX_NAME_LENGTH + " characters");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (RESERVED_WORDS.contains(lower) || STATA_STR_TYPE.matcher(lower).matches()) {

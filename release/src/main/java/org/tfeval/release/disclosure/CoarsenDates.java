@@ -20,17 +20,36 @@ public final class CoarsenDates implements DisclosureRule {
                 continue;
             }
             if (DatePairs.isLaterInForm(pairs, v.form(), v.source())) {
-                work.drop(v, getClass().getSimpleName(), "exact date dropped: released as the interval from the date before it");
+                work.drop(
+                        v,
+                        getClass().getSimpleName(),
+                        "exact date dropped: released as the interval from the date before it");
                 continue;
             }
             if (DatePairs.isBeforeParent(pairs, v.form(), v.source())) {
-                work.drop(v, getClass().getSimpleName(), "exact date dropped: released as the interval to the parent record's date");
+                work.drop(
+                        v,
+                        getClass().getSimpleName(),
+                        "exact date dropped: released as the interval to the parent record's date");
                 continue;
             }
             String name = DatePairs.stem(v.name()) + "_YEAR";
-            String year = "CASE WHEN " + v.value() + " IS NOT NULL THEN year(" + v.value() + ") ELSE " + v.missing() + " END";
-            PlannedVariable coarse = new PlannedVariable(v.form(), name, ReleaseWork.label("Year: " + v.label()), v.question(),
-                    VariableKind.INTEGER, v.valueLabels(), v.missingCodes(), v.role(), ReleaseLevel.PUBLIC, v.source(), v.inherits(), year, null);
+            String year =
+                    "CASE WHEN " + v.value() + " IS NOT NULL THEN year(" + v.value() + ") ELSE " + v.missing() + " END";
+            PlannedVariable coarse = new PlannedVariable(
+                    v.form(),
+                    name,
+                    ReleaseWork.label("Year: " + v.label()),
+                    v.question(),
+                    VariableKind.INTEGER,
+                    v.valueLabels(),
+                    v.missingCodes(),
+                    v.role(),
+                    ReleaseLevel.PUBLIC,
+                    v.source(),
+                    v.inherits(),
+                    year,
+                    null);
             work.insertAfter(v, coarse);
             work.drop(v, getClass().getSimpleName(), "exact date dropped: released as its year, " + name);
         }

@@ -21,6 +21,7 @@ import org.tfeval.release.dataset.VariableSpec;
 public final class CollapseRareCategories implements DisclosureRule {
     /** Prefix of the label of a merged category. */
     static final String COLLAPSED = "Collapsed: ";
+
     private final int minCount;
 
     /** @param minCount least number of records a released category holds */
@@ -38,8 +39,10 @@ public final class CollapseRareCategories implements DisclosureRule {
                 continue;
             }
             SortedMap<Long, Long> d = Recoding.distribution(work, v);
-            List<Map.Entry<Long, Long>> bySize = d.entrySet().stream().filter(e -> e.getValue() > 0)
-                    .sorted(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey())).collect(Collectors.toList());
+            List<Map.Entry<Long, Long>> bySize = d.entrySet().stream()
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .collect(Collectors.toList());
             if (bySize.isEmpty() || bySize.get(0).getValue() >= minCount) {
                 continue;
             }
@@ -53,7 +56,9 @@ public final class CollapseRareCategories implements DisclosureRule {
                 total += e.getValue();
             }
             if (bySize.size() - merged.size() + 1 < 2) {
-                work.note(v.qualifiedName() + ": rare categories not collapsed, it would leave a single category; local suppression protects it");
+                work.note(
+                        v.qualifiedName()
+                                + ": rare categories not collapsed, it would leave a single category; local suppression protects it");
                 continue;
             }
             long target = merged.last();
@@ -64,13 +69,23 @@ public final class CollapseRareCategories implements DisclosureRule {
                 labels.remove(code);
             }
             labels.put(target, collapsedLabel(names));
-            long changed = merged.stream().filter(c -> c != target).mapToLong(d::get).sum();
+            long changed =
+                    merged.stream().filter(c -> c != target).mapToLong(d::get).sum();
             String list = merged.stream().map(String::valueOf).collect(Collectors.joining(","));
-            Recoding.apply(work, v, sql -> "CASE WHEN (" + sql + ") IN (" + list + ") THEN " + target + " ELSE " + sql + " END", labels);
+            Recoding.apply(
+                    work,
+                    v,
+                    sql -> "CASE WHEN (" + sql + ") IN (" + list + ") THEN " + target + " ELSE " + sql + " END",
+                    labels);
             work.countRecoded(changed);
             work.countCollapsed(merged.size() - 1);
-            work.treat(v.form(), v.name(), getClass().getSimpleName(), "codes " + list + " merged into " + target + " (each held fewer than "
-                    + minCount + " records, or was needed to bring the merged group to " + minCount + ")", changed);
+            work.treat(
+                    v.form(),
+                    v.name(),
+                    getClass().getSimpleName(),
+                    "codes " + list + " merged into " + target + " (each held fewer than " + minCount
+                            + " records, or was needed to bring the merged group to " + minCount + ")",
+                    changed);
         }
     }
 

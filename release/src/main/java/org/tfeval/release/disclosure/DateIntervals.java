@@ -17,14 +17,22 @@ import org.tfeval.release.dataset.VariableKind;
 public final class DateIntervals implements DisclosureRule {
     @Override
     public void apply(ReleaseWork work) {
-        work.note("Intervals between dates are not quasi-identifiers: the disclosure scenario assumes an intruder may know a person's "
-                + "demographics, the place type and the years of events, not the exact dates of a case's steps.");
+        work.note(
+                "Intervals between dates are not quasi-identifiers: the disclosure scenario assumes an intruder may know a person's "
+                        + "demographics, the place type and the years of events, not the exact dates of a case's steps.");
         for (DatePairs pair : DatePairs.of(work.instrument())) {
-            if (pair.earlier().release() == ReleaseLevel.DROP || pair.later().release() == ReleaseLevel.DROP
-                    || pair.earlier().disclosure() == DisclosureRole.DIRECT || pair.later().disclosure() == DisclosureRole.DIRECT) {
+            if (pair.earlier().release() == ReleaseLevel.DROP
+                    || pair.later().release() == ReleaseLevel.DROP
+                    || pair.earlier().disclosure() == DisclosureRole.DIRECT
+                    || pair.later().disclosure() == DisclosureRole.DIRECT) {
                 continue;
             }
-            PlannedVariable anchor = work.find(pair.form(), pair.laterInParent() ? pair.earlier().name() : pair.later().name()).orElse(null);
+            PlannedVariable anchor = work.find(
+                            pair.form(),
+                            pair.laterInParent()
+                                    ? pair.earlier().name()
+                                    : pair.later().name())
+                    .orElse(null);
             if (anchor == null) {
                 continue;
             }
@@ -34,18 +42,37 @@ public final class DateIntervals implements DisclosureRule {
             String b = ReleaseWork.column(alias, pair.later().name());
             String bCode = ReleaseWork.column(alias, pair.later().name() + "__MC");
             String days = "date_diff('day', " + a + ", " + b + ")";
-            String value = "CASE WHEN " + a + " IS NOT NULL AND " + b + " IS NOT NULL THEN (CASE WHEN " + days + " >= 0 THEN " + days
-                    + " END) WHEN " + a + " IS NULL THEN " + aCode + " ELSE " + bCode + " END";
+            String value = "CASE WHEN " + a + " IS NOT NULL AND " + b + " IS NOT NULL THEN (CASE WHEN " + days
+                    + " >= 0 THEN " + days + " END) WHEN " + a + " IS NULL THEN " + aCode + " ELSE " + bCode + " END";
             TreeSet<Integer> codes = new TreeSet<>(pair.earlier().missingCodes());
             codes.addAll(pair.later().missingCodes());
             String name = pair.intervalName();
-            String label = ReleaseWork.label("Days from " + lower(pair.earlier().label()) + " to " + lower(pair.later().label()));
-            PlannedVariable interval = new PlannedVariable(pair.form(), name, label, label + " (computed from the exact dates)",
-                    VariableKind.INTEGER, new TreeMap<>(), codes, DisclosureRole.NONE, ReleaseLevel.PUBLIC, name, null, value, null);
+            String label = ReleaseWork.label("Days from " + lower(pair.earlier().label()) + " to "
+                    + lower(pair.later().label()));
+            PlannedVariable interval = new PlannedVariable(
+                    pair.form(),
+                    name,
+                    label,
+                    label + " (computed from the exact dates)",
+                    VariableKind.INTEGER,
+                    new TreeMap<>(),
+                    codes,
+                    DisclosureRole.NONE,
+                    ReleaseLevel.PUBLIC,
+                    name,
+                    null,
+                    value,
+                    null);
             work.insertAfter(anchor, interval);
-            work.treat(pair.form(), name, getClass().getSimpleName(), "added: days from " + (pair.laterInParent() ? "" : "")
-                    + pair.earlier().name() + " to " + (pair.laterInParent() ? "the parent record's " : "") + pair.later().name()
-                    + ", computed from the exact dates", 0);
+            work.treat(
+                    pair.form(),
+                    name,
+                    getClass().getSimpleName(),
+                    "added: days from " + (pair.laterInParent() ? "" : "")
+                            + pair.earlier().name() + " to " + (pair.laterInParent() ? "the parent record's " : "")
+                            + pair.later().name()
+                            + ", computed from the exact dates",
+                    0);
         }
     }
 

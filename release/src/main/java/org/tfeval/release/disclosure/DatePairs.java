@@ -45,33 +45,47 @@ record DatePairs(String form, Variable earlier, Variable later, boolean laterInP
 
     /** Whether the date is the later date of a pair within its own form (then its interval carries it). */
     static boolean isLaterInForm(List<DatePairs> pairs, String form, String date) {
-        return pairs.stream().anyMatch(p -> p.form.equals(form) && !p.laterInParent && p.later.name().equals(date));
+        return pairs.stream()
+                .anyMatch(p -> p.form.equals(form)
+                        && !p.laterInParent
+                        && p.later.name().equals(date));
     }
 
     /** Whether the date precedes a date of the parent record (then its interval to that date carries it). */
     static boolean isBeforeParent(List<DatePairs> pairs, String form, String date) {
-        return pairs.stream().anyMatch(p -> p.form.equals(form) && p.laterInParent && p.earlier.name().equals(date));
+        return pairs.stream()
+                .anyMatch(p -> p.form.equals(form)
+                        && p.laterInParent
+                        && p.earlier.name().equals(date));
     }
 
-    private record Ref(Variable variable, boolean inParent) {
-    }
+    private record Ref(Variable variable, boolean inParent) {}
 
     private static Ref ref(Instrument instrument, Form form, String name) {
         int dot = name.indexOf('.');
         if (dot < 0) {
-            return form.find(name).filter(v -> v.type() == VariableType.DATE).map(v -> new Ref(v, false)).orElse(null);
+            return form.find(name)
+                    .filter(v -> v.type() == VariableType.DATE)
+                    .map(v -> new Ref(v, false))
+                    .orElse(null);
         }
         String parent = name.substring(0, dot);
         if (form.parentLink().map(l -> !l.parent().equals(parent)).orElse(true)) {
             return null;
         }
-        return instrument.form(parent).find(name.substring(dot + 1)).filter(v -> v.type() == VariableType.DATE)
-                .map(v -> new Ref(v, true)).orElse(null);
+        return instrument
+                .form(parent)
+                .find(name.substring(dot + 1))
+                .filter(v -> v.type() == VariableType.DATE)
+                .map(v -> new Ref(v, true))
+                .orElse(null);
     }
 
     /** The stem of a date's name: {@code S_ARREST_DATE} gives {@code S_ARREST}. */
     static String stem(String date) {
-        return date.endsWith("_DATE") && date.length() > "_DATE".length() ? date.substring(0, date.length() - "_DATE".length()) : date;
+        return date.endsWith("_DATE") && date.length() > "_DATE".length()
+                ? date.substring(0, date.length() - "_DATE".length())
+                : date;
     }
 
     /**
@@ -86,8 +100,10 @@ record DatePairs(String form, Variable earlier, Variable later, boolean laterInP
             common.add(a.remove(0));
             b.remove(0);
         }
-        String name = (common.isEmpty() ? "" : String.join("_", common) + "_") + "DAYS_" + String.join("_", a) + "_TO_" + String.join("_", b);
-        return name.length() <= org.tfeval.release.dataset.VariableSpec.MAX_NAME_LENGTH ? name
+        String name = (common.isEmpty() ? "" : String.join("_", common) + "_") + "DAYS_" + String.join("_", a) + "_TO_"
+                + String.join("_", b);
+        return name.length() <= org.tfeval.release.dataset.VariableSpec.MAX_NAME_LENGTH
+                ? name
                 : name.substring(0, org.tfeval.release.dataset.VariableSpec.MAX_NAME_LENGTH);
     }
 }

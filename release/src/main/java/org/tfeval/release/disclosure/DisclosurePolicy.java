@@ -12,7 +12,8 @@ public enum DisclosurePolicy {
     RESTRICTED_USE(ReleaseLevel.RESTRICTED, "Restricted-use files") {
         @Override
         public List<DisclosureRule> rules(Thresholds t) {
-            return List.of(new DropDirectIdentifiers(), new DropFreeText(), new DropBelowLevel(), new PseudonymiseIds());
+            return List.of(
+                    new DropDirectIdentifiers(), new DropFreeText(), new DropBelowLevel(), new PseudonymiseIds());
         }
     },
     /**
@@ -23,9 +24,17 @@ public enum DisclosurePolicy {
     PUBLIC_USE(ReleaseLevel.PUBLIC, "Public-use files") {
         @Override
         public List<DisclosureRule> rules(Thresholds t) {
-            return List.of(new DropDirectIdentifiers(), new DropFreeText(), new DateIntervals(), new CoarsenDates(), new DropBelowLevel(),
-                    new PseudonymiseIds(), new GroupIntoBands(t.bandWidth()), new TopCode(t.k(), t.bandWidth()),
-                    new CollapseRareCategories(t.k()), new LocalSuppression(t.k(), t.maxSuppressedValueShare(), t.maxRemovedCaseShare()),
+            return List.of(
+                    new DropDirectIdentifiers(),
+                    new DropFreeText(),
+                    new DateIntervals(),
+                    new CoarsenDates(),
+                    new DropBelowLevel(),
+                    new PseudonymiseIds(),
+                    new GroupIntoBands(t.bandWidth()),
+                    new TopCode(t.k(), t.bandWidth()),
+                    new CollapseRareCategories(t.k()),
+                    new LocalSuppression(t.k(), t.maxSuppressedValueShare(), t.maxRemovedCaseShare()),
                     new LDiversity(t.l(), t.maxSuppressedValueShare()));
         }
     };

@@ -21,8 +21,7 @@ import java.util.Locale;
 public final class DisclosureReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private DisclosureReportWriter() {
-    }
+    private DisclosureReportWriter() {}
 
     /** The report as a JSON tree: the record's fields, with the shares of information loss added. */
     public static ObjectNode json(DisclosureReport report) {
@@ -55,12 +54,11 @@ public final class DisclosureReportWriter {
         Files.writeString(file, html(report), StandardCharsets.UTF_8);
     }
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            DisclosureReportWriter.class.getClassLoader(), "org.tfeval.release");
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, DisclosureReportWriter.class.getClassLoader(), "org.tfeval.release");
 
     /** A row of a two-column table: a name and its value in words. */
-    record Line(String name, String value) {
-    }
+    record Line(String name, String value) {}
 
     /**
      * What the template {@code disclosure/report.jte} prints.
@@ -85,27 +83,65 @@ public final class DisclosureReportWriter {
         overview.add(new Line("Release level", r.level().name().toLowerCase(Locale.ROOT)));
         overview.add(new Line("Policy", r.policy()));
         overview.add(new Line("Rules, in the order applied", String.join(", ", r.rules())));
-        overview.add(new Line("Thresholds", String.format(Locale.ROOT, "k = %d (distinct cases per class of the joined view), l = %d, bands of %d, "
-                + "at most %.1f%% of protected values suppressed, at most %.1f%% of cases left out", t.k(), t.l(), t.bandWidth(),
-                100 * t.maxSuppressedValueShare(), 100 * t.maxRemovedCaseShare())));
-        r.stage("released").ifPresent(p -> overview.add(new Line("Result", r.level() == org.tfeval.instrument.ReleaseLevel.PUBLIC
-                ? "target met: every class of the joined view holds at least k = " + t.k() + " cases (the smallest holds " + p.smallestClass() + ")"
-                : "restricted-use files: no k-anonymity target; the risk below is for the data use agreement")));
+        overview.add(new Line(
+                "Thresholds",
+                String.format(
+                        Locale.ROOT,
+                        "k = %d (distinct cases per class of the joined view), l = %d, bands of %d, "
+                                + "at most %.1f%% of protected values suppressed, at most %.1f%% of cases left out",
+                        t.k(),
+                        t.l(),
+                        t.bandWidth(),
+                        100 * t.maxSuppressedValueShare(),
+                        100 * t.maxRemovedCaseShare())));
+        r.stage("released")
+                .ifPresent(
+                        p -> overview.add(
+                                new Line(
+                                        "Result",
+                                        r.level() == org.tfeval.instrument.ReleaseLevel.PUBLIC
+                                                ? "target met: every class of the joined view holds at least k = "
+                                                        + t.k() + " cases (the smallest holds " + p.smallestClass()
+                                                        + ")"
+                                                : "restricted-use files: no k-anonymity target; the risk below is for the data use agreement")));
         List<Line> lost = List.of(
-                new Line("Quasi-identifier values suppressed", String.format(Locale.ROOT, "%,d of %,d (%.1f%%)", loss.suppressedQuasiValues(),
-                        loss.quasiValues(), 100 * loss.suppressedQuasiShare())),
-                new Line("Sensitive values suppressed (l-diversity)", String.format(Locale.ROOT, "%,d of %,d (%.1f%%)",
-                        loss.suppressedSensitiveValues(), loss.sensitiveValues(), 100 * loss.suppressedSensitiveShare())),
-                new Line("Cases left out", String.format(Locale.ROOT, "%,d of %,d (%.1f%%)", loss.removedCases(), loss.cases(),
-                        100 * loss.removedCaseShare())),
+                new Line(
+                        "Quasi-identifier values suppressed",
+                        String.format(
+                                Locale.ROOT,
+                                "%,d of %,d (%.1f%%)",
+                                loss.suppressedQuasiValues(),
+                                loss.quasiValues(),
+                                100 * loss.suppressedQuasiShare())),
+                new Line(
+                        "Sensitive values suppressed (l-diversity)",
+                        String.format(
+                                Locale.ROOT,
+                                "%,d of %,d (%.1f%%)",
+                                loss.suppressedSensitiveValues(),
+                                loss.sensitiveValues(),
+                                100 * loss.suppressedSensitiveShare())),
+                new Line(
+                        "Cases left out",
+                        String.format(
+                                Locale.ROOT,
+                                "%,d of %,d (%.1f%%)",
+                                loss.removedCases(),
+                                loss.cases(),
+                                100 * loss.removedCaseShare())),
                 new Line("Categories collapsed", String.format(Locale.ROOT, "%,d", loss.collapsedCategories())),
-                new Line("Values recoded (bands, top and bottom codes, collapsed categories)", String.format(Locale.ROOT, "%,d",
-                        loss.recodedValues())));
+                new Line(
+                        "Values recoded (bands, top and bottom codes, collapsed categories)",
+                        String.format(Locale.ROOT, "%,d", loss.recodedValues())));
         List<String> sizes = new ArrayList<>();
         if (!r.risk().isEmpty()) {
             for (RiskProfile.SizeBucket bucket : r.risk().get(0).sizes()) {
-                sizes.add(bucket.from() == bucket.to() ? Long.toString(bucket.from())
-                        : bucket.to() == Long.MAX_VALUE ? bucket.from() + " or more" : bucket.from() + "-" + bucket.to());
+                sizes.add(
+                        bucket.from() == bucket.to()
+                                ? Long.toString(bucket.from())
+                                : bucket.to() == Long.MAX_VALUE
+                                        ? bucket.from() + " or more"
+                                        : bucket.from() + "-" + bucket.to());
             }
         }
         StringOutput out = new StringOutput();

@@ -11,8 +11,11 @@ public final class DropBelowLevel implements DisclosureRule {
     public void apply(ReleaseWork work) {
         for (PlannedVariable v : work.allVariables()) {
             if (!v.release().includedIn(work.level())) {
-                work.drop(v, getClass().getSimpleName(), "dropped: release level " + v.release().name().toLowerCase(Locale.ROOT)
-                        + " is below " + work.level().name().toLowerCase(Locale.ROOT));
+                work.drop(
+                        v,
+                        getClass().getSimpleName(),
+                        "dropped: release level " + v.release().name().toLowerCase(Locale.ROOT) + " is below "
+                                + work.level().name().toLowerCase(Locale.ROOT));
             }
         }
     }

@@ -8,7 +8,10 @@ public final class DropDirectIdentifiers implements DisclosureRule {
     public void apply(ReleaseWork work) {
         for (PlannedVariable v : work.allVariables()) {
             if (v.role() == DisclosureRole.DIRECT) {
-                work.drop(v, getClass().getSimpleName(), "dropped: a direct identifier (disclosure role direct) is never released");
+                work.drop(
+                        v,
+                        getClass().getSimpleName(),
+                        "dropped: a direct identifier (disclosure role direct) is never released");
             }
         }
     }

@@ -7,7 +7,11 @@ public final class DropFreeText implements DisclosureRule {
     @Override
     public void apply(ReleaseWork work) {
         for (PlannedVariable v : work.allVariables()) {
-            if (work.instrument().form(v.form()).find(v.source()).map(s -> s.type() == VariableType.TEXT).orElse(false)) {
+            if (work.instrument()
+                    .form(v.form())
+                    .find(v.source())
+                    .map(s -> s.type() == VariableType.TEXT)
+                    .orElse(false)) {
                 work.drop(v, getClass().getSimpleName(), "dropped: free text is never released");
             }
         }

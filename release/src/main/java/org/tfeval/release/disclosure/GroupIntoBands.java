@@ -38,11 +38,19 @@ public final class GroupIntoBands implements DisclosureRule {
                 labels.put(b, b + "-" + (b + width - 1));
             }
             long changed = Recoding.changed(d, this::band);
-            Recoding.apply(work, v, sql -> "CASE WHEN " + ReleaseWork.valid(sql) + " THEN CAST(floor((" + sql + ") / " + width + ") AS BIGINT) * "
-                    + width + " ELSE " + sql + " END", labels);
+            Recoding.apply(
+                    work,
+                    v,
+                    sql -> "CASE WHEN " + ReleaseWork.valid(sql) + " THEN CAST(floor((" + sql + ") / " + width
+                            + ") AS BIGINT) * " + width + " ELSE " + sql + " END",
+                    labels);
             work.countRecoded(changed);
-            work.treat(v.form(), v.name(), getClass().getSimpleName(), "grouped into bands of " + width + " (a value becomes the lower bound "
-                    + "of its band)", changed);
+            work.treat(
+                    v.form(),
+                    v.name(),
+                    getClass().getSimpleName(),
+                    "grouped into bands of " + width + " (a value becomes the lower bound " + "of its band)",
+                    changed);
         }
     }
 

@@ -13,8 +13,15 @@ package org.tfeval.release.disclosure;
  * @param collapsedCategories categories merged into another by {@link CollapseRareCategories}
  * @param recodedValues values changed by coding rules (top and bottom coding, collapsing)
  */
-public record InformationLoss(long quasiValues, long suppressedQuasiValues, long sensitiveValues, long suppressedSensitiveValues,
-        long cases, long removedCases, long collapsedCategories, long recodedValues) {
+public record InformationLoss(
+        long quasiValues,
+        long suppressedQuasiValues,
+        long sensitiveValues,
+        long suppressedSensitiveValues,
+        long cases,
+        long removedCases,
+        long collapsedCategories,
+        long recodedValues) {
 
     /** Share of quasi-identifier values suppressed, 0 when there are none. */
     public double suppressedQuasiShare() {

@@ -27,6 +27,7 @@ final class JoinedView {
     static final String BLANK = "<blank>";
     /** A suppressed quasi-identifier, as the view holds it. */
     static final String SUPPRESSED = "'" + ReleaseWork.SUPPRESSED + "'";
+
     private final Instrument instrument;
     private final String unit;
     private final List<String> ancestors;
@@ -38,8 +39,11 @@ final class JoinedView {
     }
 
     static JoinedView of(Instrument instrument) {
-        Form unit = instrument.forms().stream().max(Comparator.comparingInt((Form f) -> instrument.childrenOf(f).size())
-                .thenComparing(f -> -instrument.forms().indexOf(f))).orElseThrow();
+        Form unit = instrument.forms().stream()
+                .max(Comparator.comparingInt(
+                                (Form f) -> instrument.childrenOf(f).size())
+                        .thenComparing(f -> -instrument.forms().indexOf(f)))
+                .orElseThrow();
         List<String> ancestors = new ArrayList<>();
         for (Form f = unit; instrument.parentOf(f).isPresent(); ) {
             f = instrument.parentOf(f).get();
@@ -71,7 +75,9 @@ final class JoinedView {
     /** Depth below the root form (task force 0, case 1, victim 2, offense 3). */
     int depth(String form) {
         int d = 0;
-        for (Form f = instrument.form(form); instrument.parentOf(f).isPresent(); f = instrument.parentOf(f).get()) {
+        for (Form f = instrument.form(form);
+                instrument.parentOf(f).isPresent();
+                f = instrument.parentOf(f).get()) {
             d++;
         }
         return d;
@@ -103,8 +109,17 @@ final class JoinedView {
         for (String a : ancestors) {
             String alias = "a_" + a;
             Variable link = child.parentLink().orElseThrow();
-            from.append(" LEFT JOIN ").append(table(prefix, a)).append(' ').append(alias).append(" ON ").append(alias).append('.')
-                    .append(SqlIdentifier.quote(parentKey(instrument, a))).append(" = ").append(childAlias).append('.')
+            from.append(" LEFT JOIN ")
+                    .append(table(prefix, a))
+                    .append(' ')
+                    .append(alias)
+                    .append(" ON ")
+                    .append(alias)
+                    .append('.')
+                    .append(SqlIdentifier.quote(parentKey(instrument, a)))
+                    .append(" = ")
+                    .append(childAlias)
+                    .append('.')
                     .append(SqlIdentifier.quote(link.name()));
             select.add(alias + "._rid AS " + SqlIdentifier.quote(rowId(a)));
             addColumns(select, alias, a, columns);
@@ -116,8 +131,14 @@ final class JoinedView {
                 continue;
             }
             String alias = "d_" + c.name();
-            from.append(" LEFT JOIN (").append(subtree(prefix, c, columns)).append(") ").append(alias).append(" ON ").append(alias)
-                    .append("._link = u.").append(SqlIdentifier.quote(parentKey(instrument, unit)));
+            from.append(" LEFT JOIN (")
+                    .append(subtree(prefix, c, columns))
+                    .append(") ")
+                    .append(alias)
+                    .append(" ON ")
+                    .append(alias)
+                    .append("._link = u.")
+                    .append(SqlIdentifier.quote(parentKey(instrument, unit)));
             passThrough(select, alias, c, columns);
         }
         return "SELECT " + String.join(", ", select) + " FROM " + from;
@@ -134,8 +155,14 @@ final class JoinedView {
                 continue;
             }
             String alias = "d_" + c.name();
-            from.append(" LEFT JOIN (").append(subtree(prefix, c, columns)).append(") ").append(alias).append(" ON ").append(alias)
-                    .append("._link = t.").append(SqlIdentifier.quote(parentKey(instrument, f.name())));
+            from.append(" LEFT JOIN (")
+                    .append(subtree(prefix, c, columns))
+                    .append(") ")
+                    .append(alias)
+                    .append(" ON ")
+                    .append(alias)
+                    .append("._link = t.")
+                    .append(SqlIdentifier.quote(parentKey(instrument, f.name())));
             passThrough(select, alias, c, columns);
         }
         return "SELECT " + String.join(", ", select) + " FROM " + from;
@@ -146,8 +173,8 @@ final class JoinedView {
         for (Column c : columns) {
             if (c.form().equals(f.name())) {
                 // the subtree never gives null for a record it has: null here means there is no such record
-                select.add("coalesce(" + alias + "." + SqlIdentifier.quote(c.alias()) + ", " + ReleaseWork.literal(ABSENT) + ") AS "
-                        + SqlIdentifier.quote(c.alias()));
+                select.add("coalesce(" + alias + "." + SqlIdentifier.quote(c.alias()) + ", "
+                        + ReleaseWork.literal(ABSENT) + ") AS " + SqlIdentifier.quote(c.alias()));
             }
         }
         for (Form g : instrument.childrenOf(f)) {
@@ -188,8 +215,9 @@ final class JoinedView {
                 if (c.kind() == VariableKind.DATE) {
                     value += ", CAST(" + alias + "." + SqlIdentifier.quote(c.name() + "__MC") + " AS VARCHAR)";
                 }
-                select.add("CASE WHEN " + alias + "._rid IS NULL THEN " + ReleaseWork.literal(ABSENT) + " ELSE coalesce(" + value + ", "
-                        + ReleaseWork.literal(BLANK) + ") END AS " + SqlIdentifier.quote(c.alias()));
+                select.add("CASE WHEN " + alias + "._rid IS NULL THEN " + ReleaseWork.literal(ABSENT)
+                        + " ELSE coalesce(" + value + ", " + ReleaseWork.literal(BLANK) + ") END AS "
+                        + SqlIdentifier.quote(c.alias()));
             }
         }
     }
@@ -245,7 +273,9 @@ final class JoinedView {
 
         /** SQL literal of the suppressed code in the working table of the form. */
         String suppressed() {
-            return kind == VariableKind.STRING ? "'" + ReleaseWork.SUPPRESSED + "'" : Integer.toString(ReleaseWork.SUPPRESSED);
+            return kind == VariableKind.STRING
+                    ? "'" + ReleaseWork.SUPPRESSED + "'"
+                    : Integer.toString(ReleaseWork.SUPPRESSED);
         }
     }
 }

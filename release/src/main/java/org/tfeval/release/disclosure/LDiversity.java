@@ -43,10 +43,10 @@ public final class LDiversity implements DisclosureRule {
         String table = work.joinedView(quasi);
         String partition = JoinedView.partition(quasi);
         // classes do not change here: number them once
-        work.execute("CREATE OR REPLACE TEMP TABLE classes AS SELECT " + partition + ", row_number() OVER () AS c FROM (SELECT DISTINCT "
-                + partition + " FROM " + table + ")");
-        work.execute("CREATE OR REPLACE TEMP TABLE jv_classes AS SELECT COLUMNS('^_r_'), c FROM " + table + " JOIN classes USING ("
-                + partition + ")");
+        work.execute("CREATE OR REPLACE TEMP TABLE classes AS SELECT " + partition
+                + ", row_number() OVER () AS c FROM (SELECT DISTINCT " + partition + " FROM " + table + ")");
+        work.execute("CREATE OR REPLACE TEMP TABLE jv_classes AS SELECT COLUMNS('^_r_'), c FROM " + table
+                + " JOIN classes USING (" + partition + ")");
         long suppressed = 0;
         long values = 0;
         for (PlannedVariable s : work.allVariables()) {
@@ -59,22 +59,31 @@ public final class LDiversity implements DisclosureRule {
             }
             String r = quote(JoinedView.rowId(s.form()));
             String x = "x." + quote(s.name());
-            String shortClasses = "SELECT j.c FROM jv_classes j JOIN " + ReleaseWork.rel(s.form()) + " x ON x._rid = j." + r
-                    + " GROUP BY j.c HAVING count(DISTINCT CASE WHEN " + ReleaseWork.valid(x) + " THEN " + x + " END) BETWEEN 1 AND " + (l - 1);
+            String shortClasses = "SELECT j.c FROM jv_classes j JOIN " + ReleaseWork.rel(s.form()) + " x ON x._rid = j."
+                    + r + " GROUP BY j.c HAVING count(DISTINCT CASE WHEN " + ReleaseWork.valid(x) + " THEN " + x
+                    + " END) BETWEEN 1 AND " + (l - 1);
             long before = work.queryLong("SELECT count(*) FROM (" + shortClasses + ")");
             long n = 0;
-            // a record in several classes (a victim with two suspects) can leave another class short once suppressed: repeat
+            // a record in several classes (a victim with two suspects) can leave another class short once suppressed:
+            // repeat
             for (long open = before; open > 0; open = work.queryLong("SELECT count(*) FROM (" + shortClasses + ")")) {
-                n += work.update("UPDATE " + ReleaseWork.rel(s.form()) + " SET " + quote(s.name()) + " = " + ReleaseWork.SUPPRESSED
-                        + " WHERE _rid IN (SELECT j." + r + " FROM jv_classes j WHERE j.c IN (" + shortClasses + ")) AND "
+                n += work.update("UPDATE " + ReleaseWork.rel(s.form()) + " SET " + quote(s.name()) + " = "
+                        + ReleaseWork.SUPPRESSED
+                        + " WHERE _rid IN (SELECT j." + r + " FROM jv_classes j WHERE j.c IN (" + shortClasses
+                        + ")) AND "
                         + ReleaseWork.valid(quote(s.name())));
             }
             LocalSuppression.markSuppressible(work, s);
             if (n > 0) {
                 work.propagate(s);
             }
-            work.treat(s.form(), s.name(), getClass().getSimpleName(), before + " classes had fewer than " + l + " distinct values; " + n
-                    + " values suppressed (set to -6)", n);
+            work.treat(
+                    s.form(),
+                    s.name(),
+                    getClass().getSimpleName(),
+                    before + " classes had fewer than " + l + " distinct values; " + n
+                            + " values suppressed (set to -6)",
+                    n);
             suppressed += n;
             values += work.queryLong("SELECT count(" + quote(s.name()) + ") FROM " + ReleaseWork.rel(s.form()));
         }
@@ -82,8 +91,14 @@ public final class LDiversity implements DisclosureRule {
         work.execute("DROP TABLE jv_classes");
         work.countSuppressed(0, suppressed);
         if (values > 0 && (double) suppressed / values > maxSuppressedShare) {
-            throw new ReleaseRefusedException(String.format(Locale.ROOT, "l = %d cannot be reached within the limits: it needs %d of %d "
-                    + "sensitive values (%.1f%%) suppressed, the maximum is %.1f%%", l, suppressed, values, 100.0 * suppressed / values,
+            throw new ReleaseRefusedException(String.format(
+                    Locale.ROOT,
+                    "l = %d cannot be reached within the limits: it needs %d of %d "
+                            + "sensitive values (%.1f%%) suppressed, the maximum is %.1f%%",
+                    l,
+                    suppressed,
+                    values,
+                    100.0 * suppressed / values,
                     100 * maxSuppressedShare));
         }
     }

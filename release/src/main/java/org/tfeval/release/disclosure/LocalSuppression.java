@@ -28,6 +28,7 @@ public final class LocalSuppression implements DisclosureRule {
     static final String VIEW = "jv";
     /** Scores a candidate value as (cases sharing it) x base + (its priority rank); ranks stay below the base. */
     private static final long SCORE_BASE = 1000;
+
     private final int k;
     private final double maxSuppressedShare;
     private final double maxRemovedCaseShare;
@@ -53,11 +54,13 @@ public final class LocalSuppression implements DisclosureRule {
         List<JoinedView.Column> quasi = view.quasiIdentifiers(work);
         for (JoinedView.Column c : quasi) {
             if (c.kind() == VariableKind.DATE) {
-                throw new IllegalStateException("local suppression needs dates coarsened first: " + c.qualifiedName() + " is a date");
+                throw new IllegalStateException(
+                        "local suppression needs dates coarsened first: " + c.qualifiedName() + " is a date");
             }
         }
         List<JoinedView.Column> order = priority(work, view, quasi);
-        work.suppressionOrder(order.stream().map(JoinedView.Column::qualifiedName).toList());
+        work.suppressionOrder(
+                order.stream().map(JoinedView.Column::qualifiedName).toList());
         work.execute("CREATE OR REPLACE TABLE " + VIEW + " AS " + view.select("rel_", quasi));
         work.execute("CREATE OR REPLACE TABLE jv_removed AS SELECT * FROM " + VIEW + " WHERE false");
         work.addRisk(work.profile("recoded", VIEW, quasi));
@@ -70,34 +73,46 @@ public final class LocalSuppression implements DisclosureRule {
         StringBuilder joins = new StringBuilder();
         for (int i = 0; i < order.size(); i++) {
             String q = quote(order.get(i).alias());
-            score.add("CASE WHEN risky." + q + " NOT IN (" + JoinedView.SUPPRESSED + ", " + ReleaseWork.literal(JoinedView.ABSENT) + ", "
-                    + ReleaseWork.literal(JoinedView.BLANK) + ") THEN f" + i + ".n * " + SCORE_BASE + " + " + (i + 1) + " END");
-            joins.append(" LEFT JOIN freq_").append(i).append(" f").append(i).append(" ON f").append(i).append(".v = risky.").append(q);
+            score.add("CASE WHEN risky." + q + " NOT IN (" + JoinedView.SUPPRESSED + ", "
+                    + ReleaseWork.literal(JoinedView.ABSENT) + ", " + ReleaseWork.literal(JoinedView.BLANK) + ") THEN f"
+                    + i + ".n * " + SCORE_BASE + " + " + (i + 1) + " END");
+            joins.append(" LEFT JOIN freq_")
+                    .append(i)
+                    .append(" f")
+                    .append(i)
+                    .append(" ON f")
+                    .append(i)
+                    .append(".v = risky.")
+                    .append(q);
         }
         String best = "least(" + String.join(", ", score) + ")";
         for (int round = 1; ; round++) {
-            work.execute("CREATE OR REPLACE TEMP TABLE small AS SELECT " + partition + " FROM " + VIEW + " GROUP BY " + partition
-                    + " HAVING count(DISTINCT " + unit + ") < " + k);
+            work.execute("CREATE OR REPLACE TEMP TABLE small AS SELECT " + partition + " FROM " + VIEW + " GROUP BY "
+                    + partition + " HAVING count(DISTINCT " + unit + ") < " + k);
             if (work.queryLong("SELECT count(*) FROM small") == 0) {
                 break;
             }
-            work.execute("CREATE OR REPLACE TEMP TABLE risky AS SELECT * FROM " + VIEW + " JOIN small USING (" + partition + ")");
+            work.execute("CREATE OR REPLACE TEMP TABLE risky AS SELECT * FROM " + VIEW + " JOIN small USING ("
+                    + partition + ")");
             for (int i = 0; i < order.size(); i++) {
-                work.execute("CREATE OR REPLACE TEMP TABLE freq_" + i + " AS SELECT " + quote(order.get(i).alias()) + " AS v, count(DISTINCT " + unit
-                        + ") AS n FROM " + VIEW + " GROUP BY 1");
+                work.execute("CREATE OR REPLACE TEMP TABLE freq_" + i + " AS SELECT "
+                        + quote(order.get(i).alias()) + " AS v, count(DISTINCT " + unit + ") AS n FROM " + VIEW
+                        + " GROUP BY 1");
             }
-            work.execute("CREATE OR REPLACE TEMP TABLE targets AS SELECT risky.*, coalesce(" + best + " % " + SCORE_BASE + ", 0) AS _t FROM risky"
-                    + joins);
+            work.execute("CREATE OR REPLACE TEMP TABLE targets AS SELECT risky.*, coalesce(" + best + " % " + SCORE_BASE
+                    + ", 0) AS _t FROM risky" + joins);
             if (work.queryLong("SELECT count(*) FROM targets WHERE _t > 0") > 0) {
                 for (int i = 0; i < order.size(); i++) {
                     JoinedView.Column c = order.get(i);
                     String r = quote(JoinedView.rowId(c.form()));
-                    work.update("UPDATE " + VIEW + " SET " + quote(c.alias()) + " = " + JoinedView.SUPPRESSED + " FROM (SELECT DISTINCT " + r
-                            + " AS r FROM targets WHERE _t = " + (i + 1) + ") s WHERE " + VIEW + "." + r + " = s.r");
+                    work.update("UPDATE " + VIEW + " SET " + quote(c.alias()) + " = " + JoinedView.SUPPRESSED
+                            + " FROM (SELECT DISTINCT " + r + " AS r FROM targets WHERE _t = " + (i + 1) + ") s WHERE "
+                            + VIEW + "." + r + " = s.r");
                 }
             } else {
                 // every quasi-identifier of these rows is suppressed and their classes are still too small
-                work.execute("INSERT INTO jv_removed SELECT * FROM " + VIEW + " WHERE " + unit + " IN (SELECT " + unit + " FROM risky)");
+                work.execute("INSERT INTO jv_removed SELECT * FROM " + VIEW + " WHERE " + unit + " IN (SELECT " + unit
+                        + " FROM risky)");
                 work.execute("DELETE FROM " + VIEW + " WHERE " + unit + " IN (SELECT " + unit + " FROM risky)");
             }
         }
@@ -110,27 +125,45 @@ public final class LocalSuppression implements DisclosureRule {
 
         long removed = work.queryLong("SELECT count(DISTINCT " + unit + ") FROM jv_removed");
         if (cases > 0 && (double) removed / cases > maxRemovedCaseShare) {
-            throw new ReleaseRefusedException(String.format(Locale.ROOT, "k = %d cannot be reached within the limits: %d of %d cases (%.1f%%) "
-                    + "would have to be left out, the maximum is %.1f%%", k, removed, cases, 100.0 * removed / cases, 100 * maxRemovedCaseShare));
+            throw new ReleaseRefusedException(String.format(
+                    Locale.ROOT,
+                    "k = %d cannot be reached within the limits: %d of %d cases (%.1f%%) "
+                            + "would have to be left out, the maximum is %.1f%%",
+                    k,
+                    removed,
+                    cases,
+                    100.0 * removed / cases,
+                    100 * maxRemovedCaseShare));
         }
         long suppressed = 0;
         long values = 0;
         for (JoinedView.Column c : quasi) {
             PlannedVariable v = work.find(c.form(), c.name()).orElseThrow();
             String r = quote(JoinedView.rowId(c.form()));
-            int n = work.update("UPDATE " + ReleaseWork.rel(c.form()) + " SET " + quote(c.name()) + " = " + c.suppressed() + " WHERE _rid IN (SELECT "
-                    + r + " FROM " + VIEW + " WHERE " + quote(c.alias()) + " = " + JoinedView.SUPPRESSED + ")");
+            int n = work.update("UPDATE " + ReleaseWork.rel(c.form()) + " SET " + quote(c.name()) + " = "
+                    + c.suppressed() + " WHERE _rid IN (SELECT " + r + " FROM " + VIEW + " WHERE " + quote(c.alias())
+                    + " = " + JoinedView.SUPPRESSED + ")");
             suppressed += n;
             markSuppressible(work, v);
             if (n > 0) {
-                work.treat(c.form(), c.name(), getClass().getSimpleName(), n + " values suppressed (set to -6) for k = " + k, n);
+                work.treat(
+                        c.form(),
+                        c.name(),
+                        getClass().getSimpleName(),
+                        n + " values suppressed (set to -6) for k = " + k,
+                        n);
                 work.propagate(v);
             }
         }
         if (removed > 0) {
             work.removeUnits("SELECT DISTINCT " + unit + " FROM jv_removed");
-            work.treat(view.unit(), "(all)", getClass().getSimpleName(), removed + " cases left out with their records: every quasi-identifier "
-                    + "suppressed and still in a class of fewer than " + k, 0);
+            work.treat(
+                    view.unit(),
+                    "(all)",
+                    getClass().getSimpleName(),
+                    removed + " cases left out with their records: every quasi-identifier "
+                            + "suppressed and still in a class of fewer than " + k,
+                    0);
             work.countRemovedCases(removed);
         }
         for (JoinedView.Column c : quasi) {
@@ -138,13 +171,19 @@ public final class LocalSuppression implements DisclosureRule {
         }
         work.countSuppressed(suppressed, 0);
         if (values > 0 && (double) suppressed / values > maxSuppressedShare) {
-            throw new ReleaseRefusedException(String.format(Locale.ROOT, "k = %d cannot be reached within the limits: it needs %d of %d "
-                    + "quasi-identifier values (%.1f%%) suppressed, the maximum is %.1f%%", k, suppressed, values, 100.0 * suppressed / values,
+            throw new ReleaseRefusedException(String.format(
+                    Locale.ROOT,
+                    "k = %d cannot be reached within the limits: it needs %d of %d "
+                            + "quasi-identifier values (%.1f%%) suppressed, the maximum is %.1f%%",
+                    k,
+                    suppressed,
+                    values,
+                    100.0 * suppressed / values,
                     100 * maxSuppressedShare));
         }
         work.addRisk(work.profile("released", VIEW, quasi));
-        long small = work.queryLong("SELECT count(*) FROM (SELECT count(DISTINCT " + unit + ") AS n FROM " + VIEW + " GROUP BY " + partition
-                + ") WHERE n < " + k);
+        long small = work.queryLong("SELECT count(*) FROM (SELECT count(DISTINCT " + unit + ") AS n FROM " + VIEW
+                + " GROUP BY " + partition + ") WHERE n < " + k);
         if (small > 0) {
             throw new IllegalStateException("local suppression ended with " + small + " classes below k = " + k);
         }
@@ -158,14 +197,18 @@ public final class LocalSuppression implements DisclosureRule {
         }
     }
 
-    private static List<JoinedView.Column> priority(ReleaseWork work, JoinedView view, List<JoinedView.Column> quasi) throws SQLException {
+    private static List<JoinedView.Column> priority(ReleaseWork work, JoinedView view, List<JoinedView.Column> quasi)
+            throws SQLException {
         Map<JoinedView.Column, Long> distinct = new HashMap<>();
         for (JoinedView.Column c : quasi) {
-            distinct.put(c, work.queryLong("SELECT count(DISTINCT " + quote(c.name()) + ") FROM " + ReleaseWork.rel(c.form())));
+            distinct.put(
+                    c,
+                    work.queryLong("SELECT count(DISTINCT " + quote(c.name()) + ") FROM " + ReleaseWork.rel(c.form())));
         }
         List<JoinedView.Column> order = new ArrayList<>(quasi);
         order.sort(Comparator.comparingInt((JoinedView.Column c) -> -view.depth(c.form()))
-                .thenComparing(c -> -distinct.get(c)).thenComparing(JoinedView.Column::qualifiedName));
+                .thenComparing(c -> -distinct.get(c))
+                .thenComparing(JoinedView.Column::qualifiedName));
         return order;
     }
 }

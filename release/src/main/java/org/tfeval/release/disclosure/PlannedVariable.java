@@ -54,7 +54,8 @@ public record PlannedVariable(
         Objects.requireNonNull(release, () -> name + ": release");
         Objects.requireNonNull(value, () -> name + ": value");
         if ((kind == VariableKind.DATE) != (missing != null)) {
-            throw new IllegalArgumentException(form + "." + name + ": a date, and only a date, has a missing-code column");
+            throw new IllegalArgumentException(
+                    form + "." + name + ": a date, and only a date, has a missing-code column");
         }
     }
 
@@ -69,29 +70,77 @@ public record PlannedVariable(
     }
 
     PlannedVariable withValue(String sql) {
-        return new PlannedVariable(form, name, label, question, kind, valueLabels, missingCodes, role, release, source,
-                inherits, sql, missing);
+        return new PlannedVariable(
+                form,
+                name,
+                label,
+                question,
+                kind,
+                valueLabels,
+                missingCodes,
+                role,
+                release,
+                source,
+                inherits,
+                sql,
+                missing);
     }
 
     PlannedVariable withValueLabels(SortedMap<Long, String> labels) {
-        return new PlannedVariable(form, name, label, question, kind, labels, missingCodes, role, release, source,
-                inherits, value, missing);
+        return new PlannedVariable(
+                form,
+                name,
+                label,
+                question,
+                kind,
+                labels,
+                missingCodes,
+                role,
+                release,
+                source,
+                inherits,
+                value,
+                missing);
     }
 
     PlannedVariable withMissingCode(int code) {
         TreeSet<Integer> codes = new TreeSet<>(missingCodes);
         codes.add(code);
-        return new PlannedVariable(form, name, label, question, kind, valueLabels, codes, role, release, source,
-                inherits, value, missing);
+        return new PlannedVariable(
+                form, name, label, question, kind, valueLabels, codes, role, release, source, inherits, value, missing);
     }
 
     PlannedVariable withRole(DisclosureRole newRole) {
-        return new PlannedVariable(form, name, label, question, kind, valueLabels, missingCodes, newRole, release,
-                source, inherits, value, missing);
+        return new PlannedVariable(
+                form,
+                name,
+                label,
+                question,
+                kind,
+                valueLabels,
+                missingCodes,
+                newRole,
+                release,
+                source,
+                inherits,
+                value,
+                missing);
     }
 
     PlannedVariable withKind(VariableKind newKind, String valueSql) {
-        return new PlannedVariable(form, name, label, question, newKind, valueLabels, missingCodes, role, release,
-                source, inherits, valueSql, newKind == VariableKind.DATE ? missing : null);
+        return new PlannedVariable(
+                form,
+                name,
+                label,
+                question,
+                newKind,
+                valueLabels,
+                missingCodes,
+                role,
+                release,
+                source,
+                inherits,
+                valueSql,
+                newKind == VariableKind.DATE ? missing : null);
     }
 }

@@ -14,11 +14,19 @@ public final class PseudonymiseIds implements DisclosureRule {
     @Override
     public void apply(ReleaseWork work) {
         for (PlannedVariable v : work.allVariables()) {
-            if (work.instrument().form(v.form()).find(v.source()).map(s -> s.type() == VariableType.ID).orElse(false)) {
+            if (work.instrument()
+                    .form(v.form())
+                    .find(v.source())
+                    .map(s -> s.type() == VariableType.ID)
+                    .orElse(false)) {
                 work.pseudonymise(v.name());
                 work.replace(v, v.withValue(SqlIdentifier.quote("pn_" + v.name()) + ".pseudonym"));
-                work.treat(v.form(), v.name(), getClass().getSimpleName(),
-                        "replaced by a keyed pseudonym (HMAC-SHA-256, 64 bits, key drawn for this release and not kept in the package)", 0);
+                work.treat(
+                        v.form(),
+                        v.name(),
+                        getClass().getSimpleName(),
+                        "replaced by a keyed pseudonym (HMAC-SHA-256, 64 bits, key drawn for this release and not kept in the package)",
+                        0);
             }
         }
     }

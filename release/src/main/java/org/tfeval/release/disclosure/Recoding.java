@@ -11,17 +11,23 @@ import org.tfeval.release.dataset.VariableKind;
 
 /** What the recoding rules share: which variables they take, and applying one recode to a variable and its copies. */
 final class Recoding {
-    private Recoding() {
-    }
+    private Recoding() {}
 
     /** A home quasi-identifier (not a copy of a parent's variable) of the given instrument type, still an integer. */
     static boolean isQuasi(ReleaseWork work, PlannedVariable v, VariableType sourceType) {
-        return v.role() == DisclosureRole.QUASI && v.inherits() == null && v.kind() == VariableKind.INTEGER
-                && work.instrument().form(v.form()).find(v.source()).map(s -> s.type() == sourceType).orElse(false);
+        return v.role() == DisclosureRole.QUASI
+                && v.inherits() == null
+                && v.kind() == VariableKind.INTEGER
+                && work.instrument()
+                        .form(v.form())
+                        .find(v.source())
+                        .map(s -> s.type() == sourceType)
+                        .orElse(false);
     }
 
     /** Applies the same recode (value SQL to value SQL) and labels to a variable and to every copy of it. */
-    static void apply(ReleaseWork work, PlannedVariable home, Function<String, String> recode, SortedMap<Long, String> labels) {
+    static void apply(
+            ReleaseWork work, PlannedVariable home, Function<String, String> recode, SortedMap<Long, String> labels) {
         work.replace(home, home.withValue(recode.apply(home.value())).withValueLabels(labels));
         for (PlannedVariable copy : work.copiesOf(home)) {
             work.replace(copy, copy.withValue(recode.apply(copy.value())).withValueLabels(labels));

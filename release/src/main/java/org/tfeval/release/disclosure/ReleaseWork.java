@@ -34,17 +34,17 @@ import org.duckdb.DuckDBConnection;
 import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.ReleaseLevel;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowCursor;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
  * A release being built: the plan of released variables per dataset, and the working tables in a
@@ -66,6 +66,7 @@ public final class ReleaseWork implements AutoCloseable {
     static final String MEMORY_LIMIT = "1GB";
     /** DuckDB threads: the machines this runs on are shared. */
     static final int THREADS = 2;
+
     private static final String HMAC = "HmacSHA256";
 
     private final Snapshot snapshot;
@@ -93,8 +94,15 @@ public final class ReleaseWork implements AutoCloseable {
     private long collapsedCategories;
     private long recodedValues;
 
-    private ReleaseWork(Snapshot snapshot, Instrument instrument, ReleaseLevel level, Thresholds thresholds, byte[] key,
-            Connection duck, Path dir, ProgressListener progress) {
+    private ReleaseWork(
+            Snapshot snapshot,
+            Instrument instrument,
+            ReleaseLevel level,
+            Thresholds thresholds,
+            byte[] key,
+            Connection duck,
+            Path dir,
+            ProgressListener progress) {
         this.dir = dir;
         this.snapshot = snapshot;
         this.instrument = instrument;
@@ -115,13 +123,22 @@ public final class ReleaseWork implements AutoCloseable {
      * @param dir an empty private folder for the working database
      * @throws IllegalArgumentException for a bad level, key or quasi-identifier
      */
-    public static ReleaseWork open(Snapshot snapshot, ReleaseLevel level, Thresholds thresholds, Collection<String> extraQuasiIdentifiers,
-            byte[] key, Path dir, ProgressListener progress) throws SQLException, IOException {
+    public static ReleaseWork open(
+            Snapshot snapshot,
+            ReleaseLevel level,
+            Thresholds thresholds,
+            Collection<String> extraQuasiIdentifiers,
+            byte[] key,
+            Path dir,
+            ProgressListener progress)
+            throws SQLException, IOException {
         if (level == ReleaseLevel.DROP) {
-            throw new IllegalArgumentException("a release is restricted or public, not " + level.name().toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(
+                    "a release is restricted or public, not " + level.name().toLowerCase(Locale.ROOT));
         }
         if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("the pseudonymisation key must have " + KEY_BYTES + " bytes, not " + key.length);
+            throw new IllegalArgumentException(
+                    "the pseudonymisation key must have " + KEY_BYTES + " bytes, not " + key.length);
         }
         Instrument instrument = snapshot.instrument();
         Set<String> extra = resolveQuasi(instrument, extraQuasiIdentifiers);
@@ -131,10 +148,12 @@ public final class ReleaseWork implements AutoCloseable {
             try (Statement st = duck.createStatement()) {
                 st.execute("SET threads TO " + THREADS);
                 st.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
-                st.execute("SET temp_directory = " + literal(dir.resolve("spill").toString()));
+                st.execute(
+                        "SET temp_directory = " + literal(dir.resolve("spill").toString()));
                 st.execute("SET preserve_insertion_order = true");
                 for (Form f : instrument.forms()) {
-                    st.execute("CREATE VIEW " + src(f.name()) + " AS SELECT row_number() OVER () AS _rid, * FROM read_parquet("
+                    st.execute("CREATE VIEW " + src(f.name())
+                            + " AS SELECT row_number() OVER () AS _rid, * FROM read_parquet("
                             + literal(snapshot.dataset(f.name()).toString()) + ")");
                 }
             }
@@ -165,12 +184,17 @@ public final class ReleaseWork implements AutoCloseable {
             }
             if (found.isEmpty()) {
                 throw new IllegalArgumentException("quasi-identifier " + name + " is not a variable of the instrument "
-                        + instrument.id() + " (write VARIABLE or form.VARIABLE; forms: " + String.join(", ", instrument.formNames()) + ")");
+                        + instrument.id() + " (write VARIABLE or form.VARIABLE; forms: "
+                        + String.join(", ", instrument.formNames()) + ")");
             }
             for (Variable v : found) {
-                if (v.type() == VariableType.ID || v.type() == VariableType.TEXT || v.disclosure() == DisclosureRole.DIRECT) {
+                if (v.type() == VariableType.ID
+                        || v.type() == VariableType.TEXT
+                        || v.disclosure() == DisclosureRole.DIRECT) {
                     throw new IllegalArgumentException("quasi-identifier " + name + " cannot be one: " + v.name()
-                            + (v.type() == VariableType.ID ? " is an identifier (released as a pseudonym)" : " is never released"));
+                            + (v.type() == VariableType.ID
+                                    ? " is an identifier (released as a pseudonym)"
+                                    : " is never released"));
                 }
             }
             out.addAll(qualified);
@@ -182,16 +206,34 @@ public final class ReleaseWork implements AutoCloseable {
         for (Form f : instrument.forms()) {
             List<PlannedVariable> vars = new ArrayList<>();
             for (Variable v : f.variables()) {
-                DisclosureRole role = extraQuasi.contains(f.name() + "." + v.name()) ? DisclosureRole.QUASI : v.disclosure();
-                vars.add(new PlannedVariable(f.name(), v.name(), label(v.label()), v.question(), kindOf(v.type()), v.valueLabels().isEmpty()
-                        ? new TreeMap<>() : new TreeMap<>(v.valueLabels()), new TreeSet<>(v.missingCodes()), role, v.release(), v.name(),
-                        v.inherit(), column("s", v.name()), v.type() == VariableType.DATE ? column("s", v.name() + "__MC") : null));
+                DisclosureRole role =
+                        extraQuasi.contains(f.name() + "." + v.name()) ? DisclosureRole.QUASI : v.disclosure();
+                vars.add(new PlannedVariable(
+                        f.name(),
+                        v.name(),
+                        label(v.label()),
+                        v.question(),
+                        kindOf(v.type()),
+                        v.valueLabels().isEmpty() ? new TreeMap<>() : new TreeMap<>(v.valueLabels()),
+                        new TreeSet<>(v.missingCodes()),
+                        role,
+                        v.release(),
+                        v.name(),
+                        v.inherit(),
+                        column("s", v.name()),
+                        v.type() == VariableType.DATE ? column("s", v.name() + "__MC") : null));
             }
             plan.put(f.name(), vars);
         }
-        extraQuasi.forEach(q -> notes.add(q + " is treated as a quasi-identifier by request (the instrument declares it "
-                + instrument.form(q.substring(0, q.indexOf('.'))).variable(q.substring(q.indexOf('.') + 1)).disclosure().name()
-                        .toLowerCase(Locale.ROOT) + ")"));
+        extraQuasi.forEach(q ->
+                notes.add(q + " is treated as a quasi-identifier by request (the instrument declares it "
+                        + instrument
+                                .form(q.substring(0, q.indexOf('.')))
+                                .variable(q.substring(q.indexOf('.') + 1))
+                                .disclosure()
+                                .name()
+                                .toLowerCase(Locale.ROOT)
+                        + ")"));
     }
 
     private static VariableKind kindOf(VariableType type) {
@@ -206,7 +248,8 @@ public final class ReleaseWork implements AutoCloseable {
     /** Labels are cut to the writers' limit. */
     static String label(String text) {
         String clean = text.replaceAll("\\p{Cntrl}", " ");
-        return clean.codePointCount(0, clean.length()) <= VariableSpec.MAX_LABEL_LENGTH ? clean
+        return clean.codePointCount(0, clean.length()) <= VariableSpec.MAX_LABEL_LENGTH
+                ? clean
                 : clean.substring(0, clean.offsetByCodePoints(0, VariableSpec.MAX_LABEL_LENGTH - 3)) + "...";
     }
 
@@ -274,7 +317,9 @@ public final class ReleaseWork implements AutoCloseable {
         List<PlannedVariable> out = new ArrayList<>();
         for (List<PlannedVariable> vars : plan.values()) {
             for (PlannedVariable v : vars) {
-                if (v.inherits() != null && v.name().equals(home.name()) && !v.form().equals(home.form())) {
+                if (v.inherits() != null
+                        && v.name().equals(home.name())
+                        && !v.form().equals(home.form())) {
                     out.add(v);
                 }
             }
@@ -308,7 +353,8 @@ public final class ReleaseWork implements AutoCloseable {
     /** Changes metadata of a variable after materialisation (missing codes, labels); not its value. */
     void updateMetadata(PlannedVariable old, PlannedVariable replacement) {
         if (!old.value().equals(replacement.value())) {
-            throw new IllegalStateException("the value of " + old.qualifiedName() + " cannot change after the rows are built");
+            throw new IllegalStateException(
+                    "the value of " + old.qualifiedName() + " cannot change after the rows are built");
         }
         List<PlannedVariable> vars = requireForm(old.form());
         vars.set(indexOf(vars, old.name()), replacement);
@@ -367,7 +413,8 @@ public final class ReleaseWork implements AutoCloseable {
 
     private void requirePlanChange() {
         if (materialised) {
-            throw new IllegalStateException("the release plan cannot change once its rows are built; order the rules so");
+            throw new IllegalStateException(
+                    "the release plan cannot change once its rows are built; order the rules so");
         }
     }
 
@@ -377,10 +424,11 @@ public final class ReleaseWork implements AutoCloseable {
      */
     NavigableMap<Long, Long> distribution(PlannedVariable v) throws SQLException {
         String value = v.value();
-        String sql = "SELECT CAST(" + value + " AS BIGINT) AS x, count(*) FROM " + src(v.form()) + " s" + parentJoin(v.form())
-                + " WHERE " + valid(value) + " GROUP BY 1";
+        String sql = "SELECT CAST(" + value + " AS BIGINT) AS x, count(*) FROM " + src(v.form()) + " s"
+                + parentJoin(v.form()) + " WHERE " + valid(value) + " GROUP BY 1";
         NavigableMap<Long, Long> out = new TreeMap<>();
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getLong(1), rs.getLong(2));
             }
@@ -420,8 +468,12 @@ public final class ReleaseWork implements AutoCloseable {
             Form form = instrument.form(e.getKey());
             for (String id : pseudonymised) {
                 if (form.find(id).isPresent()) {
-                    from.append(" LEFT JOIN ").append(quote("pn_" + id)).append(" ON ").append(quote("pn_" + id))
-                            .append(".original = s.").append(quote(id));
+                    from.append(" LEFT JOIN ")
+                            .append(quote("pn_" + id))
+                            .append(" ON ")
+                            .append(quote("pn_" + id))
+                            .append(".original = s.")
+                            .append(quote(id));
                 }
             }
             execute("CREATE TABLE " + rel(e.getKey()) + " AS SELECT " + String.join(", ", select) + " FROM " + from);
@@ -440,7 +492,8 @@ public final class ReleaseWork implements AutoCloseable {
             return "";
         }
         String parent = link.get().parent();
-        return " LEFT JOIN " + src(parent) + " p ON p." + quote(JoinedView.parentKey(instrument, parent)) + " = s." + quote(link.get().name());
+        return " LEFT JOIN " + src(parent) + " p ON p." + quote(JoinedView.parentKey(instrument, parent)) + " = s."
+                + quote(link.get().name());
     }
 
     private void buildPseudonyms(String id) throws SQLException {
@@ -464,8 +517,10 @@ public final class ReleaseWork implements AutoCloseable {
         long n = 0;
         try (Connection reader = ((DuckDBConnection) duck).duplicate();
                 Statement st = reader.createStatement();
-                ResultSet rs = st.executeQuery("SELECT DISTINCT x FROM (" + String.join(" UNION ALL ", sources) + ") WHERE x IS NOT NULL");
-                DuckDBAppender appender = ((DuckDBConnection) duck).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "pn_" + id)) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT DISTINCT x FROM (" + String.join(" UNION ALL ", sources) + ") WHERE x IS NOT NULL");
+                DuckDBAppender appender =
+                        ((DuckDBConnection) duck).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "pn_" + id)) {
             while (rs.next()) {
                 String original = rs.getString(1);
                 mac.update(domain);
@@ -479,8 +534,9 @@ public final class ReleaseWork implements AutoCloseable {
         }
         long distinct = queryLong("SELECT count(DISTINCT pseudonym) FROM " + table);
         if (distinct != n) {
-            throw new IllegalStateException("two values of " + id + " received the same pseudonym (a 64-bit collision); run the release "
-                    + "again, it draws a new key");
+            throw new IllegalStateException(
+                    "two values of " + id + " received the same pseudonym (a 64-bit collision); run the release "
+                            + "again, it draws a new key");
         }
     }
 
@@ -508,7 +564,8 @@ public final class ReleaseWork implements AutoCloseable {
                 }
             }
             order.add("_rid");
-            String sql = "SELECT " + String.join(", ", cols) + " FROM " + rel(form.name()) + " ORDER BY " + String.join(", ", order);
+            String sql = "SELECT " + String.join(", ", cols) + " FROM " + rel(form.name()) + " ORDER BY "
+                    + String.join(", ", order);
             progress.progress("spool " + form.name(), 0, 1);
             Spool spool = Spool.write(rows(spec, e.getValue(), sql), spec.size(), dir.resolve(form.name() + ".spool"));
             progress.progress("spool " + form.name(), 1, 1);
@@ -524,12 +581,17 @@ public final class ReleaseWork implements AutoCloseable {
             String c = quote(v.name());
             switch (v.kind()) {
                 case STRING -> probes.add("coalesce(max(strlen(" + c + ")), 0)");
-                case DATE -> probes.add("list(DISTINCT " + quote(v.missingColumn()) + ") FILTER (WHERE " + quote(v.missingColumn()) + " IS NOT NULL)");
-                default -> probes.add("list(DISTINCT CAST(" + c + " AS BIGINT)) FILTER (WHERE " + c + " IN (" + MissingCode.sqlList() + "))");
+                case DATE ->
+                    probes.add("list(DISTINCT " + quote(v.missingColumn()) + ") FILTER (WHERE "
+                            + quote(v.missingColumn()) + " IS NOT NULL)");
+                default ->
+                    probes.add("list(DISTINCT CAST(" + c + " AS BIGINT)) FILTER (WHERE " + c + " IN ("
+                            + MissingCode.sqlList() + "))");
             }
         }
         List<VariableSpec> specs = new ArrayList<>();
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery("SELECT " + String.join(", ", probes) + " FROM " + rel(form.name()))) {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery("SELECT " + String.join(", ", probes) + " FROM " + rel(form.name()))) {
             rs.next();
             for (int i = 0; i < vars.size(); i++) {
                 PlannedVariable v = vars.get(i);
@@ -539,7 +601,8 @@ public final class ReleaseWork implements AutoCloseable {
                     case DATE -> org.tfeval.release.dataset.VariableType.date();
                     case STRING -> org.tfeval.release.dataset.VariableType.string(Math.max(1, rs.getInt(i + 1)));
                 };
-                VariableSpec s = VariableSpec.of(v.name(), v.label(), type).withQuestion(v.question().replaceAll("\\p{Cntrl}", " "));
+                VariableSpec s = VariableSpec.of(v.name(), v.label(), type)
+                        .withQuestion(v.question().replaceAll("\\p{Cntrl}", " "));
                 if (!v.valueLabels().isEmpty()) {
                     s = s.withValueLabels(v.valueLabels());
                 }
@@ -564,6 +627,7 @@ public final class ReleaseWork implements AutoCloseable {
 
     /** Display format of decimals: wide enough for sentence lengths and rates. */
     static final int DECIMAL_WIDTH = 12;
+
     static final int DECIMAL_DECIMALS = 2;
 
     private String missingLabel(int code, MissingCode mc) {
@@ -656,7 +720,8 @@ public final class ReleaseWork implements AutoCloseable {
 
     /** The working table of the joined view over the released rows, built now unless local suppression built it. */
     String joinedView(List<JoinedView.Column> quasi) throws SQLException {
-        if (queryLong("SELECT count(*) FROM duckdb_tables() WHERE table_name = " + literal(LocalSuppression.VIEW)) == 0) {
+        if (queryLong("SELECT count(*) FROM duckdb_tables() WHERE table_name = " + literal(LocalSuppression.VIEW))
+                == 0) {
             execute("CREATE TABLE " + LocalSuppression.VIEW + " AS " + view.select("rel_", quasi));
         }
         return LocalSuppression.VIEW;
@@ -667,15 +732,17 @@ public final class ReleaseWork implements AutoCloseable {
      * tables with every record below them (victims, suspects, offenses).
      */
     void removeUnits(String rowIds) throws SQLException {
-        execute("CREATE OR REPLACE TEMP TABLE " + quote("gone_" + view.unit()) + " AS SELECT _rid, " + quote(JoinedView.parentKey(instrument,
-                view.unit())) + " AS k FROM " + rel(view.unit()) + " WHERE _rid IN (" + rowIds + ")");
+        execute("CREATE OR REPLACE TEMP TABLE " + quote("gone_" + view.unit()) + " AS SELECT _rid, "
+                + quote(JoinedView.parentKey(instrument, view.unit())) + " AS k FROM " + rel(view.unit())
+                + " WHERE _rid IN (" + rowIds + ")");
         List<String> gone = new ArrayList<>(List.of(view.unit()));
         for (String form : view.descendants()) {
             Form f = instrument.form(form);
             Variable link = f.parentLink().orElseThrow();
             String key = instrument.childrenOf(f).isEmpty() ? "NULL" : quote(JoinedView.parentKey(instrument, form));
-            execute("CREATE OR REPLACE TEMP TABLE " + quote("gone_" + form) + " AS SELECT _rid, " + key + " AS k FROM " + rel(form) + " WHERE "
-                    + quote(link.name()) + " IN (SELECT k FROM " + quote("gone_" + link.parent()) + ")");
+            execute("CREATE OR REPLACE TEMP TABLE " + quote("gone_" + form) + " AS SELECT _rid, " + key + " AS k FROM "
+                    + rel(form) + " WHERE " + quote(link.name()) + " IN (SELECT k FROM "
+                    + quote("gone_" + link.parent()) + ")");
             gone.add(form);
         }
         for (String form : gone) {
@@ -690,11 +757,15 @@ public final class ReleaseWork implements AutoCloseable {
             Form child = instrument.form(copy.form());
             Optional<Variable> link = child.parentLink();
             if (link.isEmpty() || !link.get().parent().equals(home.form())) {
-                throw new IllegalStateException(copy.qualifiedName() + " repeats " + home.qualifiedName() + " but not through its parent link");
+                throw new IllegalStateException(
+                        copy.qualifiedName() + " repeats " + home.qualifiedName() + " but not through its parent link");
             }
-            String suppressed = home.kind() == VariableKind.STRING ? "'" + SUPPRESSED + "'" : Integer.toString(SUPPRESSED);
-            update("UPDATE " + rel(copy.form()) + " SET " + quote(copy.name()) + " = " + suppressed + " WHERE " + quote(link.get().name())
-                    + " IN (SELECT " + quote(JoinedView.parentKey(instrument, home.form())) + " FROM " + rel(home.form()) + " WHERE "
+            String suppressed =
+                    home.kind() == VariableKind.STRING ? "'" + SUPPRESSED + "'" : Integer.toString(SUPPRESSED);
+            update("UPDATE " + rel(copy.form()) + " SET " + quote(copy.name()) + " = " + suppressed + " WHERE "
+                    + quote(link.get().name())
+                    + " IN (SELECT " + quote(JoinedView.parentKey(instrument, home.form())) + " FROM "
+                    + rel(home.form()) + " WHERE "
                     + quote(home.name()) + " = " + suppressed + ")");
         }
     }
@@ -719,17 +790,18 @@ public final class ReleaseWork implements AutoCloseable {
         int k = thresholds.k();
         String unit = quote(JoinedView.rowId(view.unit()));
         String partition = JoinedView.partition(quasi);
-        execute("CREATE OR REPLACE TEMP TABLE risk_classes AS SELECT count(DISTINCT " + unit + ") AS n, count(*) AS rows FROM " + table
-                + " GROUP BY " + partition);
+        execute("CREATE OR REPLACE TEMP TABLE risk_classes AS SELECT count(DISTINCT " + unit
+                + ") AS n, count(*) AS rows FROM " + table + " GROUP BY " + partition);
         long rows = queryLong("SELECT count(*) FROM " + table);
         long cases = queryLong("SELECT count(DISTINCT " + unit + ") FROM " + table);
         long classes = queryLong("SELECT count(*) FROM risk_classes");
         long smallest = queryLong("SELECT coalesce(min(n), 0) FROM risk_classes");
         long uniques = queryLong("SELECT count(*) FROM risk_classes WHERE n = 1");
         long rowsAtRisk = queryLong("SELECT coalesce(sum(rows), 0) FROM risk_classes WHERE n < " + k);
-        execute("CREATE OR REPLACE TEMP TABLE risk_small AS SELECT " + partition + " FROM " + table + " GROUP BY " + partition
-                + " HAVING count(DISTINCT " + unit + ") < " + k);
-        long casesAtRisk = queryLong("SELECT count(DISTINCT " + unit + ") FROM " + table + " JOIN risk_small USING (" + partition + ")");
+        execute("CREATE OR REPLACE TEMP TABLE risk_small AS SELECT " + partition + " FROM " + table + " GROUP BY "
+                + partition + " HAVING count(DISTINCT " + unit + ") < " + k);
+        long casesAtRisk = queryLong(
+                "SELECT count(DISTINCT " + unit + ") FROM " + table + " JOIN risk_small USING (" + partition + ")");
         execute("DROP TABLE risk_small");
         List<RiskProfile.SizeBucket> buckets = new ArrayList<>();
         List<long[]> bounds = new ArrayList<>();
@@ -740,15 +812,26 @@ public final class ReleaseWork implements AutoCloseable {
         bounds.add(new long[] {2L * k, 5L * k - 1});
         bounds.add(new long[] {5L * k, Long.MAX_VALUE});
         for (long[] b : bounds) {
-            try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(rows), 0) FROM risk_classes WHERE n BETWEEN "
-                    + b[0] + " AND " + b[1])) {
+            try (Statement st = duck.createStatement();
+                    ResultSet rs =
+                            st.executeQuery("SELECT count(*), coalesce(sum(rows), 0) FROM risk_classes WHERE n BETWEEN "
+                                    + b[0] + " AND " + b[1])) {
                 rs.next();
                 buckets.add(new RiskProfile.SizeBucket(b[0], b[1], rs.getLong(1), rs.getLong(2)));
             }
         }
         execute("DROP TABLE risk_classes");
-        return new RiskProfile(stage, quasi.stream().map(JoinedView.Column::qualifiedName).toList(), rows, cases, classes, smallest, casesAtRisk,
-                rowsAtRisk, uniques, buckets);
+        return new RiskProfile(
+                stage,
+                quasi.stream().map(JoinedView.Column::qualifiedName).toList(),
+                rows,
+                cases,
+                classes,
+                smallest,
+                casesAtRisk,
+                rowsAtRisk,
+                uniques,
+                buckets);
     }
 
     void addRisk(RiskProfile p) {
@@ -775,12 +858,34 @@ public final class ReleaseWork implements AutoCloseable {
             }
         }
         long cases = queryLong("SELECT count(*) FROM " + src(view.unit()));
-        InformationLoss loss = new InformationLoss(quasiValues, suppressedQuasi, sensitiveValues, suppressedSensitive, cases, removedCases,
-                collapsedCategories, recodedValues);
-        List<String> quasi = view.quasiIdentifiers(this).stream().map(JoinedView.Column::qualifiedName).toList();
-        List<String> sensitive = allVariables().stream().filter(v -> v.role() == DisclosureRole.SENSITIVE && v.inherits() == null)
-                .map(PlannedVariable::qualifiedName).toList();
-        return new DisclosureReport(snapshot.id(), level, policy, thresholds, rules, quasi, suppressionOrder, sensitive, treatments, risk, loss,
+        InformationLoss loss = new InformationLoss(
+                quasiValues,
+                suppressedQuasi,
+                sensitiveValues,
+                suppressedSensitive,
+                cases,
+                removedCases,
+                collapsedCategories,
+                recodedValues);
+        List<String> quasi = view.quasiIdentifiers(this).stream()
+                .map(JoinedView.Column::qualifiedName)
+                .toList();
+        List<String> sensitive = allVariables().stream()
+                .filter(v -> v.role() == DisclosureRole.SENSITIVE && v.inherits() == null)
+                .map(PlannedVariable::qualifiedName)
+                .toList();
+        return new DisclosureReport(
+                snapshot.id(),
+                level,
+                policy,
+                thresholds,
+                rules,
+                quasi,
+                suppressionOrder,
+                sensitive,
+                treatments,
+                risk,
+                loss,
                 notes);
     }
 
@@ -793,7 +898,8 @@ public final class ReleaseWork implements AutoCloseable {
     }
 
     long queryLong(String sql) throws SQLException {
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -20,8 +20,17 @@ import java.util.Objects;
  * @param sampleUniques classes of a single case (each identifies its case)
  * @param sizes class-size distribution in buckets
  */
-public record RiskProfile(String stage, List<String> quasiIdentifiers, long rows, long cases, long classes, long smallestClass,
-        long casesAtRisk, long rowsAtRisk, long sampleUniques, List<SizeBucket> sizes) {
+public record RiskProfile(
+        String stage,
+        List<String> quasiIdentifiers,
+        long rows,
+        long cases,
+        long classes,
+        long smallestClass,
+        long casesAtRisk,
+        long rowsAtRisk,
+        long sampleUniques,
+        List<SizeBucket> sizes) {
 
     public RiskProfile {
         Objects.requireNonNull(stage, "stage");
@@ -34,6 +43,5 @@ public record RiskProfile(String stage, List<String> quasiIdentifiers, long rows
      *
      * @param to upper bound, {@link Long#MAX_VALUE} for an open bucket
      */
-    public record SizeBucket(long from, long to, long classes, long rows) {
-    }
+    public record SizeBucket(long from, long to, long classes, long rows) {}
 }

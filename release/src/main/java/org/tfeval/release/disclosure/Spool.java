@@ -44,7 +44,8 @@ final class Spool implements RowSource {
     static Spool write(RowSource source, int columns, Path file) throws IOException {
         long n = 0;
         try (RowCursor cursor = source.open();
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER))) {
+                DataOutputStream out =
+                        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER))) {
             while (cursor.hasNext()) {
                 Object[] row = cursor.next();
                 for (int i = 0; i < columns; i++) {
@@ -66,7 +67,8 @@ final class Spool implements RowSource {
                         out.writeByte(DATE);
                         writeVarLong(out, date.toEpochDay());
                     } else {
-                        throw new IllegalStateException("cannot spool a " + cell.getClass().getSimpleName());
+                        throw new IllegalStateException(
+                                "cannot spool a " + cell.getClass().getSimpleName());
                     }
                 }
                 n++;

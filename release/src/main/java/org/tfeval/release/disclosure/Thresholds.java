@@ -38,8 +38,8 @@ public record Thresholds(int k, int l, int bandWidth, double maxSuppressedValueS
 
     public Thresholds {
         if (k < MIN_K) {
-            throw new IllegalArgumentException("k must be at least " + MIN_K + " (k-anonymity with k = " + k
-                    + " protects no one)");
+            throw new IllegalArgumentException(
+                    "k must be at least " + MIN_K + " (k-anonymity with k = " + k + " protects no one)");
         }
         if (l < 1) {
             throw new IllegalArgumentException("l must be at least 1 (1 switches l-diversity off), not " + l);
@@ -53,7 +53,11 @@ public record Thresholds(int k, int l, int bandWidth, double maxSuppressedValueS
 
     /** k = 11, l = 2, five-year bands, at most half of the protected values suppressed, at most 5% of cases removed. */
     public static Thresholds defaults() {
-        return new Thresholds(DEFAULT_K, DEFAULT_L, DEFAULT_BAND_WIDTH, DEFAULT_MAX_SUPPRESSED_VALUE_SHARE,
+        return new Thresholds(
+                DEFAULT_K,
+                DEFAULT_L,
+                DEFAULT_BAND_WIDTH,
+                DEFAULT_MAX_SUPPRESSED_VALUE_SHARE,
                 DEFAULT_MAX_REMOVED_CASE_SHARE);
     }
 

@@ -23,7 +23,8 @@ public final class TopCode implements DisclosureRule {
      */
     public TopCode(int tail, int bandWidth) {
         if (tail < 1 || bandWidth < 1) {
-            throw new IllegalArgumentException("tail and band width must be at least 1, not " + tail + " and " + bandWidth);
+            throw new IllegalArgumentException(
+                    "tail and band width must be at least 1, not " + tail + " and " + bandWidth);
         }
         this.tail = tail;
         this.bandWidth = bandWidth;
@@ -59,8 +60,8 @@ public final class TopCode implements DisclosureRule {
                 }
             }
             if (bottom >= top) {
-                work.note(v.qualifiedName() + " has too few values to top- and bottom-code with " + tail + " records in each tail; "
-                        + "local suppression protects it");
+                work.note(v.qualifiedName() + " has too few values to top- and bottom-code with " + tail
+                        + " records in each tail; " + "local suppression protects it");
                 continue;
             }
             long t = top;
@@ -74,11 +75,21 @@ public final class TopCode implements DisclosureRule {
             labels.keySet().removeIf(code -> code > t || code < b);
             labels.put(t, t + (years ? " or later" : " or more"));
             labels.put(b, (b + width - 1) + (years ? " or earlier" : " or less"));
-            Recoding.apply(work, v, sql -> "CASE WHEN " + ReleaseWork.valid(sql) + " AND (" + sql + ") > " + t + " THEN " + t + " WHEN "
-                    + ReleaseWork.valid(sql) + " AND (" + sql + ") < " + b + " THEN " + b + " ELSE " + sql + " END", labels);
+            Recoding.apply(
+                    work,
+                    v,
+                    sql -> "CASE WHEN " + ReleaseWork.valid(sql) + " AND (" + sql + ") > " + t + " THEN " + t + " WHEN "
+                            + ReleaseWork.valid(sql) + " AND (" + sql + ") < " + b + " THEN " + b + " ELSE " + sql
+                            + " END",
+                    labels);
             work.countRecoded(changed);
-            work.treat(v.form(), v.name(), getClass().getSimpleName(), "top-coded at " + t + " and bottom-coded at " + b + " (each tail holds at "
-                    + "least " + tail + " records)", changed);
+            work.treat(
+                    v.form(),
+                    v.name(),
+                    getClass().getSimpleName(),
+                    "top-coded at " + t + " and bottom-coded at " + b + " (each tail holds at " + "least " + tail
+                            + " records)",
+                    changed);
         }
     }
 }

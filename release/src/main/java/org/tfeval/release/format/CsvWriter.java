@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 

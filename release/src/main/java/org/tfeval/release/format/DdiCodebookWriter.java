@@ -11,8 +11,8 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -71,7 +71,8 @@ public final class DdiCodebookWriter implements DatasetWriter {
 
         void write() throws XMLStreamException {
             List<String> files = options.describedFiles().isEmpty()
-                    ? List.of(options.dataFileNameFor(spec.name())) : options.describedFiles();
+                    ? List.of(options.dataFileNameFor(spec.name()))
+                    : options.describedFiles();
             x.xml.writeStartDocument("UTF-8", "1.0");
             x.start("codeBook");
             x.xml.writeDefaultNamespace(NAMESPACE);
@@ -87,7 +88,10 @@ public final class DdiCodebookWriter implements DatasetWriter {
             x.leaf("IDNo", options.studyId().orElse(spec.name()));
             x.end();
             x.start("prodStmt");
-            x.leaf("prodDate", options.timestamp().toLocalDate().toString(), "date",
+            x.leaf(
+                    "prodDate",
+                    options.timestamp().toLocalDate().toString(),
+                    "date",
                     options.timestamp().toLocalDate().toString());
             x.leaf("software", "tfeval-release");
             x.end();
@@ -106,7 +110,9 @@ public final class DdiCodebookWriter implements DatasetWriter {
                 x.leaf("caseQnty", Long.toString(summary.rowCount()));
                 x.leaf("varQnty", Integer.toString(spec.size()));
                 x.end();
-                x.leaf("fileType", FileFormat.ofFileName(name).map(FileFormat::description).orElse("data file"));
+                x.leaf(
+                        "fileType",
+                        FileFormat.ofFileName(name).map(FileFormat::description).orElse("data file"));
                 x.end();
                 x.end();
             }
@@ -123,9 +129,20 @@ public final class DdiCodebookWriter implements DatasetWriter {
         }
 
         private void variable(VariableSpec v, VariableSummary s, String id, String files) throws XMLStreamException {
-            boolean discrete = v.kind() == VariableKind.STRING || !v.valueLabels().isEmpty();
-            x.start("var", "ID", id, "name", v.name(), "files", files, "intrvl", discrete ? "discrete" : "contin",
-                    "dcml", Integer.toString(v.type().decimals()));
+            boolean discrete =
+                    v.kind() == VariableKind.STRING || !v.valueLabels().isEmpty();
+            x.start(
+                    "var",
+                    "ID",
+                    id,
+                    "name",
+                    v.name(),
+                    "files",
+                    files,
+                    "intrvl",
+                    discrete ? "discrete" : "contin",
+                    "dcml",
+                    Integer.toString(v.type().decimals()));
             if (!v.label().isEmpty()) {
                 x.leaf("labl", v.label());
             }
@@ -153,24 +170,49 @@ public final class DdiCodebookWriter implements DatasetWriter {
                 x.leaf("sumStat", s.latest().orElseThrow().toString(), "type", "max");
             }
             for (Map.Entry<Long, Long> e : s.frequencies().entrySet()) {
-                category(e.getKey().toString(), v.valueLabels().get(e.getKey()), e.getValue(), false,
+                category(
+                        e.getKey().toString(),
+                        v.valueLabels().get(e.getKey()),
+                        e.getValue(),
+                        false,
                         cells.hidesFrequency(e.getKey()) ? cells.frequency(e.getKey()) : null);
             }
             for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
-                category(Long.toString(e.getKey().code()), e.getValue(), s.missing(e.getKey()), true,
+                category(
+                        Long.toString(e.getKey().code()),
+                        e.getValue(),
+                        s.missing(e.getKey()),
+                        true,
                         cells.hidesMissing(e.getKey()) ? cells.missing(e.getKey()) : null);
             }
             switch (v.kind()) {
-                case STRING -> x.leaf("varFormat", "", "type", "character", "schema", "other",
-                        "formatname", "A" + v.type().width());
+                case STRING ->
+                    x.leaf(
+                            "varFormat",
+                            "",
+                            "type",
+                            "character",
+                            "schema",
+                            "other",
+                            "formatname",
+                            "A" + v.type().width());
                 case DATE -> x.leaf("varFormat", "YYYY-MM-DD", "type", "numeric", "schema", "ISO", "category", "date");
-                default -> x.leaf("varFormat", "", "type", "numeric", "schema", "other",
-                        "formatname", "F" + v.type().width() + "." + v.type().decimals());
+                default ->
+                    x.leaf(
+                            "varFormat",
+                            "",
+                            "type",
+                            "numeric",
+                            "schema",
+                            "other",
+                            "formatname",
+                            "F" + v.type().width() + "." + v.type().decimals());
             }
             x.end();
         }
 
-        private void category(String value, String label, long count, boolean missing, String hidden) throws XMLStreamException {
+        private void category(String value, String label, long count, boolean missing, String hidden)
+                throws XMLStreamException {
             if (missing) {
                 x.start("catgry", "missing", "Y");
             } else {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -29,8 +29,8 @@ import org.tfeval.release.summary.VariableSummary;
  */
 public final class HtmlCodebookWriter implements DatasetWriter {
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            HtmlCodebookWriter.class.getClassLoader(), "org.tfeval.release");
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, HtmlCodebookWriter.class.getClassLoader(), "org.tfeval.release");
 
     private final WriteOptions options;
 
@@ -43,22 +43,31 @@ public final class HtmlCodebookWriter implements DatasetWriter {
      *
      * @param suppressBelow the threshold k, or null when nothing is hidden
      */
-    record Page(String title, long rows, String written, Integer suppressBelow, String complementaryMark, String reservedCodes,
-            List<Section> sections) {
-    }
+    record Page(
+            String title,
+            long rows,
+            String written,
+            Integer suppressBelow,
+            String complementaryMark,
+            String reservedCodes,
+            List<Section> sections) {}
 
     /** One variable. */
-    record Section(String name, String label, String type, String question, List<Line> summary, boolean codeTable, List<CodeLine> codes,
-            boolean incomplete) {
-    }
+    record Section(
+            String name,
+            String label,
+            String type,
+            String question,
+            List<Line> summary,
+            boolean codeTable,
+            List<CodeLine> codes,
+            boolean incomplete) {}
 
     /** A row of the summary table. */
-    record Line(String name, String value) {
-    }
+    record Line(String name, String value) {}
 
     /** A row of the code table. */
-    record CodeLine(boolean missing, long code, String label, String count, String percent) {
-    }
+    record CodeLine(boolean missing, long code, String label, String count, String percent) {}
 
     @Override
     public WrittenFile write(DatasetSpec spec, RowSource rows, Path target) throws IOException {
@@ -74,9 +83,14 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         for (int i = 0; i < spec.size(); i++) {
             sections.add(section(spec.variable(i), summary.variables().get(i), summary.rowCount(), suppression));
         }
-        Page page = new Page(title, summary.rowCount(), options.timestamp().toString(),
-                options.suppressBelow().isPresent() ? options.suppressBelow().getAsInt() : null, Suppression.COMPLEMENTARY,
-                ReservedCodes.sentence(), sections);
+        Page page = new Page(
+                title,
+                summary.rowCount(),
+                options.timestamp().toString(),
+                options.suppressBelow().isPresent() ? options.suppressBelow().getAsInt() : null,
+                Suppression.COMPLEMENTARY,
+                ReservedCodes.sentence(),
+                sections);
         StringOutput out = new StringOutput();
         TEMPLATES.render("format/codebook.jte", page, out);
         return out.toString();
@@ -96,8 +110,11 @@ public final class HtmlCodebookWriter implements DatasetWriter {
             lines.add(new Line("Minimum", number(n.min(), v)));
             lines.add(new Line("Maximum", number(n.max(), v)));
             lines.add(new Line("Mean", CsvWriter.plain(round(n.mean()))));
-            lines.add(new Line("Standard deviation", n.standardDeviation().isPresent()
-                    ? CsvWriter.plain(round(n.standardDeviation().getAsDouble())) : "\u2014"));
+            lines.add(new Line(
+                    "Standard deviation",
+                    n.standardDeviation().isPresent()
+                            ? CsvWriter.plain(round(n.standardDeviation().getAsDouble()))
+                            : "\u2014"));
         }
         s.earliest().ifPresent(d -> lines.add(new Line("Earliest", d.toString())));
         s.latest().ifPresent(d -> lines.add(new Line("Latest", d.toString())));
@@ -106,18 +123,39 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         }
         List<CodeLine> codes = new ArrayList<>();
         for (Map.Entry<Long, Long> e : s.frequencies().entrySet()) {
-            codes.add(codeLine(false, e.getKey(), v.valueLabels().getOrDefault(e.getKey(), ""), e.getValue(), rows,
-                    sup.frequency(e.getKey()), sup.hidesFrequency(e.getKey())));
+            codes.add(codeLine(
+                    false,
+                    e.getKey(),
+                    v.valueLabels().getOrDefault(e.getKey(), ""),
+                    e.getValue(),
+                    rows,
+                    sup.frequency(e.getKey()),
+                    sup.hidesFrequency(e.getKey())));
         }
         for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
-            codes.add(codeLine(true, e.getKey().code(), e.getValue(), s.missing(e.getKey()), rows, sup.missing(e.getKey()),
+            codes.add(codeLine(
+                    true,
+                    e.getKey().code(),
+                    e.getValue(),
+                    s.missing(e.getKey()),
+                    rows,
+                    sup.missing(e.getKey()),
                     sup.hidesMissing(e.getKey())));
         }
         boolean codeTable = !s.frequencies().isEmpty() || !v.missingCodes().isEmpty();
-        return new Section(v.name(), v.label(), typeText(v), v.question(), lines, codeTable, codes, codeTable && !s.frequenciesComplete());
+        return new Section(
+                v.name(),
+                v.label(),
+                typeText(v),
+                v.question(),
+                lines,
+                codeTable,
+                codes,
+                codeTable && !s.frequenciesComplete());
     }
 
-    private static CodeLine codeLine(boolean missing, long code, String label, long count, long rows, String countText, boolean hidden) {
+    private static CodeLine codeLine(
+            boolean missing, long code, String label, long count, long rows, String countText, boolean hidden) {
         String percent = hidden || rows == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * count / rows);
         return new CodeLine(missing, code, label, countText, percent);
     }

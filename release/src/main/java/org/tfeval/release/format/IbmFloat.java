@@ -11,8 +11,7 @@ final class IbmFloat {
     /** Smallest positive normalised IBM double, 16^-65, about 5.4e-79. */
     static final double MIN_NORMAL = Math.pow(16, -65);
 
-    private IbmFloat() {
-    }
+    private IbmFloat() {}
 
     /** The IBM double as a big-endian 64-bit pattern. */
     static long bits(double value) {

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 
@@ -45,8 +45,8 @@ public final class ParquetWriter implements DatasetWriter {
                 st.execute("CREATE TABLE " + TABLE + " (" + columns + ")");
             }
             long n;
-            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, TABLE)) {
+            try (DuckDBAppender appender =
+                    connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, TABLE)) {
                 n = spec.forEachRow(rows, cells -> {
                     try {
                         appender.beginRow();
@@ -105,7 +105,8 @@ public final class ParquetWriter implements DatasetWriter {
         } else if (cell instanceof LocalDate date) {
             appender.append(date);
         } else {
-            throw new IllegalStateException("cell is not normalised: " + cell.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "cell is not normalised: " + cell.getClass().getSimpleName());
         }
     }
 
@@ -115,7 +116,8 @@ public final class ParquetWriter implements DatasetWriter {
 
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover empty temporary directory is harmless
         }

@@ -2,8 +2,7 @@ package org.tfeval.release.format;
 
 /** Checks for writers that read a {@link org.tfeval.release.dataset.RowSource} twice. */
 final class Passes {
-    private Passes() {
-    }
+    private Passes() {}
 
     static void requireSame(long firstPass, long secondPass) {
         if (firstPass != secondPass) {

@@ -18,8 +18,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -42,6 +42,7 @@ public final class PdfCodebookWriter implements DatasetWriter {
     private static final float LEADING = 1.35f;
     /** Columns of the code table: code, label, frequency, percent (points from the left margin). */
     private static final float[] CODE_COLUMNS = {0, 60, 380, 450};
+
     private static final float CODE_TABLE_END = 504;
 
     private final WriteOptions options;
@@ -57,10 +58,23 @@ public final class PdfCodebookWriter implements DatasetWriter {
             Pages pages = new Pages(doc);
             String title = spec.label().isEmpty() ? spec.name() : spec.label() + " (" + spec.name() + ")";
             pages.paragraph("Codebook: " + title, pages.bold, TITLE);
-            StringBuilder intro = new StringBuilder().append(summary.rowCount()).append(" rows, ").append(spec.size())
-                    .append(" variables. Written ").append(options.timestamp()).append(" by tfeval-release.");
-            options.suppressBelow().ifPresent(k -> intro.append(" Frequencies from 1 to ").append(k - 1).append(" are shown as <").append(k)
-                    .append("; ").append(Suppression.COMPLEMENTARY).append(" marks a count hidden so that a hidden count cannot be worked out from the totals."));
+            StringBuilder intro = new StringBuilder()
+                    .append(summary.rowCount())
+                    .append(" rows, ")
+                    .append(spec.size())
+                    .append(" variables. Written ")
+                    .append(options.timestamp())
+                    .append(" by tfeval-release.");
+            options.suppressBelow()
+                    .ifPresent(
+                            k -> intro.append(" Frequencies from 1 to ")
+                                    .append(k - 1)
+                                    .append(" are shown as <")
+                                    .append(k)
+                                    .append("; ")
+                                    .append(Suppression.COMPLEMENTARY)
+                                    .append(
+                                            " marks a count hidden so that a hidden count cannot be worked out from the totals."));
             pages.paragraph(intro.toString(), pages.regular, BODY);
             pages.paragraph(ReservedCodes.sentence(), pages.regular, BODY);
             pages.gap(BODY);
@@ -81,22 +95,30 @@ public final class PdfCodebookWriter implements DatasetWriter {
         return new WrittenFile(target, FileFormat.PDF_CODEBOOK, summary.rowCount());
     }
 
-    private static void variable(Pages p, VariableSpec v, VariableSummary s, long rows, Suppression suppression) throws IOException {
+    private static void variable(Pages p, VariableSpec v, VariableSummary s, long rows, Suppression suppression)
+            throws IOException {
         Suppression.Cells cells = suppression.cells(v, s);
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Type", HtmlCodebookWriter.typeText(v)});
         facts.add(new String[] {"Valid", cells.valid()});
         facts.add(new String[] {"System missing", cells.systemMissing()});
         for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
-            facts.add(new String[] {"Missing " + e.getKey().code() + " (" + e.getValue() + ")", cells.missing(e.getKey())});
+            facts.add(
+                    new String[] {"Missing " + e.getKey().code() + " (" + e.getValue() + ")", cells.missing(e.getKey())
+                    });
         }
         if (s.numeric().isPresent()) {
             NumericStats n = s.numeric().get();
             facts.add(new String[] {"Minimum", HtmlCodebookWriter.number(n.min(), v)});
             facts.add(new String[] {"Maximum", HtmlCodebookWriter.number(n.max(), v)});
             facts.add(new String[] {"Mean", CsvWriter.plain(HtmlCodebookWriter.round(n.mean()))});
-            facts.add(new String[] {"Standard deviation", n.standardDeviation().isPresent()
-                    ? CsvWriter.plain(HtmlCodebookWriter.round(n.standardDeviation().getAsDouble())) : "-"});
+            facts.add(new String[] {
+                "Standard deviation",
+                n.standardDeviation().isPresent()
+                        ? CsvWriter.plain(
+                                HtmlCodebookWriter.round(n.standardDeviation().getAsDouble()))
+                        : "-"
+            });
         }
         s.earliest().ifPresent(d -> facts.add(new String[] {"Earliest", d.toString()}));
         s.latest().ifPresent(d -> facts.add(new String[] {"Latest", d.toString()}));
@@ -111,7 +133,12 @@ public final class PdfCodebookWriter implements DatasetWriter {
             p.paragraph(v.question(), p.italic, BODY);
         }
         for (String[] f : facts) {
-            p.row(new String[] {f[0], f[1]}, new float[] {0, 160}, new boolean[] {false, false}, CODE_TABLE_END, p.regular);
+            p.row(
+                    new String[] {f[0], f[1]},
+                    new float[] {0, 160},
+                    new boolean[] {false, false},
+                    CODE_TABLE_END,
+                    p.regular);
         }
         if (!s.frequencies().isEmpty() || !v.missingCodes().isEmpty()) {
             p.gap(BODY / 3);
@@ -119,13 +146,31 @@ public final class PdfCodebookWriter implements DatasetWriter {
             p.row(new String[] {"Code", "Label", "Frequency", "Percent"}, CODE_COLUMNS, right, CODE_TABLE_END, p.bold);
             for (Map.Entry<Long, Long> e : s.frequencies().entrySet()) {
                 boolean hidden = cells.hidesFrequency(e.getKey());
-                p.row(new String[] {e.getKey().toString(), v.valueLabels().getOrDefault(e.getKey(), ""), cells.frequency(e.getKey()),
-                        percent(e.getValue(), rows, hidden)}, CODE_COLUMNS, right, CODE_TABLE_END, p.regular);
+                p.row(
+                        new String[] {
+                            e.getKey().toString(),
+                            v.valueLabels().getOrDefault(e.getKey(), ""),
+                            cells.frequency(e.getKey()),
+                            percent(e.getValue(), rows, hidden)
+                        },
+                        CODE_COLUMNS,
+                        right,
+                        CODE_TABLE_END,
+                        p.regular);
             }
             for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
                 boolean hidden = cells.hidesMissing(e.getKey());
-                p.row(new String[] {Long.toString(e.getKey().code()), e.getValue(), cells.missing(e.getKey()),
-                        percent(s.missing(e.getKey()), rows, hidden)}, CODE_COLUMNS, right, CODE_TABLE_END, p.italic);
+                p.row(
+                        new String[] {
+                            Long.toString(e.getKey().code()),
+                            e.getValue(),
+                            cells.missing(e.getKey()),
+                            percent(s.missing(e.getKey()), rows, hidden)
+                        },
+                        CODE_COLUMNS,
+                        right,
+                        CODE_TABLE_END,
+                        p.italic);
             }
             if (!s.frequenciesComplete()) {
                 p.paragraph("More distinct values than the codebook counts.", p.italic, BODY);
@@ -238,7 +283,8 @@ public final class PdfCodebookWriter implements DatasetWriter {
             StringBuilder line = new StringBuilder();
             for (String word : text.split(" ")) {
                 String candidate = line.length() == 0 ? word : line + " " + word;
-                if (font.getStringWidth(candidate) / 1000 * size <= width || line.length() == 0 && fits(word, font, size, width)) {
+                if (font.getStringWidth(candidate) / 1000 * size <= width
+                        || line.length() == 0 && fits(word, font, size, width)) {
                     line.setLength(0);
                     line.append(candidate);
                     continue;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 
@@ -51,8 +51,11 @@ public final class RScriptWriter implements DatasetWriter {
             };
             classes.add(string(v.name()) + " = \"" + cls + "\"");
         }
-        b.append(df).append(" <- utils::read.csv(").append(string(dataFile))
-                .append(", header = TRUE, colClasses = ").append(classes)
+        b.append(df)
+                .append(" <- utils::read.csv(")
+                .append(string(dataFile))
+                .append(", header = TRUE, colClasses = ")
+                .append(classes)
                 .append(",\n  na.strings = \"\", encoding = \"UTF-8\", fileEncoding = \"UTF-8\", check.names = FALSE,")
                 .append(" stringsAsFactors = FALSE)\n\n");
         for (VariableSpec v : spec.variables()) {
@@ -61,29 +64,58 @@ public final class RScriptWriter implements DatasetWriter {
             switch (v.kind()) {
                 case INTEGER, DECIMAL -> {
                     if (v.hasCodeLabels()) {
-                        b.append(col).append(" <- haven::labelled_spss(").append(col).append(",\n  labels = ")
-                                .append(labels(v)).append(",\n  ").append(missing(v)).append(", label = ")
-                                .append(label).append(")\n");
+                        b.append(col)
+                                .append(" <- haven::labelled_spss(")
+                                .append(col)
+                                .append(",\n  labels = ")
+                                .append(labels(v))
+                                .append(",\n  ")
+                                .append(missing(v))
+                                .append(", label = ")
+                                .append(label)
+                                .append(")\n");
                     } else {
-                        b.append(col).append(" <- haven::labelled(").append(col).append(", label = ").append(label)
+                        b.append(col)
+                                .append(" <- haven::labelled(")
+                                .append(col)
+                                .append(", label = ")
+                                .append(label)
                                 .append(")\n");
                     }
                 }
-                case STRING -> b.append("attr(").append(col).append(", \"label\") <- ").append(label).append('\n');
+                case STRING ->
+                    b.append("attr(")
+                            .append(col)
+                            .append(", \"label\") <- ")
+                            .append(label)
+                            .append('\n');
                 case DATE -> {
                     StringJoiner codes = new StringJoiner(", ", "c(", ")");
                     for (MissingCode code : MissingCode.values()) {
                         codes.add("\"" + code.code() + "\"");
                     }
-                    b.append(col).append("[").append(col).append(" %in% ").append(codes).append("] <- NA\n");
-                    b.append(col).append(" <- structure(as.Date(").append(col).append(", format = \"%Y-%m-%d\"), label = ")
-                            .append(label).append(")\n");
+                    b.append(col)
+                            .append("[")
+                            .append(col)
+                            .append(" %in% ")
+                            .append(codes)
+                            .append("] <- NA\n");
+                    b.append(col)
+                            .append(" <- structure(as.Date(")
+                            .append(col)
+                            .append(", format = \"%Y-%m-%d\"), label = ")
+                            .append(label)
+                            .append(")\n");
                 }
                 default -> throw new AssertionError(v.kind());
             }
         }
         if (!spec.label().isEmpty()) {
-            b.append("attr(").append(df).append(", \"label\") <- ").append(string(spec.label())).append('\n');
+            b.append("attr(")
+                    .append(df)
+                    .append(", \"label\") <- ")
+                    .append(string(spec.label()))
+                    .append('\n');
         }
         return b.toString();
     }

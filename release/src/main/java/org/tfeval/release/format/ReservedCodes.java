@@ -4,8 +4,7 @@ import org.tfeval.instrument.MissingCodeSentence;
 
 /** The reserved missing codes that released files may hold, and the one sentence explaining them ({@link MissingCodeSentence}). */
 final class ReservedCodes {
-    private ReservedCodes() {
-    }
+    private ReservedCodes() {}
 
     /** {@code Reserved missing codes: -9 not recorded, ...}. */
     static String sentence() {

@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.InvalidRowException;
-import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -73,7 +73,8 @@ public final class SasTransportWriter implements DatasetWriter {
 
     /** The names this writer gives the variables of {@code spec}, dataset name first. */
     public static Map<String, String> shortNames(DatasetSpec spec) {
-        return ShortNames.assign(spec.variables().stream().map(VariableSpec::name).toList(), NAME_LENGTH);
+        return ShortNames.assign(
+                spec.variables().stream().map(VariableSpec::name).toList(), NAME_LENGTH);
     }
 
     @Override
@@ -89,7 +90,10 @@ public final class SasTransportWriter implements DatasetWriter {
             int length = 8;
             if (v.kind() == VariableKind.STRING) {
                 if (s.maxLength() > MAX_STRING_BYTES) {
-                    throw new InvalidRowException(0, v.name(), InvalidRowException.Reason.FORMAT_LIMIT,
+                    throw new InvalidRowException(
+                            0,
+                            v.name(),
+                            InvalidRowException.Reason.FORMAT_LIMIT,
                             "values of " + s.maxLength() + " bytes exceed the " + MAX_STRING_BYTES
                                     + " bytes of SAS transport V5 strings");
                 }
@@ -103,19 +107,37 @@ public final class SasTransportWriter implements DatasetWriter {
         ByteSink head = new ByteSink(ByteOrder.BIG_ENDIAN);
         String stamp = STAMP.format(options.timestamp()).toUpperCase(Locale.ROOT);
         record(head, HEADER + "LIBRARY HEADER RECORD!!!!!!!" + "0".repeat(30));
-        record(head, pad("SAS", 8) + pad("SAS", 8) + pad("SASLIB", 8) + pad(SAS_VERSION, 8) + pad(OS_NAME, 8)
-                + " ".repeat(24) + stamp);
+        record(
+                head,
+                pad("SAS", 8)
+                        + pad("SAS", 8)
+                        + pad("SASLIB", 8)
+                        + pad(SAS_VERSION, 8)
+                        + pad(OS_NAME, 8)
+                        + " ".repeat(24)
+                        + stamp);
         record(head, stamp);
         record(head, HEADER + "MEMBER  HEADER RECORD!!!!!!!" + "000000000000000001600000000" + NAMESTR_LENGTH);
         record(head, HEADER + "DSCRPTR HEADER RECORD!!!!!!!" + "0".repeat(30));
-        record(head, pad("SAS", 8) + pad(member, 8) + pad("SASDATA", 8) + pad(SAS_VERSION, 8) + pad(OS_NAME, 8)
-                + " ".repeat(24) + stamp);
+        record(
+                head,
+                pad("SAS", 8)
+                        + pad(member, 8)
+                        + pad("SASDATA", 8)
+                        + pad(SAS_VERSION, 8)
+                        + pad(OS_NAME, 8)
+                        + " ".repeat(24)
+                        + stamp);
         ByteSink memberLabel = new ByteSink(ByteOrder.BIG_ENDIAN);
-        memberLabel.ascii(stamp + " ".repeat(16)).fixed(Utf8.truncate(spec.label(), LABEL_BYTES), LABEL_BYTES, SPACE)
+        memberLabel
+                .ascii(stamp + " ".repeat(16))
+                .fixed(Utf8.truncate(spec.label(), LABEL_BYTES), LABEL_BYTES, SPACE)
                 .fixed(new byte[0], 8, SPACE);
         head.bytes(memberLabel.toByteArray());
-        record(head, HEADER + "NAMESTR HEADER RECORD!!!!!!!" + "000000" + String.format(Locale.ROOT, "%04d", spec.size())
-                + "0".repeat(20));
+        record(
+                head,
+                HEADER + "NAMESTR HEADER RECORD!!!!!!!" + "000000" + String.format(Locale.ROOT, "%04d", spec.size())
+                        + "0".repeat(20));
         int namestrStart = head.size();
         for (int i = 0; i < columns.size(); i++) {
             namestr(head, columns.get(i), i + 1);
@@ -135,8 +157,11 @@ public final class SasTransportWriter implements DatasetWriter {
                     try {
                         put(observation, columns.get(i), cells[i]);
                     } catch (IllegalArgumentException e) {
-                        throw new InvalidRowException(rowNumber[0], columns.get(i).variable().name(),
-                                InvalidRowException.Reason.FORMAT_LIMIT, e.getMessage());
+                        throw new InvalidRowException(
+                                rowNumber[0],
+                                columns.get(i).variable().name(),
+                                InvalidRowException.Reason.FORMAT_LIMIT,
+                                e.getMessage());
                     }
                 }
                 out.write(observation.array());
@@ -163,7 +188,10 @@ public final class SasTransportWriter implements DatasetWriter {
             case STRING -> c.length();
             default -> v.type().width();
         };
-        d.fixed(Utf8.bytes(format), 8, SPACE).i16(formatWidth).i16(v.type().decimals()).i16(0);
+        d.fixed(Utf8.bytes(format), 8, SPACE)
+                .i16(formatWidth)
+                .i16(v.type().decimals())
+                .i16(0);
         d.u8(0).u8(0);
         d.fixed(new byte[0], 8, SPACE).i16(0).i16(0);
         d.i32(c.position());

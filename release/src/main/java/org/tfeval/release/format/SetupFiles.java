@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.VariableKind;
 
 /** What the setup-program writers share: file output and helper names. */
 final class SetupFiles {
-    private SetupFiles() {
-    }
+    private SetupFiles() {}
 
     static void write(Path target, String text) throws IOException {
         Files.writeString(target, text, StandardCharsets.UTF_8);

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 public final class ShortNames {
 
-    private ShortNames() {
-    }
+    private ShortNames() {}
 
     /**
      * @param names unique ignoring case, each starting with a letter

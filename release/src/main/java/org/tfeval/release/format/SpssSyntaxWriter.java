@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -43,7 +43,9 @@ public final class SpssSyntaxWriter implements DatasetWriter {
         StringBuilder b = new StringBuilder();
         b.append(SetupFiles.header("*", spec, dataFile, "SPSS").replaceAll("\\.?\n", ".\n"))
                 .append("* Run it with the CSV file in the current directory; then SAVE OUTFILE to keep a .sav.\n\n");
-        b.append("GET DATA\n  /TYPE=TXT\n  /FILE=").append(quote(dataFile)).append("\n  /ENCODING='UTF8'\n")
+        b.append("GET DATA\n  /TYPE=TXT\n  /FILE=")
+                .append(quote(dataFile))
+                .append("\n  /ENCODING='UTF8'\n")
                 .append("  /ARRANGEMENT=DELIMITED\n  /DELCASE=LINE\n  /FIRSTCASE=2\n  /DELIMITERS=\",\"\n")
                 .append("  /QUALIFIER='\"'\n  /VARIABLES=\n");
         for (int i = 0; i < spec.size(); i++) {
@@ -63,12 +65,28 @@ public final class SpssSyntaxWriter implements DatasetWriter {
             b.append("NUMERIC ").append(v.name()).append(" (DATE11).\n");
             String keyword = "DO IF";
             for (MissingCode code : v.missingCodes().keySet()) {
-                b.append(keyword).append(" (").append(temp[i]).append(" EQ '").append(code.code()).append("').\n")
-                        .append("  COMPUTE ").append(v.name()).append(" = ").append(code.code()).append(".\n");
+                b.append(keyword)
+                        .append(" (")
+                        .append(temp[i])
+                        .append(" EQ '")
+                        .append(code.code())
+                        .append("').\n")
+                        .append("  COMPUTE ")
+                        .append(v.name())
+                        .append(" = ")
+                        .append(code.code())
+                        .append(".\n");
                 keyword = "ELSE IF";
             }
-            b.append(keyword).append(" (").append(temp[i]).append(" NE '').\n")
-                    .append("  COMPUTE ").append(v.name()).append(" = NUMBER(").append(temp[i]).append(", SDATE10).\n")
+            b.append(keyword)
+                    .append(" (")
+                    .append(temp[i])
+                    .append(" NE '').\n")
+                    .append("  COMPUTE ")
+                    .append(v.name())
+                    .append(" = NUMBER(")
+                    .append(temp[i])
+                    .append(", SDATE10).\n")
                     .append("END IF.\n");
         }
         if (anyDates) {
@@ -79,41 +97,60 @@ public final class SpssSyntaxWriter implements DatasetWriter {
         b.append('\n');
 
         List<VariableSpec> numeric = spec.variables().stream()
-                .filter(v -> v.kind() == VariableKind.INTEGER || v.kind() == VariableKind.DECIMAL).toList();
+                .filter(v -> v.kind() == VariableKind.INTEGER || v.kind() == VariableKind.DECIMAL)
+                .toList();
         if (!numeric.isEmpty()) {
             b.append("FORMATS\n");
             for (VariableSpec v : numeric) {
-                b.append("  ").append(v.name()).append(" (F").append(v.type().width()).append('.')
-                        .append(v.type().decimals()).append(")\n");
+                b.append("  ")
+                        .append(v.name())
+                        .append(" (F")
+                        .append(v.type().width())
+                        .append('.')
+                        .append(v.type().decimals())
+                        .append(")\n");
             }
             b.append(".\n\n");
         }
         if (!spec.label().isEmpty()) {
             b.append("FILE LABEL ").append(quote(spec.label())).append(".\n\n");
         }
-        List<VariableSpec> labelled = spec.variables().stream().filter(v -> !v.label().isEmpty()).toList();
+        List<VariableSpec> labelled =
+                spec.variables().stream().filter(v -> !v.label().isEmpty()).toList();
         if (!labelled.isEmpty()) {
             b.append("VARIABLE LABELS\n");
             for (int i = 0; i < labelled.size(); i++) {
-                b.append(i == 0 ? "   " : "  /").append(labelled.get(i).name()).append(' ')
-                        .append(quote(labelled.get(i).label())).append('\n');
+                b.append(i == 0 ? "   " : "  /")
+                        .append(labelled.get(i).name())
+                        .append(' ')
+                        .append(quote(labelled.get(i).label()))
+                        .append('\n');
             }
             b.append(".\n\n");
         }
-        List<VariableSpec> coded = spec.variables().stream().filter(VariableSpec::hasCodeLabels).toList();
+        List<VariableSpec> coded =
+                spec.variables().stream().filter(VariableSpec::hasCodeLabels).toList();
         if (!coded.isEmpty()) {
             b.append("VALUE LABELS\n");
             for (VariableSpec v : coded) {
                 b.append("  /").append(v.name()).append('\n');
                 for (Map.Entry<Long, String> e : codeLabels(v).entrySet()) {
-                    b.append("    ").append(e.getKey()).append(' ').append(quote(e.getValue())).append('\n');
+                    b.append("    ")
+                            .append(e.getKey())
+                            .append(' ')
+                            .append(quote(e.getValue()))
+                            .append('\n');
                 }
             }
             b.append(".\n\n");
         }
         for (VariableSpec v : spec.variables()) {
             if (!v.missingCodes().isEmpty()) {
-                b.append("MISSING VALUES ").append(v.name()).append(" (").append(missingList(v)).append(").\n");
+                b.append("MISSING VALUES ")
+                        .append(v.name())
+                        .append(" (")
+                        .append(missingList(v))
+                        .append(").\n");
             }
         }
         List<String> nominal = new ArrayList<>();

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -112,7 +112,9 @@ public final class SpssWriter implements DatasetWriter {
         int format(int segment) {
             return switch (variable.kind()) {
                 case INTEGER -> spssFormat(FORMAT_F, variable.type().width(), 0);
-                case DECIMAL -> spssFormat(FORMAT_F, variable.type().width(), variable.type().decimals());
+                case DECIMAL ->
+                    spssFormat(
+                            FORMAT_F, variable.type().width(), variable.type().decimals());
                 case DATE -> spssFormat(FORMAT_DATE, DATE_FORMAT_WIDTH, 0);
                 case STRING -> spssFormat(FORMAT_A, segmentWidth(segment), 0);
             };
@@ -163,7 +165,8 @@ public final class SpssWriter implements DatasetWriter {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
             dict.writeTo(out);
             CaseSink sink = options.spssCompression() == SpssCompression.BYTECODE
-                    ? new CompressedCases(out) : new RawCases(out);
+                    ? new CompressedCases(out)
+                    : new RawCases(out);
             written = spec.forEachRow(rows, cells -> {
                 for (int i = 0; i < cells.length; i++) {
                     putCell(sink, columns.get(i), cells[i]);
@@ -192,7 +195,8 @@ public final class SpssWriter implements DatasetWriter {
         int k = 1;
         while (names.size() < count) {
             String suffix = Integer.toString(k++);
-            String candidate = first.substring(0, Math.min(first.length(), SHORT_NAME_LENGTH - suffix.length())) + suffix;
+            String candidate =
+                    first.substring(0, Math.min(first.length(), SHORT_NAME_LENGTH - suffix.length())) + suffix;
             if (taken.add(candidate)) {
                 names.add(candidate);
             }
@@ -203,13 +207,18 @@ public final class SpssWriter implements DatasetWriter {
     private static void variableRecords(ByteSink d, Column c) {
         VariableSpec v = c.variable();
         double[] missing = missingValues(v);
-        int missingCount = missing.length == 2 && v.missingCodes().size() == MissingCode.values().length ? -2 : missing.length;
+        int missingCount =
+                missing.length == 2 && v.missingCodes().size() == MissingCode.values().length ? -2 : missing.length;
         byte[] label = Utf8.bytes(v.label());
         for (int segment = 0; segment < c.segmentCount(); segment++) {
             boolean first = segment == 0;
             boolean labelled = first && label.length > 0;
-            d.i32(2).i32(c.segmentWidth(segment)).i32(labelled ? 1 : 0).i32(first ? missingCount : 0)
-                    .i32(c.format(segment)).i32(c.format(segment));
+            d.i32(2)
+                    .i32(c.segmentWidth(segment))
+                    .i32(labelled ? 1 : 0)
+                    .i32(first ? missingCount : 0)
+                    .i32(c.format(segment))
+                    .i32(c.format(segment));
             d.fixed(Utf8.bytes(c.segmentNames().get(segment)), 8, SPACE);
             if (labelled) {
                 d.i32(label.length).fixed(label, (label.length + 3) / 4 * 4, SPACE);
@@ -262,14 +271,16 @@ public final class SpssWriter implements DatasetWriter {
         d.i32(7).i32(11).i32(4).i32(3 * segments);
         for (Column c : columns) {
             VariableSpec v = c.variable();
-            boolean nominal = v.kind() == VariableKind.STRING || !v.valueLabels().isEmpty();
+            boolean nominal =
+                    v.kind() == VariableKind.STRING || !v.valueLabels().isEmpty();
             int displayWidth = switch (v.kind()) {
                 case STRING -> Math.min(c.width(), 40);
                 case DATE -> DATE_FORMAT_WIDTH;
                 default -> v.type().width();
             };
             for (int segment = 0; segment < c.segmentCount(); segment++) {
-                d.i32(nominal ? MEASURE_NOMINAL : MEASURE_SCALE).i32(displayWidth)
+                d.i32(nominal ? MEASURE_NOMINAL : MEASURE_SCALE)
+                        .i32(displayWidth)
                         .i32(v.kind() == VariableKind.STRING ? ALIGN_LEFT : ALIGN_RIGHT);
             }
         }
@@ -282,8 +293,11 @@ public final class SpssWriter implements DatasetWriter {
         StringBuilder veryLong = new StringBuilder();
         for (Column c : columns) {
             if (c.segmentCount() > 1) {
-                veryLong.append(c.shortName()).append('=').append(String.format(Locale.ROOT, "%05d", c.width()))
-                        .append('\0').append('\t');
+                veryLong.append(c.shortName())
+                        .append('=')
+                        .append(String.format(Locale.ROOT, "%05d", c.width()))
+                        .append('\0')
+                        .append('\t');
             }
         }
         if (veryLong.length() > 0) {
@@ -354,8 +368,7 @@ public final class SpssWriter implements DatasetWriter {
         }
 
         @Override
-        public void finish() {
-        }
+        public void finish() {}
     }
 
     /** Bytecode compression: blocks of eight command bytes, each followed by its raw elements. */

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -42,8 +42,10 @@ public final class StataDoWriter implements DatasetWriter {
         }
         StringBuilder b = new StringBuilder(SetupFiles.header("*", spec, dataFile, "Stata"));
         b.append("\nversion 14\n");
-        b.append("import delimited using ").append(quote(dataFile))
-                .append(", clear varnames(1) case(preserve) encoding(\"utf-8\") delimiters(\",\") bindquotes(strict) asdouble");
+        b.append("import delimited using ")
+                .append(quote(dataFile))
+                .append(
+                        ", clear varnames(1) case(preserve) encoding(\"utf-8\") delimiters(\",\") bindquotes(strict) asdouble");
         if (!numeric.isEmpty()) {
             b.append(" numericcols(").append(String.join(" ", numeric)).append(')');
         }
@@ -54,22 +56,45 @@ public final class StataDoWriter implements DatasetWriter {
         for (int i = 0; i < spec.size(); i++) {
             VariableSpec v = spec.variable(i);
             if (temp[i] != null) {
-                b.append("generate long ").append(temp[i]).append(" = date(").append(v.name()).append(", \"YMD\")\n");
+                b.append("generate long ")
+                        .append(temp[i])
+                        .append(" = date(")
+                        .append(v.name())
+                        .append(", \"YMD\")\n");
                 for (MissingCode code : v.missingCodes().keySet()) {
-                    b.append("replace ").append(temp[i]).append(" = .").append(code.stataLetter()).append(" if ")
-                            .append(v.name()).append(" == \"").append(code.code()).append("\"\n");
+                    b.append("replace ")
+                            .append(temp[i])
+                            .append(" = .")
+                            .append(code.stataLetter())
+                            .append(" if ")
+                            .append(v.name())
+                            .append(" == \"")
+                            .append(code.code())
+                            .append("\"\n");
                 }
                 b.append("drop ").append(v.name()).append('\n');
                 b.append("rename ").append(temp[i]).append(' ').append(v.name()).append('\n');
                 b.append("format ").append(v.name()).append(" %td\n");
             } else {
                 for (MissingCode code : v.missingCodes().keySet()) {
-                    b.append("replace ").append(v.name()).append(" = .").append(code.stataLetter()).append(" if ")
-                            .append(v.name()).append(" == ").append(code.code()).append('\n');
+                    b.append("replace ")
+                            .append(v.name())
+                            .append(" = .")
+                            .append(code.stataLetter())
+                            .append(" if ")
+                            .append(v.name())
+                            .append(" == ")
+                            .append(code.code())
+                            .append('\n');
                 }
                 if (v.kind() == VariableKind.DECIMAL) {
-                    b.append("format ").append(v.name()).append(" %").append(v.type().width()).append('.')
-                            .append(v.type().decimals()).append("f\n");
+                    b.append("format ")
+                            .append(v.name())
+                            .append(" %")
+                            .append(v.type().width())
+                            .append('.')
+                            .append(v.type().decimals())
+                            .append("f\n");
                 }
             }
         }
@@ -81,7 +106,11 @@ public final class StataDoWriter implements DatasetWriter {
         }
         for (VariableSpec v : spec.variables()) {
             if (!v.label().isEmpty()) {
-                b.append("label variable ").append(v.name()).append(' ').append(quote(v.label())).append('\n');
+                b.append("label variable ")
+                        .append(v.name())
+                        .append(' ')
+                        .append(quote(v.label()))
+                        .append('\n');
             }
         }
         for (VariableSpec v : spec.variables()) {
@@ -89,11 +118,20 @@ public final class StataDoWriter implements DatasetWriter {
                 continue;
             }
             b.append("label define ").append(v.name());
-            v.valueLabels().forEach((code, label) -> b.append(" ").append(code).append(' ').append(quote(label)));
-            v.missingCodes().forEach((code, label) ->
-                    b.append(" .").append(code.stataLetter()).append(' ').append(quote(label)));
+            v.valueLabels()
+                    .forEach((code, label) ->
+                            b.append(" ").append(code).append(' ').append(quote(label)));
+            v.missingCodes()
+                    .forEach((code, label) -> b.append(" .")
+                            .append(code.stataLetter())
+                            .append(' ')
+                            .append(quote(label)));
             b.append(", replace\n");
-            b.append("label values ").append(v.name()).append(' ').append(v.name()).append('\n');
+            b.append("label values ")
+                    .append(v.name())
+                    .append(' ')
+                    .append(v.name())
+                    .append('\n');
         }
         return b.toString();
     }

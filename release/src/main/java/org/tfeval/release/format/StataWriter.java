@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.InvalidRowException;
-import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.summary.DatasetSummary;
@@ -108,7 +108,8 @@ public final class StataWriter implements DatasetWriter {
         String format() {
             return switch (variable.kind()) {
                 case INTEGER -> "%" + variable.type().width() + ".0g";
-                case DECIMAL -> "%" + variable.type().width() + "." + variable.type().decimals() + "f";
+                case DECIMAL ->
+                    "%" + variable.type().width() + "." + variable.type().decimals() + "f";
                 case DATE -> "%td";
                 case STRING -> "%-" + width + "s";
             };
@@ -134,7 +135,10 @@ public final class StataWriter implements DatasetWriter {
 
         ByteSink head = new ByteSink(ByteOrder.LITTLE_ENDIAN);
         head.ascii("<stata_dta><header><release>" + RELEASE + "</release><byteorder>LSF</byteorder><K>")
-                .i16(spec.size()).ascii("</K><N>").i64(n).ascii("</N><label>");
+                .i16(spec.size())
+                .ascii("</K><N>")
+                .i64(n)
+                .ascii("</N><label>");
         byte[] label = Utf8.bytes(spec.label());
         head.i16(label.length).bytes(label).ascii("</label><timestamp>");
         String stamp = TIMESTAMP.format(options.timestamp());
@@ -173,7 +177,8 @@ public final class StataWriter implements DatasetWriter {
 
         map[6] = head.size();
         head.ascii("<value_label_names>");
-        columns.forEach(c -> head.fixedUtf8(c.variable().hasCodeLabels() ? c.variable().name() : "", NAME_BYTES, (byte) 0));
+        columns.forEach(
+                c -> head.fixedUtf8(c.variable().hasCodeLabels() ? c.variable().name() : "", NAME_BYTES, (byte) 0));
         head.ascii("</value_label_names>");
 
         map[7] = head.size();
@@ -227,23 +232,27 @@ public final class StataWriter implements DatasetWriter {
         for (int i = 0; i < spec.size(); i++) {
             VariableSpec v = spec.variable(i);
             VariableSummary s = summary.variables().get(i);
-            columns.add(switch (v.kind()) {
-                case INTEGER -> {
-                    Storage storage = s.numeric()
-                            .map(st -> Storage.forIntegers((long) st.min(), (long) st.max()))
-                            .orElse(Storage.BYTE);
-                    yield new Column(v, storage, storage.bytes);
-                }
-                case DECIMAL -> new Column(v, Storage.DOUBLE, Storage.DOUBLE.bytes);
-                case DATE -> new Column(v, Storage.LONG, Storage.LONG.bytes);
-                case STRING -> {
-                    if (s.maxLength() > MAX_STR_WIDTH) {
-                        throw new InvalidRowException(0, v.name(), InvalidRowException.Reason.FORMAT_LIMIT,
-                                "values of " + s.maxLength() + " bytes exceed Stata's str" + MAX_STR_WIDTH);
-                    }
-                    yield new Column(v, Storage.STR, Math.max(1, s.maxLength()));
-                }
-            });
+            columns.add(
+                    switch (v.kind()) {
+                        case INTEGER -> {
+                            Storage storage = s.numeric()
+                                    .map(st -> Storage.forIntegers((long) st.min(), (long) st.max()))
+                                    .orElse(Storage.BYTE);
+                            yield new Column(v, storage, storage.bytes);
+                        }
+                        case DECIMAL -> new Column(v, Storage.DOUBLE, Storage.DOUBLE.bytes);
+                        case DATE -> new Column(v, Storage.LONG, Storage.LONG.bytes);
+                        case STRING -> {
+                            if (s.maxLength() > MAX_STR_WIDTH) {
+                                throw new InvalidRowException(
+                                        0,
+                                        v.name(),
+                                        InvalidRowException.Reason.FORMAT_LIMIT,
+                                        "values of " + s.maxLength() + " bytes exceed Stata's str" + MAX_STR_WIDTH);
+                            }
+                            yield new Column(v, Storage.STR, Math.max(1, s.maxLength()));
+                        }
+                    });
         }
         return columns;
     }
@@ -251,8 +260,7 @@ public final class StataWriter implements DatasetWriter {
     private static void valueLabelSet(ByteSink out, Column c) {
         TreeMap<Integer, String> entries = new TreeMap<>();
         c.variable().valueLabels().forEach((code, text) -> entries.put(Math.toIntExact(code), text));
-        c.variable().missingCodes().forEach((code, text) ->
-                entries.put((int) Storage.LONG.missing(code), text));
+        c.variable().missingCodes().forEach((code, text) -> entries.put((int) Storage.LONG.missing(code), text));
         ByteSink text = new ByteSink(ByteOrder.LITTLE_ENDIAN);
         List<Integer> offsets = new ArrayList<>();
         for (Map.Entry<Integer, String> e : entries.entrySet()) {
@@ -278,8 +286,9 @@ public final class StataWriter implements DatasetWriter {
                 if (cell != null) {
                     byte[] b = Utf8.bytes((String) cell);
                     if (b.length > c.width()) {
-                        throw new IllegalStateException("variable " + c.variable().name()
-                                + " is longer on the second pass than on the first; the row source is not repeatable");
+                        throw new IllegalStateException(
+                                "variable " + c.variable().name()
+                                        + " is longer on the second pass than on the first; the row source is not repeatable");
                     }
                     row.put(b);
                 }
@@ -307,8 +316,9 @@ public final class StataWriter implements DatasetWriter {
                 } else {
                     v = (Long) cell;
                     if (v < c.storage().min || v > c.storage().max) {
-                        throw new IllegalStateException("variable " + c.variable().name()
-                                + " is out of its first-pass range on the second pass; the row source is not repeatable");
+                        throw new IllegalStateException(
+                                "variable " + c.variable().name()
+                                        + " is out of its first-pass range on the second pass; the row source is not repeatable");
                     }
                 }
                 switch (c.storage()) {

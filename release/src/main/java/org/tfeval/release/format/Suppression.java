@@ -120,7 +120,9 @@ final class Suppression {
 
         /** Whether anything is hidden because of a total (then the codebook explains the mark). */
         boolean anyComplementary() {
-            return valid.complementary || systemMissing.complementary || missing.values().stream().anyMatch(c -> c.complementary)
+            return valid.complementary
+                    || systemMissing.complementary
+                    || missing.values().stream().anyMatch(c -> c.complementary)
                     || frequencies.values().stream().anyMatch(c -> c.complementary);
         }
 

@@ -35,8 +35,8 @@ public record WriteOptions(
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(suppressBelow, "suppressBelow");
         if (suppressBelow.isPresent() && suppressBelow.getAsInt() < MIN_SUPPRESSION_THRESHOLD) {
-            throw new IllegalArgumentException("suppressBelow must be at least " + MIN_SUPPRESSION_THRESHOLD
-                    + ", not " + suppressBelow.getAsInt());
+            throw new IllegalArgumentException("suppressBelow must be at least " + MIN_SUPPRESSION_THRESHOLD + ", not "
+                    + suppressBelow.getAsInt());
         }
         Objects.requireNonNull(dataFileName, "dataFileName");
         dataFileName.ifPresent(WriteOptions::requirePlainFileName);
@@ -49,31 +49,51 @@ public record WriteOptions(
 
     /** Now (to the second), no suppression, default names, compressed SPSS. */
     public static WriteOptions defaults() {
-        return new WriteOptions(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), SpssCompression.BYTECODE);
+        return new WriteOptions(
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS),
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                SpssCompression.BYTECODE);
     }
 
     public WriteOptions withTimestamp(LocalDateTime value) {
-        return new WriteOptions(value, suppressBelow, dataFileName, studyTitle, studyId, describedFiles, spssCompression);
+        return new WriteOptions(
+                value, suppressBelow, dataFileName, studyTitle, studyId, describedFiles, spssCompression);
     }
 
     public WriteOptions withSuppressBelow(int threshold) {
-        return new WriteOptions(timestamp, OptionalInt.of(threshold), dataFileName, studyTitle, studyId,
-                describedFiles, spssCompression);
-    }
-
-    public WriteOptions withDataFileName(String value) {
-        return new WriteOptions(timestamp, suppressBelow, Optional.of(value), studyTitle, studyId, describedFiles,
+        return new WriteOptions(
+                timestamp,
+                OptionalInt.of(threshold),
+                dataFileName,
+                studyTitle,
+                studyId,
+                describedFiles,
                 spssCompression);
     }
 
+    public WriteOptions withDataFileName(String value) {
+        return new WriteOptions(
+                timestamp, suppressBelow, Optional.of(value), studyTitle, studyId, describedFiles, spssCompression);
+    }
+
     public WriteOptions withStudy(String title, String id) {
-        return new WriteOptions(timestamp, suppressBelow, dataFileName, Optional.of(title), Optional.of(id),
-                describedFiles, spssCompression);
+        return new WriteOptions(
+                timestamp,
+                suppressBelow,
+                dataFileName,
+                Optional.of(title),
+                Optional.of(id),
+                describedFiles,
+                spssCompression);
     }
 
     public WriteOptions withDescribedFiles(List<String> fileNames) {
-        return new WriteOptions(timestamp, suppressBelow, dataFileName, studyTitle, studyId, fileNames, spssCompression);
+        return new WriteOptions(
+                timestamp, suppressBelow, dataFileName, studyTitle, studyId, fileNames, spssCompression);
     }
 
     public WriteOptions withSpssCompression(SpssCompression value) {
@@ -85,8 +105,13 @@ public record WriteOptions(
     }
 
     private static void requirePlainFileName(String name) {
-        if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.contains("\"")
-                || name.contains("'") || name.chars().anyMatch(Character::isISOControl)) {
+        if (name == null
+                || name.isBlank()
+                || name.contains("/")
+                || name.contains("\\")
+                || name.contains("\"")
+                || name.contains("'")
+                || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("file name must be a plain name without directory or quotes: " + name);
         }
     }

@@ -26,8 +26,8 @@ import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
-import org.tfeval.snapshot.Snapshot;
 import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.snapshot.Snapshot;
 
 /**
  * The checks run on a snapshot's data before disclosure control, with their results, as an
@@ -73,12 +73,18 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
         List<String> changed = snapshot.verify();
         Map<String, Long> integrity = new LinkedHashMap<>();
         changed.forEach(f -> integrity.put(f, 1L));
-        checks.add(new Check("Snapshot integrity", "every file's SHA-256 equals the one in the snapshot manifest",
-                snapshot.manifest().files().size(), "files", integrity));
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+        checks.add(new Check(
+                "Snapshot integrity",
+                "every file's SHA-256 equals the one in the snapshot manifest",
+                snapshot.manifest().files().size(),
+                "files",
+                integrity));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement()) {
             st.execute("SET threads TO 2");
             for (Form f : ins.forms()) {
-                st.execute("CREATE VIEW " + view(f) + " AS SELECT * FROM read_parquet('" + snapshot.dataset(f.name()).toString().replace("'", "''") + "')");
+                st.execute("CREATE VIEW " + view(f) + " AS SELECT * FROM read_parquet('"
+                        + snapshot.dataset(f.name()).toString().replace("'", "''") + "')");
             }
             Map<String, Long> counts = new LinkedHashMap<>();
             long records = 0;
@@ -90,15 +96,23 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
                     counts.put(f.name(), Math.abs(n - expected));
                 }
             }
-            checks.add(new Check("Record counts", "rows of each dataset equal the counts in the snapshot manifest", records, "records", counts));
+            checks.add(new Check(
+                    "Record counts",
+                    "rows of each dataset equal the counts in the snapshot manifest",
+                    records,
+                    "records",
+                    counts));
 
             Map<String, Long> keys = new LinkedHashMap<>();
             Map<String, Long> links = new LinkedHashMap<>();
             long linked = 0;
             for (Form f : ins.forms()) {
-                String key = String.join(", ", f.key().stream().map(SqlIdentifier::quote).toList());
-                long dup = queryLong(st, "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM " + view(f) + " GROUP BY " + key
-                        + ") WHERE n > 1");
+                String key = String.join(
+                        ", ", f.key().stream().map(SqlIdentifier::quote).toList());
+                long dup = queryLong(
+                        st,
+                        "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM " + view(f) + " GROUP BY " + key
+                                + ") WHERE n > 1");
                 if (dup > 0) {
                     keys.put(f.name(), dup);
                 }
@@ -106,19 +120,32 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
                 if (link.isPresent()) {
                     Form parent = ins.form(link.get().parent());
                     linked += queryLong(st, "SELECT count(*) FROM " + view(f));
-                    long orphans = queryLong(st, "SELECT count(*) FROM " + view(f) + " c WHERE NOT EXISTS (SELECT 1 FROM " + view(parent)
-                            + " p WHERE p." + quote(parent.key().get(0)) + " = c." + quote(link.get().name()) + ")");
+                    long orphans = queryLong(
+                            st,
+                            "SELECT count(*) FROM " + view(f) + " c WHERE NOT EXISTS (SELECT 1 FROM " + view(parent)
+                                    + " p WHERE p." + quote(parent.key().get(0)) + " = c."
+                                    + quote(link.get().name()) + ")");
                     if (orphans > 0) {
                         links.put(f.name() + "." + link.get().name(), orphans);
                     }
                 }
             }
             checks.add(new Check("Unique keys", "no two records of a dataset share a key", records, "records", keys));
-            checks.add(new Check("Links to parent records", "every link (case to task force, victim and suspect to case, offense to "
-                    + "suspect) names an existing record", linked, "records", links));
+            checks.add(new Check(
+                    "Links to parent records",
+                    "every link (case to task force, victim and suspect to case, offense to "
+                            + "suspect) names an existing record",
+                    linked,
+                    "records",
+                    links));
 
             Map<String, Map<String, Long>> byCheck = new LinkedHashMap<>();
-            for (String c : List.of("Undocumented codes", "Out-of-range values", "Formats and missing codes", "Skip logic", "Consistency rules")) {
+            for (String c : List.of(
+                    "Undocumented codes",
+                    "Out-of-range values",
+                    "Formats and missing codes",
+                    "Skip logic",
+                    "Consistency rules")) {
                 byCheck.put(c, new TreeMap<>());
             }
             int i = 0;
@@ -126,28 +153,61 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
                 progress.progress("processing checks", i++, ins.forms().size());
                 recordChecks(st, ins, f, byCheck);
             }
-            progress.progress("processing checks", ins.forms().size(), ins.forms().size());
+            progress.progress(
+                    "processing checks", ins.forms().size(), ins.forms().size());
             crossRecordRules(st, ins, byCheck.get("Consistency rules"));
-            checks.add(new Check("Undocumented codes", "every coded value is one of the variable's documented codes or an allowed missing code",
-                    records, "records", byCheck.get("Undocumented codes")));
-            checks.add(new Check("Out-of-range values", "numbers within the variable's valid range, dates within the study's date range",
-                    records, "records", byCheck.get("Out-of-range values")));
-            checks.add(new Check("Formats and missing codes", "identifiers and strings in their required form and length, required values "
-                    + "present, missing codes allowed for the variable", records, "records", byCheck.get("Formats and missing codes")));
-            checks.add(new Check("Skip logic", "a variable that does not apply holds -7 (not applicable), one that applies does not",
-                    records, "records", byCheck.get("Skip logic")));
-            checks.add(new Check("Consistency rules", "the instrument's rules: dates in order (within a record and against the parent "
-                    + "record) and conditional requirements", records, "records", byCheck.get("Consistency rules")));
-            checks.add(new Check("Derived values", "derived case variables (N_VICTIMS, ANY_ARREST, ...) equal the aggregate of the linked "
-                    + "records: the snapshot computes them from those records", queryLong(st, "SELECT count(*) FROM "
-                    + view(ins.forms().stream().filter(f -> f.variables().stream().anyMatch(Variable::isDerived)).findFirst().orElse(ins.forms().get(0)))),
-                    "records", Map.of()));
+            checks.add(new Check(
+                    "Undocumented codes",
+                    "every coded value is one of the variable's documented codes or an allowed missing code",
+                    records,
+                    "records",
+                    byCheck.get("Undocumented codes")));
+            checks.add(new Check(
+                    "Out-of-range values",
+                    "numbers within the variable's valid range, dates within the study's date range",
+                    records,
+                    "records",
+                    byCheck.get("Out-of-range values")));
+            checks.add(new Check(
+                    "Formats and missing codes",
+                    "identifiers and strings in their required form and length, required values "
+                            + "present, missing codes allowed for the variable",
+                    records,
+                    "records",
+                    byCheck.get("Formats and missing codes")));
+            checks.add(new Check(
+                    "Skip logic",
+                    "a variable that does not apply holds -7 (not applicable), one that applies does not",
+                    records,
+                    "records",
+                    byCheck.get("Skip logic")));
+            checks.add(new Check(
+                    "Consistency rules",
+                    "the instrument's rules: dates in order (within a record and against the parent "
+                            + "record) and conditional requirements",
+                    records,
+                    "records",
+                    byCheck.get("Consistency rules")));
+            checks.add(new Check(
+                    "Derived values",
+                    "derived case variables (N_VICTIMS, ANY_ARREST, ...) equal the aggregate of the linked "
+                            + "records: the snapshot computes them from those records",
+                    queryLong(
+                            st,
+                            "SELECT count(*) FROM "
+                                    + view(ins.forms().stream()
+                                            .filter(f -> f.variables().stream().anyMatch(Variable::isDerived))
+                                            .findFirst()
+                                            .orElse(ins.forms().get(0)))),
+                    "records",
+                    Map.of()));
         }
         return new ProcessingLog(snapshot.id(), checks);
     }
 
     /** Runs the instrument's single-record validation over every record of a form, counting violations by kind. */
-    private static void recordChecks(Statement st, Instrument ins, Form f, Map<String, Map<String, Long>> byCheck) throws SQLException {
+    private static void recordChecks(Statement st, Instrument ins, Form f, Map<String, Map<String, Long>> byCheck)
+            throws SQLException {
         RecordValidator validator = new RecordValidator(ins, f);
         List<Variable> vars = f.variables();
         try (ResultSet rs = st.executeQuery("SELECT * FROM " + view(f))) {
@@ -176,8 +236,11 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
             case "skip_not_applicable", "skip_applicable" -> "Skip logic";
             default -> code.startsWith("rule:") ? "Consistency rules" : "Formats and missing codes";
         };
-        String where = f.name() + "." + (code.startsWith("rule:") ? code.substring(5) + (v.isError() ? "" : " (warning)")
-                : (v.variable() == null ? "" : v.variable()) + (check.equals("Formats and missing codes") ? " (" + code + ")" : ""));
+        String where = f.name() + "."
+                + (code.startsWith("rule:")
+                        ? code.substring(5) + (v.isError() ? "" : " (warning)")
+                        : (v.variable() == null ? "" : v.variable())
+                                + (check.equals("Formats and missing codes") ? " (" + code + ")" : ""));
         byCheck.get(check).merge(where, 1L, Long::sum);
     }
 
@@ -196,10 +259,17 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
             for (int i = 0; i + 1 < d.dates().size(); i++) {
                 String a = column(d.dates().get(i));
                 String b = column(d.dates().get(i + 1));
-                long n = queryLong(st, "SELECT count(*) FROM " + view(f) + " c JOIN " + view(parent) + " p ON p." + quote(parent.key().get(0))
-                        + " = c." + quote(link.get().name()) + " WHERE " + a + " > " + b);
+                long n = queryLong(
+                        st,
+                        "SELECT count(*) FROM " + view(f) + " c JOIN " + view(parent) + " p ON p."
+                                + quote(parent.key().get(0)) + " = c."
+                                + quote(link.get().name()) + " WHERE " + a + " > " + b);
                 if (n > 0) {
-                    out.merge(f.name() + "." + d.id() + (d.severity() == org.tfeval.instrument.Severity.ERROR ? "" : " (warning)"), n, Long::sum);
+                    out.merge(
+                            f.name() + "." + d.id()
+                                    + (d.severity() == org.tfeval.instrument.Severity.ERROR ? "" : " (warning)"),
+                            n,
+                            Long::sum);
                 }
             }
         }
@@ -243,13 +313,21 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
     public String text() {
         StringBuilder b = new StringBuilder();
         b.append("PROCESSING LOG\n\nSnapshot ").append(snapshotId).append("\n\n");
-        b.append("Checks run on the snapshot data before disclosure control. Counts of records only: no value and no\n");
+        b.append(
+                "Checks run on the snapshot data before disclosure control. Counts of records only: no value and no\n");
         b.append("record is named here.\n\n");
         int i = 1;
         for (Check c : checks) {
             b.append(String.format(Locale.ROOT, "%2d. %s: %s.%n", i++, c.name(), c.description()));
-            b.append(String.format(Locale.ROOT, "    %,d %s checked. Result: %s%n", c.checked(), c.unit(), c.findings().isEmpty() ? "passed."
-                    : String.format(Locale.ROOT, "%,d %s.", c.problems(), c.problems() == 1 ? "problem" : "problems")));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "    %,d %s checked. Result: %s%n",
+                    c.checked(),
+                    c.unit(),
+                    c.findings().isEmpty()
+                            ? "passed."
+                            : String.format(
+                                    Locale.ROOT, "%,d %s.", c.problems(), c.problems() == 1 ? "problem" : "problems")));
             c.findings().forEach((where, n) -> b.append(String.format(Locale.ROOT, "      %-60s %,10d%n", where, n)));
             b.append('\n');
         }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.tfeval.instrument.ReleaseLevel;
 import org.tfeval.instrument.workflow.ContentHash;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.release.disclosure.DisclosurePolicy;
 import org.tfeval.release.disclosure.DisclosureReport;
@@ -37,7 +38,6 @@ import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.release.format.FileFormat;
 import org.tfeval.release.format.WriteOptions;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.instrument.workflow.ProgressListener;
 
 /**
  * Builds a release package from a snapshot: disclosure control by the {@link DisclosurePolicy} of
@@ -78,8 +78,15 @@ public final class ReleaseBuilder {
     private final ProgressListener progress;
     private final String version;
 
-    private ReleaseBuilder(Snapshot snapshot, ReleaseLevel level, Thresholds thresholds, List<String> extraQuasi, Path keyFile,
-            LocalDateTime timestamp, ProgressListener progress, String version) {
+    private ReleaseBuilder(
+            Snapshot snapshot,
+            ReleaseLevel level,
+            Thresholds thresholds,
+            List<String> extraQuasi,
+            Path keyFile,
+            LocalDateTime timestamp,
+            ProgressListener progress,
+            String version) {
         this.snapshot = snapshot;
         this.level = level;
         this.thresholds = thresholds;
@@ -92,24 +99,48 @@ public final class ReleaseBuilder {
 
     /** A public-use release of the snapshot with the default thresholds. */
     public static ReleaseBuilder of(Snapshot snapshot) {
-        return new ReleaseBuilder(Objects.requireNonNull(snapshot, "snapshot"), ReleaseLevel.PUBLIC, Thresholds.defaults(), List.of(), null,
-                null, ProgressListener.NONE, "dev");
+        return new ReleaseBuilder(
+                Objects.requireNonNull(snapshot, "snapshot"),
+                ReleaseLevel.PUBLIC,
+                Thresholds.defaults(),
+                List.of(),
+                null,
+                null,
+                ProgressListener.NONE,
+                "dev");
     }
 
     public ReleaseBuilder withLevel(ReleaseLevel value) {
         if (value == ReleaseLevel.DROP) {
             throw new IllegalArgumentException("a release is restricted or public, not drop");
         }
-        return new ReleaseBuilder(snapshot, Objects.requireNonNull(value, "level"), thresholds, extraQuasi, keyFile, timestamp, progress, version);
+        return new ReleaseBuilder(
+                snapshot,
+                Objects.requireNonNull(value, "level"),
+                thresholds,
+                extraQuasi,
+                keyFile,
+                timestamp,
+                progress,
+                version);
     }
 
     public ReleaseBuilder withThresholds(Thresholds value) {
-        return new ReleaseBuilder(snapshot, level, Objects.requireNonNull(value, "thresholds"), extraQuasi, keyFile, timestamp, progress, version);
+        return new ReleaseBuilder(
+                snapshot,
+                level,
+                Objects.requireNonNull(value, "thresholds"),
+                extraQuasi,
+                keyFile,
+                timestamp,
+                progress,
+                version);
     }
 
     /** Variables treated as quasi-identifiers beyond those the instrument declares ({@code VARIABLE} or {@code form.VARIABLE}). */
     public ReleaseBuilder withExtraQuasiIdentifiers(Collection<String> names) {
-        return new ReleaseBuilder(snapshot, level, thresholds, List.copyOf(names), keyFile, timestamp, progress, version);
+        return new ReleaseBuilder(
+                snapshot, level, thresholds, List.copyOf(names), keyFile, timestamp, progress, version);
     }
 
     /** Keeps the pseudonymisation key in this file (created, readable by the owner only; never inside the package). */
@@ -123,12 +154,28 @@ public final class ReleaseBuilder {
     }
 
     public ReleaseBuilder withProgress(ProgressListener value) {
-        return new ReleaseBuilder(snapshot, level, thresholds, extraQuasi, keyFile, timestamp, Objects.requireNonNull(value, "progress"), version);
+        return new ReleaseBuilder(
+                snapshot,
+                level,
+                thresholds,
+                extraQuasi,
+                keyFile,
+                timestamp,
+                Objects.requireNonNull(value, "progress"),
+                version);
     }
 
     /** The tfeval version recorded in the manifest. */
     public ReleaseBuilder withVersion(String value) {
-        return new ReleaseBuilder(snapshot, level, thresholds, extraQuasi, keyFile, timestamp, progress, Objects.requireNonNull(value, "version"));
+        return new ReleaseBuilder(
+                snapshot,
+                level,
+                thresholds,
+                extraQuasi,
+                keyFile,
+                timestamp,
+                progress,
+                Objects.requireNonNull(value, "version"));
     }
 
     /**
@@ -140,13 +187,15 @@ public final class ReleaseBuilder {
     public ReleaseResult build(Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
-            throw new IllegalArgumentException("the release folder " + out + " already exists and is not empty; choose a new folder");
+            throw new IllegalArgumentException(
+                    "the release folder " + out + " already exists and is not empty; choose a new folder");
         }
         Path keyTarget = keyFile == null ? null : keyFile.toAbsolutePath().normalize();
         if (keyTarget != null) {
             if (keyTarget.startsWith(target)) {
-                throw new IllegalArgumentException("the key file must be outside the release folder: a key in the package would let anyone "
-                        + "link its pseudonyms");
+                throw new IllegalArgumentException(
+                        "the key file must be outside the release folder: a key in the package would let anyone "
+                                + "link its pseudonyms");
             }
             if (Files.exists(keyTarget)) {
                 throw new IllegalArgumentException("the key file " + keyFile + " already exists; choose a new file");
@@ -188,10 +237,17 @@ public final class ReleaseBuilder {
                 files.add(packaged(building, DISCLOSURE_HTML, "disclosure report"));
                 files.add(packaged(building, DISCLOSURE_JSON, "disclosure report (JSON)"));
                 files.add(packaged(building, PROCESSING_LOG, "processing log: the checks run on the snapshot data"));
-                Files.writeString(building.resolve(README), readme(datasets, report, files, at), StandardCharsets.UTF_8);
+                Files.writeString(
+                        building.resolve(README), readme(datasets, report, files, at), StandardCharsets.UTF_8);
                 files.add(packaged(building, README, "this package described"));
                 writeManifest(building.resolve(MANIFEST), rows, files, report, at);
-                result = new ReleaseResult(target, level, snapshot.id(), rows, datasets.stream().map(ReleasedDataset::spec).toList(), files,
+                result = new ReleaseResult(
+                        target,
+                        level,
+                        snapshot.id(),
+                        rows,
+                        datasets.stream().map(ReleasedDataset::spec).toList(),
+                        files,
                         report);
             } catch (SQLException e) {
                 throw new IOException("the release failed in its working database (" + e.getSQLState() + ")", e);
@@ -199,8 +255,13 @@ public final class ReleaseBuilder {
             if (keyTarget != null) {
                 Files.createDirectories(keyTarget.getParent());
                 // created readable by the owner only, before the key is in it
-                Files.createFile(keyTarget, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(keyTarget, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+                Files.createFile(
+                        keyTarget, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(
+                        keyTarget,
+                        HexFormat.of().formatHex(key) + "\n",
+                        StandardCharsets.US_ASCII,
+                        StandardOpenOption.WRITE);
             }
             WorkFolders.deleteTree(work);
             Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -224,9 +285,12 @@ public final class ReleaseBuilder {
                 described.add(f.fileName(d.spec().name()));
             }
         }
-        WriteOptions options = WriteOptions.defaults().withTimestamp(at)
-                .withStudy(studyTitle(), "tfeval-" + ContentHash.shortId(snapshot.id()) + "-"
-                        + level.name().toLowerCase(Locale.ROOT))
+        WriteOptions options = WriteOptions.defaults()
+                .withTimestamp(at)
+                .withStudy(
+                        studyTitle(),
+                        "tfeval-" + ContentHash.shortId(snapshot.id()) + "-"
+                                + level.name().toLowerCase(Locale.ROOT))
                 .withDescribedFiles(described);
         if (level == ReleaseLevel.PUBLIC) {
             options = options.withSuppressBelow(thresholds.k());
@@ -245,35 +309,77 @@ public final class ReleaseBuilder {
     }
 
     private String studyTitle() {
-        return snapshot.instrument().title() + (level == ReleaseLevel.PUBLIC ? ": public-use files" : ": restricted-use files");
+        return snapshot.instrument().title()
+                + (level == ReleaseLevel.PUBLIC ? ": public-use files" : ": restricted-use files");
     }
 
-    private String readme(List<ReleasedDataset> datasets, DisclosureReport report, List<PackagedFile> files, LocalDateTime at) {
+    private String readme(
+            List<ReleasedDataset> datasets, DisclosureReport report, List<PackagedFile> files, LocalDateTime at) {
         StringBuilder b = new StringBuilder();
-        b.append(studyTitle()).append("\n").append("=".repeat(studyTitle().length())).append("\n\n");
+        b.append(studyTitle())
+                .append("\n")
+                .append("=".repeat(studyTitle().length()))
+                .append("\n\n");
         if (snapshot.manifest().synthetic()) {
             b.append("SYNTHETIC DATA: generated by tfeval for demonstration and testing; no real person or case.\n\n");
         }
-        b.append("Release level: ").append(level == ReleaseLevel.PUBLIC ? String.format(Locale.ROOT,
-                "public-use files (k-anonymity with k = %d on the joined case-victim-suspect view, l-diversity with l = %d)", thresholds.k(),
-                thresholds.l()) : "restricted-use files, for use under a data use agreement").append('\n');
-        b.append("Snapshot: ").append(snapshot.id()).append(" (taken ").append(snapshot.manifest().createdAt()).append(")\n");
-        b.append("Instrument: ").append(snapshot.instrument().id()).append(' ').append(snapshot.instrument().version()).append('\n');
+        b.append("Release level: ")
+                .append(
+                        level == ReleaseLevel.PUBLIC
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "public-use files (k-anonymity with k = %d on the joined case-victim-suspect view, l-diversity with l = %d)",
+                                        thresholds.k(),
+                                        thresholds.l())
+                                : "restricted-use files, for use under a data use agreement")
+                .append('\n');
+        b.append("Snapshot: ")
+                .append(snapshot.id())
+                .append(" (taken ")
+                .append(snapshot.manifest().createdAt())
+                .append(")\n");
+        b.append("Instrument: ")
+                .append(snapshot.instrument().id())
+                .append(' ')
+                .append(snapshot.instrument().version())
+                .append('\n');
         b.append("Created: ").append(at).append(" by tfeval ").append(version).append("\n\n");
         b.append("Datasets (one folder each, the same rows in every format):\n");
         for (ReleasedDataset d : datasets) {
-            b.append(String.format(Locale.ROOT, "  %-12s %,10d rows  %3d variables  %s%n", d.form(), d.rowCount(), d.spec().size(), d.spec().label()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-12s %,10d rows  %3d variables  %s%n",
+                    d.form(),
+                    d.rowCount(),
+                    d.spec().size(),
+                    d.spec().label()));
         }
-        b.append("\nEach folder holds the data as CSV (UTF-8), Stata (.dta), SPSS (.sav), SAS transport (.xpt) and Parquet;\n")
-                .append("setup programs that read the CSV for SPSS (.sps), SAS (.sas), Stata (.do) and R (.R); and codebooks as\n")
+        b.append(
+                        "\nEach folder holds the data as CSV (UTF-8), Stata (.dta), SPSS (.sav), SAS transport (.xpt) and Parquet;\n")
+                .append(
+                        "setup programs that read the CSV for SPSS (.sps), SAS (.sas), Stata (.do) and R (.R); and codebooks as\n")
                 .append("HTML, PDF and DDI Codebook 2.5 XML (.xml).\n\n");
-        b.append("Identifiers (TF_ID, CASE_ID, VICTIM_ID, SUSPECT_ID) are pseudonyms drawn for this release only: they link\n")
-                .append("the datasets of this package and cannot be linked with any other release or with the study's records.\n\n");
-        b.append("Reserved missing codes: ").append(String.join(", ", snapshot.instrument().missingCodes().stream()
-                        .map(m -> m.code() + " " + snapshot.instrument().missingLabel(m).toLowerCase(Locale.ROOT)).toList())).append(".\n")
-                .append("They are user-missing in SPSS, extended missing (.a-.d) in Stata, special missing (.A-.D) in SAS.\n\n");
-        b.append(String.format(Locale.ROOT, "Disclosure control: %s (see %s). Quasi-identifier values suppressed: %.1f%%; cases left out: %d.%n",
-                report.policy(), DISCLOSURE_HTML, 100 * report.loss().suppressedQuasiShare(), report.loss().removedCases()));
+        b.append(
+                        "Identifiers (TF_ID, CASE_ID, VICTIM_ID, SUSPECT_ID) are pseudonyms drawn for this release only: they link\n")
+                .append(
+                        "the datasets of this package and cannot be linked with any other release or with the study's records.\n\n");
+        b.append("Reserved missing codes: ")
+                .append(String.join(
+                        ", ",
+                        snapshot.instrument().missingCodes().stream()
+                                .map(m -> m.code() + " "
+                                        + snapshot.instrument().missingLabel(m).toLowerCase(Locale.ROOT))
+                                .toList()))
+                .append(".\n")
+                .append(
+                        "They are user-missing in SPSS, extended missing (.a-.d) in Stata, special missing (.A-.D) in SAS.\n\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "Disclosure control: %s (see %s). Quasi-identifier values suppressed: %.1f%%; cases left out: %d.%n",
+                report.policy(),
+                DISCLOSURE_HTML,
+                100 * report.loss().suppressedQuasiShare(),
+                report.loss().removedCases()));
         b.append("Processing notes: ").append(PROCESSING_LOG).append(" lists the checks run on the snapshot data.\n\n");
         b.append("Files (SHA-256):\n");
         for (PackagedFile f : files) {
@@ -283,7 +389,8 @@ public final class ReleaseBuilder {
         return b.toString();
     }
 
-    private void writeManifest(Path file, Map<String, Long> rows, List<PackagedFile> files, DisclosureReport report, LocalDateTime at)
+    private void writeManifest(
+            Path file, Map<String, Long> rows, List<PackagedFile> files, DisclosureReport report, LocalDateTime at)
             throws IOException {
         ObjectNode m = JSON.createObjectNode();
         m.put("snapshot", snapshot.id());
@@ -291,7 +398,9 @@ public final class ReleaseBuilder {
         m.put("created_at", at.toString());
         m.put("tfeval_version", version);
         m.put("synthetic", snapshot.manifest().synthetic());
-        m.putObject("instrument").put("id", snapshot.instrument().id()).put("version", snapshot.instrument().version());
+        m.putObject("instrument")
+                .put("id", snapshot.instrument().id())
+                .put("version", snapshot.instrument().version());
         m.set("thresholds", JSON.valueToTree(thresholds));
         m.put("suppressed_quasi_share", report.loss().suppressedQuasiShare());
         m.put("removed_cases", report.loss().removedCases());
@@ -299,7 +408,11 @@ public final class ReleaseBuilder {
         rows.forEach(r::put);
         ArrayNode list = m.putArray("files");
         for (PackagedFile f : files) {
-            list.addObject().put("file", f.path()).put("sha256", f.sha256()).put("bytes", f.bytes()).put("description", f.description());
+            list.addObject()
+                    .put("file", f.path())
+                    .put("sha256", f.sha256())
+                    .put("bytes", f.bytes())
+                    .put("description", f.description());
         }
         m.put("pseudonyms", "keyed HMAC-SHA-256 with a key drawn for this release; the key is not in the package");
         Files.writeString(file, JSON.writeValueAsString(m) + "\n", StandardCharsets.UTF_8);
@@ -309,7 +422,6 @@ public final class ReleaseBuilder {
         Path p = root.resolve(relative);
         return new PackagedFile(relative, Files.size(p), ContentHash.sha256(p), description);
     }
-
 
     private static boolean isEmpty(Path dir) throws IOException {
         try (var s = Files.list(dir)) {
@@ -325,5 +437,4 @@ public final class ReleaseBuilder {
             // the hidden folder stays; the original failure is what matters
         }
     }
-
 }

@@ -21,8 +21,14 @@ import org.tfeval.release.disclosure.DisclosureReport;
  * @param files every file of the package (the manifest itself excepted)
  * @param report what disclosure control did
  */
-public record ReleaseResult(Path dir, ReleaseLevel level, String snapshotId, Map<String, Long> rows, List<DatasetSpec> datasets,
-        List<PackagedFile> files, DisclosureReport report) {
+public record ReleaseResult(
+        Path dir,
+        ReleaseLevel level,
+        String snapshotId,
+        Map<String, Long> rows,
+        List<DatasetSpec> datasets,
+        List<PackagedFile> files,
+        DisclosureReport report) {
     public ReleaseResult {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(level, "level");
@@ -35,7 +41,9 @@ public record ReleaseResult(Path dir, ReleaseLevel level, String snapshotId, Map
 
     /** The released dataset of a form. */
     public DatasetSpec dataset(String name) {
-        return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
+        return datasets.stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the release has no dataset " + name));
     }
 }

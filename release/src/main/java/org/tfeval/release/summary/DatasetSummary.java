@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
@@ -34,8 +34,8 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
         variables = List.copyOf(variables);
         for (VariableSummary v : variables) {
             if (v.total() != rowCount) {
-                throw new IllegalArgumentException("variable " + v.variable() + " counts " + v.total()
-                        + " cells in " + rowCount + " rows");
+                throw new IllegalArgumentException(
+                        "variable " + v.variable() + " counts " + v.total() + " cells in " + rowCount + " rows");
             }
         }
     }
@@ -53,7 +53,9 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
     }
 
     public VariableSummary variable(String name) {
-        return variables.stream().filter(v -> v.variable().equals(name)).findFirst()
+        return variables.stream()
+                .filter(v -> v.variable().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no variable " + name + " in " + dataset));
     }
 
@@ -73,8 +75,8 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
 
         public void accept(Object[] normalisedRow) {
             if (normalisedRow.length != accumulators.length) {
-                throw new IllegalArgumentException("row has " + normalisedRow.length + " cells, dataset "
-                        + spec.name() + " " + accumulators.length + " variables");
+                throw new IllegalArgumentException("row has " + normalisedRow.length + " cells, dataset " + spec.name()
+                        + " " + accumulators.length + " variables");
             }
             rows++;
             for (int i = 0; i < accumulators.length; i++) {
@@ -109,7 +111,8 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
 
         Accumulator(VariableSpec variable) {
             this.variable = variable;
-            this.countFrequencies = variable.kind() == VariableKind.INTEGER && !variable.valueLabels().isEmpty();
+            this.countFrequencies = variable.kind() == VariableKind.INTEGER
+                    && !variable.valueLabels().isEmpty();
             variable.missingCodes().keySet().forEach(code -> missing.put(code, 0L));
             if (countFrequencies) {
                 variable.valueLabels().keySet().forEach(code -> frequencies.put(code, 0L));
@@ -140,8 +143,8 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
                 } else if (cell instanceof String s) {
                     maxLength = Math.max(maxLength, s.getBytes(StandardCharsets.UTF_8).length);
                 } else {
-                    throw new IllegalArgumentException("variable " + variable.name()
-                            + ": cell is not normalised (" + cell.getClass().getSimpleName() + ")");
+                    throw new IllegalArgumentException("variable " + variable.name() + ": cell is not normalised ("
+                            + cell.getClass().getSimpleName() + ")");
                 }
             }
         }
@@ -157,11 +160,22 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
         VariableSummary summary() {
             Optional<NumericStats> numeric = Optional.empty();
             if (valid > 0 && (variable.kind() == VariableKind.INTEGER || variable.kind() == VariableKind.DECIMAL)) {
-                OptionalDouble sd = valid > 1 ? OptionalDouble.of(Math.sqrt(sumSquares / (valid - 1))) : OptionalDouble.empty();
+                OptionalDouble sd =
+                        valid > 1 ? OptionalDouble.of(Math.sqrt(sumSquares / (valid - 1))) : OptionalDouble.empty();
                 numeric = Optional.of(new NumericStats(valid, min, max, Math.min(max, Math.max(min, mean)), sd));
             }
-            return new VariableSummary(variable.name(), variable.kind(), valid, systemMissing, missing, frequencies,
-                    frequenciesComplete, numeric, Optional.ofNullable(earliest), Optional.ofNullable(latest), maxLength);
+            return new VariableSummary(
+                    variable.name(),
+                    variable.kind(),
+                    valid,
+                    systemMissing,
+                    missing,
+                    frequencies,
+                    frequenciesComplete,
+                    numeric,
+                    Optional.ofNullable(earliest),
+                    Optional.ofNullable(latest),
+                    maxLength);
         }
     }
 }

@@ -35,8 +35,7 @@ import org.tfeval.synth.StudyGenerator;
  * native memory), the peak Java heap, rows per dataset and the share of suppressed values.
  */
 public final class ReleaseBenchmark {
-    private ReleaseBenchmark() {
-    }
+    private ReleaseBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -60,15 +59,23 @@ public final class ReleaseBenchmark {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Instrument ins = InstrumentLoader.builtIn("ecm");
         long t0 = System.nanoTime();
-        StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(1).withErrors(false)
-                .generate(ins, dir.resolve("data"), (f, d, t) -> { });
+        StudyGenerator.defaults()
+                .withCases(cases)
+                .withSites(sites)
+                .withSeed(1)
+                .withErrors(false)
+                .generate(ins, dir.resolve("data"), (f, d, t) -> {});
         System.out.printf(Locale.ROOT, "generate %,d cases / %d sites: %.1f s%n", cases, sites, seconds(t0));
         long t1 = System.nanoTime();
         try (CsvStudy study = CsvStudy.load(ins, dir.resolve("data"))) {
             if (!study.validation().passed()) {
-                throw new IllegalStateException("the generated study has " + study.validation().errors() + " validation errors");
+                throw new IllegalStateException(
+                        "the generated study has " + study.validation().errors() + " validation errors");
             }
-            Snapshot sn = SnapshotWriter.of(ins).withSynthetic(true).write(dir.resolve("snapshots"), study.validation(), study).snapshot();
+            Snapshot sn = SnapshotWriter.of(ins)
+                    .withSynthetic(true)
+                    .write(dir.resolve("snapshots"), study.validation(), study)
+                    .snapshot();
             System.out.printf(Locale.ROOT, "read and snapshot: %.1f s -> %s %s%n", seconds(t1), sn.dir(), sn.rows());
         }
         WorkFolders.deleteTree(dir.resolve("data"));
@@ -82,9 +89,14 @@ public final class ReleaseBenchmark {
         Path out = dir.resolve("package-k" + k);
         WorkFolders.deleteTree(out);
         long t0 = System.nanoTime();
-        ReleaseResult r = ReleaseBuilder.of(sn).withLevel(ReleaseLevel.PUBLIC)
-                .withThresholds(Thresholds.defaults().withK(k).withMaxSuppressedValueShare(1).withMaxRemovedCaseShare(1))
-                .withProgress(new LineProgress()).build(out);
+        ReleaseResult r = ReleaseBuilder.of(sn)
+                .withLevel(ReleaseLevel.PUBLIC)
+                .withThresholds(Thresholds.defaults()
+                        .withK(k)
+                        .withMaxSuppressedValueShare(1)
+                        .withMaxRemovedCaseShare(1))
+                .withProgress(new LineProgress())
+                .build(out);
         double wall = seconds(t0);
         long heap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -94,17 +106,41 @@ public final class ReleaseBenchmark {
         }
         long bytes;
         try (var walk = Files.walk(out)) {
-            bytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            bytes = walk.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
         System.out.printf(Locale.ROOT, "release (public, k = %d, all formats): %.1f s wall%n", k, wall);
-        System.out.printf(Locale.ROOT, "peak resident memory (VmHWM, heap + DuckDB): %s; peak Java heap: %.0f MB (max %d MB)%n", vmHwm(),
-                heap / 1e6, Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "rows: %s; %d files, %.1f MB%n", r.rows(), r.files().size() + 1, bytes / 1e6);
-        System.out.printf(Locale.ROOT, "suppressed: %.1f%% of %,d quasi-identifier values, %.1f%% of %,d sensitive values; %,d cases left out%n",
-                100 * r.report().loss().suppressedQuasiShare(), r.report().loss().quasiValues(), 100 * r.report().loss().suppressedSensitiveShare(),
-                r.report().loss().sensitiveValues(), r.report().loss().removedCases());
-        r.report().risk().forEach(p -> System.out.printf(Locale.ROOT, "  risk %-9s classes %,10d  smallest %,6d  cases at risk %,10d  sample uniques %,10d%n",
-                p.stage(), p.classes(), p.smallestClass(), p.casesAtRisk(), p.sampleUniques()));
+        System.out.printf(
+                Locale.ROOT,
+                "peak resident memory (VmHWM, heap + DuckDB): %s; peak Java heap: %.0f MB (max %d MB)%n",
+                vmHwm(),
+                heap / 1e6,
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "rows: %s; %d files, %.1f MB%n",
+                r.rows(),
+                r.files().size() + 1,
+                bytes / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "suppressed: %.1f%% of %,d quasi-identifier values, %.1f%% of %,d sensitive values; %,d cases left out%n",
+                100 * r.report().loss().suppressedQuasiShare(),
+                r.report().loss().quasiValues(),
+                100 * r.report().loss().suppressedSensitiveShare(),
+                r.report().loss().sensitiveValues(),
+                r.report().loss().removedCases());
+        r.report()
+                .risk()
+                .forEach(p -> System.out.printf(
+                        Locale.ROOT,
+                        "  risk %-9s classes %,10d  smallest %,6d  cases at risk %,10d  sample uniques %,10d%n",
+                        p.stage(),
+                        p.classes(),
+                        p.smallestClass(),
+                        p.casesAtRisk(),
+                        p.sampleUniques()));
     }
 
     private static Snapshot snapshot(Path dir) throws IOException {
@@ -113,7 +149,10 @@ public final class ReleaseBenchmark {
             return null;
         }
         try (var s = Files.list(snapshots)) {
-            return s.filter(p -> Files.exists(p.resolve(Snapshot.MANIFEST))).findFirst().map(Snapshot::open).orElse(null);
+            return s.filter(p -> Files.exists(p.resolve(Snapshot.MANIFEST)))
+                    .findFirst()
+                    .map(Snapshot::open)
+                    .orElse(null);
         }
     }
 

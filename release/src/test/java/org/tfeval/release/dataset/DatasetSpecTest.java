@@ -23,15 +23,19 @@ class DatasetSpecTest {
     void names_the_row_of_a_row_with_the_wrong_number_of_cells() {
         DatasetSpec spec = DatasetSpec.of("t", "", ID, N);
         assertThatThrownBy(() -> spec.normaliseRow(new Object[] {"a"}, 12))
-                .isInstanceOf(InvalidRowException.class).hasMessage("row 12: row has 1 cells, the dataset 2 variables")
-                .satisfies(e -> assertThat(((InvalidRowException) e).rowNumber()).isEqualTo(12));
+                .isInstanceOf(InvalidRowException.class)
+                .hasMessage("row 12: row has 1 cells, the dataset 2 variables")
+                .satisfies(
+                        e -> assertThat(((InvalidRowException) e).rowNumber()).isEqualTo(12));
     }
 
     @Test
     void streams_normalised_rows_and_closes_the_cursor_even_on_error() throws Exception {
         DatasetSpec spec = DatasetSpec.of("t", "", ID, N);
         AtomicBoolean closed = new AtomicBoolean();
-        RowSource good = () -> RowCursor.of(List.<Object[]>of(new Object[] {"a", 1}, new Object[] {"b", null}).iterator(),
+        RowSource good = () -> RowCursor.of(
+                List.<Object[]>of(new Object[] {"a", 1}, new Object[] {"b", null})
+                        .iterator(),
                 () -> closed.set(true));
         List<Object[]> seen = new ArrayList<>();
         assertThat(spec.forEachRow(good, seen::add)).isEqualTo(2);
@@ -39,8 +43,9 @@ class DatasetSpecTest {
         assertThat(closed).isTrue();
 
         closed.set(false);
-        RowSource bad = () -> RowCursor.of(List.<Object[]>of(new Object[] {"a", "x"}).iterator(), () -> closed.set(true));
-        assertThatThrownBy(() -> spec.forEachRow(bad, row -> { })).isInstanceOf(InvalidRowException.class);
+        RowSource bad =
+                () -> RowCursor.of(List.<Object[]>of(new Object[] {"a", "x"}).iterator(), () -> closed.set(true));
+        assertThatThrownBy(() -> spec.forEachRow(bad, row -> {})).isInstanceOf(InvalidRowException.class);
         assertThat(closed).isTrue();
     }
 }

@@ -25,8 +25,14 @@ class DisclosurePartsTest {
     void intervals_follow_the_instruments_date_order_rules_and_names_fit_32_characters() {
         List<DatePairs> pairs = DatePairs.of(InstrumentLoader.builtIn("ecm"));
         List<String> names = pairs.stream().map(DatePairs::intervalName).toList();
-        assertThat(names).containsExactly("CASE_DAYS_OPEN_TO_CLOSE", "DAYS_INCIDENT_TO_CASE_CLOSE", "S_DAYS_ARREST_TO_INDICTMENT",
-                "S_DAYS_INDICTMENT_TO_DISPOSITION", "S_DAYS_DISPOSITION_TO_SENTENCE", "DAYS_OFFENSE_TO_S_ARREST");
+        assertThat(names)
+                .containsExactly(
+                        "CASE_DAYS_OPEN_TO_CLOSE",
+                        "DAYS_INCIDENT_TO_CASE_CLOSE",
+                        "S_DAYS_ARREST_TO_INDICTMENT",
+                        "S_DAYS_INDICTMENT_TO_DISPOSITION",
+                        "S_DAYS_DISPOSITION_TO_SENTENCE",
+                        "DAYS_OFFENSE_TO_S_ARREST");
         assertThat(names).allMatch(n -> n.length() <= VariableSpec.MAX_NAME_LENGTH);
         assertThat(pairs.get(pairs.size() - 1).laterInParent()).isTrue();
         assertThat(DatePairs.isLaterInForm(pairs, "suspect", "S_SENTENCE_DATE")).isTrue();
@@ -36,11 +42,19 @@ class DisclosurePartsTest {
 
     @Test
     void a_collapsed_category_label_is_cut_to_the_value_label_limit() {
-        String label = CollapseRareCategories.collapsedLabel(List.of("American Indian or Alaska Native", "Native Hawaiian or Pacific Islander",
-                "Multiracial", "Other", "Ünïcödé category with a long name"));
-        assertThat(label).startsWith("Collapsed: American Indian or Alaska Native; ").endsWith("...");
-        assertThat(label.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(VariableSpec.MAX_VALUE_LABEL_BYTES);
-        assertThat(CollapseRareCategories.collapsedLabel(List.of("Asian", "Other"))).isEqualTo("Collapsed: Asian; Other");
+        String label = CollapseRareCategories.collapsedLabel(List.of(
+                "American Indian or Alaska Native",
+                "Native Hawaiian or Pacific Islander",
+                "Multiracial",
+                "Other",
+                "Ünïcödé category with a long name"));
+        assertThat(label)
+                .startsWith("Collapsed: American Indian or Alaska Native; ")
+                .endsWith("...");
+        assertThat(label.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(VariableSpec.MAX_VALUE_LABEL_BYTES);
+        assertThat(CollapseRareCategories.collapsedLabel(List.of("Asian", "Other")))
+                .isEqualTo("Collapsed: Asian; Other");
     }
 
     @Test
@@ -49,16 +63,29 @@ class DisclosurePartsTest {
         assertThatThrownBy(() -> Thresholds.defaults().withK(1)).hasMessageContaining("k must be at least 2");
         assertThatThrownBy(() -> Thresholds.defaults().withL(0)).hasMessageContaining("l must be at least 1");
         assertThatThrownBy(() -> Thresholds.defaults().withBandWidth(0)).hasMessageContaining("band width");
-        assertThatThrownBy(() -> Thresholds.defaults().withMaxRemovedCaseShare(-0.1)).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> Thresholds.defaults().withMaxRemovedCaseShare(-0.1))
+                .hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> new LocalSuppression(1, 1, 1)).hasMessageContaining("k must be at least 2");
     }
 
     @Test
     void the_policies_apply_the_rules_of_their_level_in_order() {
-        assertThat(DisclosurePolicy.of(ReleaseLevel.PUBLIC).rules(Thresholds.defaults()).stream().map(r -> r.getClass().getSimpleName()))
-                .containsExactly("DropDirectIdentifiers", "DropFreeText", "DateIntervals", "CoarsenDates", "DropBelowLevel", "PseudonymiseIds",
-                        "GroupIntoBands", "TopCode", "CollapseRareCategories", "LocalSuppression", "LDiversity");
-        assertThat(DisclosurePolicy.of(ReleaseLevel.RESTRICTED).rules(Thresholds.defaults()).stream().map(r -> r.getClass().getSimpleName()))
+        assertThat(DisclosurePolicy.of(ReleaseLevel.PUBLIC).rules(Thresholds.defaults()).stream()
+                        .map(r -> r.getClass().getSimpleName()))
+                .containsExactly(
+                        "DropDirectIdentifiers",
+                        "DropFreeText",
+                        "DateIntervals",
+                        "CoarsenDates",
+                        "DropBelowLevel",
+                        "PseudonymiseIds",
+                        "GroupIntoBands",
+                        "TopCode",
+                        "CollapseRareCategories",
+                        "LocalSuppression",
+                        "LDiversity");
+        assertThat(DisclosurePolicy.of(ReleaseLevel.RESTRICTED).rules(Thresholds.defaults()).stream()
+                        .map(r -> r.getClass().getSimpleName()))
                 .containsExactly("DropDirectIdentifiers", "DropFreeText", "DropBelowLevel", "PseudonymiseIds");
         assertThatThrownBy(() -> DisclosurePolicy.of(ReleaseLevel.DROP)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -66,7 +93,8 @@ class DisclosurePartsTest {
     @Test
     void a_spool_gives_back_every_cell_as_it_was_written_on_every_pass() throws Exception {
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {0L, -9L, Long.MAX_VALUE, Long.MIN_VALUE + 1, 3.25, "", null, LocalDate.of(1582, 10, 15)});
+        rows.add(
+                new Object[] {0L, -9L, Long.MAX_VALUE, Long.MIN_VALUE + 1, 3.25, "", null, LocalDate.of(1582, 10, 15)});
         rows.add(new Object[] {1L << 53, -6L, 300L, -300L, -0.5, "ünïcödé 😀", "x", LocalDate.of(2024, 2, 29)});
         Spool spool = Spool.write(RowSource.of(rows), 8, dir.resolve("t.spool"));
         assertThat(spool.rows()).isEqualTo(2);

@@ -20,6 +20,7 @@ class DdiCodebookWriterTest {
     private static final int ROWS = 300;
     /** High enough that some of the ~300/9 cells of HT_TYPE fall under it, low enough that some do not. */
     private static final int THRESHOLD = 40;
+
     private static final String NS = DdiCodebookWriter.NAMESPACE;
     private static final WriteOptions OPTIONS = WriteOptions.defaults()
             .withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8))
@@ -30,13 +31,15 @@ class DdiCodebookWriterTest {
     Path dir;
 
     static Path schema() {
-        return Path.of(System.getProperty("tfeval.shared", "/work/shared"), "reference", "ddi-codebook-2.5", "codebook.xsd");
+        return Path.of(
+                System.getProperty("tfeval.shared", "/work/shared"), "reference", "ddi-codebook-2.5", "codebook.xsd");
     }
 
     private Path write(WriteOptions options, long rows) throws Exception {
         Path file = dir.resolve("victims-" + rows + ".xml");
-        WrittenFile written = FileFormat.DDI_CODEBOOK.writer(options).write(TestDatasets.victims(),
-                TestDatasets.victimRows(rows), file);
+        WrittenFile written = FileFormat.DDI_CODEBOOK
+                .writer(options)
+                .write(TestDatasets.victims(), TestDatasets.victimRows(rows), file);
         assertThat(written.rowCount()).isEqualTo(rows);
         return file;
     }
@@ -71,7 +74,8 @@ class DdiCodebookWriterTest {
             Element c = (Element) cats.item(i);
             Element stat = (Element) c.getElementsByTagNameNS(NS, "catStat").item(0);
             String missing = c.getAttribute("missing").equals("Y") ? "Y|" : "";
-            out.put(c.getElementsByTagNameNS(NS, "catValu").item(0).getTextContent(),
+            out.put(
+                    c.getElementsByTagNameNS(NS, "catValu").item(0).getTextContent(),
                     missing + stat.getAttribute("type") + ":" + stat.getTextContent());
         }
         return out;
@@ -111,16 +115,20 @@ class DdiCodebookWriterTest {
         assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("codeBook");
         assertThat(doc.getElementsByTagNameNS(NS, "titl").item(0).getTextContent())
                 .isEqualTo("Evaluation of human trafficking task forces");
-        assertThat(doc.getElementsByTagNameNS(NS, "IDNo").item(0).getTextContent()).isEqualTo("TFEVAL-2024-DS2");
+        assertThat(doc.getElementsByTagNameNS(NS, "IDNo").item(0).getTextContent())
+                .isEqualTo("TFEVAL-2024-DS2");
         NodeList files = doc.getElementsByTagNameNS(NS, "fileDscr");
         assertThat(files.getLength()).isEqualTo(4);
         assertThat(((Element) files.item(1)).getAttribute("URI")).isEqualTo("victims.dta");
-        assertThat(doc.getElementsByTagNameNS(NS, "caseQnty").item(2).getTextContent()).isEqualTo(Integer.toString(ROWS));
-        assertThat(doc.getElementsByTagNameNS(NS, "var").getLength()).isEqualTo(TestDatasets.victims().size());
+        assertThat(doc.getElementsByTagNameNS(NS, "caseQnty").item(2).getTextContent())
+                .isEqualTo(Integer.toString(ROWS));
+        assertThat(doc.getElementsByTagNameNS(NS, "var").getLength())
+                .isEqualTo(TestDatasets.victims().size());
 
         Element htType = variable(doc, "HT_TYPE");
         assertThat(htType.getAttribute("files")).isEqualTo("F1 F2 F3 F4");
-        assertThat(htType.getElementsByTagNameNS(NS, "labl").item(0).getTextContent()).isEqualTo("Type of trafficking");
+        assertThat(htType.getElementsByTagNameNS(NS, "labl").item(0).getTextContent())
+                .isEqualTo("Type of trafficking");
         assertThat(htType.getElementsByTagNameNS(NS, "qstnLit").item(0).getTextContent())
                 .isEqualTo("What type of trafficking does the case file describe?");
         Map<Object, Long> expected = counts(1);
@@ -134,8 +142,10 @@ class DdiCodebookWriterTest {
             want.add(Long.toString(m.code()));
         }
         assertThat(cats).hasSize(8).containsKeys(want.toArray(String[]::new));
-        long valid = expected.entrySet().stream().filter(e -> e.getKey() instanceof Long l && l > 0)
-                .mapToLong(Map.Entry::getValue).sum();
+        long valid = expected.entrySet().stream()
+                .filter(e -> e.getKey() instanceof Long l && l > 0)
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         assertThat(sumStat(htType, "vald")).isEqualTo(Long.toString(valid));
         assertThat(sumStat(htType, "invd")).isEqualTo(Long.toString(ROWS - valid));
 

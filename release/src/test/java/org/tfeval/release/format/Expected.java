@@ -6,15 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 
 /** Compares what R read ({@link RHaven.Table}) with the rows we wrote. */
 final class Expected {
-    private Expected() {
-    }
+    private Expected() {}
 
     /** How the reader shows a reserved missing code. */
     enum MissingAs {
@@ -32,8 +31,13 @@ final class Expected {
      * @param names dataset name to the name in the file (identity unless renamed)
      * @param trimTrailingBlanks SPSS and SAS pad strings with blanks, so readers drop trailing blanks
      */
-    static void assertSameCells(DatasetSpec spec, List<Object[]> rows, RHaven.Table table, MissingAs missing,
-            UnaryOperator<String> names, boolean trimTrailingBlanks) {
+    static void assertSameCells(
+            DatasetSpec spec,
+            List<Object[]> rows,
+            RHaven.Table table,
+            MissingAs missing,
+            UnaryOperator<String> names,
+            boolean trimTrailingBlanks) {
         assertThat(table.rows()).as("row count").hasSize(rows.size());
         for (int j = 0; j < spec.size(); j++) {
             VariableSpec v = spec.variable(j);
@@ -78,12 +82,18 @@ final class Expected {
                 continue;
             }
             Map<String, String> values = table.meta(name, "value");
-            v.valueLabels().forEach((code, text) ->
-                    assertThat(values).as("value labels of " + v.name()).containsEntry(Long.toString(code), text));
-            v.missingCodes().forEach((code, text) -> assertThat(values).as("missing-code labels of " + v.name())
-                    .containsEntry(missing == MissingAs.TAGGED ? "." + code.stataLetter() : Long.toString(code.code()),
-                            text));
-            assertThat(values).as("no other labels on " + v.name())
+            v.valueLabels()
+                    .forEach((code, text) -> assertThat(values)
+                            .as("value labels of " + v.name())
+                            .containsEntry(Long.toString(code), text));
+            v.missingCodes()
+                    .forEach((code, text) -> assertThat(values)
+                            .as("missing-code labels of " + v.name())
+                            .containsEntry(
+                                    missing == MissingAs.TAGGED ? "." + code.stataLetter() : Long.toString(code.code()),
+                                    text));
+            assertThat(values)
+                    .as("no other labels on " + v.name())
                     .hasSize(v.valueLabels().size() + v.missingCodes().size());
         }
     }

@@ -21,8 +21,7 @@ public final class ExternalTools {
     /** Present on every Debian system (libc-bin), unlike en_US.UTF-8. */
     private static final String UTF8_LOCALE = "C.UTF-8";
 
-    private ExternalTools() {
-    }
+    private ExternalTools() {}
 
     public static void require(String tool, String debianPackage) {
         if ("1".equals(System.getenv(SKIP_VARIABLE))) {
@@ -31,8 +30,8 @@ public final class ExternalTools {
         boolean found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
         if (!found) {
-            fail(tool + " is not on the PATH: install the Debian package " + debianPackage
-                    + " (or set " + SKIP_VARIABLE + "=1 to skip tests that need it)");
+            fail(tool + " is not on the PATH: install the Debian package " + debianPackage + " (or set " + SKIP_VARIABLE
+                    + "=1 to skip tests that need it)");
         }
     }
 
@@ -49,8 +48,10 @@ public final class ExternalTools {
     public static String run(Path dir, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "stdout", ".txt");
         Path err = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         // researchers run these tools in a UTF-8 locale; a bare CI machine may default to POSIX
         builder.environment().put("LANG", UTF8_LOCALE);
         builder.environment().put("LC_ALL", UTF8_LOCALE);
@@ -64,7 +65,8 @@ public final class ExternalTools {
         Files.delete(out);
         Files.delete(err);
         if (p.exitValue() != 0) {
-            fail(String.join(" ", command) + " exited with " + p.exitValue() + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr);
+            fail(String.join(" ", command) + " exited with " + p.exitValue() + "\nstdout:\n" + stdout + "\nstderr:\n"
+                    + stderr);
         }
         return stdout;
     }

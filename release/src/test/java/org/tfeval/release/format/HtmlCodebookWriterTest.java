@@ -15,7 +15,8 @@ import org.tfeval.instrument.MissingCode;
 class HtmlCodebookWriterTest {
     private static final int ROWS = 300;
     private static final int THRESHOLD = 40;
-    private static final WriteOptions OPTIONS = WriteOptions.defaults().withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8));
+    private static final WriteOptions OPTIONS =
+            WriteOptions.defaults().withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8));
     private static final Pattern CODE_ROW = Pattern.compile(
             "<tr( class=\"missing\")?><td class=\"n\">(-?\\d+)</td><td>([^<]*)</td><td class=\"n\">([^<]*)</td>");
 
@@ -24,8 +25,9 @@ class HtmlCodebookWriterTest {
 
     private String write(WriteOptions options) throws Exception {
         Path file = dir.resolve("victims.html");
-        WrittenFile written = FileFormat.HTML_CODEBOOK.writer(options).write(TestDatasets.victims(),
-                TestDatasets.victimRows(ROWS), file);
+        WrittenFile written = FileFormat.HTML_CODEBOOK
+                .writer(options)
+                .write(TestDatasets.victims(), TestDatasets.victimRows(ROWS), file);
         assertThat(written.rowCount()).isEqualTo(ROWS);
         return Files.readString(file, StandardCharsets.UTF_8);
     }
@@ -38,18 +40,25 @@ class HtmlCodebookWriterTest {
     }
 
     private static long count(long code) {
-        return TestDatasets.normalisedVictims(ROWS).stream().filter(r -> r[1] instanceof MissingCode m
-                ? m.code() == code : Long.valueOf(code).equals(r[1])).count();
+        return TestDatasets.normalisedVictims(ROWS).stream()
+                .filter(r -> r[1] instanceof MissingCode m
+                        ? m.code() == code
+                        : Long.valueOf(code).equals(r[1]))
+                .count();
     }
 
     @Test
     void lists_every_variable_with_labels_question_codes_and_frequencies() throws Exception {
         String html = write(OPTIONS);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">")
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<meta charset=\"utf-8\">")
                 .contains("<p>" + ROWS + " rows, 12 variables.")
                 .contains("Summary text \"quoted\" &amp; &lt;escaped&gt;")
                 .doesNotContain("<escaped>");
-        TestDatasets.victims().variables().forEach(v -> assertThat(html).contains("<a href=\"#var-" + v.name() + "\">"));
+        TestDatasets.victims()
+                .variables()
+                .forEach(v -> assertThat(html).contains("<a href=\"#var-" + v.name() + "\">"));
         String ht = section(html, "HT_TYPE");
         assertThat(ht).contains("What type of trafficking does the case file describe?");
         Matcher m = CODE_ROW.matcher(ht);
@@ -62,8 +71,10 @@ class HtmlCodebookWriterTest {
         }
         assertThat(rows).isEqualTo(8);
         assertThat(section(html, "V_GENDER")).contains("<td>Female ♀</td>").contains("<td>Not asked (skip)</td>");
-        assertThat(section(html, "INCIDENT_DATE")).contains("<tr><th>Earliest</th><td class=\"n\">1899-12-31</td></tr>");
-        assertThat(section(html, "EMPTY_NUM")).contains("<tr><th>Valid</th><td class=\"n\">0</td></tr>")
+        assertThat(section(html, "INCIDENT_DATE"))
+                .contains("<tr><th>Earliest</th><td class=\"n\">1899-12-31</td></tr>");
+        assertThat(section(html, "EMPTY_NUM"))
+                .contains("<tr><th>Valid</th><td class=\"n\">0</td></tr>")
                 .contains("<tr><th>System missing</th><td class=\"n\">" + ROWS + "</td></tr>");
     }
 
@@ -96,19 +107,24 @@ class HtmlCodebookWriterTest {
             Matcher m = CODE_ROW.matcher(section);
             int hiddenCodes = 0;
             while (m.find()) {
-                if (m.group(1) == null && (m.group(4).startsWith("&lt;") || m.group(4).equals(Suppression.COMPLEMENTARY))) {
+                if (m.group(1) == null
+                        && (m.group(4).startsWith("&lt;") || m.group(4).equals(Suppression.COMPLEMENTARY))) {
                     hiddenCodes++;
                 }
             }
             boolean validHidden = !section.matches("(?s).*<tr><th>Valid</th><td class=\"n\">\\d+</td></tr>.*");
             int inTable = hiddenCodes + (validHidden ? 1 : 0);
-            assertThat(inTable).as("hidden cells among the codes and their total of " + v.name()).isNotEqualTo(1);
+            assertThat(inTable)
+                    .as("hidden cells among the codes and their total of " + v.name())
+                    .isNotEqualTo(1);
         }
     }
 
     @Test
     void a_single_small_count_is_hidden_together_with_the_next_smallest() throws Exception {
-        var spec = org.tfeval.release.dataset.DatasetSpec.of("one", "One small cell",
+        var spec = org.tfeval.release.dataset.DatasetSpec.of(
+                "one",
+                "One small cell",
                 org.tfeval.release.dataset.VariableSpec.of("X", "X", org.tfeval.release.dataset.VariableType.integer())
                         .withValueLabels(java.util.Map.of(1L, "A", 2L, "B", 3L, "C")));
         java.util.List<Object[]> rows = new java.util.ArrayList<>();
@@ -116,9 +132,14 @@ class HtmlCodebookWriterTest {
             rows.add(new Object[] {i < 50 ? 1L : i < 95 ? 2L : 3L});
         }
         Path file = dir.resolve("one.html");
-        FileFormat.HTML_CODEBOOK.writer(OPTIONS.withSuppressBelow(11)).write(spec, org.tfeval.release.dataset.RowSource.of(rows), file);
+        FileFormat.HTML_CODEBOOK
+                .writer(OPTIONS.withSuppressBelow(11))
+                .write(spec, org.tfeval.release.dataset.RowSource.of(rows), file);
         String x = section(Files.readString(file, StandardCharsets.UTF_8), "X");
-        assertThat(x).contains("<td>A</td><td class=\"n\">50</td>").contains("<td>B</td><td class=\"n\">" + Suppression.COMPLEMENTARY
-                + "</td>").contains("<td>C</td><td class=\"n\">&lt;11</td>").contains("<tr><th>Valid</th><td class=\"n\">100</td></tr>");
+        assertThat(x)
+                .contains("<td>A</td><td class=\"n\">50</td>")
+                .contains("<td>B</td><td class=\"n\">" + Suppression.COMPLEMENTARY + "</td>")
+                .contains("<td>C</td><td class=\"n\">&lt;11</td>")
+                .contains("<tr><th>Valid</th><td class=\"n\">100</td></tr>");
     }
 }

@@ -33,7 +33,9 @@ class IbmFloatTest {
             if (!Double.isFinite(x) || Math.abs(x) >= IbmFloat.LIMIT || Math.abs(x) < IbmFloat.MIN_NORMAL) {
                 continue;
             }
-            assertThat(IbmFloat.value(IbmFloat.bits(x))).as("bits %x", Double.doubleToLongBits(x)).isEqualTo(x);
+            assertThat(IbmFloat.value(IbmFloat.bits(x)))
+                    .as("bits %x", Double.doubleToLongBits(x))
+                    .isEqualTo(x);
         }
         for (double x : new double[] {-9, -1e-6, 3_000_000_000.0, 9_007_199_254_740_993.0, Math.PI, 1e75, 1e-78}) {
             assertThat(IbmFloat.value(IbmFloat.bits(x))).isEqualTo(x);
@@ -42,7 +44,8 @@ class IbmFloatTest {
 
     @Test
     void refuses_numbers_beyond_the_ibm_range_and_flushes_tiny_ones_to_zero() {
-        assertThatThrownBy(() -> IbmFloat.bits(1e76)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IbmFloat.bits(1e76))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("IBM");
         assertThatThrownBy(() -> IbmFloat.bits(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThat(IbmFloat.bits(1e-80)).isZero();

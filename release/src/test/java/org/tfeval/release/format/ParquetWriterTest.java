@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.VariableKind;
 
 class ParquetWriterTest {
@@ -32,14 +32,22 @@ class ParquetWriterTest {
         DatasetSpec spec = TestDatasets.victims();
         List<Object[]> expected = TestDatasets.normalisedVictims(ROWS);
         String source = "read_parquet('" + file + "')";
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM " + source + ")")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM " + source + ")")) {
                 List<String> types = new ArrayList<>();
                 while (rs.next()) {
                     types.add(rs.getString(1) + " " + rs.getString(2));
                 }
-                assertThat(types).startsWith("CASE_ID VARCHAR", "HT_TYPE BIGINT", "V_AGE BIGINT", "V_GENDER BIGINT",
-                        "S_SENTENCE_MONTHS DOUBLE", "INCIDENT_DATE DATE");
+                assertThat(types)
+                        .startsWith(
+                                "CASE_ID VARCHAR",
+                                "HT_TYPE BIGINT",
+                                "V_AGE BIGINT",
+                                "V_GENDER BIGINT",
+                                "S_SENTENCE_MONTHS DOUBLE",
+                                "INCIDENT_DATE DATE");
             }
             try (ResultSet rs = st.executeQuery("SELECT * FROM " + source)) {
                 int i = 0;
@@ -53,10 +61,14 @@ class ParquetWriterTest {
                             if (spec.variable(j).kind() == VariableKind.DATE) {
                                 assertThat(got).as(where).isNull();
                             } else {
-                                assertThat(((Number) got).doubleValue()).as(where).isEqualTo((double) code.code());
+                                assertThat(((Number) got).doubleValue())
+                                        .as(where)
+                                        .isEqualTo((double) code.code());
                             }
                         } else if (cell instanceof LocalDate date) {
-                            assertThat(rs.getObject(j + 1, LocalDate.class)).as(where).isEqualTo(date);
+                            assertThat(rs.getObject(j + 1, LocalDate.class))
+                                    .as(where)
+                                    .isEqualTo(date);
                         } else {
                             assertThat(got).as(where).isEqualTo(cell);
                         }
@@ -82,7 +94,8 @@ class ParquetWriterTest {
     void writes_a_file_with_no_rows() throws Exception {
         Path file = dir.resolve("empty.parquet");
         new ParquetWriter().write(TestDatasets.victims(), TestDatasets.victimRows(0), file);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + file + "')")) {
             rs.next();
             assertThat(rs.getLong(1)).isZero();

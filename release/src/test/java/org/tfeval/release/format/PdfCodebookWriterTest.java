@@ -15,14 +15,17 @@ import org.tfeval.instrument.MissingCode;
 class PdfCodebookWriterTest {
     private static final int ROWS = 300;
     private static final int THRESHOLD = 40;
-    private static final WriteOptions OPTIONS = WriteOptions.defaults().withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8));
+    private static final WriteOptions OPTIONS =
+            WriteOptions.defaults().withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8));
 
     @TempDir
     Path dir;
 
     private String text(WriteOptions options) throws Exception {
         Path file = dir.resolve("victims.pdf");
-        WrittenFile written = FileFormat.PDF_CODEBOOK.writer(options).write(TestDatasets.victims(), TestDatasets.victimRows(ROWS), file);
+        WrittenFile written = FileFormat.PDF_CODEBOOK
+                .writer(options)
+                .write(TestDatasets.victims(), TestDatasets.victimRows(ROWS), file);
         assertThat(written.rowCount()).isEqualTo(ROWS);
         assertThat(Files.readAllBytes(file)).startsWith("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
@@ -32,8 +35,11 @@ class PdfCodebookWriterTest {
     }
 
     private static long count(long code) {
-        return TestDatasets.normalisedVictims(ROWS).stream().filter(r -> r[1] instanceof MissingCode m
-                ? m.code() == code : Long.valueOf(code).equals(r[1])).count();
+        return TestDatasets.normalisedVictims(ROWS).stream()
+                .filter(r -> r[1] instanceof MissingCode m
+                        ? m.code() == code
+                        : Long.valueOf(code).equals(r[1]))
+                .count();
     }
 
     @Test
@@ -42,9 +48,19 @@ class PdfCodebookWriterTest {
         assertThat(text).contains(ROWS + " rows, 12 variables.");
         TestDatasets.victims().variables().forEach(v -> assertThat(text).contains(v.name()));
         assertThat(text).contains("What type of trafficking does the case file describe?");
-        for (long code : TestDatasets.victims().variable("HT_TYPE").orElseThrow().valueLabels().keySet()) {
-            String label = TestDatasets.victims().variable("HT_TYPE").orElseThrow().valueLabels().get(code);
-            assertThat(text).containsPattern("(?m)^" + code + " " + java.util.regex.Pattern.quote(label) + " " + count(code) + " ");
+        for (long code : TestDatasets.victims()
+                .variable("HT_TYPE")
+                .orElseThrow()
+                .valueLabels()
+                .keySet()) {
+            String label = TestDatasets.victims()
+                    .variable("HT_TYPE")
+                    .orElseThrow()
+                    .valueLabels()
+                    .get(code);
+            assertThat(text)
+                    .containsPattern(
+                            "(?m)^" + code + " " + java.util.regex.Pattern.quote(label) + " " + count(code) + " ");
         }
     }
 
@@ -57,8 +73,12 @@ class PdfCodebookWriterTest {
         for (long code : ht.valueLabels().keySet()) {
             long n = count(code);
             if (n > 0 && n < THRESHOLD) {
-                assertThat(text).containsPattern("(?m)^" + code + " " + java.util.regex.Pattern.quote(ht.valueLabels().get(code)) + " <" + THRESHOLD);
-                assertThat(text).doesNotContainPattern("(?m)^" + code + " " + java.util.regex.Pattern.quote(ht.valueLabels().get(code)) + " " + n + " ");
+                assertThat(text)
+                        .containsPattern("(?m)^" + code + " "
+                                + java.util.regex.Pattern.quote(ht.valueLabels().get(code)) + " <" + THRESHOLD);
+                assertThat(text)
+                        .doesNotContainPattern("(?m)^" + code + " "
+                                + java.util.regex.Pattern.quote(ht.valueLabels().get(code)) + " " + n + " ");
                 hidden++;
             }
         }

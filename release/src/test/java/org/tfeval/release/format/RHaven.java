@@ -16,8 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Reads a file with R and haven through {@code read_with_haven.R}; see that script for the output. */
 public final class RHaven {
-    private RHaven() {
-    }
+    private RHaven() {}
 
     /** What R saw: variable names, cells as text, and metadata rows (variable, what, code, text). */
     public record Table(List<String> names, List<List<String>> rows, List<List<String>> meta) {
@@ -59,20 +58,39 @@ public final class RHaven {
         }
         Path data = dir.resolve(input.getFileName() + "." + kind + ".data.csv");
         Path meta = dir.resolve(input.getFileName() + "." + kind + ".meta.csv");
-        ExternalTools.run(dir, "Rscript", "--vanilla", script.toString(), kind, input.toAbsolutePath().toString(),
-                data.toString(), meta.toString());
+        ExternalTools.run(
+                dir,
+                "Rscript",
+                "--vanilla",
+                script.toString(),
+                kind,
+                input.toAbsolutePath().toString(),
+                data.toString(),
+                meta.toString());
         List<List<String>> rows = new ArrayList<>();
         List<String> names;
-        try (CSVParser p = CSVParser.parse(data, StandardCharsets.UTF_8,
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+        try (CSVParser p = CSVParser.parse(
+                data,
+                StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
             names = p.getHeaderNames();
             for (CSVRecord r : p) {
                 rows.add(r.toList());
             }
         }
         List<List<String>> metaRows = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(meta, StandardCharsets.UTF_8,
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+        try (CSVParser p = CSVParser.parse(
+                meta,
+                StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
             for (CSVRecord r : p) {
                 metaRows.add(r.toList());
             }

@@ -17,13 +17,15 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Debian's {@code readstat} and {@code extract_metadata} (ReadStat 1.1.x) as the tests use them. */
 public final class Readstat {
-    private Readstat() {
-    }
+    private Readstat() {}
 
     /** The "Key: value" lines {@code readstat <file>} prints (Columns, Rows, Table label, ...). */
     public static Map<String, String> summary(Path file) throws IOException, InterruptedException {
         ExternalTools.requireReadstat();
-        String out = ExternalTools.run(file.toAbsolutePath().getParent(), "readstat", file.toAbsolutePath().toString());
+        String out = ExternalTools.run(
+                file.toAbsolutePath().getParent(),
+                "readstat",
+                file.toAbsolutePath().toString());
         Map<String, String> info = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
             int colon = line.indexOf(": ");
@@ -38,10 +40,14 @@ public final class Readstat {
     public static List<List<String>> csv(Path file) throws IOException, InterruptedException {
         ExternalTools.requireReadstat();
         Path out = file.resolveSibling(file.getFileName() + ".readstat.csv");
-        ExternalTools.run(file.toAbsolutePath().getParent(), "readstat", file.toAbsolutePath().toString(),
+        ExternalTools.run(
+                file.toAbsolutePath().getParent(),
+                "readstat",
+                file.toAbsolutePath().toString(),
                 out.toAbsolutePath().toString());
         List<List<String>> rows = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(new StringReader(Files.readString(out, StandardCharsets.UTF_8)),
+        try (CSVParser p = CSVParser.parse(
+                new StringReader(Files.readString(out, StandardCharsets.UTF_8)),
                 CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get())) {
             for (CSVRecord r : p) {
                 rows.add(r.toList());
@@ -54,7 +60,10 @@ public final class Readstat {
     public static JsonNode metadata(Path file) throws IOException, InterruptedException {
         ExternalTools.requireReadstat();
         Path json = file.resolveSibling(file.getFileName() + ".metadata.json");
-        ExternalTools.run(file.toAbsolutePath().getParent(), "extract_metadata", file.toAbsolutePath().toString(),
+        ExternalTools.run(
+                file.toAbsolutePath().getParent(),
+                "extract_metadata",
+                file.toAbsolutePath().toString(),
                 json.toAbsolutePath().toString());
         return new ObjectMapper().readTree(json.toFile());
     }
@@ -76,7 +85,9 @@ public final class Readstat {
         if (cats != null) {
             for (JsonNode c : cats) {
                 JsonNode code = c.get("code");
-                out.put(code.isNumber() ? codeText(code.asDouble()) : code.asText(), c.get("label").asText());
+                out.put(
+                        code.isNumber() ? codeText(code.asDouble()) : code.asText(),
+                        c.get("label").asText());
             }
         }
         return out;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.dataset.VariableType;
@@ -24,7 +24,9 @@ class ReleaseExampleTest {
     @Test
     void writes_every_file_of_a_release() throws Exception {
         // README example start
-        DatasetSpec spec = DatasetSpec.of("victims", "Victims (synthetic)",
+        DatasetSpec spec = DatasetSpec.of(
+                "victims",
+                "Victims (synthetic)",
                 VariableSpec.of("VICTIM_ID", "Victim identifier", VariableType.string(12)),
                 VariableSpec.of("V_GENDER", "Gender", VariableType.integer(1))
                         .withQuestion("Gender of the victim as recorded in the case file")
@@ -47,10 +49,12 @@ class ReleaseExampleTest {
         }
         // README example end
         assertThat(written).hasSize(FileFormat.values().length);
-        assertThat(written).filteredOn(f -> f.format() == FileFormat.SAS_TRANSPORT).singleElement()
-                .satisfies(f -> assertThat(f.renamedVariables()).containsExactly(Map.entry("VICTIM_ID", "VICTIM_I"),
-                        Map.entry("V_ID_DATE", "V_ID_DAT")));
-        assertThat(Files.readString(dir.resolve("victims.csv"))).isEqualTo(
-                "VICTIM_ID,V_GENDER,V_ID_DATE\r\nV001,1,2021-03-04\r\nV002,-8,-9\r\nV003,2,\r\n");
+        assertThat(written)
+                .filteredOn(f -> f.format() == FileFormat.SAS_TRANSPORT)
+                .singleElement()
+                .satisfies(f -> assertThat(f.renamedVariables())
+                        .containsExactly(Map.entry("VICTIM_ID", "VICTIM_I"), Map.entry("V_ID_DATE", "V_ID_DAT")));
+        assertThat(Files.readString(dir.resolve("victims.csv")))
+                .isEqualTo("VICTIM_ID,V_GENDER,V_ID_DATE\r\nV001,1,2021-03-04\r\nV002,-8,-9\r\nV003,2,\r\n");
     }
 }

@@ -27,7 +27,8 @@ class SasTransportWriterTest {
     private WrittenFile writeVictims(long n) throws Exception {
         Path file = dir.resolve("victims.xpt");
         WriteOptions options = WriteOptions.defaults().withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8, 9));
-        WrittenFile written = FileFormat.SAS_TRANSPORT.writer(options)
+        WrittenFile written = FileFormat.SAS_TRANSPORT
+                .writer(options)
                 .write(TestDatasets.victims(), TestDatasets.victimRows(n), file);
         assertThat(written.rowCount()).isEqualTo(n);
         return written;
@@ -37,15 +38,16 @@ class SasTransportWriterTest {
     void reports_the_deterministic_8_character_names() throws Exception {
         WrittenFile written = writeVictims(3);
         // names of 8 characters or fewer are kept; TF_LEAD_MODEL finds TF_LEAD_ taken and gets TF_LEAD1
-        assertThat(written.renamedVariables()).containsExactly(
-                Map.entry("S_SENTENCE_MONTHS", "S_SENTEN"),
-                Map.entry("INCIDENT_DATE", "INCIDENT"),
-                Map.entry("NARRATIVE_SUMMARY", "NARRATIV"),
-                Map.entry("TF_LEAD_LE_TYPE_CODE", "TF_LEAD_"),
-                Map.entry("TF_LEAD_MODEL", "TF_LEAD1"),
-                Map.entry("BIG_COUNT", "BIG_COUN"),
-                Map.entry("EMPTY_NUM", "EMPTY_NU"),
-                Map.entry("SMALL_DEC", "SMALL_DE"));
+        assertThat(written.renamedVariables())
+                .containsExactly(
+                        Map.entry("S_SENTENCE_MONTHS", "S_SENTEN"),
+                        Map.entry("INCIDENT_DATE", "INCIDENT"),
+                        Map.entry("NARRATIVE_SUMMARY", "NARRATIV"),
+                        Map.entry("TF_LEAD_LE_TYPE_CODE", "TF_LEAD_"),
+                        Map.entry("TF_LEAD_MODEL", "TF_LEAD1"),
+                        Map.entry("BIG_COUNT", "BIG_COUN"),
+                        Map.entry("EMPTY_NUM", "EMPTY_NU"),
+                        Map.entry("SMALL_DEC", "SMALL_DE"));
     }
 
     @Test
@@ -55,7 +57,9 @@ class SasTransportWriterTest {
         DatasetSpec spec = TestDatasets.victims();
         assertThat(Files.size(file) % RECORD_LENGTH).isZero();
         Map<String, String> summary = Readstat.summary(file);
-        assertThat(summary).containsEntry("Table name", "VICTIMS").containsEntry("Format version", "5")
+        assertThat(summary)
+                .containsEntry("Table name", "VICTIMS")
+                .containsEntry("Format version", "5")
                 .containsEntry("Columns", Integer.toString(spec.size()));
 
         List<List<String>> csv = Readstat.csv(file);
@@ -69,8 +73,11 @@ class SasTransportWriterTest {
         ExternalTools.run(dir, "readstat", file.toString(), sav.toString());
         JsonNode meta = Readstat.metadata(sav);
         for (VariableSpec v : spec.variables()) {
-            assertThat(Readstat.variable(meta, names.get(v.name())).path("label").asText())
-                    .as("label of " + v.name()).isEqualTo(Utf8.truncateText(v.label(), SasTransportWriter.LABEL_BYTES));
+            assertThat(Readstat.variable(meta, names.get(v.name()))
+                            .path("label")
+                            .asText())
+                    .as("label of " + v.name())
+                    .isEqualTo(Utf8.truncateText(v.label(), SasTransportWriter.LABEL_BYTES));
         }
     }
 
@@ -80,8 +87,8 @@ class SasTransportWriterTest {
         DatasetSpec spec = TestDatasets.victims();
         Map<String, String> names = SasTransportWriter.shortNames(spec);
         RHaven.Table r = RHaven.read("xpt", written.path());
-        Expected.assertSameCells(spec, TestDatasets.normalisedVictims(ROWS), r, Expected.MissingAs.TAGGED,
-                names::get, true);
+        Expected.assertSameCells(
+                spec, TestDatasets.normalisedVictims(ROWS), r, Expected.MissingAs.TAGGED, names::get, true);
         assertThat(r.values("HT_TYPE")).contains(".a", ".b", ".c", ".d");
         assertThat(r.meta("INCIDENT", "class")).containsValue("Date");
         assertThat(r.label("V_AGE")).isEqualTo("Age at identification");
@@ -98,8 +105,10 @@ class SasTransportWriterTest {
     void names_the_row_of_a_number_beyond_the_ibm_range() {
         DatasetSpec spec = DatasetSpec.of("huge", "", VariableSpec.of("X", "", VariableType.decimal(12, 2)));
         RowSource rows = RowSource.of(List.of(new Object[] {1.0}, new Object[] {1e76}));
-        assertThatThrownBy(() -> new SasTransportWriter(WriteOptions.defaults()).write(spec, rows, dir.resolve("h.xpt")))
-                .isInstanceOf(InvalidRowException.class).hasMessageStartingWith("row 2, variable X:")
+        assertThatThrownBy(
+                        () -> new SasTransportWriter(WriteOptions.defaults()).write(spec, rows, dir.resolve("h.xpt")))
+                .isInstanceOf(InvalidRowException.class)
+                .hasMessageStartingWith("row 2, variable X:")
                 .hasMessageContaining("IBM");
     }
 
@@ -107,7 +116,10 @@ class SasTransportWriterTest {
     void refuses_strings_longer_than_200_bytes() {
         DatasetSpec spec = DatasetSpec.of("longtext", "", VariableSpec.of("TEXT", "", VariableType.string(1000)));
         RowSource rows = RowSource.of(List.<Object[]>of(new Object[] {"é".repeat(101)}));
-        assertThatThrownBy(() -> new SasTransportWriter(WriteOptions.defaults()).write(spec, rows, dir.resolve("t.xpt")))
-                .isInstanceOf(InvalidRowException.class).hasMessageContaining("TEXT").hasMessageContaining("200");
+        assertThatThrownBy(
+                        () -> new SasTransportWriter(WriteOptions.defaults()).write(spec, rows, dir.resolve("t.xpt")))
+                .isInstanceOf(InvalidRowException.class)
+                .hasMessageContaining("TEXT")
+                .hasMessageContaining("200");
     }
 }

@@ -23,16 +23,31 @@ class ShortNamesTest {
 
     @Test
     void clashes_take_the_next_free_number_with_more_digits_as_needed() {
-        List<String> names = IntStream.rangeClosed(1, 12).mapToObj(i -> "TF_LEAD_VARIABLE_" + i).toList();
+        List<String> names = IntStream.rangeClosed(1, 12)
+                .mapToObj(i -> "TF_LEAD_VARIABLE_" + i)
+                .toList();
         Map<String, String> shortNames = ShortNames.assign(names, 8);
-        assertThat(shortNames.values()).containsExactly("TF_LEAD_", "TF_LEAD1", "TF_LEAD2", "TF_LEAD3", "TF_LEAD4",
-                "TF_LEAD5", "TF_LEAD6", "TF_LEAD7", "TF_LEAD8", "TF_LEAD9", "TF_LEA10", "TF_LEA11");
+        assertThat(shortNames.values())
+                .containsExactly(
+                        "TF_LEAD_",
+                        "TF_LEAD1",
+                        "TF_LEAD2",
+                        "TF_LEAD3",
+                        "TF_LEAD4",
+                        "TF_LEAD5",
+                        "TF_LEAD6",
+                        "TF_LEAD7",
+                        "TF_LEAD8",
+                        "TF_LEAD9",
+                        "TF_LEA10",
+                        "TF_LEA11");
         assertThat(ShortNames.assign(names, 8)).isEqualTo(shortNames);
     }
 
     @Test
     void refuses_names_that_differ_only_in_case() {
         assertThatThrownBy(() -> ShortNames.assign(List.of("age", "AGE"), 8))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AGE");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AGE");
     }
 }

@@ -27,9 +27,11 @@ class SpssWriterTest {
 
     private Path writeVictims(long n, SpssCompression compression) throws Exception {
         Path file = dir.resolve("victims-" + compression + ".sav");
-        WriteOptions options = WriteOptions.defaults().withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8))
+        WriteOptions options = WriteOptions.defaults()
+                .withTimestamp(LocalDateTime.of(2024, 5, 6, 7, 8))
                 .withSpssCompression(compression);
-        WrittenFile written = FileFormat.SPSS.writer(options).write(TestDatasets.victims(), TestDatasets.victimRows(n), file);
+        WrittenFile written =
+                FileFormat.SPSS.writer(options).write(TestDatasets.victims(), TestDatasets.victimRows(n), file);
         assertThat(written.rowCount()).isEqualTo(n);
         return file;
     }
@@ -40,7 +42,8 @@ class SpssWriterTest {
         Path file = writeVictims(ROWS, compression);
         DatasetSpec spec = TestDatasets.victims();
         Map<String, String> summary = Readstat.summary(file);
-        assertThat(summary).containsEntry("Rows", Integer.toString(ROWS))
+        assertThat(summary)
+                .containsEntry("Rows", Integer.toString(ROWS))
                 .containsEntry("Columns", Integer.toString(spec.size()))
                 .containsEntry("Text encoding", "UTF-8")
                 .containsEntry("Table label", spec.label());
@@ -56,8 +59,10 @@ class SpssWriterTest {
             assertThat(rv.path("label").asText()).as("label of " + v.name()).isEqualTo(v.label());
             Map<String, String> categories = Readstat.categories(rv);
             v.valueLabels().forEach((code, text) -> assertThat(categories).containsEntry(Long.toString(code), text));
-            v.missingCodes().forEach((code, text) -> assertThat(categories).containsEntry(Long.toString(code.code()), text));
-            assertThat(categories).hasSize(v.valueLabels().size() + v.missingCodes().size());
+            v.missingCodes()
+                    .forEach((code, text) -> assertThat(categories).containsEntry(Long.toString(code.code()), text));
+            assertThat(categories)
+                    .hasSize(v.valueLabels().size() + v.missingCodes().size());
         }
         JsonNode all = Readstat.variable(meta, "HT_TYPE").get("missing");
         assertThat(all.get("type").asText()).isEqualTo("RANGE");
@@ -66,7 +71,8 @@ class SpssWriterTest {
         JsonNode three = Readstat.variable(meta, "V_GENDER").get("missing");
         assertThat(three.get("type").asText()).isEqualTo("DISCRETE");
         assertThat(three.get("values")).extracting(JsonNode::asInt).containsExactly(-9, -8, -7);
-        assertThat(Readstat.variable(meta, "INCIDENT_DATE").get("format").asText()).isEqualTo("DATE");
+        assertThat(Readstat.variable(meta, "INCIDENT_DATE").get("format").asText())
+                .isEqualTo("DATE");
         assertThat(Readstat.variable(meta, "TF_LEAD_MODEL").has("missing")).isFalse();
     }
 
@@ -106,7 +112,8 @@ class SpssWriterTest {
     void dates_count_seconds_from_14_october_1582() throws Exception {
         DatasetSpec spec = DatasetSpec.of("dates", "", VariableSpec.of("D", "a date", VariableType.date()));
         Path file = dir.resolve("dates.sav");
-        List<Object[]> rows = List.of(new Object[] {LocalDate.of(1582, 10, 15)}, new Object[] {LocalDate.of(2020, 1, 1)});
+        List<Object[]> rows =
+                List.of(new Object[] {LocalDate.of(1582, 10, 15)}, new Object[] {LocalDate.of(2020, 1, 1)});
         new SpssWriter(WriteOptions.defaults()).write(spec, RowSource.of(rows), file);
         List<List<String>> csv = Readstat.csv(file);
         assertThat(Double.parseDouble(csv.get(1).get(0))).isEqualTo(86_400.0);
@@ -116,7 +123,9 @@ class SpssWriterTest {
 
     @Test
     void very_long_strings_come_back_whole_in_readstat_haven_and_pspp() throws Exception {
-        DatasetSpec spec = DatasetSpec.of("longtext", "Very long strings",
+        DatasetSpec spec = DatasetSpec.of(
+                "longtext",
+                "Very long strings",
                 VariableSpec.of("ID", "", VariableType.integer()),
                 VariableSpec.of("NOTE_LONG_TEXT", "Long note", VariableType.string(5000)),
                 VariableSpec.of("NOTE_LONG_TEXT2", "", VariableType.string(300)),
@@ -124,17 +133,20 @@ class SpssWriterTest {
         // multi-byte characters straddle the 255-byte segment boundaries
         String a = "é".repeat(1500) + "end";
         String b = "x" + "€".repeat(85); // 256 bytes: two segments
-        List<Object[]> rows = List.of(new Object[] {1L, a, b, "z"}, new Object[] {2L, "short", null, "y"},
-                new Object[] {3L, null, "", null});
+        List<Object[]> rows = List.of(
+                new Object[] {1L, a, b, "z"}, new Object[] {2L, "short", null, "y"}, new Object[] {3L, null, "", null});
         for (SpssCompression compression : SpssCompression.values()) {
             Path file = dir.resolve("longtext-" + compression + ".sav");
-            new SpssWriter(WriteOptions.defaults().withSpssCompression(compression)).write(spec, RowSource.of(rows), file);
+            new SpssWriter(WriteOptions.defaults().withSpssCompression(compression))
+                    .write(spec, RowSource.of(rows), file);
 
             List<List<String>> csv = Readstat.csv(file);
             assertThat(csv.get(0)).containsExactly("ID", "NOTE_LONG_TEXT", "NOTE_LONG_TEXT2", "AFTER");
             assertThat(csv.get(1).subList(1, 4)).containsExactly(a, b, "z");
             assertThat(csv.get(2).subList(1, 4)).containsExactly("short", "", "y");
-            assertThat(Readstat.variable(Readstat.metadata(file), "NOTE_LONG_TEXT").path("label").asText())
+            assertThat(Readstat.variable(Readstat.metadata(file), "NOTE_LONG_TEXT")
+                            .path("label")
+                            .asText())
                     .isEqualTo("Long note");
 
             RHaven.Table r = RHaven.read("sav", file);
@@ -145,23 +157,32 @@ class SpssWriterTest {
         }
         ExternalTools.require("pspp", "pspp");
         Path syntax = dir.resolve("list.sps");
-        Files.writeString(syntax, "GET FILE='longtext-BYTECODE.sav'.\nDISPLAY DICTIONARY.\n"
-                + "COMPUTE n = LENGTH(RTRIM(NOTE_LONG_TEXT)).\nLIST ID n AFTER.\n");
+        Files.writeString(
+                syntax,
+                "GET FILE='longtext-BYTECODE.sav'.\nDISPLAY DICTIONARY.\n"
+                        + "COMPUTE n = LENGTH(RTRIM(NOTE_LONG_TEXT)).\nLIST ID n AFTER.\n");
         String out = ExternalTools.run(dir, "pspp", "-b", "-O", "format=txt", "-o", "-", syntax.toString());
-        assertThat(out).doesNotContainIgnoringCase("warning").doesNotContainIgnoringCase("error")
+        assertThat(out)
+                .doesNotContainIgnoringCase("warning")
+                .doesNotContainIgnoringCase("error")
                 .contains("A3003") // the longest value, 3003 bytes, sets the width
                 .contains("| 1|3003.00|z    |");
     }
 
     @Test
     void short_names_are_unique_and_long_names_come_back() throws Exception {
-        DatasetSpec spec = DatasetSpec.of("names", "",
+        DatasetSpec spec = DatasetSpec.of(
+                "names",
+                "",
                 VariableSpec.of("EVIDENCE_PHONE", "", VariableType.integer()),
                 VariableSpec.of("EVIDENCE_PHOTO", "", VariableType.integer()),
                 VariableSpec.of("evidence", "lower case", VariableType.string(40)));
         Path file = dir.resolve("names.sav");
-        new SpssWriter(WriteOptions.defaults()).write(spec,
-                RowSource.of(List.<Object[]>of(new Object[] {1L, 2L, "thirty characters of text!!"})), file);
+        new SpssWriter(WriteOptions.defaults())
+                .write(
+                        spec,
+                        RowSource.of(List.<Object[]>of(new Object[] {1L, 2L, "thirty characters of text!!"})),
+                        file);
         assertThat(Readstat.csv(file).get(0)).containsExactly("EVIDENCE_PHONE", "EVIDENCE_PHOTO", "evidence");
     }
 }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.InvalidRowException;
-import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.dataset.VariableType;
@@ -28,7 +28,8 @@ class StataWriterTest {
 
     private Path writeVictims(long n) throws Exception {
         Path file = dir.resolve("victims.dta");
-        WrittenFile written = FileFormat.STATA.writer(OPTIONS).write(TestDatasets.victims(), TestDatasets.victimRows(n), file);
+        WrittenFile written =
+                FileFormat.STATA.writer(OPTIONS).write(TestDatasets.victims(), TestDatasets.victimRows(n), file);
         assertThat(written.rowCount()).isEqualTo(n);
         assertThat(written.renamedVariables()).isEmpty();
         return file;
@@ -40,7 +41,8 @@ class StataWriterTest {
         DatasetSpec spec = TestDatasets.victims();
 
         Map<String, String> summary = Readstat.summary(file);
-        assertThat(summary).containsEntry("Rows", Integer.toString(ROWS))
+        assertThat(summary)
+                .containsEntry("Rows", Integer.toString(ROWS))
                 .containsEntry("Columns", Integer.toString(spec.size()))
                 .containsEntry("Format version", "118")
                 .containsEntry("Table label", spec.label())
@@ -53,17 +55,22 @@ class StataWriterTest {
             assertThat(rv.path("label").asText()).as("label of " + v.name()).isEqualTo(v.label());
             Map<String, String> categories = Readstat.categories(rv);
             v.valueLabels().forEach((code, text) -> assertThat(categories).containsEntry(Long.toString(code), text));
-            v.missingCodes().forEach((code, text) ->
-                    assertThat(categories).containsEntry("." + code.stataLetter(), text));
-            assertThat(categories).hasSize(v.valueLabels().size() + v.missingCodes().size());
+            v.missingCodes()
+                    .forEach((code, text) -> assertThat(categories).containsEntry("." + code.stataLetter(), text));
+            assertThat(categories)
+                    .hasSize(v.valueLabels().size() + v.missingCodes().size());
         }
         assertThat(Readstat.categories(Readstat.variable(meta, "HT_TYPE")))
-                .containsEntry(".a", "Not recorded").containsEntry(".b", "Unknown")
-                .containsEntry(".c", "Not applicable").containsEntry(".d", "Suppressed");
+                .containsEntry(".a", "Not recorded")
+                .containsEntry(".b", "Unknown")
+                .containsEntry(".c", "Not applicable")
+                .containsEntry(".d", "Suppressed");
 
         List<List<String>> csv = Readstat.csv(file);
         assertThat(csv).hasSize(ROWS + 1);
-        assertThat(csv.get(0)).containsExactlyElementsOf(spec.variables().stream().map(VariableSpec::name).toList());
+        assertThat(csv.get(0))
+                .containsExactlyElementsOf(
+                        spec.variables().stream().map(VariableSpec::name).toList());
     }
 
     @Test
@@ -71,8 +78,13 @@ class StataWriterTest {
         Path file = writeVictims(ROWS);
         RHaven.Table r = RHaven.read("dta", file);
         DatasetSpec spec = TestDatasets.victims();
-        Expected.assertSameCells(spec, TestDatasets.normalisedVictims(ROWS), r, Expected.MissingAs.TAGGED,
-                UnaryOperator.identity(), true);
+        Expected.assertSameCells(
+                spec,
+                TestDatasets.normalisedVictims(ROWS),
+                r,
+                Expected.MissingAs.TAGGED,
+                UnaryOperator.identity(),
+                true);
         Expected.assertSameLabels(spec, r, Expected.MissingAs.TAGGED, UnaryOperator.identity());
         assertThat(r.meta("", "dataset_label")).containsEntry("", spec.label());
         assertThat(r.meta("INCIDENT_DATE", "class")).containsKey("").containsValue("Date");
@@ -102,8 +114,15 @@ class StataWriterTest {
     void integers_at_the_edges_of_each_storage_type_read_back_exactly() throws Exception {
         VariableSpec x = VariableSpec.of("x", "edges", VariableType.integer(12)).withMissing(MissingCode.NOT_RECORDED);
         DatasetSpec spec = DatasetSpec.of("edges", "", x);
-        List<Long> values = List.of(-127L, 100L, -32_767L, 32_740L, -2_147_483_647L, 2_147_483_620L,
-                9_007_199_254_740_992L, -9_007_199_254_740_992L);
+        List<Long> values = List.of(
+                -127L,
+                100L,
+                -32_767L,
+                32_740L,
+                -2_147_483_647L,
+                2_147_483_620L,
+                9_007_199_254_740_992L,
+                -9_007_199_254_740_992L);
         for (long v : values) {
             Path file = dir.resolve("edge" + (values.indexOf(v)) + ".dta");
             List<Object[]> rows = List.of(new Object[] {v}, new Object[] {-9L}, new Object[] {null});

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.dataset.VariableType;
@@ -18,8 +18,7 @@ import org.tfeval.release.dataset.VariableType;
  * source can be re-read and expected values recomputed without holding rows in memory.
  */
 final class TestDatasets {
-    private TestDatasets() {
-    }
+    private TestDatasets() {}
 
     static final List<String> TEXTS = List.of(
             "Plain text",
@@ -31,18 +30,21 @@ final class TestDatasets {
 
     /** A victim-like dataset touching every kind, label, missing-code pattern and name rule. */
     static DatasetSpec victims() {
-        return DatasetSpec.of("victims", "Victims – synthetic test data (ünïcödé)",
+        return DatasetSpec.of(
+                "victims",
+                "Victims – synthetic test data (ünïcödé)",
                 VariableSpec.of("CASE_ID", "Case identifier", VariableType.string(12)),
                 VariableSpec.of("HT_TYPE", "Type of trafficking", VariableType.integer(1))
                         .withQuestion("What type of trafficking does the case file describe?")
-                        .withValueLabels(Map.of(1L, "Sex trafficking", 2L, "Labor trafficking", 3L, "Both",
-                                4L, "Undetermined"))
+                        .withValueLabels(
+                                Map.of(1L, "Sex trafficking", 2L, "Labor trafficking", 3L, "Both", 4L, "Undetermined"))
                         .withMissing(MissingCode.values()),
                 VariableSpec.of("V_AGE", "Age at identification", VariableType.integer(3))
                         .withQuestion("Victim's age when identified, in years")
                         .withMissing(MissingCode.NOT_RECORDED, MissingCode.UNKNOWN),
                 VariableSpec.of("V_GENDER", "Gender ♀♂", VariableType.integer(1))
-                        .withValueLabels(Map.of(1L, "Female ♀", 2L, "Male", 3L, "Transgender or gender nonconforming – ñ"))
+                        .withValueLabels(
+                                Map.of(1L, "Female ♀", 2L, "Male", 3L, "Transgender or gender nonconforming – ñ"))
                         .withMissing(MissingCode.NOT_RECORDED, MissingCode.UNKNOWN)
                         .withMissing(MissingCode.NOT_APPLICABLE, "Not asked (skip)"),
                 VariableSpec.of("S_SENTENCE_MONTHS", "Sentence length in months", VariableType.decimal(8, 2))
@@ -51,12 +53,32 @@ final class TestDatasets {
                         .withMissing(MissingCode.NOT_RECORDED, MissingCode.UNKNOWN),
                 VariableSpec.of("NARRATIVE_SUMMARY", "Summary text \"quoted\" & <escaped>", VariableType.string(200)),
                 VariableSpec.of("TF_LEAD_LE_TYPE_CODE", "Lead law-enforcement agency type", VariableType.integer(1))
-                        .withValueLabels(Map.of(1L, "Municipal police", 2L, "Sheriff", 3L, "State police",
-                                4L, "State attorney general", 5L, "Prosecutor", 6L, "Federal", 7L, "Other"))
+                        .withValueLabels(Map.of(
+                                1L,
+                                "Municipal police",
+                                2L,
+                                "Sheriff",
+                                3L,
+                                "State police",
+                                4L,
+                                "State attorney general",
+                                5L,
+                                "Prosecutor",
+                                6L,
+                                "Federal",
+                                7L,
+                                "Other"))
                         .withMissing(MissingCode.NOT_APPLICABLE),
                 VariableSpec.of("TF_LEAD_MODEL", "Leadership model", VariableType.integer(1))
-                        .withValueLabels(Map.of(1L, "Co-led", 2L, "Law-enforcement led", 3L, "Prosecutor led",
-                                4L, "Victim-services led")),
+                        .withValueLabels(Map.of(
+                                1L,
+                                "Co-led",
+                                2L,
+                                "Law-enforcement led",
+                                3L,
+                                "Prosecutor led",
+                                4L,
+                                "Victim-services led")),
                 VariableSpec.of("BIG_COUNT", "", VariableType.integer(12)),
                 VariableSpec.of("EMPTY_NUM", "Never filled", VariableType.integer(4))
                         .withMissing(MissingCode.SUPPRESSED),
@@ -110,19 +132,22 @@ final class TestDatasets {
         Object model = (long) (1 + r.nextInt(4));
         Object big = 3_000_000_000L + i * 1_000_003L;
         Object smallDec = (i - 10) * 1.5e-6;
-        return new Object[] {String.format("C%05d", i), htType, age, gender, months, date, text, leType, model, big,
-                null, smallDec};
+        return new Object[] {
+            String.format("C%05d", i), htType, age, gender, months, date, text, leType, model, big, null, smallDec
+        };
     }
 
     static RowSource victimRows(long n) {
-        return RowSource.fromIterators(() -> LongStream.range(0, n).mapToObj(TestDatasets::victimRow).iterator());
+        return RowSource.fromIterators(
+                () -> LongStream.range(0, n).mapToObj(TestDatasets::victimRow).iterator());
     }
 
     /** The rows normalised by the spec, for expected values. */
     static List<Object[]> normalisedVictims(long n) {
         DatasetSpec spec = victims();
         List<Object[]> out = new ArrayList<>();
-        Iterator<Object[]> rows = LongStream.range(0, n).mapToObj(TestDatasets::victimRow).iterator();
+        Iterator<Object[]> rows =
+                LongStream.range(0, n).mapToObj(TestDatasets::victimRow).iterator();
         long k = 0;
         while (rows.hasNext()) {
             out.add(spec.normaliseRow(rows.next(), ++k));

@@ -35,8 +35,7 @@ final class GeneratedSnapshots {
     private static Snapshot demo;
     private static Path root;
 
-    private GeneratedSnapshots() {
-    }
+    private GeneratedSnapshots() {}
 
     /** The default study (226 cases, 10 task forces, the demo's seed), generated once per test JVM. */
     static synchronized Snapshot demo() {
@@ -48,7 +47,7 @@ final class GeneratedSnapshots {
 
     /** A study of the given size, frozen under a fresh folder. */
     static Snapshot generate(StudyGenerator generator, String name) {
-        return generate(generator, name, data -> { });
+        return generate(generator, name, data -> {});
     }
 
     /** Changes a test makes to the generated files before they are frozen (coding errors, say). */
@@ -66,8 +65,12 @@ final class GeneratedSnapshots {
             plantSentinels(data);
             edits.apply(data);
             try (CsvStudy study = CsvStudy.load(instrument, data)) {
-                return SnapshotWriter.of(instrument).withActor("release-test").withSynthetic(true).withAllowErrors(true)
-                        .write(dir.resolve("snapshots"), study.validation(), study).snapshot();
+                return SnapshotWriter.of(instrument)
+                        .withActor("release-test")
+                        .withSynthetic(true)
+                        .withAllowErrors(true)
+                        .write(dir.resolve("snapshots"), study.validation(), study)
+                        .snapshot();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,7 +121,12 @@ final class GeneratedSnapshots {
         List<String> header;
         List<List<String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             header = p.getHeaderNames();
             for (CSVRecord r : p) {
                 List<String> cells = new ArrayList<>(r.toList());
@@ -127,7 +135,12 @@ final class GeneratedSnapshots {
             }
         }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+                CSVPrinter printer = new CSVPrinter(
+                        out,
+                        CSVFormat.RFC4180
+                                .builder()
+                                .setHeader(header.toArray(String[]::new))
+                                .get())) {
             for (List<String> r : rows) {
                 printer.printRecord(r);
             }

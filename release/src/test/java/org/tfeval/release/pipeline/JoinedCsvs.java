@@ -25,11 +25,9 @@ final class JoinedCsvs {
     static final String ABSENT = "<absent>";
 
     /** One joined row: its case, victim and suspect (null when absent) and its quasi-identifier values. */
-    record Row(String caseId, String victimId, String suspectId, List<String> key, Map<String, String> cells) {
-    }
+    record Row(String caseId, String victimId, String suspectId, List<String> key, Map<String, String> cells) {}
 
-    private JoinedCsvs() {
-    }
+    private JoinedCsvs() {}
 
     /** The quasi-identifier columns a released file holds. */
     static List<String> quasiColumns(Instrument ins, String form, ReleasedPackages.Csv csv) {
@@ -40,7 +38,8 @@ final class JoinedCsvs {
             if (v != null && v.disclosure() == DisclosureRole.QUASI && v.inherit() == null) {
                 out.add(column);
             } else if (v == null && column.endsWith("_YEAR")) {
-                Variable date = f.find(column.substring(0, column.length() - "_YEAR".length()) + "_DATE").orElse(null);
+                Variable date = f.find(column.substring(0, column.length() - "_YEAR".length()) + "_DATE")
+                        .orElse(null);
                 if (date != null && date.type() == VariableType.DATE && date.disclosure() == DisclosureRole.QUASI) {
                     out.add(column);
                 }
@@ -75,15 +74,20 @@ final class JoinedCsvs {
                     add(cells, "case", cases, caseQ, c);
                     add(cells, "victim", victims, victimQ, v);
                     add(cells, "suspect", suspects, suspectQ, s);
-                    out.add(new Row(c.get(caseId), v == null ? null : v.get(victims.column("VICTIM_ID")),
-                            s == null ? null : s.get(suspects.column("SUSPECT_ID")), new ArrayList<>(cells.values()), cells));
+                    out.add(new Row(
+                            c.get(caseId),
+                            v == null ? null : v.get(victims.column("VICTIM_ID")),
+                            s == null ? null : s.get(suspects.column("SUSPECT_ID")),
+                            new ArrayList<>(cells.values()),
+                            cells));
                 }
             }
         }
         return out;
     }
 
-    private static void add(Map<String, String> cells, String form, ReleasedPackages.Csv csv, List<String> columns, List<String> row) {
+    private static void add(
+            Map<String, String> cells, String form, ReleasedPackages.Csv csv, List<String> columns, List<String> row) {
         for (String col : columns) {
             cells.put(form + "." + col, row == null ? ABSENT : row.get(csv.column(col)));
         }

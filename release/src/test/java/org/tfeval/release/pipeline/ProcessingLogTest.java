@@ -6,14 +6,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.snapshot.Snapshot;
-import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.synth.StudyGenerator;
 
 /** The processing log finds the coding errors of a snapshot taken despite them, and names no value. */
@@ -24,13 +23,34 @@ class ProcessingLogTest {
     /** A small study with three coding errors, frozen despite them (as {@code tfeval demo} does). */
     private static synchronized Snapshot withErrors() {
         if (withErrors == null) {
-            withErrors = GeneratedSnapshots.generate(StudyGenerator.defaults().withCases(60).withSites(3).withSeed(5).withErrors(false), "errors",
+            withErrors = GeneratedSnapshots.generate(
+                    StudyGenerator.defaults()
+                            .withCases(60)
+                            .withSites(3)
+                            .withSeed(5)
+                            .withErrors(false),
+                    "errors",
                     data -> {
                         CSVRecord victim = first(data.resolve("victim.csv"));
                         CSVRecord kase = first(data.resolve("case.csv"));
-                        GeneratedSnapshots.setCell(data.resolve("victim.csv"), "VICTIM_ID", victim.get("VICTIM_ID"), "V_AGE", "130"); // out of range
-                        GeneratedSnapshots.setCell(data.resolve("case.csv"), "CASE_ID", kase.get("CASE_ID"), "LOCATION", "77"); // undocumented code
-                        GeneratedSnapshots.setCell(data.resolve("case.csv"), "CASE_ID", kase.get("CASE_ID"), "CASE_OPEN_DATE", "2029-12-31"); // dates out of order
+                        GeneratedSnapshots.setCell(
+                                data.resolve("victim.csv"),
+                                "VICTIM_ID",
+                                victim.get("VICTIM_ID"),
+                                "V_AGE",
+                                "130"); // out of range
+                        GeneratedSnapshots.setCell(
+                                data.resolve("case.csv"),
+                                "CASE_ID",
+                                kase.get("CASE_ID"),
+                                "LOCATION",
+                                "77"); // undocumented code
+                        GeneratedSnapshots.setCell(
+                                data.resolve("case.csv"),
+                                "CASE_ID",
+                                kase.get("CASE_ID"),
+                                "CASE_OPEN_DATE",
+                                "2029-12-31"); // dates out of order
                     });
         }
         return withErrors;
@@ -49,7 +69,11 @@ class ProcessingLogTest {
         assertThat(byName.get("Links to parent records").findings()).isEmpty();
         assertThat(byName.get("Snapshot integrity").findings()).isEmpty();
         String text = log.text();
-        assertThat(text).contains("victim.V_AGE").contains("1 problem.").doesNotContain("130").doesNotContain("2029-12-31");
+        assertThat(text)
+                .contains("victim.V_AGE")
+                .contains("1 problem.")
+                .doesNotContain("130")
+                .doesNotContain("2029-12-31");
         CSVRecord victim = first(GeneratedSnapshots.root().resolve("errors/data/victim.csv"));
         assertThat(text).doesNotContain(victim.get("VICTIM_ID"));
     }
@@ -57,18 +81,34 @@ class ProcessingLogTest {
     @Test
     void a_snapshot_taken_despite_coding_errors_is_released_with_the_errors_in_its_processing_log() throws Exception {
         Path root = Files.createTempDirectory(GeneratedSnapshots.root(), "errors-");
-        ReleaseResult r = ReleaseBuilder.of(withErrors()).withThresholds(Thresholds.defaults().withK(3).withMaxSuppressedValueShare(1)
-                .withMaxRemovedCaseShare(1)).build(root.resolve("public"));
-        assertThat(Files.readString(r.dir().resolve(ReleaseBuilder.PROCESSING_LOG))).contains("victim.V_AGE").contains("case.LOCATION")
+        ReleaseResult r = ReleaseBuilder.of(withErrors())
+                .withThresholds(Thresholds.defaults()
+                        .withK(3)
+                        .withMaxSuppressedValueShare(1)
+                        .withMaxRemovedCaseShare(1))
+                .build(root.resolve("public"));
+        assertThat(Files.readString(r.dir().resolve(ReleaseBuilder.PROCESSING_LOG)))
+                .contains("victim.V_AGE")
+                .contains("case.LOCATION")
                 .contains("case.case_dates_in_order");
-        // the case closed "before" it opened gives a blank interval, never a negative number that reads as a missing code
-        assertThat(ReleasedPackages.csv(r, "case").values("CASE_DAYS_OPEN_TO_CLOSE")).contains("").noneMatch(d -> d.startsWith("-") && !d.matches("-[6-9]"));
+        // the case closed "before" it opened gives a blank interval, never a negative number that reads as a missing
+        // code
+        assertThat(ReleasedPackages.csv(r, "case").values("CASE_DAYS_OPEN_TO_CLOSE"))
+                .contains("")
+                .noneMatch(d -> d.startsWith("-") && !d.matches("-[6-9]"));
         assertThat(ReleasedPackages.csv(r, "victim").values("V_AGE")).doesNotContain("130");
     }
 
     private static CSVRecord first(Path csv) throws java.io.IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords().get(0);
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)
+                    .getRecords()
+                    .get(0);
         }
     }
 }

@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.release.dataset.DatasetSpec;
-import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.format.ExternalTools;
@@ -58,11 +58,15 @@ class PublicReleaseTest {
     @Test
     void every_dataset_comes_in_every_format_and_the_manifest_lists_each_file_with_its_sha256() throws Exception {
         ReleaseResult r = release();
-        JsonNode manifest = new ObjectMapper().readTree(r.dir().resolve(ReleaseBuilder.MANIFEST).toFile());
-        assertThat(manifest.path("snapshot").asText()).isEqualTo(GeneratedSnapshots.demo().id());
+        JsonNode manifest = new ObjectMapper()
+                .readTree(r.dir().resolve(ReleaseBuilder.MANIFEST).toFile());
+        assertThat(manifest.path("snapshot").asText())
+                .isEqualTo(GeneratedSnapshots.demo().id());
         assertThat(manifest.path("level").asText()).isEqualTo("public");
         Map<String, String> listed = new HashMap<>();
-        manifest.path("files").forEach(f -> listed.put(f.path("file").asText(), f.path("sha256").asText()));
+        manifest.path("files")
+                .forEach(f ->
+                        listed.put(f.path("file").asText(), f.path("sha256").asText()));
         for (String d : ReleasedPackages.DATASETS) {
             for (FileFormat f : FileFormat.values()) {
                 String file = d + "/" + f.fileName(d);
@@ -79,14 +83,18 @@ class PublicReleaseTest {
                 }
             }
         }
-        assertThat(manifest.path("datasets").path("case").asLong()).isEqualTo(ReleasedPackages.csv(r, "case").rows().size());
+        assertThat(manifest.path("datasets").path("case").asLong())
+                .isEqualTo(ReleasedPackages.csv(r, "case").rows().size());
     }
 
     @Test
     void the_readme_names_the_snapshot_and_lists_every_data_file_with_its_sha256() throws Exception {
         ReleaseResult r = release();
         String readme = Files.readString(r.dir().resolve(ReleaseBuilder.README), StandardCharsets.UTF_8);
-        assertThat(readme).contains("Snapshot: " + GeneratedSnapshots.demo().id()).contains("SYNTHETIC DATA").contains("k = " + K);
+        assertThat(readme)
+                .contains("Snapshot: " + GeneratedSnapshots.demo().id())
+                .contains("SYNTHETIC DATA")
+                .contains("k = " + K);
         for (PackagedFile f : r.files()) {
             if (!f.path().equals(ReleaseBuilder.README)) {
                 assertThat(readme).contains(f.sha256() + "  " + f.path());
@@ -102,17 +110,26 @@ class PublicReleaseTest {
             long rows = r.rows().get(d);
             for (String ext : List.of("dta", "sav")) {
                 Path file = copy(r.dir().resolve(d).resolve(d + "." + ext));
-                assertThat(Readstat.summary(file)).as(file.toString()).containsEntry("Rows", Long.toString(rows))
+                assertThat(Readstat.summary(file))
+                        .as(file.toString())
+                        .containsEntry("Rows", Long.toString(rows))
                         .containsEntry("Columns", Integer.toString(spec.size()));
                 JsonNode meta = Readstat.metadata(file);
                 assertThat(meta.get("variables")).hasSize(spec.size());
                 for (VariableSpec v : spec.variables()) {
                     JsonNode rv = Readstat.variable(meta, v.name());
-                    assertThat(rv.path("label").asText()).as(ext + " label of " + v.name()).isEqualTo(v.label());
+                    assertThat(rv.path("label").asText())
+                            .as(ext + " label of " + v.name())
+                            .isEqualTo(v.label());
                     Map<String, String> categories = Readstat.categories(rv);
-                    v.valueLabels().forEach((code, text) -> assertThat(categories).as(ext + " " + v.name()).containsEntry(Long.toString(code), text));
+                    v.valueLabels()
+                            .forEach((code, text) -> assertThat(categories)
+                                    .as(ext + " " + v.name())
+                                    .containsEntry(Long.toString(code), text));
                     if (ext.equals("dta")) {
-                        v.missingCodes().forEach((code, text) -> assertThat(categories).containsEntry("." + code.stataLetter(), text));
+                        v.missingCodes()
+                                .forEach((code, text) ->
+                                        assertThat(categories).containsEntry("." + code.stataLetter(), text));
                     }
                 }
                 assertThat(Readstat.csv(file)).hasSize((int) rows + 1);
@@ -121,12 +138,17 @@ class PublicReleaseTest {
             assertThat(Readstat.summary(xpt)).containsEntry("Columns", Integer.toString(spec.size()));
             List<List<String>> data = Readstat.csv(xpt);
             assertThat(data).hasSize((int) rows + 1);
-            assertThat(data.get(0)).containsExactlyElementsOf(SasTransportWriter.shortNames(spec).values());
+            assertThat(data.get(0))
+                    .containsExactlyElementsOf(
+                            SasTransportWriter.shortNames(spec).values());
         }
         // the instrument's labels reach the files: a variable label and a code label of the victims
         JsonNode victims = Readstat.metadata(copy(r.dir().resolve("victim/victim.sav")));
-        assertThat(Readstat.variable(victims, "V_INTERVIEWED").path("label").asText()).isEqualTo("Interviewed during the case");
-        assertThat(Readstat.categories(Readstat.variable(victims, "V_INTERVIEWED"))).containsEntry("1", "Yes").containsEntry("0", "No");
+        assertThat(Readstat.variable(victims, "V_INTERVIEWED").path("label").asText())
+                .isEqualTo("Interviewed during the case");
+        assertThat(Readstat.categories(Readstat.variable(victims, "V_INTERVIEWED")))
+                .containsEntry("1", "Yes")
+                .containsEntry("0", "No");
     }
 
     @Test
@@ -137,7 +159,8 @@ class PublicReleaseTest {
             DatasetSpec spec = r.dataset(d);
             RHaven.Table dta = RHaven.read("dta", copy(r.dir().resolve(d).resolve(d + ".dta")));
             RHaven.Table sav = RHaven.read("sav", copy(r.dir().resolve(d).resolve(d + ".sav")));
-            RHaven.Table savUser = RHaven.read("sav_user", copy(r.dir().resolve(d).resolve(d + ".sav")));
+            RHaven.Table savUser =
+                    RHaven.read("sav_user", copy(r.dir().resolve(d).resolve(d + ".sav")));
             assertThat(dta.names()).containsExactlyElementsOf(csv.header());
             assertThat(dta.rows()).hasSameSizeAs(csv.rows());
             assertThat(sav.rows()).hasSameSizeAs(csv.rows());
@@ -147,11 +170,17 @@ class PublicReleaseTest {
                     String expected = csv.rows().get(i).get(csv.column(v.name()));
                     String at = d + " row " + (i + 1) + " " + v.name();
                     if (v.kind() != VariableKind.STRING && RESERVED.contains(expected)) {
-                        MissingCode code = MissingCode.ofCode(Long.parseLong(expected)).orElseThrow();
-                        assertThat(dta.rows().get(i).get(dta.column(v.name()))).as(at).isEqualTo("." + code.stataLetter());
-                        assertThat(sav.rows().get(i).get(sav.column(v.name()))).as(at + " (user-missing is NA)").isEmpty();
+                        MissingCode code =
+                                MissingCode.ofCode(Long.parseLong(expected)).orElseThrow();
+                        assertThat(dta.rows().get(i).get(dta.column(v.name())))
+                                .as(at)
+                                .isEqualTo("." + code.stataLetter());
+                        assertThat(sav.rows().get(i).get(sav.column(v.name())))
+                                .as(at + " (user-missing is NA)")
+                                .isEmpty();
                         if (v.kind() != VariableKind.DATE) {
-                            assertThat(Double.parseDouble(savUser.rows().get(i).get(savUser.column(v.name())))).as(at)
+                            assertThat(Double.parseDouble(savUser.rows().get(i).get(savUser.column(v.name()))))
+                                    .as(at)
                                     .isEqualTo(Double.parseDouble(expected));
                         }
                         coded++;
@@ -181,9 +210,11 @@ class PublicReleaseTest {
         assertThat(rows).hasSizeGreaterThan(r.rows().get("case").intValue());
         assertThat(classes.values()).allSatisfy(cases -> assertThat(cases).hasSizeGreaterThanOrEqualTo(K));
         // the independent check looks at the quasi-identifiers the report names, and no others
-        assertThat(rows.get(0).cells().keySet()).containsExactlyInAnyOrderElementsOf(r.report().quasiIdentifiers());
+        assertThat(rows.get(0).cells().keySet())
+                .containsExactlyInAnyOrderElementsOf(r.report().quasiIdentifiers());
         // the offense file holds no quasi-identifier that the join would have to include
-        assertThat(JoinedCsvs.quasiColumns(instrument(), "offense", ReleasedPackages.csv(r, "offense"))).isEmpty();
+        assertThat(JoinedCsvs.quasiColumns(instrument(), "offense", ReleasedPackages.csv(r, "offense")))
+                .isEmpty();
         // before suppression the same check finds unique cases: the test can fail
         assertThat(r.report().stage("recoded").orElseThrow().sampleUniques()).isPositive();
     }
@@ -215,8 +246,11 @@ class PublicReleaseTest {
                     }
                 }
                 for (Set<String> values : valid.values()) {
-                    assertThat(values.size()).as(v.name() + " in a class").satisfiesAnyOf(n -> assertThat(n).isZero(),
-                            n -> assertThat(n).isGreaterThanOrEqualTo(L));
+                    assertThat(values.size())
+                            .as(v.name() + " in a class")
+                            .satisfiesAnyOf(
+                                    n -> assertThat(n).isZero(),
+                                    n -> assertThat(n).isGreaterThanOrEqualTo(L));
                     classes++;
                 }
             }
@@ -232,17 +266,25 @@ class PublicReleaseTest {
         Set<String> tfs = new HashSet<>(ReleasedPackages.csv(r, "task_force").values("TF_ID"));
         Set<String> suspects = new HashSet<>(ReleasedPackages.csv(r, "suspect").values("SUSPECT_ID"));
         assertThat(cases).allMatch(c -> c.matches("[0-9A-F]{16}"));
-        assertThat(ReleasedPackages.csv(r, "victim").values("CASE_ID")).isNotEmpty().allMatch(cases::contains);
-        assertThat(ReleasedPackages.csv(r, "suspect").values("CASE_ID")).isNotEmpty().allMatch(cases::contains);
+        assertThat(ReleasedPackages.csv(r, "victim").values("CASE_ID"))
+                .isNotEmpty()
+                .allMatch(cases::contains);
+        assertThat(ReleasedPackages.csv(r, "suspect").values("CASE_ID"))
+                .isNotEmpty()
+                .allMatch(cases::contains);
         assertThat(ReleasedPackages.csv(r, "victim").values("TF_ID")).allMatch(tfs::contains);
-        assertThat(ReleasedPackages.csv(r, "offense").values("SUSPECT_ID")).isNotEmpty().allMatch(suspects::contains);
+        assertThat(ReleasedPackages.csv(r, "offense").values("SUSPECT_ID"))
+                .isNotEmpty()
+                .allMatch(suspects::contains);
     }
 
     @Test
     void identifiers_differ_between_two_releases_of_the_same_snapshot() {
         ReleaseResult a = release();
         ReleaseResult b = ReleasedPackages.secondPublicRelease();
-        for (String[] id : new String[][] {{"task_force", "TF_ID"}, {"case", "CASE_ID"}, {"victim", "VICTIM_ID"}, {"suspect", "SUSPECT_ID"}}) {
+        for (String[] id : new String[][] {
+            {"task_force", "TF_ID"}, {"case", "CASE_ID"}, {"victim", "VICTIM_ID"}, {"suspect", "SUSPECT_ID"}
+        }) {
             Set<String> first = new HashSet<>(ReleasedPackages.csv(a, id[0]).values(id[1]));
             Set<String> second = new HashSet<>(ReleasedPackages.csv(b, id[0]).values(id[1]));
             assertThat(first).as(id[1]).isNotEmpty().doesNotContainAnyElementsOf(second);
@@ -255,10 +297,15 @@ class PublicReleaseTest {
     void no_direct_identifier_narrative_or_original_identifier_appears_in_any_released_file() throws Exception {
         ReleaseResult r = release();
         Snapshot sn = GeneratedSnapshots.demo();
-        List<String> forbidden = new ArrayList<>(List.of(GeneratedSnapshots.SENTINEL, "SYNTHETIC narrative", "Synthetic Task Force"));
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
-            for (String[] id : new String[][] {{"task_force", "TF_ID"}, {"case", "CASE_ID"}, {"victim", "VICTIM_ID"}, {"suspect", "SUSPECT_ID"}}) {
-                try (ResultSet rs = st.executeQuery("SELECT \"" + id[1] + "\" FROM read_parquet('" + sn.dataset(id[0]) + "')")) {
+        List<String> forbidden =
+                new ArrayList<>(List.of(GeneratedSnapshots.SENTINEL, "SYNTHETIC narrative", "Synthetic Task Force"));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement()) {
+            for (String[] id : new String[][] {
+                {"task_force", "TF_ID"}, {"case", "CASE_ID"}, {"victim", "VICTIM_ID"}, {"suspect", "SUSPECT_ID"}
+            }) {
+                try (ResultSet rs =
+                        st.executeQuery("SELECT \"" + id[1] + "\" FROM read_parquet('" + sn.dataset(id[0]) + "')")) {
                     while (rs.next()) {
                         forbidden.add(rs.getString(1));
                     }
@@ -266,17 +313,22 @@ class PublicReleaseTest {
             }
         }
         assertThat(forbidden).hasSizeGreaterThan(700);
-        Pattern anyForbidden = Pattern.compile(String.join("|", forbidden.stream().map(Pattern::quote).toList()));
+        Pattern anyForbidden = Pattern.compile(
+                String.join("|", forbidden.stream().map(Pattern::quote).toList()));
         int files = 0;
         try (var walk = Files.walk(r.dir())) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String text = readable(p);
                 Matcher m = anyForbidden.matcher(text);
-                assertThat(m.find()).as(r.dir().relativize(p) + " holds a direct identifier, narrative or original identifier").isFalse();
+                assertThat(m.find())
+                        .as(r.dir().relativize(p) + " holds a direct identifier, narrative or original identifier")
+                        .isFalse();
                 files++;
             }
         }
-        assertThat(files).isEqualTo(ReleasedPackages.DATASETS.length * FileFormat.values().length + 5); // README, manifest, disclosure report (2), processing log
+        assertThat(files)
+                .isEqualTo(ReleasedPackages.DATASETS.length * FileFormat.values().length
+                        + 5); // README, manifest, disclosure report (2), processing log
     }
 
     /** A file as text a person could read in it: binary data files through readstat, DuckDB or PDFBox. */
@@ -285,11 +337,13 @@ class PublicReleaseTest {
         if (name.endsWith(".dta") || name.endsWith(".sav") || name.endsWith(".xpt")) {
             StringBuilder b = new StringBuilder();
             Readstat.csv(copy(p)).forEach(row -> b.append(String.join(",", row)).append('\n'));
-            return b.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)).toString();
+            return b.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1))
+                    .toString();
         }
         if (name.endsWith(".parquet")) {
             StringBuilder b = new StringBuilder();
-            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement st = duck.createStatement();
                     ResultSet rs = st.executeQuery("SELECT * FROM read_parquet('" + p + "')")) {
                 int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
@@ -316,21 +370,32 @@ class PublicReleaseTest {
             assertThat(r.dataset(d).variables()).as(d).noneMatch(v -> v.kind() == VariableKind.DATE);
         }
         ReleasedPackages.Csv cases = ReleasedPackages.csv(r, "case");
-        assertThat(cases.header()).contains("INCIDENT_YEAR", "CASE_OPEN_YEAR", "CASE_DAYS_OPEN_TO_CLOSE").doesNotContain("INCIDENT_DATE");
-        assertThat(ReleasedPackages.csv(r, "suspect").header()).contains("S_ARREST_YEAR", "S_DAYS_ARREST_TO_INDICTMENT",
-                "S_DAYS_INDICTMENT_TO_DISPOSITION", "S_DAYS_DISPOSITION_TO_SENTENCE");
+        assertThat(cases.header())
+                .contains("INCIDENT_YEAR", "CASE_OPEN_YEAR", "CASE_DAYS_OPEN_TO_CLOSE")
+                .doesNotContain("INCIDENT_DATE");
+        assertThat(ReleasedPackages.csv(r, "suspect").header())
+                .contains(
+                        "S_ARREST_YEAR",
+                        "S_DAYS_ARREST_TO_INDICTMENT",
+                        "S_DAYS_INDICTMENT_TO_DISPOSITION",
+                        "S_DAYS_DISPOSITION_TO_SENTENCE");
         // every released interval is one of the snapshot's exact differences (a removed case only removes some)
         Map<String, Integer> exact = new HashMap<>();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
-                ResultSet rs = st.executeQuery("SELECT CASE WHEN CASE_OPEN_DATE IS NOT NULL AND CASE_CLOSE_DATE IS NOT NULL "
-                        + "THEN CAST(CASE_CLOSE_DATE - CASE_OPEN_DATE AS VARCHAR) ELSE CAST(coalesce(CASE_OPEN_DATE__MC, CASE_CLOSE_DATE__MC) AS VARCHAR) END "
-                        + "FROM read_parquet('" + GeneratedSnapshots.demo().dataset("case") + "')")) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT CASE WHEN CASE_OPEN_DATE IS NOT NULL AND CASE_CLOSE_DATE IS NOT NULL "
+                                + "THEN CAST(CASE_CLOSE_DATE - CASE_OPEN_DATE AS VARCHAR) ELSE CAST(coalesce(CASE_OPEN_DATE__MC, CASE_CLOSE_DATE__MC) AS VARCHAR) END "
+                                + "FROM read_parquet('"
+                                + GeneratedSnapshots.demo().dataset("case") + "')")) {
             while (rs.next()) {
                 exact.merge(rs.getString(1), 1, Integer::sum);
             }
         }
         for (String days : cases.values("CASE_DAYS_OPEN_TO_CLOSE")) {
-            assertThat(exact.merge(days, -1, Integer::sum)).as("interval " + days).isNotNegative();
+            assertThat(exact.merge(days, -1, Integer::sum))
+                    .as("interval " + days)
+                    .isNotNegative();
         }
     }
 
@@ -338,7 +403,9 @@ class PublicReleaseTest {
     void ages_are_banded_with_coded_tails_and_rare_categories_are_collapsed() throws Exception {
         ReleaseResult r = release();
         VariableSpec age = r.dataset("victim").variable("V_AGE").orElseThrow();
-        assertThat(age.valueLabels().values()).anyMatch(l -> l.matches("\\d+-\\d+")).anyMatch(l -> l.endsWith("or more"))
+        assertThat(age.valueLabels().values())
+                .anyMatch(l -> l.matches("\\d+-\\d+"))
+                .anyMatch(l -> l.endsWith("or more"))
                 .anyMatch(l -> l.endsWith("or less"));
         for (String a : ReleasedPackages.csv(r, "victim").values("V_AGE")) {
             if (!a.isEmpty() && !RESERVED.contains(a)) {
@@ -347,17 +414,24 @@ class PublicReleaseTest {
         }
         // race codes held by fewer than k victims in the snapshot are not released as such
         Set<String> rare = new HashSet<>();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
-                ResultSet rs = st.executeQuery("SELECT V_RACE FROM read_parquet('" + GeneratedSnapshots.demo().dataset("victim")
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery("SELECT V_RACE FROM read_parquet('"
+                        + GeneratedSnapshots.demo().dataset("victim")
                         + "') WHERE V_RACE >= 0 GROUP BY 1 HAVING count(*) < " + K)) {
             while (rs.next()) {
                 rare.add(rs.getString(1));
             }
         }
         assertThat(rare).isNotEmpty();
-        Map<Long, String> labels = r.dataset("victim").variable("V_RACE").orElseThrow().valueLabels();
+        Map<Long, String> labels =
+                r.dataset("victim").variable("V_RACE").orElseThrow().valueLabels();
         List<String> released = ReleasedPackages.csv(r, "victim").values("V_RACE");
-        long collapsedCode = labels.entrySet().stream().filter(e -> e.getValue().startsWith("Collapsed: ")).findFirst().orElseThrow().getKey();
+        long collapsedCode = labels.entrySet().stream()
+                .filter(e -> e.getValue().startsWith("Collapsed: "))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         for (String code : rare) {
             if (Long.parseLong(code) != collapsedCode) {
                 assertThat(released).as("rare race code " + code).doesNotContain(code);
@@ -369,12 +443,15 @@ class PublicReleaseTest {
     @Test
     void ddi_codebooks_validate_against_the_ddi_codebook_2_5_schema() throws Exception {
         ReleaseResult r = release();
-        Path schema = Path.of(System.getProperty("tfeval.shared", "/work/shared"), "reference", "ddi-codebook-2.5", "codebook.xsd");
+        Path schema = Path.of(
+                System.getProperty("tfeval.shared", "/work/shared"), "reference", "ddi-codebook-2.5", "codebook.xsd");
         ExternalTools.require("xmllint", "libxml2-utils");
         for (String d : ReleasedPackages.DATASETS) {
             Path xml = copy(r.dir().resolve(d).resolve(d + ".xml"));
             ExternalTools.run(xml.getParent(), "xmllint", "--noout", "--schema", schema.toString(), xml.toString());
-            assertThat(Files.readString(xml, StandardCharsets.UTF_8)).contains("<var ID=").contains("catgry missing=\"Y\"");
+            assertThat(Files.readString(xml, StandardCharsets.UTF_8))
+                    .contains("<var ID=")
+                    .contains("catgry missing=\"Y\"");
         }
     }
 
@@ -387,20 +464,27 @@ class PublicReleaseTest {
         for (String d : ReleasedPackages.DATASETS) {
             String html = Files.readString(r.dir().resolve(d).resolve(d + ".html"), StandardCharsets.UTF_8);
             String codes = html.replaceAll("(?s)<table class=\"summary\">.*?</table>", "");
-            Matcher m = Pattern.compile("(?s)<table class=\"codes\">(.*?)</table>").matcher(codes);
+            Matcher m =
+                    Pattern.compile("(?s)<table class=\"codes\">(.*?)</table>").matcher(codes);
             while (m.find()) {
-                Matcher c = Pattern.compile("<tr[^>]*><td class=\"n\">-?\\d+</td><td>[^<]*</td><td class=\"n\">([^<]*)</td>").matcher(m.group(1));
+                Matcher c = Pattern.compile(
+                                "<tr[^>]*><td class=\"n\">-?\\d+</td><td>[^<]*</td><td class=\"n\">([^<]*)</td>")
+                        .matcher(m.group(1));
                 while (c.find()) {
                     String count = c.group(1);
                     if (count.matches("\\d+")) {
-                        assertThat(Long.parseLong(count)).as(d + " count").satisfiesAnyOf(n -> assertThat(n).isZero(),
-                                n -> assertThat(n).isGreaterThanOrEqualTo(K));
+                        assertThat(Long.parseLong(count))
+                                .as(d + " count")
+                                .satisfiesAnyOf(
+                                        n -> assertThat(n).isZero(),
+                                        n -> assertThat(n).isGreaterThanOrEqualTo(K));
                     } else {
                         hidden++;
                     }
                 }
             }
-            Matcher x = catStat.matcher(Files.readString(r.dir().resolve(d).resolve(d + ".xml"), StandardCharsets.UTF_8));
+            Matcher x =
+                    catStat.matcher(Files.readString(r.dir().resolve(d).resolve(d + ".xml"), StandardCharsets.UTF_8));
             while (x.find()) {
                 long n = Long.parseLong(x.group(1));
                 assertThat(n == 0 || n >= K).as(d + " DDI frequency " + n).isTrue();
@@ -413,7 +497,8 @@ class PublicReleaseTest {
     @Test
     void the_disclosure_report_gives_the_risk_before_and_after_and_every_treatment_with_its_rule() throws Exception {
         ReleaseResult r = release();
-        JsonNode json = new ObjectMapper().readTree(r.dir().resolve(ReleaseBuilder.DISCLOSURE_JSON).toFile());
+        JsonNode json = new ObjectMapper()
+                .readTree(r.dir().resolve(ReleaseBuilder.DISCLOSURE_JSON).toFile());
         Map<String, JsonNode> stages = new HashMap<>();
         json.path("risk").forEach(s -> stages.put(s.path("stage").asText(), s));
         assertThat(stages).containsKeys("original", "recoded", "released");
@@ -423,19 +508,37 @@ class PublicReleaseTest {
         assertThat(stages.get("released").path("smallestClass").asLong()).isGreaterThanOrEqualTo(K);
         Set<String> rules = new HashSet<>();
         json.path("treatments").forEach(t -> rules.add(t.path("rule").asText()));
-        assertThat(rules).contains("DropDirectIdentifiers", "PseudonymiseIds", "DateIntervals", "CoarsenDates", "DropBelowLevel",
-                "GroupIntoBands", "TopCode", "CollapseRareCategories", "LocalSuppression", "LDiversity");
-        assertThat(json.path("information_loss").path("suppressedQuasiValues").asLong()).isPositive();
-        assertThat(json.path("information_loss").path("suppressedQuasiShare").asDouble()).isBetween(0.0, 1.0);
+        assertThat(rules)
+                .contains(
+                        "DropDirectIdentifiers",
+                        "PseudonymiseIds",
+                        "DateIntervals",
+                        "CoarsenDates",
+                        "DropBelowLevel",
+                        "GroupIntoBands",
+                        "TopCode",
+                        "CollapseRareCategories",
+                        "LocalSuppression",
+                        "LDiversity");
+        assertThat(json.path("information_loss").path("suppressedQuasiValues").asLong())
+                .isPositive();
+        assertThat(json.path("information_loss").path("suppressedQuasiShare").asDouble())
+                .isBetween(0.0, 1.0);
         String html = Files.readString(r.dir().resolve(ReleaseBuilder.DISCLOSURE_HTML), StandardCharsets.UTF_8);
-        assertThat(html).contains("Risk before and after").contains("Information loss").contains("TF_NAME").contains("NARRATIVE")
+        assertThat(html)
+                .contains("Risk before and after")
+                .contains("Information loss")
+                .contains("TF_NAME")
+                .contains("NARRATIVE")
                 .contains("LocalSuppression");
         // every value suppressed is a -6 in the files, and the report counts them
         long sixes = 0;
         for (String d : ReleasedPackages.DATASETS) {
             ReleasedPackages.Csv csv = ReleasedPackages.csv(r, d);
             for (Variable v : instrument().form(d).variables()) {
-                if (v.inherit() == null && v.disclosure() == DisclosureRole.QUASI && csv.header().contains(v.name())) {
+                if (v.inherit() == null
+                        && v.disclosure() == DisclosureRole.QUASI
+                        && csv.header().contains(v.name())) {
                     sixes += csv.values(v.name()).stream().filter("-6"::equals).count();
                 }
             }
@@ -451,8 +554,14 @@ class PublicReleaseTest {
     @Test
     void the_processing_log_lists_every_check_run_on_the_snapshot_and_its_result() throws Exception {
         String log = Files.readString(release().dir().resolve(ReleaseBuilder.PROCESSING_LOG), StandardCharsets.UTF_8);
-        assertThat(log).contains(GeneratedSnapshots.demo().id()).contains("Undocumented codes").contains("Out-of-range values")
-                .contains("Consistency rules").contains("Skip logic").contains("Links to parent records").contains("Result: passed.");
+        assertThat(log)
+                .contains(GeneratedSnapshots.demo().id())
+                .contains("Undocumented codes")
+                .contains("Out-of-range values")
+                .contains("Consistency rules")
+                .contains("Skip logic")
+                .contains("Links to parent records")
+                .contains("Result: passed.");
         assertThat(log).doesNotContain(GeneratedSnapshots.SENTINEL);
     }
 }

@@ -39,8 +39,10 @@ class ReleaseRefusalTest {
     @Test
     void a_quasi_identifier_that_is_not_in_the_instrument_is_refused_before_anything_is_written() throws Exception {
         Path parent = parent();
-        ReleaseBuilder b = ReleaseBuilder.of(GeneratedSnapshots.demo()).withExtraQuasiIdentifiers(List.of("V_SHOE_SIZE"));
-        assertThatThrownBy(() -> b.build(parent.resolve("pkg"))).isInstanceOf(IllegalArgumentException.class)
+        ReleaseBuilder b =
+                ReleaseBuilder.of(GeneratedSnapshots.demo()).withExtraQuasiIdentifiers(List.of("V_SHOE_SIZE"));
+        assertThatThrownBy(() -> b.build(parent.resolve("pkg")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("quasi-identifier V_SHOE_SIZE is not a variable of the instrument ecm");
         assertNothingWritten(parent);
     }
@@ -48,39 +50,54 @@ class ReleaseRefusalTest {
     @Test
     void an_identifier_or_a_direct_identifier_cannot_be_a_quasi_identifier() throws Exception {
         Path parent = parent();
-        assertThatThrownBy(() -> ReleaseBuilder.of(GeneratedSnapshots.demo()).withExtraQuasiIdentifiers(List.of("case.CASE_ID"))
-                .build(parent.resolve("pkg"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is an identifier");
-        assertThatThrownBy(() -> ReleaseBuilder.of(GeneratedSnapshots.demo()).withExtraQuasiIdentifiers(List.of("NARRATIVE"))
-                .build(parent.resolve("pkg"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never released");
+        assertThatThrownBy(() -> ReleaseBuilder.of(GeneratedSnapshots.demo())
+                        .withExtraQuasiIdentifiers(List.of("case.CASE_ID"))
+                        .build(parent.resolve("pkg")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is an identifier");
+        assertThatThrownBy(() -> ReleaseBuilder.of(GeneratedSnapshots.demo())
+                        .withExtraQuasiIdentifiers(List.of("NARRATIVE"))
+                        .build(parent.resolve("pkg")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("never released");
         assertNothingWritten(parent);
     }
 
     @Test
     void k_below_2_is_refused() {
-        assertThatThrownBy(() -> Thresholds.defaults().withK(1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Thresholds.defaults().withK(1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("k must be at least 2");
-        assertThatThrownBy(() -> Thresholds.defaults().withMaxSuppressedValueShare(1.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Thresholds.defaults().withMaxSuppressedValueShare(1.5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("between 0 and 1");
     }
 
     @Test
-    void a_target_that_needs_more_than_the_maximum_share_of_suppressed_values_is_refused_and_leaves_no_package() throws Exception {
+    void a_target_that_needs_more_than_the_maximum_share_of_suppressed_values_is_refused_and_leaves_no_package()
+            throws Exception {
         Path parent = parent();
         // the demo study needs about 80% of its quasi-identifier values suppressed for k = 11
-        ReleaseBuilder b = ReleaseBuilder.of(GeneratedSnapshots.demo()).withThresholds(Thresholds.defaults().withMaxRemovedCaseShare(0.2));
-        assertThatThrownBy(() -> b.build(parent.resolve("pkg"))).isInstanceOf(ReleaseRefusedException.class)
-                .hasMessageMatching("k = 11 cannot be reached within the limits: it needs \\d+ of \\d+ quasi-identifier values \\(\\d+\\.\\d%\\) "
-                        + "suppressed, the maximum is 50\\.0%");
+        ReleaseBuilder b = ReleaseBuilder.of(GeneratedSnapshots.demo())
+                .withThresholds(Thresholds.defaults().withMaxRemovedCaseShare(0.2));
+        assertThatThrownBy(() -> b.build(parent.resolve("pkg")))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageMatching(
+                        "k = 11 cannot be reached within the limits: it needs \\d+ of \\d+ quasi-identifier values \\(\\d+\\.\\d%\\) "
+                                + "suppressed, the maximum is 50\\.0%");
         assertNothingWritten(parent);
     }
 
     @Test
     void a_target_that_needs_more_than_the_maximum_share_of_cases_left_out_is_refused() throws Exception {
         Path parent = parent();
-        ReleaseBuilder b = ReleaseBuilder.of(GeneratedSnapshots.demo()).withThresholds(Thresholds.defaults().withMaxSuppressedValueShare(1)
-                .withMaxRemovedCaseShare(0.01));
-        assertThatThrownBy(() -> b.build(parent.resolve("pkg"))).isInstanceOf(ReleaseRefusedException.class)
-                .hasMessageContaining("cases").hasMessageContaining("would have to be left out, the maximum is 1.0%");
+        ReleaseBuilder b = ReleaseBuilder.of(GeneratedSnapshots.demo())
+                .withThresholds(
+                        Thresholds.defaults().withMaxSuppressedValueShare(1).withMaxRemovedCaseShare(0.01));
+        assertThatThrownBy(() -> b.build(parent.resolve("pkg")))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("cases")
+                .hasMessageContaining("would have to be left out, the maximum is 1.0%");
         assertNothingWritten(parent);
     }
 
@@ -89,17 +106,23 @@ class ReleaseRefusalTest {
         Path parent = parent();
         Path out = Files.createDirectories(parent.resolve("pkg"));
         Files.writeString(out.resolve("keep.txt"), "mine");
-        assertThatThrownBy(() -> ReleaseBuilder.of(GeneratedSnapshots.demo()).withLevel(ReleaseLevel.RESTRICTED).build(out))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already exists and is not empty");
+        assertThatThrownBy(() -> ReleaseBuilder.of(GeneratedSnapshots.demo())
+                        .withLevel(ReleaseLevel.RESTRICTED)
+                        .build(out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already exists and is not empty");
         assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
     }
 
     @Test
     void the_key_is_not_kept_inside_the_package() throws Exception {
         Path parent = parent();
-        assertThatThrownBy(() -> ReleaseBuilder.of(GeneratedSnapshots.demo()).withLevel(ReleaseLevel.RESTRICTED)
-                .withKeyFile(parent.resolve("pkg").resolve("key.txt")).build(parent.resolve("pkg")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the release folder");
+        assertThatThrownBy(() -> ReleaseBuilder.of(GeneratedSnapshots.demo())
+                        .withLevel(ReleaseLevel.RESTRICTED)
+                        .withKeyFile(parent.resolve("pkg").resolve("key.txt"))
+                        .build(parent.resolve("pkg")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside the release folder");
         assertNothingWritten(parent);
     }
 
@@ -107,28 +130,36 @@ class ReleaseRefusalTest {
     void a_kept_key_reproduces_every_pseudonym_of_its_release_and_only_the_owner_can_read_it() throws Exception {
         Path parent = parent();
         Path keyFile = parent.resolve("release.key");
-        ReleaseResult r = ReleaseBuilder.of(GeneratedSnapshots.demo()).withLevel(ReleaseLevel.RESTRICTED).withKeyFile(keyFile)
+        ReleaseResult r = ReleaseBuilder.of(GeneratedSnapshots.demo())
+                .withLevel(ReleaseLevel.RESTRICTED)
+                .withKeyFile(keyFile)
                 .build(parent.resolve("pkg"));
-        byte[] key = HexFormat.of().parseHex(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+        byte[] key = HexFormat.of()
+                .parseHex(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
         assertThat(key).hasSize(32);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
         Set<String> expected = new HashSet<>();
         Snapshot sn = GeneratedSnapshots.demo();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement();
                 ResultSet rs = st.executeQuery("SELECT CASE_ID FROM read_parquet('" + sn.dataset("case") + "')")) {
             while (rs.next()) {
                 byte[] h = mac.doFinal(("CASE_ID\u0000" + rs.getString(1)).getBytes(StandardCharsets.UTF_8));
                 expected.add(HexFormat.of().withUpperCase().formatHex(h, 0, 8));
             }
         }
-        assertThat(new HashSet<>(ReleasedPackages.csv(r, "case").values("CASE_ID"))).isEqualTo(expected);
+        assertThat(new HashSet<>(ReleasedPackages.csv(r, "case").values("CASE_ID")))
+                .isEqualTo(expected);
         try (var walk = Files.walk(r.dir())) {
             String hex = HexFormat.of().formatHex(key);
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 if (!p.toString().endsWith(".parquet") && !p.toString().endsWith(".pdf")) {
-                    assertThat(Files.readString(p, StandardCharsets.ISO_8859_1)).as(p.toString()).doesNotContain(hex);
+                    assertThat(Files.readString(p, StandardCharsets.ISO_8859_1))
+                            .as(p.toString())
+                            .doesNotContain(hex);
                 }
             }
         }

@@ -27,7 +27,9 @@ final class ReleasedPackages {
      * 80%) and leaves out the few cases no suppression can hide (victims without suspects). The
      * default limits refuse that; these tests raise them to look at the files such a release makes.
      */
-    static final Thresholds DEMO_PUBLIC = Thresholds.defaults().withMaxSuppressedValueShare(0.95).withMaxRemovedCaseShare(0.10);
+    static final Thresholds DEMO_PUBLIC =
+            Thresholds.defaults().withMaxSuppressedValueShare(0.95).withMaxRemovedCaseShare(0.10);
+
     static final LocalDateTime AT = LocalDateTime.of(2025, 1, 2, 3, 4, 5);
     static final String[] DATASETS = {"task_force", "case", "victim", "suspect", "offense"};
 
@@ -35,8 +37,7 @@ final class ReleasedPackages {
     private static ReleaseResult publicB;
     private static ReleaseResult restricted;
 
-    private ReleasedPackages() {
-    }
+    private ReleasedPackages() {}
 
     static synchronized ReleaseResult publicRelease() {
         if (publicA == null) {
@@ -61,7 +62,10 @@ final class ReleasedPackages {
 
     private static ReleaseResult build(ReleaseLevel level, String name) {
         try {
-            return ReleaseBuilder.of(GeneratedSnapshots.demo()).withLevel(level).withThresholds(DEMO_PUBLIC).withTimestamp(AT)
+            return ReleaseBuilder.of(GeneratedSnapshots.demo())
+                    .withLevel(level)
+                    .withThresholds(DEMO_PUBLIC)
+                    .withTimestamp(AT)
                     .build(GeneratedSnapshots.root().resolve("packages").resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,7 +101,12 @@ final class ReleasedPackages {
     static Csv csv(ReleaseResult r, String dataset) {
         Path file = r.dir().resolve(dataset).resolve(dataset + ".csv");
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             List<List<String>> rows = new ArrayList<>();
             for (CSVRecord rec : p) {
                 rows.add(rec.toList());

@@ -14,12 +14,17 @@ class RestrictedReleaseTest {
     @Test
     void keeps_exact_dates_and_restricted_variables_but_drops_direct_identifiers_and_free_text() {
         ReleaseResult r = ReleasedPackages.restrictedRelease();
-        assertThat(ReleasedPackages.csv(r, "case").header()).contains("INCIDENT_DATE", "CASE_OPEN_DATE", "CASE_CLOSE_DATE")
+        assertThat(ReleasedPackages.csv(r, "case").header())
+                .contains("INCIDENT_DATE", "CASE_OPEN_DATE", "CASE_CLOSE_DATE")
                 .doesNotContain("NARRATIVE", "INCIDENT_YEAR");
-        assertThat(ReleasedPackages.csv(r, "task_force").header()).contains("TF_STATE").doesNotContain("TF_NAME");
+        assertThat(ReleasedPackages.csv(r, "task_force").header())
+                .contains("TF_STATE")
+                .doesNotContain("TF_NAME");
         assertThat(ReleasedPackages.csv(r, "victim").header()).contains("V_CITIZEN");
-        assertThat(r.dataset("suspect").variable("S_ARREST_DATE").orElseThrow().kind()).isEqualTo(VariableKind.DATE);
-        assertThat(ReleasedPackages.csv(r, "case").values("INCIDENT_DATE")).anyMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
+        assertThat(r.dataset("suspect").variable("S_ARREST_DATE").orElseThrow().kind())
+                .isEqualTo(VariableKind.DATE);
+        assertThat(ReleasedPackages.csv(r, "case").values("INCIDENT_DATE"))
+                .anyMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
     }
 
     @Test
@@ -34,7 +39,9 @@ class RestrictedReleaseTest {
         }
         assertThat(ReleasedPackages.csv(r, "case").values("CASE_ID")).allMatch(id -> id.matches("[0-9A-F]{16}"));
         assertThat(r.report().loss().suppressedQuasiValues()).isZero();
-        assertThat(r.report().stage("released").orElseThrow().casesAtRisk()).as("the restricted files are not k-anonymous").isPositive();
+        assertThat(r.report().stage("released").orElseThrow().casesAtRisk())
+                .as("the restricted files are not k-anonymous")
+                .isPositive();
     }
 
     @Test

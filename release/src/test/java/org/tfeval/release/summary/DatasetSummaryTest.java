@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
-import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.instrument.MissingCode;
+import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.dataset.VariableType;
@@ -19,9 +19,11 @@ class DatasetSummaryTest {
     private static final Offset<Double> TOLERANCE = within(1e-12);
 
     private static final VariableSpec SCORE = VariableSpec.of("SCORE", "", VariableType.integer())
-            .withValueLabel(2, "two").withValueLabel(3, "three")
+            .withValueLabel(2, "two")
+            .withValueLabel(3, "three")
             .withMissing(MissingCode.NOT_RECORDED, MissingCode.NOT_APPLICABLE);
-    private static final VariableSpec WHEN = VariableSpec.of("WHEN", "", VariableType.date()).withMissing(MissingCode.UNKNOWN);
+    private static final VariableSpec WHEN =
+            VariableSpec.of("WHEN", "", VariableType.date()).withMissing(MissingCode.UNKNOWN);
     private static final VariableSpec NOTE = VariableSpec.of("NOTE", "", VariableType.string(20));
 
     /**
@@ -54,9 +56,14 @@ class DatasetSummaryTest {
         assertThat(score.missing(MissingCode.NOT_APPLICABLE)).isEqualTo(1);
         assertThat(score.missingCount()).isEqualTo(3);
         // labelled codes (2, 3: 3 never seen) and every other valid value seen
-        assertThat(score.frequencies()).containsExactly(
-                java.util.Map.entry(2L, 1L), java.util.Map.entry(3L, 0L), java.util.Map.entry(4L, 3L),
-                java.util.Map.entry(5L, 2L), java.util.Map.entry(7L, 1L), java.util.Map.entry(9L, 1L));
+        assertThat(score.frequencies())
+                .containsExactly(
+                        java.util.Map.entry(2L, 1L),
+                        java.util.Map.entry(3L, 0L),
+                        java.util.Map.entry(4L, 3L),
+                        java.util.Map.entry(5L, 2L),
+                        java.util.Map.entry(7L, 1L),
+                        java.util.Map.entry(9L, 1L));
 
         VariableSummary when = summary.variable("WHEN");
         assertThat(when.earliest()).contains(LocalDate.of(1999, 5, 5));
@@ -82,7 +89,10 @@ class DatasetSummaryTest {
         for (double d : new double[] {4, 7, 13, 16}) {
             rows.add(new Object[] {1e9 + d});
         }
-        NumericStats stats = DatasetSummary.compute(spec, RowSource.of(rows)).variable("X").numeric().orElseThrow();
+        NumericStats stats = DatasetSummary.compute(spec, RowSource.of(rows))
+                .variable("X")
+                .numeric()
+                .orElseThrow();
         assertThat(Math.pow(stats.standardDeviation().getAsDouble(), 2)).isCloseTo(30.0, within(1e-6));
         assertThat(stats.mean()).isEqualTo(1e9 + 10);
     }
@@ -94,7 +104,10 @@ class DatasetSummaryTest {
         assertThat(summary.rowCount()).isZero();
         VariableSummary score = summary.variable("SCORE");
         assertThat(score.numeric()).isEmpty();
-        assertThat(score.frequencies()).containsEntry(2L, 0L).containsEntry(3L, 0L).hasSize(2);
+        assertThat(score.frequencies())
+                .containsEntry(2L, 0L)
+                .containsEntry(3L, 0L)
+                .hasSize(2);
         assertThat(score.missing(MissingCode.NOT_RECORDED)).isZero();
         assertThat(summary.variable("WHEN").earliest()).isEmpty();
     }
@@ -103,7 +116,9 @@ class DatasetSummaryTest {
     void a_single_value_has_no_standard_deviation() throws Exception {
         DatasetSpec spec = DatasetSpec.of("t", "", SCORE);
         NumericStats stats = DatasetSummary.compute(spec, RowSource.of(List.<Object[]>of(new Object[] {4L})))
-                .variable("SCORE").numeric().orElseThrow();
+                .variable("SCORE")
+                .numeric()
+                .orElseThrow();
         assertThat(stats.standardDeviation()).isEmpty();
         assertThat(stats.mean()).isEqualTo(4.0);
     }

@@ -44,31 +44,55 @@ public final class PractitionerBrief {
     public List<String[]> keyFigures() {
         List<String[]> out = new ArrayList<>();
         lookup.table(OutcomeFunnel.ID, OutcomeFunnel.CASE_BY_TYPE).ifPresent(t -> {
-            for (String[] stage : new String[][] {{OutcomeFunnel.ARREST, "of sex-trafficking investigations led to an arrest"},
-                    {OutcomeFunnel.PROSECUTION, "led to a prosecution"}}) {
-                t.first(r -> r.group().equals("Sex trafficking") && r.stage().equals(stage[0])).filter(r -> r.share().pct() != null)
-                        .ifPresent(r -> out.add(new String[] {Format.percent(r.share().pct()), stage[1], Cells.trace(OutcomeFunnel.ID, t, r, "pct")}));
+            for (String[] stage : new String[][] {
+                {OutcomeFunnel.ARREST, "of sex-trafficking investigations led to an arrest"},
+                {OutcomeFunnel.PROSECUTION, "led to a prosecution"}
+            }) {
+                t.first(r -> r.group().equals("Sex trafficking") && r.stage().equals(stage[0]))
+                        .filter(r -> r.share().pct() != null)
+                        .ifPresent(r -> out.add(new String[] {
+                            Format.percent(r.share().pct()), stage[1], Cells.trace(OutcomeFunnel.ID, t, r, "pct")
+                        }));
             }
         });
         lookup.table(OutcomeFunnel.ID, OutcomeFunnel.TRAFFICKING_CHARGE_TABLE).ifPresent(t -> {
-            t.first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_ALL_SEX)).filter(r -> r.share().pct() != null)
-                    .ifPresent(r -> out.add(new String[] {Format.percent(r.share().pct()), "led to a trafficking charge (of all "
-                            + "sex-trafficking investigations)", Cells.trace(OutcomeFunnel.ID, t, r, "pct")}));
-            t.first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX)).filter(r -> r.share().pct() != null)
-                    .ifPresent(r -> out.add(new String[] {Format.percent(r.share().pct()), "of prosecuted sex-trafficking cases "
-                            + "carried a trafficking charge", Cells.trace(OutcomeFunnel.ID, t, r, "pct")}));
+            t.first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_ALL_SEX))
+                    .filter(r -> r.share().pct() != null)
+                    .ifPresent(r -> out.add(new String[] {
+                        Format.percent(r.share().pct()),
+                        "led to a trafficking charge (of all " + "sex-trafficking investigations)",
+                        Cells.trace(OutcomeFunnel.ID, t, r, "pct")
+                    }));
+            t.first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX))
+                    .filter(r -> r.share().pct() != null)
+                    .ifPresent(r -> out.add(new String[] {
+                        Format.percent(r.share().pct()),
+                        "of prosecuted sex-trafficking cases " + "carried a trafficking charge",
+                        Cells.trace(OutcomeFunnel.ID, t, r, "pct")
+                    }));
         });
-        lookup.table(Survivors.ID, Survivors.TREATMENT_TABLE).ifPresent(t -> t.first(r -> r.group().equals("All")
-                && r.measure().equals("Referred to services")).filter(r -> r.share().pct() != null)
-                .ifPresent(r -> out.add(new String[] {Format.percent(r.share().pct()), "of survivors were referred to services",
-                        Cells.trace(Survivors.ID, t, r, "pct")})));
+        lookup.table(Survivors.ID, Survivors.TREATMENT_TABLE)
+                .ifPresent(t -> t.first(
+                                r -> r.group().equals("All") && r.measure().equals("Referred to services"))
+                        .filter(r -> r.share().pct() != null)
+                        .ifPresent(r -> out.add(new String[] {
+                            Format.percent(r.share().pct()),
+                            "of survivors were referred to services",
+                            Cells.trace(Survivors.ID, t, r, "pct")
+                        })));
         lookup.table(Disproportionality.ID, Disproportionality.SUSPECTS).ifPresent(t -> {
             Disproportionality.RaceRow best = null;
             for (Disproportionality.RaceRow r : t.rows()) {
-                if (r.ratio() != null && r.n() >= Findings.MIN_GROUP_FOR_TEXT && (best == null || r.ratio() > best.ratio())) best = r;
+                if (r.ratio() != null
+                        && r.n() >= Findings.MIN_GROUP_FOR_TEXT
+                        && (best == null || r.ratio() > best.ratio())) best = r;
             }
-            if (best != null) out.add(new String[] {Format.number(best.ratio()) + "\u00D7", best.race() + " suspects against their share of the population",
-                    Cells.trace(Disproportionality.ID, t, best, "ratio")});
+            if (best != null)
+                out.add(new String[] {
+                    Format.number(best.ratio()) + "\u00D7",
+                    best.race() + " suspects against their share of the population",
+                    Cells.trace(Disproportionality.ID, t, best, "ratio")
+                });
         });
         return out;
     }
@@ -77,9 +101,15 @@ public final class PractitionerBrief {
     public String toXhtml() {
         var s = results.snapshot();
         Document doc = Document.compact(TITLE, TechnicalReport.footer(results));
-        doc.header(TITLE, "Practitioner brief \u00B7 " + (s.synthetic() ? "synthetic demonstration data \u00B7 " : "") + "snapshot " + s.shortId(),
+        doc.header(
+                TITLE,
+                "Practitioner brief \u00B7 " + (s.synthetic() ? "synthetic demonstration data \u00B7 " : "")
+                        + "snapshot " + s.shortId(),
                 s.synthetic());
-        doc.paragraph(Findings.summary(lookup).stream().findFirst().map(Statement::text).orElse("")
+        doc.paragraph(Findings.summary(lookup).stream()
+                        .findFirst()
+                        .map(Statement::text)
+                        .orElse("")
                 + " The evaluation read closed case files of investigations into possible human trafficking and followed each case from "
                 + "investigation to sentence.");
         doc.subsection("Key figures");
@@ -90,10 +120,17 @@ public final class PractitionerBrief {
         doc.bullets(found);
         doc.pageBreak();
         doc.subsection("What the data support");
-        doc.bullets(Recommendations.from(lookup).stream().limit(MAX_RECOMMENDATIONS).map(Statement::text).toList());
+        doc.bullets(Recommendations.from(lookup).stream()
+                .limit(MAX_RECOMMENDATIONS)
+                .map(Statement::text)
+                .toList());
         doc.subsection("Keep in mind");
-        doc.bullets(Limitations.from(lookup).stream().limit(MAX_CAUTIONS).map(Statement::text).toList());
-        doc.paragraph("Every figure comes from the study's result tables (snapshot " + s.id() + "), published with the technical report.");
+        doc.bullets(Limitations.from(lookup).stream()
+                .limit(MAX_CAUTIONS)
+                .map(Statement::text)
+                .toList());
+        doc.paragraph("Every figure comes from the study's result tables (snapshot " + s.id()
+                + "), published with the technical report.");
         return doc.toXhtml();
     }
 }

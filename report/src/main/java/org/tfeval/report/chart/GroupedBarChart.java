@@ -22,11 +22,13 @@ public record GroupedBarChart(String title, List<String> categories, List<String
         Objects.requireNonNull(title, "title");
         categories = List.copyOf(categories);
         series = List.copyOf(series);
-        if (values.length != categories.size()) throw new IllegalArgumentException("one row of values per category is needed");
+        if (values.length != categories.size())
+            throw new IllegalArgumentException("one row of values per category is needed");
         for (double[] v : values) {
             if (v.length != series.size()) throw new IllegalArgumentException("one value per series is needed");
             for (double x : v) {
-                if (!Double.isNaN(x) && (x < 0 || x > 1)) throw new IllegalArgumentException("bar values must lie in [0, 1], got " + x);
+                if (!Double.isNaN(x) && (x < 0 || x > 1))
+                    throw new IllegalArgumentException("bar values must lie in [0, 1], got " + x);
             }
         }
     }
@@ -53,7 +55,13 @@ public record GroupedBarChart(String title, List<String> categories, List<String
                 double y = y0 + k * BAR;
                 if (Double.isNaN(v)) continue;
                 s.rect(LABEL, y, plotW * v, BAR - 1.5, Svg.color(k));
-                s.text(LABEL + plotW * v + 3, y + BAR - 2.5, String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v), "start", 8, null);
+                s.text(
+                        LABEL + plotW * v + 3,
+                        y + BAR - 2.5,
+                        String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v),
+                        "start",
+                        8,
+                        null);
             }
         }
         s.line(LABEL, plotTop, LABEL, bottom, "#333333", 1, null);

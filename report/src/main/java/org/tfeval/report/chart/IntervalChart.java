@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param groupNames legend labels of the groups
  * @param reference the reference value (drawn dashed)
  */
-public record IntervalChart(String title, List<String> labels, double[] estimates, double[] lows, double[] highs, int[] groups,
-                            List<String> groupNames, double reference) {
+public record IntervalChart(
+        String title,
+        List<String> labels,
+        double[] estimates,
+        double[] lows,
+        double[] highs,
+        int[] groups,
+        List<String> groupNames,
+        double reference) {
     static final double WIDTH = 640;
     static final double LABEL = 250;
     static final double ROW = 18;
@@ -31,7 +38,8 @@ public record IntervalChart(String title, List<String> labels, double[] estimate
         if (estimates.length != n || lows.length != n || highs.length != n || groups.length != n) {
             throw new IllegalArgumentException("estimates, limits and groups must match the " + n + " labels");
         }
-        if (!(reference > 0)) throw new IllegalArgumentException("the reference must be positive on a log scale, got " + reference);
+        if (!(reference > 0))
+            throw new IllegalArgumentException("the reference must be positive on a log scale, got " + reference);
     }
 
     public String toSvg() {
@@ -78,7 +86,13 @@ public record IntervalChart(String title, List<String> labels, double[] estimate
             }
             if (estimates[i] > 0 && Double.isFinite(estimates[i])) s.circle(x.applyAsDouble(estimates[i]), y, 4, color);
         }
-        s.text(LABEL + plotW / 2, height - 4, "Ratio (log scale); dashed line: equal to the benchmark", "middle", 10, null);
+        s.text(
+                LABEL + plotW / 2,
+                height - 4,
+                "Ratio (log scale); dashed line: equal to the benchmark",
+                "middle",
+                10,
+                null);
         return s.end();
     }
 

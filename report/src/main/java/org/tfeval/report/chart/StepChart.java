@@ -28,9 +28,11 @@ public record StepChart(String title, String xLabel, String yLabel, List<Curve> 
     public record Curve(String label, double[] times, double[] shares) {
         public Curve {
             Objects.requireNonNull(label, "label");
-            if (times.length != shares.length || times.length == 0) throw new IllegalArgumentException("a curve needs matching, non-empty times and shares");
+            if (times.length != shares.length || times.length == 0)
+                throw new IllegalArgumentException("a curve needs matching, non-empty times and shares");
             for (int i = 1; i < times.length; i++) {
-                if (times[i] < times[i - 1]) throw new IllegalArgumentException("curve " + label + ": times must ascend");
+                if (times[i] < times[i - 1])
+                    throw new IllegalArgumentException("curve " + label + ": times must ascend");
             }
         }
     }
@@ -60,9 +62,16 @@ public record StepChart(String title, String xLabel, String yLabel, List<Curve> 
             s.line(x, bottom, x, bottom + 4, "#333333", 1, null);
             s.text(x, bottom + 16, String.format(Locale.ROOT, "%.0f", v), "middle", 10, null);
         }
-        s.line(LEFT, TOP, LEFT, bottom, "#333333", 1, null).line(LEFT, bottom, LEFT + plotW, bottom, "#333333", 1, null);
+        s.line(LEFT, TOP, LEFT, bottom, "#333333", 1, null)
+                .line(LEFT, bottom, LEFT + plotW, bottom, "#333333", 1, null);
         s.text(LEFT + plotW / 2, HEIGHT - 8, xLabel, "middle", 10.5, null);
-        s.text(14, TOP + plotH / 2, yLabel, "middle", 10.5, String.format(Locale.ROOT, "transform=\"rotate(-90 14 %.1f)\"", TOP + plotH / 2));
+        s.text(
+                14,
+                TOP + plotH / 2,
+                yLabel,
+                "middle",
+                10.5,
+                String.format(Locale.ROOT, "transform=\"rotate(-90 14 %.1f)\"", TOP + plotH / 2));
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
             StringBuilder d = new StringBuilder();

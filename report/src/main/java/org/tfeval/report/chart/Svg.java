@@ -1,22 +1,33 @@
 package org.tfeval.report.chart;
 
-import java.util.List;
-import java.util.Locale;
 import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
+import java.util.List;
+import java.util.Locale;
 
 /** The SVG text the charts share: the root element, text, lines, the palette. */
 final class Svg {
     /** Okabe-Ito colours, distinguishable with colour-vision deficiencies. */
-    static final List<String> PALETTE = List.of("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000");
+    static final List<String> PALETTE =
+            List.of("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000");
+
     static final String FONT = "Helvetica, Arial, sans-serif";
 
     private final StringBuilder b = new StringBuilder();
 
     Svg(double width, double height, String title) {
-        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-                + "role=\"img\" font-family=\"%s\" font-size=\"11\"><title>%s</title>", width, height, width, height, FONT, escape(title)));
-        b.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>", width, height));
+        b.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+                        + "role=\"img\" font-family=\"%s\" font-size=\"11\"><title>%s</title>",
+                width,
+                height,
+                width,
+                height,
+                FONT,
+                escape(title)));
+        b.append(String.format(
+                Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>", width, height));
     }
 
     /** Text content escaped by jte's HTML escaper (the one the report templates use). */
@@ -31,29 +42,57 @@ final class Svg {
     }
 
     Svg text(double x, double y, String text, String anchor, double size, String extra) {
-        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%.1f\"%s>%s</text>", x, y, anchor, size,
-                extra == null ? "" : " " + extra, escape(text)));
+        b.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%.1f\"%s>%s</text>",
+                x,
+                y,
+                anchor,
+                size,
+                extra == null ? "" : " " + extra,
+                escape(text)));
         return this;
     }
 
     Svg line(double x1, double y1, double x2, double y2, String stroke, double width, String dash) {
-        b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>", x1, y1, x2,
-                y2, stroke, width, dash == null ? "" : " stroke-dasharray=\"" + dash + "\""));
+        b.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>",
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+                width,
+                dash == null ? "" : " stroke-dasharray=\"" + dash + "\""));
         return this;
     }
 
     Svg rect(double x, double y, double w, double h, String fill) {
-        b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, y, Math.max(w, 0), h, fill));
+        b.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+                x,
+                y,
+                Math.max(w, 0),
+                h,
+                fill));
         return this;
     }
 
     Svg circle(double cx, double cy, double r, String fill) {
-        b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/>", cx, cy, r, fill));
+        b.append(String.format(
+                Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/>", cx, cy, r, fill));
         return this;
     }
 
     Svg path(String d, String stroke, double width, String dash) {
-        b.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>", d, stroke, width,
+        b.append(String.format(
+                Locale.ROOT,
+                "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>",
+                d,
+                stroke,
+                width,
                 dash == null ? "" : " stroke-dasharray=\"" + dash + "\""));
         return this;
     }

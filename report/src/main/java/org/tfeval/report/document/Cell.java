@@ -16,7 +16,8 @@ public record Cell(String text, String trace, boolean suppressed) {
 
     public Cell {
         Objects.requireNonNull(text, "text");
-        if (suppressed && !text.equals(SUPPRESSED)) throw new IllegalArgumentException("a suppressed cell must print " + SUPPRESSED);
+        if (suppressed && !text.equals(SUPPRESSED))
+            throw new IllegalArgumentException("a suppressed cell must print " + SUPPRESSED);
     }
 
     /** A label. */

@@ -7,12 +7,12 @@ import org.tfeval.analysis.ResultTable;
  * ({@code analysis/table/row/column}) and for the column's kind, which decides the format.
  */
 public final class Cells {
-    private Cells() {
-    }
+    private Cells() {}
 
     /** The value of a column, formatted by its kind. */
     public static Cell value(String analysis, ResultTable<?> t, int row, String column) {
-        return new Cell(Format.value(t.column(column).kind(), t.value(row, column)), trace(analysis, t, row, column), false);
+        return new Cell(
+                Format.value(t.column(column).kind(), t.value(row, column)), trace(analysis, t, row, column), false);
     }
 
     /** The value of a column of a row of {@code t}. */
@@ -22,7 +22,10 @@ public final class Cells {
 
     /** An interval from two columns. */
     public static Cell interval(String analysis, ResultTable<?> t, int row, String low, String high) {
-        return new Cell(Format.interval(t.column(low).kind(), t.value(row, low), t.value(row, high)), trace(analysis, t, row, low + "+" + high), false);
+        return new Cell(
+                Format.interval(t.column(low).kind(), t.value(row, low), t.value(row, high)),
+                trace(analysis, t, row, low + "+" + high),
+                false);
     }
 
     /** An interval from two columns of a row of {@code t}. */

@@ -38,49 +38,37 @@ public final class Document {
         return new Document(title, footer, true);
     }
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, Document.class.getClassLoader(),
-            "org.tfeval.report");
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, Document.class.getClassLoader(), "org.tfeval.report");
 
     /** A part of the body, as the template {@code document/document.jte} prints it. */
-    interface Block {
-    }
+    interface Block {}
 
-    record TitleBlock(TitlePage page) implements Block {
-    }
+    record TitleBlock(TitlePage page) implements Block {}
 
-    record HeaderBlock(String heading, String subtitle, boolean synthetic) implements Block {
-    }
+    record HeaderBlock(String heading, String subtitle, boolean synthetic) implements Block {}
 
-    record Heading(int level, int number, String text) implements Block {
-    }
+    record Heading(int level, int number, String text) implements Block {}
 
     /** A paragraph; {@code cls} is its CSS class or null. */
-    record Paragraph(String cls, String text) implements Block {
-    }
+    record Paragraph(String cls, String text) implements Block {}
 
-    record Bullets(List<String> items) implements Block {
-    }
+    record Bullets(List<String> items) implements Block {}
 
     /** A big number, its words and the trace of the number (or null). */
-    record KeyFigure(String figure, String words, String trace) {
-    }
+    record KeyFigure(String figure, String words, String trace) {}
 
-    record KeyFigures(List<KeyFigure> figures) implements Block {
-    }
+    record KeyFigures(List<KeyFigure> figures) implements Block {}
 
-    record PageBreak() implements Block {
-    }
+    record PageBreak() implements Block {}
 
-    record Table(int number, TableView view) implements Block {
-    }
+    record Table(int number, TableView view) implements Block {}
 
     /** A figure; {@code svg} is markup the chart package generated (trusted), everything else is escaped. */
-    record Figure(int number, String svg, String caption, String source) implements Block {
-    }
+    record Figure(int number, String svg, String caption, String source) implements Block {}
 
     /** What the template prints. */
-    record Page(String title, String css, boolean compact, List<Block> blocks) {
-    }
+    record Page(String title, String css, boolean compact, List<Block> blocks) {}
 
     /** The title page (followed by a page break). */
     public Document titlePage(TitlePage t) {
@@ -130,7 +118,9 @@ public final class Document {
 
     /** Key figures: big numbers with a line of words each ({figure, words} or {figure, words, trace}). */
     public Document keyFigures(List<String[]> figuresAndWords) {
-        body.add(new KeyFigures(figuresAndWords.stream().map(f -> new KeyFigure(f[0], f[1], f.length > 2 ? f[2] : null)).toList()));
+        body.add(new KeyFigures(figuresAndWords.stream()
+                .map(f -> new KeyFigure(f[0], f[1], f.length > 2 ? f[2] : null))
+                .toList()));
         return this;
     }
 
@@ -182,13 +172,17 @@ public final class Document {
     private String css() {
         String footerText = footer.replace("\\", "\\\\").replace("\"", "\\\"");
         return "@page { size: A4; margin: " + (compact ? "12mm 14mm 14mm 14mm" : "20mm 18mm 20mm 18mm") + ";"
-                + " @bottom-center { content: \"" + footerText + " \\00B7  page \" counter(page) \" of \" counter(pages);"
+                + " @bottom-center { content: \"" + footerText
+                + " \\00B7  page \" counter(page) \" of \" counter(pages);"
                 + " font-family: Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #555; } }"
-                + "body { font-family: Helvetica, Arial, sans-serif; font-size: " + (compact ? "9pt" : "10pt") + "; line-height: 1.35; color: #111;"
+                + "body { font-family: Helvetica, Arial, sans-serif; font-size: " + (compact ? "9pt" : "10pt")
+                + "; line-height: 1.35; color: #111;"
                 + " max-width: 60em; margin: 0 auto; padding: 0 1em; }"
-                + "h1 { font-size: " + (compact ? "16pt" : "22pt") + "; margin: 0.4em 0; } h2 { font-size: " + (compact ? "11.5pt" : "15pt")
+                + "h1 { font-size: " + (compact ? "16pt" : "22pt") + "; margin: 0.4em 0; } h2 { font-size: "
+                + (compact ? "11.5pt" : "15pt")
                 + "; margin: 1.1em 0 0.4em; border-bottom: 1px solid #999; page-break-after: avoid; }"
-                + "h3 { font-size: " + (compact ? "10pt" : "12pt") + "; margin: 0.9em 0 0.3em; page-break-after: avoid; }"
+                + "h3 { font-size: " + (compact ? "10pt" : "12pt")
+                + "; margin: 0.9em 0 0.3em; page-break-after: avoid; }"
                 + "p { margin: 0.35em 0; } ul { margin: 0.3em 0 0.5em 1.2em; padding: 0; } li { margin: 0.15em 0; }"
                 + ".title-page { page-break-after: always; text-align: center; padding-top: 25mm; }"
                 + ".title-page h1 { font-size: 24pt; } .subtitle { font-size: 12pt; color: #333; } .meta { font-size: 9pt; color: #333; }"
@@ -197,7 +191,8 @@ public final class Document {
                 + ".synthetic-note { margin-top: 12mm; font-size: 10pt; color: #b00020; }"
                 + ".band { border-bottom: 2px solid #333; margin-bottom: 3mm; }"
                 + ".caution { border-left: 3px solid #b36b00; padding-left: 0.6em; color: #4a3000; }"
-                + "table.result { border-collapse: collapse; margin: 0.6em 0 0.2em; font-size: " + (compact ? "8pt" : "8.5pt") + "; width: 100%;"
+                + "table.result { border-collapse: collapse; margin: 0.6em 0 0.2em; font-size: "
+                + (compact ? "8pt" : "8.5pt") + "; width: 100%;"
                 + " page-break-inside: auto; }"
                 + "table.result caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; caption-side: top; }"
                 + "table.result th { border-bottom: 1px solid #333; text-align: left; padding: 2px 4px; vertical-align: bottom; }"
@@ -208,7 +203,8 @@ public final class Document {
                 + "figcaption .source { font-weight: normal; color: #444; } svg { max-width: 100%; height: auto; }"
                 + ".page-break { page-break-before: always; }"
                 + ".key-figures { margin: 0.4em 0; } .key { display: inline-block; width: 31%; vertical-align: top; margin: 0 1% 0.4em 0; }"
-                + ".key .big { display: block; font-size: " + (compact ? "17pt" : "20pt") + "; font-weight: bold; color: #0b4f8a; }"
+                + ".key .big { display: block; font-size: " + (compact ? "17pt" : "20pt")
+                + "; font-weight: bold; color: #0b4f8a; }"
                 + ".key .words { display: block; font-size: 8pt; }"
                 + "@media screen { .page-break { border-top: 1px dashed #bbb; margin: 2em 0; } }";
     }

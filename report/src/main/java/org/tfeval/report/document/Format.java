@@ -10,8 +10,7 @@ public final class Format {
     /** p-values below this print as {@code <0.001}. */
     public static final double SMALLEST_P = 0.001;
 
-    private Format() {
-    }
+    private Format() {}
 
     /** A value of a column kind. */
     public static String value(ColumnKind kind, Object v) {
@@ -61,6 +60,8 @@ public final class Format {
 
     /** An interval of a column kind. */
     public static String interval(ColumnKind kind, Object low, Object high) {
-        return kind == ColumnKind.PROPORTION ? percentInterval((Double) low, (Double) high) : numberInterval((Double) low, (Double) high);
+        return kind == ColumnKind.PROPORTION
+                ? percentInterval((Double) low, (Double) high)
+                : numberInterval((Double) low, (Double) high);
     }
 }

@@ -19,8 +19,7 @@ public final class PdfWriter {
         XRLog.setLoggingEnabled(false);
     }
 
-    private PdfWriter() {
-    }
+    private PdfWriter() {}
 
     private static final Object WARM_UP_LOCK = new Object();
     private static Thread warmUp;
@@ -35,9 +34,15 @@ public final class PdfWriter {
             if (warmUp != null) return;
             Document d = Document.create("warm-up", "warm-up");
             d.section("Warm-up");
-            d.table(TableView.builder("t").headers("a", "b").row(Cell.text("1"), Cell.text("2")).build());
-            d.figure("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\"><rect x=\"0\" y=\"0\" "
-                    + "width=\"5\" height=\"5\" fill=\"#000000\"/><text x=\"1\" y=\"9\">a</text></svg>", "f", null);
+            d.table(TableView.builder("t")
+                    .headers("a", "b")
+                    .row(Cell.text("1"), Cell.text("2"))
+                    .build());
+            d.figure(
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\"><rect x=\"0\" y=\"0\" "
+                            + "width=\"5\" height=\"5\" fill=\"#000000\"/><text x=\"1\" y=\"9\">a</text></svg>",
+                    "f",
+                    null);
             String xhtml = d.toXhtml();
             warmUp = new Thread(() -> render(xhtml, OutputStream.nullOutputStream(), null), "pdf-warm-up");
             warmUp.setDaemon(true);

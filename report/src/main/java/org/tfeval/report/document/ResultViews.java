@@ -12,12 +12,16 @@ import org.tfeval.analysis.ResultTable;
  * {@code +}, printed as one), the table's notes and its source.
  */
 public final class ResultViews {
-    private ResultViews() {
-    }
+    private ResultViews() {}
 
     /** A view of {@code columns} of the rows {@code rows} accepts. */
-    public static <R extends Record> TableView of(String analysis, ResultTable<R> t, String caption, List<String> columns, Predicate<R> rows,
-                                                  String confidenceLabel) {
+    public static <R extends Record> TableView of(
+            String analysis,
+            ResultTable<R> t,
+            String caption,
+            List<String> columns,
+            Predicate<R> rows,
+            String confidenceLabel) {
         TableView.Builder b = TableView.builder(caption).source(analysis, t.id());
         List<String> headers = new ArrayList<>();
         for (String c : columns) {
@@ -43,7 +47,8 @@ public final class ResultViews {
     }
 
     /** A view of every row. */
-    public static <R extends Record> TableView of(String analysis, ResultTable<R> t, String caption, List<String> columns, String confidenceLabel) {
+    public static <R extends Record> TableView of(
+            String analysis, ResultTable<R> t, String caption, List<String> columns, String confidenceLabel) {
         return of(analysis, t, caption, columns, r -> true, confidenceLabel);
     }
 
@@ -52,8 +57,15 @@ public final class ResultViews {
      * printed column per distinct {@code columnKey}, showing the column {@code value}; each cell
      * traced to its result row.
      */
-    public static <R extends Record> TableView pivot(String analysis, ResultTable<R> t, String caption, Function<R, String> rowKey,
-                                                     Function<R, String> columnKey, String value, Predicate<R> rows, String firstHeader) {
+    public static <R extends Record> TableView pivot(
+            String analysis,
+            ResultTable<R> t,
+            String caption,
+            Function<R, String> rowKey,
+            Function<R, String> columnKey,
+            String value,
+            Predicate<R> rows,
+            String firstHeader) {
         List<String> rowValues = new ArrayList<>();
         List<String> colValues = new ArrayList<>();
         for (R r : t.rows()) {
@@ -70,7 +82,8 @@ public final class ResultViews {
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.text(rv));
             for (String cv : colValues) {
-                int r = t.indexOf(x -> rowKey.apply(x).equals(rv) && columnKey.apply(x).equals(cv));
+                int r = t.indexOf(
+                        x -> rowKey.apply(x).equals(rv) && columnKey.apply(x).equals(cv));
                 cells.add(r < 0 || !rows.test(t.row(r)) ? Cell.text(Format.NONE) : Cells.value(analysis, t, r, value));
             }
             b.row(cells);

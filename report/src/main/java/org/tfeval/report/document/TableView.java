@@ -13,14 +13,16 @@ import java.util.Objects;
  * @param rows    cells, each row as long as the headers
  * @param notes   notes printed under the table
  */
-public record TableView(String caption, String source, List<String> headers, List<List<Cell>> rows, List<String> notes) {
+public record TableView(
+        String caption, String source, List<String> headers, List<List<Cell>> rows, List<String> notes) {
     public TableView {
         Objects.requireNonNull(caption, "caption");
         headers = List.copyOf(headers);
         List<List<Cell>> copy = new ArrayList<>();
         for (List<Cell> r : rows) {
-            if (r.size() != headers.size()) throw new IllegalArgumentException("table '" + caption + "': a row has " + r.size() + " cells for "
-                    + headers.size() + " headers");
+            if (r.size() != headers.size())
+                throw new IllegalArgumentException(
+                        "table '" + caption + "': a row has " + r.size() + " cells for " + headers.size() + " headers");
             copy.add(List.copyOf(r));
         }
         rows = List.copyOf(copy);

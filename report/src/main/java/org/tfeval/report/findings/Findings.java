@@ -29,8 +29,7 @@ public final class Findings {
     /** Label of sex trafficking in the HT_TYPE value set. */
     static final String SEX = "Sex trafficking";
 
-    private Findings() {
-    }
+    private Findings() {}
 
     /** Every statement the results support, in report order. */
     public static List<Statement> summary(ResultLookup r) {
@@ -44,22 +43,39 @@ public final class Findings {
         disparity(r).ifPresent(out::add);
         disposition(r).ifPresent(out::add);
         prediction(r).forEach(out::add);
-        r.table(TaskForceComparison.ID, TaskForceComparison.STATEMENT).filter(t -> t.rowCount() > 0)
+        r.table(TaskForceComparison.ID, TaskForceComparison.STATEMENT)
+                .filter(t -> t.rowCount() > 0)
                 .ifPresent(t -> out.add(Statement.of(t.row(0).statement(), TaskForceComparison.ID + "/statement")));
         return out;
     }
 
     static Optional<Statement> sample(ResultLookup r) {
-        return r.table(SampleDescription.ID, SampleDescription.SITES).flatMap(t -> t.first(x -> x.taskForce().equals(SampleDescription.ALL)).map(all -> {
-            long withCases = t.rows().stream().filter(x -> !x.taskForce().equals(SampleDescription.ALL) && x.cases() > 0).count();
-            return Statement.of(String.format(Locale.ROOT, "The study holds %s case files from %d of its %d task forces, with %s survivors and %s "
-                    + "suspects.", Format.count(all.cases()), withCases, t.rowCount() - 1, Format.count(all.victims()), Format.count(all.suspects())),
-                    SampleDescription.ID + "/sites");
-        }));
+        return r.table(SampleDescription.ID, SampleDescription.SITES)
+                .flatMap(t -> t.first(x -> x.taskForce().equals(SampleDescription.ALL))
+                        .map(all -> {
+                            long withCases = t.rows().stream()
+                                    .filter(x -> !x.taskForce().equals(SampleDescription.ALL) && x.cases() > 0)
+                                    .count();
+                            return Statement.of(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "The study holds %s case files from %d of its %d task forces, with %s survivors and %s "
+                                                    + "suspects.",
+                                            Format.count(all.cases()),
+                                            withCases,
+                                            t.rowCount() - 1,
+                                            Format.count(all.victims()),
+                                            Format.count(all.suspects())),
+                                    SampleDescription.ID + "/sites");
+                        }));
     }
 
     private static Optional<ShareCells> sexStage(ResultLookup r, String stage) {
-        return r.row(OutcomeFunnel.ID, OutcomeFunnel.CASE_BY_TYPE, x -> x.group().equals(SEX) && x.stage().equals(stage)).map(StageRow::share);
+        return r.row(
+                        OutcomeFunnel.ID,
+                        OutcomeFunnel.CASE_BY_TYPE,
+                        x -> x.group().equals(SEX) && x.stage().equals(stage))
+                .map(StageRow::share);
     }
 
     static Optional<Statement> funnel(ResultLookup r) {
@@ -69,36 +85,71 @@ public final class Findings {
         var conv = sexStage(r, OutcomeFunnel.CONVICTION);
         if (inv.isEmpty() || arrest.isEmpty() || pros.isEmpty() || inv.get().n() == 0) return Optional.empty();
         String c = r.confidence();
-        return Optional.of(Statement.of(String.format(Locale.ROOT, "Of %s sex-trafficking investigations, %s led to an arrest%s and %s to a "
-                + "prosecution%s%s.", Format.count(inv.get().n()), Format.percent(arrest.get().pct()), ResultLookup.ci(c, arrest.get()),
-                Format.percent(pros.get().pct()), ResultLookup.ci(c, pros.get()),
-                conv.map(x -> "; " + Format.percent(x.pct()) + " ended in a conviction" + ResultLookup.ci(c, x)).orElse("")),
+        return Optional.of(Statement.of(
+                String.format(
+                        Locale.ROOT,
+                        "Of %s sex-trafficking investigations, %s led to an arrest%s and %s to a " + "prosecution%s%s.",
+                        Format.count(inv.get().n()),
+                        Format.percent(arrest.get().pct()),
+                        ResultLookup.ci(c, arrest.get()),
+                        Format.percent(pros.get().pct()),
+                        ResultLookup.ci(c, pros.get()),
+                        conv.map(x -> "; " + Format.percent(x.pct()) + " ended in a conviction" + ResultLookup.ci(c, x))
+                                .orElse("")),
                 OutcomeFunnel.ID + "/case_by_type"));
     }
 
     static Optional<Statement> traffickingCharge(ResultLookup r) {
-        var all = r.row(OutcomeFunnel.ID, OutcomeFunnel.TRAFFICKING_CHARGE_TABLE, x -> x.level().equals("Cases")
-                && x.denominator().equals(OutcomeFunnel.OF_ALL_SEX)).map(ChargeRow::share);
-        var pros = r.row(OutcomeFunnel.ID, OutcomeFunnel.TRAFFICKING_CHARGE_TABLE, x -> x.level().equals("Cases")
-                && x.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX)).map(ChargeRow::share);
+        var all = r.row(
+                        OutcomeFunnel.ID,
+                        OutcomeFunnel.TRAFFICKING_CHARGE_TABLE,
+                        x -> x.level().equals("Cases") && x.denominator().equals(OutcomeFunnel.OF_ALL_SEX))
+                .map(ChargeRow::share);
+        var pros = r.row(
+                        OutcomeFunnel.ID,
+                        OutcomeFunnel.TRAFFICKING_CHARGE_TABLE,
+                        x -> x.level().equals("Cases") && x.denominator().equals(OutcomeFunnel.OF_PROSECUTED_SEX))
+                .map(ChargeRow::share);
         if (all.isEmpty() || pros.isEmpty() || all.get().denominator() == 0) return Optional.empty();
         String c = r.confidence();
-        return Optional.of(Statement.of(String.format(Locale.ROOT, "A charge under a trafficking statute followed in %s of all sex-trafficking "
-                + "investigations%s, or %s of those prosecuted%s: a share of this kind depends on its denominator, so both are given.",
-                Format.percent(all.get().pct()), ResultLookup.ci(c, all.get()), Format.percent(pros.get().pct()), ResultLookup.ci(c, pros.get())),
+        return Optional.of(Statement.of(
+                String.format(
+                        Locale.ROOT,
+                        "A charge under a trafficking statute followed in %s of all sex-trafficking "
+                                + "investigations%s, or %s of those prosecuted%s: a share of this kind depends on its denominator, so both are given.",
+                        Format.percent(all.get().pct()),
+                        ResultLookup.ci(c, all.get()),
+                        Format.percent(pros.get().pct()),
+                        ResultLookup.ci(c, pros.get())),
                 OutcomeFunnel.ID + "/trafficking_charge"));
     }
 
     static Optional<Statement> charging(ResultLookup r) {
-        return r.table(Charging.ID, Charging.TOP_CHARGE).filter(t -> t.rowCount() > 0).flatMap(t -> {
-            Charging.TopChargeRow best = t.rows().stream().reduce((a, b) -> b.share().n() > a.share().n() ? b : a).orElseThrow();
-            if (best.share().n() == 0) return Optional.empty();
-            var statute = r.row(Charging.ID, Charging.STATUTE, x -> x.type().equals("All") && x.measure().equals("Top charge under a trafficking statute"));
-            return Optional.of(Statement.of(String.format(Locale.ROOT, "The most common top charge of prosecuted suspects was %s (%s)%s.",
-                    best.charge().toLowerCase(Locale.ROOT), Format.percent(best.share().pct()),
-                    statute.map(s -> "; " + Format.percent(s.share().pct()) + " had a trafficking statute as their top charge").orElse("")),
-                    Charging.ID + "/top_charge", Charging.ID + "/statute"));
-        });
+        return r.table(Charging.ID, Charging.TOP_CHARGE)
+                .filter(t -> t.rowCount() > 0)
+                .flatMap(t -> {
+                    Charging.TopChargeRow best = t.rows().stream()
+                            .reduce((a, b) -> b.share().n() > a.share().n() ? b : a)
+                            .orElseThrow();
+                    if (best.share().n() == 0) return Optional.empty();
+                    var statute = r.row(
+                            Charging.ID,
+                            Charging.STATUTE,
+                            x -> x.type().equals("All")
+                                    && x.measure().equals("Top charge under a trafficking statute"));
+                    return Optional.of(Statement.of(
+                            String.format(
+                                    Locale.ROOT,
+                                    "The most common top charge of prosecuted suspects was %s (%s)%s.",
+                                    best.charge().toLowerCase(Locale.ROOT),
+                                    Format.percent(best.share().pct()),
+                                    statute.map(s -> "; "
+                                                    + Format.percent(s.share().pct())
+                                                    + " had a trafficking statute as their top charge")
+                                            .orElse("")),
+                            Charging.ID + "/top_charge",
+                            Charging.ID + "/statute"));
+                });
     }
 
     static Optional<Statement> identification(ResultLookup r) {
@@ -106,26 +157,50 @@ public final class Findings {
         if (t.isEmpty()) return Optional.empty();
         Identification.SourceRow best = null;
         for (Identification.SourceRow x : t.get().rows()) {
-            if (x.type().equals(SEX) && (best == null || x.share().n() > best.share().n())) best = x;
+            if (x.type().equals(SEX)
+                    && (best == null || x.share().n() > best.share().n())) best = x;
         }
         if (best == null || best.share().n() == 0) return Optional.empty();
-        var stings = r.row(Identification.ID, Identification.ACTUAL_VICTIM_TABLE, x -> x.cases().equals("Undercover stings"));
+        var stings = r.row(
+                Identification.ID,
+                Identification.ACTUAL_VICTIM_TABLE,
+                x -> x.cases().equals("Undercover stings"));
         String stingText = stings.filter(x -> x.share().denominator() > 0)
-                .map(x -> "; " + Format.percent(1 - x.share().pct()) + " of stings involved no actual victim").orElse("");
-        return Optional.of(Statement.of(String.format(Locale.ROOT, "Sex-trafficking cases most often came to the task forces through %s (%s)%s.",
-                best.source().toLowerCase(Locale.ROOT), Format.percent(best.share().pct()), stingText), Identification.ID + "/id_source",
+                .map(x -> "; " + Format.percent(1 - x.share().pct()) + " of stings involved no actual victim")
+                .orElse("");
+        return Optional.of(Statement.of(
+                String.format(
+                        Locale.ROOT,
+                        "Sex-trafficking cases most often came to the task forces through %s (%s)%s.",
+                        best.source().toLowerCase(Locale.ROOT),
+                        Format.percent(best.share().pct()),
+                        stingText),
+                Identification.ID + "/id_source",
                 Identification.ID + "/actual_victim"));
     }
 
     static Optional<Statement> survivors(ResultLookup r) {
-        var referred = r.row(Survivors.ID, Survivors.TREATMENT_TABLE, x -> x.group().equals("All") && x.measure().equals("Referred to services"))
+        var referred = r.row(
+                        Survivors.ID,
+                        Survivors.TREATMENT_TABLE,
+                        x -> x.group().equals("All") && x.measure().equals("Referred to services"))
                 .map(Survivors.TreatmentRow::share);
-        var arrested = r.row(Survivors.ID, Survivors.TREATMENT_TABLE, x -> x.group().equals("All") && x.measure().equals("Victim arrested"))
+        var arrested = r.row(
+                        Survivors.ID,
+                        Survivors.TREATMENT_TABLE,
+                        x -> x.group().equals("All") && x.measure().equals("Victim arrested"))
                 .map(Survivors.TreatmentRow::share);
         if (referred.isEmpty() || arrested.isEmpty() || referred.get().denominator() == 0) return Optional.empty();
-        return Optional.of(Statement.of(String.format(Locale.ROOT, "Of %s survivors with a recorded referral, %s were referred to services; %s "
-                + "survivors (%s) were themselves arrested.", Format.count(referred.get().denominator()), Format.percent(referred.get().pct()),
-                Format.count(arrested.get().n()), Format.percent(arrested.get().pct())), Survivors.ID + "/treatment"));
+        return Optional.of(Statement.of(
+                String.format(
+                        Locale.ROOT,
+                        "Of %s survivors with a recorded referral, %s were referred to services; %s "
+                                + "survivors (%s) were themselves arrested.",
+                        Format.count(referred.get().denominator()),
+                        Format.percent(referred.get().pct()),
+                        Format.count(arrested.get().n()),
+                        Format.percent(arrested.get().pct())),
+                Survivors.ID + "/treatment"));
     }
 
     static Optional<Statement> disparity(ResultLookup r) {
@@ -136,19 +211,39 @@ public final class Findings {
                 if (row == null || x.ratio() > row.ratio()) row = x;
             }
             if (row == null) return Optional.empty();
-            boolean illustrative = Boolean.parseBoolean(r.results().settings().getOrDefault("benchmark_illustrative", "false"));
-            return Optional.of(Statement.of(String.format(Locale.ROOT, "%s people were %s of suspects with a recorded race against %s of the %s "
-                    + "population%s: %s times their share%s.", row.race(), Format.percent(row.share()), Format.percent(row.benchmark()),
-                    illustrative ? "illustrative benchmark" : "benchmark", "", Format.number(row.ratio()),
-                    ResultLookup.numberCi(r.confidence(), row.ratioLow(), row.ratioHigh())), Disproportionality.ID + "/suspects"));
+            boolean illustrative =
+                    Boolean.parseBoolean(r.results().settings().getOrDefault("benchmark_illustrative", "false"));
+            return Optional.of(Statement.of(
+                    String.format(
+                            Locale.ROOT,
+                            "%s people were %s of suspects with a recorded race against %s of the %s "
+                                    + "population%s: %s times their share%s.",
+                            row.race(),
+                            Format.percent(row.share()),
+                            Format.percent(row.benchmark()),
+                            illustrative ? "illustrative benchmark" : "benchmark",
+                            "",
+                            Format.number(row.ratio()),
+                            ResultLookup.numberCi(r.confidence(), row.ratioLow(), row.ratioHigh())),
+                    Disproportionality.ID + "/suspects"));
         });
     }
 
     static Optional<Statement> disposition(ResultLookup r) {
-        return r.row(TimeToDisposition.ID, TimeToDisposition.SUMMARY, x -> x.type().equals(SEX)).filter(x -> x.medianDays() != null).map(x -> Statement.of(
-                String.format(Locale.ROOT, "Prosecuted sex-trafficking suspects waited a median of %s days from arrest to disposition%s; %s were "
-                        + "still pending when the files were coded.", Format.number(x.medianDays()),
-                        ResultLookup.numberCi(r.confidence(), x.medianLow(), x.medianHigh()), Format.count(x.pending())), TimeToDisposition.ID + "/summary"));
+        return r.row(
+                        TimeToDisposition.ID,
+                        TimeToDisposition.SUMMARY,
+                        x -> x.type().equals(SEX))
+                .filter(x -> x.medianDays() != null)
+                .map(x -> Statement.of(
+                        String.format(
+                                Locale.ROOT,
+                                "Prosecuted sex-trafficking suspects waited a median of %s days from arrest to disposition%s; %s were "
+                                        + "still pending when the files were coded.",
+                                Format.number(x.medianDays()),
+                                ResultLookup.numberCi(r.confidence(), x.medianLow(), x.medianHigh()),
+                                Format.count(x.pending())),
+                        TimeToDisposition.ID + "/summary"));
     }
 
     static List<Statement> prediction(ResultLookup r) {
@@ -163,16 +258,19 @@ public final class Findings {
                     Double hi = x.robustHigh();
                     Double or = x.oddsRatio();
                     if (lo == null || hi == null || or == null) continue;
-                    String words = x.label().replaceAll(" \\(.*\\)$", "").toLowerCase(Locale.ROOT) + " (odds ratio " + Format.number(or) + ")";
+                    String words = x.label().replaceAll(" \\(.*\\)$", "").toLowerCase(Locale.ROOT) + " (odds ratio "
+                            + Format.number(or) + ")";
                     if (lo > 1) up.add(words);
                     else if (hi < 1) down.add(words);
                 }
                 String outcome = (o[2].equals("Prosecution") ? "" : "a ") + o[2].toLowerCase(Locale.ROOT);
                 String text;
                 if (up.isEmpty() && down.isEmpty()) {
-                    text = "No case characteristic or task-force feature had a robust interval for its odds ratio of " + outcome + " that excluded 1.";
+                    text = "No case characteristic or task-force feature had a robust interval for its odds ratio of "
+                            + outcome + " that excluded 1.";
                 } else {
-                    text = "Odds of " + outcome + " were higher with " + (up.isEmpty() ? "none of the predictors" : String.join(", ", up))
+                    text = "Odds of " + outcome + " were higher with "
+                            + (up.isEmpty() ? "none of the predictors" : String.join(", ", up))
                             + (down.isEmpty() ? "" : " and lower with " + String.join(", ", down))
                             + " (robust intervals excluding 1); with this few task forces such associations are fragile.";
                 }

@@ -19,32 +19,50 @@ public final class Limitations {
     /** A labor share below this is called an underrepresentation. */
     public static final double SMALL_LABOR_SHARE = 0.10;
 
-    private Limitations() {
-    }
+    private Limitations() {}
 
     public static List<Statement> from(ResultLookup r) {
         List<Statement> out = new ArrayList<>();
         var snap = r.results().snapshot();
-        if (snap.synthetic()) out.add(Statement.of("The data are synthetic: they demonstrate the analyses and say nothing about real task forces."));
+        if (snap.synthetic())
+            out.add(Statement.of(
+                    "The data are synthetic: they demonstrate the analyses and say nothing about real task forces."));
         r.table(SampleDescription.ID, SampleDescription.SITES).ifPresent(t -> {
             int total = t.rowCount() - 1;
-            long withCases = t.rows().stream().filter(x -> !x.taskForce().equals(SampleDescription.ALL) && x.cases() > 0).count();
-            out.add(Statement.of(String.format(Locale.ROOT, "The case-file findings rest on %d task forces%s. Task forces chosen for an evaluation "
-                    + "are not a random sample of all task forces, and %d sites are too few to generalize from or to separate the effect of any "
-                    + "task-force feature from the others.", withCases, withCases < total ? " (" + (total - withCases) + " of the " + total
-                    + " did not provide case files)" : "", withCases), SampleDescription.ID + "/sites"));
+            long withCases = t.rows().stream()
+                    .filter(x -> !x.taskForce().equals(SampleDescription.ALL) && x.cases() > 0)
+                    .count();
+            out.add(Statement.of(
+                    String.format(
+                            Locale.ROOT,
+                            "The case-file findings rest on %d task forces%s. Task forces chosen for an evaluation "
+                                    + "are not a random sample of all task forces, and %d sites are too few to generalize from or to separate the effect of any "
+                                    + "task-force feature from the others.",
+                            withCases,
+                            withCases < total
+                                    ? " (" + (total - withCases) + " of the " + total + " did not provide case files)"
+                                    : "",
+                            withCases),
+                    SampleDescription.ID + "/sites"));
         });
         r.table(SampleDescription.ID, SampleDescription.TRAFFICKING_TYPE).ifPresent(t -> {
             long labor = 0;
             long all = 0;
             for (SampleDescription.TypeRow x : t.rows()) {
                 all = x.share().denominator();
-                if (x.type().startsWith("Labor") || x.type().startsWith("Both")) labor += x.share().n();
+                if (x.type().startsWith("Labor") || x.type().startsWith("Both"))
+                    labor += x.share().n();
             }
             double share = all == 0 ? 0 : (double) labor / all;
             if (labor < FEW_LABOR_CASES || share < SMALL_LABOR_SHARE) {
-                out.add(Statement.of(String.format(Locale.ROOT, "Only %d cases (%s) involve labor trafficking: too few to describe labor trafficking "
-                        + "investigations, which the findings mostly do not cover.", labor, Format.percent(share)), SampleDescription.ID + "/trafficking_type"));
+                out.add(Statement.of(
+                        String.format(
+                                Locale.ROOT,
+                                "Only %d cases (%s) involve labor trafficking: too few to describe labor trafficking "
+                                        + "investigations, which the findings mostly do not cover.",
+                                labor,
+                                Format.percent(share)),
+                        SampleDescription.ID + "/trafficking_type"));
             }
         });
         r.table(SampleDescription.ID, SampleDescription.SAMPLING).ifPresent(t -> {
@@ -54,40 +72,81 @@ public final class Limitations {
                 long tfs = x.taskForces();
                 if (tfs == 0) continue;
                 if (var.startsWith("Who drew") && val.startsWith("Task-force")) {
-                    out.add(Statement.of(String.format(Locale.ROOT, "At %d task forces a task-force point person, not the research team, drew the "
-                            + "case sample (%s cases): the task force chose which files counted, and those samples may not be random.", tfs,
-                            Format.count(x.cases())), SampleDescription.ID + "/sampling"));
+                    out.add(Statement.of(
+                            String.format(
+                                    Locale.ROOT,
+                                    "At %d task forces a task-force point person, not the research team, drew the "
+                                            + "case sample (%s cases): the task force chose which files counted, and those samples may not be random.",
+                                    tfs,
+                                    Format.count(x.cases())),
+                            SampleDescription.ID + "/sampling"));
                 }
                 if (var.startsWith("Case-file mode") && val.startsWith("Paper")) {
-                    out.add(Statement.of(String.format(Locale.ROOT, "At %d task forces coders read paper files on site; what a file did not record "
-                            + "is counted as not recorded, not as absent.", tfs), SampleDescription.ID + "/sampling"));
+                    out.add(Statement.of(
+                            String.format(
+                                    Locale.ROOT,
+                                    "At %d task forces coders read paper files on site; what a file did not record "
+                                            + "is counted as not recorded, not as absent.",
+                                    tfs),
+                            SampleDescription.ID + "/sampling"));
                 }
             }
         });
-        String closedCount = r.row(SampleDescription.ID, SampleDescription.CLOSURE, x -> x.cases().equals("All cases")).map(x -> " ("
-                + Format.count(x.share().n()) + " of " + Format.count(x.share().denominator() + x.share().excluded()) + " files record a close date)")
+        String closedCount = r.row(
+                        SampleDescription.ID,
+                        SampleDescription.CLOSURE,
+                        x -> x.cases().equals("All cases"))
+                .map(x -> " (" + Format.count(x.share().n()) + " of "
+                        + Format.count(x.share().denominator() + x.share().excluded()) + " files record a close date)")
                 .orElse("");
-        out.add(Statement.of("Only closed case files were sampled" + closedCount + ": investigations still open, and what happened after a file "
-                + "was closed, are not represented.", SampleDescription.ID + "/closure"));
+        out.add(Statement.of(
+                "Only closed case files were sampled" + closedCount
+                        + ": investigations still open, and what happened after a file "
+                        + "was closed, are not represented.",
+                SampleDescription.ID + "/closure"));
         r.table(TimeToDisposition.ID, TimeToDisposition.SUMMARY).ifPresent(t -> {
-            long pending = t.rows().stream().mapToLong(TimeToDisposition.SummaryRow::pending).sum();
-            if (pending > 0) out.add(Statement.of(String.format(Locale.ROOT, "%s prosecuted suspects' cases were still pending in court when the files "
-                    + "were coded; their time to disposition is censored.", Format.count(pending)), TimeToDisposition.ID + "/summary"));
+            long pending = t.rows().stream()
+                    .mapToLong(TimeToDisposition.SummaryRow::pending)
+                    .sum();
+            if (pending > 0)
+                out.add(Statement.of(
+                        String.format(
+                                Locale.ROOT,
+                                "%s prosecuted suspects' cases were still pending in court when the files "
+                                        + "were coded; their time to disposition is censored.",
+                                Format.count(pending)),
+                        TimeToDisposition.ID + "/summary"));
         });
         r.table(OutcomeFunnel.ID, OutcomeFunnel.CASE_BY_TYPE).ifPresent(t -> {
-            long excluded = t.rows().stream().filter(x -> x.group().equals(OutcomeFunnel.ALL)).mapToLong(x -> x.share().excluded()).max().orElse(0);
-            if (excluded > 0) out.add(Statement.of(String.format(Locale.ROOT, "Up to %s cases lack a recorded outcome at some stage and are left "
-                    + "out of that stage's denominator.", Format.count(excluded)), OutcomeFunnel.ID + "/case_by_type"));
+            long excluded = t.rows().stream()
+                    .filter(x -> x.group().equals(OutcomeFunnel.ALL))
+                    .mapToLong(x -> x.share().excluded())
+                    .max()
+                    .orElse(0);
+            if (excluded > 0)
+                out.add(Statement.of(
+                        String.format(
+                                Locale.ROOT,
+                                "Up to %s cases lack a recorded outcome at some stage and are left "
+                                        + "out of that stage's denominator.",
+                                Format.count(excluded)),
+                        OutcomeFunnel.ID + "/case_by_type"));
         });
         if (snap.allowErrors()) {
-            out.add(Statement.of(String.format(Locale.ROOT, "The snapshot was taken with %d validation errors unresolved (--allow-errors): values "
-                    + "that break the instrument's codes are left out as undocumented.", snap.validationErrors())));
+            out.add(Statement.of(String.format(
+                    Locale.ROOT,
+                    "The snapshot was taken with %d validation errors unresolved (--allow-errors): values "
+                            + "that break the instrument's codes are left out as undocumented.",
+                    snap.validationErrors())));
         }
         if (Boolean.parseBoolean(r.results().settings().getOrDefault("benchmark_illustrative", "false"))) {
-            out.add(Statement.of("The population benchmark is an illustrative national table, not the task forces' jurisdictions: disproportionality "
-                    + "ratios show the method, not a finding."));
+            out.add(Statement.of(
+                    "The population benchmark is an illustrative national table, not the task forces' jurisdictions: disproportionality "
+                            + "ratios show the method, not a finding."));
         }
-        out.add(Statement.of("The case files show what the task forces recorded; survivors were not interviewed, so their view of the process is missing."));
+        out.add(
+                Statement.of(
+                        "The case files show what the task forces recorded; survivors were not interviewed, so their view of the process is missing."));
         return out;
     }
 }

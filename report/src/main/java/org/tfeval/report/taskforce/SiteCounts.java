@@ -3,11 +3,11 @@ package org.tfeval.report.taskforce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.tfeval.report.document.Cell;
+import org.tfeval.report.document.Format;
 import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.stats.disclosure.CountTable;
 import org.tfeval.stats.disclosure.Suppression;
-import org.tfeval.report.document.Cell;
-import org.tfeval.report.document.Format;
 
 /**
  * Counts of task forces by some columns, the reader's own task force first, the others after it,
@@ -20,10 +20,17 @@ import org.tfeval.report.document.Format;
  * @param totalTraces traces of the column totals, or null
  * @param rowTotals   whether row totals are printed
  */
-record SiteCounts(List<String> columns, List<String> rowLabels, long[][] counts, String[][] traces, String[] totalTraces, boolean rowTotals) {
+record SiteCounts(
+        List<String> columns,
+        List<String> rowLabels,
+        long[][] counts,
+        String[][] traces,
+        String[] totalTraces,
+        boolean rowTotals) {
     SiteCounts {
         Objects.requireNonNull(columns, "columns");
-        if (counts.length != rowLabels.size() || traces.length != rowLabels.size()) throw new IllegalArgumentException("one row per label");
+        if (counts.length != rowLabels.size() || traces.length != rowLabels.size())
+            throw new IllegalArgumentException("one row per label");
     }
 
     /** Applies the rule, the first row known to the reader. */
@@ -43,15 +50,23 @@ record SiteCounts(List<String> columns, List<String> rowLabels, long[][] counts,
             for (int c = 0; c < t.columns(); c++) {
                 row.add(s.cell(r, c) ? Cell.withheld() : new Cell(Format.count(t.cell(r, c)), traces[r][c], false));
             }
-            if (rowTotals) row.add(s.rowTotals()[r] ? Cell.withheld() : new Cell(Format.count(t.rowTotal(r)), null, false));
+            if (rowTotals)
+                row.add(s.rowTotals()[r] ? Cell.withheld() : new Cell(Format.count(t.rowTotal(r)), null, false));
             out.add(row);
         }
         List<Cell> total = new ArrayList<>();
         total.add(Cell.text(totalLabel));
         for (int c = 0; c < t.columns(); c++) {
-            total.add(s.columnTotals()[c] ? Cell.withheld() : new Cell(Format.count(t.columnTotal(c)), totalTraces == null ? null : totalTraces[c], false));
+            total.add(
+                    s.columnTotals()[c]
+                            ? Cell.withheld()
+                            : new Cell(
+                                    Format.count(t.columnTotal(c)),
+                                    totalTraces == null ? null : totalTraces[c],
+                                    false));
         }
-        if (rowTotals) total.add(s.grandTotal() ? Cell.withheld() : new Cell(Format.count(t.grandTotal()), null, false));
+        if (rowTotals)
+            total.add(s.grandTotal() ? Cell.withheld() : new Cell(Format.count(t.grandTotal()), null, false));
         out.add(total);
         return out;
     }

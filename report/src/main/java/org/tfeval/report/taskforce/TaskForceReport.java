@@ -17,8 +17,6 @@ import org.tfeval.analysis.funnel.OutcomeFunnel.StageRow;
 import org.tfeval.analysis.sample.SampleDescription;
 import org.tfeval.analysis.survivors.Survivors;
 import org.tfeval.report.chart.GroupedBarChart;
-import org.tfeval.stats.disclosure.ComplementarySuppression;
-import org.tfeval.stats.disclosure.Suppression;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.Cells;
 import org.tfeval.report.document.Document;
@@ -27,6 +25,8 @@ import org.tfeval.report.document.TableView;
 import org.tfeval.report.document.TitlePage;
 import org.tfeval.report.findings.ResultLookup;
 import org.tfeval.report.technical.TechnicalReport;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
+import org.tfeval.stats.disclosure.Suppression;
 
 /**
  * The individualized report of one task force: its own figures in full beside the cross-site
@@ -38,6 +38,7 @@ import org.tfeval.report.technical.TechnicalReport;
 public final class TaskForceReport {
     /** Label of the reader's own row. */
     static final String YOURS = "Your task force";
+
     static final String ALL = "All task forces";
 
     private final StudyResults results;
@@ -52,7 +53,8 @@ public final class TaskForceReport {
         this.rule = Objects.requireNonNull(rule, "rule");
         this.lookup = new ResultLookup(results);
         if (!taskForces(results).contains(taskForce)) {
-            throw new IllegalArgumentException("task force " + taskForce + " has no cases in snapshot " + results.snapshot().shortId());
+            throw new IllegalArgumentException("task force " + taskForce + " has no cases in snapshot "
+                    + results.snapshot().shortId());
         }
     }
 
@@ -60,7 +62,9 @@ public final class TaskForceReport {
     public static List<String> taskForces(StudyResults results) {
         List<String> out = new ArrayList<>();
         if (!results.has(SampleDescription.ID)) return out;
-        for (SampleDescription.SiteRow r : results.analysis(SampleDescription.ID).table(SampleDescription.SITES).rows()) {
+        for (SampleDescription.SiteRow r : results.analysis(SampleDescription.ID)
+                .table(SampleDescription.SITES)
+                .rows()) {
             if (!r.taskForce().equals(SampleDescription.ALL) && r.cases() > 0) out.add(r.taskForce());
         }
         return out;
@@ -73,11 +77,13 @@ public final class TaskForceReport {
 
     /** The other task forces in print order (largest first, then by ID) with their anonymous labels. */
     Map<String, String> others() {
-        ResultTable<SampleDescription.SiteRow> t = results.analysis(SampleDescription.ID).table(SampleDescription.SITES);
+        ResultTable<SampleDescription.SiteRow> t =
+                results.analysis(SampleDescription.ID).table(SampleDescription.SITES);
         List<String> ids = new ArrayList<>(taskForces(results));
         ids.remove(taskForce);
         Map<String, Long> size = new LinkedHashMap<>();
-        for (String id : ids) size.put(id, t.first(r -> r.taskForce().equals(id)).orElseThrow().cases());
+        for (String id : ids)
+            size.put(id, t.first(r -> r.taskForce().equals(id)).orElseThrow().cases());
         ids.sort(Comparator.comparing((String id) -> -size.get(id)).thenComparing(id -> id));
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) out.put(ids.get(i), "Task force " + letter(i));
@@ -92,32 +98,56 @@ public final class TaskForceReport {
     public String toXhtml() {
         published.clear();
         String conf = lookup.confidence();
-        Document doc = Document.create("Task force report: " + taskForce, TechnicalReport.footer(results) + " \u00B7 " + taskForce);
+        Document doc = Document.create(
+                "Task force report: " + taskForce, TechnicalReport.footer(results) + " \u00B7 " + taskForce);
         var s = results.snapshot();
-        doc.titlePage(new TitlePage("Task force report: " + taskForce, "Your task force's case outcomes beside all task forces in the study",
-                s.synthetic(), List.of("Snapshot " + s.id(), "tfeval " + results.tfevalVersion(), "Other task forces are anonymized; their counts from 1 to "
-                        + (rule.threshold() - 1) + " are withheld")));
+        doc.titlePage(new TitlePage(
+                "Task force report: " + taskForce,
+                "Your task force's case outcomes beside all task forces in the study",
+                s.synthetic(),
+                List.of(
+                        "Snapshot " + s.id(),
+                        "tfeval " + results.tfevalVersion(),
+                        "Other task forces are anonymized; their counts from 1 to " + (rule.threshold() - 1)
+                                + " are withheld")));
         doc.section("About this report");
-        doc.paragraph("This report sets " + taskForce + "'s case files beside those of all task forces in the study. Your own figures are shown "
+        doc.paragraph("This report sets " + taskForce
+                + "'s case files beside those of all task forces in the study. Your own figures are shown "
                 + "in full. Other task forces appear without their names, as 'Task force A', 'B' and so on (largest first), and any of their "
-                + "counts from 1 to " + (rule.threshold() - 1) + " is withheld and shown as " + Cell.SUPPRESSED + ", together with further counts "
+                + "counts from 1 to " + (rule.threshold() - 1) + " is withheld and shown as " + Cell.SUPPRESSED
+                + ", together with further counts "
                 + "chosen so that a withheld count cannot be worked out from the totals.");
         Map<String, String> others = others();
-        ResultTable<SampleDescription.SiteRow> sites = results.analysis(SampleDescription.ID).table(SampleDescription.SITES);
-        SampleDescription.SiteRow own = sites.first(r -> r.taskForce().equals(taskForce)).orElseThrow();
+        ResultTable<SampleDescription.SiteRow> sites =
+                results.analysis(SampleDescription.ID).table(SampleDescription.SITES);
+        SampleDescription.SiteRow own =
+                sites.first(r -> r.taskForce().equals(taskForce)).orElseThrow();
         doc.section("Your task force at a glance");
-        doc.keyFigures(List.of(new String[] {Format.count(own.cases()), "case files", Cells.trace(SampleDescription.ID, sites, own, "cases")},
-                new String[] {Format.count(own.victims()), "survivors", Cells.trace(SampleDescription.ID, sites, own, "victims")},
-                new String[] {Format.count(own.suspects()), "suspects", Cells.trace(SampleDescription.ID, sites, own, "suspects")}));
-        doc.paragraph(String.format(Locale.ROOT, "Scope: %s. Leadership: %s. Case sample drawn by: %s. Case files: %s.", own.scope(),
-                own.leadModel(), own.sampleDrawnBy(), own.fileMode()));
+        doc.keyFigures(List.of(
+                new String[] {
+                    Format.count(own.cases()), "case files", Cells.trace(SampleDescription.ID, sites, own, "cases")
+                },
+                new String[] {
+                    Format.count(own.victims()), "survivors", Cells.trace(SampleDescription.ID, sites, own, "victims")
+                },
+                new String[] {
+                    Format.count(own.suspects()), "suspects", Cells.trace(SampleDescription.ID, sites, own, "suspects")
+                }));
+        doc.paragraph(String.format(
+                Locale.ROOT,
+                "Scope: %s. Leadership: %s. Case sample drawn by: %s. Case files: %s.",
+                own.scope(),
+                own.leadModel(),
+                own.sampleDrawnBy(),
+                own.fileMode()));
 
         outcomes(doc, others, conf);
         caseMix(doc, others);
         survivors(doc, others);
         disparity(doc, conf);
         doc.section("What the comparison can and cannot show");
-        lookup.table(TaskForceComparison.ID, TaskForceComparison.STATEMENT).ifPresent(t -> t.rows().forEach(r -> doc.paragraph(r.statement())));
+        lookup.table(TaskForceComparison.ID, TaskForceComparison.STATEMENT)
+                .ifPresent(t -> t.rows().forEach(r -> doc.paragraph(r.statement())));
         if (s.synthetic()) doc.caution("Synthetic data: these figures describe no real task force.");
         return doc.toXhtml();
     }
@@ -140,14 +170,24 @@ public final class TaskForceReport {
         SiteCounts counts = counts(t, order, stages, "n");
         Suppression sup = counts.suppress(rule);
         doc.section("Case outcomes");
-        TableView.Builder a = TableView.builder("Share of " + taskForce + "'s cases reaching each stage, beside all task forces").headers("Stage",
-                "Your cases", "Your %", "Your " + conf + " CI", "All task forces %", "All " + conf + " CI");
+        TableView.Builder a = TableView.builder(
+                        "Share of " + taskForce + "'s cases reaching each stage, beside all task forces")
+                .headers(
+                        "Stage",
+                        "Your cases",
+                        "Your %",
+                        "Your " + conf + " CI",
+                        "All task forces %",
+                        "All " + conf + " CI");
         double[][] bars = new double[2][stages.size() - 1];
         for (int k = 0; k < stages.size(); k++) {
             StageRow mine = stage(t, taskForce, stages.get(k)).orElseThrow();
             StageRow all = stage(t, OutcomeFunnel.ALL, stages.get(k)).orElseThrow();
             boolean allShown = !sup.columnTotals()[k];
-            a.row(Cell.text(stages.get(k)), Cells.value(OutcomeFunnel.ID, t, mine, "n"), Cells.value(OutcomeFunnel.ID, t, mine, "pct"),
+            a.row(
+                    Cell.text(stages.get(k)),
+                    Cells.value(OutcomeFunnel.ID, t, mine, "n"),
+                    Cells.value(OutcomeFunnel.ID, t, mine, "pct"),
                     Cells.interval(OutcomeFunnel.ID, t, mine, "ci_low", "ci_high"),
                     allShown ? Cells.value(OutcomeFunnel.ID, t, all, "pct") : Cell.withheld(),
                     allShown ? Cells.interval(OutcomeFunnel.ID, t, all, "ci_low", "ci_high") : Cell.withheld());
@@ -158,8 +198,15 @@ public final class TaskForceReport {
         }
         a.note("Shares are of cases with a known status at each stage.");
         add(doc, a.build());
-        doc.figure(new GroupedBarChart("Your task force and all task forces", List.of(YOURS, ALL), stages.subList(1, stages.size()), bars).toSvg(),
-                "Share of cases reaching each stage: " + taskForce + " and all task forces", null);
+        doc.figure(
+                new GroupedBarChart(
+                                "Your task force and all task forces",
+                                List.of(YOURS, ALL),
+                                stages.subList(1, stages.size()),
+                                bars)
+                        .toSvg(),
+                "Share of cases reaching each stage: " + taskForce + " and all task forces",
+                null);
         for (String stage : List.of(OutcomeFunnel.PROSECUTION, OutcomeFunnel.TRAFFICKING_CHARGE)) {
             var mine = stage(t, taskForce, stage);
             var all = stage(t, OutcomeFunnel.ALL, stage);
@@ -174,10 +221,11 @@ public final class TaskForceReport {
         List<String> labels = new ArrayList<>();
         labels.add(YOURS + " (" + taskForce + ")");
         labels.addAll(others.values());
-        SiteCounts labelled = new SiteCounts(counts.columns(), labels, counts.counts(), counts.traces(), counts.totalTraces(), false);
+        SiteCounts labelled =
+                new SiteCounts(counts.columns(), labels, counts.counts(), counts.traces(), counts.totalTraces(), false);
         labelled.printed(sup, ALL).forEach(b::row);
-        b.note(Cell.SUPPRESSED + ": withheld (a count from 1 to " + (rule.threshold() - 1) + ", or a count withheld so that one cannot be worked out "
-                + "from the totals).");
+        b.note(Cell.SUPPRESSED + ": withheld (a count from 1 to " + (rule.threshold() - 1)
+                + ", or a count withheld so that one cannot be worked out " + "from the totals).");
         add(doc, b.build());
     }
 
@@ -189,11 +237,22 @@ public final class TaskForceReport {
         Double lo = mine.ciLow();
         Double hi = mine.ciHigh();
         Double p = all.pct();
-        String where = lo == null || hi == null || p == null ? ""
-                : p < lo ? "; the all-task-force share lies below your interval" : p > hi ? "; the all-task-force share lies above your interval"
-                : "; the all-task-force share lies within your interval, so the difference may be chance";
-        return String.format(Locale.ROOT, "%s: %s of your cases (%s CI %s%%) against %s across all task forces%s.", stage,
-                Format.percent(mine.pct()), conf, Format.percentInterval(lo, hi), Format.percent(p), where);
+        String where = lo == null || hi == null || p == null
+                ? ""
+                : p < lo
+                        ? "; the all-task-force share lies below your interval"
+                        : p > hi
+                                ? "; the all-task-force share lies above your interval"
+                                : "; the all-task-force share lies within your interval, so the difference may be chance";
+        return String.format(
+                Locale.ROOT,
+                "%s: %s of your cases (%s CI %s%%) against %s across all task forces%s.",
+                stage,
+                Format.percent(mine.pct()),
+                conf,
+                Format.percentInterval(lo, hi),
+                Format.percent(p),
+                where);
     }
 
     private void caseMix(Document doc, Map<String, String> others) {
@@ -213,7 +272,9 @@ public final class TaskForceReport {
             for (int k = 0; k < types.size(); k++) {
                 String site = order.get(r);
                 String type = types.get(k);
-                SampleDescription.TypeBySiteRow row = t.first(x -> x.taskForce().equals(site) && x.type().equals(type)).orElseThrow();
+                SampleDescription.TypeBySiteRow row = t.first(
+                                x -> x.taskForce().equals(site) && x.type().equals(type))
+                        .orElseThrow();
                 c[r][k] = row.cases();
                 tr[r][k] = r == 0 ? Cells.trace(SampleDescription.ID, t, row, "cases") : null;
             }
@@ -258,46 +319,59 @@ public final class TaskForceReport {
         SiteCounts sc = new SiteCounts(measures, order, c, new String[order.size()][2 * measures.size()], null, false);
         Suppression sup = sc.suppress(rule);
         doc.section("Survivors");
-        TableView.Builder b = TableView.builder("Survivors of " + taskForce + " beside all task forces").headers("Measure", "Your survivors",
-                "Of", "Your %", "All task forces", "Of", "All %");
+        TableView.Builder b = TableView.builder("Survivors of " + taskForce + " beside all task forces")
+                .headers("Measure", "Your survivors", "Of", "Your %", "All task forces", "Of", "All %");
         for (int k = 0; k < measures.size(); k++) {
             Survivors.TreatmentRow mine = treatment(t, taskForce, measures.get(k));
             long allN = sup.table().columnTotal(2 * k);
             long allD = sup.table().columnTotal(2 * k + 1);
             boolean nShown = !sup.columnTotals()[2 * k];
             boolean dShown = !sup.columnTotals()[2 * k + 1];
-            b.row(Cell.text(measures.get(k)), Cells.value(Survivors.ID, t, mine, "n"), Cells.value(Survivors.ID, t, mine, "denominator"),
-                    Cells.value(Survivors.ID, t, mine, "pct"), nShown ? Cell.text(Format.count(allN)) : Cell.withheld(),
+            b.row(
+                    Cell.text(measures.get(k)),
+                    Cells.value(Survivors.ID, t, mine, "n"),
+                    Cells.value(Survivors.ID, t, mine, "denominator"),
+                    Cells.value(Survivors.ID, t, mine, "pct"),
+                    nShown ? Cell.text(Format.count(allN)) : Cell.withheld(),
                     dShown ? Cell.text(Format.count(allD)) : Cell.withheld(),
                     nShown && dShown && allD > 0 ? Cell.text(Format.percent((double) allN / allD)) : Cell.withheld());
         }
-        b.note("All-task-force figures are withheld where the other task forces together have from 1 to " + (rule.threshold() - 1) + " survivors.");
+        b.note("All-task-force figures are withheld where the other task forces together have from 1 to "
+                + (rule.threshold() - 1) + " survivors.");
         add(doc, b.build());
     }
 
-    private static Survivors.TreatmentRow treatment(ResultTable<Survivors.TreatmentRow> t, String site, String measure) {
-        return t.first(r -> r.group().equals(site) && r.measure().equals(measure)).orElseThrow();
+    private static Survivors.TreatmentRow treatment(
+            ResultTable<Survivors.TreatmentRow> t, String site, String measure) {
+        return t.first(r -> r.group().equals(site) && r.measure().equals(measure))
+                .orElseThrow();
     }
 
     private void disparity(Document doc, String conf) {
         var table = lookup.table(Disproportionality.ID, Disproportionality.SUSPECTS_BY_SITE);
         if (table.isEmpty()) return;
         ResultTable<Disproportionality.SiteRaceRow> t = table.get();
-        TableView.Builder b = TableView.builder("Race of " + taskForce + "'s suspects against its population benchmark").headers("Race", "Suspects", "Of",
-                "% of suspects", "% of population", "Ratio", conf + " CI").source(Disproportionality.ID, "suspects_by_site");
+        TableView.Builder b = TableView.builder("Race of " + taskForce + "'s suspects against its population benchmark")
+                .headers("Race", "Suspects", "Of", "% of suspects", "% of population", "Ratio", conf + " CI")
+                .source(Disproportionality.ID, "suspects_by_site");
         String jurisdiction = null;
         for (int i = 0; i < t.rowCount(); i++) {
             Disproportionality.SiteRaceRow r = t.row(i);
             if (!r.taskForce().equals(taskForce)) continue;
             jurisdiction = r.jurisdiction();
             if (r.n() == 0) continue;
-            b.row(Cell.text(r.race()), Cells.value(Disproportionality.ID, t, i, "n"), Cells.value(Disproportionality.ID, t, i, "denominator"),
-                    Cells.value(Disproportionality.ID, t, i, "share"), Cells.value(Disproportionality.ID, t, i, "benchmark"),
-                    Cells.value(Disproportionality.ID, t, i, "ratio"), Cells.interval(Disproportionality.ID, t, i, "ratio_low", "ratio_high"));
+            b.row(
+                    Cell.text(r.race()),
+                    Cells.value(Disproportionality.ID, t, i, "n"),
+                    Cells.value(Disproportionality.ID, t, i, "denominator"),
+                    Cells.value(Disproportionality.ID, t, i, "share"),
+                    Cells.value(Disproportionality.ID, t, i, "benchmark"),
+                    Cells.value(Disproportionality.ID, t, i, "ratio"),
+                    Cells.interval(Disproportionality.ID, t, i, "ratio_low", "ratio_high"));
         }
         if (jurisdiction == null) return;
-        b.note("Benchmark jurisdiction: " + jurisdiction + ". " + results.settings().getOrDefault("benchmark", "") + ". Groups without suspects are "
-                + "not listed.");
+        b.note("Benchmark jurisdiction: " + jurisdiction + ". "
+                + results.settings().getOrDefault("benchmark", "") + ". Groups without suspects are " + "not listed.");
         doc.section("Disproportionality");
         add(doc, b.build());
     }
@@ -310,12 +384,17 @@ public final class TaskForceReport {
             for (int k = 0; k < stages.size(); k++) {
                 StageRow row = stage(t, order.get(r), stages.get(k)).orElseThrow();
                 c[r][k] = row.share().n();
-                // only the reader's own cells name their source: a row number in the full results would reveal who an anonymized task force is
+                // only the reader's own cells name their source: a row number in the full results would reveal who an
+                // anonymized task force is
                 tr[r][k] = r == 0 ? Cells.trace(OutcomeFunnel.ID, t, row, column) : null;
             }
         }
         for (int k = 0; k < stages.size(); k++) {
-            totals[k] = Cells.trace(OutcomeFunnel.ID, t, stage(t, OutcomeFunnel.ALL, stages.get(k)).orElseThrow(), column);
+            totals[k] = Cells.trace(
+                    OutcomeFunnel.ID,
+                    t,
+                    stage(t, OutcomeFunnel.ALL, stages.get(k)).orElseThrow(),
+                    column);
         }
         return new SiteCounts(stages, order, c, tr, totals, false);
     }

@@ -42,6 +42,7 @@ import org.tfeval.report.findings.Statement;
 public final class TechnicalReport {
     /** The report's title. */
     public static final String TITLE = "Enhanced Collaborative Model Task Forces: Cross-Site Technical Report";
+
     static final List<String> SHARE = List.of("n", "denominator", "pct", "ci_low+ci_high");
 
     private final StudyResults results;
@@ -65,7 +66,8 @@ public final class TechnicalReport {
 
     /** Footer of every page: the snapshot. */
     public static String footer(StudyResults r) {
-        return (r.snapshot().synthetic() ? "SYNTHETIC DATA \u00B7 " : "") + "snapshot " + r.snapshot().shortId() + " \u00B7 tfeval " + r.tfevalVersion();
+        return (r.snapshot().synthetic() ? "SYNTHETIC DATA \u00B7 " : "") + "snapshot "
+                + r.snapshot().shortId() + " \u00B7 tfeval " + r.tfevalVersion();
     }
 
     /** The report as XHTML. */
@@ -78,11 +80,15 @@ public final class TechnicalReport {
         var s = results.snapshot();
         List<String> lines = new ArrayList<>();
         lines.add("Snapshot " + s.id());
-        lines.add("Instrument " + s.instrumentId() + " " + s.instrumentVersion() + " \u00B7 snapshot taken " + s.createdAt() + " by tfeval "
-                + s.tfevalVersion());
+        lines.add("Instrument " + s.instrumentId() + " " + s.instrumentVersion() + " \u00B7 snapshot taken "
+                + s.createdAt() + " by tfeval " + s.tfevalVersion());
         lines.add("Analyses and report by tfeval " + results.tfevalVersion());
-        if (s.allowErrors()) lines.add("Snapshot taken with " + s.validationErrors() + " validation errors unresolved (--allow-errors)");
-        doc.titlePage(new TitlePage(TITLE, "Case outcomes, charging, survivors and task-force features across the study's task forces", s.synthetic(),
+        if (s.allowErrors())
+            lines.add("Snapshot taken with " + s.validationErrors() + " validation errors unresolved (--allow-errors)");
+        doc.titlePage(new TitlePage(
+                TITLE,
+                "Case outcomes, charging, survivors and task-force features across the study's task forces",
+                s.synthetic(),
                 lines));
 
         doc.section("Summary of findings");
@@ -90,7 +96,8 @@ public final class TechnicalReport {
         for (Statement st : Findings.summary(lookup)) bullets.add(st.text() + cite(st, numbers));
         doc.bullets(bullets);
         // the comparison's warnings are its statement, already a finding above
-        results.analyses().stream().filter(a -> !a.analysis().equals(TaskForceComparison.ID))
+        results.analyses().stream()
+                .filter(a -> !a.analysis().equals(TaskForceComparison.ID))
                 .forEach(a -> a.warnings().forEach(w -> doc.caution(a.title() + ": " + w)));
 
         doc.section("Methods");
@@ -115,12 +122,20 @@ public final class TechnicalReport {
 
     private void methods(Document doc) {
         var s = results.snapshot();
-        doc.paragraph("Data: snapshot " + s.id() + " (SHA-256 content hash of its Parquet datasets and instrument), instrument " + s.instrumentId()
-                + " version " + s.instrumentVersion() + ", with " + s.rows().entrySet().stream().map(e -> e.getValue() + " " + e.getKey() + " records")
-                .reduce((a, b) -> a + ", " + b).orElse("no records") + "." + (s.synthetic() ? " The snapshot's manifest marks the data as synthetic." : ""));
-        results.analyses().stream().filter(a -> a.analysis().equals(SampleDescription.ID)).findFirst()
+        doc.paragraph("Data: snapshot " + s.id()
+                + " (SHA-256 content hash of its Parquet datasets and instrument), instrument " + s.instrumentId()
+                + " version " + s.instrumentVersion() + ", with "
+                + s.rows().entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey() + " records")
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("no records")
+                + "." + (s.synthetic() ? " The snapshot's manifest marks the data as synthetic." : ""));
+        results.analyses().stream()
+                .filter(a -> a.analysis().equals(SampleDescription.ID))
+                .findFirst()
                 .ifPresent(a -> doc.paragraph("Samples and sites: " + a.method()));
-        doc.paragraph("Missing data: the instrument's missing codes (" + MissingCodeSentence.of(instrument).meanings() + ") are left out of every denominator and "
+        doc.paragraph("Missing data: the instrument's missing codes ("
+                + MissingCodeSentence.of(instrument).meanings() + ") are left out of every denominator and "
                 + "counted in the tables' 'Excluded' columns and notes. Case outcomes are computed from the suspects of each case, respecting the "
                 + "skip logic (a suspect not prosecuted was not charged).");
         doc.subsection("Estimators");
@@ -129,118 +144,381 @@ public final class TechnicalReport {
             if (!a.analysis().equals(SampleDescription.ID)) m.add(a.title() + ": " + a.method());
         }
         doc.bullets(m);
-        doc.paragraph(String.format(Locale.ROOT, "Settings: %s intervals; population benchmark: %s; seed %s. Every table names the result file "
-                + "(JSON, beside this report) and table it comes from; the result files carry the snapshot ID, and their SHA-256 hashes are listed "
-                + "in Appendix B. Analyses and report: tfeval %s.", conf, results.settings().getOrDefault("benchmark", "none"),
-                results.settings().getOrDefault("seed", "-"), results.tfevalVersion()));
+        doc.paragraph(String.format(
+                Locale.ROOT,
+                "Settings: %s intervals; population benchmark: %s; seed %s. Every table names the result file "
+                        + "(JSON, beside this report) and table it comes from; the result files carry the snapshot ID, and their SHA-256 hashes are listed "
+                        + "in Appendix B. Analyses and report: tfeval %s.",
+                conf,
+                results.settings().getOrDefault("benchmark", "none"),
+                results.settings().getOrDefault("seed", "-"),
+                results.tfevalVersion()));
     }
 
     private void results(Document doc, Map<String, Integer> numbers) {
         doc.sectionOnNewPage("The sample");
         has(SampleDescription.ID).ifPresent(a -> {
-            table(doc, numbers, a, a.table(SampleDescription.SITES), "Task forces, their samples and their records", List.of("task_force", "scope",
-                    "lead_model", "sample_drawn_by", "file_mode", "cases", "victims", "suspects"), r -> true);
-            table(doc, numbers, a, a.table(SampleDescription.SAMPLING), "How the case samples were drawn and coded", List.of("variable", "value",
-                    "task_forces", "cases"), r -> true);
-            table(doc, numbers, a, a.table(SampleDescription.TRAFFICKING_TYPE), "Cases by type of trafficking", concat(List.of("type"), SHARE), r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(SampleDescription.SITES),
+                    "Task forces, their samples and their records",
+                    List.of(
+                            "task_force",
+                            "scope",
+                            "lead_model",
+                            "sample_drawn_by",
+                            "file_mode",
+                            "cases",
+                            "victims",
+                            "suspects"),
+                    r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(SampleDescription.SAMPLING),
+                    "How the case samples were drawn and coded",
+                    List.of("variable", "value", "task_forces", "cases"),
+                    r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(SampleDescription.TRAFFICKING_TYPE),
+                    "Cases by type of trafficking",
+                    concat(List.of("type"), SHARE),
+                    r -> true);
             if (a.has(SampleDescription.CLOSURE)) {
-                table(doc, numbers, a, a.table(SampleDescription.CLOSURE), "Case files with a recorded close date", concat(List.of("cases"),
-                        concat(SHARE, List.of("excluded"))), r -> true);
+                table(
+                        doc,
+                        numbers,
+                        a,
+                        a.table(SampleDescription.CLOSURE),
+                        "Case files with a recorded close date",
+                        concat(List.of("cases"), concat(SHARE, List.of("excluded"))),
+                        r -> true);
             }
         });
 
         doc.section("The outcome funnel");
         has(OutcomeFunnel.ID).ifPresent(a -> {
             ResultTable<StageRow> bySite = a.table(OutcomeFunnel.CASE_BY_SITE);
-            Charts.funnel(lookup, OutcomeFunnel.CASE_BY_SITE, Charts.groups(bySite), Map.of()).ifPresent(svg -> doc.figure(svg,
-                    "Share of cases reaching each stage, by task force (all cases)", OutcomeFunnel.ID + ".json, table case_by_site"));
-            table(doc, numbers, a, a.table(OutcomeFunnel.CASE_BY_TYPE), "Case outcomes by type of trafficking", concat(List.of("type", "stage"),
-                    concat(SHARE, List.of("pct_of_previous", "excluded"))), r -> r.share().denominator() > 0);
-            table(doc, numbers, a, a.table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE), "Sex-trafficking investigations charged under a trafficking statute, "
-                    + "with both denominators", concat(List.of("level", "denominator_label"), SHARE), r -> true);
-            table(doc, numbers, a, a.table(OutcomeFunnel.SUSPECT_BY_TYPE), "Suspect outcomes by type of trafficking", concat(List.of("type", "stage"),
-                    concat(SHARE, List.of("pct_of_previous", "excluded"))), r -> r.share().denominator() > 0);
-            record(doc, numbers, a, "case_by_site", ResultViews.pivot(a.analysis(), bySite, "Share of cases reaching each stage, by task force",
-                    StageRow::group, StageRow::stage, "pct", r -> !r.stage().equals(OutcomeFunnel.INVESTIGATION), "Task force"));
-            record(doc, numbers, a, "suspect_by_site", ResultViews.pivot(a.analysis(), a.table(OutcomeFunnel.SUSPECT_BY_SITE),
-                    "Share of suspects reaching each stage, by task force", StageRow::group, StageRow::stage, "pct",
-                    r -> !r.stage().equals(OutcomeFunnel.INVESTIGATION), "Task force"));
+            Charts.funnel(lookup, OutcomeFunnel.CASE_BY_SITE, Charts.groups(bySite), Map.of())
+                    .ifPresent(svg -> doc.figure(
+                            svg,
+                            "Share of cases reaching each stage, by task force (all cases)",
+                            OutcomeFunnel.ID + ".json, table case_by_site"));
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(OutcomeFunnel.CASE_BY_TYPE),
+                    "Case outcomes by type of trafficking",
+                    concat(List.of("type", "stage"), concat(SHARE, List.of("pct_of_previous", "excluded"))),
+                    r -> r.share().denominator() > 0);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE),
+                    "Sex-trafficking investigations charged under a trafficking statute, " + "with both denominators",
+                    concat(List.of("level", "denominator_label"), SHARE),
+                    r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(OutcomeFunnel.SUSPECT_BY_TYPE),
+                    "Suspect outcomes by type of trafficking",
+                    concat(List.of("type", "stage"), concat(SHARE, List.of("pct_of_previous", "excluded"))),
+                    r -> r.share().denominator() > 0);
+            record(
+                    doc,
+                    numbers,
+                    a,
+                    "case_by_site",
+                    ResultViews.pivot(
+                            a.analysis(),
+                            bySite,
+                            "Share of cases reaching each stage, by task force",
+                            StageRow::group,
+                            StageRow::stage,
+                            "pct",
+                            r -> !r.stage().equals(OutcomeFunnel.INVESTIGATION),
+                            "Task force"));
+            record(
+                    doc,
+                    numbers,
+                    a,
+                    "suspect_by_site",
+                    ResultViews.pivot(
+                            a.analysis(),
+                            a.table(OutcomeFunnel.SUSPECT_BY_SITE),
+                            "Share of suspects reaching each stage, by task force",
+                            StageRow::group,
+                            StageRow::stage,
+                            "pct",
+                            r -> !r.stage().equals(OutcomeFunnel.INVESTIGATION),
+                            "Task force"));
         });
 
         doc.section("Charging");
         has(Charging.ID).ifPresent(a -> {
-            table(doc, numbers, a, a.table(Charging.TOP_CHARGE), "Top charge of prosecuted suspects", concat(List.of("charge", "statute"), SHARE), r -> true);
-            table(doc, numbers, a, a.table(Charging.STATUTE), "Trafficking versus other statutes", concat(List.of("type", "measure"), SHARE),
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Charging.TOP_CHARGE),
+                    "Top charge of prosecuted suspects",
+                    concat(List.of("charge", "statute"), SHARE),
+                    r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Charging.STATUTE),
+                    "Trafficking versus other statutes",
+                    concat(List.of("type", "measure"), SHARE),
                     r -> r.share().denominator() > 0);
-            table(doc, numbers, a, a.table(Charging.VENUE), "Venue, and trafficking charges by venue", List.of("venue", "suspects", "share", "n",
-                    "denominator", "pct", "ci_low+ci_high"), r -> true);
-            table(doc, numbers, a, a.table(Charging.ARREST_CHARGE_LEVEL), "Arrest charge level", concat(List.of("level"), SHARE), r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Charging.VENUE),
+                    "Venue, and trafficking charges by venue",
+                    List.of("venue", "suspects", "share", "n", "denominator", "pct", "ci_low+ci_high"),
+                    r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Charging.ARREST_CHARGE_LEVEL),
+                    "Arrest charge level",
+                    concat(List.of("level"), SHARE),
+                    r -> true);
         });
 
         doc.section("Identification and investigation");
         has(Identification.ID).ifPresent(a -> {
-            table(doc, numbers, a, a.table(Identification.ID_SOURCE), "How cases were identified (all cases and sex-trafficking cases)",
-                    concat(List.of("type", "source"), SHARE), r -> (r.type().equals("All") || r.type().equals("Sex trafficking")) && r.share().n() > 0);
-            table(doc, numbers, a, a.table(Identification.ACTUAL_VICTIM_TABLE), "Cases with an actual victim present", concat(List.of("cases"), SHARE),
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Identification.ID_SOURCE),
+                    "How cases were identified (all cases and sex-trafficking cases)",
+                    concat(List.of("type", "source"), SHARE),
+                    r -> (r.type().equals("All") || r.type().equals("Sex trafficking"))
+                            && r.share().n() > 0);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Identification.ACTUAL_VICTIM_TABLE),
+                    "Cases with an actual victim present",
+                    concat(List.of("cases"), SHARE),
                     r -> true);
-            record(doc, numbers, a, "evidence", ResultViews.pivot(a.analysis(), a.table(Identification.EVIDENCE), "Share of case files with each type of "
-                    + "evidence", Identification.EvidenceRow::evidence, Identification.EvidenceRow::cases, "pct", r -> true, "Evidence"));
-            table(doc, numbers, a, a.table(Identification.OUTCOMES_BY_VICTIM_PRESENCE), "Outcomes of cases with an actual victim and of sting-only cases",
-                    concat(List.of("cases", "outcome"), SHARE), r -> true);
+            record(
+                    doc,
+                    numbers,
+                    a,
+                    "evidence",
+                    ResultViews.pivot(
+                            a.analysis(),
+                            a.table(Identification.EVIDENCE),
+                            "Share of case files with each type of " + "evidence",
+                            Identification.EvidenceRow::evidence,
+                            Identification.EvidenceRow::cases,
+                            "pct",
+                            r -> true,
+                            "Evidence"));
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Identification.OUTCOMES_BY_VICTIM_PRESENCE),
+                    "Outcomes of cases with an actual victim and of sting-only cases",
+                    concat(List.of("cases", "outcome"), SHARE),
+                    r -> true);
         });
 
         doc.section("Survivors");
         has(Survivors.ID).ifPresent(a -> {
-            table(doc, numbers, a, a.table(Survivors.DEMOGRAPHICS_TABLE), "Survivors' demographics and background", concat(List.of("variable",
-                    "category"), concat(SHARE, List.of("excluded"))), r -> true);
-            table(doc, numbers, a, a.table(Survivors.TREATMENT_TABLE), "How survivors were treated (all survivors and sex-trafficking survivors)",
-                    concat(List.of("type", "measure"), concat(SHARE, List.of("excluded"))), r -> (r.group().equals("All")
-                            || r.group().equals("Sex trafficking")) && r.share().denominator() > 0);
-            table(doc, numbers, a, a.table(Survivors.ARREST_BY_POLICY), "Survivors arrested, by whether the task force may arrest survivors",
-                    concat(List.of("policy", "task_forces"), SHARE), r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Survivors.DEMOGRAPHICS_TABLE),
+                    "Survivors' demographics and background",
+                    concat(List.of("variable", "category"), concat(SHARE, List.of("excluded"))),
+                    r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Survivors.TREATMENT_TABLE),
+                    "How survivors were treated (all survivors and sex-trafficking survivors)",
+                    concat(List.of("type", "measure"), concat(SHARE, List.of("excluded"))),
+                    r -> (r.group().equals("All") || r.group().equals("Sex trafficking"))
+                            && r.share().denominator() > 0);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Survivors.ARREST_BY_POLICY),
+                    "Survivors arrested, by whether the task force may arrest survivors",
+                    concat(List.of("policy", "task_forces"), SHARE),
+                    r -> true);
         });
 
         doc.section("Disproportionality");
         has(Disproportionality.ID).ifPresent(a -> {
-            Charts.disparity(lookup).ifPresent(svg -> doc.figure(svg, "Race of suspects and survivors against the population "
-                    + "benchmark: ratio of shares with " + conf + " intervals", Disproportionality.ID + ".json, tables suspects and victims"));
-            List<String> cols = List.of("race", "n", "denominator", "share", "share_low+share_high", "benchmark", "ratio", "ratio_low+ratio_high",
-                    "difference", "difference_low+difference_high");
-            table(doc, numbers, a, a.table(Disproportionality.SUSPECTS), "Race of suspects against the population benchmark", cols, r -> true);
-            table(doc, numbers, a, a.table(Disproportionality.VICTIMS), "Race of survivors against the population benchmark", cols, r -> true);
-            record(doc, numbers, a, "suspects_by_site", ResultViews.pivot(a.analysis(), a.table(Disproportionality.SUSPECTS_BY_SITE),
-                    "Ratio of suspects' share to the benchmark share, by task force and race", Disproportionality.SiteRaceRow::taskForce,
-                    Disproportionality.SiteRaceRow::race, "ratio", r -> true, "Task force"));
+            Charts.disparity(lookup)
+                    .ifPresent(svg -> doc.figure(
+                            svg,
+                            "Race of suspects and survivors against the population "
+                                    + "benchmark: ratio of shares with " + conf + " intervals",
+                            Disproportionality.ID + ".json, tables suspects and victims"));
+            List<String> cols = List.of(
+                    "race",
+                    "n",
+                    "denominator",
+                    "share",
+                    "share_low+share_high",
+                    "benchmark",
+                    "ratio",
+                    "ratio_low+ratio_high",
+                    "difference",
+                    "difference_low+difference_high");
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Disproportionality.SUSPECTS),
+                    "Race of suspects against the population benchmark",
+                    cols,
+                    r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(Disproportionality.VICTIMS),
+                    "Race of survivors against the population benchmark",
+                    cols,
+                    r -> true);
+            record(
+                    doc,
+                    numbers,
+                    a,
+                    "suspects_by_site",
+                    ResultViews.pivot(
+                            a.analysis(),
+                            a.table(Disproportionality.SUSPECTS_BY_SITE),
+                            "Ratio of suspects' share to the benchmark share, by task force and race",
+                            Disproportionality.SiteRaceRow::taskForce,
+                            Disproportionality.SiteRaceRow::race,
+                            "ratio",
+                            r -> true,
+                            "Task force"));
         });
 
         doc.section("Time from arrest to disposition");
         has(TimeToDisposition.ID).ifPresent(a -> {
-            Charts.survival(lookup).ifPresent(svg -> doc.figure(svg, "Kaplan-Meier estimates of the share of prosecuted suspects "
-                    + "not yet disposed, by type of trafficking (pending dispositions censored)", TimeToDisposition.ID + ".json, table curves"));
-            table(doc, numbers, a, a.table(TimeToDisposition.SUMMARY), "Days from arrest to disposition", List.of("type", "suspects", "disposed", "pending",
-                    "median_days", "median_low+median_high", "disposed_within_365"), r -> true);
+            Charts.survival(lookup)
+                    .ifPresent(svg -> doc.figure(
+                            svg,
+                            "Kaplan-Meier estimates of the share of prosecuted suspects "
+                                    + "not yet disposed, by type of trafficking (pending dispositions censored)",
+                            TimeToDisposition.ID + ".json, table curves"));
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(TimeToDisposition.SUMMARY),
+                    "Days from arrest to disposition",
+                    List.of(
+                            "type",
+                            "suspects",
+                            "disposed",
+                            "pending",
+                            "median_days",
+                            "median_low+median_high",
+                            "disposed_within_365"),
+                    r -> true);
         });
 
         doc.section("What predicts prosecution and a trafficking charge");
         has(OutcomePrediction.ID).ifPresent(a -> {
-            table(doc, numbers, a, a.table(OutcomePrediction.MODELS), "The outcome models", List.of("outcome", "cases", "events", "task_forces",
-                    "left_out", "estimates", "robust", "glmm_sd", "predictors_left_out"), r -> true);
-            List<String> cols = List.of("label", "odds_ratio", "or_low+or_high", "robust_se", "robust_df", "robust_low+robust_high", "robust_p",
-                    "wild_bootstrap_p", "glmm_odds_ratio", "glmm_low+glmm_high");
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(OutcomePrediction.MODELS),
+                    "The outcome models",
+                    List.of(
+                            "outcome",
+                            "cases",
+                            "events",
+                            "task_forces",
+                            "left_out",
+                            "estimates",
+                            "robust",
+                            "glmm_sd",
+                            "predictors_left_out"),
+                    r -> true);
+            List<String> cols = List.of(
+                    "label",
+                    "odds_ratio",
+                    "or_low+or_high",
+                    "robust_se",
+                    "robust_df",
+                    "robust_low+robust_high",
+                    "robust_p",
+                    "wild_bootstrap_p",
+                    "glmm_odds_ratio",
+                    "glmm_low+glmm_high");
             for (String[] o : OutcomePrediction.OUTCOMES) {
-                table(doc, numbers, a, a.table(OutcomePrediction.coefficients(o[1])), o[2] + ": odds ratios (Firth) with robust and random-intercept "
-                        + "inference", cols, r -> !r.term().equals("intercept"));
+                table(
+                        doc,
+                        numbers,
+                        a,
+                        a.table(OutcomePrediction.coefficients(o[1])),
+                        o[2] + ": odds ratios (Firth) with robust and random-intercept " + "inference",
+                        cols,
+                        r -> !r.term().equals("intercept"));
             }
             a.warnings().forEach(doc::caution);
         });
 
         doc.section("Task-force comparison");
         has(TaskForceComparison.ID).ifPresent(a -> {
-            table(doc, numbers, a, a.table(TaskForceComparison.FEATURES), "Case outcomes by task-force feature", List.of("feature", "group",
-                    "task_forces", "cases", "prosecution_pct", "prosecution_low+prosecution_high", "prosecution_fisher_p", "trafficking_charge_pct",
-                    "trafficking_charge_low+trafficking_charge_high", "trafficking_charge_fisher_p"), r -> true);
-            table(doc, numbers, a, a.table(TaskForceComparison.SITE_LEVEL), "What a task-force-level comparison can show", List.of("feature", "with",
-                    "without", "unknown", "smallest_p"), r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(TaskForceComparison.FEATURES),
+                    "Case outcomes by task-force feature",
+                    List.of(
+                            "feature",
+                            "group",
+                            "task_forces",
+                            "cases",
+                            "prosecution_pct",
+                            "prosecution_low+prosecution_high",
+                            "prosecution_fisher_p",
+                            "trafficking_charge_pct",
+                            "trafficking_charge_low+trafficking_charge_high",
+                            "trafficking_charge_fisher_p"),
+                    r -> true);
+            table(
+                    doc,
+                    numbers,
+                    a,
+                    a.table(TaskForceComparison.SITE_LEVEL),
+                    "What a task-force-level comparison can show",
+                    List.of("feature", "with", "without", "unknown", "smallest_p"),
+                    r -> true);
             a.table(TaskForceComparison.STATEMENT).rows().forEach(r -> doc.paragraph(r.statement()));
         });
     }
@@ -250,12 +528,19 @@ public final class TechnicalReport {
     }
 
     /** Prints the rows {@code rows} accepts of the named columns of a result table, numbered, and remembers its number. */
-    private <R extends Record> void table(Document doc, Map<String, Integer> numbers, AnalysisResult a, ResultTable<R> t, String caption,
-                                          List<String> columns, Predicate<R> rows) {
+    private <R extends Record> void table(
+            Document doc,
+            Map<String, Integer> numbers,
+            AnalysisResult a,
+            ResultTable<R> t,
+            String caption,
+            List<String> columns,
+            Predicate<R> rows) {
         record(doc, numbers, a, t.id(), ResultViews.of(a.analysis(), t, caption, columns, rows, conf));
     }
 
-    private static void record(Document doc, Map<String, Integer> numbers, AnalysisResult a, String table, TableView v) {
+    private static void record(
+            Document doc, Map<String, Integer> numbers, AnalysisResult a, String table, TableView v) {
         int n = doc.table(v);
         numbers.putIfAbsent(a.analysis() + "/" + table, n);
     }
@@ -268,22 +553,34 @@ public final class TechnicalReport {
 
     private void appendix(Document doc) {
         doc.sectionOnNewPage("Appendix A: the instrument");
-        doc.paragraph("Instrument " + instrument.id() + " version " + instrument.version() + (instrument.title() == null ? "" : ": " + instrument.title())
-                + ", as frozen in the snapshot. " + MissingCodeSentence.of(instrument).sentence());
+        doc.paragraph("Instrument " + instrument.id() + " version " + instrument.version()
+                + (instrument.title() == null ? "" : ": " + instrument.title()) + ", as frozen in the snapshot. "
+                + MissingCodeSentence.of(instrument).sentence());
         for (Form f : instrument.forms()) {
-            TableView.Builder b = TableView.builder("Instrument form " + f.name() + " (" + f.label() + ")").headers("Variable", "Label", "Type",
-                    "Values");
+            TableView.Builder b = TableView.builder("Instrument form " + f.name() + " (" + f.label() + ")")
+                    .headers("Variable", "Label", "Type", "Values");
             for (Variable v : f.variables()) {
-                String values = v.valueLabels().isEmpty() ? "" : String.join("; ", v.valueLabels().entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue()).toList());
+                String values = v.valueLabels().isEmpty()
+                        ? ""
+                        : String.join(
+                                "; ",
+                                v.valueLabels().entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .toList());
                 if (v.isDerived()) values = (values.isEmpty() ? "" : values + " ") + "(derived)";
-                b.row(Cell.text(v.name()), Cell.text(v.label()), Cell.text(v.type().name().toLowerCase(Locale.ROOT)), Cell.text(values));
+                b.row(
+                        Cell.text(v.name()),
+                        Cell.text(v.label()),
+                        Cell.text(v.type().name().toLowerCase(Locale.ROOT)),
+                        Cell.text(values));
             }
             doc.table(b.build());
         }
         doc.section("Appendix B: result files");
-        doc.paragraph("The result tables behind every number, as JSON beside this report; each names snapshot " + results.snapshot().id() + ".");
-        TableView.Builder b = TableView.builder("Result files and their SHA-256 hashes").headers("File", "SHA-256");
+        doc.paragraph("The result tables behind every number, as JSON beside this report; each names snapshot "
+                + results.snapshot().id() + ".");
+        TableView.Builder b =
+                TableView.builder("Result files and their SHA-256 hashes").headers("File", "SHA-256");
         resultFiles.forEach((f, h) -> b.row(Cell.text(f), Cell.text(h)));
         doc.table(b.build());
     }

@@ -20,21 +20,38 @@ class DocumentTest {
         d.paragraph(HOSTILE);
         d.bullets(List.of(HOSTILE));
         d.keyFigures(List.<String[]>of(new String[] {HOSTILE, HOSTILE, "a/b/0/" + HOSTILE}));
-        d.table(TableView.builder(HOSTILE).headers(HOSTILE).row(new Cell(HOSTILE, "t/" + HOSTILE, false)).note(HOSTILE).build());
-        d.figure("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"><rect x=\"0\" y=\"0\" width=\"1\" height=\"1\"/></svg>",
-                HOSTILE, HOSTILE);
+        d.table(TableView.builder(HOSTILE)
+                .headers(HOSTILE)
+                .row(new Cell(HOSTILE, "t/" + HOSTILE, false))
+                .note(HOSTILE)
+                .build());
+        d.figure(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"><rect x=\"0\" y=\"0\" width=\"1\" height=\"1\"/></svg>",
+                HOSTILE,
+                HOSTILE);
         String xhtml = d.toXhtml();
         assertThat(xhtml).doesNotContain("<script>").contains("&lt;script&gt;").contains("<svg xmlns=");
-        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xhtml.getBytes(StandardCharsets.UTF_8)));
+        var doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xhtml.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getElementsByTagName("script").getLength()).isZero();
-        assertThat(doc.getElementsByTagName("td").item(0).getAttributes().getNamedItem("data-trace").getNodeValue()).isEqualTo("t/" + HOSTILE);
+        assertThat(doc.getElementsByTagName("td")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("data-trace")
+                        .getNodeValue())
+                .isEqualTo("t/" + HOSTILE);
         assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(1);
     }
 
     @Test
     void an_unsuppressed_cell_without_a_source_has_neither_class_nor_trace() {
         Document d = Document.create("t", "f");
-        d.table(TableView.builder("c").headers("h").row(Cell.text("x")).row(Cell.withheld()).build());
+        d.table(TableView.builder("c")
+                .headers("h")
+                .row(Cell.text("x"))
+                .row(Cell.withheld())
+                .build());
         String xhtml = d.toXhtml();
         assertThat(xhtml).contains("<td>x</td>").contains("<td class=\"suppressed\">" + Cell.SUPPRESSED + "</td>");
     }

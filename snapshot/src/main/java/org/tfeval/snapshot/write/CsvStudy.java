@@ -86,14 +86,16 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the study files in " + folder, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot lay out the study files of " + folder + " (" + e.getSQLState() + ")", e);
+            throw new IllegalStateException(
+                    "cannot lay out the study files of " + folder + " (" + e.getSQLState() + ")", e);
         } finally {
             if (!loaded) close(duck, work);
         }
     }
 
     /** Lays out one form's file as its table. */
-    private static void load(Connection duck, Instrument instrument, Form f, Path file, Path work, Consumer<Violation> violations)
+    private static void load(
+            Connection duck, Instrument instrument, Form f, Path file, Path work, Consumer<Violation> violations)
             throws IOException, SQLException {
         Path layout = work.resolve(f.name() + ".layout.csv");
         layOut(instrument, f, file, layout, violations);
@@ -110,7 +112,8 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
         }
         try (Statement st = duck.createStatement()) {
             st.execute("CREATE TABLE " + f.table() + " (" + String.join(", ", defs) + ")");
-            if (Files.size(layout) > 0) st.execute("INSERT INTO " + f.table() + " SELECT * FROM " + SnapshotWriter.readCsv(layout, types));
+            if (Files.size(layout) > 0)
+                st.execute("INSERT INTO " + f.table() + " SELECT * FROM " + SnapshotWriter.readCsv(layout, types));
         }
         Files.delete(layout);
     }
@@ -123,7 +126,8 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
     @Override
     public long export(DatasetQuery dataset, Path csv) throws SQLException {
         try (Statement st = duck.createStatement()) {
-            st.execute("COPY (" + dataset.select() + ") TO '" + csv + "' (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"')");
+            st.execute("COPY (" + dataset.select() + ") TO '" + csv
+                    + "' (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"')");
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + dataset.table())) {
                 rs.next();
                 return rs.getLong(1);
@@ -142,11 +146,16 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
         String name = file.getFileName().toString();
         RecordValidator validator = new RecordValidator(instrument, form);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(in);
+                CSVParser parser = CSVFormat.RFC4180
+                        .builder()
+                        .setIgnoreEmptyLines(true)
+                        .get()
+                        .parse(in);
                 Writer out = new BufferedWriter(Files.newBufferedWriter(layout, StandardCharsets.UTF_8), 1 << 16)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
-                violations.accept(new Violation(name, 0, null, null, null, "empty_file", "the file is empty", Severity.ERROR));
+                violations.accept(
+                        new Violation(name, 0, null, null, null, "empty_file", "the file is empty", Severity.ERROR));
                 return;
             }
             List<Variable> columns = header(form, records.next(), name, violations);
@@ -158,7 +167,15 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
                 row++;
                 cells.clear();
                 if (r.size() > columns.size()) {
-                    violations.accept(new Violation(name, row, null, null, null, "too_many_cells", "has more cells than the header", Severity.ERROR));
+                    violations.accept(new Violation(
+                            name,
+                            row,
+                            null,
+                            null,
+                            null,
+                            "too_many_cells",
+                            "has more cells than the header",
+                            Severity.ERROR));
                 }
                 for (int i = 0; i < columns.size() && i < r.size(); i++) {
                     if (columns.get(i) != null) cells.put(columns.get(i).name(), r.get(i));
@@ -181,15 +198,29 @@ public final class CsvStudy implements DatasetSource, AutoCloseable {
             String name = cell.strip().toUpperCase(Locale.ROOT);
             Variable v = form.find(name).orElse(null);
             if (v == null || !seen.add(name)) {
-                violations.accept(new Violation(file, 0, null, null, null, v == null ? "unknown_column" : "repeated_column",
-                        "column " + (i + 1) + " is not a variable of the " + form.name() + " form, or repeated", Severity.ERROR));
+                violations.accept(new Violation(
+                        file,
+                        0,
+                        null,
+                        null,
+                        null,
+                        v == null ? "unknown_column" : "repeated_column",
+                        "column " + (i + 1) + " is not a variable of the " + form.name() + " form, or repeated",
+                        Severity.ERROR));
                 v = null;
             }
             out.add(v);
         }
         for (Variable v : form.variables()) {
             if (v.required() && !seen.contains(v.name())) {
-                violations.accept(new Violation(file, 0, null, v.name(), null, "missing_column", "the required column is missing from the header",
+                violations.accept(new Violation(
+                        file,
+                        0,
+                        null,
+                        v.name(),
+                        null,
+                        "missing_column",
+                        "the required column is missing from the header",
                         Severity.ERROR));
             }
         }

@@ -10,10 +10,10 @@ import org.tfeval.instrument.Derivation;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.MissingCode;
-import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 import org.tfeval.instrument.expression.Expression;
+import org.tfeval.instrument.sql.SqlIdentifier;
 
 /**
  * The one translator from the instrument to the SQL that gives a form's dataset: its columns in
@@ -88,7 +88,8 @@ public final class DatasetQuery {
         List<Column> out = new ArrayList<>();
         for (Variable v : form.variables()) {
             out.add(new Column(v.name(), type(v.type())));
-            if (v.type() == VariableType.DATE) out.add(new Column(v.name() + MISSING_SUFFIX.toUpperCase(Locale.ROOT), "SMALLINT"));
+            if (v.type() == VariableType.DATE)
+                out.add(new Column(v.name() + MISSING_SUFFIX.toUpperCase(Locale.ROOT), "SMALLINT"));
         }
         return out;
     }
@@ -125,13 +126,18 @@ public final class DatasetQuery {
     public String derivedJoins(String p) {
         Map<String, List<Variable>> byChild = new LinkedHashMap<>();
         for (Variable v : form.variables()) {
-            if (v.derived() != null) byChild.computeIfAbsent(v.derived().form(), k -> new ArrayList<>()).add(v);
+            if (v.derived() != null)
+                byChild.computeIfAbsent(v.derived().form(), k -> new ArrayList<>())
+                        .add(v);
         }
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, List<Variable>> e : byChild.entrySet()) {
             DatasetQuery child = new DatasetQuery(instrument, instrument.form(e.getKey()));
-            String link = column(child.form().parentLink().orElseThrow(() -> new IllegalStateException(
-                    "form " + e.getKey() + " has no parent link for the derived variables of " + form.name())).name());
+            String link = column(child.form()
+                    .parentLink()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "form " + e.getKey() + " has no parent link for the derived variables of " + form.name()))
+                    .name());
             b.append(" LEFT JOIN (SELECT c.").append(link).append(" AS k");
             for (Variable v : e.getValue()) {
                 b.append(", ");
@@ -139,12 +145,26 @@ public final class DatasetQuery {
                     b.append("count(*)");
                 } else {
                     String w = v.derived().where().toSql(name -> child.sqlColumn("c", name));
-                    b.append("CASE WHEN bool_or(").append(w).append(") THEN 1 WHEN bool_or((").append(w).append(") IS NULL) THEN NULL ELSE 0 END");
+                    b.append("CASE WHEN bool_or(")
+                            .append(w)
+                            .append(") THEN 1 WHEN bool_or((")
+                            .append(w)
+                            .append(") IS NULL) THEN NULL ELSE 0 END");
                 }
                 b.append(" AS ").append(column(v.name()));
             }
-            b.append(" FROM ").append(child.table()).append(" c GROUP BY c.").append(link).append(") ").append(alias(e.getKey()))
-                    .append(" ON ").append(alias(e.getKey())).append(".k = ").append(p).append('.').append(link);
+            b.append(" FROM ")
+                    .append(child.table())
+                    .append(" c GROUP BY c.")
+                    .append(link)
+                    .append(") ")
+                    .append(alias(e.getKey()))
+                    .append(" ON ")
+                    .append(alias(e.getKey()))
+                    .append(".k = ")
+                    .append(p)
+                    .append('.')
+                    .append(link);
         }
         return b.toString();
     }
@@ -174,7 +194,8 @@ public final class DatasetQuery {
         Variable v = form.variable(variable);
         String c = alias + "." + column(variable);
         String na = switch (v.type()) {
-            case DATE -> alias + "." + missingColumn(variable) + " IS NOT DISTINCT FROM " + MissingCode.NOT_APPLICABLE.code();
+            case DATE ->
+                alias + "." + missingColumn(variable) + " IS NOT DISTINCT FROM " + MissingCode.NOT_APPLICABLE.code();
             case CODE, INTEGER, DECIMAL -> c + " IS NOT DISTINCT FROM " + MissingCode.NOT_APPLICABLE.code();
             default -> c + " IS NOT DISTINCT FROM '" + MissingCode.NOT_APPLICABLE.code() + "'";
         };
@@ -185,9 +206,13 @@ public final class DatasetQuery {
     public String knownValueSql(String alias, String variable) {
         Variable v = form.variable(variable);
         String c = alias + "." + column(variable);
-        String codes = instrument.missingCodes().stream().map(m -> Integer.toString(m.code())).reduce((a, b) -> a + "," + b).orElse("-9");
+        String codes = instrument.missingCodes().stream()
+                .map(m -> Integer.toString(m.code()))
+                .reduce((a, b) -> a + "," + b)
+                .orElse("-9");
         if (v.type().isNumeric()) return "(CASE WHEN " + c + " IN (" + codes + ") THEN NULL ELSE " + c + " END)";
-        if (v.type().isCharacter()) return "(CASE WHEN " + c + " IN ('" + codes.replace(",", "','") + "') THEN NULL ELSE " + c + " END)";
+        if (v.type().isCharacter())
+            return "(CASE WHEN " + c + " IN ('" + codes.replace(",", "','") + "') THEN NULL ELSE " + c + " END)";
         return c;
     }
 }

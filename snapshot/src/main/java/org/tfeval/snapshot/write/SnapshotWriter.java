@@ -19,9 +19,9 @@ import java.util.Objects;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentWriter;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.snapshot.Manifest;
-import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.snapshot.Snapshot;
 
 /**
@@ -42,7 +42,13 @@ public final class SnapshotWriter {
     private final String version;
     private final ProgressListener progress;
 
-    private SnapshotWriter(Instrument instrument, String actor, boolean allowErrors, boolean synthetic, String version, ProgressListener progress) {
+    private SnapshotWriter(
+            Instrument instrument,
+            String actor,
+            boolean allowErrors,
+            boolean synthetic,
+            String version,
+            ProgressListener progress) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.allowErrors = allowErrors;
@@ -53,7 +59,8 @@ public final class SnapshotWriter {
 
     /** A writer of snapshots of data described by this instrument. */
     public static SnapshotWriter of(Instrument instrument) {
-        return new SnapshotWriter(instrument, System.getProperty("user.name", "unknown"), false, false, "dev", ProgressListener.NONE);
+        return new SnapshotWriter(
+                instrument, System.getProperty("user.name", "unknown"), false, false, "dev", ProgressListener.NONE);
     }
 
     /** Who takes the snapshot (recorded in the manifest). */
@@ -113,7 +120,8 @@ public final class SnapshotWriter {
     public Written write(Path snapshots, Manifest.Validation validation, DatasetSource source) {
         Objects.requireNonNull(validation, "validation");
         if (!validation.passed() && !allowErrors) {
-            throw new IllegalArgumentException("a snapshot of data with " + validation.errors() + " validation errors needs allow_errors");
+            throw new IllegalArgumentException(
+                    "a snapshot of data with " + validation.errors() + " validation errors needs allow_errors");
         }
         try {
             Files.createDirectories(snapshots);
@@ -131,7 +139,10 @@ public final class SnapshotWriter {
                         progress.progress("snapshot", i++, instrument.forms().size());
                         datasets.add(dataset(duck, new DatasetQuery(instrument, f), source, work));
                     }
-                    progress.progress("snapshot", instrument.forms().size(), instrument.forms().size());
+                    progress.progress(
+                            "snapshot",
+                            instrument.forms().size(),
+                            instrument.forms().size());
                 }
                 Path instrumentFile = work.resolve(Snapshot.INSTRUMENT);
                 Files.writeString(instrumentFile, InstrumentWriter.toYaml(instrument), StandardCharsets.UTF_8);
@@ -140,16 +151,27 @@ public final class SnapshotWriter {
                 datasets.forEach(d -> files.add(new Manifest.FileHash(d.file(), d.sha256())));
                 files.add(new Manifest.FileHash(Snapshot.INSTRUMENT, insSha));
                 String id = id(files, allowErrors);
-                Manifest manifest = new Manifest(id, Instant.now(), actor, version, synthetic,
-                        new Manifest.InstrumentRef(instrument.id(), instrument.version(), insSha), allowErrors, validation,
-                        DatasetQuery.DERIVED_UNKNOWN, datasets, files, Manifest.ID_RULE);
+                Manifest manifest = new Manifest(
+                        id,
+                        Instant.now(),
+                        actor,
+                        version,
+                        synthetic,
+                        new Manifest.InstrumentRef(instrument.id(), instrument.version(), insSha),
+                        allowErrors,
+                        validation,
+                        DatasetQuery.DERIVED_UNKNOWN,
+                        datasets,
+                        files,
+                        Manifest.ID_RULE);
                 manifest.write(work.resolve(Snapshot.MANIFEST));
                 Path target = snapshots.resolve(id);
                 if (Files.exists(target.resolve(Snapshot.MANIFEST))) {
                     return new Written(Snapshot.open(target), false); // the same content was frozen before
                 }
                 try (var s = Files.list(work)) {
-                    for (Path p : (Iterable<Path>) s::iterator) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r-----"));
+                    for (Path p : (Iterable<Path>) s::iterator)
+                        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r-----"));
                 }
                 Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("r-xr-x---"));
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
@@ -160,19 +182,22 @@ public final class SnapshotWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the snapshot under " + snapshots, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("snapshot failed (" + e.getSQLState() + "): " + firstLine(e.getMessage()), e);
+            throw new IllegalStateException(
+                    "snapshot failed (" + e.getSQLState() + "): " + firstLine(e.getMessage()), e);
         }
     }
 
     /** The ID of a snapshot with these files: see {@link Manifest#ID_RULE}. */
     static String id(List<Manifest.FileHash> files, boolean allowErrors) {
         StringBuilder content = new StringBuilder();
-        for (Manifest.FileHash f : files) content.append(f.file()).append(' ').append(f.sha256()).append('\n');
+        for (Manifest.FileHash f : files)
+            content.append(f.file()).append(' ').append(f.sha256()).append('\n');
         content.append("allow_errors ").append(allowErrors).append('\n');
         return ContentHash.sha256(content.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Manifest.Dataset dataset(Connection duck, DatasetQuery q, DatasetSource source, Path work) throws SQLException, IOException {
+    private static Manifest.Dataset dataset(Connection duck, DatasetQuery q, DatasetSource source, Path work)
+            throws SQLException, IOException {
         Form f = q.form();
         Path csv = work.resolve(f.name() + ".csv.tmp");
         long rows = source.export(q, csv);
@@ -188,13 +213,19 @@ public final class SnapshotWriter {
                     + "' (FORMAT parquet, COMPRESSION zstd)");
         }
         Files.delete(csv);
-        return new Manifest.Dataset(f.name(), f.label(), parquet.getFileName().toString(), rows, ContentHash.sha256(parquet),
+        return new Manifest.Dataset(
+                f.name(),
+                f.label(),
+                parquet.getFileName().toString(),
+                rows,
+                ContentHash.sha256(parquet),
                 q.columns().stream().map(DatasetQuery.Column::name).toList());
     }
 
     /** DuckDB's reading of a CSV file in the {@link DatasetSource} convention, with these columns ({@code 'name': 'TYPE'}). */
     static String readCsv(Path csv, List<String> columns) {
-        return "read_csv('" + csv + "', header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false, "
+        return "read_csv('" + csv
+                + "', header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false, "
                 + "auto_detect = false, columns = {" + String.join(", ", columns) + "})";
     }
 

@@ -34,7 +34,8 @@ public record CodingTable(List<String> coders, List<String> categories, double[]
             }
             for (int v : row) {
                 if (v < -1 || v >= categories.size()) {
-                    throw new IllegalArgumentException("code index " + v + " outside the " + categories.size() + " categories");
+                    throw new IllegalArgumentException(
+                            "code index " + v + " outside the " + categories.size() + " categories");
                 }
             }
         }
@@ -72,8 +73,8 @@ public record CodingTable(List<String> coders, List<String> categories, double[]
         List<String> cols = coderColumns.isEmpty() ? frame.columnNames() : List.copyOf(coderColumns);
         frame.requireColumns(cols);
         if (cols.size() < 2) {
-            throw new InvalidInputException(InputViolation.ofData(InputViolation.TOO_FEW_ROWS,
-                    "agreement needs at least two coder columns"));
+            throw new InvalidInputException(
+                    InputViolation.ofData(InputViolation.TOO_FEW_ROWS, "agreement needs at least two coder columns"));
         }
         int n = frame.rowCount();
         Object[][] data = new Object[cols.size()][n];

@@ -6,8 +6,15 @@ package org.tfeval.stats.agreement;
  * mean, {@code p_j = sum_i n_ij / (N m)}, {@code Pe_bar = sum p_j^2}, {@code kappa = (P_bar - Pe_bar) / (1 -
  * Pe_bar)}; per category {@code kappa_j = 1 - sum_i n_ij (m - n_ij) / (N m (m - 1) p_j (1 - p_j))}.
  */
-public record FleissKappa(int subjects, int raters, double[] subjectAgreement, double meanAgreement,
-        double[] categoryShares, double expectedAgreement, double kappa, double[] categoryKappas) {
+public record FleissKappa(
+        int subjects,
+        int raters,
+        double[] subjectAgreement,
+        double meanAgreement,
+        double[] categoryShares,
+        double expectedAgreement,
+        double kappa,
+        double[] categoryKappas) {
 
     /** Computes kappa; every subject must have the same number (at least 2) of ratings. */
     public static FleissKappa of(long[][] counts) {

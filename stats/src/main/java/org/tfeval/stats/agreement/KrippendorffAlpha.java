@@ -8,8 +8,13 @@ import java.util.Objects;
  * with fewer than 2 values drop out; {@code Do = sum o_ck d^2(c, k) / n},
  * {@code De = sum n_c n_k d^2(c, k) / (n (n - 1))}, {@code n} the number of pairable values.
  */
-public record KrippendorffAlpha(double alpha, double observedDisagreement, double expectedDisagreement,
-        double pairableValues, int pairableUnits, double[][] coincidences) {
+public record KrippendorffAlpha(
+        double alpha,
+        double observedDisagreement,
+        double expectedDisagreement,
+        double pairableValues,
+        int pairableUnits,
+        double[][] coincidences) {
 
     /** Alpha at a measurement level. Interval and ratio levels need numeric codes. */
     public static KrippendorffAlpha of(CodingTable data, MeasurementLevel level) {

@@ -69,7 +69,7 @@ public enum MeasurementLevel {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown measurement level '" + text
-                + "'; use nominal, ordinal, interval or ratio");
+        throw new IllegalArgumentException(
+                "unknown measurement level '" + text + "'; use nominal, ordinal, interval or ratio");
     }
 }

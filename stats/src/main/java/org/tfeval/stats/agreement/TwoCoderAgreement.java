@@ -7,8 +7,16 @@ package org.tfeval.stats.agreement;
  * {@code Pe = sum ((pA(c) + pB(c)) / 2)^2} with pooled marginals; Bennett, Alpert and Goldstein (1954)
  * {@code S = (Po - 1/q) / (1 - 1/q)}; Cohen's {@code kappa_max} the largest kappa the marginals allow.
  */
-public record TwoCoderAgreement(double units, int categories, double percentAgreement, double cohenExpected,
-        double cohenKappa, double cohenKappaMax, double scottExpected, double scottPi, double bennettS) {
+public record TwoCoderAgreement(
+        double units,
+        int categories,
+        double percentAgreement,
+        double cohenExpected,
+        double cohenKappa,
+        double cohenKappaMax,
+        double scottExpected,
+        double scottPi,
+        double bennettS) {
 
     /** Computes all coefficients from the table. */
     public static TwoCoderAgreement of(long[][] table) {

@@ -18,8 +18,7 @@ public final class Collinearity {
      */
     public static final double R_DEFAULT_TOLERANCE = 1e-7;
 
-    private Collinearity() {
-    }
+    private Collinearity() {}
 
     /**
      * Indices of aliased columns, from a symmetric Gram matrix {@code X'WX} (only the lower triangle is
@@ -67,7 +66,8 @@ public final class Collinearity {
         for (int j : aliased) {
             bad.add(names.get(j));
         }
-        throw new InvalidInputException(InputViolation.ofData(InputViolation.SINGULAR_DESIGN,
+        throw new InvalidInputException(InputViolation.ofData(
+                InputViolation.SINGULAR_DESIGN,
                 "the design is singular: " + (bad.size() == 1 ? "term " : "terms ") + String.join(", ", bad)
                         + (bad.size() == 1 ? " is a linear combination" : " are linear combinations")
                         + " of earlier terms (aliased); drop " + (bad.size() == 1 ? "it" : "them")

@@ -21,8 +21,15 @@ public final class Design {
     private final int droppedRows;
     private final boolean intercept;
 
-    Design(String response, double[] y, List<String> columnNames, double[][] columns, double[][] lowParts,
-            int[] sourceRows, int droppedRows, boolean intercept) {
+    Design(
+            String response,
+            double[] y,
+            List<String> columnNames,
+            double[][] columns,
+            double[][] lowParts,
+            int[] sourceRows,
+            int droppedRows,
+            boolean intercept) {
         this.response = Objects.requireNonNull(response, "response");
         this.y = Objects.requireNonNull(y, "y");
         this.columnNames = List.copyOf(columnNames);
@@ -48,8 +55,8 @@ public final class Design {
      * A design from raw arrays (for callers that build their own matrices, e.g. benchmarks); columns are
      * used as given, without copying.
      */
-    public static Design of(String response, double[] y, List<String> columnNames, double[][] columns,
-            boolean intercept) {
+    public static Design of(
+            String response, double[] y, List<String> columnNames, double[][] columns, boolean intercept) {
         int[] rows = new int[y.length];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;

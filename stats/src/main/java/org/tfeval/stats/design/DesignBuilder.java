@@ -33,7 +33,10 @@ public final class DesignBuilder {
     private final Set<String> categorical;
     private final Set<String> requiredColumns;
 
-    private DesignBuilder(Formula formula, Map<String, String> referenceLevels, Set<String> categorical,
+    private DesignBuilder(
+            Formula formula,
+            Map<String, String> referenceLevels,
+            Set<String> categorical,
             Set<String> requiredColumns) {
         this.formula = formula;
         this.referenceLevels = Map.copyOf(referenceLevels);
@@ -86,7 +89,9 @@ public final class DesignBuilder {
         List<InputViolation> problems = new ArrayList<>();
         Column responseColumn = data.column(formula.response());
         if (!(responseColumn instanceof NumericColumn)) {
-            problems.add(InputViolation.ofColumn(InputViolation.NOT_NUMERIC, formula.response(),
+            problems.add(InputViolation.ofColumn(
+                    InputViolation.NOT_NUMERIC,
+                    formula.response(),
                     "the outcome must be numeric but the column holds text"));
         }
         int n = data.rowCount();
@@ -111,8 +116,8 @@ public final class DesignBuilder {
             }
         }
         if (kept == 0) {
-            problems.add(InputViolation.ofData(InputViolation.TOO_FEW_ROWS,
-                    "no row has values for all of " + String.join(", ", used)));
+            problems.add(InputViolation.ofData(
+                    InputViolation.TOO_FEW_ROWS, "no row has values for all of " + String.join(", ", used)));
             throw new InvalidInputException(problems);
         }
 
@@ -125,7 +130,9 @@ public final class DesignBuilder {
                 Coding coding = coding(data.column(f.column()), rows, problems);
                 if (coding != null) {
                     if (coding.isCategorical() && f.power() != 1) {
-                        problems.add(InputViolation.ofColumn(InputViolation.BAD_FORMULA, f.column(),
+                        problems.add(InputViolation.ofColumn(
+                                InputViolation.BAD_FORMULA,
+                                f.column(),
                                 "is categorical, so I(" + f.label() + ") is not defined"));
                     }
                     codings.put(f.column(), coding);
@@ -134,7 +141,9 @@ public final class DesignBuilder {
         }
         for (String c : referenceLevels.keySet()) {
             if (!codings.containsKey(c) || !codings.get(c).isCategorical()) {
-                problems.add(InputViolation.ofColumn(InputViolation.BAD_LEVEL, c,
+                problems.add(InputViolation.ofColumn(
+                        InputViolation.BAD_LEVEL,
+                        c,
                         "a reference level was given but the column is not a categorical predictor"));
             }
         }
@@ -156,8 +165,15 @@ public final class DesignBuilder {
         for (Term t : formula.terms()) {
             expand(t, codings, kept, names, cols, lows);
         }
-        return new Design(formula.response(), y, names, cols.toArray(double[][]::new),
-                lows.toArray(double[][]::new), rows, n - kept, formula.intercept());
+        return new Design(
+                formula.response(),
+                y,
+                names,
+                cols.toArray(double[][]::new),
+                lows.toArray(double[][]::new),
+                rows,
+                n - kept,
+                formula.intercept());
     }
 
     private Coding coding(Column col, int[] rows, List<InputViolation> problems) {
@@ -185,12 +201,16 @@ public final class DesignBuilder {
         }
         String ref = referenceLevels.getOrDefault(name, levels.get(0));
         if (!levelSet.contains(ref)) {
-            problems.add(InputViolation.ofColumn(InputViolation.BAD_LEVEL, name,
+            problems.add(InputViolation.ofColumn(
+                    InputViolation.BAD_LEVEL,
+                    name,
                     "the requested reference level is not among the column's " + levels.size() + " levels"));
             return null;
         }
         if (levels.size() < 2) {
-            problems.add(InputViolation.ofColumn(InputViolation.BAD_LEVEL, name,
+            problems.add(InputViolation.ofColumn(
+                    InputViolation.BAD_LEVEL,
+                    name,
                     "is categorical with a single level in the usable rows, so it cannot be a predictor"));
             return null;
         }
@@ -205,8 +225,8 @@ public final class DesignBuilder {
         return Double.toString(v);
     }
 
-    private static void expand(Term t, Map<String, Coding> codings, int n, List<String> names,
-            List<double[]> cols, List<double[]> lows) {
+    private static void expand(
+            Term t, Map<String, Coding> codings, int n, List<String> names, List<double[]> cols, List<double[]> lows) {
         // Start with one all-ones column, then multiply in each factor; the first factor varies fastest.
         List<String> partNames = new ArrayList<>(List.of(""));
         List<double[]> partHi = new ArrayList<>();
@@ -262,8 +282,8 @@ public final class DesignBuilder {
     }
 
     /** (ah + al) * (bh + bl) in double-double, appending hi and (nullable) lo. */
-    private static void multiply(double[] ah, double[] al, double[] bh, double[] bl, List<double[]> outHi,
-            List<double[]> outLo) {
+    private static void multiply(
+            double[] ah, double[] al, double[] bh, double[] bl, List<double[]> outHi, List<double[]> outLo) {
         int n = ah.length;
         double[] hi = new double[n];
         if (al == null && bl == null) {

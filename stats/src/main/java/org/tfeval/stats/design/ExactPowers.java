@@ -7,8 +7,7 @@ package org.tfeval.stats.design;
  */
 final class ExactPowers {
 
-    private ExactPowers() {
-    }
+    private ExactPowers() {}
 
     /** Writes hi and lo of {@code x^k} to {@code out[0]}, {@code out[1]}. */
     static void power(double x, int k, double[] out) {

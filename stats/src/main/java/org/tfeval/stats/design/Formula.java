@@ -51,8 +51,10 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
             parts.add("0");
         }
         for (Term t : terms) {
-            parts.add(t.factors().stream().map(f -> f.power() == 1 ? f.column() : "I(" + f.label() + ")")
-                    .reduce((x, y) -> x + ":" + y).orElseThrow());
+            parts.add(t.factors().stream()
+                    .map(f -> f.power() == 1 ? f.column() : "I(" + f.label() + ")")
+                    .reduce((x, y) -> x + ":" + y)
+                    .orElseThrow());
         }
         if (parts.isEmpty()) {
             parts.add("1");
@@ -132,7 +134,8 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
                 }
             }
             terms.sort(Comparator.comparingInt(Term::order));
-            if (terms.stream().anyMatch(t -> t.factors().stream().anyMatch(f -> f.column().equals(response)))) {
+            if (terms.stream()
+                    .anyMatch(t -> t.factors().stream().anyMatch(f -> f.column().equals(response)))) {
                 throw error("the outcome '" + response + "' also appears among the predictors");
             }
             return new Formula(response, terms, intercept);
@@ -223,8 +226,10 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
                 pos++;
             }
             if (start == pos) {
-                throw error(atEnd() ? "the formula ends where a column name was expected"
-                        : "expected a column name at position " + (pos + 1));
+                throw error(
+                        atEnd()
+                                ? "the formula ends where a column name was expected"
+                                : "expected a column name at position " + (pos + 1));
             }
             return text.substring(start, pos);
         }
@@ -256,8 +261,7 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
         }
 
         private InvalidInputException error(String message) {
-            return new InvalidInputException(
-                    InputViolation.ofData(InputViolation.BAD_FORMULA, "formula: " + message));
+            return new InvalidInputException(InputViolation.ofData(InputViolation.BAD_FORMULA, "formula: " + message));
         }
     }
 }

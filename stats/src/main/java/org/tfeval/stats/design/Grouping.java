@@ -39,8 +39,11 @@ public record Grouping(String column, int[] groupOfRow, List<String> labels) {
         boolean numeric = col instanceof NumericColumn;
         for (int i = 0; i < rows.length; i++) {
             if (col.isMissing(rows[i])) {
-                throw new InvalidInputException(new InputViolation(InputViolation.OUT_OF_RANGE, column,
-                        rows[i] + 2L, "the grouping column has a missing value in a row used by the model"));
+                throw new InvalidInputException(new InputViolation(
+                        InputViolation.OUT_OF_RANGE,
+                        column,
+                        rows[i] + 2L,
+                        "the grouping column has a missing value in a row used by the model"));
             }
             keys[i] = numeric ? numberText(((NumericColumn) col).get(rows[i])) : ((StringColumn) col).get(rows[i]);
         }

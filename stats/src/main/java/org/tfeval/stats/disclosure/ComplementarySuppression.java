@@ -29,7 +29,8 @@ public final class ComplementarySuppression {
     private final int threshold;
 
     private ComplementarySuppression(int threshold) {
-        if (threshold < 2) throw new IllegalArgumentException("the suppression threshold must be >= 2, got " + threshold);
+        if (threshold < 2)
+            throw new IllegalArgumentException("the suppression threshold must be >= 2, got " + threshold);
         this.threshold = threshold;
     }
 
@@ -177,8 +178,10 @@ public final class ComplementarySuppression {
             }
             rowTotal = new int[rows];
             colTotal = new int[cols];
-            for (int r = 0; r < rows; r++) rowTotal[r] = t.rowTotals() ? add(values, known, t.rowTotal(r), t.knownRows()[r]) : -1;
-            for (int c = 0; c < cols; c++) colTotal[c] = t.columnTotals() ? add(values, known, t.columnTotal(c), false) : -1;
+            for (int r = 0; r < rows; r++)
+                rowTotal[r] = t.rowTotals() ? add(values, known, t.rowTotal(r), t.knownRows()[r]) : -1;
+            for (int c = 0; c < cols; c++)
+                colTotal[c] = t.columnTotals() ? add(values, known, t.columnTotal(c), false) : -1;
             grand = t.rowTotals() && t.columnTotals() ? add(values, known, t.grandTotal(), false) : -1;
             List<PublishedCounts.Sum> sums = new ArrayList<>();
             if (t.rowTotals()) {

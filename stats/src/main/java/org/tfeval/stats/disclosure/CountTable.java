@@ -16,11 +16,14 @@ public record CountTable(long[][] cells, boolean[] knownRows, boolean rowTotals,
     public CountTable {
         Objects.requireNonNull(cells, "cells");
         Objects.requireNonNull(knownRows, "knownRows");
-        if (knownRows.length != cells.length) throw new IllegalArgumentException("one known-row flag per row is needed: " + cells.length
-                + " rows, " + knownRows.length + " flags");
+        if (knownRows.length != cells.length)
+            throw new IllegalArgumentException(
+                    "one known-row flag per row is needed: " + cells.length + " rows, " + knownRows.length + " flags");
         int cols = cells.length == 0 ? 0 : cells[0].length;
         for (int r = 0; r < cells.length; r++) {
-            if (cells[r].length != cols) throw new IllegalArgumentException("row " + r + " has " + cells[r].length + " cells, row 0 has " + cols);
+            if (cells[r].length != cols)
+                throw new IllegalArgumentException(
+                        "row " + r + " has " + cells[r].length + " cells, row 0 has " + cols);
             for (long v : cells[r]) {
                 if (v < 0) throw new IllegalArgumentException("counts must be >= 0, row " + r + " has " + v);
             }

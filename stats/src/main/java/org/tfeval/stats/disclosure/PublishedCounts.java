@@ -27,7 +27,8 @@ public record PublishedCounts(long[] counts, boolean[] known, List<Sum> sums) {
 
         public Sum {
             Objects.requireNonNull(parts, "parts");
-            if (total < PUBLISHED) throw new IllegalArgumentException("a sum's total is an entry index or PUBLISHED, not " + total);
+            if (total < PUBLISHED)
+                throw new IllegalArgumentException("a sum's total is an entry index or PUBLISHED, not " + total);
             parts = parts.clone();
         }
     }
@@ -36,21 +37,26 @@ public record PublishedCounts(long[] counts, boolean[] known, List<Sum> sums) {
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(known, "known");
         if (known.length != counts.length) {
-            throw new IllegalArgumentException("one known flag per entry is needed: " + counts.length + " entries, " + known.length + " flags");
+            throw new IllegalArgumentException(
+                    "one known flag per entry is needed: " + counts.length + " entries, " + known.length + " flags");
         }
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] < 0) throw new IllegalArgumentException("counts must be >= 0, entry " + i + " has " + counts[i]);
+            if (counts[i] < 0)
+                throw new IllegalArgumentException("counts must be >= 0, entry " + i + " has " + counts[i]);
         }
         sums = List.copyOf(sums);
         for (Sum s : sums) {
-            if (s.total() >= counts.length) throw new IllegalArgumentException("a sum's total " + s.total() + " is not an entry");
+            if (s.total() >= counts.length)
+                throw new IllegalArgumentException("a sum's total " + s.total() + " is not an entry");
             long parts = 0;
             for (int p : s.parts()) {
-                if (p < 0 || p >= counts.length) throw new IllegalArgumentException("a sum's part " + p + " is not an entry");
+                if (p < 0 || p >= counts.length)
+                    throw new IllegalArgumentException("a sum's part " + p + " is not an entry");
                 parts += counts[p];
             }
             if (s.total() != Sum.PUBLISHED && counts[s.total()] != parts) {
-                throw new IllegalArgumentException("entry " + s.total() + " is " + counts[s.total()] + " but its parts add up to " + parts);
+                throw new IllegalArgumentException(
+                        "entry " + s.total() + " is " + counts[s.total()] + " but its parts add up to " + parts);
             }
         }
         counts = counts.clone();

@@ -12,10 +12,18 @@ import java.util.Objects;
  * @param grandTotal   whether the grand total is withheld
  * @param primary      cells withheld because they are below the threshold (the others protect them)
  */
-public record Suppression(CountTable table, boolean[][] cells, boolean[] rowTotals, boolean[] columnTotals, boolean grandTotal, boolean[][] primary) {
+public record Suppression(
+        CountTable table,
+        boolean[][] cells,
+        boolean[] rowTotals,
+        boolean[] columnTotals,
+        boolean grandTotal,
+        boolean[][] primary) {
     public Suppression {
         Objects.requireNonNull(table, "table");
-        if (cells.length != table.rows() || rowTotals.length != table.rows() || columnTotals.length != table.columns()
+        if (cells.length != table.rows()
+                || rowTotals.length != table.rows()
+                || columnTotals.length != table.columns()
                 || primary.length != table.rows()) {
             throw new IllegalArgumentException("suppression flags must match the table's shape");
         }

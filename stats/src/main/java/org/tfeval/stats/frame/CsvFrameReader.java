@@ -54,8 +54,7 @@ public final class CsvFrameReader {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r, file.getFileName().toString());
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(InputViolation.ofData(InputViolation.BAD_CSV,
-                    "file not found: " + file));
+            throw new InvalidInputException(InputViolation.ofData(InputViolation.BAD_CSV, "file not found: " + file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -63,14 +62,19 @@ public final class CsvFrameReader {
 
     /** Reads CSV text; {@code source} names it in messages. */
     public DataFrame read(Reader reader, String source) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
                 .get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
-                throw new InvalidInputException(InputViolation.ofData(InputViolation.BAD_CSV,
-                        source + " has no header row"));
+                throw new InvalidInputException(
+                        InputViolation.ofData(InputViolation.BAD_CSV, source + " has no header row"));
             }
             int k = header.size();
             List<List<String>> cells = new ArrayList<>(k);
@@ -80,7 +84,10 @@ public final class CsvFrameReader {
             List<InputViolation> problems = new ArrayList<>();
             for (CSVRecord rec : parser) {
                 if (rec.size() != k) {
-                    problems.add(new InputViolation(InputViolation.BAD_CSV, "", rec.getRecordNumber() + 1,
+                    problems.add(new InputViolation(
+                            InputViolation.BAD_CSV,
+                            "",
+                            rec.getRecordNumber() + 1,
                             source + ": expected " + k + " fields, found " + rec.size()));
                     continue;
                 }
@@ -97,8 +104,8 @@ public final class CsvFrameReader {
             }
             return DataFrame.of(columns);
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(InputViolation.ofData(InputViolation.BAD_CSV,
-                    source + " is not valid CSV"));
+            throw new InvalidInputException(
+                    InputViolation.ofData(InputViolation.BAD_CSV, source + " is not valid CSV"));
         }
     }
 

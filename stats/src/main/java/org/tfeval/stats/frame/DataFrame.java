@@ -28,8 +28,8 @@ public final class DataFrame {
         int n = -1;
         for (Column c : columns) {
             if (n >= 0 && c.size() != n) {
-                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size()
-                        + " rows but earlier columns have " + n);
+                throw new IllegalArgumentException(
+                        "column '" + c.name() + "' has " + c.size() + " rows but earlier columns have " + n);
             }
             n = c.size();
             if (map.put(c.name(), c) != null) {
@@ -84,12 +84,14 @@ public final class DataFrame {
         if (c instanceof NumericColumn nc) {
             return nc;
         }
-        throw new InvalidInputException(InputViolation.ofColumn(InputViolation.NOT_NUMERIC, name,
-                "must be numeric but holds text"));
+        throw new InvalidInputException(
+                InputViolation.ofColumn(InputViolation.NOT_NUMERIC, name, "must be numeric but holds text"));
     }
 
     private InputViolation unknownColumn(String name) {
-        return InputViolation.ofColumn(InputViolation.UNKNOWN_COLUMN, name,
+        return InputViolation.ofColumn(
+                InputViolation.UNKNOWN_COLUMN,
+                name,
                 "no such column (columns are: " + String.join(", ", columns.keySet()) + ")");
     }
 

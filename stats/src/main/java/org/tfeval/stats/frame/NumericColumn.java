@@ -50,7 +50,11 @@ public final class NumericColumn implements Column {
 
     /** Distinct non-missing values, ascending. */
     public double[] distinctValues() {
-        return Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().distinct().toArray();
+        return Arrays.stream(values)
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .distinct()
+                .toArray();
     }
 
     @Override

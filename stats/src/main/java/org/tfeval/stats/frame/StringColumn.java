@@ -53,7 +53,7 @@ public final class StringColumn implements Column {
 
     @Override
     public String toString() {
-        return "StringColumn[" + name + ", " + values.length + " rows, " + Arrays.asList(levels()).size()
-                + " levels]";
+        return "StringColumn[" + name + ", " + values.length + " rows, "
+                + Arrays.asList(levels()).size() + " levels]";
     }
 }

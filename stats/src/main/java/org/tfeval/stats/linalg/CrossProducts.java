@@ -7,8 +7,7 @@ package org.tfeval.stats.linalg;
  */
 public final class CrossProducts {
 
-    private CrossProducts() {
-    }
+    private CrossProducts() {}
 
     /** Length of a packed lower triangle for {@code p} columns. */
     public static int packedSize(int p) {
@@ -20,8 +19,8 @@ public final class CrossProducts {
      * {@code sum_i w_i x_ai z_i} into {@code xwz} when it is not null. {@code scratch} must hold at least
      * {@code to - from} doubles.
      */
-    public static void addWeighted(double[][] x, double[] w, double[] z, int from, int to, double[] gram,
-            double[] xwz, double[] scratch) {
+    public static void addWeighted(
+            double[][] x, double[] w, double[] z, int from, int to, double[] gram, double[] xwz, double[] scratch) {
         int p = x.length;
         int len = to - from;
         for (int a = 0; a < p; a++) {
@@ -43,8 +42,8 @@ public final class CrossProducts {
      * As {@link #addWeighted} without {@code z}, but with weights indexed from 0 for the block:
      * {@code wLocal[i]} belongs to row {@code from + i}.
      */
-    public static void addWeightedLocal(double[][] x, double[] wLocal, int from, int to, double[] gram,
-            double[] scratch) {
+    public static void addWeightedLocal(
+            double[][] x, double[] wLocal, int from, int to, double[] gram, double[] scratch) {
         int p = x.length;
         int len = to - from;
         for (int a = 0; a < p; a++) {
@@ -98,8 +97,7 @@ public final class CrossProducts {
     }
 
     /** Linear predictor on a block: {@code eta[i] = offset[i] + sum_j x[j][i] beta[j]} (offset nullable). */
-    public static void linearPredictor(double[][] x, double[] beta, double[] offset, int from, int to,
-            double[] eta) {
+    public static void linearPredictor(double[][] x, double[] beta, double[] offset, int from, int to, double[] eta) {
         if (offset == null) {
             java.util.Arrays.fill(eta, from, to, 0.0);
         } else {

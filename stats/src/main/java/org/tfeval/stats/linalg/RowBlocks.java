@@ -24,8 +24,7 @@ public final class RowBlocks {
         T apply(int from, int to);
     }
 
-    private RowBlocks() {
-    }
+    private RowBlocks() {}
 
     /** Evaluates {@code f} on each block of {@link #DEFAULT_BLOCK_ROWS} rows; results in block order. */
     public static <T> List<T> map(int n, BlockFunction<T> f) {

@@ -12,9 +12,21 @@ import org.tfeval.stats.model.ModelSummary;
  * {@code groupIntercepts} are the conditional modes {@code sigma * u_k} by group label.
  * {@code quadraturePoints} = 1 means the Laplace approximation.
  */
-public record GlmmFit(List<String> terms, double[] estimates, double[][] covariance, List<Coefficient> coefficients,
-        double randomInterceptSd, double loglik, int n, String groupColumn, List<String> groupLabels,
-        double[] groupIntercepts, int quadraturePoints, int iterations, boolean converged, double confidence,
+public record GlmmFit(
+        List<String> terms,
+        double[] estimates,
+        double[][] covariance,
+        List<Coefficient> coefficients,
+        double randomInterceptSd,
+        double loglik,
+        int n,
+        String groupColumn,
+        List<String> groupLabels,
+        double[] groupIntercepts,
+        int quadraturePoints,
+        int iterations,
+        boolean converged,
+        double confidence,
         List<FitWarning> warnings) {
 
     public GlmmFit {
@@ -55,7 +67,18 @@ public record GlmmFit(List<String> terms, double[] estimates, double[][] covaria
     /** Flat summary. */
     public ModelSummary summary() {
         String method = quadraturePoints == 1 ? "Laplace" : "adaptive Gauss-Hermite, " + quadraturePoints + " points";
-        return new ModelSummary("glmm-logit", n, converged, iterations, coefficients, loglik, deviance(), aic(),
-                randomInterceptSd, "Wald z from the Hessian of the " + method + " deviance", confidence, warnings);
+        return new ModelSummary(
+                "glmm-logit",
+                n,
+                converged,
+                iterations,
+                coefficients,
+                loglik,
+                deviance(),
+                aic(),
+                randomInterceptSd,
+                "Wald z from the Hessian of the " + method + " deviance",
+                confidence,
+                warnings);
     }
 }

@@ -62,12 +62,10 @@ final class MarginalLikelihood {
     }
 
     /** Result of one evaluation: deviance, gradient over (sigma, beta), optional Schur approximation of the beta Hessian. */
-    record Value(double deviance, double[] gradient, double[][] betaHessian) {
-    }
+    record Value(double deviance, double[] gradient, double[][] betaHessian) {}
 
     /** Per-group pieces. */
-    private record Part(double deviance, double[] gradient, double[] gram, double[] wx, double l2) {
-    }
+    private record Part(double deviance, double[] gradient, double[] gram, double[] wx, double l2) {}
 
     Value evaluate(double sigma, double[] beta, boolean wantHessian) {
         // per group (in parallel): fixed-effect linear predictor, mode, contributions
@@ -245,8 +243,9 @@ final class MarginalLikelihood {
     /** Fixed-effect linear predictor {@code X beta} in the stored (group-sorted) row order. */
     double[] fixedPredictor(double[] beta) {
         double[] out = new double[n];
-        IntStream.range(0, groups).parallel().forEach(k -> CrossProducts.linearPredictor(x, beta, null, start[k],
-                start[k + 1], out));
+        IntStream.range(0, groups)
+                .parallel()
+                .forEach(k -> CrossProducts.linearPredictor(x, beta, null, start[k], start[k + 1], out));
         return out;
     }
 
@@ -264,8 +263,8 @@ final class MarginalLikelihood {
      * quadrature points the nodes sit around the final modes with those lagged scales (lme4
      * {@code glmerAGQ}).
      */
-    double lme4Deviance(double sigma, double[] fixed, double[] lp0, double tol, int maxIterations,
-            int maxStepHalvings) {
+    double lme4Deviance(
+            double sigma, double[] fixed, double[] lp0, double tol, int maxIterations, int maxStepHalvings) {
         double[] etaCur = lp0.clone();
         double[] u = new double[groups];
         double[] uOld = new double[groups];

@@ -83,11 +83,11 @@ public final class RandomInterceptLogit {
     private final int maxIterations;
     private final ModeIteration modeIteration;
 
-    private RandomInterceptLogit(int quadraturePoints, double confidence, int maxIterations,
-            ModeIteration modeIteration) {
+    private RandomInterceptLogit(
+            int quadraturePoints, double confidence, int maxIterations, ModeIteration modeIteration) {
         if (quadraturePoints < 1 || quadraturePoints > MAX_QUADRATURE_POINTS) {
-            throw new IllegalArgumentException("quadrature points must lie in 1.." + MAX_QUADRATURE_POINTS
-                    + ", got " + quadraturePoints);
+            throw new IllegalArgumentException(
+                    "quadrature points must lie in 1.." + MAX_QUADRATURE_POINTS + ", got " + quadraturePoints);
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must lie in (0, 1), got " + confidence);
@@ -138,15 +138,17 @@ public final class RandomInterceptLogit {
         int p = design.columnCount();
         List<InputViolation> problems = new ArrayList<>(Family.BINOMIAL_LOGIT.check(design.response(), design.y()));
         if (n <= p + 1) {
-            problems.add(InputViolation.ofData(InputViolation.TOO_FEW_ROWS,
+            problems.add(InputViolation.ofData(
+                    InputViolation.TOO_FEW_ROWS,
                     "the model needs more rows (" + n + ") than parameters (" + (p + 1) + ")"));
         }
         if (groups.groupOfRow().length != n) {
-            throw new IllegalArgumentException("grouping covers " + groups.groupOfRow().length + " rows, design has " + n);
+            throw new IllegalArgumentException(
+                    "grouping covers " + groups.groupOfRow().length + " rows, design has " + n);
         }
         if (groups.count() < 2) {
-            problems.add(InputViolation.ofColumn(InputViolation.OUT_OF_RANGE, groups.column(),
-                    "a random intercept needs at least 2 groups"));
+            problems.add(InputViolation.ofColumn(
+                    InputViolation.OUT_OF_RANGE, groups.column(), "a random intercept needs at least 2 groups"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -195,8 +197,10 @@ public final class RandomInterceptLogit {
             double[] tm = theta.clone();
             tp[j] += step;
             tm[j] -= step;
-            double[] gp = ml.evaluate(tp[0], Arrays.copyOfRange(tp, 1, q), false).gradient();
-            double[] gm = ml.evaluate(tm[0], Arrays.copyOfRange(tm, 1, q), false).gradient();
+            double[] gp =
+                    ml.evaluate(tp[0], Arrays.copyOfRange(tp, 1, q), false).gradient();
+            double[] gm =
+                    ml.evaluate(tm[0], Arrays.copyOfRange(tm, 1, q), false).gradient();
             for (int i = 0; i < q; i++) {
                 h[i][j] = (gp[i] - gm[i]) / (2 * step);
             }
@@ -220,8 +224,8 @@ public final class RandomInterceptLogit {
         }
         List<FitWarning> warnings = new ArrayList<>();
         if (design.droppedRows() > 0) {
-            warnings.add(new FitWarning(FitWarning.ROWS_DROPPED,
-                    design.droppedRows() + " rows with missing values were left out"));
+            warnings.add(new FitWarning(
+                    FitWarning.ROWS_DROPPED, design.droppedRows() + " rows with missing values were left out"));
         }
         double[][] cov = new double[p][p];
         SymmetricSolver hs = SymmetricSolver.factor(h);
@@ -229,7 +233,8 @@ public final class RandomInterceptLogit {
             for (double[] row : cov) {
                 Arrays.fill(row, Double.NaN);
             }
-            warnings.add(new FitWarning(FitWarning.NOT_CONVERGED,
+            warnings.add(new FitWarning(
+                    FitWarning.NOT_CONVERGED,
                     "the Hessian of the deviance is not positive definite; standard errors are unavailable"));
         } else {
             double[][] inv = hs.inverse();
@@ -240,14 +245,19 @@ public final class RandomInterceptLogit {
             }
         }
         if (!opt.converged) {
-            warnings.add(new FitWarning(FitWarning.NOT_CONVERGED,
+            warnings.add(new FitWarning(
+                    FitWarning.NOT_CONVERGED,
                     "the deviance was not minimised to tolerance in " + maxIterations + " iterations"));
         }
         if (theta[0] < BOUNDARY_SD) {
-            warnings.add(new FitWarning(FitWarning.BOUNDARY_VARIANCE, "the random-intercept SD of "
-                    + groups.column() + " is estimated at (or near) zero: a singular fit; the groups add no variation"));
+            warnings.add(new FitWarning(
+                    FitWarning.BOUNDARY_VARIANCE,
+                    "the random-intercept SD of " + groups.column()
+                            + " is estimated at (or near) zero: a singular fit; the groups add no variation"));
         }
-        warnings.addAll(start.warnings().stream().filter(w -> !w.code().equals(FitWarning.ROWS_DROPPED)).toList());
+        warnings.addAll(start.warnings().stream()
+                .filter(w -> !w.code().equals(FitWarning.ROWS_DROPPED))
+                .toList());
         List<Coefficient> coefs = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
             coefs.add(Coefficient.wald(design.columnNames().get(j), beta[j], Math.sqrt(cov[j][j]), confidence));
@@ -256,23 +266,35 @@ public final class RandomInterceptLogit {
         for (int k = 0; k < g; k++) {
             intercepts[k] = theta[0] * modes[k];
         }
-        return new GlmmFit(design.columnNames(), beta, cov, coefs, theta[0], -0.5 * deviance, n, groups.column(),
-                groups.labels(), intercepts, quadraturePoints, opt.iterations, opt.converged, confidence, warnings);
+        return new GlmmFit(
+                design.columnNames(),
+                beta,
+                cov,
+                coefs,
+                theta[0],
+                -0.5 * deviance,
+                n,
+                groups.column(),
+                groups.labels(),
+                intercepts,
+                quadraturePoints,
+                opt.iterations,
+                opt.converged,
+                confidence,
+                warnings);
     }
 
-    private record Optimum(double[] theta, int iterations, boolean converged) {
-    }
+    private record Optimum(double[] theta, int iterations, boolean converged) {}
 
-    private record Lme4Result(double[] theta, double[][] hessian, double deviance) {
-    }
+    private record Lme4Result(double[] theta, double[][] hessian, double deviance) {}
 
     /**
      * lme4-compatible refinement: computes lme4's stage-1 start (nAGQ = 0 fit), then minimises lme4's
      * PIRLS deviance from the exact optimum by quasi-Newton steps (central-difference gradients, the exact
      * Hessian as metric) and takes the Hessian by lme4's {@code deriv12}.
      */
-    private Lme4Result lme4Refine(MarginalLikelihood ml, double[] exactTheta, double[][] exactHessian,
-            double[] glmBeta) {
+    private Lme4Result lme4Refine(
+            MarginalLikelihood ml, double[] exactTheta, double[][] exactHessian, double[] glmBeta) {
         int q = exactTheta.length;
         int p = q - 1;
         // stage 1: nAGQ = 0 criterion over sigma (golden section), joint modes inside
@@ -305,8 +327,12 @@ public final class RandomInterceptLogit {
         }
         d0.applyAsDouble(0.5 * (a + b));
         double[] start = lp0.clone();
-        java.util.function.ToDoubleFunction<double[]> dev = t -> ml.lme4Deviance(t[0],
-                ml.fixedPredictor(Arrays.copyOfRange(t, 1, q)), start, LME4_TOL_PWRSS, LME4_PIRLS_MAX_ITERATIONS,
+        java.util.function.ToDoubleFunction<double[]> dev = t -> ml.lme4Deviance(
+                t[0],
+                ml.fixedPredictor(Arrays.copyOfRange(t, 1, q)),
+                start,
+                LME4_TOL_PWRSS,
+                LME4_PIRLS_MAX_ITERATIONS,
                 LME4_MAX_STEP_HALVINGS);
         // stage 2: quasi-Newton on lme4's deviance from the exact optimum
         SymmetricSolver metric = SymmetricSolver.factor(exactHessian);
@@ -402,7 +428,8 @@ public final class RandomInterceptLogit {
             iter++;
             double[] grad = cur.gradient();
             double hs = 1e-6 * Math.max(1.0, Math.abs(theta[0]));
-            double[] gs = ml.evaluate(theta[0] + hs, Arrays.copyOfRange(theta, 1, q), false).gradient();
+            double[] gs = ml.evaluate(theta[0] + hs, Arrays.copyOfRange(theta, 1, q), false)
+                    .gradient();
             double[][] h = new double[q][q];
             for (int j = 0; j < q; j++) {
                 double d = (gs[j] - grad[j]) / hs;

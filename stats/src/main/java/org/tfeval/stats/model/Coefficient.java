@@ -9,8 +9,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * {@link Double#POSITIVE_INFINITY} when the reference distribution is the standard normal. Statistics
  * that an inference method does not give (a bootstrap has no standard error) are NaN.
  */
-public record Coefficient(String term, double estimate, double stdError, double ciLow, double ciHigh,
-        double pValue, double df) {
+public record Coefficient(
+        String term, double estimate, double stdError, double ciLow, double ciHigh, double pValue, double df) {
 
     public Coefficient {
         Objects.requireNonNull(term, "term");
@@ -38,12 +38,18 @@ public record Coefficient(String term, double estimate, double stdError, double 
     public static Coefficient wald(String term, double estimate, double stdError, double confidence) {
         NormalDistribution z = NormalDistribution.of(0, 1);
         double q = z.inverseSurvivalProbability((1 - confidence) / 2);
-        double p = stdError > 0 ? 2 * z.survivalProbability(Math.abs(estimate / stdError))
-                : (estimate == 0 ? 1.0 : 0.0);
+        double p =
+                stdError > 0 ? 2 * z.survivalProbability(Math.abs(estimate / stdError)) : (estimate == 0 ? 1.0 : 0.0);
         if (Double.isNaN(estimate) || Double.isNaN(stdError)) {
             p = Double.NaN;
         }
-        return new Coefficient(term, estimate, stdError, estimate - q * stdError, estimate + q * stdError, p,
+        return new Coefficient(
+                term,
+                estimate,
+                stdError,
+                estimate - q * stdError,
+                estimate + q * stdError,
+                p,
                 Double.POSITIVE_INFINITY);
     }
 
@@ -54,8 +60,8 @@ public record Coefficient(String term, double estimate, double stdError, double 
         }
         TDistribution t = TDistribution.of(df);
         double q = t.inverseSurvivalProbability((1 - confidence) / 2);
-        double p = stdError > 0 ? 2 * t.survivalProbability(Math.abs(estimate / stdError))
-                : (estimate == 0 ? 1.0 : 0.0);
+        double p =
+                stdError > 0 ? 2 * t.survivalProbability(Math.abs(estimate / stdError)) : (estimate == 0 ? 1.0 : 0.0);
         if (Double.isNaN(estimate) || Double.isNaN(stdError)) {
             p = Double.NaN;
         }

@@ -8,9 +8,19 @@ import java.util.Objects;
  * deviance-based AIC here, a GLM has no random-intercept SD. {@code inference} says how standard errors,
  * intervals and p-values were obtained (e.g. {@code "wald-z"}, {@code "CR2 with Satterthwaite df"}).
  */
-public record ModelSummary(String model, int n, boolean converged, int iterations,
-        List<Coefficient> coefficients, double loglik, double deviance, double aic, double randomInterceptSd,
-        String inference, double confidence, List<FitWarning> warnings) {
+public record ModelSummary(
+        String model,
+        int n,
+        boolean converged,
+        int iterations,
+        List<Coefficient> coefficients,
+        double loglik,
+        double deviance,
+        double aic,
+        double randomInterceptSd,
+        String inference,
+        double confidence,
+        List<FitWarning> warnings) {
 
     public ModelSummary {
         Objects.requireNonNull(model, "model");
@@ -27,7 +37,9 @@ public record ModelSummary(String model, int n, boolean converged, int iteration
 
     /** The coefficient for {@code term}. */
     public Coefficient coefficient(String term) {
-        return coefficients.stream().filter(c -> c.term().equals(term)).findFirst()
+        return coefficients.stream()
+                .filter(c -> c.term().equals(term))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no coefficient named '" + term + "'"));
     }
 }

@@ -29,8 +29,7 @@ import org.tfeval.stats.robust.WildClusterBootstrap;
  */
 public final class ModelFitter {
 
-    private ModelFitter() {
-    }
+    private ModelFitter() {}
 
     /** Fits the model and returns its summary, with robust or bootstrap inference when requested. */
     public static ModelSummary fit(DataFrame data, ModelRequest request) {
@@ -56,27 +55,49 @@ public final class ModelFitter {
             case OLS -> {
                 LinearFit fit = LinearRegression.create().withConfidence(conf).fit(design);
                 ModelSummary s = fit.summary();
-                yield request.cluster() == null ? s
-                        : request.wildBootstrap() ? withBootstrap(s, bootstrap(request).ols(design, grouping(data, request, design)))
-                                : withRobust(s, ClusterRobust.of(request.covariance()).withConfidence(conf)
-                                        .estimate(SandwichParts.of(design, fit), grouping(data, request, design)));
+                yield request.cluster() == null
+                        ? s
+                        : request.wildBootstrap()
+                                ? withBootstrap(s, bootstrap(request).ols(design, grouping(data, request, design)))
+                                : withRobust(
+                                        s,
+                                        ClusterRobust.of(request.covariance())
+                                                .withConfidence(conf)
+                                                .estimate(
+                                                        SandwichParts.of(design, fit),
+                                                        grouping(data, request, design)));
             }
             case LOGIT, POISSON -> {
                 Family family = request.kind() == ModelKind.LOGIT ? Family.BINOMIAL_LOGIT : Family.POISSON_LOG;
-                GlmFit fit = GeneralizedLinearModel.of(family).withConfidence(conf).withIntervals(request.intervals())
+                GlmFit fit = GeneralizedLinearModel.of(family)
+                        .withConfidence(conf)
+                        .withIntervals(request.intervals())
                         .fit(design);
                 ModelSummary s = fit.summary();
-                yield request.cluster() == null ? s
+                yield request.cluster() == null
+                        ? s
                         : request.wildBootstrap()
-                                ? withBootstrap(s, bootstrap(request).glm(design, grouping(data, request, design), family))
-                                : withRobust(s, ClusterRobust.of(request.covariance()).withConfidence(conf)
-                                        .estimate(SandwichParts.of(design, fit), grouping(data, request, design)));
+                                ? withBootstrap(
+                                        s, bootstrap(request).glm(design, grouping(data, request, design), family))
+                                : withRobust(
+                                        s,
+                                        ClusterRobust.of(request.covariance())
+                                                .withConfidence(conf)
+                                                .estimate(
+                                                        SandwichParts.of(design, fit),
+                                                        grouping(data, request, design)));
             }
-            case FIRTH -> FirthLogisticRegression.create().withConfidence(conf).withIntervals(request.intervals())
-                    .fit(design).summary();
+            case FIRTH ->
+                FirthLogisticRegression.create()
+                        .withConfidence(conf)
+                        .withIntervals(request.intervals())
+                        .fit(design)
+                        .summary();
             case GLMM_LOGIT -> {
-                GlmmFit fit = RandomInterceptLogit.laplace().withQuadraturePoints(request.quadraturePoints())
-                        .withModeIteration(request.modeIteration()).withConfidence(conf)
+                GlmmFit fit = RandomInterceptLogit.laplace()
+                        .withQuadraturePoints(request.quadraturePoints())
+                        .withModeIteration(request.modeIteration())
+                        .withConfidence(conf)
                         .fit(design, Grouping.of(data, request.group(), design));
                 yield fit.summary();
             }
@@ -84,7 +105,9 @@ public final class ModelFitter {
     }
 
     private static WildClusterBootstrap bootstrap(ModelRequest r) {
-        return WildClusterBootstrap.create().withDraws(r.bootstrapDraws()).withSeed(r.seed())
+        return WildClusterBootstrap.create()
+                .withDraws(r.bootstrapDraws())
+                .withSeed(r.seed())
                 .withConfidence(r.confidence());
     }
 
@@ -95,14 +118,36 @@ public final class ModelFitter {
     private static ModelSummary withRobust(ModelSummary s, RobustFit robust) {
         List<FitWarning> w = new ArrayList<>(s.warnings());
         w.addAll(robust.warnings());
-        return new ModelSummary(s.model(), s.n(), s.converged(), s.iterations(), robust.coefficients(), s.loglik(),
-                s.deviance(), s.aic(), s.randomInterceptSd(), robust.describe(), s.confidence(), w);
+        return new ModelSummary(
+                s.model(),
+                s.n(),
+                s.converged(),
+                s.iterations(),
+                robust.coefficients(),
+                s.loglik(),
+                s.deviance(),
+                s.aic(),
+                s.randomInterceptSd(),
+                robust.describe(),
+                s.confidence(),
+                w);
     }
 
     private static ModelSummary withBootstrap(ModelSummary s, WildBootstrapFit boot) {
         List<FitWarning> w = new ArrayList<>(s.warnings());
         w.addAll(boot.warnings());
-        return new ModelSummary(s.model(), s.n(), s.converged(), s.iterations(), boot.coefficients(), s.loglik(),
-                s.deviance(), s.aic(), s.randomInterceptSd(), boot.describe(), s.confidence(), w);
+        return new ModelSummary(
+                s.model(),
+                s.n(),
+                s.converged(),
+                s.iterations(),
+                boot.coefficients(),
+                s.loglik(),
+                s.deviance(),
+                s.aic(),
+                s.randomInterceptSd(),
+                boot.describe(),
+                s.confidence(),
+                w);
     }
 }

@@ -37,6 +37,7 @@ public enum ModelKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + text + "'; use ols, logit, poisson, firth or glmm-logit");
+        throw new IllegalArgumentException(
+                "unknown model '" + text + "'; use ols, logit, poisson, firth or glmm-logit");
     }
 }

@@ -13,10 +13,21 @@ import org.tfeval.stats.robust.ClusterCovariance;
  * Build with {@link #of} and the {@code with...} methods; a glmm-logit request is complete once it has a
  * group ({@link ModelFitter} checks).
  */
-public record ModelRequest(ModelKind kind, String formula, Map<String, String> referenceLevels,
-        java.util.Set<String> categorical, String cluster,
-        ClusterCovariance covariance, boolean wildBootstrap, int bootstrapDraws, long seed, String group,
-        int quadraturePoints, ModeIteration modeIteration, IntervalType intervals, double confidence) {
+public record ModelRequest(
+        ModelKind kind,
+        String formula,
+        Map<String, String> referenceLevels,
+        java.util.Set<String> categorical,
+        String cluster,
+        ClusterCovariance covariance,
+        boolean wildBootstrap,
+        int bootstrapDraws,
+        long seed,
+        String group,
+        int quadraturePoints,
+        ModeIteration modeIteration,
+        IntervalType intervals,
+        double confidence) {
 
     /** Default wild-bootstrap draws. */
     public static final int DEFAULT_DRAWS = 999;
@@ -47,8 +58,8 @@ public record ModelRequest(ModelKind kind, String formula, Map<String, String> r
             throw new IllegalArgumentException("choose either a cluster-robust covariance or the wild bootstrap");
         }
         if (cluster != null && !kind.supportsClusterInference()) {
-            throw new IllegalArgumentException("cluster-robust inference is available for ols, logit and poisson, not "
-                    + kind.label());
+            throw new IllegalArgumentException(
+                    "cluster-robust inference is available for ols, logit and poisson, not " + kind.label());
         }
         if (kind != ModelKind.GLMM_LOGIT && group != null) {
             throw new IllegalArgumentException("a group column only applies to model glmm-logit");
@@ -57,52 +68,168 @@ public record ModelRequest(ModelKind kind, String formula, Map<String, String> r
 
     /** Model-based inference, 95%, no clusters. */
     public static ModelRequest of(ModelKind kind, String formula) {
-        return new ModelRequest(kind, formula, Map.of(), java.util.Set.of(), null, null, false, DEFAULT_DRAWS, DEFAULT_SEED, null, 1,
-                ModeIteration.EXACT, kind == ModelKind.FIRTH ? IntervalType.PROFILE_LIKELIHOOD : IntervalType.WALD,
+        return new ModelRequest(
+                kind,
+                formula,
+                Map.of(),
+                java.util.Set.of(),
+                null,
+                null,
+                false,
+                DEFAULT_DRAWS,
+                DEFAULT_SEED,
+                null,
+                1,
+                ModeIteration.EXACT,
+                kind == ModelKind.FIRTH ? IntervalType.PROFILE_LIKELIHOOD : IntervalType.WALD,
                 0.95);
     }
 
     /** Numeric columns to treat as categorical (levels = their distinct values, in numeric order). */
     public ModelRequest withCategorical(java.util.Set<String> columns) {
-        return new ModelRequest(kind, formula, referenceLevels, columns, cluster, covariance, wildBootstrap,
-                bootstrapDraws, seed, group, quadraturePoints, modeIteration, intervals, confidence);
+        return new ModelRequest(
+                kind,
+                formula,
+                referenceLevels,
+                columns,
+                cluster,
+                covariance,
+                wildBootstrap,
+                bootstrapDraws,
+                seed,
+                group,
+                quadraturePoints,
+                modeIteration,
+                intervals,
+                confidence);
     }
 
     public ModelRequest withReferenceLevels(Map<String, String> levels) {
-        return new ModelRequest(kind, formula, levels, categorical, cluster, covariance, wildBootstrap, bootstrapDraws, seed, group,
-                quadraturePoints, modeIteration, intervals, confidence);
+        return new ModelRequest(
+                kind,
+                formula,
+                levels,
+                categorical,
+                cluster,
+                covariance,
+                wildBootstrap,
+                bootstrapDraws,
+                seed,
+                group,
+                quadraturePoints,
+                modeIteration,
+                intervals,
+                confidence);
     }
 
     /** Cluster-robust covariance by {@code column}. */
     public ModelRequest withClusterCovariance(String column, ClusterCovariance type) {
-        return new ModelRequest(kind, formula, referenceLevels, categorical, column, type, false, bootstrapDraws, seed, group,
-                quadraturePoints, modeIteration, intervals, confidence);
+        return new ModelRequest(
+                kind,
+                formula,
+                referenceLevels,
+                categorical,
+                column,
+                type,
+                false,
+                bootstrapDraws,
+                seed,
+                group,
+                quadraturePoints,
+                modeIteration,
+                intervals,
+                confidence);
     }
 
     /** Wild cluster bootstrap by {@code column}. */
     public ModelRequest withWildBootstrap(String column, int draws, long bootstrapSeed) {
-        return new ModelRequest(kind, formula, referenceLevels, categorical, column, null, true, draws, bootstrapSeed, group,
-                quadraturePoints, modeIteration, intervals, confidence);
+        return new ModelRequest(
+                kind,
+                formula,
+                referenceLevels,
+                categorical,
+                column,
+                null,
+                true,
+                draws,
+                bootstrapSeed,
+                group,
+                quadraturePoints,
+                modeIteration,
+                intervals,
+                confidence);
     }
 
     /** Random intercept by {@code column}, with {@code points} quadrature nodes (1 = Laplace). */
     public ModelRequest withGroup(String column, int points) {
-        return new ModelRequest(kind, formula, referenceLevels, categorical, cluster, covariance, wildBootstrap, bootstrapDraws, seed,
-                column, points, modeIteration, intervals, confidence);
+        return new ModelRequest(
+                kind,
+                formula,
+                referenceLevels,
+                categorical,
+                cluster,
+                covariance,
+                wildBootstrap,
+                bootstrapDraws,
+                seed,
+                column,
+                points,
+                modeIteration,
+                intervals,
+                confidence);
     }
 
     public ModelRequest withModeIteration(ModeIteration mode) {
-        return new ModelRequest(kind, formula, referenceLevels, categorical, cluster, covariance, wildBootstrap, bootstrapDraws, seed,
-                group, quadraturePoints, mode, intervals, confidence);
+        return new ModelRequest(
+                kind,
+                formula,
+                referenceLevels,
+                categorical,
+                cluster,
+                covariance,
+                wildBootstrap,
+                bootstrapDraws,
+                seed,
+                group,
+                quadraturePoints,
+                mode,
+                intervals,
+                confidence);
     }
 
     public ModelRequest withIntervals(IntervalType type) {
-        return new ModelRequest(kind, formula, referenceLevels, categorical, cluster, covariance, wildBootstrap, bootstrapDraws, seed,
-                group, quadraturePoints, modeIteration, type, confidence);
+        return new ModelRequest(
+                kind,
+                formula,
+                referenceLevels,
+                categorical,
+                cluster,
+                covariance,
+                wildBootstrap,
+                bootstrapDraws,
+                seed,
+                group,
+                quadraturePoints,
+                modeIteration,
+                type,
+                confidence);
     }
 
     public ModelRequest withConfidence(double level) {
-        return new ModelRequest(kind, formula, referenceLevels, categorical, cluster, covariance, wildBootstrap, bootstrapDraws, seed,
-                group, quadraturePoints, modeIteration, intervals, level);
+        return new ModelRequest(
+                kind,
+                formula,
+                referenceLevels,
+                categorical,
+                cluster,
+                covariance,
+                wildBootstrap,
+                bootstrapDraws,
+                seed,
+                group,
+                quadraturePoints,
+                modeIteration,
+                intervals,
+                level);
     }
 }

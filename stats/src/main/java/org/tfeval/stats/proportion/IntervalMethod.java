@@ -57,8 +57,8 @@ public enum IntervalMethod {
     /** The interval for {@code successes} out of {@code trials} at {@code confidence}. */
     public ProportionInterval interval(long successes, long trials, double confidence) {
         if (trials < 1 || successes < 0 || successes > trials) {
-            throw new IllegalArgumentException("need 0 <= successes <= trials and trials >= 1, got " + successes
-                    + " of " + trials);
+            throw new IllegalArgumentException(
+                    "need 0 <= successes <= trials and trials >= 1, got " + successes + " of " + trials);
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must lie in (0, 1), got " + confidence);

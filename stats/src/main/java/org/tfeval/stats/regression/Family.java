@@ -48,7 +48,9 @@ public enum Family {
         void validate(String column, double[] y, List<InputViolation> problems) {
             for (double v : y) {
                 if (v != 0 && v != 1) {
-                    problems.add(InputViolation.ofColumn(InputViolation.NOT_BINARY, column,
+                    problems.add(InputViolation.ofColumn(
+                            InputViolation.NOT_BINARY,
+                            column,
                             "a logistic model needs a 0/1 outcome, but the column holds other values"));
                     return;
                 }
@@ -93,7 +95,9 @@ public enum Family {
         void validate(String column, double[] y, List<InputViolation> problems) {
             for (double v : y) {
                 if (v < 0 || v != Math.rint(v)) {
-                    problems.add(InputViolation.ofColumn(InputViolation.NOT_COUNT, column,
+                    problems.add(InputViolation.ofColumn(
+                            InputViolation.NOT_COUNT,
+                            column,
                             "a Poisson model needs non-negative whole-number counts as the outcome"));
                     return;
                 }

@@ -10,9 +10,20 @@ import org.tfeval.stats.model.ModelSummary;
  * profile-likelihood intervals and penalized likelihood-ratio p-values (or Wald, if so configured), the
  * ordinary and penalized log-likelihoods at the estimate, and any separation found in the data.
  */
-public record FirthFit(List<String> terms, double[] estimates, double[][] covariance, List<Coefficient> coefficients,
-        double loglik, double penalizedLoglik, int n, int iterations, boolean converged, Separation separation,
-        IntervalType intervals, double confidence, List<FitWarning> warnings) {
+public record FirthFit(
+        List<String> terms,
+        double[] estimates,
+        double[][] covariance,
+        List<Coefficient> coefficients,
+        double loglik,
+        double penalizedLoglik,
+        int n,
+        int iterations,
+        boolean converged,
+        Separation separation,
+        IntervalType intervals,
+        double confidence,
+        List<FitWarning> warnings) {
 
     public FirthFit {
         terms = List.copyOf(terms);
@@ -28,7 +39,18 @@ public record FirthFit(List<String> terms, double[] estimates, double[][] covari
         String inference = intervals == IntervalType.PROFILE_LIKELIHOOD
                 ? "penalized profile likelihood intervals and LR p-values; SE from inverse Fisher information"
                 : "Wald z";
-        return new ModelSummary("firth", n, converged, iterations, coefficients, loglik, -2 * loglik,
-                -2 * loglik + 2 * terms.size(), Double.NaN, inference, confidence, warnings);
+        return new ModelSummary(
+                "firth",
+                n,
+                converged,
+                iterations,
+                coefficients,
+                loglik,
+                -2 * loglik,
+                -2 * loglik + 2 * terms.size(),
+                Double.NaN,
+                inference,
+                confidence,
+                warnings);
     }
 }

@@ -80,7 +80,8 @@ public final class FirthLogisticRegression {
         int p = design.columnCount();
         List<InputViolation> problems = new ArrayList<>(Family.BINOMIAL_LOGIT.check(design.response(), design.y()));
         if (n <= p) {
-            problems.add(InputViolation.ofData(InputViolation.TOO_FEW_ROWS,
+            problems.add(InputViolation.ofData(
+                    InputViolation.TOO_FEW_ROWS,
                     "the model needs more rows (" + n + ") than coefficients (" + p + ")"));
         }
         if (!problems.isEmpty()) {
@@ -88,8 +89,9 @@ public final class FirthLogisticRegression {
         }
         double[][] x = design.columns();
         double[] y = design.y();
-        Collinearity.requireFullRank(Collinearity.aliasedFromGram(gram(x, quarterWeights(n)),
-                Collinearity.R_DEFAULT_TOLERANCE), design.columnNames());
+        Collinearity.requireFullRank(
+                Collinearity.aliasedFromGram(gram(x, quarterWeights(n)), Collinearity.R_DEFAULT_TOLERANCE),
+                design.columnNames());
 
         Newton full = newton(x, y, new double[p], -1, 0.0);
         double[] beta = full.beta;
@@ -97,11 +99,12 @@ public final class FirthLogisticRegression {
         double[][] cov = at.solver.inverse();
         List<FitWarning> warnings = new ArrayList<>();
         if (design.droppedRows() > 0) {
-            warnings.add(new FitWarning(FitWarning.ROWS_DROPPED,
-                    design.droppedRows() + " rows with missing values were left out"));
+            warnings.add(new FitWarning(
+                    FitWarning.ROWS_DROPPED, design.droppedRows() + " rows with missing values were left out"));
         }
         if (!full.converged) {
-            warnings.add(new FitWarning(FitWarning.NOT_CONVERGED,
+            warnings.add(new FitWarning(
+                    FitWarning.NOT_CONVERGED,
                     "the penalized likelihood did not converge in " + maxIterations + " iterations"));
         }
         List<Coefficient> coefs = new ArrayList<>(p);
@@ -116,39 +119,61 @@ public final class FirthLogisticRegression {
             IntStream.range(0, p).parallel().forEach(j -> {
                 Profiler.Constrained f = b -> -2 * newtonPenalized(x, y, beta, j, b);
                 double se = Math.sqrt(cov[j][j]);
-                lim[j] = new double[] {Profiler.limit(f, beta[j], se, minCrit, threshold, -1),
-                    Profiler.limit(f, beta[j], se, minCrit, threshold, +1)};
+                lim[j] = new double[] {
+                    Profiler.limit(f, beta[j], se, minCrit, threshold, -1),
+                    Profiler.limit(f, beta[j], se, minCrit, threshold, +1)
+                };
                 double stat = Math.max(0, f.value(0.0) - minCrit);
                 pv[j] = ChiSquaredDistribution.of(1).survivalProbability(stat);
             });
             List<Coefficient> prof = new ArrayList<>(p);
             for (int j = 0; j < p; j++) {
                 Coefficient c = coefs.get(j);
-                prof.add(new Coefficient(c.term(), c.estimate(), c.stdError(), lim[j][0], lim[j][1], pv[j],
-                        Double.POSITIVE_INFINITY));
+                prof.add(new Coefficient(
+                        c.term(), c.estimate(), c.stdError(), lim[j][0], lim[j][1], pv[j], Double.POSITIVE_INFINITY));
                 if (Double.isInfinite(lim[j][0]) || Double.isInfinite(lim[j][1])) {
-                    warnings.add(new FitWarning(FitWarning.PROFILE_LIMIT_NOT_FOUND, "the penalized profile of "
-                            + c.term() + " does not fall far enough on one side; that limit is infinite"));
+                    warnings.add(new FitWarning(
+                            FitWarning.PROFILE_LIMIT_NOT_FOUND,
+                            "the penalized profile of " + c.term()
+                                    + " does not fall far enough on one side; that limit is infinite"));
                 }
             }
             coefs = prof;
         }
         Separation separation = separationOf(design);
         if (separation != null) {
-            warnings.add(new FitWarning(separation.complete() ? FitWarning.COMPLETE_SEPARATION
-                    : FitWarning.QUASI_COMPLETE_SEPARATION, (separation.complete() ? "complete" : "quasi-complete")
-                    + " separation involving " + String.join(", ", separation.terms())
-                    + ": ordinary maximum likelihood would give infinite estimates; Firth's estimates stay finite"));
+            warnings.add(
+                    new FitWarning(
+                            separation.complete()
+                                    ? FitWarning.COMPLETE_SEPARATION
+                                    : FitWarning.QUASI_COMPLETE_SEPARATION,
+                            (separation.complete() ? "complete" : "quasi-complete")
+                                    + " separation involving " + String.join(", ", separation.terms())
+                                    + ": ordinary maximum likelihood would give infinite estimates; Firth's estimates stay finite"));
         }
-        return new FirthFit(design.columnNames(), beta, cov, coefs, at.loglik, at.penalizedLoglik, n, full.iterations,
-                full.converged, separation, intervals, confidence, warnings);
+        return new FirthFit(
+                design.columnNames(),
+                beta,
+                cov,
+                coefs,
+                at.loglik,
+                at.penalizedLoglik,
+                n,
+                full.iterations,
+                full.converged,
+                separation,
+                intervals,
+                confidence,
+                warnings);
     }
 
     /** Runs an ordinary ML fit only to learn whether the data are separated (information for the user). */
     private Separation separationOf(Design design) {
         try {
-            return GeneralizedLinearModel.logistic().withMaxIterations(GeneralizedLinearModel.DEFAULT_MAX_ITERATIONS)
-                    .fit(design).separation();
+            return GeneralizedLinearModel.logistic()
+                    .withMaxIterations(GeneralizedLinearModel.DEFAULT_MAX_ITERATIONS)
+                    .fit(design)
+                    .separation();
         } catch (InvalidInputException e) {
             return null;
         }
@@ -210,8 +235,7 @@ public final class FirthLogisticRegression {
         return e;
     }
 
-    private record Newton(double[] beta, int iterations, boolean converged) {
-    }
+    private record Newton(double[] beta, int iterations, boolean converged) {}
 
     /**
      * Maximises the penalized likelihood from {@code start}; when {@code fixed >= 0}, coefficient
@@ -246,7 +270,8 @@ public final class FirthLogisticRegression {
                     next[j] = beta[j] + f * delta[j];
                 }
                 trial = evaluate(x, y, next);
-                if (trial.solver != null && trial.penalizedLoglik >= cur.penalizedLoglik - 1e-12 * Math.abs(cur.penalizedLoglik)) {
+                if (trial.solver != null
+                        && trial.penalizedLoglik >= cur.penalizedLoglik - 1e-12 * Math.abs(cur.penalizedLoglik)) {
                     break;
                 }
                 f *= 0.5;

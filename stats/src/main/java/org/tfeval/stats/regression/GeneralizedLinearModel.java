@@ -108,7 +108,8 @@ public final class GeneralizedLinearModel {
         int p = design.columnCount();
         List<InputViolation> problems = new ArrayList<>(family.check(design.response(), design.y()));
         if (n <= p) {
-            problems.add(InputViolation.ofData(InputViolation.TOO_FEW_ROWS,
+            problems.add(InputViolation.ofData(
+                    InputViolation.TOO_FEW_ROWS,
                     "the model needs more rows (" + n + ") than coefficients (" + p + ")"));
         }
         if (!problems.isEmpty()) {
@@ -118,12 +119,13 @@ public final class GeneralizedLinearModel {
         double[] y = design.y();
         Irls irls = new Irls(family, x, y, null);
         Collinearity.requireFullRank(
-                Collinearity.aliasedFromGram(CrossProducts.unpack(irls.startingGram(), p),
-                        Collinearity.R_DEFAULT_TOLERANCE),
+                Collinearity.aliasedFromGram(
+                        CrossProducts.unpack(irls.startingGram(), p), Collinearity.R_DEFAULT_TOLERANCE),
                 design.columnNames());
         Irls.Result res = irls.run(null, maxIterations, STEP_TOLERANCE);
         if (res == null || res.solver() == null) {
-            throw new InvalidInputException(InputViolation.ofData(InputViolation.SINGULAR_DESIGN,
+            throw new InvalidInputException(InputViolation.ofData(
+                    InputViolation.SINGULAR_DESIGN,
                     "the weighted design became singular during fitting; check for separation or empty categories"));
         }
         double[] beta = res.last().beta();
@@ -136,8 +138,8 @@ public final class GeneralizedLinearModel {
 
         List<FitWarning> warnings = new ArrayList<>();
         if (design.droppedRows() > 0) {
-            warnings.add(new FitWarning(FitWarning.ROWS_DROPPED,
-                    design.droppedRows() + " rows with missing values were left out"));
+            warnings.add(new FitWarning(
+                    FitWarning.ROWS_DROPPED, design.droppedRows() + " rows with missing values were left out"));
         }
         Separation separation = null;
         boolean suspicious = !res.converged() || res.last().boundary() > 0;
@@ -147,12 +149,15 @@ public final class GeneralizedLinearModel {
         if (separation != null) {
             warnings.add(SeparationCheck.warning(family, separation));
         } else if (!res.converged()) {
-            warnings.add(new FitWarning(FitWarning.NOT_CONVERGED,
+            warnings.add(new FitWarning(
+                    FitWarning.NOT_CONVERGED,
                     "IRLS did not converge in " + maxIterations + " iterations; estimates are unreliable"));
         }
         if (family == Family.BINOMIAL_LOGIT && res.last().boundary() > 0) {
-            warnings.add(new FitWarning(FitWarning.FITTED_AT_BOUNDARY,
-                    "fitted probabilities numerically 0 or 1 occurred for " + res.last().boundary() + " rows"));
+            warnings.add(new FitWarning(
+                    FitWarning.FITTED_AT_BOUNDARY,
+                    "fitted probabilities numerically 0 or 1 occurred for "
+                            + res.last().boundary() + " rows"));
         }
 
         List<Coefficient> coefs = new ArrayList<>(p);
@@ -165,8 +170,24 @@ public final class GeneralizedLinearModel {
         double nullDev = nullDeviance(design);
         double ll = res.last().loglik();
         double aic = -2 * ll + 2 * p;
-        return new GlmFit(family, design.columnNames(), beta, cov, coefs, res.last().deviance(), nullDev, ll, aic, n,
-                res.iterations(), res.converged(), fitted, separation, intervals, confidence, warnings);
+        return new GlmFit(
+                family,
+                design.columnNames(),
+                beta,
+                cov,
+                coefs,
+                res.last().deviance(),
+                nullDev,
+                ll,
+                aic,
+                n,
+                res.iterations(),
+                res.converged(),
+                fitted,
+                separation,
+                intervals,
+                confidence,
+                warnings);
     }
 
     /**
@@ -215,23 +236,32 @@ public final class GeneralizedLinearModel {
         return dev;
     }
 
-    private List<Coefficient> profileIntervals(Design design, double[] beta, double[][] cov, double minDeviance,
-            List<Coefficient> wald, List<FitWarning> warnings) {
+    private List<Coefficient> profileIntervals(
+            Design design,
+            double[] beta,
+            double[][] cov,
+            double minDeviance,
+            List<Coefficient> wald,
+            List<FitWarning> warnings) {
         double threshold = ChiSquaredDistribution.of(1).inverseCumulativeProbability(confidence);
         int p = beta.length;
         double[][] limits = new double[p][];
         IntStream.range(0, p).parallel().forEach(j -> {
             Profiler.Constrained f = constrained(design, beta, j);
             double se = Math.sqrt(cov[j][j]);
-            limits[j] = new double[] {Profiler.limit(f, beta[j], se, minDeviance, threshold, -1),
-                Profiler.limit(f, beta[j], se, minDeviance, threshold, +1)};
+            limits[j] = new double[] {
+                Profiler.limit(f, beta[j], se, minDeviance, threshold, -1),
+                Profiler.limit(f, beta[j], se, minDeviance, threshold, +1)
+            };
         });
         List<Coefficient> out = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
             out.add(wald.get(j).withInterval(limits[j][0], limits[j][1]));
             if (Double.isInfinite(limits[j][0]) || Double.isInfinite(limits[j][1])) {
-                warnings.add(new FitWarning(FitWarning.PROFILE_LIMIT_NOT_FOUND, "the profile likelihood of "
-                        + design.columnNames().get(j) + " does not fall far enough on one side; that limit is infinite"));
+                warnings.add(new FitWarning(
+                        FitWarning.PROFILE_LIMIT_NOT_FOUND,
+                        "the profile likelihood of " + design.columnNames().get(j)
+                                + " does not fall far enough on one side; that limit is infinite"));
             }
         }
         return out;

@@ -11,10 +11,24 @@ import org.tfeval.stats.model.ModelSummary;
  * {@code fitted} holds the fitted means per design row, which cluster-robust covariances need.
  * {@code separation} is null when none was detected.
  */
-public record GlmFit(Family family, List<String> terms, double[] estimates, double[][] covariance,
-        List<Coefficient> coefficients, double deviance, double nullDeviance, double loglik, double aic, int n,
-        int iterations, boolean converged, double[] fitted, Separation separation, IntervalType intervals,
-        double confidence, List<FitWarning> warnings) {
+public record GlmFit(
+        Family family,
+        List<String> terms,
+        double[] estimates,
+        double[][] covariance,
+        List<Coefficient> coefficients,
+        double deviance,
+        double nullDeviance,
+        double loglik,
+        double aic,
+        int n,
+        int iterations,
+        boolean converged,
+        double[] fitted,
+        Separation separation,
+        IntervalType intervals,
+        double confidence,
+        List<FitWarning> warnings) {
 
     public GlmFit {
         Objects.requireNonNull(family, "family");
@@ -37,8 +51,18 @@ public record GlmFit(Family family, List<String> terms, double[] estimates, doub
 
     /** Flat summary for reports and the CLI. */
     public ModelSummary summary() {
-        return new ModelSummary(family.modelName(), n, converged, iterations, coefficients, loglik, deviance, aic,
-                Double.NaN, intervals == IntervalType.WALD ? "Wald z" : "Wald z tests, " + intervals.label() + " intervals",
-                confidence, warnings);
+        return new ModelSummary(
+                family.modelName(),
+                n,
+                converged,
+                iterations,
+                coefficients,
+                loglik,
+                deviance,
+                aic,
+                Double.NaN,
+                intervals == IntervalType.WALD ? "Wald z" : "Wald z tests, " + intervals.label() + " intervals",
+                confidence,
+                warnings);
     }
 }

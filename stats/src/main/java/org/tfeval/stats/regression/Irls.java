@@ -38,12 +38,10 @@ final class Irls {
     }
 
     /** State after one pass at given coefficients. */
-    record Pass(double[] beta, double[] gram, double[] score, double deviance, double loglik, int boundary) {
-    }
+    record Pass(double[] beta, double[] gram, double[] score, double deviance, double loglik, int boundary) {}
 
     /** Outcome of {@link #run}. */
-    record Result(Pass last, SymmetricSolver solver, int iterations, boolean converged, double[] lastStep) {
-    }
+    record Result(Pass last, SymmetricSolver solver, int iterations, boolean converged, double[] lastStep) {}
 
     /** The linear predictor of the most recent pass (shared array). */
     double[] eta() {
@@ -72,8 +70,9 @@ final class Irls {
                 ll += li;
                 // Bernoulli: the saturated log-likelihood is 0, so the unit deviance is -2 l_i
                 dev += family == Family.BINOMIAL_LOGIT ? -2 * li : family.deviance(y[i], e);
-                if (family == Family.BINOMIAL_LOGIT && (mu < GeneralizedLinearModel.BOUNDARY_PROBABILITY
-                        || mu > 1 - GeneralizedLinearModel.BOUNDARY_PROBABILITY)) {
+                if (family == Family.BINOMIAL_LOGIT
+                        && (mu < GeneralizedLinearModel.BOUNDARY_PROBABILITY
+                                || mu > 1 - GeneralizedLinearModel.BOUNDARY_PROBABILITY)) {
                     boundary++;
                 }
             }

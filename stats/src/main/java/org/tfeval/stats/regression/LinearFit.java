@@ -11,10 +11,23 @@ import org.tfeval.stats.model.ModelSummary;
  * R-squared (centred with an intercept, uncentred without, as NIST defines it), the ANOVA sums of
  * squares and F, the Gaussian log-likelihood, and how many refinement steps the solve took.
  */
-public record LinearFit(List<String> terms, double[] estimates, double[][] covariance,
-        List<Coefficient> coefficients, double residualSd, double rSquared, double residualSumOfSquares,
-        double regressionSumOfSquares, int modelDf, int residualDf, double fStatistic, double loglik, int n,
-        int refinementSteps, double confidence, List<FitWarning> warnings) {
+public record LinearFit(
+        List<String> terms,
+        double[] estimates,
+        double[][] covariance,
+        List<Coefficient> coefficients,
+        double residualSd,
+        double rSquared,
+        double residualSumOfSquares,
+        double regressionSumOfSquares,
+        int modelDf,
+        int residualDf,
+        double fStatistic,
+        double loglik,
+        int n,
+        int refinementSteps,
+        double confidence,
+        List<FitWarning> warnings) {
 
     public LinearFit {
         terms = List.copyOf(terms);
@@ -43,7 +56,18 @@ public record LinearFit(List<String> terms, double[] estimates, double[][] covar
     /** Flat summary; OLS has no deviance here, and AIC counts the variance as a parameter, as R's AIC does. */
     public ModelSummary summary() {
         double aic = -2 * loglik + 2 * (terms.size() + 1);
-        return new ModelSummary("ols", n, true, refinementSteps, coefficients, loglik, residualSumOfSquares, aic,
-                Double.NaN, "t with " + residualDf + " df", confidence, warnings);
+        return new ModelSummary(
+                "ols",
+                n,
+                true,
+                refinementSteps,
+                coefficients,
+                loglik,
+                residualSumOfSquares,
+                aic,
+                Double.NaN,
+                "t with " + residualDf + " df",
+                confidence,
+                warnings);
     }
 }

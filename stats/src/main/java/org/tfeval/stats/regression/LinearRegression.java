@@ -80,8 +80,8 @@ public final class LinearRegression {
         int n = design.rows();
         int p = design.columnCount();
         if (n <= p) {
-            throw new InvalidInputException(InputViolation.ofData(InputViolation.TOO_FEW_ROWS,
-                    "OLS needs more rows (" + n + ") than coefficients (" + p + ")"));
+            throw new InvalidInputException(InputViolation.ofData(
+                    InputViolation.TOO_FEW_ROWS, "OLS needs more rows (" + n + ") than coefficients (" + p + ")"));
         }
         double[][] x = design.columns();
         double[] y = design.y();
@@ -202,11 +202,26 @@ public final class LinearRegression {
         double loglik = sse > 0 ? -0.5 * n * (Math.log(2 * Math.PI * sse / n) + 1) : Double.POSITIVE_INFINITY;
         List<FitWarning> warnings = new ArrayList<>();
         if (design.droppedRows() > 0) {
-            warnings.add(new FitWarning(FitWarning.ROWS_DROPPED,
-                    design.droppedRows() + " rows with missing values were left out"));
+            warnings.add(new FitWarning(
+                    FitWarning.ROWS_DROPPED, design.droppedRows() + " rows with missing values were left out"));
         }
-        return new LinearFit(design.columnNames(), bHi, cov, coefs, Math.sqrt(sigma2), 1 - sse / sst, sse, ssr,
-                dfModel, dfResidual, f, loglik, n, steps, confidence, warnings);
+        return new LinearFit(
+                design.columnNames(),
+                bHi,
+                cov,
+                coefs,
+                Math.sqrt(sigma2),
+                1 - sse / sst,
+                sse,
+                ssr,
+                dfModel,
+                dfResidual,
+                f,
+                loglik,
+                n,
+                steps,
+                confidence,
+                warnings);
     }
 
     /** Solves {@code R'R d = g} with the lower factor {@code L = R'}. */

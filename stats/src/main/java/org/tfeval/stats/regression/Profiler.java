@@ -22,15 +22,13 @@ final class Profiler {
         double value(double b);
     }
 
-    private Profiler() {
-    }
+    private Profiler() {}
 
     /**
      * Limit on one side ({@code direction} +1 upper, -1 lower); infinite when the criterion never rises
      * far enough (separation, boundary).
      */
-    static double limit(Constrained f, double estimate, double se, double minimum, double threshold,
-            int direction) {
+    static double limit(Constrained f, double estimate, double se, double minimum, double threshold, int direction) {
         double scale = se > 0 && Double.isFinite(se) ? se : Math.max(1.0, Math.abs(estimate));
         double step = Math.sqrt(threshold) * scale;
         double inner = estimate;

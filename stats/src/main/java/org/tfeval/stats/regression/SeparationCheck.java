@@ -15,8 +15,7 @@ import org.tfeval.stats.model.FitWarning;
  */
 final class SeparationCheck {
 
-    private SeparationCheck() {
-    }
+    private SeparationCheck() {}
 
     /** A certificate from direction {@code d}, or null when {@code d} does not certify separation. */
     static Separation fromDirection(Family family, double[][] x, double[] y, double[] d, List<String> names) {
@@ -69,16 +68,22 @@ final class SeparationCheck {
     static FitWarning warning(Family family, Separation s) {
         String terms = String.join(", ", s.terms());
         if (family != Family.BINOMIAL_LOGIT) {
-            return new FitWarning(FitWarning.INFINITE_ESTIMATE, "zero counts make the estimates of " + terms
-                    + " tend to minus infinity; their Wald statistics are meaningless");
+            return new FitWarning(
+                    FitWarning.INFINITE_ESTIMATE,
+                    "zero counts make the estimates of " + terms
+                            + " tend to minus infinity; their Wald statistics are meaningless");
         }
         if (s.complete()) {
-            return new FitWarning(FitWarning.COMPLETE_SEPARATION, "complete separation: a combination of "
-                    + terms + " predicts every outcome perfectly, so maximum-likelihood estimates do not exist;"
-                    + " consider model 'firth'");
+            return new FitWarning(
+                    FitWarning.COMPLETE_SEPARATION,
+                    "complete separation: a combination of "
+                            + terms + " predicts every outcome perfectly, so maximum-likelihood estimates do not exist;"
+                            + " consider model 'firth'");
         }
-        return new FitWarning(FitWarning.QUASI_COMPLETE_SEPARATION, "quasi-complete separation: a combination of "
-                + terms + " predicts the outcome perfectly for some rows, so their estimates are infinite and"
-                + " their standard errors meaningless; consider model 'firth'");
+        return new FitWarning(
+                FitWarning.QUASI_COMPLETE_SEPARATION,
+                "quasi-complete separation: a combination of "
+                        + terms + " predicts the outcome perfectly for some rows, so their estimates are infinite and"
+                        + " their standard errors meaningless; consider model 'firth'");
     }
 }

@@ -68,10 +68,13 @@ public final class ClusterRobust {
         int n = parts.rows();
         int p = parts.columns();
         if (clusters.groupOfRow().length != n) {
-            throw new IllegalArgumentException("clusters cover " + clusters.groupOfRow().length + " rows, model has " + n);
+            throw new IllegalArgumentException(
+                    "clusters cover " + clusters.groupOfRow().length + " rows, model has " + n);
         }
         if (g < 2) {
-            throw new InvalidInputException(InputViolation.ofColumn(InputViolation.OUT_OF_RANGE, clusters.column(),
+            throw new InvalidInputException(InputViolation.ofColumn(
+                    InputViolation.OUT_OF_RANGE,
+                    clusters.column(),
                     "cluster-robust inference needs at least 2 clusters, found " + g));
         }
         int[][] members = clusters.members();
@@ -96,14 +99,19 @@ public final class ClusterRobust {
         double[][] v = sandwich(m, meat, type.smallSampleFactor(n, p, g));
         List<Coefficient> coefs = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
-            coefs.add(Coefficient.t(parts.terms().get(j), parts.estimates()[j], Math.sqrt(Math.max(v[j][j], 0)), df[j],
-                    confidence));
+            coefs.add(Coefficient.t(
+                    parts.terms().get(j), parts.estimates()[j], Math.sqrt(Math.max(v[j][j], 0)), df[j], confidence));
         }
         List<FitWarning> warnings = new ArrayList<>();
         if (g < FEW_CLUSTERS) {
-            warnings.add(new FitWarning(FitWarning.FEW_CLUSTERS, "only " + g + " clusters of " + clusters.column()
-                    + (type == ClusterCovariance.CR2 ? "; consider also the wild cluster bootstrap"
-                            : "; " + type + " tends to understate uncertainty, prefer CR2 or the wild cluster bootstrap")));
+            warnings.add(
+                    new FitWarning(
+                            FitWarning.FEW_CLUSTERS,
+                            "only " + g + " clusters of " + clusters.column()
+                                    + (type == ClusterCovariance.CR2
+                                            ? "; consider also the wild cluster bootstrap"
+                                            : "; " + type
+                                                    + " tends to understate uncertainty, prefer CR2 or the wild cluster bootstrap")));
         }
         return new RobustFit(type, clusters.column(), g, coefs, v, warnings);
     }
@@ -126,7 +134,8 @@ public final class ClusterRobust {
             int[] rows = members[k];
             int ng = rows.length;
             if (ng > CR2_MAX_CLUSTER_ROWS) {
-                throw new InvalidInputException(InputViolation.ofData(InputViolation.OUT_OF_RANGE,
+                throw new InvalidInputException(InputViolation.ofData(
+                        InputViolation.OUT_OF_RANGE,
                         "CR2 needs an n_g x n_g matrix per cluster; a cluster has " + ng + " rows, more than "
                                 + CR2_MAX_CLUSTER_ROWS + "; use CR1 or the wild cluster bootstrap"));
             }

@@ -9,8 +9,13 @@ import org.tfeval.stats.model.FitWarning;
  * Coefficients re-inferred with a cluster-robust covariance: standard errors from {@code covariance},
  * t or z tests with the df in each {@link Coefficient} (Satterthwaite per coefficient for CR2).
  */
-public record RobustFit(ClusterCovariance type, String cluster, int clusters, List<Coefficient> coefficients,
-        double[][] covariance, List<FitWarning> warnings) {
+public record RobustFit(
+        ClusterCovariance type,
+        String cluster,
+        int clusters,
+        List<Coefficient> coefficients,
+        double[][] covariance,
+        List<FitWarning> warnings) {
 
     public RobustFit {
         Objects.requireNonNull(type, "type");
@@ -24,8 +29,10 @@ public record RobustFit(ClusterCovariance type, String cluster, int clusters, Li
 
     /** Words for reports, e.g. {@code "CR2 by site (12 clusters), Satterthwaite t"}. */
     public String describe() {
-        String ref = type.adjustsResiduals() ? "Satterthwaite t"
-                : (coefficients.isEmpty() || coefficients.get(0).normalReference() ? "z"
+        String ref = type.adjustsResiduals()
+                ? "Satterthwaite t"
+                : (coefficients.isEmpty() || coefficients.get(0).normalReference()
+                        ? "z"
                         : "t with " + (clusters - 1) + " df");
         return type + " by " + cluster + " (" + clusters + " clusters), " + ref;
     }

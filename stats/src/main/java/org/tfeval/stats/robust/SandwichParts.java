@@ -12,14 +12,22 @@ import org.tfeval.stats.regression.LinearFit;
  * {@code d mu / d eta}), the response residuals {@code y - mu}, and the bread {@code M = (X'VX)^-1}.
  * {@code normalReference} is true for GLMs (z tests) and false for OLS (t tests).
  */
-public record SandwichParts(String model, List<String> terms, double[] estimates, double[][] x, double[] variance,
-        double[] residuals, double[][] bread, boolean normalReference) {
+public record SandwichParts(
+        String model,
+        List<String> terms,
+        double[] estimates,
+        double[][] x,
+        double[] variance,
+        double[] residuals,
+        double[][] bread,
+        boolean normalReference) {
 
     public SandwichParts {
         Objects.requireNonNull(model, "model");
         terms = List.copyOf(terms);
         if (estimates.length != terms.size() || x.length != terms.size() || bread.length != terms.size()) {
-            throw new IllegalArgumentException("estimates, columns and bread must match the " + terms.size() + " terms");
+            throw new IllegalArgumentException(
+                    "estimates, columns and bread must match the " + terms.size() + " terms");
         }
         if (variance.length != residuals.length || (x.length > 0 && x[0].length != residuals.length)) {
             throw new IllegalArgumentException("variance, residuals and columns must have the same rows");
@@ -37,8 +45,8 @@ public record SandwichParts(String model, List<String> terms, double[] estimates
             v[i] = fit.family().variance(mu[i]);
             e[i] = y[i] - mu[i];
         }
-        return new SandwichParts(fit.family().modelName(), fit.terms(), fit.estimates(), design.columns(), v, e,
-                fit.covariance(), true);
+        return new SandwichParts(
+                fit.family().modelName(), fit.terms(), fit.estimates(), design.columns(), v, e, fit.covariance(), true);
     }
 
     /** Parts of an OLS fit on {@code design}. */

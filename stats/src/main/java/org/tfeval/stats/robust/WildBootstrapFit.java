@@ -11,8 +11,16 @@ import org.tfeval.stats.model.FitWarning;
  * inversion did not bracket). {@code enumerated} is true when every Rademacher sign pattern was used
  * (then the p-values are exact for the bootstrap distribution and the seed is irrelevant).
  */
-public record WildBootstrapFit(String method, BootstrapWeights weights, boolean enumerated, int draws, long seed,
-        String cluster, int clusters, List<Coefficient> coefficients, List<FitWarning> warnings) {
+public record WildBootstrapFit(
+        String method,
+        BootstrapWeights weights,
+        boolean enumerated,
+        int draws,
+        long seed,
+        String cluster,
+        int clusters,
+        List<Coefficient> coefficients,
+        List<FitWarning> warnings) {
 
     public WildBootstrapFit {
         Objects.requireNonNull(method, "method");
@@ -26,7 +34,8 @@ public record WildBootstrapFit(String method, BootstrapWeights weights, boolean 
 
     /** Words for reports. */
     public String describe() {
-        return method + " by " + cluster + " (" + clusters + " clusters), " + weights.name().toLowerCase()
-                + " weights, " + (enumerated ? "all " + draws + " sign patterns enumerated" : draws + " draws, seed " + seed);
+        return method + " by " + cluster + " (" + clusters + " clusters), "
+                + weights.name().toLowerCase() + " weights, "
+                + (enumerated ? "all " + draws + " sign patterns enumerated" : draws + " draws, seed " + seed);
     }
 }

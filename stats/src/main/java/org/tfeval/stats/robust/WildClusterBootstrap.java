@@ -148,22 +148,33 @@ public final class WildClusterBootstrap {
     private WildBootstrapFit result(String method, Plan plan, Grouping clusters, List<Coefficient> out) {
         List<FitWarning> warnings = new ArrayList<>();
         if (plan.enumerated && plan.v.length < 1.0 / (1 - confidence) * 20) {
-            warnings.add(new FitWarning(FitWarning.FEW_CLUSTERS, "only " + plan.v.length
-                    + " distinct Rademacher sign patterns: p-values are coarse (multiples of 1/" + plan.v.length
-                    + "); Webb weights give a finer distribution"));
+            warnings.add(new FitWarning(
+                    FitWarning.FEW_CLUSTERS,
+                    "only " + plan.v.length
+                            + " distinct Rademacher sign patterns: p-values are coarse (multiples of 1/" + plan.v.length
+                            + "); Webb weights give a finer distribution"));
         }
-        return new WildBootstrapFit(method, plan.weights, plan.enumerated, plan.v.length, seed, clusters.column(),
-                clusters.count(), out, warnings);
+        return new WildBootstrapFit(
+                method,
+                plan.weights,
+                plan.enumerated,
+                plan.v.length,
+                seed,
+                clusters.column(),
+                clusters.count(),
+                out,
+                warnings);
     }
 
     /** Weight matrix v[draw][cluster]. */
-    private record Plan(BootstrapWeights weights, boolean enumerated, double[][] v) {
-    }
+    private record Plan(BootstrapWeights weights, boolean enumerated, double[][] v) {}
 
     private Plan plan(Grouping clusters) {
         int g = clusters.count();
         if (g < 2) {
-            throw new InvalidInputException(InputViolation.ofColumn(InputViolation.OUT_OF_RANGE, clusters.column(),
+            throw new InvalidInputException(InputViolation.ofColumn(
+                    InputViolation.OUT_OF_RANGE,
+                    clusters.column(),
                     "the wild cluster bootstrap needs at least 2 clusters, found " + g));
         }
         if (forcedWeights == null && g < 31 && (1L << g) <= draws) {
@@ -222,8 +233,8 @@ public final class WildClusterBootstrap {
         return u;
     }
 
-    private static double olsPValue(double[][] x, double[] u, int[][] members, double[][] bread, int j, double factor,
-            Plan plan, double tObs) {
+    private static double olsPValue(
+            double[][] x, double[] u, int[][] members, double[][] bread, int j, double factor, Plan plan, double tObs) {
         int p = x.length;
         int g = members.length;
         double[] q = bread[j];
@@ -377,8 +388,8 @@ public final class WildClusterBootstrap {
         }
         SymmetricSolver s = SymmetricSolver.factor(m);
         if (s == null) {
-            throw new InvalidInputException(InputViolation.ofData(InputViolation.SINGULAR_DESIGN,
-                    "the design is singular under the bootstrap null"));
+            throw new InvalidInputException(InputViolation.ofData(
+                    InputViolation.SINGULAR_DESIGN, "the design is singular under the bootstrap null"));
         }
         return s.inverse();
     }

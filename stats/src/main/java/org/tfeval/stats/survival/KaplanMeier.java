@@ -73,8 +73,8 @@ public final class KaplanMeier {
             problems.add(InputViolation.ofColumn(InputViolation.NOT_NUMERIC, time, "survival times must be numeric"));
         }
         if (!(ec instanceof NumericColumn)) {
-            problems.add(InputViolation.ofColumn(InputViolation.NOT_NUMERIC, event,
-                    "the event indicator must be numeric 0/1"));
+            problems.add(InputViolation.ofColumn(
+                    InputViolation.NOT_NUMERIC, event, "the event indicator must be numeric 0/1"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -99,15 +99,16 @@ public final class KaplanMeier {
             badTime |= t[r] < 0;
             badEvent |= e[r] != 0 && e[r] != 1;
             if (sc != null) {
-                s[r] = strata + "=" + (sc instanceof StringColumn str ? str.get(i) : numberText(((NumericColumn) sc).get(i)));
+                s[r] = strata + "="
+                        + (sc instanceof StringColumn str ? str.get(i) : numberText(((NumericColumn) sc).get(i)));
             }
         }
         if (badTime) {
             problems.add(InputViolation.ofColumn(InputViolation.OUT_OF_RANGE, time, "survival times must be >= 0"));
         }
         if (badEvent) {
-            problems.add(InputViolation.ofColumn(InputViolation.NOT_BINARY, event,
-                    "the event indicator must be 0 (censored) or 1 (event)"));
+            problems.add(InputViolation.ofColumn(
+                    InputViolation.NOT_BINARY, event, "the event indicator must be 0 (censored) or 1 (event)"));
         }
         if (keep.isEmpty()) {
             problems.add(InputViolation.ofData(InputViolation.TOO_FEW_ROWS, "no row has values for all of " + cols));
@@ -118,7 +119,8 @@ public final class KaplanMeier {
         KaplanMeierFit fit = fit(t, e, s);
         if (keep.size() < n) {
             List<FitWarning> w = new ArrayList<>(fit.warnings());
-            w.add(new FitWarning(FitWarning.ROWS_DROPPED, (n - keep.size()) + " rows with missing values were left out"));
+            w.add(new FitWarning(
+                    FitWarning.ROWS_DROPPED, (n - keep.size()) + " rows with missing values were left out"));
             return new KaplanMeierFit(fit.curves(), fit.logRank(), fit.interval(), fit.confidence(), w);
         }
         return fit;
@@ -134,7 +136,8 @@ public final class KaplanMeier {
             if (!(time[i] >= 0) || (event[i] != 0 && event[i] != 1)) {
                 throw new IllegalArgumentException("row " + i + ": need time >= 0 and event 0/1");
             }
-            groups.computeIfAbsent(strata == null ? ALL : strata[i], k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(strata == null ? ALL : strata[i], k -> new ArrayList<>())
+                    .add(i);
         }
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - confidence) / 2);
         List<SurvivalCurve> curves = new ArrayList<>();
@@ -182,7 +185,9 @@ public final class KaplanMeier {
             }
             if (d > 0) {
                 s *= 1 - (double) d / atRisk;
-                varCumHaz = atRisk == d ? Double.POSITIVE_INFINITY : varCumHaz + (double) d / ((double) atRisk * (atRisk - d));
+                varCumHaz = atRisk == d
+                        ? Double.POSITIVE_INFINITY
+                        : varCumHaz + (double) d / ((double) atRisk * (atRisk - d));
             }
             double se = Math.sqrt(varCumHaz);
             double[] lim = interval.limits(s, se, z);
@@ -190,8 +195,8 @@ public final class KaplanMeier {
             totalEvents += d;
             atRisk -= d + c;
         }
-        return new SurvivalCurve(label, rows.length, totalEvents, points, median(points, 0), median(points, 1),
-                median(points, 2));
+        return new SurvivalCurve(
+                label, rows.length, totalEvents, points, median(points, 0), median(points, 1), median(points, 2));
     }
 
     /**

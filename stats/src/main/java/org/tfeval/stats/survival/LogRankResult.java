@@ -3,8 +3,8 @@ package org.tfeval.stats.survival;
 import java.util.List;
 
 /** The log-rank test across strata: observed and expected events per stratum, chi-square, df, p-value. */
-public record LogRankResult(List<String> strata, double[] observed, double[] expected, double chiSquare, int df,
-        double pValue) {
+public record LogRankResult(
+        List<String> strata, double[] observed, double[] expected, double chiSquare, int df, double pValue) {
 
     public LogRankResult {
         strata = List.copyOf(strata);

@@ -14,8 +14,7 @@ import org.tfeval.stats.linalg.SymmetricSolver;
  */
 public final class LogRankTest {
 
-    private LogRankTest() {
-    }
+    private LogRankTest() {}
 
     /** Tests equality of survival across groups {@code group[i]} in 0..labels.size()-1. */
     public static LogRankResult test(double[] time, double[] event, int[] group, List<String> labels) {

@@ -7,8 +7,14 @@ import java.util.Objects;
  * The Kaplan-Meier curve of one stratum ({@code "all"} without strata, else {@code column=level}), with
  * median survival and its interval (NaN when the curve, or the interval curve, never falls to 0.5).
  */
-public record SurvivalCurve(String stratum, int n, int events, List<SurvivalPoint> points, double median,
-        double medianLow, double medianHigh) {
+public record SurvivalCurve(
+        String stratum,
+        int n,
+        int events,
+        List<SurvivalPoint> points,
+        double median,
+        double medianLow,
+        double medianHigh) {
 
     public SurvivalCurve {
         Objects.requireNonNull(stratum, "stratum");

@@ -6,8 +6,15 @@ package org.tfeval.stats.survival;
  * hazard (Greenwood; what {@code survfit} reports as {@code std.err}) and the interval (NaN where
  * undefined).
  */
-public record SurvivalPoint(double time, int atRisk, int events, int censored, double survival, double stdError,
-        double ciLow, double ciHigh) {
+public record SurvivalPoint(
+        double time,
+        int atRisk,
+        int events,
+        int censored,
+        double survival,
+        double stdError,
+        double ciLow,
+        double ciHigh) {
 
     public SurvivalPoint {
         if (atRisk < 1 || events < 0 || censored < 0 || events + censored > atRisk) {

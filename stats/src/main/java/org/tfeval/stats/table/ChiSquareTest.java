@@ -22,8 +22,7 @@ public final class ChiSquareTest {
         }
     }
 
-    private ChiSquareTest() {
-    }
+    private ChiSquareTest() {}
 
     /** Tests independence of rows and columns; rows or columns with zero total are rejected. */
     public static Result test(ContingencyTable table) {
@@ -64,9 +63,11 @@ public final class ChiSquareTest {
                     small += v < MIN_EXPECTED_COUNT ? 1 : 0;
                 }
             }
-            warnings.add(new FitWarning(FitWarning.SMALL_EXPECTED_COUNTS, small + " of " + (r.length * c.length)
-                    + " expected counts are below " + (int) MIN_EXPECTED_COUNT
-                    + "; the chi-square approximation may be incorrect, prefer Fisher's exact test"));
+            warnings.add(new FitWarning(
+                    FitWarning.SMALL_EXPECTED_COUNTS,
+                    small + " of " + (r.length * c.length)
+                            + " expected counts are below " + (int) MIN_EXPECTED_COUNT
+                            + "; the chi-square approximation may be incorrect, prefer Fisher's exact test"));
         }
         return new Result(stat, df, p, e, warnings);
     }

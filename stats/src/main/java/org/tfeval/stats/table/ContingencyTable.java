@@ -12,8 +12,8 @@ import org.tfeval.stats.frame.NumericColumn;
 import org.tfeval.stats.frame.StringColumn;
 
 /** An r x c table of counts with row and column labels. Immutable (arrays are copied). */
-public record ContingencyTable(String rowVariable, String columnVariable, List<String> rowLabels,
-        List<String> columnLabels, long[][] counts) {
+public record ContingencyTable(
+        String rowVariable, String columnVariable, List<String> rowLabels, List<String> columnLabels, long[][] counts) {
 
     public ContingencyTable {
         Objects.requireNonNull(rowVariable, "rowVariable");
@@ -26,8 +26,8 @@ public record ContingencyTable(String rowVariable, String columnVariable, List<S
         long[][] copy = new long[counts.length][];
         for (int i = 0; i < counts.length; i++) {
             if (counts[i].length != columnLabels.size()) {
-                throw new IllegalArgumentException("row " + i + " has " + counts[i].length + " counts, expected "
-                        + columnLabels.size());
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + counts[i].length + " counts, expected " + columnLabels.size());
             }
             for (long v : counts[i]) {
                 if (v < 0) {
@@ -60,8 +60,8 @@ public record ContingencyTable(String rowVariable, String columnVariable, List<S
         TreeMap<String, Integer> rows = labels(rc);
         TreeMap<String, Integer> cols = labels(cc);
         if (rows.isEmpty() || cols.isEmpty()) {
-            throw new InvalidInputException(InputViolation.ofData(InputViolation.TOO_FEW_ROWS,
-                    "no row has values for both " + rowColumn + " and " + colColumn));
+            throw new InvalidInputException(InputViolation.ofData(
+                    InputViolation.TOO_FEW_ROWS, "no row has values for both " + rowColumn + " and " + colColumn));
         }
         long[][] counts = new long[rows.size()][cols.size()];
         for (int i = 0; i < data.rowCount(); i++) {
@@ -70,8 +70,8 @@ public record ContingencyTable(String rowVariable, String columnVariable, List<S
             }
             counts[rows.get(text(rc, i))][cols.get(text(cc, i))]++;
         }
-        return new ContingencyTable(rowColumn, colColumn, new ArrayList<>(rows.keySet()),
-                new ArrayList<>(cols.keySet()), counts);
+        return new ContingencyTable(
+                rowColumn, colColumn, new ArrayList<>(rows.keySet()), new ArrayList<>(cols.keySet()), counts);
     }
 
     private static TreeMap<String, Integer> labels(Column c) {

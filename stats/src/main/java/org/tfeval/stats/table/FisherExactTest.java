@@ -30,8 +30,7 @@ public final class FisherExactTest {
     /** Budget of (node, past) pairs per stage; beyond it the test refuses rather than run for hours. */
     public static final long MAX_PASTS_PER_STAGE = 50_000_000L;
 
-    private FisherExactTest() {
-    }
+    private FisherExactTest() {}
 
     /** Two-sided p-value. Rows and columns with zero totals are dropped (they do not affect the test). */
     public static double pValue(ContingencyTable table) {
@@ -196,7 +195,8 @@ public final class FisherExactTest {
      * given the remaining row totals {@code rem} (sorted): FEXACT's longest and shortest paths, by
      * recursion over columns with memoisation per node.
      */
-    private static double[] exactBounds(int j, long[] rem, long[] cols, java.util.List<java.util.Map<Node, double[]>> memo) {
+    private static double[] exactBounds(
+            int j, long[] rem, long[] cols, java.util.List<java.util.Map<Node, double[]>> memo) {
         if (j == cols.length - 1) {
             double v = 0;
             for (long r : rem) {
@@ -314,16 +314,19 @@ public final class FisherExactTest {
     private static long[][] compact(ContingencyTable t) {
         long[] r = t.rowTotals();
         long[] c = t.columnTotals();
-        return Arrays.stream(t.counts()).filter(row -> Arrays.stream(row).sum() > 0)
+        return Arrays.stream(t.counts())
+                .filter(row -> Arrays.stream(row).sum() > 0)
                 .map(row -> {
-                    long[] out = new long[(int) Arrays.stream(c).filter(v -> v > 0).count()];
+                    long[] out =
+                            new long[(int) Arrays.stream(c).filter(v -> v > 0).count()];
                     for (int j = 0, k = 0; j < row.length; j++) {
                         if (c[j] > 0) {
                             out[k++] = row[j];
                         }
                     }
                     return out;
-                }).toArray(long[][]::new);
+                })
+                .toArray(long[][]::new);
     }
 
     private static long[][] transpose(long[][] x) {

@@ -35,8 +35,8 @@ class AgreementReferenceTest {
      * p. 568) weighted example: "0 on agreement, 0.5 for any disagreement involving Chck, 1 otherwise"
      * (categories Stat, IReq, Chck), as recorded in the file's {@code weighted_distance}.
      */
-    static final Map<String, double[][]> PROSE_WEIGHTS = Map.of("scott_pi_artstein_poesio_2008_3x3",
-            new double[][] {{0, 1, 0.5}, {1, 0, 0.5}, {0.5, 0.5, 0}});
+    static final Map<String, double[][]> PROSE_WEIGHTS =
+            Map.of("scott_pi_artstein_poesio_2008_3x3", new double[][] {{0, 1, 0.5}, {1, 0, 0.5}, {0.5, 0.5, 0}});
 
     @TestFactory
     Stream<DynamicTest> every_agreement_reference_file_is_reproduced() {
@@ -51,12 +51,18 @@ class AgreementReferenceTest {
         String layout = data.path("layout").asText();
         List<String> failures = new ArrayList<>();
         if (layout.equals("contingency_tables")) {
-            Iterator<Map.Entry<String, JsonNode>> it = data.path("tables").properties().iterator();
+            Iterator<Map.Entry<String, JsonNode>> it =
+                    data.path("tables").properties().iterator();
             while (it.hasNext()) {
                 var e = it.next();
                 Map<String, Object> got = fromTable(doc, table(e.getValue()));
-                compareAll(failures, e.getKey() + ".", got, doc.path("recomputed").path(e.getKey()), null);
-                compareAll(failures, e.getKey() + ".", got, doc.path("published").path(e.getKey()),
+                compareAll(
+                        failures, e.getKey() + ".", got, doc.path("recomputed").path(e.getKey()), null);
+                compareAll(
+                        failures,
+                        e.getKey() + ".",
+                        got,
+                        doc.path("published").path(e.getKey()),
                         doc.path("published_decimals").path(e.getKey()));
             }
         } else {
@@ -68,12 +74,22 @@ class AgreementReferenceTest {
             };
             compareAll(failures, "", got, doc.path("recomputed"), null);
             compareAll(failures, "", got, doc.path("published"), doc.path("published_decimals"));
-            Iterator<Map.Entry<String, JsonNode>> also = doc.path("also").properties().iterator();
+            Iterator<Map.Entry<String, JsonNode>> also =
+                    doc.path("also").properties().iterator();
             while (also.hasNext()) {
                 var e = also.next();
                 double v = alsoValue(e.getKey(), e.getValue(), table(data.path("table")));
-                compare(failures, e.getKey() + " recomputed", v, e.getValue().path("recomputed").asDouble(), EXACT);
-                compare(failures, e.getKey() + " published", v, e.getValue().path("published").asDouble(),
+                compare(
+                        failures,
+                        e.getKey() + " recomputed",
+                        v,
+                        e.getValue().path("recomputed").asDouble(),
+                        EXACT);
+                compare(
+                        failures,
+                        e.getKey() + " published",
+                        v,
+                        e.getValue().path("published").asDouble(),
                         halfUnit(e.getValue().path("published").asText()));
             }
         }
@@ -180,8 +196,8 @@ class AgreementReferenceTest {
         throw new AssertionError("unsupported 'also' entry " + key);
     }
 
-    private void compareAll(List<String> failures, String prefix, Map<String, Object> got, JsonNode expected,
-            JsonNode decimals) {
+    private void compareAll(
+            List<String> failures, String prefix, Map<String, Object> got, JsonNode expected, JsonNode decimals) {
         Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
         while (it.hasNext()) {
             var e = it.next();
@@ -192,8 +208,14 @@ class AgreementReferenceTest {
                 continue;
             }
             // recomputed: relative to the size of the value (Do/De of ordinal data run into thousands)
-            double scale = decimals == null ? Math.max(1.0, Math.abs(e.getValue().isArray() ? 1.0 : e.getValue().asDouble())) : 1.0;
-            double tol = decimals == null ? EXACT * scale : 0.5 * Math.pow(10, -decimals.path(key).asInt());
+            double scale = decimals == null
+                    ? Math.max(
+                            1.0,
+                            Math.abs(e.getValue().isArray() ? 1.0 : e.getValue().asDouble()))
+                    : 1.0;
+            double tol = decimals == null
+                    ? EXACT * scale
+                    : 0.5 * Math.pow(10, -decimals.path(key).asInt());
             if (decimals != null && !decimals.has(key)) {
                 failures.add(prefix + key + ": published without published_decimals");
                 continue;
@@ -201,7 +223,12 @@ class AgreementReferenceTest {
             if (value instanceof double[] arr) {
                 assertThat(e.getValue().size()).as(prefix + key + " length").isEqualTo(arr.length);
                 for (int i = 0; i < arr.length; i++) {
-                    compare(failures, prefix + key + "[" + i + "]", arr[i], e.getValue().get(i).asDouble(), tol);
+                    compare(
+                            failures,
+                            prefix + key + "[" + i + "]",
+                            arr[i],
+                            e.getValue().get(i).asDouble(),
+                            tol);
                 }
             } else {
                 compare(failures, prefix + key, (Double) value, e.getValue().asDouble(), tol);

@@ -74,21 +74,27 @@ class DesignBuilderTest {
         assertThatThrownBy(() -> DesignBuilder.of("y ~ nope + x + gone").build(DATA))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations())
-                        .extracting(InputViolation::column).containsExactly("nope", "gone"))
-                .hasMessageContaining("nope").hasMessageContaining("gone");
+                        .extracting(InputViolation::column)
+                        .containsExactly("nope", "gone"))
+                .hasMessageContaining("nope")
+                .hasMessageContaining("gone");
     }
 
     @Test
     void rejects_a_text_outcome_and_a_bad_reference_level() {
-        assertThatThrownBy(() -> DesignBuilder.of("g ~ x").build(DATA)).hasMessageContaining("'g'")
+        assertThatThrownBy(() -> DesignBuilder.of("g ~ x").build(DATA))
+                .hasMessageContaining("'g'")
                 .hasMessageContaining("numeric");
-        assertThatThrownBy(() -> DesignBuilder.of("y ~ g").withReferenceLevel("g", "zzz").build(DATA))
-                .hasMessageContaining("'g'").hasMessageContaining("reference level");
+        assertThatThrownBy(() ->
+                        DesignBuilder.of("y ~ g").withReferenceLevel("g", "zzz").build(DATA))
+                .hasMessageContaining("'g'")
+                .hasMessageContaining("reference level");
     }
 
     @Test
     void bad_syntax_is_a_bad_formula() {
-        assertThatThrownBy(() -> Formula.parse("y x + g")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> Formula.parse("y x + g"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("~");
         assertThatThrownBy(() -> Formula.parse("y ~ x +")).hasMessageContaining("formula");
     }
@@ -98,14 +104,17 @@ class DesignBuilderTest {
         // a sentinel value in the data must not appear in any message
         DataFrame d = CsvFrameReader.standard().read(new StringReader("y,x\nSECRET-42,1\n0,2\n"), "s.csv");
         assertThatThrownBy(() -> DesignBuilder.of("y ~ x").build(d)).hasMessageNotContaining("SECRET-42");
-        assertThatThrownBy(() -> DesignBuilder.of("y ~ x").withReferenceLevel("x", "SECRET-43").build(DATA))
+        assertThatThrownBy(() -> DesignBuilder.of("y ~ x")
+                        .withReferenceLevel("x", "SECRET-43")
+                        .build(DATA))
                 .hasMessageNotContaining("SECRET-43");
     }
 
     @Test
     void collinearity_names_the_aliased_term() {
         double[][] gram = {{4, 2, 4}, {2, 2, 4}, {4, 4, 8}};
-        assertThat(Collinearity.aliasedFromGram(gram, Collinearity.R_DEFAULT_TOLERANCE)).containsExactly(2);
+        assertThat(Collinearity.aliasedFromGram(gram, Collinearity.R_DEFAULT_TOLERANCE))
+                .containsExactly(2);
         assertThatThrownBy(() -> Collinearity.requireFullRank(java.util.List.of(2), java.util.List.of("a", "b", "c")))
                 .hasMessageContaining("term c");
     }

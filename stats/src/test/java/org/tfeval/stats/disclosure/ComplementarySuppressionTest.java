@@ -17,6 +17,7 @@ class ComplementarySuppressionTest {
     static final int K = ComplementarySuppression.MINIMUM_CELL_SIZE;
     /** Random tables checked by the property test. */
     static final int RANDOM_TABLES = 300;
+
     final ComplementarySuppression rule = ComplementarySuppression.of(K);
 
     @Test
@@ -26,7 +27,9 @@ class ComplementarySuppressionTest {
         assertThat(s.primary()[1][1]).isTrue();
         assertThat(s.cell(1, 1)).isTrue();
         assertThat(count(s.cells()[1])).as("row 1").isGreaterThanOrEqualTo(2);
-        assertThat(s.cell(2, 1) || s.cell(3, 1)).as("a partner in column 1 among unknown rows").isTrue();
+        assertThat(s.cell(2, 1) || s.cell(3, 1))
+                .as("a partner in column 1 among unknown rows")
+                .isTrue();
         assertThat(Attacker.recoverable(s)).isEmpty();
     }
 
@@ -34,7 +37,8 @@ class ComplementarySuppressionTest {
     void the_readers_own_row_never_hides_anything() {
         long[][] cells = {{1, 2, 3}, {25, 4, 30}, {30, 35, 40}};
         Suppression s = rule.apply(new CountTable(cells, new boolean[] {true, false, false}, true, true));
-        for (int c = 0; c < 3; c++) assertThat(s.cell(0, c)).as("own cell %d", c).isFalse();
+        for (int c = 0; c < 3; c++)
+            assertThat(s.cell(0, c)).as("own cell %d", c).isFalse();
         assertThat(s.rowTotals()[0]).isFalse();
         assertThat(Attacker.recoverable(s)).isEmpty();
     }
@@ -81,7 +85,10 @@ class ComplementarySuppressionTest {
             Suppression s = rule.apply(new CountTable(cells, known, totals, true));
             for (int r = 1; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    if (!s.cell(r, c)) assertThat(rule.small(cells[r][c])).as("published small count, table %d", i).isFalse();
+                    if (!s.cell(r, c))
+                        assertThat(rule.small(cells[r][c]))
+                                .as("published small count, table %d", i)
+                                .isFalse();
                 }
             }
             assertThat(Attacker.recoverable(s)).as("table %d", i).isEmpty();
@@ -101,7 +108,8 @@ class ComplementarySuppressionTest {
     @Test
     void a_threshold_below_two_is_refused() {
         assertThatThrownBy(() -> ComplementarySuppression.of(1)).hasMessageContaining("must be >= 2");
-        assertThatThrownBy(() -> new CountTable(new long[][] {{-1}}, new boolean[] {false}, false, true)).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> new CountTable(new long[][] {{-1}}, new boolean[] {false}, false, true))
+                .hasMessageContaining(">= 0");
     }
 
     private static int count(boolean[] b) {
@@ -146,7 +154,8 @@ class ComplementarySuppressionTest {
             cell = new int[t.rows()][t.columns()];
             int[] rowTot = new int[t.rows()];
             int[] colTot = new int[t.columns()];
-            for (int r = 0; r < t.rows(); r++) for (int c = 0; c < t.columns(); c++) cell[r][c] = s.cell(r, c) ? count++ : -1;
+            for (int r = 0; r < t.rows(); r++)
+                for (int c = 0; c < t.columns(); c++) cell[r][c] = s.cell(r, c) ? count++ : -1;
             for (int r = 0; r < t.rows(); r++) rowTot[r] = t.rowTotals() && s.rowTotals()[r] ? count++ : -1;
             for (int c = 0; c < t.columns(); c++) colTot[c] = s.columnTotals()[c] ? count++ : -1;
             int grand = t.rowTotals() && s.grandTotal() ? count++ : -1;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class NestedSumsSuppressionTest {
     /** Random variables checked by the property test. */
     static final int RANDOM_VARIABLES = 300;
+
     final ComplementarySuppression rule = ComplementarySuppression.standard();
 
     @Test
@@ -24,7 +25,9 @@ class NestedSumsSuppressionTest {
         PublishedCounts p = codebook(new long[] {50, 4, 30}, 12, 20);
         Withheld w = rule.apply(p);
         assertThat(w.primary(4)).isTrue();
-        assertThat(w.withheld(3) || w.withheld(5) || w.withheld(0)).as("a partner of code 2").isTrue();
+        assertThat(w.withheld(3) || w.withheld(5) || w.withheld(0))
+                .as("a partner of code 2")
+                .isTrue();
         assertThat(Attacker.recoverable(w)).isEmpty();
     }
 
@@ -43,10 +46,14 @@ class NestedSumsSuppressionTest {
         for (int i = 0; i < RANDOM_VARIABLES; i++) {
             long[] codes = new long[2 + rnd.nextInt(3)];
             for (int c = 0; c < codes.length; c++) codes[c] = rnd.nextInt(3) == 0 ? rnd.nextInt(11) : rnd.nextInt(30);
-            PublishedCounts p = codebook(codes, rnd.nextInt(2) == 0 ? rnd.nextInt(11) : rnd.nextInt(30), rnd.nextInt(20));
+            PublishedCounts p =
+                    codebook(codes, rnd.nextInt(2) == 0 ? rnd.nextInt(11) : rnd.nextInt(30), rnd.nextInt(20));
             Withheld w = rule.apply(p);
             for (int e = 0; e < p.size(); e++) {
-                if (!w.withheld(e)) assertThat(rule.small(p.counts()[e])).as("published small count, variable %d", i).isFalse();
+                if (!w.withheld(e))
+                    assertThat(rule.small(p.counts()[e]))
+                            .as("published small count, variable %d", i)
+                            .isFalse();
             }
             assertThat(Attacker.recoverable(w)).as("variable %d", i).isEmpty();
         }
@@ -73,8 +80,12 @@ class NestedSumsSuppressionTest {
             counts[3 + c] = codes[c];
             parts[c] = 3 + c;
         }
-        return new PublishedCounts(counts, new boolean[counts.length],
-                List.of(new PublishedCounts.Sum(PublishedCounts.Sum.PUBLISHED, new int[] {0, 1, 2}), new PublishedCounts.Sum(0, parts)));
+        return new PublishedCounts(
+                counts,
+                new boolean[counts.length],
+                List.of(
+                        new PublishedCounts.Sum(PublishedCounts.Sum.PUBLISHED, new int[] {0, 1, 2}),
+                        new PublishedCounts.Sum(0, parts)));
     }
 
     /** A reader who knows every published entry and sum, searching for other counts that change a withheld small one. */
@@ -110,7 +121,8 @@ class NestedSumsSuppressionTest {
             return out;
         }
 
-        private static boolean solvable(int vars, List<int[][]> eqs, List<Long> consts, long bound, int target, long actual) {
+        private static boolean solvable(
+                int vars, List<int[][]> eqs, List<Long> consts, long bound, int target, long actual) {
             for (long v = 0; v <= bound; v++) {
                 if (v == actual) continue;
                 long[] a = new long[vars];

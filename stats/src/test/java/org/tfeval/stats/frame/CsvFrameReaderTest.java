@@ -28,12 +28,15 @@ class CsvFrameReaderTest {
     @Test
     void ragged_rows_are_reported_with_their_line() {
         assertThatThrownBy(() -> CsvFrameReader.standard().read(new StringReader("a,b\n1,2\n3\n"), "bad.csv"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("row 3").hasMessageContaining("bad.csv");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("row 3")
+                .hasMessageContaining("bad.csv");
     }
 
     @Test
     void a_missing_file_is_bad_input() {
         assertThatThrownBy(() -> CsvFrameReader.standard().read(java.nio.file.Path.of("/no/such/file.csv")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not found");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not found");
     }
 }

@@ -59,7 +59,8 @@ class CrossProductsTest {
             for (int i = 0; i < n; i++) {
                 s += w[i] * x[a][i] * z[i];
             }
-            assertThat(total[CrossProducts.packedSize(p) + a]).isCloseTo(s, org.assertj.core.data.Offset.offset(REORDERING * n));
+            assertThat(total[CrossProducts.packedSize(p) + a])
+                    .isCloseTo(s, org.assertj.core.data.Offset.offset(REORDERING * n));
         }
     }
 
@@ -81,8 +82,8 @@ class CrossProductsTest {
         double[][] inv = s.inverse();
         assertThat(inv[0][0]).isCloseTo(3.0 / 8, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(inv[0][1]).isCloseTo(-2.0 / 8, org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(s.solve(new double[] {2, 1})).containsExactly(new double[] {0.5, 0.0},
-                org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.solve(new double[] {2, 1}))
+                .containsExactly(new double[] {0.5, 0.0}, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(SymmetricSolver.factor(new double[][] {{1, 2}, {2, 1}})).isNull();
     }
 }

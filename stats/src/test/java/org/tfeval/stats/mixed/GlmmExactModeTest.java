@@ -34,25 +34,49 @@ class GlmmExactModeTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : fx.path("cases")) {
             tests.add(DynamicTest.dynamicTest(c.path("case").asText(), () -> {
-                Path folder = ReferenceCases.root().resolve("r").resolve(c.path("case").asText());
+                Path folder = ReferenceCases.root()
+                        .resolve("r")
+                        .resolve(c.path("case").asText());
                 DataFrame data = ReferenceCases.data(folder);
                 String group = c.path("group").asText();
-                Design d = DesignBuilder.of(c.path("formula").asText()).withRequiredColumn(group).build(data);
-                GlmmFit fit = RandomInterceptLogit.laplace().withQuadraturePoints(c.path("nagq").asInt())
+                Design d = DesignBuilder.of(c.path("formula").asText())
+                        .withRequiredColumn(group)
+                        .build(data);
+                GlmmFit fit = RandomInterceptLogit.laplace()
+                        .withQuadraturePoints(c.path("nagq").asInt())
                         .fit(d, Grouping.of(data, group, d));
                 List<String> failures = new ArrayList<>();
                 for (JsonNode e : c.path("coefficients")) {
                     String term = e.path("term").asText();
-                    Coefficient got = fit.coefficients().stream().filter(k -> k.term().equals(term)).findFirst()
+                    Coefficient got = fit.coefficients().stream()
+                            .filter(k -> k.term().equals(term))
+                            .findFirst()
                             .orElseThrow(() -> new AssertionError("missing term " + term));
-                    compare(failures, term + " estimate", got.estimate(), e.path("estimate").asDouble(),
+                    compare(
+                            failures,
+                            term + " estimate",
+                            got.estimate(),
+                            e.path("estimate").asDouble(),
                             tol.path("estimate").asDouble());
-                    compare(failures, term + " std_error", got.stdError(), e.path("std_error").asDouble(),
+                    compare(
+                            failures,
+                            term + " std_error",
+                            got.stdError(),
+                            e.path("std_error").asDouble(),
                             tol.path("std_error").asDouble());
                 }
-                compare(failures, "sd", fit.randomInterceptSd(), c.path("random_intercept_sd").asDouble(),
+                compare(
+                        failures,
+                        "sd",
+                        fit.randomInterceptSd(),
+                        c.path("random_intercept_sd").asDouble(),
                         tol.path("random_intercept_sd").asDouble());
-                compare(failures, "loglik", fit.loglik(), c.path("loglik").asDouble(), tol.path("loglik").asDouble());
+                compare(
+                        failures,
+                        "loglik",
+                        fit.loglik(),
+                        c.path("loglik").asDouble(),
+                        tol.path("loglik").asDouble());
                 assertThat(failures).isEmpty();
                 assertThat(fit.converged()).isTrue();
             }));

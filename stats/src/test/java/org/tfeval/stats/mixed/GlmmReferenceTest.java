@@ -36,8 +36,11 @@ class GlmmReferenceTest {
         JsonNode tol = exp.path("tolerance");
         DataFrame data = ReferenceCases.data(folder);
         String group = exp.path("group").asText();
-        Design d = DesignBuilder.of(exp.path("formula").asText()).withRequiredColumn(group).build(data);
-        GlmmFit fit = RandomInterceptLogit.laplace().withModeIteration(ModeIteration.LME4_PIRLS)
+        Design d = DesignBuilder.of(exp.path("formula").asText())
+                .withRequiredColumn(group)
+                .build(data);
+        GlmmFit fit = RandomInterceptLogit.laplace()
+                .withModeIteration(ModeIteration.LME4_PIRLS)
                 .withQuadraturePoints(exp.path("nagq").asInt())
                 .fit(d, Grouping.of(data, group, d));
         List<String> failures = new ArrayList<>();
@@ -45,16 +48,35 @@ class GlmmReferenceTest {
         assertThat(fit.n()).isEqualTo(exp.path("n").asInt());
         for (JsonNode c : exp.path("coefficients")) {
             String term = c.path("term").asText();
-            Coefficient got = fit.coefficients().stream().filter(k -> k.term().equals(term)).findFirst()
+            Coefficient got = fit.coefficients().stream()
+                    .filter(k -> k.term().equals(term))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("missing term " + term));
-            compare(failures, term + " estimate", got.estimate(), c.path("estimate").asDouble(),
+            compare(
+                    failures,
+                    term + " estimate",
+                    got.estimate(),
+                    c.path("estimate").asDouble(),
                     tol.path("estimate").asDouble());
-            compare(failures, term + " std_error", got.stdError(), c.path("std_error").asDouble(),
+            compare(
+                    failures,
+                    term + " std_error",
+                    got.stdError(),
+                    c.path("std_error").asDouble(),
                     tol.path("std_error").asDouble());
         }
-        compare(failures, "random_intercept_sd", fit.randomInterceptSd(), exp.path("random_intercept_sd").asDouble(),
+        compare(
+                failures,
+                "random_intercept_sd",
+                fit.randomInterceptSd(),
+                exp.path("random_intercept_sd").asDouble(),
                 tol.path("random_intercept_sd").asDouble());
-        compare(failures, "loglik", fit.loglik(), exp.path("loglik").asDouble(), tol.path("loglik").asDouble());
+        compare(
+                failures,
+                "loglik",
+                fit.loglik(),
+                exp.path("loglik").asDouble(),
+                tol.path("loglik").asDouble());
         assertThat(failures).isEmpty();
     }
 

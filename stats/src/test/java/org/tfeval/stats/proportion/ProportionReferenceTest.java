@@ -35,12 +35,22 @@ class ProportionReferenceTest {
                 tests.add(DynamicTest.dynamicTest(x + " of " + n, () -> {
                     ProportionInterval w = IntervalMethod.WILSON.interval(x, n, 0.95);
                     ProportionInterval cp = IntervalMethod.CLOPPER_PEARSON.interval(x, n, 0.95);
-                    assertThat(ReferenceCases.close(w.low(), p.path("wilson").get(0).asDouble(), tol)).as("wilson low").isTrue();
-                    assertThat(ReferenceCases.close(w.high(), p.path("wilson").get(1).asDouble(), tol)).as("wilson high").isTrue();
-                    assertThat(ReferenceCases.close(cp.low(), p.path("clopper_pearson").get(0).asDouble(), tol))
-                            .as("cp low %s", cp.low()).isTrue();
-                    assertThat(ReferenceCases.close(cp.high(), p.path("clopper_pearson").get(1).asDouble(), tol))
-                            .as("cp high %s", cp.high()).isTrue();
+                    assertThat(ReferenceCases.close(
+                                    w.low(), p.path("wilson").get(0).asDouble(), tol))
+                            .as("wilson low")
+                            .isTrue();
+                    assertThat(ReferenceCases.close(
+                                    w.high(), p.path("wilson").get(1).asDouble(), tol))
+                            .as("wilson high")
+                            .isTrue();
+                    assertThat(ReferenceCases.close(
+                                    cp.low(), p.path("clopper_pearson").get(0).asDouble(), tol))
+                            .as("cp low %s", cp.low())
+                            .isTrue();
+                    assertThat(ReferenceCases.close(
+                                    cp.high(), p.path("clopper_pearson").get(1).asDouble(), tol))
+                            .as("cp high %s", cp.high())
+                            .isTrue();
                 }));
             }
         }
@@ -56,8 +66,12 @@ class ProportionReferenceTest {
         for (int k = 0; k < cases.length; k++) {
             long[] c = cases[k];
             TwoProportions.Comparison d = TwoProportions.create().difference(c[0], c[1], c[2], c[3]);
-            assertThat(d.low()).as("case %d low", k).isCloseTo(published[k][0], org.assertj.core.data.Offset.offset(PUBLISHED_4DP));
-            assertThat(d.high()).as("case %d high", k).isCloseTo(published[k][1], org.assertj.core.data.Offset.offset(PUBLISHED_4DP));
+            assertThat(d.low())
+                    .as("case %d low", k)
+                    .isCloseTo(published[k][0], org.assertj.core.data.Offset.offset(PUBLISHED_4DP));
+            assertThat(d.high())
+                    .as("case %d high", k)
+                    .isCloseTo(published[k][1], org.assertj.core.data.Offset.offset(PUBLISHED_4DP));
         }
     }
 

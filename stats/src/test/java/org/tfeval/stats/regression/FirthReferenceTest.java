@@ -33,16 +33,30 @@ class FirthReferenceTest {
         double tolEst = exp.path("tolerance").path("estimate").asDouble();
         double tolSe = exp.path("tolerance").path("std_error").asDouble();
         Design d = DesignBuilder.of(exp.path("formula").asText()).build(ReferenceCases.data(folder));
-        FirthFit fit = FirthLogisticRegression.create().withIntervals(IntervalType.WALD).fit(d);
+        FirthFit fit = FirthLogisticRegression.create()
+                .withIntervals(IntervalType.WALD)
+                .fit(d);
         assertThat(fit.converged()).isTrue();
         assertThat(fit.n()).isEqualTo(exp.path("n").asInt());
         List<String> failures = new ArrayList<>();
         for (JsonNode c : exp.path("coefficients")) {
             String term = c.path("term").asText();
-            Coefficient got = fit.coefficients().stream().filter(k -> k.term().equals(term)).findFirst()
+            Coefficient got = fit.coefficients().stream()
+                    .filter(k -> k.term().equals(term))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("missing term " + term));
-            GlmReferenceTest.compare(failures, term + " estimate", got.estimate(), c.path("estimate").asDouble(), tolEst);
-            GlmReferenceTest.compare(failures, term + " std_error", got.stdError(), c.path("std_error").asDouble(), tolSe);
+            GlmReferenceTest.compare(
+                    failures,
+                    term + " estimate",
+                    got.estimate(),
+                    c.path("estimate").asDouble(),
+                    tolEst);
+            GlmReferenceTest.compare(
+                    failures,
+                    term + " std_error",
+                    got.stdError(),
+                    c.path("std_error").asDouble(),
+                    tolSe);
         }
         assertThat(failures).isEmpty();
     }

@@ -46,10 +46,22 @@ class GlmReferenceTest {
         assertThat(fit.terms()).hasSize(exp.path("coefficients").size());
         for (JsonNode c : exp.path("coefficients")) {
             String term = c.path("term").asText();
-            var got = fit.coefficients().stream().filter(k -> k.term().equals(term)).findFirst().orElseThrow(
-                    () -> new AssertionError("missing term " + term + " in " + fit.terms()));
-            compare(failures, term + " estimate", got.estimate(), c.path("estimate").asDouble(), tolEst);
-            compare(failures, term + " std_error", got.stdError(), c.path("std_error").asDouble(), tolSe);
+            var got = fit.coefficients().stream()
+                    .filter(k -> k.term().equals(term))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("missing term " + term + " in " + fit.terms()));
+            compare(
+                    failures,
+                    term + " estimate",
+                    got.estimate(),
+                    c.path("estimate").asDouble(),
+                    tolEst);
+            compare(
+                    failures,
+                    term + " std_error",
+                    got.stdError(),
+                    c.path("std_error").asDouble(),
+                    tolSe);
             // interval and p-value are functions of estimate and SE; the SE tolerance applies
             compare(failures, term + " ci_low", got.ciLow(), c.path("ci_low").asDouble(), tolSe);
             compare(failures, term + " ci_high", got.ciHigh(), c.path("ci_high").asDouble(), tolSe);
@@ -57,7 +69,12 @@ class GlmReferenceTest {
         }
         // deviance-type numbers are smooth in the estimates: the estimate tolerance applies
         compare(failures, "deviance", fit.deviance(), exp.path("deviance").asDouble(), tolEst);
-        compare(failures, "null_deviance", fit.nullDeviance(), exp.path("null_deviance").asDouble(), tolEst);
+        compare(
+                failures,
+                "null_deviance",
+                fit.nullDeviance(),
+                exp.path("null_deviance").asDouble(),
+                tolEst);
         compare(failures, "loglik", fit.loglik(), exp.path("loglik").asDouble(), tolEst);
         compare(failures, "aic", fit.aic(), exp.path("aic").asDouble(), tolEst);
         assertThat(fit.separation()).isNull();

@@ -46,23 +46,48 @@ class NistLinearRegressionTest {
         for (JsonNode c : cert.path("coefficients")) {
             String term = c.path("term").asText();
             int j = d.indexOf(term);
-            assertThat(j).as("term %s present in design %s", term, d.columnNames()).isGreaterThanOrEqualTo(0);
-            expectLre(failures, term + " estimate", fit.estimates()[j], c.path("estimate").asDouble());
-            expectLre(failures, term + " std_error", fit.coefficients().get(j).stdError(),
+            assertThat(j)
+                    .as("term %s present in design %s", term, d.columnNames())
+                    .isGreaterThanOrEqualTo(0);
+            expectLre(
+                    failures,
+                    term + " estimate",
+                    fit.estimates()[j],
+                    c.path("estimate").asDouble());
+            expectLre(
+                    failures,
+                    term + " std_error",
+                    fit.coefficients().get(j).stdError(),
                     c.path("std_error").asDouble());
         }
-        expectLre(failures, "residual_sd", fit.residualSd(), cert.path("residual_sd").asDouble());
+        expectLre(
+                failures,
+                "residual_sd",
+                fit.residualSd(),
+                cert.path("residual_sd").asDouble());
         expectLre(failures, "r_squared", fit.rSquared(), cert.path("r_squared").asDouble());
         JsonNode anova = cert.path("anova");
         assertThat(fit.modelDf()).isEqualTo(anova.path("regression").path("df").asInt());
         assertThat(fit.residualDf()).isEqualTo(anova.path("residual").path("df").asInt());
-        expectLre(failures, "regression SS", fit.regressionSumOfSquares(),
+        expectLre(
+                failures,
+                "regression SS",
+                fit.regressionSumOfSquares(),
                 anova.path("regression").path("sum_of_squares").asDouble());
-        expectLre(failures, "regression MS", fit.regressionMeanSquare(),
+        expectLre(
+                failures,
+                "regression MS",
+                fit.regressionMeanSquare(),
                 anova.path("regression").path("mean_square").asDouble());
-        expectLre(failures, "residual SS", fit.residualSumOfSquares(),
+        expectLre(
+                failures,
+                "residual SS",
+                fit.residualSumOfSquares(),
                 anova.path("residual").path("sum_of_squares").asDouble());
-        expectLre(failures, "residual MS", fit.residualMeanSquare(),
+        expectLre(
+                failures,
+                "residual MS",
+                fit.residualMeanSquare(),
                 anova.path("residual").path("mean_square").asDouble());
         JsonNode f = anova.path("f_statistic");
         if (f.isNull()) {

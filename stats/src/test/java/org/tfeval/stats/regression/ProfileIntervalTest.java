@@ -23,7 +23,8 @@ import org.tfeval.stats.model.Coefficient;
  */
 class ProfileIntervalTest {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/org/tfeval/stats/regression/profile_intervals.json");
+    private static final Path FIXTURE =
+            Path.of("src/test/resources/org/tfeval/stats/regression/profile_intervals.json");
 
     @TestFactory
     Stream<DynamicTest> glm_profile_limits_match_r() {
@@ -32,11 +33,15 @@ class ProfileIntervalTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : fx.path("glm")) {
             tests.add(DynamicTest.dynamicTest(c.path("case").asText(), () -> {
-                Path folder = ReferenceCases.root().resolve("r").resolve(c.path("case").asText());
+                Path folder = ReferenceCases.root()
+                        .resolve("r")
+                        .resolve(c.path("case").asText());
                 Design d = DesignBuilder.of(c.path("formula").asText()).build(ReferenceCases.data(folder));
                 Family family = c.path("model").asText().equals("logit") ? Family.BINOMIAL_LOGIT : Family.POISSON_LOG;
-                GlmFit fit = GeneralizedLinearModel.of(family).withIntervals(IntervalType.PROFILE_LIKELIHOOD)
-                        .withConfidence(c.path("confidence").asDouble()).fit(d);
+                GlmFit fit = GeneralizedLinearModel.of(family)
+                        .withIntervals(IntervalType.PROFILE_LIKELIHOOD)
+                        .withConfidence(c.path("confidence").asDouble())
+                        .fit(d);
                 compareLimits(fit.coefficients(), c.path("coefficients"), tol, false);
             }));
         }
@@ -50,9 +55,13 @@ class ProfileIntervalTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : fx.path("firth")) {
             tests.add(DynamicTest.dynamicTest(c.path("case").asText(), () -> {
-                Path folder = ReferenceCases.root().resolve("r").resolve(c.path("case").asText());
+                Path folder = ReferenceCases.root()
+                        .resolve("r")
+                        .resolve(c.path("case").asText());
                 Design d = DesignBuilder.of(c.path("formula").asText()).build(ReferenceCases.data(folder));
-                FirthFit fit = FirthLogisticRegression.create().withConfidence(c.path("confidence").asDouble()).fit(d);
+                FirthFit fit = FirthLogisticRegression.create()
+                        .withConfidence(c.path("confidence").asDouble())
+                        .fit(d);
                 compareLimits(fit.coefficients(), c.path("coefficients"), tol, true);
             }));
         }
@@ -64,12 +73,21 @@ class ProfileIntervalTest {
         assertThat(got).hasSize(expected.size());
         for (JsonNode e : expected) {
             String term = e.path("term").asText();
-            Coefficient c = got.stream().filter(k -> k.term().equals(term)).findFirst()
+            Coefficient c = got.stream()
+                    .filter(k -> k.term().equals(term))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("missing term " + term));
-            GlmReferenceTest.compare(failures, term + " ci_low", c.ciLow(), e.path("ci_low").asDouble(), tol);
-            GlmReferenceTest.compare(failures, term + " ci_high", c.ciHigh(), e.path("ci_high").asDouble(), tol);
+            GlmReferenceTest.compare(
+                    failures, term + " ci_low", c.ciLow(), e.path("ci_low").asDouble(), tol);
+            GlmReferenceTest.compare(
+                    failures, term + " ci_high", c.ciHigh(), e.path("ci_high").asDouble(), tol);
             if (pValues) {
-                GlmReferenceTest.compare(failures, term + " p_value", c.pValue(), e.path("p_value").asDouble(), tol);
+                GlmReferenceTest.compare(
+                        failures,
+                        term + " p_value",
+                        c.pValue(),
+                        e.path("p_value").asDouble(),
+                        tol);
             }
         }
         assertThat(failures).isEmpty();

@@ -29,7 +29,8 @@ class ClusterRobustReferenceTest {
     @TestFactory
     Stream<DynamicTest> every_clustered_r_case_matches_sandwich_and_clubsandwich() {
         List<Path> cases = ReferenceCases.caseFolders("r").stream()
-                .filter(c -> ReferenceCases.expected(c).has("cluster")).toList();
+                .filter(c -> ReferenceCases.expected(c).has("cluster"))
+                .toList();
         assertThat(cases).isNotEmpty();
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
     }
@@ -39,7 +40,9 @@ class ClusterRobustReferenceTest {
         double tol = exp.path("tolerance").path("std_error").asDouble();
         DataFrame data = ReferenceCases.data(folder);
         String cluster = exp.path("cluster").asText();
-        Design d = DesignBuilder.of(exp.path("formula").asText()).withRequiredColumn(cluster).build(data);
+        Design d = DesignBuilder.of(exp.path("formula").asText())
+                .withRequiredColumn(cluster)
+                .build(data);
         Family family = exp.path("model").asText().equals("logit") ? Family.BINOMIAL_LOGIT : Family.POISSON_LOG;
         GlmFit fit = GeneralizedLinearModel.of(family).fit(d);
         SandwichParts parts = SandwichParts.of(d, fit);
@@ -49,19 +52,41 @@ class ClusterRobustReferenceTest {
         List<String> failures = new ArrayList<>();
         for (JsonNode c : exp.path("vcov_CR1")) {
             Coefficient got = find(cr1, c.path("term").asText());
-            compare(failures, "CR1 " + got.term() + " se", got.stdError(), c.path("std_error").asDouble(), tol);
+            compare(
+                    failures,
+                    "CR1 " + got.term() + " se",
+                    got.stdError(),
+                    c.path("std_error").asDouble(),
+                    tol);
         }
         for (JsonNode c : exp.path("vcov_CR2")) {
             Coefficient got = find(cr2, c.path("term").asText());
-            compare(failures, "CR2 " + got.term() + " se", got.stdError(), c.path("std_error").asDouble(), tol);
-            compare(failures, "CR2 " + got.term() + " df", got.df(), c.path("df").asDouble(), tol);
-            compare(failures, "CR2 " + got.term() + " p", got.pValue(), c.path("p_value").asDouble(), tol);
+            compare(
+                    failures,
+                    "CR2 " + got.term() + " se",
+                    got.stdError(),
+                    c.path("std_error").asDouble(),
+                    tol);
+            compare(
+                    failures,
+                    "CR2 " + got.term() + " df",
+                    got.df(),
+                    c.path("df").asDouble(),
+                    tol);
+            compare(
+                    failures,
+                    "CR2 " + got.term() + " p",
+                    got.pValue(),
+                    c.path("p_value").asDouble(),
+                    tol);
         }
         assertThat(failures).isEmpty();
     }
 
     private static Coefficient find(RobustFit fit, String term) {
-        return fit.coefficients().stream().filter(c -> c.term().equals(term)).findFirst()
+        return fit.coefficients().stream()
+                .filter(c -> c.term().equals(term))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("missing term " + term));
     }
 

@@ -26,7 +26,8 @@ class WildClusterBootstrapTest {
     private static final double EXACT = 1e-12;
 
     private final JsonNode fx = ReferenceCases.json(FIXTURE);
-    private final DataFrame data = ReferenceCases.data(ReferenceCases.root().resolve("r").resolve(fx.path("case").asText()));
+    private final DataFrame data = ReferenceCases.data(
+            ReferenceCases.root().resolve("r").resolve(fx.path("case").asText()));
     private final Design design = DesignBuilder.of(fx.path("formula").asText()).build(data);
     private final Grouping clusters = Grouping.of(data, fx.path("cluster").asText(), design);
 
@@ -39,8 +40,9 @@ class WildClusterBootstrapTest {
         for (int j = 0; j < fit.coefficients().size(); j++) {
             Coefficient c = fit.coefficients().get(j);
             assertThat(c.term()).isEqualTo(fx.path("terms").get(j).asText());
-            assertThat(c.pValue()).as(c.term()).isCloseTo(fx.path("ols_wcr_p").get(j).asDouble(),
-                    org.assertj.core.data.Offset.offset(EXACT));
+            assertThat(c.pValue())
+                    .as(c.term())
+                    .isCloseTo(fx.path("ols_wcr_p").get(j).asDouble(), org.assertj.core.data.Offset.offset(EXACT));
         }
     }
 
@@ -49,8 +51,9 @@ class WildClusterBootstrapTest {
         WildBootstrapFit fit = WildClusterBootstrap.create().glm(design, clusters, Family.BINOMIAL_LOGIT);
         for (int j = 0; j < fit.coefficients().size(); j++) {
             Coefficient c = fit.coefficients().get(j);
-            assertThat(c.pValue()).as(c.term()).isCloseTo(fx.path("logit_score_p").get(j).asDouble(),
-                    org.assertj.core.data.Offset.offset(EXACT));
+            assertThat(c.pValue())
+                    .as(c.term())
+                    .isCloseTo(fx.path("logit_score_p").get(j).asDouble(), org.assertj.core.data.Offset.offset(EXACT));
         }
     }
 

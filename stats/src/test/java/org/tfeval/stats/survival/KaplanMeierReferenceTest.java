@@ -38,8 +38,13 @@ class KaplanMeierReferenceTest {
         double tolS = exp.path("tolerance").path("survival").asDouble();
         double tolCi = exp.path("tolerance").path("ci").asDouble();
         String strata = exp.hasNonNull("strata") ? exp.path("strata").asText() : null;
-        KaplanMeierFit fit = KaplanMeier.create().withInterval(type).fit(ReferenceCases.data(folder),
-                exp.path("time").asText(), exp.path("event").asText(), strata);
+        KaplanMeierFit fit = KaplanMeier.create()
+                .withInterval(type)
+                .fit(
+                        ReferenceCases.data(folder),
+                        exp.path("time").asText(),
+                        exp.path("event").asText(),
+                        strata);
         JsonNode table = exp.path("table_" + type.rName().replace("-", ""));
         List<SurvivalPoint> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -69,8 +74,18 @@ class KaplanMeierReferenceTest {
             JsonNode lr = exp.path("logrank");
             assertThat(fit.logRank()).isNotNull();
             assertThat(fit.logRank().df()).isEqualTo(lr.path("df").asInt());
-            compare(failures, "logrank chisq", fit.logRank().chiSquare(), lr.path("chisq").asDouble(), tolCi);
-            compare(failures, "logrank p", fit.logRank().pValue(), lr.path("p_value").asDouble(), tolCi);
+            compare(
+                    failures,
+                    "logrank chisq",
+                    fit.logRank().chiSquare(),
+                    lr.path("chisq").asDouble(),
+                    tolCi);
+            compare(
+                    failures,
+                    "logrank p",
+                    fit.logRank().pValue(),
+                    lr.path("p_value").asDouble(),
+                    tolCi);
         }
         assertThat(failures).isEmpty();
     }

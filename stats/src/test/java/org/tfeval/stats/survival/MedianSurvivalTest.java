@@ -25,20 +25,32 @@ class MedianSurvivalTest {
         JsonNode fx = ReferenceCases.json(FIXTURE);
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : fx.path("cases")) {
-            tests.add(DynamicTest.dynamicTest(c.path("case").asText() + " " + c.path("conf_type").asText(), () -> {
-                Path folder = ReferenceCases.root().resolve("r").resolve(c.path("case").asText());
-                JsonNode exp = ReferenceCases.expected(folder);
-                KaplanMeierFit fit = KaplanMeier.create().withInterval(SurvivalInterval.parse(c.path("conf_type").asText()))
-                        .fit(ReferenceCases.data(folder), exp.path("time").asText(), exp.path("event").asText(),
-                                exp.path("strata").asText());
-                for (int k = 0; k < c.path("strata").size(); k++) {
-                    SurvivalCurve curve = fit.curves().get(k);
-                    assertThat(curve.stratum()).isEqualTo(c.path("strata").get(k).asText());
-                    assertThat(curve.median()).isEqualTo(c.path("median").get(k).asDouble());
-                    assertThat(curve.medianLow()).isEqualTo(c.path("lcl").get(k).asDouble());
-                    assertThat(curve.medianHigh()).isEqualTo(c.path("ucl").get(k).asDouble());
-                }
-            }));
+            tests.add(DynamicTest.dynamicTest(
+                    c.path("case").asText() + " " + c.path("conf_type").asText(), () -> {
+                        Path folder = ReferenceCases.root()
+                                .resolve("r")
+                                .resolve(c.path("case").asText());
+                        JsonNode exp = ReferenceCases.expected(folder);
+                        KaplanMeierFit fit = KaplanMeier.create()
+                                .withInterval(SurvivalInterval.parse(
+                                        c.path("conf_type").asText()))
+                                .fit(
+                                        ReferenceCases.data(folder),
+                                        exp.path("time").asText(),
+                                        exp.path("event").asText(),
+                                        exp.path("strata").asText());
+                        for (int k = 0; k < c.path("strata").size(); k++) {
+                            SurvivalCurve curve = fit.curves().get(k);
+                            assertThat(curve.stratum())
+                                    .isEqualTo(c.path("strata").get(k).asText());
+                            assertThat(curve.median())
+                                    .isEqualTo(c.path("median").get(k).asDouble());
+                            assertThat(curve.medianLow())
+                                    .isEqualTo(c.path("lcl").get(k).asDouble());
+                            assertThat(curve.medianHigh())
+                                    .isEqualTo(c.path("ucl").get(k).asDouble());
+                        }
+                    }));
         }
         return tests.stream();
     }

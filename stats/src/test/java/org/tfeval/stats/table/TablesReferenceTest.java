@@ -27,16 +27,33 @@ class TablesReferenceTest {
             JsonNode exp = ReferenceCases.expected(c);
             double tol = exp.path("tolerance").path("p_value").asDouble();
             for (JsonNode t : exp.path("tables")) {
-                tests.add(DynamicTest.dynamicTest(c.getFileName() + " " + t.path("name").asText(), () -> {
-                    ContingencyTable table = ContingencyTable.of(counts(t.path("counts")));
-                    ChiSquareTest.Result chi = ChiSquareTest.test(table);
-                    List<String> failures = new ArrayList<>();
-                    compare(failures, "chisq", chi.statistic(), t.path("chisq").path("statistic").asDouble(), tol);
-                    compare(failures, "chisq p", chi.pValue(), t.path("chisq").path("p_value").asDouble(), tol);
-                    assertThat(chi.df()).isEqualTo(t.path("chisq").path("df").asInt());
-                    compare(failures, "fisher p", FisherExactTest.pValue(table), t.path("fisher_p_value").asDouble(), tol);
-                    assertThat(failures).isEmpty();
-                }));
+                tests.add(DynamicTest.dynamicTest(
+                        c.getFileName() + " " + t.path("name").asText(), () -> {
+                            ContingencyTable table = ContingencyTable.of(counts(t.path("counts")));
+                            ChiSquareTest.Result chi = ChiSquareTest.test(table);
+                            List<String> failures = new ArrayList<>();
+                            compare(
+                                    failures,
+                                    "chisq",
+                                    chi.statistic(),
+                                    t.path("chisq").path("statistic").asDouble(),
+                                    tol);
+                            compare(
+                                    failures,
+                                    "chisq p",
+                                    chi.pValue(),
+                                    t.path("chisq").path("p_value").asDouble(),
+                                    tol);
+                            assertThat(chi.df())
+                                    .isEqualTo(t.path("chisq").path("df").asInt());
+                            compare(
+                                    failures,
+                                    "fisher p",
+                                    FisherExactTest.pValue(table),
+                                    t.path("fisher_p_value").asDouble(),
+                                    tol);
+                            assertThat(failures).isEmpty();
+                        }));
             }
         }
         assertThat(tests).isNotEmpty();

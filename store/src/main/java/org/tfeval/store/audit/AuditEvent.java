@@ -17,8 +17,18 @@ import java.time.Instant;
  * @param prevHash      hash of the previous event
  * @param hash          hash of this event
  */
-public record AuditEvent(long seq, Instant at, String actor, String action, String form, String reason, String detail, long changes,
-                         String changesDigest, String prevHash, String hash) {
+public record AuditEvent(
+        long seq,
+        Instant at,
+        String actor,
+        String action,
+        String form,
+        String reason,
+        String detail,
+        long changes,
+        String changesDigest,
+        String prevHash,
+        String hash) {
     AuditEvent withHash(String h) {
         return new AuditEvent(seq, at, actor, action, form, reason, detail, changes, changesDigest, prevHash, h);
     }

@@ -30,8 +30,7 @@ public final class AuditLog {
             + "|| coalesce(new_value::text, ''), 'UTF8')), 'hex'), '' ORDER BY ord), 'UTF8')), 'hex'), '') "
             + "FROM audit_change WHERE event_seq = ?";
 
-    private AuditLog() {
-    }
+    private AuditLog() {}
 
     /** Writes an event's record changes; see {@link #record(Connection, AuditEntry, ChangeWriter)}. */
     @FunctionalInterface
@@ -107,7 +106,9 @@ public final class AuditLog {
         }
 
         private void checkOpen() {
-            if (!open) throw new IllegalStateException("audit event " + event + " is already recorded; add changes inside its writer");
+            if (!open)
+                throw new IllegalStateException(
+                        "audit event " + event + " is already recorded; add changes inside its writer");
         }
     }
 
@@ -135,14 +136,15 @@ public final class AuditLog {
 
     /** Records an event without record changes (a sample draw, a sign-in, a snapshot). */
     public static AuditEvent record(Connection c, AuditEntry entry) throws SQLException {
-        return record(c, entry, changes -> { });
+        return record(c, entry, changes -> {});
     }
 
     /** Takes the audit lock for this transaction and reserves the event's sequence number. */
     private static long begin(Connection c) throws SQLException {
         // one round trip: the lock first, then the number (a select list is evaluated in order)
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")::text, nextval('audit_event_seq')")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")::text, nextval('audit_event_seq')")) {
             rs.next();
             return rs.getLong(2);
         }
@@ -154,8 +156,9 @@ public final class AuditLog {
         long changes;
         String digest;
         String prev;
-        try (PreparedStatement ps = c.prepareStatement("SELECT d.*, coalesce((SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1), '"
-                + GENESIS + "') FROM (" + DIGEST_SQL + ") d")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT d.*, coalesce((SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1), '"
+                        + GENESIS + "') FROM (" + DIGEST_SQL + ") d")) {
             ps.setLong(1, seq);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -164,11 +167,22 @@ public final class AuditLog {
                 prev = rs.getString(3);
             }
         }
-        AuditEvent e = new AuditEvent(seq, at, entry.actor(), entry.action(), entry.form(), entry.reason(), entry.detailJson(), changes, digest,
-                prev, null);
+        AuditEvent e = new AuditEvent(
+                seq,
+                at,
+                entry.actor(),
+                entry.action(),
+                entry.form(),
+                entry.reason(),
+                entry.detailJson(),
+                changes,
+                digest,
+                prev,
+                null);
         e = e.withHash(hash(e));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, form, reason, detail, changes, "
-                + "changes_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, form, reason, detail, changes, "
+                        + "changes_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, seq);
             ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             ps.setString(3, e.actor());
@@ -193,13 +207,15 @@ public final class AuditLog {
         try (PreparedStatement digest = c.prepareStatement(DIGEST_SQL)) {
             for (AuditEvent e : events) {
                 if (!e.prevHash().equals(prev)) {
-                    problems.add("event " + e.seq() + ": does not follow the previous event (an event before it was removed or altered)");
+                    problems.add("event " + e.seq()
+                            + ": does not follow the previous event (an event before it was removed or altered)");
                 }
                 digest.setLong(1, e.seq());
                 try (ResultSet rs = digest.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) != e.changes() || !rs.getString(2).equals(e.changesDigest())) {
-                        problems.add("event " + e.seq() + " (" + e.action() + "): its record changes were altered, added or removed");
+                        problems.add("event " + e.seq() + " (" + e.action()
+                                + "): its record changes were altered, added or removed");
                     }
                 }
                 if (!hash(e).equals(e.hash())) {
@@ -208,8 +224,9 @@ public final class AuditLog {
                 prev = e.hash();
             }
         }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT DISTINCT event_seq FROM audit_change ch WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.seq = ch.event_seq)")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT DISTINCT event_seq FROM audit_change ch WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.seq = ch.event_seq)")) {
             while (rs.next()) problems.add("record changes of event " + rs.getLong(1) + " have no event");
         }
         return problems;
@@ -218,14 +235,25 @@ public final class AuditLog {
     /** Events with {@code from <= seq <= to}, in order. */
     public static List<AuditEvent> events(Connection c, long from, long to) throws SQLException {
         List<AuditEvent> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, action, form, reason, detail, changes, changes_digest, "
-                + "prev_hash, hash FROM audit_event WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT seq, at, actor, action, form, reason, detail, changes, changes_digest, "
+                        + "prev_hash, hash FROM audit_event WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
             ps.setLong(1, from);
             ps.setLong(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11)));
+                    out.add(new AuditEvent(
+                            rs.getLong(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getLong(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11)));
                 }
             }
         }
@@ -233,8 +261,18 @@ public final class AuditLog {
     }
 
     static String hash(AuditEvent e) {
-        String text = String.join("\n", e.prevHash(), Long.toString(e.seq()), e.at().toString(), e.actor(), e.action(),
-                String.valueOf(e.form()), String.valueOf(e.reason()), e.detail(), Long.toString(e.changes()), e.changesDigest());
+        String text = String.join(
+                "\n",
+                e.prevHash(),
+                Long.toString(e.seq()),
+                e.at().toString(),
+                e.actor(),
+                e.action(),
+                String.valueOf(e.form()),
+                String.valueOf(e.reason()),
+                e.detail(),
+                Long.toString(e.changes()),
+                e.changesDigest());
         return ContentHash.sha256(text);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param reconciledAt when the two passes were reconciled, or null
  * @param reconciledBy who reconciled, or null
  */
-public record CaseFile(String caseId, String tfId, String caseRef, Long drawId, Instant reconciledAt, String reconciledBy) {
+public record CaseFile(
+        String caseId, String tfId, String caseRef, Long drawId, Instant reconciledAt, String reconciledBy) {
     public CaseFile {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(tfId, "tfId");

@@ -33,18 +33,24 @@ public final class CaseForms {
 
     private CaseForms(Instrument instrument) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
-        List<Form> tops = instrument.forms().stream().filter(f -> f.parentLink().isEmpty()).toList();
+        List<Form> tops = instrument.forms().stream()
+                .filter(f -> f.parentLink().isEmpty())
+                .toList();
         if (tops.size() != 1) {
-            throw new IllegalArgumentException("web coding needs exactly one form without a parent (the task force); instrument "
-                    + instrument.id() + " has " + tops.stream().map(Form::name).toList());
+            throw new IllegalArgumentException(
+                    "web coding needs exactly one form without a parent (the task force); instrument " + instrument.id()
+                            + " has " + tops.stream().map(Form::name).toList());
         }
         this.top = tops.get(0);
-        if (top.key().size() != 1) throw new IllegalArgumentException("the task-force form " + top.name() + " must have a single key variable");
+        if (top.key().size() != 1)
+            throw new IllegalArgumentException(
+                    "the task-force form " + top.name() + " must have a single key variable");
         this.taskForceVariable = top.key().get(0);
         List<Form> roots = instrument.childrenOf(top);
         if (roots.size() != 1) {
-            throw new IllegalArgumentException("web coding needs exactly one form below " + top.name() + " (the case); instrument "
-                    + instrument.id() + " has " + roots.stream().map(Form::name).toList());
+            throw new IllegalArgumentException("web coding needs exactly one form below " + top.name()
+                    + " (the case); instrument " + instrument.id() + " has "
+                    + roots.stream().map(Form::name).toList());
         }
         this.root = roots.get(0);
         if (root.key().size() != 1 || root.variable(root.key().get(0)).type() != VariableType.ID) {
@@ -143,16 +149,20 @@ public final class CaseForms {
             parentId = Objects.requireNonNull(tfId, "tfId");
             cells.put(root.parentLink().orElseThrow().name(), tfId);
         } else {
-            Variable link = form.parentLink().orElseThrow(() -> new IllegalArgumentException("form " + form.name() + " has no parent"));
+            Variable link = form.parentLink()
+                    .orElseThrow(() -> new IllegalArgumentException("form " + form.name() + " has no parent"));
             parentId = parentCells.get(link.name());
-            if (parentId == null || parentId.isBlank()) throw new IllegalArgumentException("the parent record has no " + link.name());
+            if (parentId == null || parentId.isBlank())
+                throw new IllegalArgumentException("the parent record has no " + link.name());
             cells.put(link.name(), parentId);
         }
         String letter = form.name().substring(0, 1).toUpperCase(Locale.ROOT);
         for (String k : form.key()) {
             if (cells.containsKey(k)) continue;
             Variable v = form.variable(k);
-            String number = form.equals(root) ? String.format(Locale.ROOT, "%0" + CASE_NUMBER_DIGITS + "d", n) : Integer.toString(n);
+            String number = form.equals(root)
+                    ? String.format(Locale.ROOT, "%0" + CASE_NUMBER_DIGITS + "d", n)
+                    : Integer.toString(n);
             cells.put(k, v.type() == VariableType.ID ? parentId + "-" + letter + number : Integer.toString(n));
         }
         return cells;

@@ -82,18 +82,23 @@ public final class CaseTree {
         List<DraftRecord> ordered = new ArrayList<>(records);
         List<Form> order = forms.caseFileForms();
         ordered.sort(Comparator.<DraftRecord>comparingInt(d -> order.indexOf(forms.form(d.form())))
-                .thenComparingInt(d -> forms.numberOf(forms.form(d.form()), d.cells())).thenComparing(DraftRecord::key));
+                .thenComparingInt(d -> forms.numberOf(forms.form(d.form()), d.cells()))
+                .thenComparing(DraftRecord::key));
         // parents first: a record's parent is of an earlier form
         for (DraftRecord d : ordered) {
             Form f = forms.form(d.form());
             if (d.parentId() == null) {
-                if (!f.equals(forms.root())) throw new IllegalArgumentException("record " + d.key() + " of form " + f.name() + " has no parent record");
+                if (!f.equals(forms.root()))
+                    throw new IllegalArgumentException(
+                            "record " + d.key() + " of form " + f.name() + " has no parent record");
                 if (r != null) throw new IllegalArgumentException("case file " + d.caseId() + " has two case records");
                 r = new Node(d, f, null);
                 byId.put(d.id(), r);
             } else {
                 Node p = byId.get(d.parentId());
-                if (p == null) throw new IllegalArgumentException("record " + d.key() + ": its parent record " + d.parentId() + " is not in the case file");
+                if (p == null)
+                    throw new IllegalArgumentException(
+                            "record " + d.key() + ": its parent record " + d.parentId() + " is not in the case file");
                 Node n = new Node(d, f, p);
                 p.children.add(n);
                 byId.put(d.id(), n);
@@ -155,8 +160,15 @@ public final class CaseTree {
                 if (!a.contains(".") && !b.contains(".")) continue;
                 if (dateOf(n, a) instanceof LocalDate da && dateOf(n, b) instanceof LocalDate db && da.isAfter(db)) {
                     String own = a.contains(".") ? b : a;
-                    out.add(new Violation(n.form.name(), 0, n.record.key(), own, null, "rule:" + d.id(),
-                            d.message() + " (" + a + " is after " + b + ")", d.severity()));
+                    out.add(new Violation(
+                            n.form.name(),
+                            0,
+                            n.record.key(),
+                            own,
+                            null,
+                            "rule:" + d.id(),
+                            d.message() + " (" + a + " is after " + b + ")",
+                            d.severity()));
                 }
             }
         }
@@ -167,7 +179,8 @@ public final class CaseTree {
         if (dot < 0) return forms.typed(n.form, n.prepared).apply(ref);
         String formName = ref.substring(0, dot);
         for (Node a = n.parent; a != null; a = a.parent) {
-            if (a.form.name().equals(formName)) return forms.typed(a.form, a.prepared).apply(ref.substring(dot + 1));
+            if (a.form.name().equals(formName))
+                return forms.typed(a.form, a.prepared).apply(ref.substring(dot + 1));
         }
         return null;
     }
@@ -221,7 +234,9 @@ public final class CaseTree {
     }
 
     private void applySkipLogic(Node n) {
-        List<Variable> skipped = n.form.variables().stream().filter(v -> v.appliesWhen() != null && forms.entered(n.form, v)).toList();
+        List<Variable> skipped = n.form.variables().stream()
+                .filter(v -> v.appliesWhen() != null && forms.entered(n.form, v))
+                .toList();
         for (int round = 0; round <= skipped.size(); round++) {
             boolean changed = false;
             for (Variable v : skipped) {

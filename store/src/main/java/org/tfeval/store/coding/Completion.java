@@ -28,8 +28,7 @@ public final class Completion {
     /** The violation code when the stored record was changed outside this coding (an import or an edit). */
     public static final String CHANGED_ELSEWHERE = "changed_elsewhere";
 
-    private Completion() {
-    }
+    private Completion() {}
 
     /**
      * What completing a pass found.
@@ -42,7 +41,8 @@ public final class Completion {
         public Result {
             Objects.requireNonNull(check, "check");
             conflicts = List.copyOf(conflicts);
-            if (completed && (!check.passes() || !conflicts.isEmpty())) throw new IllegalArgumentException("a pass with errors cannot be complete");
+            if (completed && (!check.passes() || !conflicts.isEmpty()))
+                throw new IllegalArgumentException("a pass with errors cannot be complete");
         }
     }
 
@@ -52,7 +52,8 @@ public final class Completion {
     }
 
     /** Validates the pass and, when it passes, marks it complete (writing pass 1 into the form tables). */
-    public static Result complete(Connection c, CaseForms forms, String caseId, Pass pass, String actor) throws SQLException {
+    public static Result complete(Connection c, CaseForms forms, String caseId, Pass pass, String actor)
+            throws SQLException {
         PassState state = CaseFiles.lockPass(c, caseId, pass);
         CaseFile cf = CaseFiles.find(c, caseId).orElseThrow();
         CaseTree tree = tree(c, forms, caseId, pass);
@@ -60,8 +61,14 @@ public final class Completion {
         if (!check.passes()) return new Result(check, List.of(), false);
         if (!pass.writesStudyData()) {
             CaseFiles.setStatus(c, caseId, pass, PassStatus.COMPLETE);
-            AuditLog.record(c, new AuditEntry(actor, "coding_complete", forms.root().name(), "coding pass marked complete",
-                    Json.detail("case", caseId, "pass", pass.number(), "coder", state.coder())));
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "coding_complete",
+                            forms.root().name(),
+                            "coding pass marked complete",
+                            Json.detail("case", caseId, "pass", pass.number(), "coder", state.coder())));
             return new Result(check, List.of(), true);
         }
         // read what is stored now, and what this coding last saw
@@ -70,60 +77,84 @@ public final class Completion {
         Map<Long, String> before = new LinkedHashMap<>();
         for (CaseTree.Node n : tree.nodes()) {
             RecordValidator validator = new RecordValidator(forms.instrument(), n.form());
-            Map<String, Object> values = validator.parse(n.prepared(), new Location(n.form().name(), 0), v -> { });
+            Map<String, Object> values =
+                    validator.parse(n.prepared(), new Location(n.form().name(), 0), v -> {});
             typed.put(n.record().id(), values);
             FormTable t = new FormTable(forms.instrument(), n.form());
             String now = StoredRecords.json(c, t, StoredRecords.key(n.form(), values));
             String seen = Drafts.stored(c, n.record().id());
             if (!Objects.equals(now, seen)) {
-                conflicts.add(new Violation(n.form().name(), 0, n.record().key(), null, null, CHANGED_ELSEWHERE,
-                        seen == null ? "a record with this key was stored by an import or edit since this coding started; reload the case file from the study data"
+                conflicts.add(new Violation(
+                        n.form().name(),
+                        0,
+                        n.record().key(),
+                        null,
+                        null,
+                        CHANGED_ELSEWHERE,
+                        seen == null
+                                ? "a record with this key was stored by an import or edit since this coding started; reload the case file from the study data"
                                 : "the stored record was changed or removed by an import or edit since this coding read it; reload the case file from the study data",
                         Severity.ERROR));
             }
             before.put(n.record().id(), now);
         }
         if (!conflicts.isEmpty()) return new Result(check, conflicts, false);
-        AuditLog.record(c, new AuditEntry(actor, "coding_complete", forms.root().name(), "case file completed in the web application",
-                Json.detail("case", caseId, "pass", pass.number(), "coder", state.coder())), changes -> {
-            // records stored for this case that the coding no longer has, children first
-            List<Removal> removals = new ArrayList<>();
-            storedBelow(c, forms, forms.root(), StoredRecords.key(forms.root(), typed.get(tree.root().record().id())), removals);
-            Set<String> kept = new HashSet<>();
-            for (CaseTree.Node n : tree.nodes()) kept.add(n.form().name() + "\u0000" + n.record().key());
-            for (int i = removals.size() - 1; i >= 0; i--) {
-                Removal r = removals.get(i);
-                if (kept.contains(r.form().name() + "\u0000" + r.keyText())) continue;
-                FormTable t = new FormTable(forms.instrument(), r.form());
-                String old = StoredRecords.json(c, t, r.key());
-                StoredRecords.delete(c, t, r.key());
-                changes.deleted(r.keyText(), old);
-            }
-            for (CaseTree.Node n : tree.nodes()) {
-                FormTable t = new FormTable(forms.instrument(), n.form());
-                Map<String, Object> values = typed.get(n.record().id());
-                List<Object> key = StoredRecords.key(n.form(), values);
-                StoredRecords.upsert(c, t, values);
-                String after = StoredRecords.json(c, t, key);
-                String old = before.get(n.record().id());
-                if (!Objects.equals(old, after)) changes.stored(n.record().key(), old, after);
-                Drafts.setStored(c, n.record().id(), after);
-            }
-            CaseFiles.setStatus(c, caseId, pass, PassStatus.COMPLETE);
-        });
+        AuditLog.record(
+                c,
+                new AuditEntry(
+                        actor,
+                        "coding_complete",
+                        forms.root().name(),
+                        "case file completed in the web application",
+                        Json.detail("case", caseId, "pass", pass.number(), "coder", state.coder())),
+                changes -> {
+                    // records stored for this case that the coding no longer has, children first
+                    List<Removal> removals = new ArrayList<>();
+                    storedBelow(
+                            c,
+                            forms,
+                            forms.root(),
+                            StoredRecords.key(
+                                    forms.root(), typed.get(tree.root().record().id())),
+                            removals);
+                    Set<String> kept = new HashSet<>();
+                    for (CaseTree.Node n : tree.nodes())
+                        kept.add(n.form().name() + "\u0000" + n.record().key());
+                    for (int i = removals.size() - 1; i >= 0; i--) {
+                        Removal r = removals.get(i);
+                        if (kept.contains(r.form().name() + "\u0000" + r.keyText())) continue;
+                        FormTable t = new FormTable(forms.instrument(), r.form());
+                        String old = StoredRecords.json(c, t, r.key());
+                        StoredRecords.delete(c, t, r.key());
+                        changes.deleted(r.keyText(), old);
+                    }
+                    for (CaseTree.Node n : tree.nodes()) {
+                        FormTable t = new FormTable(forms.instrument(), n.form());
+                        Map<String, Object> values = typed.get(n.record().id());
+                        List<Object> key = StoredRecords.key(n.form(), values);
+                        StoredRecords.upsert(c, t, values);
+                        String after = StoredRecords.json(c, t, key);
+                        String old = before.get(n.record().id());
+                        if (!Objects.equals(old, after))
+                            changes.stored(n.record().key(), old, after);
+                        Drafts.setStored(c, n.record().id(), after);
+                    }
+                    CaseFiles.setStatus(c, caseId, pass, PassStatus.COMPLETE);
+                });
         for (CaseTree.Node n : tree.nodes()) {
             for (Violation w : check.of(n.record().id())) {
                 if (w.isError()) continue;
-                Queries.openForRule(c, caseId, cf.tfId(), n.form().name(), n.record().key(), w.variable(), w.code(), w.message());
+                Queries.openForRule(
+                        c, caseId, cf.tfId(), n.form().name(), n.record().key(), w.variable(), w.code(), w.message());
             }
         }
         return new Result(check, List.of(), true);
     }
 
-    private record Removal(Form form, List<Object> key, String keyText) {
-    }
+    private record Removal(Form form, List<Object> key, String keyText) {}
 
-    private static void storedBelow(Connection c, CaseForms forms, Form form, List<Object> key, List<Removal> out) throws SQLException {
+    private static void storedBelow(Connection c, CaseForms forms, Form form, List<Object> key, List<Removal> out)
+            throws SQLException {
         FormTable t = new FormTable(forms.instrument(), form);
         Map<String, String> cells = StoredRecords.cells(c, t, key);
         if (cells == null) return;
@@ -131,7 +162,8 @@ public final class Completion {
         for (Form child : forms.children(form)) {
             String link = child.parentLink().orElseThrow().name();
             Object linkValue = form.variable(link).type().parse(cells.get(link));
-            for (List<Object> k : StoredRecords.keysLinkedTo(c, new FormTable(forms.instrument(), child), link, linkValue)) {
+            for (List<Object> k :
+                    StoredRecords.keysLinkedTo(c, new FormTable(forms.instrument(), child), link, linkValue)) {
                 storedBelow(c, forms, child, k, out);
             }
         }

@@ -16,7 +16,15 @@ import java.util.Objects;
  * @param cells    variable name to the text typed, in the import format
  * @param saves    how many times it was saved
  */
-public record DraftRecord(long id, String caseId, Pass pass, String form, String key, Long parentId, Map<String, String> cells, int saves) {
+public record DraftRecord(
+        long id,
+        String caseId,
+        Pass pass,
+        String form,
+        String key,
+        Long parentId,
+        Map<String, String> cells,
+        int saves) {
     public DraftRecord {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(pass, "pass");

@@ -23,13 +23,13 @@ public final class Drafts {
 
     private static final String COLUMNS = "id, case_id, pass, form, record_key, parent_id, cells::text, saves";
 
-    private Drafts() {
-    }
+    private Drafts() {}
 
     /** The records of a pass, in the order they were made. */
     public static List<DraftRecord> records(Connection c, String caseId, Pass pass) throws SQLException {
         List<DraftRecord> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM coding_record WHERE case_id = ? AND pass = ? ORDER BY id")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM coding_record WHERE case_id = ? AND pass = ? ORDER BY id")) {
             ps.setString(1, caseId);
             ps.setInt(2, pass.number());
             try (ResultSet rs = ps.executeQuery()) {
@@ -53,21 +53,27 @@ public final class Drafts {
      * Saves what the coder typed into the entered variables of a record (other cells keep their
      * values). A change reopens a complete pass. Returns the record as saved.
      */
-    public static DraftRecord save(Connection c, CaseForms forms, long id, Map<String, String> entered, String actor) throws SQLException {
+    public static DraftRecord save(Connection c, CaseForms forms, long id, Map<String, String> entered, String actor)
+            throws SQLException {
         DraftRecord d = lock(c, id);
         Form form = forms.form(d.form());
         for (Map.Entry<String, String> e : entered.entrySet()) {
-            Variable v = form.find(e.getKey()).orElseThrow(() -> new IllegalArgumentException("form " + form.name() + " has no variable " + e.getKey()));
-            if (!forms.entered(form, v)) throw new IllegalArgumentException(form.name() + "." + v.name() + " is not entered by coders");
+            Variable v = form.find(e.getKey())
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("form " + form.name() + " has no variable " + e.getKey()));
+            if (!forms.entered(form, v))
+                throw new IllegalArgumentException(form.name() + "." + v.name() + " is not entered by coders");
             if (e.getValue() != null && e.getValue().length() > MAX_CELL_LENGTH) {
-                throw new IllegalArgumentException(form.name() + "." + v.name() + " is longer than " + MAX_CELL_LENGTH + " characters");
+                throw new IllegalArgumentException(
+                        form.name() + "." + v.name() + " is longer than " + MAX_CELL_LENGTH + " characters");
             }
         }
         Map<String, String> cells = new LinkedHashMap<>(d.cells());
         entered.forEach((k, v) -> cells.put(k, v == null ? "" : v));
         if (cells.equals(d.cells())) return d;
         String json = Json.write(cells);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE coding_record SET cells = ?::jsonb, saves = saves + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE coding_record SET cells = ?::jsonb, saves = saves + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
             ps.setString(1, json);
             ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             ps.setString(3, actor);
@@ -76,21 +82,30 @@ public final class Drafts {
         }
         CaseFiles.setStatus(c, d.caseId(), d.pass(), PassStatus.IN_PROGRESS);
         // the audit lock is taken last, so it is held only for the audit rows and the commit
-        AuditLog.record(c, new AuditEntry(actor, "coding_save", form.name(), "draft saved in the web application",
-                Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key())),
+        AuditLog.record(
+                c,
+                new AuditEntry(
+                        actor,
+                        "coding_save",
+                        form.name(),
+                        "draft saved in the web application",
+                        Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key())),
                 changes -> changes.updated(d.key(), Json.write(d.cells()), json));
         return new DraftRecord(d.id(), d.caseId(), d.pass(), d.form(), d.key(), d.parentId(), cells, d.saves() + 1);
     }
 
     /** Adds a record of {@code formName} below a record, numbered after its siblings. */
-    public static DraftRecord add(Connection c, CaseForms forms, long parentId, String formName, String actor) throws SQLException {
+    public static DraftRecord add(Connection c, CaseForms forms, long parentId, String formName, String actor)
+            throws SQLException {
         DraftRecord parent = lock(c, parentId);
         Form pf = forms.form(parent.form());
         Form form = forms.form(formName);
-        if (!forms.children(pf).contains(form)) throw new IllegalArgumentException("a " + form.name() + " record does not belong below a " + pf.name());
+        if (!forms.children(pf).contains(form))
+            throw new IllegalArgumentException("a " + form.name() + " record does not belong below a " + pf.name());
         int max = 0;
         for (DraftRecord s : records(c, parent.caseId(), parent.pass())) {
-            if (s.form().equals(form.name()) && parentId == (s.parentId() == null ? -1 : s.parentId())) max = Math.max(max, forms.numberOf(form, s.cells()));
+            if (s.form().equals(form.name()) && parentId == (s.parentId() == null ? -1 : s.parentId()))
+                max = Math.max(max, forms.numberOf(form, s.cells()));
         }
         CaseFile cf = CaseFiles.find(c, parent.caseId()).orElseThrow();
         Map<String, String> cells = forms.newRecordCells(form, parent.cells(), cf.tfId(), max + 1);
@@ -98,8 +113,15 @@ public final class Drafts {
         long id = insert(c, parent.caseId(), parent.pass(), form.name(), key, parentId, cells, null, actor);
         CaseFiles.setStatus(c, parent.caseId(), parent.pass(), PassStatus.IN_PROGRESS);
         // the audit lock is taken last, so it is held only for the audit rows and the commit
-        AuditLog.record(c, new AuditEntry(actor, "coding_add", form.name(), "record added in the web application",
-                Json.detail("case", parent.caseId(), "pass", parent.pass().number(), "record", key)),
+        AuditLog.record(
+                c,
+                new AuditEntry(
+                        actor,
+                        "coding_add",
+                        form.name(),
+                        "record added in the web application",
+                        Json.detail(
+                                "case", parent.caseId(), "pass", parent.pass().number(), "record", key)),
                 changes -> changes.inserted(key, Json.write(cells)));
         return find(c, id).orElseThrow();
     }
@@ -112,18 +134,25 @@ public final class Drafts {
         CaseTree.Node node = tree.node(id).orElseThrow();
         List<CaseTree.Node> doomed = new ArrayList<>();
         collect(node, doomed);
-        AuditLog.record(c, new AuditEntry(actor, "coding_remove", d.form(), "record removed in the web application",
-                Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key())), changes -> {
-            for (int i = doomed.size() - 1; i >= 0; i--) {
-                DraftRecord r = doomed.get(i).record();
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM coding_record WHERE id = ?")) {
-                    ps.setLong(1, r.id());
-                    ps.executeUpdate();
-                }
-                changes.deleted(r.key(), Json.write(r.cells()));
-            }
-            CaseFiles.setStatus(c, d.caseId(), d.pass(), PassStatus.IN_PROGRESS);
-        });
+        AuditLog.record(
+                c,
+                new AuditEntry(
+                        actor,
+                        "coding_remove",
+                        d.form(),
+                        "record removed in the web application",
+                        Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key())),
+                changes -> {
+                    for (int i = doomed.size() - 1; i >= 0; i--) {
+                        DraftRecord r = doomed.get(i).record();
+                        try (PreparedStatement ps = c.prepareStatement("DELETE FROM coding_record WHERE id = ?")) {
+                            ps.setLong(1, r.id());
+                            ps.executeUpdate();
+                        }
+                        changes.deleted(r.key(), Json.write(r.cells()));
+                    }
+                    CaseFiles.setStatus(c, d.caseId(), d.pass(), PassStatus.IN_PROGRESS);
+                });
     }
 
     private static void collect(CaseTree.Node n, List<CaseTree.Node> out) {
@@ -131,10 +160,20 @@ public final class Drafts {
         for (CaseTree.Node k : n.children()) collect(k, out);
     }
 
-    static long insert(Connection c, String caseId, Pass pass, String form, String key, Long parentId, Map<String, String> cells, String storedJson,
-                       String actor) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO coding_record (case_id, pass, form, record_key, parent_id, cells, stored, updated_at, "
-                + "updated_by) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id")) {
+    static long insert(
+            Connection c,
+            String caseId,
+            Pass pass,
+            String form,
+            String key,
+            Long parentId,
+            Map<String, String> cells,
+            String storedJson,
+            String actor)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO coding_record (case_id, pass, form, record_key, parent_id, cells, stored, updated_at, "
+                        + "updated_by) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id")) {
             ps.setString(1, caseId);
             ps.setInt(2, pass.number());
             ps.setString(3, form);
@@ -169,7 +208,8 @@ public final class Drafts {
     }
 
     private static DraftRecord lock(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM coding_record WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM coding_record WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new IllegalArgumentException("no coding record " + id);
@@ -181,7 +221,14 @@ public final class Drafts {
     private static DraftRecord read(ResultSet rs) throws SQLException {
         long parent = rs.getLong(6);
         Long parentId = rs.wasNull() ? null : parent;
-        return new DraftRecord(rs.getLong(1), rs.getString(2), Pass.of(rs.getInt(3)), rs.getString(4), rs.getString(5), parentId,
-                Json.cells(rs.getString(7)), rs.getInt(8));
+        return new DraftRecord(
+                rs.getLong(1),
+                rs.getString(2),
+                Pass.of(rs.getInt(3)),
+                rs.getString(4),
+                rs.getString(5),
+                parentId,
+                Json.cells(rs.getString(7)),
+                rs.getInt(8));
     }
 }

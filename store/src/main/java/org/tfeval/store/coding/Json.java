@@ -9,17 +9,16 @@ import java.util.Map;
 /** JSON of cells and audit details, for this package's SQL. */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> CELLS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> CELLS = new TypeReference<>() {};
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON of a " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot write JSON of a " + value.getClass().getSimpleName(), e);
         }
     }
 

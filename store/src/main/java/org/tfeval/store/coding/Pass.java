@@ -30,7 +30,9 @@ public enum Pass {
     }
 
     public static Pass of(int number) {
-        return Arrays.stream(values()).filter(p -> p.number == number).findFirst()
+        return Arrays.stream(values())
+                .filter(p -> p.number == number)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("pass " + number + " must be 1 or 2"));
     }
 }

@@ -14,14 +14,22 @@ import java.util.Objects;
  * @param assignedAt  when
  * @param completedAt when it was last marked complete, or null
  */
-public record PassState(String caseId, Pass pass, String coder, PassStatus status, String assignedBy, Instant assignedAt, Instant completedAt) {
+public record PassState(
+        String caseId,
+        Pass pass,
+        String coder,
+        PassStatus status,
+        String assignedBy,
+        Instant assignedAt,
+        Instant completedAt) {
     public PassState {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(pass, "pass");
         Objects.requireNonNull(coder, "coder");
         Objects.requireNonNull(status, "status");
         if (status == PassStatus.COMPLETE && completedAt == null) {
-            throw new IllegalArgumentException("case " + caseId + " pass " + pass.number() + ": a complete pass needs its completion time");
+            throw new IllegalArgumentException(
+                    "case " + caseId + " pass " + pass.number() + ": a complete pass needs its completion time");
         }
     }
 

@@ -15,7 +15,9 @@ public enum PassStatus {
     }
 
     public static PassStatus of(String id) {
-        return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown pass status '" + id + "'"));
     }
 }

@@ -27,8 +27,7 @@ public final class Reconciliation {
     /** The value shown for a record a pass has not. */
     public static final String NOT_CODED = "not coded";
 
-    private Reconciliation() {
-    }
+    private Reconciliation() {}
 
     /**
      * One field (or record) the passes disagree on.
@@ -61,20 +60,27 @@ public final class Reconciliation {
         List<String> keys = new ArrayList<>(a.keySet());
         for (String k : b.keySet()) if (!a.containsKey(k)) keys.add(k);
         List<Form> order = forms.caseFileForms();
-        keys.sort(java.util.Comparator.comparingInt((String k) -> order.indexOf(forms.form(k.substring(0, k.indexOf('\u0000')))))
+        keys.sort(java.util.Comparator.comparingInt(
+                        (String k) -> order.indexOf(forms.form(k.substring(0, k.indexOf('\u0000')))))
                 .thenComparing(k -> k));
         for (String k : keys) {
             CaseTree.Node x = a.get(k);
             CaseTree.Node y = b.get(k);
             if (x == null || y == null) {
                 CaseTree.Node n = x == null ? y : x;
-                out.add(new Difference(n.form().name(), n.record().key(), null, x == null ? NOT_CODED : CODED, y == null ? NOT_CODED : CODED));
+                out.add(new Difference(
+                        n.form().name(),
+                        n.record().key(),
+                        null,
+                        x == null ? NOT_CODED : CODED,
+                        y == null ? NOT_CODED : CODED));
                 continue;
             }
             for (Variable v : forms.enteredVariables(x.form())) {
                 String p = normal(v, x.prepared().get(v.name()));
                 String q = normal(v, y.prepared().get(v.name()));
-                if (!p.equals(q)) out.add(new Difference(x.form().name(), x.record().key(), v.name(), p, q));
+                if (!p.equals(q))
+                    out.add(new Difference(x.form().name(), x.record().key(), v.name(), p, q));
             }
         }
         return out;
@@ -84,10 +90,12 @@ public final class Reconciliation {
      * Applies the choices (difference id to the pass whose value is kept; pass 1 when absent) to
      * pass 1 and completes it; when it completes, the case file is reconciled.
      */
-    public static Completion.Result resolve(Connection c, CaseForms forms, String caseId, Map<String, Pass> choices, String actor) throws SQLException {
+    public static Completion.Result resolve(
+            Connection c, CaseForms forms, String caseId, Map<String, Pass> choices, String actor) throws SQLException {
         PassState p1 = CaseFiles.lockPass(c, caseId, Pass.FIRST);
         PassState p2 = CaseFiles.lockPass(c, caseId, Pass.SECOND);
-        if (!p1.complete() || !p2.complete()) throw new IllegalStateException("case " + caseId + ": both passes must be complete to reconcile");
+        if (!p1.complete() || !p2.complete())
+            throw new IllegalStateException("case " + caseId + ": both passes must be complete to reconcile");
         CaseTree first = Completion.tree(c, forms, caseId, Pass.FIRST);
         CaseTree second = Completion.tree(c, forms, caseId, Pass.SECOND);
         Map<String, CaseTree.Node> a = index(first);
@@ -101,31 +109,51 @@ public final class Reconciliation {
             if (choices.getOrDefault(d.id(), Pass.FIRST) != Pass.SECOND) continue;
             String k = d.form() + "\u0000" + d.recordKey();
             if (d.variable() != null) {
-                changes.computeIfAbsent(a.get(k).record().id(), x -> new LinkedHashMap<>()).put(d.variable(), b.get(k).record().cell(d.variable()));
+                changes.computeIfAbsent(a.get(k).record().id(), x -> new LinkedHashMap<>())
+                        .put(d.variable(), b.get(k).record().cell(d.variable()));
             } else if (d.second().equals(CODED)) {
                 added.add(d);
             } else {
                 removed.add(d);
             }
         }
-        for (Map.Entry<Long, Map<String, String>> e : changes.entrySet()) Drafts.save(c, forms, e.getKey(), e.getValue(), actor);
+        for (Map.Entry<Long, Map<String, String>> e : changes.entrySet())
+            Drafts.save(c, forms, e.getKey(), e.getValue(), actor);
         for (Difference d : added) {
             CaseTree.Node src = b.get(d.form() + "\u0000" + d.recordKey());
             CaseTree.Node parentInSecond = src.parent();
             Long parentId = null;
             for (DraftRecord r : Drafts.records(c, caseId, Pass.FIRST)) {
-                if (r.form().equals(parentInSecond.form().name()) && r.key().equals(parentInSecond.record().key())) parentId = r.id();
+                if (r.form().equals(parentInSecond.form().name())
+                        && r.key().equals(parentInSecond.record().key())) parentId = r.id();
             }
             if (parentId == null) {
-                throw new IllegalArgumentException("record " + d.recordKey() + " can only be taken from pass 2 together with its parent record "
-                        + parentInSecond.record().key());
+                throw new IllegalArgumentException(
+                        "record " + d.recordKey() + " can only be taken from pass 2 together with its parent record "
+                                + parentInSecond.record().key());
             }
             Long parent = parentId;
-            AuditLog.record(c, new AuditEntry(actor, "coding_add", d.form(), "record taken from pass 2 in reconciliation",
-                    Json.detail("case", caseId, "pass", 1, "record", d.recordKey())), audit -> {
-                Drafts.insert(c, caseId, Pass.FIRST, d.form(), d.recordKey(), parent, src.record().cells(), null, actor);
-                audit.inserted(d.recordKey(), Json.write(src.record().cells()));
-            });
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "coding_add",
+                            d.form(),
+                            "record taken from pass 2 in reconciliation",
+                            Json.detail("case", caseId, "pass", 1, "record", d.recordKey())),
+                    audit -> {
+                        Drafts.insert(
+                                c,
+                                caseId,
+                                Pass.FIRST,
+                                d.form(),
+                                d.recordKey(),
+                                parent,
+                                src.record().cells(),
+                                null,
+                                actor);
+                        audit.inserted(d.recordKey(), Json.write(src.record().cells()));
+                    });
         }
         for (Difference d : removed) {
             for (DraftRecord r : Drafts.records(c, caseId, Pass.FIRST)) {
@@ -135,9 +163,24 @@ public final class Reconciliation {
         Completion.Result result = Completion.complete(c, forms, caseId, Pass.FIRST, actor);
         if (result.completed()) {
             CaseFiles.markReconciled(c, caseId, actor);
-            AuditLog.record(c, new AuditEntry(actor, "coding_reconcile", forms.root().name(), "passes reconciled",
-                    Json.detail("case", caseId, "differences", diffs.size(), "taken_from_pass_2",
-                            changes.values().stream().mapToInt(Map::size).sum() + added.size() + removed.size())));
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "coding_reconcile",
+                            forms.root().name(),
+                            "passes reconciled",
+                            Json.detail(
+                                    "case",
+                                    caseId,
+                                    "differences",
+                                    diffs.size(),
+                                    "taken_from_pass_2",
+                                    changes.values().stream()
+                                                    .mapToInt(Map::size)
+                                                    .sum()
+                                            + added.size()
+                                            + removed.size())));
         }
         return result;
     }
@@ -154,9 +197,15 @@ public final class Reconciliation {
      * @param first       pass 1's value in the import format
      * @param second      pass 2's value
      */
-    public record CodedPair(String caseId, String tfId, String firstCoder, String secondCoder, String form, String variable, String first,
-                            String second) {
-    }
+    public record CodedPair(
+            String caseId,
+            String tfId,
+            String firstCoder,
+            String secondCoder,
+            String form,
+            String variable,
+            String first,
+            String second) {}
 
     /**
      * The coded pairs of every entered variable of every record both passes have, over the case
@@ -165,30 +214,45 @@ public final class Reconciliation {
      */
     public static List<CodedPair> pairs(Connection c, CaseForms forms, Collection<String> tfIds) throws SQLException {
         List<CodedPair> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT case_id, tf_id, first_coder, second_coder, form, variable, first_value, second_value "
-                + "FROM coding_agreement_pair" + (tfIds == null ? "" : " WHERE tf_id = ANY (?)") + " ORDER BY case_id, form, record_key, variable")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT case_id, tf_id, first_coder, second_coder, form, variable, first_value, second_value "
+                        + "FROM coding_agreement_pair" + (tfIds == null ? "" : " WHERE tf_id = ANY (?)")
+                        + " ORDER BY case_id, form, record_key, variable")) {
             if (tfIds != null) ps.setArray(1, c.createArrayOf("text", tfIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new CodedPair(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8)));
+                    out.add(new CodedPair(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8)));
                 }
             }
         }
         List<String[]> cases = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT cc.case_id, cc.tf_id, p1.coder, p2.coder FROM coding_case cc "
-                + "JOIN coding_pass p1 ON p1.case_id = cc.case_id AND p1.pass = 1 JOIN coding_pass p2 ON p2.case_id = cc.case_id AND p2.pass = 2 "
-                + "WHERE p1.status = 'complete' AND p2.status = 'complete' "
-                + "AND NOT EXISTS (SELECT 1 FROM coding_agreement_pair ap WHERE ap.case_id = cc.case_id)"
-                + (tfIds == null ? "" : " AND cc.tf_id = ANY (?)") + " ORDER BY cc.case_id")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT cc.case_id, cc.tf_id, p1.coder, p2.coder FROM coding_case cc "
+                        + "JOIN coding_pass p1 ON p1.case_id = cc.case_id AND p1.pass = 1 JOIN coding_pass p2 ON p2.case_id = cc.case_id AND p2.pass = 2 "
+                        + "WHERE p1.status = 'complete' AND p2.status = 'complete' "
+                        + "AND NOT EXISTS (SELECT 1 FROM coding_agreement_pair ap WHERE ap.case_id = cc.case_id)"
+                        + (tfIds == null ? "" : " AND cc.tf_id = ANY (?)") + " ORDER BY cc.case_id")) {
             if (tfIds != null) ps.setArray(1, c.createArrayOf("text", tfIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) cases.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                while (rs.next())
+                    cases.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
             }
         }
         for (String[] cs : cases) {
-            livePairs(forms, Completion.tree(c, forms, cs[0], Pass.FIRST), Completion.tree(c, forms, cs[0], Pass.SECOND),
-                    (form, key, variable, first, second) -> out.add(new CodedPair(cs[0], cs[1], cs[2], cs[3], form, variable, first, second)));
+            livePairs(
+                    forms,
+                    Completion.tree(c, forms, cs[0], Pass.FIRST),
+                    Completion.tree(c, forms, cs[0], Pass.SECOND),
+                    (form, key, variable, first, second) ->
+                            out.add(new CodedPair(cs[0], cs[1], cs[2], cs[3], form, variable, first, second)));
         }
         return out;
     }
@@ -205,16 +269,23 @@ public final class Reconciliation {
             if (y == null) continue;
             CaseTree.Node x = e.getValue();
             for (Variable v : forms.enteredVariables(x.form())) {
-                sink.accept(x.form().name(), x.record().key(), v.name(), normal(v, x.prepared().get(v.name())), normal(v, y.prepared().get(v.name())));
+                sink.accept(
+                        x.form().name(),
+                        x.record().key(),
+                        v.name(),
+                        normal(v, x.prepared().get(v.name())),
+                        normal(v, y.prepared().get(v.name())));
             }
         }
     }
 
-    private static void keepPairs(Connection c, CaseForms forms, String caseId, CaseTree first, CaseTree second, PassState p1, PassState p2)
+    private static void keepPairs(
+            Connection c, CaseForms forms, String caseId, CaseTree first, CaseTree second, PassState p1, PassState p2)
             throws SQLException {
         String tfId = CaseFiles.find(c, caseId).orElseThrow().tfId();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO coding_agreement_pair (case_id, tf_id, first_coder, second_coder, form, record_key, "
-                + "variable, first_value, second_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO coding_agreement_pair (case_id, tf_id, first_coder, second_coder, form, record_key, "
+                        + "variable, first_value, second_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             livePairs(forms, first, second, (form, key, variable, a, b) -> {
                 ps.setString(1, caseId);
                 ps.setString(2, tfId);
@@ -233,7 +304,8 @@ public final class Reconciliation {
 
     private static Map<String, CaseTree.Node> index(CaseTree tree) {
         Map<String, CaseTree.Node> out = new LinkedHashMap<>();
-        for (CaseTree.Node n : tree.nodes()) out.put(n.form().name() + "\u0000" + n.record().key(), n);
+        for (CaseTree.Node n : tree.nodes())
+            out.put(n.form().name() + "\u0000" + n.record().key(), n);
         return out;
     }
 

@@ -48,7 +48,8 @@ public final class RecordEditor {
         if (reason == null || reason.isBlank()) throw new EditException("a reason is required for every edit");
         for (String v : changes.keySet()) {
             if (form.find(v).isEmpty()) throw new EditException("form " + formName + " has no variable " + v);
-            if (form.key().contains(v)) throw new EditException(v + " is part of the record's key and cannot be edited");
+            if (form.key().contains(v))
+                throw new EditException(v + " is part of the record's key and cannot be edited");
         }
         try {
             return store.tx(c -> {
@@ -61,11 +62,13 @@ public final class RecordEditor {
                 for (String v : changes.keySet()) {
                     String raw = changes.get(v);
                     if (raw != null && !raw.isBlank() && typed.get(v) == null) {
-                        throw new EditException(formName + " " + String.join("/", key) + ", " + v + ": the value is not a valid "
-                                + form.variable(v).type().name().toLowerCase(java.util.Locale.ROOT));
+                        throw new EditException(
+                                formName + " " + String.join("/", key) + ", " + v + ": the value is not a valid "
+                                        + form.variable(v).type().name().toLowerCase(java.util.Locale.ROOT));
                     }
                 }
-                AuditEntry entry = new AuditEntry(actor, "edit", formName, reason, "{\"variables\":" + quoteList(changes.keySet()) + "}");
+                AuditEntry entry = new AuditEntry(
+                        actor, "edit", formName, reason, "{\"variables\":" + quoteList(changes.keySet()) + "}");
                 AuditLog.record(c, entry, audit -> {
                     String oldJson = json(c, table, key);
                     StringBuilder set = new StringBuilder();
@@ -78,10 +81,14 @@ public final class RecordEditor {
                         params.add(sqlValue(var, value));
                         if (var.type() == org.tfeval.instrument.VariableType.DATE) {
                             set.append(", ").append(FormTable.missingColumn(v)).append(" = ?");
-                            params.add(value instanceof org.tfeval.instrument.Missing m ? (Object) (short) m.code() : null);
+                            params.add(
+                                    value instanceof org.tfeval.instrument.Missing m
+                                            ? (Object) (short) m.code()
+                                            : null);
                         }
                     }
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table.table() + " SET " + set + " WHERE " + where(table))) {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("UPDATE " + table.table() + " SET " + set + " WHERE " + where(table))) {
                         int i = 1;
                         for (Object p : params) ps.setObject(i++, p);
                         bindKey(ps, i, table, key);
@@ -92,7 +99,8 @@ public final class RecordEditor {
                 return found;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("the edit of " + formName + " " + String.join("/", key) + " failed (" + e.getSQLState() + ")", e);
+            throw new IllegalStateException(
+                    "the edit of " + formName + " " + String.join("/", key) + " failed (" + e.getSQLState() + ")", e);
         }
     }
 
@@ -105,19 +113,23 @@ public final class RecordEditor {
                 load(c, table, key, true);
                 return AuditLog.record(c, new AuditEntry(actor, "delete", formName, reason, "{}"), audit -> {
                     audit.deleted(String.join("/", key), json(c, table, key));
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.table() + " WHERE " + where(table))) {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("DELETE FROM " + table.table() + " WHERE " + where(table))) {
                         bindKey(ps, 1, table, key);
                         ps.executeUpdate();
                     } catch (SQLException e) {
                         if ("23503".equals(e.getSQLState())) {
-                            throw new EditException(formName + " " + String.join("/", key) + " still has linked records; delete them first");
+                            throw new EditException(formName + " " + String.join("/", key)
+                                    + " still has linked records; delete them first");
                         }
                         throw e;
                     }
                 });
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("the deletion of " + formName + " " + String.join("/", key) + " failed (" + e.getSQLState() + ")", e);
+            throw new IllegalStateException(
+                    "the deletion of " + formName + " " + String.join("/", key) + " failed (" + e.getSQLState() + ")",
+                    e);
         }
     }
 
@@ -126,26 +138,31 @@ public final class RecordEditor {
         try (Connection c = store.connect()) {
             return load(c, store.table(formName), key, false);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + formName + " " + String.join("/", key) + " (" + e.getSQLState() + ")", e);
+            throw new IllegalStateException(
+                    "cannot read " + formName + " " + String.join("/", key) + " (" + e.getSQLState() + ")", e);
         }
     }
 
-    private static Map<String, Object> load(Connection c, FormTable table, List<String> key, boolean lock) throws SQLException {
+    private static Map<String, Object> load(Connection c, FormTable table, List<String> key, boolean lock)
+            throws SQLException {
         if (key.size() != table.keyColumns().size()) {
-            throw new EditException("form " + table.form().name() + " is keyed by " + table.form().key() + "; got " + key.size() + " key values");
+            throw new EditException("form " + table.form().name() + " is keyed by "
+                    + table.form().key() + "; got " + key.size() + " key values");
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", table.columns()) + " FROM " + table.table() + " WHERE "
-                + where(table) + (lock ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", table.columns()) + " FROM "
+                + table.table() + " WHERE " + where(table) + (lock ? " FOR UPDATE" : ""))) {
             bindKey(ps, 1, table, key);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new EditException("no " + table.form().name() + " record " + String.join("/", key));
+                if (!rs.next())
+                    throw new EditException("no " + table.form().name() + " record " + String.join("/", key));
                 return new LinkedHashMap<>(table.read(rs));
             }
         }
     }
 
     private static String json(Connection c, FormTable table, List<String> key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_json(t)::text FROM " + table.table() + " t WHERE " + where(table))) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT to_json(t)::text FROM " + table.table() + " t WHERE " + where(table))) {
             bindKey(ps, 1, table, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -154,18 +171,22 @@ public final class RecordEditor {
     }
 
     /** Binds key values typed as their variables (an offense is keyed by a text id and an integer). */
-    private static void bindKey(PreparedStatement ps, int first, FormTable table, List<String> key) throws SQLException {
+    private static void bindKey(PreparedStatement ps, int first, FormTable table, List<String> key)
+            throws SQLException {
         int i = first;
         for (int k = 0; k < key.size(); k++) {
             Variable v = table.form().variable(table.form().key().get(k));
             Object typed = v.type().parse(key.get(k));
-            if (typed == null) throw new EditException(v.name() + " '" + key.get(k) + "' is not a valid " + v.type().name().toLowerCase(java.util.Locale.ROOT));
+            if (typed == null)
+                throw new EditException(v.name() + " '" + key.get(k) + "' is not a valid "
+                        + v.type().name().toLowerCase(java.util.Locale.ROOT));
             ps.setObject(i++, typed);
         }
     }
 
     private static String where(FormTable table) {
-        return String.join(" AND ", table.keyColumns().stream().map(k -> k + " = ?").toList());
+        return String.join(
+                " AND ", table.keyColumns().stream().map(k -> k + " = ?").toList());
     }
 
     private static Object sqlValue(Variable v, Object value) {

@@ -34,14 +34,23 @@ final class CsvSource implements TabularSource {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(4);
         byte[] bom = raw.readNBytes(3);
-        if (bom.length >= 2 && ((bom[0] == (byte) 0xFF && bom[1] == (byte) 0xFE) || (bom[0] == (byte) 0xFE && bom[1] == (byte) 0xFF))) {
+        if (bom.length >= 2
+                && ((bom[0] == (byte) 0xFF && bom[1] == (byte) 0xFE)
+                        || (bom[0] == (byte) 0xFE && bom[1] == (byte) 0xFF))) {
             raw.close();
             throw new EncodingProblem(file.getFileName() + ": the file is UTF-16; save it as CSV UTF-8");
         }
         if (!(bom.length == 3 && bom[0] == (byte) 0xEF && bom[1] == (byte) 0xBB && bom[2] == (byte) 0xBF)) raw.reset();
         counting = new CountingStream(raw);
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(new InputStreamReader(counting, decoder));
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        parser = CSVFormat.RFC4180
+                .builder()
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(new InputStreamReader(counting, decoder));
         records = parser.iterator();
         CSVRecord first = nextRecord();
         if (first != null) {
@@ -70,12 +79,17 @@ final class CsvSource implements TabularSource {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new EncodingProblem(file.getFileName() + " row " + (lastRow + 1) + ": the file is not UTF-8 (an invalid byte sequence);"
-                        + " save it as CSV UTF-8");
+                throw new EncodingProblem(file.getFileName() + " row " + (lastRow + 1)
+                        + ": the file is not UTF-8 (an invalid byte sequence);" + " save it as CSV UTF-8");
             }
-            throw new ImportException(file.getFileName() + " row " + (lastRow + 1) + ": " + e.getCause().getMessage(), e);
+            throw new ImportException(
+                    file.getFileName() + " row " + (lastRow + 1) + ": "
+                            + e.getCause().getMessage(),
+                    e);
         } catch (IllegalStateException e) {
-            throw new ImportException(file.getFileName() + " row " + (lastRow + 1) + ": the CSV is malformed (" + e.getMessage() + ")", e);
+            throw new ImportException(
+                    file.getFileName() + " row " + (lastRow + 1) + ": the CSV is malformed (" + e.getMessage() + ")",
+                    e);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,12 +36,19 @@ public final class Exporter {
             long n = store.tx(c -> {
                 long rows = 0;
                 try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                     CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
-                     Statement st = c.createStatement()) {
+                        CSVPrinter p = new CSVPrinter(
+                                w,
+                                CSVFormat.RFC4180
+                                        .builder()
+                                        .setRecordSeparator("\n")
+                                        .get());
+                        Statement st = c.createStatement()) {
                     st.setFetchSize(FETCH_SIZE);
-                    p.printRecord(table.form().variables().stream().map(Variable::name).toList());
-                    try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", table.columns()) + " FROM " + table.table()
-                            + " ORDER BY " + String.join(", ", table.keyColumns()))) {
+                    p.printRecord(table.form().variables().stream()
+                            .map(Variable::name)
+                            .toList());
+                    try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", table.columns()) + " FROM "
+                            + table.table() + " ORDER BY " + String.join(", ", table.keyColumns()))) {
                         while (rs.next()) {
                             Map<String, String> cells = table.cells(table.read(rs));
                             p.printRecord(cells.values());

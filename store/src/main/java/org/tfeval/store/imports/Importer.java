@@ -1,6 +1,5 @@
 package org.tfeval.store.imports;
 
-import org.tfeval.instrument.validation.ImportResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.postgresql.copy.CopyIn;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Severity;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.instrument.validation.Location;
 import org.tfeval.instrument.validation.RecordValidator;
 import org.tfeval.instrument.validation.Violation;
@@ -61,7 +61,12 @@ public final class Importer {
     }
 
     public static Importer of(Store store) {
-        return new Importer(store, System.getProperty("user.name", "unknown"), "import", ProgressListener.NONE, ViolationLog.DEFAULT_LIMIT);
+        return new Importer(
+                store,
+                System.getProperty("user.name", "unknown"),
+                "import",
+                ProgressListener.NONE,
+                ViolationLog.DEFAULT_LIMIT);
     }
 
     public Importer withActor(String who) {
@@ -95,7 +100,19 @@ public final class Importer {
                 if (log.errors() == 0) checkTogether(c, form, table, fileName, log);
                 if (log.errors() > 0) {
                     c.rollback(); // nothing is stored; the empty transaction then commits
-                    return new ImportResult(formName, fileName, sha256, rows, 0, 0, 0, log.errors(), log.warnings(), log.kept(), log.countsByCode(), 0);
+                    return new ImportResult(
+                            formName,
+                            fileName,
+                            sha256,
+                            rows,
+                            0,
+                            0,
+                            0,
+                            log.errors(),
+                            log.warnings(),
+                            log.kept(),
+                            log.countsByCode(),
+                            0);
                 }
                 progress.progress("merge " + fileName, 0, 1);
                 return merge(c, form, table, fileName, sha256, rows, log);
@@ -104,7 +121,19 @@ public final class Importer {
             return r;
         } catch (CsvSource.EncodingProblem e) {
             log.accept(new Violation(fileName, 0, null, null, null, "encoding", e.getMessage(), Severity.ERROR));
-            return new ImportResult(formName, fileName, sha256, 0, 0, 0, 0, log.errors(), log.warnings(), log.kept(), log.countsByCode(), 0);
+            return new ImportResult(
+                    formName,
+                    fileName,
+                    sha256,
+                    0,
+                    0,
+                    0,
+                    0,
+                    log.errors(),
+                    log.warnings(),
+                    log.kept(),
+                    log.countsByCode(),
+                    0);
         } catch (IOException e) {
             throw new ImportException(fileName + ": cannot read (" + e.getMessage() + ")", e);
         } catch (SQLException e) {
@@ -112,12 +141,21 @@ public final class Importer {
         }
     }
 
-    private long stage(Connection c, Form form, FormTable table, TabularSource source, String fileName, ViolationLog log)
+    private long stage(
+            Connection c, Form form, FormTable table, TabularSource source, String fileName, ViolationLog log)
             throws SQLException, IOException {
         List<String> header = source.header();
         if (header == null) {
-            log.accept(new Violation(fileName, 0, null, null, null, "empty_file", "the file is empty: expected a header row with the "
-                    + form.name() + " variables and at least one data row", Severity.ERROR));
+            log.accept(new Violation(
+                    fileName,
+                    0,
+                    null,
+                    null,
+                    null,
+                    "empty_file",
+                    "the file is empty: expected a header row with the " + form.name()
+                            + " variables and at least one data row",
+                    Severity.ERROR));
             return 0;
         }
         List<Variable> columns = mapHeader(form, header, fileName, log);
@@ -138,8 +176,15 @@ public final class Importer {
                 cells.clear();
                 List<String> values = row.cells();
                 if (values.size() > header.size()) {
-                    log.accept(new Violation(fileName, row.number(), null, null, null, "too_many_cells",
-                            "has " + values.size() + " cells but the header has " + header.size(), Severity.ERROR));
+                    log.accept(new Violation(
+                            fileName,
+                            row.number(),
+                            null,
+                            null,
+                            null,
+                            "too_many_cells",
+                            "has " + values.size() + " cells but the header has " + header.size(),
+                            Severity.ERROR));
                 }
                 for (int i = 0; i < columns.size(); i++) {
                     Variable v = columns.get(i);
@@ -159,7 +204,15 @@ public final class Importer {
         }
         progress.progress("import " + fileName, Math.max(source.size(), 0), source.size());
         if (rows == 0) {
-            log.accept(new Violation(fileName, 0, null, null, null, "no_rows", "the file has a header but no data rows", Severity.ERROR));
+            log.accept(new Violation(
+                    fileName,
+                    0,
+                    null,
+                    null,
+                    null,
+                    "no_rows",
+                    "the file has a header but no data rows",
+                    Severity.ERROR));
         }
         return rows;
     }
@@ -172,17 +225,39 @@ public final class Importer {
             String name = header.get(i).strip().toUpperCase(Locale.ROOT);
             Variable v = form.find(name).orElse(null);
             if (v == null) {
-                log.accept(new Violation(fileName, 0, null, header.get(i).strip(), null, "unknown_column",
-                        "column " + (i + 1) + " is not a variable of the " + form.name() + " form", Severity.ERROR));
+                log.accept(new Violation(
+                        fileName,
+                        0,
+                        null,
+                        header.get(i).strip(),
+                        null,
+                        "unknown_column",
+                        "column " + (i + 1) + " is not a variable of the " + form.name() + " form",
+                        Severity.ERROR));
             } else if (seen.put(name, i) != null) {
-                log.accept(new Violation(fileName, 0, null, name, null, "repeated_column", "the column appears twice in the header", Severity.ERROR));
+                log.accept(new Violation(
+                        fileName,
+                        0,
+                        null,
+                        name,
+                        null,
+                        "repeated_column",
+                        "the column appears twice in the header",
+                        Severity.ERROR));
                 v = null;
             }
             out.add(v);
         }
         for (Variable v : form.variables()) {
             if (v.required() && !seen.containsKey(v.name())) {
-                log.accept(new Violation(fileName, 0, null, v.name(), null, "missing_column", "the required column is missing from the header",
+                log.accept(new Violation(
+                        fileName,
+                        0,
+                        null,
+                        v.name(),
+                        null,
+                        "missing_column",
+                        "the required column is missing from the header",
                         Severity.ERROR));
             }
         }
@@ -190,63 +265,115 @@ public final class Importer {
     }
 
     /** Checks that need all rows: duplicate keys, links to parents, values repeated from the parent. */
-    private void checkTogether(Connection c, Form form, FormTable table, String fileName, ViolationLog log) throws SQLException {
+    private void checkTogether(Connection c, Form form, FormTable table, String fileName, ViolationLog log)
+            throws SQLException {
         String keys = String.join(", ", table.keyColumns());
-        query(c, "SELECT concat_ws('/', " + keys + "), array_to_string((array_agg(_row ORDER BY _row))[1:10], ', '), count(*) FROM staging "
-                + "GROUP BY " + keys + " HAVING count(*) > 1 ORDER BY min(_row) LIMIT " + SQL_CHECK_LIMIT, rs -> {
-                    log.accept(new Violation(fileName, 0, rs.getString(1), form.key().get(form.key().size() - 1), null, "duplicate_id",
-                            "the ID appears " + rs.getLong(3) + " times in the file (rows " + rs.getString(2) + ")", Severity.ERROR));
+        query(
+                c,
+                "SELECT concat_ws('/', " + keys
+                        + "), array_to_string((array_agg(_row ORDER BY _row))[1:10], ', '), count(*) FROM staging "
+                        + "GROUP BY " + keys + " HAVING count(*) > 1 ORDER BY min(_row) LIMIT " + SQL_CHECK_LIMIT,
+                rs -> {
+                    log.accept(new Violation(
+                            fileName,
+                            0,
+                            rs.getString(1),
+                            form.key().get(form.key().size() - 1),
+                            null,
+                            "duplicate_id",
+                            "the ID appears " + rs.getLong(3) + " times in the file (rows " + rs.getString(2) + ")",
+                            Severity.ERROR));
                 });
         var link = form.parentLink();
         if (link.isEmpty()) return;
         Variable lv = link.get();
         Form parent = store.instrument().form(lv.parent());
         String lc = FormTable.column(lv.name());
-        query(c, "SELECT s._row, s." + lc + " FROM staging s WHERE s." + lc + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                + parent.table() + " p WHERE p." + lc + " = s." + lc + ") ORDER BY s._row LIMIT " + SQL_CHECK_LIMIT, rs -> {
-                    log.accept(new Violation(fileName, rs.getLong(1), null, lv.name(), rs.getString(2), "broken_link",
-                            "no " + parent.label().toLowerCase(Locale.ROOT) + " record has this ID; import the " + parent.name()
-                                    + " file first", Severity.ERROR));
+        query(
+                c,
+                "SELECT s._row, s." + lc + " FROM staging s WHERE s." + lc
+                        + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + parent.table() + " p WHERE p." + lc + " = s."
+                        + lc + ") ORDER BY s._row LIMIT " + SQL_CHECK_LIMIT,
+                rs -> {
+                    log.accept(new Violation(
+                            fileName,
+                            rs.getLong(1),
+                            null,
+                            lv.name(),
+                            rs.getString(2),
+                            "broken_link",
+                            "no " + parent.label().toLowerCase(Locale.ROOT) + " record has this ID; import the "
+                                    + parent.name() + " file first",
+                            Severity.ERROR));
                 });
         for (Variable v : form.variables()) {
             if (v.inherit() == null) continue;
             String vc = FormTable.column(v.name());
-            query(c, "SELECT s._row, s." + lc + " FROM staging s JOIN " + parent.table() + " p ON p." + lc + " = s." + lc
-                    + " WHERE s." + vc + " IS DISTINCT FROM p." + vc + " ORDER BY s._row LIMIT " + SQL_CHECK_LIMIT, rs -> {
-                        log.accept(new Violation(fileName, rs.getLong(1), null, v.name(), null, "inherited_mismatch",
-                                "differs from the value recorded for " + parent.name() + " " + rs.getString(2), Severity.ERROR));
+            query(
+                    c,
+                    "SELECT s._row, s." + lc + " FROM staging s JOIN " + parent.table() + " p ON p." + lc + " = s." + lc
+                            + " WHERE s." + vc + " IS DISTINCT FROM p." + vc + " ORDER BY s._row LIMIT "
+                            + SQL_CHECK_LIMIT,
+                    rs -> {
+                        log.accept(new Violation(
+                                fileName,
+                                rs.getLong(1),
+                                null,
+                                v.name(),
+                                null,
+                                "inherited_mismatch",
+                                "differs from the value recorded for " + parent.name() + " " + rs.getString(2),
+                                Severity.ERROR));
                     });
         }
     }
 
-    private ImportResult merge(Connection c, Form form, FormTable table, String fileName, String sha256, long rows, ViolationLog log)
+    private ImportResult merge(
+            Connection c, Form form, FormTable table, String fileName, String sha256, long rows, ViolationLog log)
             throws SQLException {
         String keys = String.join(", ", table.keyColumns());
         List<String> cols = table.columns();
         String tCols = "(" + String.join(", ", cols.stream().map(x -> "t." + x).toList()) + ")";
         String sCols = "(" + String.join(", ", cols.stream().map(x -> "s." + x).toList()) + ")";
-        String on = String.join(" AND ", table.keyColumns().stream().map(k -> "t." + k + " = s." + k).toList());
-        String keyExpr = "concat_ws('/', " + String.join(", ", table.keyColumns().stream().map(k -> "s." + k).toList()) + ")";
+        String on = String.join(
+                " AND ",
+                table.keyColumns().stream().map(k -> "t." + k + " = s." + k).toList());
+        String keyExpr = "concat_ws('/', "
+                + String.join(
+                        ", ", table.keyColumns().stream().map(k -> "s." + k).toList()) + ")";
         long[] counts = new long[2]; // inserted, updated
         AuditEvent event = AuditLog.record(c, new AuditEntry(actor, "import", form.name(), reason, "{}"), audit -> {
             try (Statement st = c.createStatement()) {
-                st.executeUpdate("INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) SELECT " + audit.event()
-                        + ", row_number() OVER (ORDER BY s._row), " + keyExpr + ", CASE WHEN t." + table.keyColumns().get(0)
-                        + " IS NULL THEN 'I' ELSE 'U' END, CASE WHEN t." + table.keyColumns().get(0) + " IS NULL THEN NULL ELSE to_json(t) END, "
-                        + "to_json(s) FROM staging s LEFT JOIN " + table.table() + " t ON " + on
-                        + " WHERE t." + table.keyColumns().get(0) + " IS NULL OR " + tCols + " IS DISTINCT FROM " + sCols);
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE op = 'I'), count(*) FILTER (WHERE op = 'U') FROM audit_change "
-                        + "WHERE event_seq = " + audit.event())) {
+                st.executeUpdate(
+                        "INSERT INTO audit_change (event_seq, ord, record_key, op, old_value, new_value) SELECT "
+                                + audit.event()
+                                + ", row_number() OVER (ORDER BY s._row), " + keyExpr + ", CASE WHEN t."
+                                + table.keyColumns().get(0)
+                                + " IS NULL THEN 'I' ELSE 'U' END, CASE WHEN t."
+                                + table.keyColumns().get(0) + " IS NULL THEN NULL ELSE to_json(t) END, "
+                                + "to_json(s) FROM staging s LEFT JOIN " + table.table() + " t ON " + on
+                                + " WHERE t." + table.keyColumns().get(0) + " IS NULL OR " + tCols
+                                + " IS DISTINCT FROM " + sCols);
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FILTER (WHERE op = 'I'), count(*) FILTER (WHERE op = 'U') FROM audit_change "
+                                + "WHERE event_seq = " + audit.event())) {
                     rs.next();
                     counts[0] = rs.getLong(1);
                     counts[1] = rs.getLong(2);
                 }
                 String colList = String.join(", ", cols);
-                String set = String.join(", ", cols.stream().map(x -> x + " = EXCLUDED." + x).toList());
-                String excluded = "(" + String.join(", ", cols.stream().map(x -> "EXCLUDED." + x).toList()) + ")";
-                String current = "(" + String.join(", ", cols.stream().map(x -> table.table() + "." + x).toList()) + ")";
-                st.executeUpdate("INSERT INTO " + table.table() + " (" + colList + ") SELECT " + colList + " FROM staging ORDER BY _row "
-                        + "ON CONFLICT (" + keys + ") DO UPDATE SET " + set + " WHERE " + current + " IS DISTINCT FROM " + excluded);
+                String set = String.join(
+                        ", ", cols.stream().map(x -> x + " = EXCLUDED." + x).toList());
+                String excluded = "("
+                        + String.join(
+                                ", ", cols.stream().map(x -> "EXCLUDED." + x).toList()) + ")";
+                String current = "("
+                        + String.join(
+                                ", ",
+                                cols.stream().map(x -> table.table() + "." + x).toList()) + ")";
+                st.executeUpdate("INSERT INTO " + table.table() + " (" + colList + ") SELECT " + colList
+                        + " FROM staging ORDER BY _row " + "ON CONFLICT (" + keys + ") DO UPDATE SET " + set + " WHERE "
+                        + current + " IS DISTINCT FROM " + excluded);
             }
             var tree = new java.util.LinkedHashMap<String, Object>();
             tree.put("file", fileName);
@@ -258,8 +385,19 @@ public final class Importer {
         });
         long inserted = counts[0];
         long updated = counts[1];
-        return new ImportResult(form.name(), fileName, sha256, rows, inserted, updated, rows - inserted - updated, 0, log.warnings(),
-                log.kept(), log.countsByCode(), event.seq());
+        return new ImportResult(
+                form.name(),
+                fileName,
+                sha256,
+                rows,
+                inserted,
+                updated,
+                rows - inserted - updated,
+                0,
+                log.warnings(),
+                log.kept(),
+                log.countsByCode(),
+                event.seq());
     }
 
     private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
@@ -275,10 +413,9 @@ public final class Importer {
     }
 
     static void query(Connection c, String sql, RowHandler handler) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) handler.handle(rs);
         }
     }
-
-
 }

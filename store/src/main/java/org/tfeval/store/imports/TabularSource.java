@@ -20,8 +20,7 @@ interface TabularSource extends Closeable {
     long size();
 
     /** A data row. */
-    record Row(long number, List<String> cells) {
-    }
+    record Row(long number, List<String> cells) {}
 
     /** Opens a file by its extension. */
     static TabularSource open(Path file) throws java.io.IOException {

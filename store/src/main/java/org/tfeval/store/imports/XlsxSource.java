@@ -31,13 +31,15 @@ final class XlsxSource implements TabularSource {
             workbook = new ReadableWorkbook(in, new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             in.close();
-            throw new ImportException(file.getFileName() + ": not a readable XLSX workbook (" + e.getMessage() + ")", e);
+            throw new ImportException(
+                    file.getFileName() + ": not a readable XLSX workbook (" + e.getMessage() + ")", e);
         }
         Sheet sheet = workbook.getFirstSheet();
         rows = sheet.openStream();
         iterator = rows.iterator();
         if (iterator.hasNext()) header = cells(iterator.next());
-        while (header != null && header.stream().allMatch(String::isBlank) && iterator.hasNext()) header = cells(iterator.next());
+        while (header != null && header.stream().allMatch(String::isBlank) && iterator.hasNext())
+            header = cells(iterator.next());
     }
 
     @Override
@@ -69,7 +71,8 @@ final class XlsxSource implements TabularSource {
         return switch (c.getType()) {
             case NUMBER -> {
                 String fmt = c.getDataFormatString();
-                if (fmt != null && isDateFormat(fmt)) yield c.asDate().toLocalDate().toString();
+                if (fmt != null && isDateFormat(fmt))
+                    yield c.asDate().toLocalDate().toString();
                 BigDecimal d = c.asNumber().stripTrailingZeros();
                 yield (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
             }

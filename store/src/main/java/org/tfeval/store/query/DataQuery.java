@@ -19,8 +19,19 @@ import java.util.Objects;
  * @param openedAt  when
  * @param updatedAt last message
  */
-public record DataQuery(long id, String caseId, String tfId, String form, String recordKey, String variable, Origin origin, String ruleCode,
-                        QueryStatus status, String openedBy, Instant openedAt, Instant updatedAt) {
+public record DataQuery(
+        long id,
+        String caseId,
+        String tfId,
+        String form,
+        String recordKey,
+        String variable,
+        Origin origin,
+        String ruleCode,
+        QueryStatus status,
+        String openedBy,
+        Instant openedAt,
+        Instant updatedAt) {
     /** Who opened a query. */
     public enum Origin {
         /** A rule of the instrument (a warning) hit when the record was completed. */
@@ -36,6 +47,7 @@ public record DataQuery(long id, String caseId, String tfId, String form, String
         Objects.requireNonNull(recordKey, "recordKey");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(status, "status");
-        if ((origin == Origin.RULE) != (ruleCode != null)) throw new IllegalArgumentException("query " + id + ": a rule code goes with a rule origin only");
+        if ((origin == Origin.RULE) != (ruleCode != null))
+            throw new IllegalArgumentException("query " + id + ": a rule code goes with a rule origin only");
     }
 }

@@ -8,8 +8,7 @@ import org.tfeval.store.Store;
 
 /** How many data-quality queries are not closed: a snapshot waits until there are none. */
 public final class OpenQueries {
-    private OpenQueries() {
-    }
+    private OpenQueries() {}
 
     /** Queries open or answered in the study. */
     public static long count(Store store) {
@@ -22,7 +21,8 @@ public final class OpenQueries {
 
     /** Queries open or answered, inside the caller's transaction. */
     public static long count(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM dq_query WHERE status <> 'closed'")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM dq_query WHERE status <> 'closed'")) {
             rs.next();
             return rs.getLong(1);
         }

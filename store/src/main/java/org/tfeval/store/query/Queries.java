@@ -24,23 +24,34 @@ public final class Queries {
     public static final String RULE_AUTHOR = "rule";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "id, case_id, tf_id, form, record_key, variable, origin, rule_code, status, opened_by, opened_at, updated_at";
+    private static final String COLUMNS =
+            "id, case_id, tf_id, form, record_key, variable, origin, rule_code, status, opened_by, opened_at, updated_at";
 
-    private Queries() {
-    }
+    private Queries() {}
 
     /**
      * Opens a query with its first message.
      *
      * @param ruleCode the rule's violation code for {@link DataQuery.Origin#RULE}, else null
      */
-    public static DataQuery open(Connection c, String caseId, String tfId, String form, String recordKey, String variable, DataQuery.Origin origin,
-                                 String ruleCode, String body, String actor) throws SQLException {
+    public static DataQuery open(
+            Connection c,
+            String caseId,
+            String tfId,
+            String form,
+            String recordKey,
+            String variable,
+            DataQuery.Origin origin,
+            String ruleCode,
+            String body,
+            String actor)
+            throws SQLException {
         checkBody(body);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dq_query (case_id, tf_id, form, record_key, variable, origin, rule_code, status, "
-                + "opened_by, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dq_query (case_id, tf_id, form, record_key, variable, origin, rule_code, status, "
+                        + "opened_by, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id")) {
             ps.setString(1, caseId);
             ps.setString(2, tfId);
             ps.setString(3, form);
@@ -65,10 +76,19 @@ public final class Queries {
      * Opens a query for a rule hit unless one is already open or answered for the same record,
      * field and rule. Returns the query opened, if any.
      */
-    public static Optional<DataQuery> openForRule(Connection c, String caseId, String tfId, String form, String recordKey, String variable,
-                                                  String ruleCode, String message) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM dq_query WHERE case_id = ? AND form = ? AND record_key = ? "
-                + "AND variable IS NOT DISTINCT FROM ? AND rule_code = ? AND status <> 'closed'")) {
+    public static Optional<DataQuery> openForRule(
+            Connection c,
+            String caseId,
+            String tfId,
+            String form,
+            String recordKey,
+            String variable,
+            String ruleCode,
+            String message)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM dq_query WHERE case_id = ? AND form = ? AND record_key = ? "
+                        + "AND variable IS NOT DISTINCT FROM ? AND rule_code = ? AND status <> 'closed'")) {
             ps.setString(1, caseId);
             ps.setString(2, form);
             ps.setString(3, recordKey);
@@ -78,19 +98,23 @@ public final class Queries {
                 if (rs.next()) return Optional.empty();
             }
         }
-        return Optional.of(open(c, caseId, tfId, form, recordKey, variable, DataQuery.Origin.RULE, ruleCode, message, RULE_AUTHOR));
+        return Optional.of(open(
+                c, caseId, tfId, form, recordKey, variable, DataQuery.Origin.RULE, ruleCode, message, RULE_AUTHOR));
     }
 
     /** Adds a message and moves the query to {@code next}; refuses moves the role may not make. */
-    public static DataQuery post(Connection c, long id, String actor, boolean coordinator, String body, QueryStatus next) throws SQLException {
+    public static DataQuery post(
+            Connection c, long id, String actor, boolean coordinator, String body, QueryStatus next)
+            throws SQLException {
         checkBody(body);
         DataQuery q = lock(c, id);
         if (!q.status().mayMoveTo(next, coordinator)) {
-            throw new IllegalArgumentException("a " + (coordinator ? "coordinator" : "coder") + " cannot move a query from " + q.status().id() + " to "
-                    + next.id());
+            throw new IllegalArgumentException("a " + (coordinator ? "coordinator" : "coder")
+                    + " cannot move a query from " + q.status().id() + " to " + next.id());
         }
         int seq;
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) + 1 FROM dq_query_message WHERE query_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT coalesce(max(seq), 0) + 1 FROM dq_query_message WHERE query_id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -104,7 +128,16 @@ public final class Queries {
             ps.setLong(3, id);
             ps.executeUpdate();
         }
-        audit(c, actor, "query_" + (next == q.status() ? "comment" : next.id()), q.form(), id, q.caseId(), q.recordKey(), q.variable(), next);
+        audit(
+                c,
+                actor,
+                "query_" + (next == q.status() ? "comment" : next.id()),
+                q.form(),
+                id,
+                q.caseId(),
+                q.recordKey(),
+                q.variable(),
+                next);
         return find(c, id).orElseThrow();
     }
 
@@ -121,11 +154,16 @@ public final class Queries {
     /** A query's thread, oldest first. */
     public static List<QueryMessage> messages(Connection c, long id) throws SQLException {
         List<QueryMessage> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, author, at, body, status_after FROM dq_query_message WHERE query_id = ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, author, at, body, status_after FROM dq_query_message WHERE query_id = ? ORDER BY seq")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new QueryMessage(rs.getInt(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+                    out.add(new QueryMessage(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getString(4),
                             QueryStatus.of(rs.getString(5))));
                 }
             }
@@ -153,7 +191,8 @@ public final class Queries {
 
     private static List<DataQuery> list(Connection c, String where, Object param) throws SQLException {
         List<DataQuery> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dq_query WHERE " + where + " ORDER BY id DESC")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM dq_query WHERE " + where + " ORDER BY id DESC")) {
             ps.setObject(1, param);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(read(rs));
@@ -163,7 +202,8 @@ public final class Queries {
     }
 
     private static DataQuery lock(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dq_query WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM dq_query WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new IllegalArgumentException("no query " + id);
@@ -172,8 +212,10 @@ public final class Queries {
         }
     }
 
-    private static void insertMessage(Connection c, long id, int seq, String author, String body, QueryStatus after) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dq_query_message (query_id, seq, author, at, body, status_after) VALUES (?, ?, ?, ?, ?, ?)")) {
+    private static void insertMessage(Connection c, long id, int seq, String author, String body, QueryStatus after)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dq_query_message (query_id, seq, author, at, body, status_after) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setInt(2, seq);
             ps.setString(3, author);
@@ -186,17 +228,37 @@ public final class Queries {
 
     private static void checkBody(String body) {
         if (body == null || body.isBlank()) throw new IllegalArgumentException("a query message must not be empty");
-        if (body.length() > QueryMessage.MAX_LENGTH) throw new IllegalArgumentException("a query message is at most " + QueryMessage.MAX_LENGTH + " characters");
+        if (body.length() > QueryMessage.MAX_LENGTH)
+            throw new IllegalArgumentException("a query message is at most " + QueryMessage.MAX_LENGTH + " characters");
     }
 
     private static DataQuery read(ResultSet rs) throws SQLException {
-        return new DataQuery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                DataQuery.Origin.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)), rs.getString(8), QueryStatus.of(rs.getString(9)), rs.getString(10),
-                rs.getObject(11, OffsetDateTime.class).toInstant(), rs.getObject(12, OffsetDateTime.class).toInstant());
+        return new DataQuery(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                DataQuery.Origin.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
+                rs.getString(8),
+                QueryStatus.of(rs.getString(9)),
+                rs.getString(10),
+                rs.getObject(11, OffsetDateTime.class).toInstant(),
+                rs.getObject(12, OffsetDateTime.class).toInstant());
     }
 
-    private static void audit(Connection c, String actor, String action, String form, long id, String caseId, String recordKey, String variable,
-                              QueryStatus status) throws SQLException {
+    private static void audit(
+            Connection c,
+            String actor,
+            String action,
+            String form,
+            long id,
+            String caseId,
+            String recordKey,
+            String variable,
+            QueryStatus status)
+            throws SQLException {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("query", id);
         detail.put("case", caseId);

@@ -32,7 +32,9 @@ public enum QueryStatus {
     }
 
     public static QueryStatus of(String id) {
-        return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown query status '" + id + "'"));
     }
 }

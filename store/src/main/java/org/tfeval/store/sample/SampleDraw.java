@@ -15,8 +15,16 @@ import java.util.List;
  * @param replacements ordered replacement draws per site
  * @param cases        every case drawn, by site and draw order
  */
-public record SampleDraw(long id, String frameName, String frameSha256, long frameRows, long seed, String method, String sizeRule,
-                         int replacements, List<Drawn> cases) {
+public record SampleDraw(
+        long id,
+        String frameName,
+        String frameSha256,
+        long frameRows,
+        long seed,
+        String method,
+        String sizeRule,
+        int replacements,
+        List<Drawn> cases) {
     public SampleDraw {
         cases = List.copyOf(cases);
     }
@@ -38,6 +46,5 @@ public record SampleDraw(long id, String frameName, String frameSha256, long fra
      * @param order       1-based draw order within the site
      * @param replacement whether it is a replacement draw (used in order when a sampled file is ineligible)
      */
-    public record Drawn(String tfId, String caseRef, int order, boolean replacement) {
-    }
+    public record Drawn(String tfId, String caseRef, int order, boolean replacement) {}
 }

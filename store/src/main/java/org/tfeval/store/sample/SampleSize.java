@@ -14,10 +14,14 @@ public sealed interface SampleSize permits SampleSize.Fixed, SampleSize.ByFrameS
         String t = text.strip();
         try {
             int dash = t.indexOf('-');
-            if (dash > 0) return new ByFrameSize(Integer.parseInt(t.substring(0, dash).strip()), Integer.parseInt(t.substring(dash + 1).strip()));
+            if (dash > 0)
+                return new ByFrameSize(
+                        Integer.parseInt(t.substring(0, dash).strip()),
+                        Integer.parseInt(t.substring(dash + 1).strip()));
             return new Fixed(Integer.parseInt(t));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--per-site must be a number (30) or a range (20-40), not '" + text + "'");
+            throw new IllegalArgumentException(
+                    "--per-site must be a number (30) or a range (20-40), not '" + text + "'");
         }
     }
 
@@ -42,11 +46,14 @@ public sealed interface SampleSize permits SampleSize.Fixed, SampleSize.ByFrameS
      */
     record ByFrameSize(int min, int max) implements SampleSize {
         public ByFrameSize {
-            if (min < 1 || max < min) throw new IllegalArgumentException("per-site range " + min + "-" + max + " must have 1 <= min <= max");
+            if (min < 1 || max < min)
+                throw new IllegalArgumentException("per-site range " + min + "-" + max + " must have 1 <= min <= max");
         }
 
         public int at(int frame, int smallestFrame, int largestFrame) {
-            double share = largestFrame == smallestFrame ? 1.0 : (double) (frame - smallestFrame) / (largestFrame - smallestFrame);
+            double share = largestFrame == smallestFrame
+                    ? 1.0
+                    : (double) (frame - smallestFrame) / (largestFrame - smallestFrame);
             return Math.min(frame, (int) Math.floor(min + share * (max - min) + 0.5));
         }
 

@@ -41,8 +41,9 @@ import org.tfeval.store.audit.AuditLog;
  */
 public final class Sampler {
     /** The method, recorded with every draw. */
-    public static final String METHOD = "SRSWOR per site: frame sorted by case reference, Fisher-Yates shuffle with SplitMix64 "
-            + "seeded by SHA-256(seed:site); sample = first n, replacements = next in order";
+    public static final String METHOD =
+            "SRSWOR per site: frame sorted by case reference, Fisher-Yates shuffle with SplitMix64 "
+                    + "seeded by SHA-256(seed:site); sample = first n, replacements = next in order";
 
     private final String siteColumn;
     private final String caseColumn;
@@ -77,7 +78,11 @@ public final class Sampler {
         private final transient List<Violation> violations;
 
         FrameException(List<Violation> violations) {
-            super(violations.size() + " problems in the case list: " + violations.get(0).describe(), null, null);
+            super(
+                    violations.size() + " problems in the case list: "
+                            + violations.get(0).describe(),
+                    null,
+                    null);
             this.violations = List.copyOf(violations);
         }
 
@@ -108,7 +113,16 @@ public final class Sampler {
             int end = Math.min(cases.size(), n + replacements);
             for (int i = 0; i < end; i++) out.add(new SampleDraw.Drawn(e.getKey(), cases.get(i), i + 1, i >= n));
         }
-        return new SampleDraw(0, frame.getFileName().toString(), ContentHash.sha256(frame), rows, seed, METHOD, size.describe(), replacements, out);
+        return new SampleDraw(
+                0,
+                frame.getFileName().toString(),
+                ContentHash.sha256(frame),
+                rows,
+                seed,
+                METHOD,
+                size.describe(),
+                replacements,
+                out);
     }
 
     private Map<String, List<String>> readFrame(Path frame) {
@@ -116,10 +130,25 @@ public final class Sampler {
         List<Violation> problems = new ArrayList<>();
         Map<String, List<String>> bySite = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(frame, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true).get().parse(r)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setIgnoreHeaderCase(true)
+                        .get()
+                        .parse(r)) {
             for (String col : List.of(siteColumn, caseColumn)) {
-                if (!p.getHeaderMap().containsKey(col) && p.getHeaderMap().keySet().stream().noneMatch(h -> h.equalsIgnoreCase(col))) {
-                    problems.add(new Violation(name, 0, null, col, null, "missing_column", "the case list needs a " + col + " column", Severity.ERROR));
+                if (!p.getHeaderMap().containsKey(col)
+                        && p.getHeaderMap().keySet().stream().noneMatch(h -> h.equalsIgnoreCase(col))) {
+                    problems.add(new Violation(
+                            name,
+                            0,
+                            null,
+                            col,
+                            null,
+                            "missing_column",
+                            "the case list needs a " + col + " column",
+                            Severity.ERROR));
                 }
             }
             if (!problems.isEmpty()) throw new FrameException(problems);
@@ -128,10 +157,22 @@ public final class Sampler {
                 long row = rec.getRecordNumber();
                 String site = rec.get(siteColumn).strip();
                 String ref = rec.get(caseColumn).strip();
-                if (site.isEmpty()) problems.add(new Violation(name, row, null, siteColumn, null, "blank", "the site is blank", Severity.ERROR));
-                if (ref.isEmpty()) problems.add(new Violation(name, row, null, caseColumn, null, "blank", "the case reference is blank", Severity.ERROR));
+                if (site.isEmpty())
+                    problems.add(new Violation(
+                            name, row, null, siteColumn, null, "blank", "the site is blank", Severity.ERROR));
+                if (ref.isEmpty())
+                    problems.add(new Violation(
+                            name, row, null, caseColumn, null, "blank", "the case reference is blank", Severity.ERROR));
                 if (!site.isEmpty() && !ref.isEmpty() && !seen.add(site + "\u0000" + ref)) {
-                    problems.add(new Violation(name, row, ref, caseColumn, null, "duplicate_id", "the case appears twice in the list", Severity.ERROR));
+                    problems.add(new Violation(
+                            name,
+                            row,
+                            ref,
+                            caseColumn,
+                            null,
+                            "duplicate_id",
+                            "the case appears twice in the list",
+                            Severity.ERROR));
                 }
                 bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(ref);
             }
@@ -139,10 +180,19 @@ public final class Sampler {
             throw new UncheckedIOException(name + ": cannot read the case list", e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             if (e instanceof FrameException fe) throw fe;
-            throw new FrameException(List.of(new Violation(name, 0, null, null, null, "malformed", "not a readable CSV case list: " + e.getMessage(),
+            throw new FrameException(List.of(new Violation(
+                    name,
+                    0,
+                    null,
+                    null,
+                    null,
+                    "malformed",
+                    "not a readable CSV case list: " + e.getMessage(),
                     Severity.ERROR)));
         }
-        if (bySite.isEmpty()) problems.add(new Violation(name, 0, null, null, null, "no_rows", "the case list has no cases", Severity.ERROR));
+        if (bySite.isEmpty())
+            problems.add(
+                    new Violation(name, 0, null, null, null, "no_rows", "the case list has no cases", Severity.ERROR));
         if (!problems.isEmpty()) throw new FrameException(problems);
         return bySite;
     }
@@ -159,8 +209,9 @@ public final class Sampler {
         try {
             return store.tx(c -> {
                 long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_draw (at, actor, frame_name, frame_sha256, frame_rows, seed, method, "
-                        + "size_rule, replacements, tfeval_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO sample_draw (at, actor, frame_name, frame_sha256, frame_rows, seed, method, "
+                                + "size_rule, replacements, tfeval_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
                     ps.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
                     ps.setString(2, actor);
                     ps.setString(3, draw.frameName());
@@ -176,7 +227,8 @@ public final class Sampler {
                         id = rs.getLong(1);
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_case (draw_id, tf_id, case_ref, draw_order, role) VALUES (?, ?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO sample_case (draw_id, tf_id, case_ref, draw_order, role) VALUES (?, ?, ?, ?, ?)")) {
                     for (SampleDraw.Drawn d : draw.cases()) {
                         ps.setLong(1, id);
                         ps.setString(2, d.tfId());
@@ -187,8 +239,16 @@ public final class Sampler {
                     }
                     ps.executeBatch();
                 }
-                AuditLog.record(c, new AuditEntry(actor, "sample", null, "case sample draw " + id,
-                        "{\"draw\":" + id + ",\"frame_sha256\":\"" + draw.frameSha256() + "\",\"seed\":" + draw.seed() + ",\"cases\":" + draw.cases().size() + "}"));
+                AuditLog.record(
+                        c,
+                        new AuditEntry(
+                                actor,
+                                "sample",
+                                null,
+                                "case sample draw " + id,
+                                "{\"draw\":" + id + ",\"frame_sha256\":\"" + draw.frameSha256() + "\",\"seed\":"
+                                        + draw.seed() + ",\"cases\":"
+                                        + draw.cases().size() + "}"));
                 return draw.withId(id);
             });
         } catch (SQLException e) {
@@ -198,20 +258,37 @@ public final class Sampler {
 
     /** Loads a recorded draw. */
     public static SampleDraw load(Store store, long id) {
-        try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT frame_name, frame_sha256, frame_rows, seed, method, size_rule, replacements FROM sample_draw WHERE id = ?")) {
+        try (Connection c = store.connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT frame_name, frame_sha256, frame_rows, seed, method, size_rule, replacements FROM sample_draw WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new IllegalArgumentException("no sample draw " + id + " is recorded in this study");
+                if (!rs.next())
+                    throw new IllegalArgumentException("no sample draw " + id + " is recorded in this study");
                 List<SampleDraw.Drawn> cases = new ArrayList<>();
-                try (PreparedStatement pc = c.prepareStatement("SELECT tf_id, case_ref, draw_order, role FROM sample_case WHERE draw_id = ? "
-                        + "ORDER BY tf_id, draw_order")) {
+                try (PreparedStatement pc = c.prepareStatement(
+                        "SELECT tf_id, case_ref, draw_order, role FROM sample_case WHERE draw_id = ? "
+                                + "ORDER BY tf_id, draw_order")) {
                     pc.setLong(1, id);
                     try (ResultSet r2 = pc.executeQuery()) {
-                        while (r2.next()) cases.add(new SampleDraw.Drawn(r2.getString(1), r2.getString(2), r2.getInt(3), r2.getString(4).equals("replacement")));
+                        while (r2.next())
+                            cases.add(new SampleDraw.Drawn(
+                                    r2.getString(1),
+                                    r2.getString(2),
+                                    r2.getInt(3),
+                                    r2.getString(4).equals("replacement")));
                     }
                 }
-                return new SampleDraw(id, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getInt(7), cases);
+                return new SampleDraw(
+                        id,
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        cases);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read sample draw " + id + " (" + e.getSQLState() + ")", e);
@@ -224,14 +301,20 @@ public final class Sampler {
         List<String> problems = new ArrayList<>();
         String sha = ContentHash.sha256(frame);
         if (!sha.equals(recorded.frameSha256())) {
-            problems.add("the case list differs from the one drawn from (SHA-256 " + ContentHash.shortId(sha) + "... vs recorded "
-                    + ContentHash.shortId(recorded.frameSha256()) + "...)");
+            problems.add("the case list differs from the one drawn from (SHA-256 " + ContentHash.shortId(sha)
+                    + "... vs recorded " + ContentHash.shortId(recorded.frameSha256()) + "...)");
         }
         SampleSize size = SampleSize.parse(recorded.sizeRule().split(" ")[0]);
-        SampleDraw again = Sampler.of(size, recorded.seed()).withReplacements(recorded.replacements()).draw(frame);
+        SampleDraw again = Sampler.of(size, recorded.seed())
+                .withReplacements(recorded.replacements())
+                .draw(frame);
         if (!again.cases().equals(recorded.cases())) {
-            long differing = again.cases().stream().filter(d -> !recorded.cases().contains(d)).count()
-                    + recorded.cases().stream().filter(d -> !again.cases().contains(d)).count();
+            long differing = again.cases().stream()
+                            .filter(d -> !recorded.cases().contains(d))
+                            .count()
+                    + recorded.cases().stream()
+                            .filter(d -> !again.cases().contains(d))
+                            .count();
             problems.add(differing + " drawn cases differ from the recorded draw");
         }
         return problems;

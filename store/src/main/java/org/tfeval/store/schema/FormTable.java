@@ -12,11 +12,10 @@ import java.util.Map;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Missing;
-import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
-import org.tfeval.snapshot.write.DatasetQuery;
 import org.tfeval.instrument.sql.SqlIdentifier;
+import org.tfeval.snapshot.write.DatasetQuery;
 
 /**
  * The SQL table of a form. Every variable has a value column; numeric variables keep missing codes
@@ -92,18 +91,33 @@ public final class FormTable {
     /** CREATE TABLE with primary key and a foreign key to the parent form. */
     public String createSql() {
         StringBuilder b = new StringBuilder("CREATE TABLE ").append(table()).append(" (\n");
-        columnTypes().forEach((c, t) -> b.append("    ").append(SqlIdentifier.quote(c)).append(' ').append(t).append(",\n"));
+        columnTypes()
+                .forEach((c, t) -> b.append("    ")
+                        .append(SqlIdentifier.quote(c))
+                        .append(' ')
+                        .append(t)
+                        .append(",\n"));
         b.append("    PRIMARY KEY (").append(String.join(", ", keyColumns())).append(')');
-        form.parentLink().ifPresent(link -> b.append(",\n    FOREIGN KEY (").append(column(link.name())).append(") REFERENCES ")
-                .append(SqlIdentifier.quote(instrument.form(link.parent()).table())).append(" (").append(column(link.name())).append(')'));
+        form.parentLink()
+                .ifPresent(link -> b.append(",\n    FOREIGN KEY (")
+                        .append(column(link.name()))
+                        .append(") REFERENCES ")
+                        .append(SqlIdentifier.quote(
+                                instrument.form(link.parent()).table()))
+                        .append(" (")
+                        .append(column(link.name()))
+                        .append(')'));
         b.append("\n)");
         return b.toString();
     }
 
     /** Index statements for the link to the parent (PostgreSQL does not index foreign keys by itself). */
     public List<String> indexSql() {
-        return form.parentLink().map(link -> List.of("CREATE INDEX " + SqlIdentifier.quote(tableName() + "_" + columnName(link.name()) + "_idx") + " ON " + table()
-                + " (" + column(link.name()) + ")")).orElse(List.of());
+        return form.parentLink()
+                .map(link -> List.of(
+                        "CREATE INDEX " + SqlIdentifier.quote(tableName() + "_" + columnName(link.name()) + "_idx")
+                                + " ON " + table() + " (" + column(link.name()) + ")"))
+                .orElse(List.of());
     }
 
     /**
@@ -136,8 +150,11 @@ public final class FormTable {
                 }
                 case DECIMAL -> {
                     BigDecimal d = rs.getBigDecimal(at);
-                    yield d == null ? null : d.signum() < 0 && d.scale() <= 0 && instrument.isMissingCode(d.longValue())
-                            ? new Missing(d.intValue()) : d;
+                    yield d == null
+                            ? null
+                            : d.signum() < 0 && d.scale() <= 0 && instrument.isMissingCode(d.longValue())
+                                    ? new Missing(d.intValue())
+                                    : d;
                 }
                 case DATE -> {
                     Date d = rs.getDate(at);
@@ -147,7 +164,9 @@ public final class FormTable {
                 }
                 default -> {
                     String s = rs.getString(at);
-                    yield s != null && v.type() != VariableType.ID && isMissingText(s) ? new Missing(Integer.parseInt(s)) : s;
+                    yield s != null && v.type() != VariableType.ID && isMissingText(s)
+                            ? new Missing(Integer.parseInt(s))
+                            : s;
                 }
             };
             out.put(v.name(), value);

@@ -50,22 +50,25 @@ final class InstrumentMigration implements JavaMigration {
             for (Map.Entry<String, String> c : t.columnTypes().entrySet()) {
                 String had = old.get(c.getKey());
                 if (had == null) {
-                    sql.add("ALTER TABLE " + t.table() + " ADD COLUMN " + SqlIdentifier.quote(c.getKey()) + " " + c.getValue());
+                    sql.add("ALTER TABLE " + t.table() + " ADD COLUMN " + SqlIdentifier.quote(c.getKey()) + " "
+                            + c.getValue());
                 } else if (!had.equals(c.getValue())) {
-                    throw new IllegalStateException("instrument " + instrument.version() + " changes the type of " + f.name() + "."
-                            + c.getKey() + " from " + had + " to " + c.getValue() + "; that would lose stored data. Add a new variable instead.");
+                    throw new IllegalStateException("instrument " + instrument.version() + " changes the type of "
+                            + f.name() + "." + c.getKey() + " from " + had + " to " + c.getValue()
+                            + "; that would lose stored data. Add a new variable instead.");
                 }
             }
             for (String c : old.keySet()) {
                 if (!t.columnTypes().containsKey(c)) {
-                    throw new IllegalStateException("instrument " + instrument.version() + " removes " + f.name() + "." + c
-                            + ", which holds stored data; keep the variable (it can be marked release: drop).");
+                    throw new IllegalStateException("instrument " + instrument.version() + " removes " + f.name() + "."
+                            + c + ", which holds stored data; keep the variable (it can be marked release: drop).");
                 }
             }
         }
         for (String table : before.keySet()) {
             if (instrument.forms().stream().noneMatch(f -> f.table().equals(table))) {
-                throw new IllegalStateException("instrument " + instrument.version() + " removes the table " + table + ", which holds stored data");
+                throw new IllegalStateException("instrument " + instrument.version() + " removes the table " + table
+                        + ", which holds stored data");
             }
         }
         return sql;
@@ -96,8 +99,9 @@ final class InstrumentMigration implements JavaMigration {
         try (Statement st = context.getConnection().createStatement()) {
             for (String s : statements(instrument, before)) st.execute(s);
         }
-        try (PreparedStatement ps = context.getConnection().prepareStatement(
-                "INSERT INTO study_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
+        try (PreparedStatement ps = context.getConnection()
+                .prepareStatement(
+                        "INSERT INTO study_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
             ps.setString(1, "instrument_yaml");
             ps.setString(2, InstrumentWriter.toYaml(instrument));
             ps.addBatch();

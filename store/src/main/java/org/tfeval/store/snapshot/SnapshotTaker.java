@@ -1,6 +1,5 @@
 package org.tfeval.store.snapshot;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.postgresql.PGConnection;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.snapshot.Manifest;
@@ -20,7 +20,6 @@ import org.tfeval.snapshot.write.SnapshotWriter;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
-import org.tfeval.instrument.validation.ValidationReport;
 
 /**
  * Freezes a store into a snapshot: each form is read in one consistent transaction (PostgreSQL
@@ -87,7 +86,8 @@ public final class SnapshotTaker {
      */
     public Snapshot take(Path snapshots, ValidationReport validation) {
         if (!validation.passed() && !writer.allowErrors()) {
-            throw new RefusedException("snapshot refused: validation found " + validation.errors() + " errors",
+            throw new RefusedException(
+                    "snapshot refused: validation found " + validation.errors() + " errors",
                     "fix them (tfeval validate) or pass --allow-errors, which is recorded in the manifest");
         }
         try (Connection pg = store.connect()) {
@@ -95,22 +95,27 @@ public final class SnapshotTaker {
             pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             SnapshotWriter.Written written = writer.write(snapshots, summary(validation), (dataset, csv) -> {
                 try (OutputStream out = Files.newOutputStream(csv)) {
-                    return pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + dataset.select()
-                            + ") TO STDOUT WITH (FORMAT csv, HEADER false)", out);
+                    return pg.unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyOut("COPY (" + dataset.select() + ") TO STDOUT WITH (FORMAT csv, HEADER false)", out);
                 }
             });
             pg.commit();
             if (written.created()) record(written.snapshot());
             return written.snapshot();
         } catch (SQLException e) {
-            throw new IllegalStateException("snapshot failed (" + e.getSQLState() + "): " + e.getMessage().split("\n")[0], e);
+            throw new IllegalStateException(
+                    "snapshot failed (" + e.getSQLState() + "): "
+                            + e.getMessage().split("\n")[0],
+                    e);
         }
     }
 
     private void record(Snapshot s) throws SQLException {
         store.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO snapshot (id, created_at, actor, path, allow_errors, manifest) "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO snapshot (id, created_at, actor, path, allow_errors, manifest) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
                 ps.setString(1, s.id());
                 ps.setObject(2, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
                 ps.setString(3, writer.actor());
@@ -119,8 +124,14 @@ public final class SnapshotTaker {
                 ps.setString(6, s.manifest().toJson());
                 ps.executeUpdate();
             }
-            return AuditLog.record(c, new AuditEntry(writer.actor(), "snapshot", null,
-                    s.allowErrors() ? "snapshot with validation errors allowed" : "snapshot", "{\"snapshot\":\"" + s.id() + "\"}"));
+            return AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            writer.actor(),
+                            "snapshot",
+                            null,
+                            s.allowErrors() ? "snapshot with validation errors allowed" : "snapshot",
+                            "{\"snapshot\":\"" + s.id() + "\"}"));
         });
     }
 }

@@ -47,7 +47,8 @@ public final class StudyWorkspace {
         }
         try {
             Files.createDirectories(abs);
-            Files.writeString(abs.resolve("instrument.yaml"), InstrumentLoader.builtInSource(instrument), StandardCharsets.UTF_8);
+            Files.writeString(
+                    abs.resolve("instrument.yaml"), InstrumentLoader.builtInSource(instrument), StandardCharsets.UTF_8);
             ObjectNode c = YAML.createObjectNode();
             c.put("name", abs.getFileName().toString());
             c.put("instrument", "instrument.yaml");
@@ -55,9 +56,13 @@ public final class StudyWorkspace {
             c.put("schema", Store.DEFAULT_SCHEMA);
             c.put("synthetic", synthetic);
             c.put("created", Instant.now().toString());
-            Files.writeString(abs.resolve(CONFIG), "# tfeval study. database: 'embedded' (data under db/) or postgresql://user@host:5432/db\n"
-                    + YAML.writeValueAsString(c).replaceFirst("^---\\s*\n", ""), StandardCharsets.UTF_8);
-            Files.writeString(abs.resolve(".gitignore"), DB_FOLDER + "/\nsnapshots/\nreports/\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    abs.resolve(CONFIG),
+                    "# tfeval study. database: 'embedded' (data under db/) or postgresql://user@host:5432/db\n"
+                            + YAML.writeValueAsString(c).replaceFirst("^---\\s*\n", ""),
+                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    abs.resolve(".gitignore"), DB_FOLDER + "/\nsnapshots/\nreports/\n", StandardCharsets.UTF_8);
             return new StudyWorkspace(abs, c);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the study folder " + abs, e);
@@ -69,8 +74,9 @@ public final class StudyWorkspace {
         Path abs = dir.toAbsolutePath().normalize();
         Path cfg = abs.resolve(CONFIG);
         if (!Files.exists(cfg)) {
-            throw Problem.usage("no study in " + abs + " (no " + CONFIG + ")", "create one with: tfeval init " + dir
-                    + " --instrument ecm, or pass --study DIR");
+            throw Problem.usage(
+                    "no study in " + abs + " (no " + CONFIG + ")",
+                    "create one with: tfeval init " + dir + " --instrument ecm, or pass --study DIR");
         }
         try {
             return new StudyWorkspace(abs, YAML.readTree(cfg.toFile()));
@@ -103,7 +109,9 @@ public final class StudyWorkspace {
 
     /** Opens the study's database (the embedded server unless {@code dbOverride} or the config names a server). */
     public StudySession open(String dbOverride) {
-        String db = dbOverride != null && !dbOverride.isBlank() ? dbOverride : config.path("database").asText(EMBEDDED);
+        String db = dbOverride != null && !dbOverride.isBlank()
+                ? dbOverride
+                : config.path("database").asText(EMBEDDED);
         Instrument instrument = instrument();
         String schema = config.path("schema").asText(Store.DEFAULT_SCHEMA);
         if (db.equals(EMBEDDED)) {
@@ -119,7 +127,8 @@ public final class StudyWorkspace {
     }
 
     /** An open study: its store, and the embedded server to stop on close. */
-    public record StudySession(StudyWorkspace workspace, Store store, EmbeddedPostgres server) implements AutoCloseable {
+    public record StudySession(StudyWorkspace workspace, Store store, EmbeddedPostgres server)
+            implements AutoCloseable {
         @Override
         public void close() {
             if (server != null) server.close();

@@ -1,7 +1,5 @@
 package org.tfeval.store.validate;
 
-import org.tfeval.instrument.validation.ValidationReport;
-import org.tfeval.instrument.validation.Missingness;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import gg.jte.ContentType;
@@ -18,18 +16,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.tfeval.instrument.MissingCode;
+import org.tfeval.instrument.validation.Missingness;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.validation.Violation;
 
 /** Writes a validation report as JSON (for machines) and HTML (for coders and data managers). */
 public final class ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, ReportWriter.class.getClassLoader(),
-            "org.tfeval.store");
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, ReportWriter.class.getClassLoader(), "org.tfeval.store");
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /** The report as a JSON-ready tree. */
     public static Map<String, Object> tree(ValidationReport r) {

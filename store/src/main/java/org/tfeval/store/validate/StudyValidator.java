@@ -1,7 +1,5 @@
 package org.tfeval.store.validate;
 
-import org.tfeval.instrument.validation.ValidationReport;
-import org.tfeval.instrument.validation.Missingness;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,12 +14,14 @@ import java.util.TreeMap;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.Missing;
-import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.instrument.Rule;
 import org.tfeval.instrument.Severity;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.instrument.validation.Location;
+import org.tfeval.instrument.validation.Missingness;
 import org.tfeval.instrument.validation.RecordValidator;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.store.Store;
@@ -78,11 +78,25 @@ public final class StudyValidator {
         } catch (SQLException e) {
             throw new IllegalStateException("validation could not read the store (" + e.getSQLState() + ")", e);
         }
-        return new ValidationReport(Instant.now(), ins.id() + " " + ins.version(), records, log.errors(), log.warnings(), log.kept(),
-                log.countsByCode(), missingness);
+        return new ValidationReport(
+                Instant.now(),
+                ins.id() + " " + ins.version(),
+                records,
+                log.errors(),
+                log.warnings(),
+                log.kept(),
+                log.countsByCode(),
+                missingness);
     }
 
-    private long records(Connection c, Form f, ViolationLog log, Map<String, Long> records, List<Missingness> missingness, long done, long total)
+    private long records(
+            Connection c,
+            Form f,
+            ViolationLog log,
+            Map<String, Long> records,
+            List<Missingness> missingness,
+            long done,
+            long total)
             throws SQLException {
         FormTable table = new FormTable(store.instrument(), f);
         RecordValidator validator = new RecordValidator(store.instrument(), f);
@@ -91,8 +105,8 @@ public final class StudyValidator {
         Map<String, Map<Integer, Long>> codes = new HashMap<>();
         try (Statement st = c.createStatement()) {
             st.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", table.columns()) + " FROM " + table.table()
-                    + " ORDER BY " + String.join(", ", table.keyColumns()))) {
+            try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", table.columns()) + " FROM "
+                    + table.table() + " ORDER BY " + String.join(", ", table.keyColumns()))) {
                 Location at = new Location(f.name(), 0);
                 while (rs.next()) {
                     Map<String, Object> values = table.read(rs);
@@ -100,7 +114,9 @@ public final class StudyValidator {
                     for (Variable v : f.variables()) {
                         Object value = values.get(v.name());
                         if (value == null) blanks.merge(v.name(), 1L, Long::sum);
-                        else if (value instanceof Missing m) codes.computeIfAbsent(v.name(), k -> new TreeMap<>()).merge(m.code(), 1L, Long::sum);
+                        else if (value instanceof Missing m)
+                            codes.computeIfAbsent(v.name(), k -> new TreeMap<>())
+                                    .merge(m.code(), 1L, Long::sum);
                     }
                     n++;
                     if (n % FETCH_SIZE == 0) progress.progress("validate", done + n, total);
@@ -109,7 +125,8 @@ public final class StudyValidator {
         }
         records.put(f.name(), n);
         for (Variable v : f.variables()) {
-            missingness.add(new Missingness(f.name(), v.name(), n, blanks.getOrDefault(v.name(), 0L), codes.getOrDefault(v.name(), Map.of())));
+            missingness.add(new Missingness(
+                    f.name(), v.name(), n, blanks.getOrDefault(v.name(), 0L), codes.getOrDefault(v.name(), Map.of())));
         }
         progress.progress("validate", done + n, total);
         return done + n;
@@ -118,16 +135,23 @@ public final class StudyValidator {
     private void crossForm(Connection c, Form f, ViolationLog log) throws SQLException {
         Instrument ins = store.instrument();
         FormTable table = new FormTable(ins, f);
-        String key = "concat_ws('/', " + String.join(", ", table.keyColumns().stream().map(k -> "p." + k).toList()) + ")";
-        List<Variable> derived = f.variables().stream().filter(Variable::isDerived).toList();
+        String key = "concat_ws('/', "
+                + String.join(
+                        ", ", table.keyColumns().stream().map(k -> "p." + k).toList()) + ")";
+        List<Variable> derived =
+                f.variables().stream().filter(Variable::isDerived).toList();
         if (!derived.isEmpty()) {
             StringBuilder cols = new StringBuilder();
-            for (Variable v : derived) cols.append(", p.").append(FormTable.column(v.name())).append(", ").append(table.derivedValue(v));
+            for (Variable v : derived)
+                cols.append(", p.")
+                        .append(FormTable.column(v.name()))
+                        .append(", ")
+                        .append(table.derivedValue(v));
             try (Statement st = c.createStatement()) {
                 st.setFetchSize(FETCH_SIZE);
                 long[] reported = new long[derived.size()];
-                try (ResultSet rs = st.executeQuery("SELECT " + key + cols + " FROM " + table.table() + " p" + table.derivedJoins("p")
-                        + " ORDER BY 1")) {
+                try (ResultSet rs = st.executeQuery("SELECT " + key + cols + " FROM " + table.table() + " p"
+                        + table.derivedJoins("p") + " ORDER BY 1")) {
                     while (rs.next()) {
                         for (int i = 0; i < derived.size(); i++) {
                             long stored = rs.getLong(2 + 2 * i);
@@ -135,8 +159,15 @@ public final class StudyValidator {
                             long expected = rs.getLong(3 + 2 * i);
                             if (rs.wasNull() || expected == stored || reported[i]++ >= SQL_CHECK_LIMIT) continue;
                             Variable v = derived.get(i);
-                            log.accept(new Violation(f.name(), 0, rs.getString(1), v.name(), Long.toString(stored), "derived_mismatch",
-                                    "is " + stored + " but the " + v.derived().form() + " records give " + expected, Severity.ERROR));
+                            log.accept(new Violation(
+                                    f.name(),
+                                    0,
+                                    rs.getString(1),
+                                    v.name(),
+                                    Long.toString(stored),
+                                    "derived_mismatch",
+                                    "is " + stored + " but the " + v.derived().form() + " records give " + expected,
+                                    Severity.ERROR));
                         }
                     }
                 }
@@ -146,14 +177,26 @@ public final class StudyValidator {
         if (linkVar.isPresent()) {
             Form parent = ins.form(linkVar.get().parent());
             String lc = FormTable.column(linkVar.get().name());
-            String ck = "concat_ws('/', " + String.join(", ", table.keyColumns().stream().map(k -> "s." + k).toList()) + ")";
+            String ck = "concat_ws('/', "
+                    + String.join(
+                            ", ", table.keyColumns().stream().map(k -> "s." + k).toList()) + ")";
             for (Variable v : f.variables()) {
                 if (v.inherit() == null) continue;
                 String vc = FormTable.column(v.name());
-                query(c, "SELECT " + ck + ", s." + lc + " FROM " + table.table() + " s JOIN " + SqlIdentifier.quote(parent.table()) + " p ON p." + lc + " = s." + lc
-                        + " WHERE s." + vc + " IS DISTINCT FROM p." + vc + " ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
-                        rs -> log.accept(new Violation(f.name(), 0, rs.getString(1), v.name(), null, "inherited_mismatch",
-                                "differs from the value recorded for " + parent.name() + " " + rs.getString(2), Severity.ERROR)));
+                query(
+                        c,
+                        "SELECT " + ck + ", s." + lc + " FROM " + table.table() + " s JOIN "
+                                + SqlIdentifier.quote(parent.table()) + " p ON p." + lc + " = s." + lc + " WHERE s."
+                                + vc + " IS DISTINCT FROM p." + vc + " ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
+                        rs -> log.accept(new Violation(
+                                f.name(),
+                                0,
+                                rs.getString(1),
+                                v.name(),
+                                null,
+                                "inherited_mismatch",
+                                "differs from the value recorded for " + parent.name() + " " + rs.getString(2),
+                                Severity.ERROR)));
             }
             FormTable pt = new FormTable(ins, parent);
             for (Rule r : ins.rulesOf(f)) {
@@ -164,10 +207,20 @@ public final class StudyValidator {
                     if (!a.contains(".") && !b.contains(".")) continue;
                     String ea = dateSql(a, table, pt, parent);
                     String eb = dateSql(b, table, pt, parent);
-                    query(c, "SELECT " + ck + " FROM " + table.table() + " s JOIN " + SqlIdentifier.quote(parent.table()) + " p ON p." + lc + " = s." + lc
-                            + " WHERE " + ea + " > " + eb + " ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
-                            rs -> log.accept(new Violation(f.name(), 0, rs.getString(1), a.substring(a.indexOf('.') + 1), null, "rule:" + d.id(),
-                                    d.message() + " (" + a + " is after " + b + ")", d.severity())));
+                    query(
+                            c,
+                            "SELECT " + ck + " FROM " + table.table() + " s JOIN " + SqlIdentifier.quote(parent.table())
+                                    + " p ON p." + lc + " = s." + lc + " WHERE " + ea + " > " + eb
+                                    + " ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
+                            rs -> log.accept(new Violation(
+                                    f.name(),
+                                    0,
+                                    rs.getString(1),
+                                    a.substring(a.indexOf('.') + 1),
+                                    null,
+                                    "rule:" + d.id(),
+                                    d.message() + " (" + a + " is after " + b + ")",
+                                    d.severity())));
                 }
             }
             if (f.key().size() > 1) return; // repeated events (offense 1, 2, ...) may legitimately be identical
@@ -175,11 +228,20 @@ public final class StudyValidator {
             nonKey.removeAll(table.keyColumns());
             nonKey.remove(lc);
             nonKey.add(0, lc);
-            query(c, "SELECT " + lc + ", count(*) FROM " + table.table() + " GROUP BY " + String.join(", ", nonKey)
-                    + " HAVING count(*) > 1 ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
-                    rs -> log.accept(new Violation(f.name(), 0, rs.getString(1), null, null, "possible_duplicate",
+            query(
+                    c,
+                    "SELECT " + lc + ", count(*) FROM " + table.table() + " GROUP BY " + String.join(", ", nonKey)
+                            + " HAVING count(*) > 1 ORDER BY 1 LIMIT " + SQL_CHECK_LIMIT,
+                    rs -> log.accept(new Violation(
+                            f.name(),
+                            0,
+                            rs.getString(1),
+                            null,
+                            null,
+                            "possible_duplicate",
                             rs.getLong(2) + " " + f.name() + " records of " + parent.name() + " " + rs.getString(1)
-                                    + " have identical values: check they are not the same person entered twice", Severity.WARNING)));
+                                    + " have identical values: check they are not the same person entered twice",
+                            Severity.WARNING)));
         }
     }
 
@@ -187,13 +249,15 @@ public final class StudyValidator {
         int dot = ref.indexOf('.');
         if (dot < 0) return "s." + FormTable.column(ref);
         if (!ref.substring(0, dot).equals(parent.name())) {
-            throw new IllegalStateException("date " + ref + " must belong to the form itself or its parent " + parent.name());
+            throw new IllegalStateException(
+                    "date " + ref + " must belong to the form itself or its parent " + parent.name());
         }
         return "p." + FormTable.column(ref.substring(dot + 1));
     }
 
     private static long count(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -205,7 +269,8 @@ public final class StudyValidator {
     }
 
     private static void query(Connection c, String sql, RowHandler h) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) h.handle(rs);
         }
     }

@@ -15,8 +15,7 @@ final class CodingFixture {
         T run(Connection c) throws SQLException;
     }
 
-    private CodingFixture() {
-    }
+    private CodingFixture() {}
 
     static <T> T tx(Store store, Work<T> work) {
         try (Connection c = store.connect()) {
@@ -44,7 +43,8 @@ final class CodingFixture {
 
     /** Records a draw of the given cases (site, reference pairs) as a sample. */
     static SampleDraw draw(Store store, List<SampleDraw.Drawn> cases) {
-        SampleDraw d = new SampleDraw(0, "case_list.csv", "0".repeat(64), cases.size(), 1, Sampler.METHOD, "30 per site", 0, cases);
+        SampleDraw d = new SampleDraw(
+                0, "case_list.csv", "0".repeat(64), cases.size(), 1, Sampler.METHOD, "30 per site", 0, cases);
         return Sampler.record(store, d, "test", "test");
     }
 }

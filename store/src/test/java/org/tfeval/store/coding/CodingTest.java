@@ -37,8 +37,12 @@ class CodingTest {
     void open(ConnectionSettings db) {
         store = Store.open(db, Store.DEFAULT_SCHEMA, ecm);
         CodingFixture.taskForces(store, "TF01", "TF02");
-        draw = CodingFixture.draw(store, List.of(new SampleDraw.Drawn("TF01", "R-1", 1, false), new SampleDraw.Drawn("TF01", "R-2", 2, false),
-                new SampleDraw.Drawn("TF02", "R-9", 1, false)));
+        draw = CodingFixture.draw(
+                store,
+                List.of(
+                        new SampleDraw.Drawn("TF01", "R-1", 1, false),
+                        new SampleDraw.Drawn("TF01", "R-2", 2, false),
+                        new SampleDraw.Drawn("TF02", "R-9", 1, false)));
     }
 
     private CaseFile start(String tf, String ref, String coder) {
@@ -60,7 +64,19 @@ class CodingTest {
     /** A valid case with one victim and one suspect with one offense. */
     private void codeValidCase(String caseId, Pass pass, String who) {
         DraftRecord cr = root(caseId, pass);
-        save(cr.id(), ValidCells.of(forms, "case", Map.of("INCIDENT_DATE", "2018-01-01", "CASE_OPEN_DATE", "2018-02-01", "CASE_CLOSE_DATE", "2019-01-01")), who);
+        save(
+                cr.id(),
+                ValidCells.of(
+                        forms,
+                        "case",
+                        Map.of(
+                                "INCIDENT_DATE",
+                                "2018-01-01",
+                                "CASE_OPEN_DATE",
+                                "2018-02-01",
+                                "CASE_CLOSE_DATE",
+                                "2019-01-01")),
+                who);
         DraftRecord v = add(cr.id(), "victim", who);
         save(v.id(), ValidCells.of(forms, "victim", Map.of("V_AGE", "30", "V_MINOR", "0")), who);
         DraftRecord s = add(cr.id(), "suspect", who);
@@ -75,7 +91,8 @@ class CodingTest {
 
     private long count(String sql) {
         return tx(store, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -85,7 +102,8 @@ class CodingTest {
     @Test
     void a_sampled_case_gets_the_next_case_id_of_its_task_force() {
         tx(store, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO d_case (case_id, tf_id) VALUES ('TF01-C0007', 'TF01')")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO d_case (case_id, tf_id) VALUES ('TF01-C0007', 'TF01')")) {
                 ps.executeUpdate();
             }
             return null;
@@ -95,8 +113,12 @@ class CodingTest {
 
         assertThat(a.caseId()).isEqualTo("TF01-C0008");
         assertThat(b.caseId()).isEqualTo("TF02-C0001");
-        assertThat(root(a.caseId(), Pass.FIRST).cells()).containsEntry("TF_ID", "TF01").containsEntry("CASE_ID", "TF01-C0008");
-        assertThatThrownBy(() -> start("TF01", "R-1", "ann")).isInstanceOf(IllegalStateException.class).hasMessageContaining("already started");
+        assertThat(root(a.caseId(), Pass.FIRST).cells())
+                .containsEntry("TF_ID", "TF01")
+                .containsEntry("CASE_ID", "TF01-C0008");
+        assertThatThrownBy(() -> start("TF01", "R-1", "ann"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already started");
         assertThatThrownBy(() -> start("TF01", "R-404", "ann")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -108,11 +130,16 @@ class CodingTest {
 
         assertThat(saved.cells()).containsEntry("N_AGENCIES", "many").containsEntry("HT_TYPE", "9");
         assertThat(saved.saves()).isEqualTo(1);
-        CaseCheck check = tx(store, c -> Completion.tree(c, forms, cf.caseId(), Pass.FIRST).check());
-        assertThat(check.of(cr.id())).extracting(Violation::variable, Violation::code)
-                .contains(org.assertj.core.groups.Tuple.tuple("N_AGENCIES", "not_a_number"), org.assertj.core.groups.Tuple.tuple("HT_TYPE", "undocumented_code"));
+        CaseCheck check = tx(
+                store, c -> Completion.tree(c, forms, cf.caseId(), Pass.FIRST).check());
+        assertThat(check.of(cr.id()))
+                .extracting(Violation::variable, Violation::code)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("N_AGENCIES", "not_a_number"),
+                        org.assertj.core.groups.Tuple.tuple("HT_TYPE", "undocumented_code"));
         assertThat(count("SELECT count(*) FROM d_case")).isZero();
-        assertThatThrownBy(() -> save(cr.id(), Map.of("CASE_ID", "X"), "ann")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> save(cr.id(), Map.of("CASE_ID", "X"), "ann"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not entered");
     }
 
@@ -123,12 +150,15 @@ class CodingTest {
         save(cr.id(), Map.of("HT_TYPE", "1", "SEX_SUBTYPE", "2"), "ann");
         CaseTree t1 = tx(store, c -> Completion.tree(c, forms, cf.caseId(), Pass.FIRST));
         assertThat(t1.root().prepared()).containsEntry("LABOR_INDUSTRY", "-7").containsEntry("SEX_SUBTYPE", "2");
-        assertThat(t1.applies(t1.root(), ecm.form("case").variable("LABOR_INDUSTRY"))).isEqualTo(Truth.FALSE);
+        assertThat(t1.applies(t1.root(), ecm.form("case").variable("LABOR_INDUSTRY")))
+                .isEqualTo(Truth.FALSE);
 
         save(cr.id(), Map.of("HT_TYPE", "2", "LABOR_INDUSTRY", "-7"), "ann");
         CaseTree t2 = tx(store, c -> Completion.tree(c, forms, cf.caseId(), Pass.FIRST));
         assertThat(t2.root().prepared()).containsEntry("LABOR_INDUSTRY", "").containsEntry("SEX_SUBTYPE", "-7");
-        assertThat(root(cf.caseId(), Pass.FIRST).cells()).as("what was typed is kept").containsEntry("SEX_SUBTYPE", "2");
+        assertThat(root(cf.caseId(), Pass.FIRST).cells())
+                .as("what was typed is kept")
+                .containsEntry("SEX_SUBTYPE", "2");
     }
 
     @Test
@@ -141,15 +171,25 @@ class CodingTest {
         assertThat(r.check().errors()).isEmpty();
         assertThat(r.completed()).isTrue();
         Map<String, Object> c = new RecordEditor(store, "t").get("case", List.of(cf.caseId()));
-        assertThat(c).containsEntry("N_VICTIMS", 1L).containsEntry("N_SUSPECTS", 1L).containsEntry("ANY_ARREST", 1L).containsEntry("TF_ID", "TF01");
+        assertThat(c)
+                .containsEntry("N_VICTIMS", 1L)
+                .containsEntry("N_SUSPECTS", 1L)
+                .containsEntry("ANY_ARREST", 1L)
+                .containsEntry("TF_ID", "TF01");
         Map<String, Object> v = new RecordEditor(store, "t").get("victim", List.of(cf.caseId() + "-V1"));
         assertThat(v).containsEntry("HT_TYPE", 1L).containsEntry("TF_ID", "TF01");
         assertThat(count("SELECT count(*) FROM d_offense")).isEqualTo(1);
-        assertThat(StudyValidator.of(store).validate().violations()).as("the study validator agrees (the bare task-force record aside)")
-                .filteredOn(x -> !"task_force".equals(x.file())).isEmpty();
-        assertThat(tx(store, c2 -> CaseFiles.pass(c2, cf.caseId(), Pass.FIRST)).orElseThrow().complete()).isTrue();
+        assertThat(StudyValidator.of(store).validate().violations())
+                .as("the study validator agrees (the bare task-force record aside)")
+                .filteredOn(x -> !"task_force".equals(x.file()))
+                .isEmpty();
+        assertThat(tx(store, c2 -> CaseFiles.pass(c2, cf.caseId(), Pass.FIRST))
+                        .orElseThrow()
+                        .complete())
+                .isTrue();
         assertThat(tx(store, AuditLog::verify)).isEmpty();
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'coding_complete'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'coding_complete'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -170,12 +210,17 @@ class CodingTest {
     void an_offense_dated_after_its_suspects_arrest_breaks_the_parent_date_rule() {
         CaseFile cf = start("TF01", "R-1", "ann");
         codeValidCase(cf.caseId(), Pass.FIRST, "ann");
-        DraftRecord offense = tx(store, c -> Drafts.records(c, cf.caseId(), Pass.FIRST)).stream().filter(d -> d.form().equals("offense")).findFirst().orElseThrow();
+        DraftRecord offense = tx(store, c -> Drafts.records(c, cf.caseId(), Pass.FIRST)).stream()
+                .filter(d -> d.form().equals("offense"))
+                .findFirst()
+                .orElseThrow();
         save(offense.id(), Map.of("OFFENSE_DATE", "2019-01-01"), "ann");
 
-        CaseCheck check = tx(store, c -> Completion.tree(c, forms, cf.caseId(), Pass.FIRST).check());
+        CaseCheck check = tx(
+                store, c -> Completion.tree(c, forms, cf.caseId(), Pass.FIRST).check());
 
-        assertThat(check.of(offense.id())).extracting(Violation::code, Violation::variable)
+        assertThat(check.of(offense.id()))
+                .extracting(Violation::code, Violation::variable)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("rule:offense_before_arrest", "OFFENSE_DATE"));
     }
 
@@ -188,23 +233,32 @@ class CodingTest {
         save(s2.id(), ValidCells.of(forms, "suspect", Map.of()), "ann");
         assertThat(complete(cf.caseId(), Pass.FIRST, "ann").completed()).isTrue();
         assertThat(count("SELECT count(*) FROM d_suspect")).isEqualTo(2);
-        DraftRecord s1 = tx(store, c -> Drafts.records(c, cf.caseId(), Pass.FIRST)).stream().filter(d -> d.key().endsWith("-S1")).findFirst().orElseThrow();
+        DraftRecord s1 = tx(store, c -> Drafts.records(c, cf.caseId(), Pass.FIRST)).stream()
+                .filter(d -> d.key().endsWith("-S1"))
+                .findFirst()
+                .orElseThrow();
 
         tx(store, c -> {
             Drafts.remove(c, forms, s1.id(), "ann");
             return null;
         });
-        assertThat(tx(store, c -> CaseFiles.pass(c, cf.caseId(), Pass.FIRST)).orElseThrow().complete()).as("a change reopens the pass").isFalse();
+        assertThat(tx(store, c -> CaseFiles.pass(c, cf.caseId(), Pass.FIRST))
+                        .orElseThrow()
+                        .complete())
+                .as("a change reopens the pass")
+                .isFalse();
         assertThat(complete(cf.caseId(), Pass.FIRST, "ann").completed()).isTrue();
 
         assertThat(count("SELECT count(*) FROM d_suspect")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM d_offense")).isZero();
-        assertThat(new RecordEditor(store, "t").get("case", List.of(cf.caseId()))).containsEntry("N_SUSPECTS", 1L);
+        assertThat(new RecordEditor(store, "t").get("case", List.of(cf.caseId())))
+                .containsEntry("N_SUSPECTS", 1L);
         assertThat(tx(store, AuditLog::verify)).isEmpty();
         assertThatThrownBy(() -> tx(store, c -> {
-            Drafts.remove(c, forms, cr.id(), "ann");
-            return null;
-        })).isInstanceOf(IllegalArgumentException.class);
+                    Drafts.remove(c, forms, cr.id(), "ann");
+                    return null;
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -252,16 +306,27 @@ class CodingTest {
         assertThat(records).extracting(DraftRecord::form).containsExactly("case", "victim", "suspect", "offense");
         assertThat(records.get(0).cells()).doesNotContainKey("N_VICTIMS").containsEntry("HT_TYPE", "1");
         assertThat(records.get(3).key()).isEqualTo(cf.caseId() + "-S1/1");
-        assertThat(tx(store, c -> CaseFiles.pass(c, cf.caseId(), Pass.FIRST)).orElseThrow().complete()).isTrue();
-        assertThat(complete(cf.caseId(), Pass.FIRST, "carl").completed()).as("re-completing unchanged data changes nothing").isTrue();
-        assertThat(count("SELECT count(*) FROM audit_change ch JOIN audit_event e ON e.seq = ch.event_seq WHERE e.actor = 'carl'")).isZero();
+        assertThat(tx(store, c -> CaseFiles.pass(c, cf.caseId(), Pass.FIRST))
+                        .orElseThrow()
+                        .complete())
+                .isTrue();
+        assertThat(complete(cf.caseId(), Pass.FIRST, "carl").completed())
+                .as("re-completing unchanged data changes nothing")
+                .isTrue();
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM audit_change ch JOIN audit_event e ON e.seq = ch.event_seq WHERE e.actor = 'carl'"))
+                .isZero();
     }
 
     @Test
     void warnings_open_one_rule_query_per_field_and_rule() {
         CaseFile cf = start("TF01", "R-1", "ann");
         codeValidCase(cf.caseId(), Pass.FIRST, "ann");
-        DraftRecord victim = tx(store, c -> Drafts.records(c, cf.caseId(), Pass.FIRST)).stream().filter(d -> d.form().equals("victim")).findFirst().orElseThrow();
+        DraftRecord victim = tx(store, c -> Drafts.records(c, cf.caseId(), Pass.FIRST)).stream()
+                .filter(d -> d.form().equals("victim"))
+                .findFirst()
+                .orElseThrow();
         save(victim.id(), Map.of("V_MINOR", "1"), "ann");
 
         assertThat(complete(cf.caseId(), Pass.FIRST, "ann").completed()).isTrue();
@@ -283,9 +348,10 @@ class CodingTest {
         codeValidCase(cf.caseId(), Pass.FIRST, "ann");
         assertThat(complete(cf.caseId(), Pass.FIRST, "ann").completed()).isTrue();
         assertThatThrownBy(() -> tx(store, c -> {
-            CaseFiles.assignSecond(c, forms, cf.caseId(), "ann", "cora");
-            return null;
-        })).hasMessageContaining("must not be the first");
+                    CaseFiles.assignSecond(c, forms, cf.caseId(), "ann", "cora");
+                    return null;
+                }))
+                .hasMessageContaining("must not be the first");
         tx(store, c -> {
             CaseFiles.assignSecond(c, forms, cf.caseId(), "bob", "cora");
             return null;
@@ -296,24 +362,41 @@ class CodingTest {
         DraftRecord extra = add(second.id(), "victim", "bob");
         save(extra.id(), ValidCells.of(forms, "victim", Map.of("V_AGE", "40", "V_MINOR", "0")), "bob");
         assertThat(complete(cf.caseId(), Pass.SECOND, "bob").completed()).isTrue();
-        assertThat(count("SELECT count(*) FROM d_victim")).as("pass 2 does not touch the study data").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM d_victim"))
+                .as("pass 2 does not touch the study data")
+                .isEqualTo(1);
 
-        List<Reconciliation.Difference> diffs = tx(store, c -> Reconciliation.differences(forms, Completion.tree(c, forms, cf.caseId(), Pass.FIRST),
-                Completion.tree(c, forms, cf.caseId(), Pass.SECOND)));
-        assertThat(diffs).extracting(Reconciliation.Difference::variable).containsExactly("LOCATION", "N_AGENCIES", null);
+        List<Reconciliation.Difference> diffs = tx(
+                store,
+                c -> Reconciliation.differences(
+                        forms,
+                        Completion.tree(c, forms, cf.caseId(), Pass.FIRST),
+                        Completion.tree(c, forms, cf.caseId(), Pass.SECOND)));
+        assertThat(diffs)
+                .extracting(Reconciliation.Difference::variable)
+                .containsExactly("LOCATION", "N_AGENCIES", null);
         Reconciliation.Difference location = diffs.get(0);
         Reconciliation.Difference victim = diffs.get(2);
         assertThat(victim.first()).isEqualTo(Reconciliation.NOT_CODED);
 
-        Completion.Result r = tx(store, c -> Reconciliation.resolve(c, forms, cf.caseId(), Map.of(location.id(), Pass.SECOND, victim.id(), Pass.SECOND), "cora"));
+        Completion.Result r = tx(
+                store,
+                c -> Reconciliation.resolve(
+                        c, forms, cf.caseId(), Map.of(location.id(), Pass.SECOND, victim.id(), Pass.SECOND), "cora"));
 
         assertThat(r.completed()).isTrue();
-        assertThat(tx(store, c -> CaseFiles.find(c, cf.caseId())).orElseThrow().reconciled()).isTrue();
-        assertThat(new RecordEditor(store, "t").get("case", List.of(cf.caseId()))).containsEntry("LOCATION", 2L).containsEntry("N_AGENCIES", 30L)
+        assertThat(tx(store, c -> CaseFiles.find(c, cf.caseId())).orElseThrow().reconciled())
+                .isTrue();
+        assertThat(new RecordEditor(store, "t").get("case", List.of(cf.caseId())))
+                .containsEntry("LOCATION", 2L)
+                .containsEntry("N_AGENCIES", 30L)
                 .containsEntry("N_VICTIMS", 2L);
         List<Reconciliation.CodedPair> pairs = tx(store, c -> Reconciliation.pairs(c, forms, List.of("TF01")));
-        assertThat(pairs).filteredOn(p -> p.variable().equals("LOCATION")).singleElement()
-                .satisfies(p -> assertThat(List.of(p.first(), p.second(), p.firstCoder(), p.secondCoder())).containsExactly("1", "2", "ann", "bob"));
+        assertThat(pairs)
+                .filteredOn(p -> p.variable().equals("LOCATION"))
+                .singleElement()
+                .satisfies(p -> assertThat(List.of(p.first(), p.second(), p.firstCoder(), p.secondCoder()))
+                        .containsExactly("1", "2", "ann", "bob"));
         List<Reconciliation.CodedPair> elsewhere = tx(store, c -> Reconciliation.pairs(c, forms, List.of("TF02")));
         assertThat(elsewhere).isEmpty();
         List<CaseFiles.Progress> progress = tx(store, c -> CaseFiles.progress(c, forms, List.of("TF01")));

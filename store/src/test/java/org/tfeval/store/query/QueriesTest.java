@@ -26,13 +26,23 @@ class QueriesTest {
         store = Store.open(db, Store.DEFAULT_SCHEMA, InstrumentLoader.builtIn("ecm"));
         c = store.connect();
         try (Statement st = c.createStatement()) {
-            st.execute("INSERT INTO coding_case (case_id, tf_id, created_at, created_by) VALUES ('TF01-C0001', 'TF01', now(), 't')");
+            st.execute(
+                    "INSERT INTO coding_case (case_id, tf_id, created_at, created_by) VALUES ('TF01-C0001', 'TF01', now(), 't')");
         }
     }
 
     private DataQuery open() throws SQLException {
-        return Queries.open(c, "TF01-C0001", "TF01", "victim", "TF01-C0001-V1", "V_AGE", DataQuery.Origin.COORDINATOR, null,
-                "SENTINEL-7 says the age is wrong", "cora");
+        return Queries.open(
+                c,
+                "TF01-C0001",
+                "TF01",
+                "victim",
+                "TF01-C0001-V1",
+                "V_AGE",
+                DataQuery.Origin.COORDINATOR,
+                null,
+                "SENTINEL-7 says the age is wrong",
+                "cora");
     }
 
     @Test
@@ -41,26 +51,39 @@ class QueriesTest {
         assertThat(OpenQueries.count(store)).isEqualTo(1);
 
         Queries.post(c, q.id(), "ann", false, "Checked the file: 34.", QueryStatus.ANSWERED);
-        assertThat(OpenQueries.count(store)).as("an answered query still blocks").isEqualTo(1);
+        assertThat(OpenQueries.count(store))
+                .as("an answered query still blocks")
+                .isEqualTo(1);
         DataQuery closed = Queries.post(c, q.id(), "cora", true, "Thanks.", QueryStatus.CLOSED);
 
         assertThat(closed.status()).isEqualTo(QueryStatus.CLOSED);
-        assertThat(Queries.messages(c, q.id())).extracting(QueryMessage::author, QueryMessage::statusAfter)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cora", QueryStatus.OPEN), org.assertj.core.groups.Tuple.tuple("ann", QueryStatus.ANSWERED),
+        assertThat(Queries.messages(c, q.id()))
+                .extracting(QueryMessage::author, QueryMessage::statusAfter)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cora", QueryStatus.OPEN),
+                        org.assertj.core.groups.Tuple.tuple("ann", QueryStatus.ANSWERED),
                         org.assertj.core.groups.Tuple.tuple("cora", QueryStatus.CLOSED));
         assertThat(OpenQueries.count(store)).isZero();
-        assertThat(AuditLog.events(c, 0, Long.MAX_VALUE)).extracting(e -> e.action()).containsExactly("query_open", "query_answered", "query_closed");
-        assertThat(AuditLog.events(c, 0, Long.MAX_VALUE)).allSatisfy(e -> assertThat(e.detail()).doesNotContain("SENTINEL-7"));
+        assertThat(AuditLog.events(c, 0, Long.MAX_VALUE))
+                .extracting(e -> e.action())
+                .containsExactly("query_open", "query_answered", "query_closed");
+        assertThat(AuditLog.events(c, 0, Long.MAX_VALUE))
+                .allSatisfy(e -> assertThat(e.detail()).doesNotContain("SENTINEL-7"));
     }
 
     @Test
     void a_coder_cannot_close_a_query_and_nobody_but_a_coordinator_reopens_a_closed_one() throws SQLException {
         DataQuery q = open();
-        assertThatThrownBy(() -> Queries.post(c, q.id(), "ann", false, "done", QueryStatus.CLOSED)).hasMessageContaining("cannot move");
+        assertThatThrownBy(() -> Queries.post(c, q.id(), "ann", false, "done", QueryStatus.CLOSED))
+                .hasMessageContaining("cannot move");
         Queries.post(c, q.id(), "cora", true, "withdrawn", QueryStatus.CLOSED);
-        assertThatThrownBy(() -> Queries.post(c, q.id(), "ann", false, "but", QueryStatus.CLOSED)).hasMessageContaining("cannot move");
-        assertThat(Queries.post(c, q.id(), "cora", true, "again", QueryStatus.OPEN).status()).isEqualTo(QueryStatus.OPEN);
-        assertThatThrownBy(() -> Queries.post(c, q.id(), "cora", true, " ", QueryStatus.OPEN)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Queries.post(c, q.id(), "ann", false, "but", QueryStatus.CLOSED))
+                .hasMessageContaining("cannot move");
+        assertThat(Queries.post(c, q.id(), "cora", true, "again", QueryStatus.OPEN)
+                        .status())
+                .isEqualTo(QueryStatus.OPEN);
+        assertThatThrownBy(() -> Queries.post(c, q.id(), "cora", true, " ", QueryStatus.OPEN))
+                .hasMessageContaining("empty");
     }
 
     @Test

@@ -18,7 +18,14 @@ import java.util.regex.Pattern;
  * @param failedLogins consecutive failed sign-ins
  * @param lockedUntil  end of the current lockout, or null
  */
-public record Account(long id, String name, Role role, SortedSet<String> taskForces, boolean active, int failedLogins, Instant lockedUntil) {
+public record Account(
+        long id,
+        String name,
+        Role role,
+        SortedSet<String> taskForces,
+        boolean active,
+        int failedLogins,
+        Instant lockedUntil) {
     /** What a sign-in name may look like. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
@@ -27,18 +34,22 @@ public record Account(long id, String name, Role role, SortedSet<String> taskFor
         Objects.requireNonNull(role, "role");
         taskForces = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(taskForces));
         if (role.scoped() && taskForces.isEmpty()) {
-            throw new IllegalArgumentException("account " + name + ": the role " + role.id() + " needs at least one task force");
+            throw new IllegalArgumentException(
+                    "account " + name + ": the role " + role.id() + " needs at least one task force");
         }
         if (!role.scoped() && !taskForces.isEmpty()) {
-            throw new IllegalArgumentException("account " + name + ": the role " + role.id() + " sees every task force; give no task forces");
+            throw new IllegalArgumentException(
+                    "account " + name + ": the role " + role.id() + " sees every task force; give no task forces");
         }
-        if (failedLogins < 0) throw new IllegalArgumentException("account " + name + ": failed logins " + failedLogins + " must be >= 0");
+        if (failedLogins < 0)
+            throw new IllegalArgumentException("account " + name + ": failed logins " + failedLogins + " must be >= 0");
     }
 
     /** Throws when a sign-in name is malformed. */
     public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("an account name must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException(
+                    "an account name must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return name;
     }

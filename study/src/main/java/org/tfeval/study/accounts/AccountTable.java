@@ -30,20 +30,22 @@ public final class AccountTable {
     private static final String COLUMNS = "a.id, a.name, a.role, a.active, a.failed_logins, a.locked_until, "
             + "(SELECT coalesce(array_agg(t.tf_id ORDER BY t.tf_id), '{}') FROM web_account_task_force t WHERE t.account_id = a.id)";
 
-    private AccountTable() {
-    }
+    private AccountTable() {}
 
     /** Creates an account; refuses a name already taken. */
-    public static Account create(Connection c, String name, Role role, Set<String> taskForces, String passwordHash, String actor)
+    public static Account create(
+            Connection c, String name, Role role, Set<String> taskForces, String passwordHash, String actor)
             throws SQLException {
         Account.checkName(name);
         Objects.requireNonNull(passwordHash, "passwordHash");
         // validate the shape before writing
         new Account(0, name, role, new TreeSet<>(taskForces), true, 0, null);
-        if (find(c, name).isPresent()) throw new IllegalArgumentException("an account named " + name + " already exists");
+        if (find(c, name).isPresent())
+            throw new IllegalArgumentException("an account named " + name + " already exists");
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO web_account (name, role, password_hash, created_at, created_by) "
-                + "VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO web_account (name, role, password_hash, created_at, created_by) "
+                        + "VALUES (?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, name);
             ps.setString(2, role.id());
             ps.setString(3, passwordHash);
@@ -54,7 +56,8 @@ public final class AccountTable {
                 id = rs.getLong(1);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO web_account_task_force (account_id, tf_id) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO web_account_task_force (account_id, tf_id) VALUES (?, ?)")) {
             for (String tf : new TreeSet<>(taskForces)) {
                 ps.setLong(1, id);
                 ps.setString(2, tf);
@@ -83,7 +86,8 @@ public final class AccountTable {
     /** Every account, by name. */
     public static List<Account> list(Connection c) throws SQLException {
         List<Account> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM web_account a ORDER BY a.name")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM web_account a ORDER BY a.name")) {
             while (rs.next()) out.add(read(rs));
         }
         return out;
@@ -91,7 +95,8 @@ public final class AccountTable {
 
     /** Whether any account exists. */
     public static boolean any(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM web_account)")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM web_account)")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -136,7 +141,8 @@ public final class AccountTable {
     public static void setPassword(Connection c, long id, String passwordHash, String actor) throws SQLException {
         Objects.requireNonNull(passwordHash, "passwordHash");
         Account a = find(c, id).orElseThrow(() -> new IllegalArgumentException("no account " + id));
-        try (PreparedStatement ps = c.prepareStatement("UPDATE web_account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE web_account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?")) {
             ps.setString(1, passwordHash);
             ps.setLong(2, id);
             ps.executeUpdate();
@@ -168,7 +174,13 @@ public final class AccountTable {
         String[] tfs = (String[]) rs.getArray(7).getArray();
         Role role = Role.of(rs.getString(3));
         OffsetDateTime locked = rs.getObject(6, OffsetDateTime.class);
-        return new Account(rs.getLong(1), rs.getString(2), role, new TreeSet<>(List.of(tfs)), rs.getBoolean(4), rs.getInt(5),
+        return new Account(
+                rs.getLong(1),
+                rs.getString(2),
+                role,
+                new TreeSet<>(List.of(tfs)),
+                rs.getBoolean(4),
+                rs.getInt(5),
                 locked == null ? null : locked.toInstant());
     }
 

@@ -58,8 +58,7 @@ public final class Accounts {
      * @param account the account with its one-time password, or null when it was not created
      * @param problem why not, in words, or null
      */
-    public record Creation(OneTimeAccount account, String problem) {
-    }
+    public record Creation(OneTimeAccount account, String problem) {}
 
     private final Transactions tx;
     private final CaseForms forms;
@@ -101,7 +100,16 @@ public final class Accounts {
         if (!hasher.verify(password, hash)) {
             tx.tx(c -> {
                 Account after = AccountTable.recordFailure(c, a.id(), lockout, now);
-                AuditEvents.record(c, a.name(), "login_failed", null, "reason", "wrong password", "failures", after.failedLogins(), "locked",
+                AuditEvents.record(
+                        c,
+                        a.name(),
+                        "login_failed",
+                        null,
+                        "reason",
+                        "wrong password",
+                        "failures",
+                        after.failedLogins(),
+                        "locked",
                         after.lockedAt(now));
                 return null;
             });
@@ -166,7 +174,8 @@ public final class Accounts {
         Set<String> tfs = role.scoped() ? new TreeSet<>(taskForces) : Set.of();
         try {
             Account a = tx.tx(c -> {
-                if (!CaseFiles.taskForces(c, forms).containsAll(tfs)) throw new IllegalArgumentException("choose known task forces");
+                if (!CaseFiles.taskForces(c, forms).containsAll(tfs))
+                    throw new IllegalArgumentException("choose known task forces");
                 return AccountTable.create(c, name, role, tfs, hash, admin.name());
             });
             return new Creation(new OneTimeAccount(a.name(), a.role(), a.taskForces(), password), null);
@@ -185,7 +194,8 @@ public final class Accounts {
     public Account setActive(Account admin, long id, boolean active) {
         requireAdministrator(admin);
         Account a = find(id);
-        if (!active && a.id() == admin.id()) throw new Problem.Data("You cannot deactivate your own account.", null, null);
+        if (!active && a.id() == admin.id())
+            throw new Problem.Data("You cannot deactivate your own account.", null, null);
         tx.tx(c -> {
             AccountTable.setActive(c, a.id(), active, admin.name());
             return null;

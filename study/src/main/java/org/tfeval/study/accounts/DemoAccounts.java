@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.store.Store;
 import org.tfeval.store.coding.CaseFiles;
@@ -25,8 +24,7 @@ public final class DemoAccounts {
     /** Who the audit log records as creating them. */
     static final String ACTOR = "tfeval-demo";
 
-    private DemoAccounts() {
-    }
+    private DemoAccounts() {}
 
     /** Creates the demo accounts in a study that has none yet; refuses a study that already has accounts. */
     public static List<OneTimeAccount> create(Study study) {
@@ -43,9 +41,12 @@ public final class DemoAccounts {
         CaseForms forms = CaseForms.of(store.instrument());
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
-            if (AccountTable.any(c)) throw Problem.refused("the study already has accounts", "demo accounts are only made for a new study");
+            if (AccountTable.any(c))
+                throw Problem.refused("the study already has accounts", "demo accounts are only made for a new study");
             List<String> tfs = CaseFiles.taskForces(c, forms);
-            if (tfs.isEmpty()) throw Problem.refused("the study has no task forces yet", "import or generate them before the demo accounts");
+            if (tfs.isEmpty())
+                throw Problem.refused(
+                        "the study has no task forces yet", "import or generate them before the demo accounts");
             List<OneTimeAccount> out = new ArrayList<>();
             out.add(make(c, hasher, "admin", Role.ADMINISTRATOR, Set.of()));
             out.add(make(c, hasher, "analyst", Role.ANALYST, Set.of()));
@@ -63,7 +64,8 @@ public final class DemoAccounts {
         }
     }
 
-    private static OneTimeAccount make(Connection c, PasswordHasher hasher, String name, Role role, Set<String> tfs) throws SQLException {
+    private static OneTimeAccount make(Connection c, PasswordHasher hasher, String name, Role role, Set<String> tfs)
+            throws SQLException {
         String password = OneTimePasswords.next();
         Account a = AccountTable.create(c, name, role, tfs, hasher.hash(password), ACTOR);
         return new OneTimeAccount(a.name(), a.role(), a.taskForces(), password);

@@ -12,8 +12,7 @@ public final class FirstAdministrator {
     /** Its name. */
     public static final String NAME = "admin";
 
-    private FirstAdministrator() {
-    }
+    private FirstAdministrator() {}
 
     /** Creates the first administrator unless the study has accounts; returns it when created. */
     public static Optional<OneTimeAccount> createIfNone(Study study, PasswordHasher hasher) {
@@ -27,7 +26,8 @@ public final class FirstAdministrator {
                 return Optional.empty();
             }
             String password = OneTimePasswords.next();
-            Account a = AccountTable.create(c, NAME, Role.ADMINISTRATOR, Set.of(), hasher.hash(password), "tfeval-serve");
+            Account a =
+                    AccountTable.create(c, NAME, Role.ADMINISTRATOR, Set.of(), hasher.hash(password), "tfeval-serve");
             c.commit();
             return Optional.of(new OneTimeAccount(a.name(), a.role(), a.taskForces(), password));
         } catch (SQLException e) {

@@ -18,7 +18,8 @@ public record LockoutPolicy(int threshold, Duration duration) {
     public LockoutPolicy {
         if (threshold < 1) throw new IllegalArgumentException("lockout threshold " + threshold + " must be at least 1");
         Objects.requireNonNull(duration, "duration");
-        if (duration.isNegative() || duration.isZero()) throw new IllegalArgumentException("lockout duration " + duration + " must be positive");
+        if (duration.isNegative() || duration.isZero())
+            throw new IllegalArgumentException("lockout duration " + duration + " must be positive");
     }
 
     public static LockoutPolicy defaults() {

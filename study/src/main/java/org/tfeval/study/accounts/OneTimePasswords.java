@@ -11,8 +11,7 @@ final class OneTimePasswords {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OneTimePasswords() {
-    }
+    private OneTimePasswords() {}
 
     static String next() {
         StringBuilder b = new StringBuilder(LENGTH);

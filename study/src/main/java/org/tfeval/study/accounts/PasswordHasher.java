@@ -35,7 +35,8 @@ public final class PasswordHasher {
      */
     public static final int MAX_CONCURRENT_HASHES = 4;
 
-    private static final Pattern PHC = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final Pattern PHC =
+            Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
@@ -46,7 +47,8 @@ public final class PasswordHasher {
     private final Semaphore permits = new Semaphore(MAX_CONCURRENT_HASHES, true);
 
     private PasswordHasher(int memoryKib, int iterations, int parallelism) {
-        if (memoryKib < 8 * parallelism) throw new IllegalArgumentException("Argon2 memory " + memoryKib + " KiB must be at least 8 KiB per lane");
+        if (memoryKib < 8 * parallelism)
+            throw new IllegalArgumentException("Argon2 memory " + memoryKib + " KiB must be at least 8 KiB per lane");
         if (iterations < 1) throw new IllegalArgumentException("Argon2 iterations " + iterations + " must be >= 1");
         if (parallelism < 1) throw new IllegalArgumentException("Argon2 parallelism " + parallelism + " must be >= 1");
         this.memoryKib = memoryKib;
@@ -68,8 +70,10 @@ public final class PasswordHasher {
         Objects.requireNonNull(password, "password");
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] tag = derive(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism, HASH_BYTES);
-        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(tag);
+        byte[] tag =
+                derive(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(tag);
     }
 
     /** Whether a password matches a stored hash (compared in constant time); false for a malformed hash. */
@@ -79,14 +83,25 @@ public final class PasswordHasher {
         if (!m.matches()) return false;
         byte[] salt = B64D.decode(m.group(4));
         byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = derive(password.getBytes(StandardCharsets.UTF_8), salt, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), expected.length);
+        byte[] actual = derive(
+                password.getBytes(StandardCharsets.UTF_8),
+                salt,
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
     /** Spends the time a verification takes, for unknown account names (no timing oracle). */
     public void spendVerificationTime(String password) {
-        derive((password == null ? "" : password).getBytes(StandardCharsets.UTF_8), new byte[SALT_BYTES], memoryKib, iterations, parallelism, HASH_BYTES);
+        derive(
+                (password == null ? "" : password).getBytes(StandardCharsets.UTF_8),
+                new byte[SALT_BYTES],
+                memoryKib,
+                iterations,
+                parallelism,
+                HASH_BYTES);
     }
 
     /** Argon2id, version 0x13, at most {@link #MAX_CONCURRENT_HASHES} at a time per hasher. */
@@ -99,9 +114,21 @@ public final class PasswordHasher {
         }
     }
 
-    static byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] additional, int memoryKib, int iterations, int parallelism, int length) {
-        Argon2Parameters.Builder b = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism).withSalt(salt);
+    static byte[] derive(
+            byte[] password,
+            byte[] salt,
+            byte[] secret,
+            byte[] additional,
+            int memoryKib,
+            int iterations,
+            int parallelism,
+            int length) {
+        Argon2Parameters.Builder b = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt);
         if (secret != null) b.withSecret(secret);
         if (additional != null) b.withAdditional(additional);
         Argon2BytesGenerator g = new Argon2BytesGenerator();

@@ -24,7 +24,14 @@ public enum Role {
     private final boolean exports;
     private final boolean administers;
 
-    Role(String label, boolean scoped, boolean codes, boolean readsRecords, boolean coordinates, boolean exports, boolean administers) {
+    Role(
+            String label,
+            boolean scoped,
+            boolean codes,
+            boolean readsRecords,
+            boolean coordinates,
+            boolean exports,
+            boolean administers) {
         this.label = label;
         this.scoped = scoped;
         this.codes = codes;
@@ -76,7 +83,10 @@ public enum Role {
 
     /** The role of a stored or submitted id. */
     public static Role of(String id) {
-        return Arrays.stream(values()).filter(r -> r.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "unknown role '" + id + "'; roles are " + Arrays.stream(values()).map(Role::id).toList()));
+        return Arrays.stream(values())
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown role '" + id + "'; roles are "
+                        + Arrays.stream(values()).map(Role::id).toList()));
     }
 }

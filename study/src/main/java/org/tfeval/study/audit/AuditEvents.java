@@ -13,12 +13,13 @@ import org.tfeval.store.audit.AuditLog;
 public final class AuditEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AuditEvents() {
-    }
+    private AuditEvents() {}
 
     /** Records an event; {@code detail} pairs become the JSON detail (ids and counts, never record values). */
-    public static void record(Connection c, String actor, String action, String form, Object... detail) throws SQLException {
-        if (detail.length % 2 != 0) throw new IllegalArgumentException("audit detail of " + action + " must be name/value pairs");
+    public static void record(Connection c, String actor, String action, String form, Object... detail)
+            throws SQLException {
+        if (detail.length % 2 != 0)
+            throw new IllegalArgumentException("audit detail of " + action + " must be name/value pairs");
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < detail.length; i += 2) m.put((String) detail[i], detail[i + 1]);
         String json;

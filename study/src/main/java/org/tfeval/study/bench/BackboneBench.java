@@ -16,16 +16,16 @@ import org.postgresql.PGConnection;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.validation.ImportResult;
+import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.pg.EmbeddedPostgres;
-import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.Store;
-import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.store.schema.FormTable;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.validate.StudyValidator;
-import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.synth.StudyGenerator;
 
 /**
@@ -59,12 +59,17 @@ public final class BackboneBench {
     }
 
     /** Rows and seconds of one form: baseline and tfeval. */
-    public record FormFigures(String form, long rows, double rawSeconds, double importSeconds) {
-    }
+    public record FormFigures(String form, long rows, double rawSeconds, double importSeconds) {}
 
     /** The run's figures. */
-    public record Figures(int cases, int sites, double generateSeconds, List<FormFigures> forms, double validateSeconds, long validationErrors,
-                          double snapshotSeconds) {
+    public record Figures(
+            int cases,
+            int sites,
+            double generateSeconds,
+            List<FormFigures> forms,
+            double validateSeconds,
+            long validationErrors,
+            double snapshotSeconds) {
         public Figures {
             forms = List.copyOf(forms);
         }
@@ -91,7 +96,11 @@ public final class BackboneBench {
             prepare(work);
             Instrument ins = InstrumentLoader.builtIn("ecm");
             long t0 = System.nanoTime();
-            StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed).withErrors(false)
+            StudyGenerator.defaults()
+                    .withCases(cases)
+                    .withSites(sites)
+                    .withSeed(seed)
+                    .withErrors(false)
                     .generate(ins, work.resolve("data"), (f, d, t) -> progress.progress("generate " + f, d, t));
             double generate = seconds(t0);
             try (EmbeddedPostgres pg = EmbeddedPostgres.start(work.resolve("db"))) {
@@ -105,15 +114,20 @@ public final class BackboneBench {
                     double rawSeconds = seconds(start);
                     start = System.nanoTime();
                     ImportResult r = Importer.of(tf).withProgress(progress).importFile(form, file);
-                    if (!r.stored()) throw Problem.internal("benchmark import of " + form + " failed: " + r.countsByCode(), null);
+                    if (!r.stored())
+                        throw Problem.internal("benchmark import of " + form + " failed: " + r.countsByCode(), null);
                     forms.add(new FormFigures(form, n, rawSeconds, seconds(start)));
                 }
                 Importer.of(tf).importFile("offense", work.resolve("data").resolve("offense.csv"));
                 long start = System.nanoTime();
-                ValidationReport report = StudyValidator.of(tf).withProgress(progress).validate();
+                ValidationReport report =
+                        StudyValidator.of(tf).withProgress(progress).validate();
                 double validate = seconds(start);
                 start = System.nanoTime();
-                SnapshotTaker.of(tf).withProgress(progress).withAllowErrors(true).take(work.resolve("snapshots"), report);
+                SnapshotTaker.of(tf)
+                        .withProgress(progress)
+                        .withAllowErrors(true)
+                        .take(work.resolve("snapshots"), report);
                 return new Figures(cases, sites, generate, forms, validate, report.errors(), seconds(start));
             }
         } catch (IOException | SQLException e) {
@@ -123,9 +137,12 @@ public final class BackboneBench {
 
     private static void prepare(Path work) throws IOException {
         if (Files.exists(work)) {
-            if (!Files.isDirectory(work)) throw Problem.usage(work + " is a file, not a folder", "give --dir a new or empty folder");
+            if (!Files.isDirectory(work))
+                throw Problem.usage(work + " is a file, not a folder", "give --dir a new or empty folder");
             try (var s = Files.list(work)) {
-                if (s.findAny().isPresent()) throw Problem.usage("the work folder " + work + " is not empty", "give --dir a new or empty folder");
+                if (s.findAny().isPresent())
+                    throw Problem.usage(
+                            "the work folder " + work + " is not empty", "give --dir a new or empty folder");
             }
         }
         Files.createDirectories(work);
@@ -134,11 +151,17 @@ public final class BackboneBench {
     }
 
     private static long rawCopy(Store store, FormTable t, Path file) throws SQLException, IOException {
-        List<String> cols = t.form().variables().stream().map(v -> FormTable.column(v.name())).toList();
-        try (Connection c = store.connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE text_copy (" + String.join(", ", cols.stream().map(x -> x + " text").toList()) + ")");
+        List<String> cols = t.form().variables().stream()
+                .map(v -> FormTable.column(v.name()))
+                .toList();
+        try (Connection c = store.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE text_copy ("
+                    + String.join(", ", cols.stream().map(x -> x + " text").toList()) + ")");
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY text_copy FROM STDIN WITH (FORMAT csv, HEADER true)", r);
+                c.unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("COPY text_copy FROM STDIN WITH (FORMAT csv, HEADER true)", r);
             }
             // cast into the typed table; dates keep missing codes out of the date column, as the store does
             StringBuilder select = new StringBuilder();
@@ -146,10 +169,20 @@ public final class BackboneBench {
                 String c0 = FormTable.column(v.name());
                 if (select.length() > 0) select.append(", ");
                 if (v.type() == VariableType.DATE) {
-                    select.append("CASE WHEN ").append(c0).append(" LIKE '-%' THEN NULL ELSE ").append(c0).append("::date END, CASE WHEN ")
-                            .append(c0).append(" LIKE '-%' THEN ").append(c0).append("::smallint END");
+                    select.append("CASE WHEN ")
+                            .append(c0)
+                            .append(" LIKE '-%' THEN NULL ELSE ")
+                            .append(c0)
+                            .append("::date END, CASE WHEN ")
+                            .append(c0)
+                            .append(" LIKE '-%' THEN ")
+                            .append(c0)
+                            .append("::smallint END");
                 } else {
-                    select.append("NULLIF(").append(c0).append(", '')::").append(v.type().sqlType());
+                    select.append("NULLIF(")
+                            .append(c0)
+                            .append(", '')::")
+                            .append(v.type().sqlType());
                 }
             }
             return st.executeUpdate("INSERT INTO " + t.table() + " SELECT " + select + " FROM text_copy");

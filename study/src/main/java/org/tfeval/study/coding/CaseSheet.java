@@ -57,7 +57,14 @@ public final class CaseSheet {
         this.check = check;
         for (CaseTree.Node n : tree.nodes()) {
             long id = n.record().id();
-            entries.put(id, new Entry(id, n.form(), n.record().key(), n.parent() == null ? null : n.parent().record().id(), n.prepared()));
+            entries.put(
+                    id,
+                    new Entry(
+                            id,
+                            n.form(),
+                            n.record().key(),
+                            n.parent() == null ? null : n.parent().record().id(),
+                            n.prepared()));
             nodes.put(id, n);
         }
     }
@@ -79,7 +86,8 @@ public final class CaseSheet {
     /** A record's child records of one form, by number. */
     public List<Entry> children(Entry e, Form f) {
         List<Entry> out = new ArrayList<>();
-        for (CaseTree.Node k : node(e).children(f)) out.add(entries.get(k.record().id()));
+        for (CaseTree.Node k : node(e).children(f))
+            out.add(entries.get(k.record().id()));
         return out;
     }
 

@@ -55,20 +55,27 @@ public final class Coding {
      * @param doubleCoded case files with a second pass
      * @param reconciled  reconciled case files
      */
-    public record Progress(String tfId, long sampled, long stored, long coded, long complete, long doubleCoded, long reconciled) {
+    public record Progress(
+            String tfId, long sampled, long stored, long coded, long complete, long doubleCoded, long reconciled) {
         public Progress {
             Objects.requireNonNull(tfId, "tfId");
         }
 
         /** The sums over rows, as task force "all". */
         public static Progress total(List<Progress> rows) {
-            return new Progress("all", rows.stream().mapToLong(Progress::sampled).sum(), rows.stream().mapToLong(Progress::stored).sum(),
-                    rows.stream().mapToLong(Progress::coded).sum(), rows.stream().mapToLong(Progress::complete).sum(),
-                    rows.stream().mapToLong(Progress::doubleCoded).sum(), rows.stream().mapToLong(Progress::reconciled).sum());
+            return new Progress(
+                    "all",
+                    rows.stream().mapToLong(Progress::sampled).sum(),
+                    rows.stream().mapToLong(Progress::stored).sum(),
+                    rows.stream().mapToLong(Progress::coded).sum(),
+                    rows.stream().mapToLong(Progress::complete).sum(),
+                    rows.stream().mapToLong(Progress::doubleCoded).sum(),
+                    rows.stream().mapToLong(Progress::reconciled).sum());
         }
 
         static Progress of(CaseFiles.Progress p) {
-            return new Progress(p.tfId(), p.sampled(), p.stored(), p.coded(), p.complete(), p.doubleCoded(), p.reconciled());
+            return new Progress(
+                    p.tfId(), p.sampled(), p.stored(), p.coded(), p.complete(), p.doubleCoded(), p.reconciled());
         }
     }
 
@@ -82,7 +89,9 @@ public final class Coding {
      */
     public record PassInfo(int number, String coder, String status, boolean complete) {
         static PassInfo of(PassState p) {
-            return p == null ? null : new PassInfo(p.pass().number(), p.coder(), p.status().id().replace('_', ' '), p.complete());
+            return p == null
+                    ? null
+                    : new PassInfo(p.pass().number(), p.coder(), p.status().id().replace('_', ' '), p.complete());
         }
     }
 
@@ -96,12 +105,11 @@ public final class Coding {
      * @param reconciled  whether reconciled
      * @param openQueries unsettled queries
      */
-    public record CaseSummary(String caseId, String caseRef, PassInfo first, PassInfo second, boolean reconciled, long openQueries) {
-    }
+    public record CaseSummary(
+            String caseId, String caseRef, PassInfo first, PassInfo second, boolean reconciled, long openQueries) {}
 
     /** A sampled case whose coding has not started. */
-    public record SampledCase(long drawId, String tfId, String caseRef, int order) {
-    }
+    public record SampledCase(long drawId, String tfId, String caseRef, int order) {}
 
     /**
      * A task force's case files.
@@ -113,8 +121,13 @@ public final class Coding {
      * @param stored   stored cases not in coding
      * @param coders   active coders of the task force (for coordinators; empty otherwise)
      */
-    public record TaskForce(String tfId, Progress progress, List<CaseSummary> cases, List<SampledCase> sampled, List<String> stored,
-                            List<String> coders) {
+    public record TaskForce(
+            String tfId,
+            Progress progress,
+            List<CaseSummary> cases,
+            List<SampledCase> sampled,
+            List<String> stored,
+            List<String> coders) {
         public TaskForce {
             cases = List.copyOf(cases);
             sampled = List.copyOf(sampled);
@@ -124,8 +137,7 @@ public final class Coding {
     }
 
     /** An unsettled query on a field of pass 1. */
-    public record QueryMark(long id, String status) {
-    }
+    public record QueryMark(long id, String status) {}
 
     /**
      * A pass of a case file opened by an account.
@@ -143,8 +155,19 @@ public final class Coding {
      * @param queries    unsettled queries by {@code recordKey|VARIABLE} (pass 1 only)
      * @param conflicts  stored records changed elsewhere, after a failed completion
      */
-    public record CaseView(String caseId, String tfId, String caseRef, boolean reconciled, PassInfo pass, PassInfo otherPass, boolean hasSecond,
-                           boolean editable, boolean reloadable, CaseSheet sheet, Map<String, List<QueryMark>> queries, List<Violation> conflicts) {
+    public record CaseView(
+            String caseId,
+            String tfId,
+            String caseRef,
+            boolean reconciled,
+            PassInfo pass,
+            PassInfo otherPass,
+            boolean hasSecond,
+            boolean editable,
+            boolean reloadable,
+            CaseSheet sheet,
+            Map<String, List<QueryMark>> queries,
+            List<Violation> conflicts) {
         public CaseView {
             queries = Map.copyOf(queries);
             conflicts = List.copyOf(conflicts);
@@ -160,12 +183,10 @@ public final class Coding {
      * @param after       the pass after it
      * @param setVariable the variable a missing-code button set, or null
      */
-    public record Saved(long record, int pass, CaseSheet before, CaseSheet after, String setVariable) {
-    }
+    public record Saved(long record, int pass, CaseSheet before, CaseSheet after, String setVariable) {}
 
     /** A record added or removed: where to go next. */
-    public record RecordRef(long id, String caseId, int pass) {
-    }
+    public record RecordRef(long id, String caseId, int pass) {}
 
     private final Transactions tx;
     private final CaseForms forms;
@@ -191,7 +212,9 @@ public final class Coding {
 
     /** The progress of the task forces an account sees. */
     public List<Progress> progress(Account user) {
-        return tx.tx(c -> CaseFiles.progress(c, forms, scope(user))).stream().map(Progress::of).toList();
+        return tx.tx(c -> CaseFiles.progress(c, forms, scope(user))).stream()
+                .map(Progress::of)
+                .toList();
     }
 
     /** A task force's case files, for an account that sees it. */
@@ -202,12 +225,25 @@ public final class Coding {
             if (progress.isEmpty()) throw new NotVisible();
             List<CaseSummary> cases = new ArrayList<>();
             for (CaseFiles.Summary s : CaseFiles.list(c, tfId)) {
-                cases.add(new CaseSummary(s.caseId(), s.caseRef(), PassInfo.of(s.first()), PassInfo.of(s.second()), s.reconciled(), s.openQueries()));
+                cases.add(new CaseSummary(
+                        s.caseId(),
+                        s.caseRef(),
+                        PassInfo.of(s.first()),
+                        PassInfo.of(s.second()),
+                        s.reconciled(),
+                        s.openQueries()));
             }
             List<SampledCase> sampled = new ArrayList<>();
-            for (CaseFiles.Sampled s : CaseFiles.sampledNotStarted(c, tfId)) sampled.add(new SampledCase(s.drawId(), s.tfId(), s.caseRef(), s.order()));
+            for (CaseFiles.Sampled s : CaseFiles.sampledNotStarted(c, tfId))
+                sampled.add(new SampledCase(s.drawId(), s.tfId(), s.caseRef(), s.order()));
             List<String> coders = user.role().coordinates() ? CodersOf.taskForce(c, tfId) : List.of();
-            return new TaskForce(tfId, Progress.of(progress.get(0)), cases, sampled, CaseFiles.storedNotInCoding(c, forms, tfId), coders);
+            return new TaskForce(
+                    tfId,
+                    Progress.of(progress.get(0)),
+                    cases,
+                    sampled,
+                    CaseFiles.storedNotInCoding(c, forms, tfId),
+                    coders);
         });
     }
 
@@ -222,7 +258,8 @@ public final class Coding {
             throw Problem.usage("Choose a sampled case");
         }
         if (caseRef == null || caseRef.isBlank()) throw Problem.usage("Choose a sampled case");
-        return tx.tx(c -> CaseFiles.startSampled(c, forms, drawId, tfId, caseRef, user.name(), user.name())).caseId();
+        return tx.tx(c -> CaseFiles.startSampled(c, forms, drawId, tfId, caseRef, user.name(), user.name()))
+                .caseId();
     }
 
     /** Takes a case already in the study data into coding (pass 1 holds its stored records). */
@@ -297,7 +334,8 @@ public final class Coding {
                 setVariable = eq < 1 ? null : setMissing.substring(0, eq);
                 Variable v = setVariable == null ? null : form.find(setVariable).orElse(null);
                 String code = eq < 1 ? "" : setMissing.substring(eq + 1);
-                if (v == null || !forms.entered(form, v) || !isAllowedMissing(v, code)) throw Problem.usage("That missing code is not allowed here");
+                if (v == null || !forms.entered(form, v) || !isAllowedMissing(v, code))
+                    throw Problem.usage("That missing code is not allowed here");
                 entered.put(v.name(), code);
             }
             DraftRecord after = Drafts.save(c, forms, recordId, entered, user.name());
@@ -305,7 +343,11 @@ public final class Coding {
             for (DraftRecord r : records) now.add(r.id() == recordId ? after : r);
             CaseTree before = CaseTree.of(forms, records);
             CaseTree afterTree = CaseTree.of(forms, now);
-            return new Saved(recordId, d.pass().number(), new CaseSheet(forms, before, before.check()), new CaseSheet(forms, afterTree, afterTree.check()),
+            return new Saved(
+                    recordId,
+                    d.pass().number(),
+                    new CaseSheet(forms, before, before.check()),
+                    new CaseSheet(forms, afterTree, afterTree.check()),
                     setVariable);
         });
     }
@@ -325,7 +367,8 @@ public final class Coding {
         return tx.tx(c -> {
             Editable e = editable(c, user, recordId);
             Drafts.remove(c, forms, recordId, user.name());
-            return new RecordRef(recordId, e.record().caseId(), e.record().pass().number());
+            return new RecordRef(
+                    recordId, e.record().caseId(), e.record().pass().number());
         });
     }
 
@@ -337,14 +380,15 @@ public final class Coding {
     }
 
     /** A record the account may change, with its case file. */
-    private record Editable(DraftRecord record, Loaded file) {
-    }
+    private record Editable(DraftRecord record, Loaded file) {}
 
     static Loaded load(Connection c, Account user, String caseId) throws SQLException {
         CaseFile cf = CaseFiles.find(c, caseId).orElseThrow(NotVisible::new);
         requireSees(user, cf.tfId());
         List<PassState> passes = CaseFiles.passes(c, caseId);
-        return new Loaded(cf, passes.stream().filter(p -> p.pass() == Pass.FIRST).findFirst(),
+        return new Loaded(
+                cf,
+                passes.stream().filter(p -> p.pass() == Pass.FIRST).findFirst(),
                 passes.stream().filter(p -> p.pass() == Pass.SECOND).findFirst());
     }
 
@@ -355,22 +399,39 @@ public final class Coding {
         return new Editable(d, l);
     }
 
-    private CaseView view(Connection c, Account user, Loaded l, Pass pass, CaseTree tree, CaseCheck check, List<Violation> conflicts)
+    private CaseView view(
+            Connection c, Account user, Loaded l, Pass pass, CaseTree tree, CaseCheck check, List<Violation> conflicts)
             throws SQLException {
         boolean editable = PassAccess.mayEdit(user, l.first(), l.second(), pass);
         Map<String, List<QueryMark>> queries = new HashMap<>();
         if (pass == Pass.FIRST) {
             for (DataQuery q : Queries.ofCase(c, l.file().caseId())) {
                 if (q.status() != QueryStatus.CLOSED) {
-                    queries.computeIfAbsent(q.recordKey() + "|" + q.variable(), k -> new ArrayList<>()).add(new QueryMark(q.id(), q.status().id()));
+                    queries.computeIfAbsent(q.recordKey() + "|" + q.variable(), k -> new ArrayList<>())
+                            .add(new QueryMark(q.id(), q.status().id()));
                 }
             }
         }
         Pass other = pass.other();
-        PassInfo otherPass = l.pass(other).isPresent() && PassAccess.maySee(user, l.first(), l.second(), other) ? PassInfo.of(l.pass(other).get()) : null;
-        boolean reloadable = pass == Pass.FIRST && editable && CaseFiles.storedTaskForce(c, forms, l.file().caseId()).isPresent();
-        return new CaseView(l.file().caseId(), l.file().tfId(), l.file().caseRef(), l.file().reconciled(), PassInfo.of(l.pass(pass).orElseThrow()),
-                otherPass, l.second().isPresent(), editable, reloadable, new CaseSheet(forms, tree, check), queries, conflicts);
+        PassInfo otherPass = l.pass(other).isPresent() && PassAccess.maySee(user, l.first(), l.second(), other)
+                ? PassInfo.of(l.pass(other).get())
+                : null;
+        boolean reloadable = pass == Pass.FIRST
+                && editable
+                && CaseFiles.storedTaskForce(c, forms, l.file().caseId()).isPresent();
+        return new CaseView(
+                l.file().caseId(),
+                l.file().tfId(),
+                l.file().caseRef(),
+                l.file().reconciled(),
+                PassInfo.of(l.pass(pass).orElseThrow()),
+                otherPass,
+                l.second().isPresent(),
+                editable,
+                reloadable,
+                new CaseSheet(forms, tree, check),
+                queries,
+                conflicts);
     }
 
     static Pass pass(int number) {
@@ -381,7 +442,8 @@ public final class Coding {
     /** NotVisible when the account may not see the pass, NotAllowed when it may see but not change it. */
     static void requireEdit(Account user, Loaded l, Pass pass) {
         if (!PassAccess.maySee(user, l.first(), l.second(), pass)) throw new NotVisible();
-        if (!PassAccess.mayEdit(user, l.first(), l.second(), pass)) throw new NotAllowed("You may not change this coding");
+        if (!PassAccess.mayEdit(user, l.first(), l.second(), pass))
+            throw new NotAllowed("You may not change this coding");
     }
 
     /** Other task forces' records do not exist for a scoped account. */
@@ -408,8 +470,7 @@ public final class Coding {
 
     /** The active coders of a task force (who may be assigned a pass). */
     static final class CodersOf {
-        private CodersOf() {
-        }
+        private CodersOf() {}
 
         static List<String> taskForce(Connection c, String tfId) throws SQLException {
             List<String> out = new ArrayList<>();

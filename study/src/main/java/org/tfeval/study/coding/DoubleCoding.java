@@ -55,8 +55,7 @@ public final class DoubleCoding {
      * @param first    pass 1's value in the import format
      * @param second   pass 2's value
      */
-    public record Difference(String id, Form form, String recordKey, Variable variable, String first, String second) {
-    }
+    public record Difference(String id, Form form, String recordKey, Variable variable, String first, String second) {}
 
     /**
      * The reconciliation of a case file.
@@ -69,8 +68,14 @@ public final class DoubleCoding {
      * @param differences the disagreements (when ready)
      * @param problems    errors after a failed attempt
      */
-    public record Reconciling(String caseId, String tfId, boolean ready, String firstCoder, String secondCoder, List<Difference> differences,
-                              List<String> problems) {
+    public record Reconciling(
+            String caseId,
+            String tfId,
+            boolean ready,
+            String firstCoder,
+            String secondCoder,
+            List<Difference> differences,
+            List<String> problems) {
         public Reconciling {
             differences = List.copyOf(differences);
             problems = List.copyOf(problems);
@@ -88,8 +93,14 @@ public final class DoubleCoding {
      * @param percent     percent agreement
      * @param kappa       Cohen's kappa (not finite when every value is the same)
      */
-    public record Agreement(String firstCoder, String secondCoder, String form, String variable, long units, double percent, double kappa) {
-    }
+    public record Agreement(
+            String firstCoder,
+            String secondCoder,
+            String form,
+            String variable,
+            long units,
+            double percent,
+            double kappa) {}
 
     /** Agreement rows, and the double-coded case files counted. */
     public record AgreementTable(List<Agreement> rows, long cases) {
@@ -117,13 +128,16 @@ public final class DoubleCoding {
         } catch (NumberFormatException e) {
             share = 0;
         }
-        if (share < MIN_SHARE || share > MAX_SHARE) throw Problem.usage("The share must be a whole percentage from " + MIN_SHARE + " to " + MAX_SHARE);
+        if (share < MIN_SHARE || share > MAX_SHARE)
+            throw Problem.usage("The share must be a whole percentage from " + MIN_SHARE + " to " + MAX_SHARE);
         int percent = share;
         tx.tx(c -> {
             String name = coderOf(c, tfId, coder);
             List<String> eligible = new ArrayList<>();
             for (CaseFiles.Summary s : CaseFiles.list(c, tfId)) {
-                if (s.first() != null && s.second() == null && !s.first().coder().equals(name)) eligible.add(s.caseId());
+                if (s.first() != null
+                        && s.second() == null
+                        && !s.first().coder().equals(name)) eligible.add(s.caseId());
             }
             Collections.shuffle(eligible, random);
             int n = (int) Math.ceil(eligible.size() * percent / 100.0);
@@ -164,7 +178,9 @@ public final class DoubleCoding {
             Completion.Result r = Reconciliation.resolve(c, forms, caseId, choices, user.name());
             if (r.completed()) return Optional.empty();
             List<String> problems = new ArrayList<>();
-            for (Violation v : r.check().errors()) problems.add(v.file() + " " + v.recordId() + (v.variable() == null ? "" : ", " + v.variable()) + ": " + v.message());
+            for (Violation v : r.check().errors())
+                problems.add(v.file() + " " + v.recordId() + (v.variable() == null ? "" : ", " + v.variable()) + ": "
+                        + v.message());
             for (Violation v : r.conflicts()) problems.add(v.file() + " " + v.recordId() + ": " + v.message());
             return Optional.of(reconciling(c, user, caseId, problems));
         });
@@ -178,8 +194,11 @@ public final class DoubleCoding {
         Set<String> cases = new HashSet<>();
         for (Reconciliation.CodedPair p : pairs) {
             cases.add(p.caseId());
-            groups.computeIfAbsent(p.firstCoder() + " / " + p.secondCoder() + "\u0000" + order(p.form()) + "\u0000" + p.form() + "\u0000" + p.variable(),
-                    k -> new ArrayList<>()).add(p);
+            groups.computeIfAbsent(
+                            p.firstCoder() + " / " + p.secondCoder() + "\u0000" + order(p.form()) + "\u0000" + p.form()
+                                    + "\u0000" + p.variable(),
+                            k -> new ArrayList<>())
+                    .add(p);
         }
         List<Agreement> rows = new ArrayList<>();
         for (List<Reconciliation.CodedPair> g : groups.values()) {
@@ -193,12 +212,20 @@ public final class DoubleCoding {
             for (Reconciliation.CodedPair p : g) table[cats.indexOf(p.first())][cats.indexOf(p.second())]++;
             TwoCoderAgreement a = TwoCoderAgreement.of(table);
             Reconciliation.CodedPair any = g.get(0);
-            rows.add(new Agreement(any.firstCoder(), any.secondCoder(), any.form(), any.variable(), g.size(), 100 * a.percentAgreement(), a.cohenKappa()));
+            rows.add(new Agreement(
+                    any.firstCoder(),
+                    any.secondCoder(),
+                    any.form(),
+                    any.variable(),
+                    g.size(),
+                    100 * a.percentAgreement(),
+                    a.cohenKappa()));
         }
         return new AgreementTable(rows, cases.size());
     }
 
-    private Reconciling reconciling(java.sql.Connection c, Account user, String caseId, List<String> problems) throws java.sql.SQLException {
+    private Reconciling reconciling(java.sql.Connection c, Account user, String caseId, List<String> problems)
+            throws java.sql.SQLException {
         CaseFile cf = CaseFiles.find(c, caseId).orElseThrow(NotVisible::new);
         Coding.requireSees(user, cf.tfId());
         PassState p1 = CaseFiles.pass(c, caseId, Pass.FIRST).orElseThrow(NotVisible::new);
@@ -210,7 +237,13 @@ public final class DoubleCoding {
             CaseTree second = Completion.tree(c, forms, caseId, Pass.SECOND);
             for (Reconciliation.Difference d : Reconciliation.differences(forms, first, second)) {
                 Form form = forms.form(d.form());
-                differences.add(new Difference(d.id(), form, d.recordKey(), d.variable() == null ? null : form.variable(d.variable()), d.first(), d.second()));
+                differences.add(new Difference(
+                        d.id(),
+                        form,
+                        d.recordKey(),
+                        d.variable() == null ? null : form.variable(d.variable()),
+                        d.first(),
+                        d.second()));
             }
             AuditEvents.record(c, user.name(), "view", forms.root().name(), "case", caseId, "pass", "1+2");
         }
@@ -220,13 +253,15 @@ public final class DoubleCoding {
     /** The named coder, who must be an active coder of the task force. */
     private static String coderOf(java.sql.Connection c, String tfId, String name) throws java.sql.SQLException {
         Account a = name == null ? null : AccountTable.find(c, name).orElse(null);
-        if (a == null || !a.active() || a.role() != Role.CODER || !a.sees(tfId)) throw Problem.usage("Choose a coder of this task force");
+        if (a == null || !a.active() || a.role() != Role.CODER || !a.sees(tfId))
+            throw Problem.usage("Choose a coder of this task force");
         return a.name();
     }
 
     private String order(String form) {
         List<Form> list = forms.caseFileForms();
-        for (int i = 0; i < list.size(); i++) if (list.get(i).name().equals(form)) return String.format(Locale.ROOT, "%03d", i);
+        for (int i = 0; i < list.size(); i++)
+            if (list.get(i).name().equals(form)) return String.format(Locale.ROOT, "%03d", i);
         return "999";
     }
 

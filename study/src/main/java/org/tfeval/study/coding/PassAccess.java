@@ -12,8 +12,7 @@ import org.tfeval.study.accounts.Role;
  * besides its coder. Task-force scope is checked before this.
  */
 final class PassAccess {
-    private PassAccess() {
-    }
+    private PassAccess() {}
 
     static boolean maySee(Account a, Optional<PassState> first, Optional<PassState> second, Pass pass) {
         Role r = a.role();
@@ -28,7 +27,8 @@ final class PassAccess {
     static boolean mayEdit(Account a, Optional<PassState> first, Optional<PassState> second, Pass pass) {
         Role r = a.role();
         if (!r.codes() || !maySee(a, first, second, pass)) return false;
-        if (pass == Pass.SECOND) return second.map(p -> p.coder().equals(a.name())).orElse(false);
+        if (pass == Pass.SECOND)
+            return second.map(p -> p.coder().equals(a.name())).orElse(false);
         return true;
     }
 

@@ -40,10 +40,19 @@ public final class Exports {
         if (!user.role().exports()) throw new NotAllowed("Your role may not export records");
         Form form = forms.instrument().findForm(formName).orElseThrow(NotVisible::new);
         if (tfId != null && !user.sees(tfId)) throw new NotVisible();
-        Collection<String> taskForces = tfId != null ? List.of(tfId) : user.role().scoped() ? user.taskForces() : null;
+        Collection<String> taskForces =
+                tfId != null ? List.of(tfId) : user.role().scoped() ? user.taskForces() : null;
         return tx.tx(c -> {
             long rows = export.write(c, form, taskForces, out);
-            AuditEvents.record(c, user.name(), "export", form.name(), "task_forces", taskForces == null ? "all" : taskForces, "rows", rows);
+            AuditEvents.record(
+                    c,
+                    user.name(),
+                    "export",
+                    form.name(),
+                    "task_forces",
+                    taskForces == null ? "all" : taskForces,
+                    "rows",
+                    rows);
             return rows;
         });
     }

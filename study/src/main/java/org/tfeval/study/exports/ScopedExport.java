@@ -41,18 +41,33 @@ final class ScopedExport {
         String alias = "r0";
         int i = 0;
         while (f.find(taskForceVariable).isEmpty()) {
-            Variable link = f.parentLink().orElseThrow(() -> new IllegalStateException("form " + form.name() + " has no path to the task force"));
+            Variable link = f.parentLink()
+                    .orElseThrow(
+                            () -> new IllegalStateException("form " + form.name() + " has no path to the task force"));
             Form parent = instrument.form(link.parent());
             String next = "r" + (++i);
-            joins.append(" JOIN ").append(SqlIdentifier.quote(parent.table())).append(' ').append(next).append(" ON ").append(next).append('.')
-                    .append(FormTable.column(link.name())).append(" = ").append(alias).append('.').append(FormTable.column(link.name()));
+            joins.append(" JOIN ")
+                    .append(SqlIdentifier.quote(parent.table()))
+                    .append(' ')
+                    .append(next)
+                    .append(" ON ")
+                    .append(next)
+                    .append('.')
+                    .append(FormTable.column(link.name()))
+                    .append(" = ")
+                    .append(alias)
+                    .append('.')
+                    .append(FormTable.column(link.name()));
             alias = next;
             f = parent;
         }
         StringBuilder cols = new StringBuilder();
-        for (String c : t.columns()) cols.append(cols.isEmpty() ? "" : ", ").append("r0.").append(c);
-        return "SELECT " + cols + " FROM " + t.table() + " r0" + joins + (all ? "" : " WHERE " + alias + "." + FormTable.column(taskForceVariable)
-                + " = ANY (?)") + " ORDER BY " + String.join(", ", t.keyColumns().stream().map(k -> "r0." + k).toList());
+        for (String c : t.columns())
+            cols.append(cols.isEmpty() ? "" : ", ").append("r0.").append(c);
+        return "SELECT " + cols + " FROM " + t.table() + " r0" + joins
+                + (all ? "" : " WHERE " + alias + "." + FormTable.column(taskForceVariable) + " = ANY (?)")
+                + " ORDER BY "
+                + String.join(", ", t.keyColumns().stream().map(k -> "r0." + k).toList());
     }
 
     /** Writes the CSV (header of variable names, then rows in the import format); returns the row count. */
@@ -62,7 +77,10 @@ final class ScopedExport {
         try (PreparedStatement ps = c.prepareStatement(sql(form, taskForces == null))) {
             if (taskForces != null) ps.setArray(1, c.createArrayOf("text", taskForces.toArray()));
             ps.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = ps.executeQuery(); CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            try (ResultSet rs = ps.executeQuery();
+                    CSVPrinter p = new CSVPrinter(
+                            out,
+                            CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
                 p.printRecord(form.variables().stream().map(Variable::name).toList());
                 while (rs.next()) {
                     p.printRecord(t.cells(t.read(rs)).values());

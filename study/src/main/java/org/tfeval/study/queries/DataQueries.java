@@ -44,16 +44,32 @@ public final class DataQueries {
      * @param status    open, answered or closed
      * @param openedBy  who opened it
      */
-    public record Query(long id, String caseId, String tfId, String form, String recordKey, String variable, String ruleCode, String status,
-                        String openedBy) {
+    public record Query(
+            long id,
+            String caseId,
+            String tfId,
+            String form,
+            String recordKey,
+            String variable,
+            String ruleCode,
+            String status,
+            String openedBy) {
         static Query of(DataQuery q) {
-            return new Query(q.id(), q.caseId(), q.tfId(), q.form(), q.recordKey(), q.variable(), q.ruleCode(), q.status().id(), q.openedBy());
+            return new Query(
+                    q.id(),
+                    q.caseId(),
+                    q.tfId(),
+                    q.form(),
+                    q.recordKey(),
+                    q.variable(),
+                    q.ruleCode(),
+                    q.status().id(),
+                    q.openedBy());
         }
     }
 
     /** A message of a query's thread, and the status it left the query in. */
-    public record Message(String author, Instant at, String body, String statusAfter) {
-    }
+    public record Message(String author, Instant at, String body, String statusAfter) {}
 
     /**
      * A status a message of the account may move the query to.
@@ -61,8 +77,7 @@ public final class DataQueries {
      * @param status  the status
      * @param comment whether it is the current status (a comment only)
      */
-    public record Move(String status, boolean comment) {
-    }
+    public record Move(String status, boolean comment) {}
 
     /**
      * A query with its thread.
@@ -87,8 +102,7 @@ public final class DataQueries {
      * @param variable the variable, or null
      * @param label    the variable's label, or the form's label
      */
-    public record Target(long recordId, String record, String variable, String label) {
-    }
+    public record Target(long recordId, String record, String variable, String label) {}
 
     private final Transactions tx;
     private final Instrument instrument;
@@ -123,7 +137,9 @@ public final class DataQueries {
         return tx.tx(c -> {
             DataQuery q = visible(c, user, id);
             List<Message> messages = new ArrayList<>();
-            for (QueryMessage m : Queries.messages(c, id)) messages.add(new Message(m.author(), m.at(), m.body(), m.statusAfter().id()));
+            for (QueryMessage m : Queries.messages(c, id))
+                messages.add(new Message(
+                        m.author(), m.at(), m.body(), m.statusAfter().id()));
             boolean coordinator = user.role().coordinates();
             List<Move> moves = new ArrayList<>();
             if (mayPost(user)) {
@@ -132,7 +148,11 @@ public final class DataQueries {
                 }
             }
             Form form = instrument.findForm(q.form()).orElse(null);
-            String label = form == null ? q.form() : q.variable() == null ? form.label() : form.find(q.variable()).map(v -> v.label()).orElse(q.variable());
+            String label = form == null
+                    ? q.form()
+                    : q.variable() == null
+                            ? form.label()
+                            : form.find(q.variable()).map(v -> v.label()).orElse(q.variable());
             return new Thread(Query.of(q), label, messages, moves);
         });
     }
@@ -159,7 +179,11 @@ public final class DataQueries {
         return tx.tx(c -> {
             Found t = find(c, user, recordId);
             String v = variable == null || t.form().find(variable).isEmpty() ? null : variable;
-            return new Target(t.record().id(), t.form().label() + " " + t.record().key(), v, v == null ? t.form().label() : t.form().variable(v).label());
+            return new Target(
+                    t.record().id(),
+                    t.form().label() + " " + t.record().key(),
+                    v,
+                    v == null ? t.form().label() : t.form().variable(v).label());
         });
     }
 
@@ -168,16 +192,29 @@ public final class DataQueries {
         requireCoordinates(user);
         return tx.tx(c -> {
             Found t = find(c, user, recordId);
-            String v = variable == null || variable.isBlank() ? null : t.form().find(variable).map(x -> x.name())
-                    .orElseThrow(() -> Problem.usage("No such variable in this form"));
-            return Queries.open(c, t.file().caseId(), t.file().tfId(), t.form().name(), t.record().key(), v, DataQuery.Origin.COORDINATOR, null, body,
-                    user.name()).id();
+            String v = variable == null || variable.isBlank()
+                    ? null
+                    : t.form()
+                            .find(variable)
+                            .map(x -> x.name())
+                            .orElseThrow(() -> Problem.usage("No such variable in this form"));
+            return Queries.open(
+                            c,
+                            t.file().caseId(),
+                            t.file().tfId(),
+                            t.form().name(),
+                            t.record().key(),
+                            v,
+                            DataQuery.Origin.COORDINATOR,
+                            null,
+                            body,
+                            user.name())
+                    .id();
         });
     }
 
     /** A pass-1 record the account may open a query on. */
-    private record Found(DraftRecord record, CaseFile file, Form form) {
-    }
+    private record Found(DraftRecord record, CaseFile file, Form form) {}
 
     private Found find(Connection c, Account user, long recordId) throws SQLException {
         DraftRecord d = Drafts.find(c, recordId).orElseThrow(NotVisible::new);
@@ -197,7 +234,10 @@ public final class DataQueries {
     /** Whether the account is the blind second coder of a case (who must not see pass 1, nor queries about it). */
     private static boolean blind(Connection c, Account user, String caseId) throws SQLException {
         if (user.role().coordinates()) return false;
-        return CaseFiles.pass(c, caseId, Pass.SECOND).map(PassState::coder).map(user.name()::equals).orElse(false);
+        return CaseFiles.pass(c, caseId, Pass.SECOND)
+                .map(PassState::coder)
+                .map(user.name()::equals)
+                .orElse(false);
     }
 
     private static boolean mayPost(Account user) {

@@ -37,8 +37,7 @@ public final class Sampling {
      * @param sizeRule  the per-site size rule
      * @param cases     sampled cases the account sees
      */
-    public record Draw(long id, String at, String actor, String frameName, long seed, String sizeRule, long cases) {
-    }
+    public record Draw(long id, String at, String actor, String frameName, long seed, String sizeRule, long cases) {}
 
     /**
      * The outcome of a draw.
@@ -71,16 +70,24 @@ public final class Sampling {
         boolean scoped = user.role().scoped();
         return tx.tx(c -> {
             List<Draw> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.at, d.actor, d.frame_name, d.seed, d.size_rule, "
-                    + "count(sc.*) FILTER (WHERE sc.role = 'sample' AND (? OR sc.tf_id = ANY (?))) FROM sample_draw d "
-                    + "LEFT JOIN sample_case sc ON sc.draw_id = d.id GROUP BY d.id ORDER BY d.id")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT d.id, d.at, d.actor, d.frame_name, d.seed, d.size_rule, "
+                            + "count(sc.*) FILTER (WHERE sc.role = 'sample' AND (? OR sc.tf_id = ANY (?))) FROM sample_draw d "
+                            + "LEFT JOIN sample_case sc ON sc.draw_id = d.id GROUP BY d.id ORDER BY d.id")) {
                 ps.setBoolean(1, !scoped);
-                ps.setArray(2, c.createArrayOf("text", scoped ? user.taskForces().toArray() : new Object[0]));
+                ps.setArray(
+                        2, c.createArrayOf("text", scoped ? user.taskForces().toArray() : new Object[0]));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (rs.getLong(7) == 0 && scoped) continue;
-                        out.add(new Draw(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toString(), rs.getString(3), rs.getString(4), rs.getLong(5),
-                                rs.getString(6), rs.getLong(7)));
+                        out.add(new Draw(
+                                rs.getLong(1),
+                                rs.getObject(2, OffsetDateTime.class).toString(),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getLong(5),
+                                rs.getString(6),
+                                rs.getLong(7)));
                     }
                 }
             }
@@ -130,9 +137,11 @@ public final class Sampling {
         Set<String> sites = new TreeSet<>();
         draw.cases().forEach(d -> sites.add(d.tfId()));
         if (user.role().scoped() && !user.taskForces().containsAll(sites)) {
-            throw new NotAllowed("The case list holds task forces you do not coordinate; draw only from your own task forces' lists");
+            throw new NotAllowed(
+                    "The case list holds task forces you do not coordinate; draw only from your own task forces' lists");
         }
-        return new Outcome(Sampler.record(tx.store(), draw, user.name(), version).id(), List.of());
+        return new Outcome(
+                Sampler.record(tx.store(), draw, user.name(), version).id(), List.of());
     }
 
     private static void requireCoordinates(Account user) {

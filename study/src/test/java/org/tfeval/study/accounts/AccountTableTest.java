@@ -45,9 +45,12 @@ class AccountTableTest {
 
     @Test
     void scoped_roles_need_task_forces_and_unscoped_roles_take_none() {
-        assertThatThrownBy(() -> AccountTable.create(c, "ann", Role.CODER, Set.of(), "h", "admin")).hasMessageContaining("at least one task force");
-        assertThatThrownBy(() -> AccountTable.create(c, "al", Role.ANALYST, Set.of("TF01"), "h", "admin")).hasMessageContaining("every task force");
-        assertThatThrownBy(() -> AccountTable.create(c, "Ann Smith", Role.ANALYST, Set.of(), "h", "admin")).hasMessageContaining("account name");
+        assertThatThrownBy(() -> AccountTable.create(c, "ann", Role.CODER, Set.of(), "h", "admin"))
+                .hasMessageContaining("at least one task force");
+        assertThatThrownBy(() -> AccountTable.create(c, "al", Role.ANALYST, Set.of("TF01"), "h", "admin"))
+                .hasMessageContaining("every task force");
+        assertThatThrownBy(() -> AccountTable.create(c, "Ann Smith", Role.ANALYST, Set.of(), "h", "admin"))
+                .hasMessageContaining("account name");
     }
 
     @Test
@@ -56,8 +59,10 @@ class AccountTableTest {
         LockoutPolicy policy = new LockoutPolicy(3, Duration.ofMinutes(10));
         Instant now = Instant.parse("2025-01-01T10:00:00Z");
 
-        assertThat(AccountTable.recordFailure(c, a.id(), policy, now).lockedAt(now)).isFalse();
-        assertThat(AccountTable.recordFailure(c, a.id(), policy, now).lockedAt(now)).isFalse();
+        assertThat(AccountTable.recordFailure(c, a.id(), policy, now).lockedAt(now))
+                .isFalse();
+        assertThat(AccountTable.recordFailure(c, a.id(), policy, now).lockedAt(now))
+                .isFalse();
         Account locked = AccountTable.recordFailure(c, a.id(), policy, now);
 
         assertThat(locked.lockedAt(now.plusSeconds(599))).isTrue();

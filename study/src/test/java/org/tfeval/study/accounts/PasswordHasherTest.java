@@ -15,7 +15,8 @@ class PasswordHasherTest {
         byte[] secret = filled(8, 0x03);
         byte[] ad = filled(12, 0x04);
         byte[] tag = PasswordHasher.derive(password, salt, secret, ad, 32, 3, 4, 32);
-        assertThat(HexFormat.of().formatHex(tag)).isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+        assertThat(HexFormat.of().formatHex(tag))
+                .isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
     }
 
     @Test
@@ -25,7 +26,9 @@ class PasswordHasherTest {
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(h.verify("correct horse battery staple", hash)).isTrue();
         assertThat(h.verify("correct horse battery stapler", hash)).isFalse();
-        assertThat(h.hash("correct horse battery staple")).as("a fresh salt each time").isNotEqualTo(hash);
+        assertThat(h.hash("correct horse battery staple"))
+                .as("a fresh salt each time")
+                .isNotEqualTo(hash);
     }
 
     @Test

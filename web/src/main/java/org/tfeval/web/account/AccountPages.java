@@ -7,8 +7,7 @@ import org.tfeval.web.Chrome;
 
 /** The models of the account pages. */
 public final class AccountPages {
-    private AccountPages() {
-    }
+    private AccountPages() {}
 
     /**
      * The account list with the creation form.
@@ -19,7 +18,8 @@ public final class AccountPages {
      * @param taskForces the known task forces
      * @param error      why the last attempt failed, or null
      */
-    public record ListPage(Chrome chrome, List<Account> accounts, List<Role> roles, List<String> taskForces, String error) {
+    public record ListPage(
+            Chrome chrome, List<Account> accounts, List<Role> roles, List<String> taskForces, String error) {
         public ListPage {
             accounts = List.copyOf(accounts);
             roles = List.copyOf(roles);
@@ -34,6 +34,5 @@ public final class AccountPages {
      * @param name     the account
      * @param password the password
      */
-    public record PasswordShown(Chrome chrome, String name, String password) {
-    }
+    public record PasswordShown(Chrome chrome, String name, String password) {}
 }

@@ -40,22 +40,34 @@ public final class AccountRoutes {
 
     private void respond(Context ctx, String error, HttpStatus status) {
         Session s = Requests.session(ctx);
-        AccountPages.ListPage page = new AccountPages.ListPage(Chrome.of("Accounts", s, Notices.of(ctx)), w.accounts().list(), Arrays.asList(Role.values()),
-                w.accounts().taskForces(), error);
+        AccountPages.ListPage page = new AccountPages.ListPage(
+                Chrome.of("Accounts", s, Notices.of(ctx)),
+                w.accounts().list(),
+                Arrays.asList(Role.values()),
+                w.accounts().taskForces(),
+                error);
         ctx.status(status);
         w.pages().respond(ctx, "account/accounts.jte", page);
     }
 
     private void create(Context ctx) {
         Session s = Requests.session(ctx);
-        Accounts.Creation created = w.accounts().create(s.account(), String.valueOf(ctx.formParam("name")).strip(), String.valueOf(ctx.formParam("role")),
-                new TreeSet<>(ctx.formParams("tf")));
+        Accounts.Creation created = w.accounts()
+                .create(
+                        s.account(),
+                        String.valueOf(ctx.formParam("name")).strip(),
+                        String.valueOf(ctx.formParam("role")),
+                        new TreeSet<>(ctx.formParams("tf")));
         if (created.account() == null) {
             respond(ctx, created.problem(), HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
         OneTimeAccount a = created.account();
-        w.pages().respond(ctx, "account/password.jte", new AccountPages.PasswordShown(Chrome.of("Account created", s), a.name(), a.password()));
+        w.pages()
+                .respond(
+                        ctx,
+                        "account/password.jte",
+                        new AccountPages.PasswordShown(Chrome.of("Account created", s), a.name(), a.password()));
     }
 
     private void setActive(Context ctx) {
@@ -71,6 +83,10 @@ public final class AccountRoutes {
         long id = Requests.id(ctx, "accountId");
         OneTimeAccount a = w.accounts().resetPassword(s.account(), id);
         w.sessions().endAll(id);
-        w.pages().respond(ctx, "account/password.jte", new AccountPages.PasswordShown(Chrome.of("Password reset", s), a.name(), a.password()));
+        w.pages()
+                .respond(
+                        ctx,
+                        "account/password.jte",
+                        new AccountPages.PasswordShown(Chrome.of("Password reset", s), a.name(), a.password()));
     }
 }

@@ -14,7 +14,13 @@ import org.tfeval.web.Chrome;
  * @param events   the events, newest first
  * @param verified the result of a verification, or null
  */
-public record AuditPage(Chrome chrome, String filter, String caseId, String record, List<AuditTrail.Event> events, List<String> verified) {
+public record AuditPage(
+        Chrome chrome,
+        String filter,
+        String caseId,
+        String record,
+        List<AuditTrail.Event> events,
+        List<String> verified) {
     public AuditPage {
         events = List.copyOf(events);
         verified = verified == null ? null : List.copyOf(verified);

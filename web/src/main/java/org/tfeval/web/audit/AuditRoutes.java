@@ -20,7 +20,9 @@ public final class AuditRoutes {
 
     public static List<Route> routes(WebContext w) {
         AuditRoutes r = new AuditRoutes(w);
-        return List.of(Route.get("/audit", Access.ADMINISTER, r::browse), Route.post("/audit/verify", Access.ADMINISTER, r::verify));
+        return List.of(
+                Route.get("/audit", Access.ADMINISTER, r::browse),
+                Route.post("/audit/verify", Access.ADMINISTER, r::verify));
     }
 
     private void browse(Context ctx) {
@@ -38,7 +40,11 @@ public final class AuditRoutes {
         String record = blankToNull(ctx.queryParam("record"));
         List<AuditTrail.Event> events = w.audit().events(caseId, record);
         String filter = caseId != null ? "case file " + caseId : record != null ? "record " + record : null;
-        w.pages().respond(ctx, "audit/audit.jte", new AuditPage(Chrome.of("Audit log", s), filter, caseId, record, events, verified));
+        w.pages()
+                .respond(
+                        ctx,
+                        "audit/audit.jte",
+                        new AuditPage(Chrome.of("Audit log", s), filter, caseId, record, events, verified));
     }
 
     private static String blankToNull(String s) {

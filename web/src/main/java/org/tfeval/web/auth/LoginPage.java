@@ -10,5 +10,4 @@ import org.tfeval.web.Chrome;
  * @param name        the name to fill in again, or null
  * @param idleMinutes the idle timeout
  */
-public record LoginPage(Chrome chrome, String error, String name, long idleMinutes) {
-}
+public record LoginPage(Chrome chrome, String error, String name, long idleMinutes) {}

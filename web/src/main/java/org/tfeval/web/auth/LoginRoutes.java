@@ -46,12 +46,21 @@ public final class LoginRoutes {
 
     private void login(Context ctx, Session s, String error, String name, HttpStatus status) {
         ctx.status(status);
-        w.pages().respond(ctx, "auth/login.jte", new LoginPage(Chrome.of("Sign in", s), error, name, w.sessions().idleTimeout().toMinutes()));
+        w.pages()
+                .respond(
+                        ctx,
+                        "auth/login.jte",
+                        new LoginPage(
+                                Chrome.of("Sign in", s),
+                                error,
+                                name,
+                                w.sessions().idleTimeout().toMinutes()));
     }
 
     private String failure() {
-        return "Sign-in failed: the name or password is wrong, or the account is locked (after " + w.accounts().lockout().threshold()
-                + " failed attempts, for " + w.accounts().lockout().duration().toMinutes() + " minutes) or deactivated.";
+        return "Sign-in failed: the name or password is wrong, or the account is locked (after "
+                + w.accounts().lockout().threshold() + " failed attempts, for "
+                + w.accounts().lockout().duration().toMinutes() + " minutes) or deactivated.";
     }
 
     private void signIn(Context ctx) {
@@ -75,15 +84,28 @@ public final class LoginRoutes {
     }
 
     private void passwordForm(Context ctx) {
-        w.pages().respond(ctx, "auth/password.jte", new PasswordPage(Chrome.of("Password", Requests.session(ctx)), null, PasswordHasher.MIN_PASSWORD_LENGTH));
+        w.pages()
+                .respond(
+                        ctx,
+                        "auth/password.jte",
+                        new PasswordPage(
+                                Chrome.of("Password", Requests.session(ctx)),
+                                null,
+                                PasswordHasher.MIN_PASSWORD_LENGTH));
     }
 
     private void changePassword(Context ctx) {
         Session s = Requests.session(ctx);
-        Accounts.PasswordChange change = w.accounts().changePassword(s.account(), ctx.formParam("current"), ctx.formParam("new"), ctx.formParam("repeat"));
+        Accounts.PasswordChange change = w.accounts()
+                .changePassword(s.account(), ctx.formParam("current"), ctx.formParam("new"), ctx.formParam("repeat"));
         if (change != Accounts.PasswordChange.CHANGED) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            w.pages().respond(ctx, "auth/password.jte", new PasswordPage(Chrome.of("Password", s), change.message(), PasswordHasher.MIN_PASSWORD_LENGTH));
+            w.pages()
+                    .respond(
+                            ctx,
+                            "auth/password.jte",
+                            new PasswordPage(
+                                    Chrome.of("Password", s), change.message(), PasswordHasher.MIN_PASSWORD_LENGTH));
             return;
         }
         w.sessions().endAll(s.account().id());

@@ -9,5 +9,4 @@ import org.tfeval.web.Chrome;
  * @param error     why the last attempt failed, or null
  * @param minLength shortest password
  */
-public record PasswordPage(Chrome chrome, String error, int minLength) {
-}
+public record PasswordPage(Chrome chrome, String error, int minLength) {}

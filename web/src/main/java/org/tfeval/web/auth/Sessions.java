@@ -1,5 +1,6 @@
 package org.tfeval.web.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.nio.charset.StandardCharsets;
 import org.tfeval.study.accounts.Account;
 
 /**
@@ -24,6 +24,7 @@ public final class Sessions {
     public static final Duration DEFAULT_ABSOLUTE_TIMEOUT = Duration.ofHours(12);
     /** Anonymous sessions (sign-in forms) kept at most; the oldest expire first beyond it. */
     static final int MAX_ANONYMOUS = 10_000;
+
     private static final int ID_BYTES = 32;
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
@@ -34,8 +35,11 @@ public final class Sessions {
 
     public Sessions(Clock clock, Duration idle, Duration absolute) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (idle.isNegative() || idle.isZero()) throw new IllegalArgumentException("idle timeout " + idle + " must be positive");
-        if (absolute.compareTo(idle) < 0) throw new IllegalArgumentException("absolute timeout " + absolute + " must not be shorter than the idle timeout");
+        if (idle.isNegative() || idle.isZero())
+            throw new IllegalArgumentException("idle timeout " + idle + " must be positive");
+        if (absolute.compareTo(idle) < 0)
+            throw new IllegalArgumentException(
+                    "absolute timeout " + absolute + " must not be shorter than the idle timeout");
         this.idle = idle;
         this.absolute = absolute;
     }
@@ -93,19 +97,25 @@ public final class Sessions {
     /** Whether a submitted token is the session's (compared in constant time). */
     public static boolean tokenMatches(Session s, String submitted) {
         if (s == null || submitted == null) return false;
-        return MessageDigest.isEqual(s.csrf().getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                s.csrf().getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean expired(Session s, Instant now) {
-        return s.lastSeen().plus(idle).isBefore(now) || s.created().plus(absolute).isBefore(now);
+        return s.lastSeen().plus(idle).isBefore(now)
+                || s.created().plus(absolute).isBefore(now);
     }
 
     private void sweep() {
         Instant now = clock.instant();
         byId.values().removeIf(s -> expired(s, now));
         if (byId.size() > MAX_ANONYMOUS) {
-            byId.values().stream().filter(s -> !s.signedIn()).sorted(java.util.Comparator.comparing(Session::lastSeen))
-                    .limit(byId.size() - MAX_ANONYMOUS / 2).toList().forEach(s -> byId.remove(s.id()));
+            byId.values().stream()
+                    .filter(s -> !s.signedIn())
+                    .sorted(java.util.Comparator.comparing(Session::lastSeen))
+                    .limit(byId.size() - MAX_ANONYMOUS / 2)
+                    .toList()
+                    .forEach(s -> byId.remove(s.id()));
         }
     }
 

@@ -20,8 +20,20 @@ import org.tfeval.web.Chrome;
  * @param completeHref where to post "mark complete", or null
  * @param reloadHref   where to post "reload from the study data", or null
  */
-public record CasePage(Chrome chrome, String caseId, String tfId, String caseRef, int pass, String coder, String status, boolean reconciled,
-                       List<Chrome.Link> links, List<Problem> problems, NodeView tree, String completeHref, String reloadHref) {
+public record CasePage(
+        Chrome chrome,
+        String caseId,
+        String tfId,
+        String caseRef,
+        int pass,
+        String coder,
+        String status,
+        boolean reconciled,
+        List<Chrome.Link> links,
+        List<Problem> problems,
+        NodeView tree,
+        String completeHref,
+        String reloadHref) {
     /**
      * An error in the completion summary.
      *
@@ -29,8 +41,7 @@ public record CasePage(Chrome chrome, String caseId, String tfId, String caseRef
      * @param where   record and variable
      * @param message what is wrong
      */
-    public record Problem(String href, String where, String message) {
-    }
+    public record Problem(String href, String where, String message) {}
 
     public CasePage {
         links = List.copyOf(links);

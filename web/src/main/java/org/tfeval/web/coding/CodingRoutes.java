@@ -58,13 +58,32 @@ public final class CodingRoutes {
         for (Coding.CaseSummary sm : tf.cases()) {
             boolean firstDone = sm.first() != null && sm.first().complete();
             boolean secondDone = sm.second() != null && sm.second().complete();
-            rows.add(new TaskForcePage.Row(sm.caseId(), sm.caseRef(), words(sm.first()), sm.second() == null ? null : words(sm.second()), sm.reconciled(),
-                    sm.openQueries(), s.role().coordinates() && sm.second() == null && sm.first() != null,
+            rows.add(new TaskForcePage.Row(
+                    sm.caseId(),
+                    sm.caseRef(),
+                    words(sm.first()),
+                    sm.second() == null ? null : words(sm.second()),
+                    sm.reconciled(),
+                    sm.openQueries(),
+                    s.role().coordinates() && sm.second() == null && sm.first() != null,
                     s.role().coordinates() && firstDone && secondDone && !sm.reconciled()));
         }
         List<String> exportable = s.role().exports() ? w.coding().instrument().formNames() : List.of();
-        w.pages().respond(ctx, "coding/taskforce.jte", new TaskForcePage(Chrome.of("Task force " + tf.tfId(), s, Notices.of(ctx)), tf.tfId(), tf.progress(),
-                rows, tf.sampled(), tf.stored(), s.role().codes(), s.role().coordinates(), tf.coders(), exportable));
+        w.pages()
+                .respond(
+                        ctx,
+                        "coding/taskforce.jte",
+                        new TaskForcePage(
+                                Chrome.of("Task force " + tf.tfId(), s, Notices.of(ctx)),
+                                tf.tfId(),
+                                tf.progress(),
+                                rows,
+                                tf.sampled(),
+                                tf.stored(),
+                                s.role().codes(),
+                                s.role().coordinates(),
+                                tf.coders(),
+                                exportable));
     }
 
     private static String words(Coding.PassInfo p) {
@@ -73,7 +92,12 @@ public final class CodingRoutes {
     }
 
     private void start(Context ctx) {
-        String caseId = w.coding().start(Requests.session(ctx).account(), ctx.pathParam("tfId"), ctx.formParam("draw"), ctx.formParam("ref"));
+        String caseId = w.coding()
+                .start(
+                        Requests.session(ctx).account(),
+                        ctx.pathParam("tfId"),
+                        ctx.formParam("draw"),
+                        ctx.formParam("ref"));
         ctx.redirect("/cases/" + caseId, HttpStatus.SEE_OTHER);
     }
 
@@ -101,14 +125,28 @@ public final class CodingRoutes {
 
     private CasePage page(Session s, Coding.CaseView v, boolean strict, String notice) {
         Map<String, List<FieldView.QueryLink>> queries = new HashMap<>();
-        v.queries().forEach((k, marks) -> queries.put(k, marks.stream().map(m -> new FieldView.QueryLink(m.id(), m.status())).toList()));
-        FormViews.Options o = new FormViews.Options(v.editable(), strict, s.csrf(), s.role().coordinates() && v.pass().number() == 1, queries);
+        v.queries()
+                .forEach((k, marks) -> queries.put(
+                        k,
+                        marks.stream()
+                                .map(m -> new FieldView.QueryLink(m.id(), m.status()))
+                                .toList()));
+        FormViews.Options o = new FormViews.Options(
+                v.editable(),
+                strict,
+                s.csrf(),
+                s.role().coordinates() && v.pass().number() == 1,
+                queries);
         CaseSheet sheet = v.sheet();
         NodeView root = views.node(sheet, sheet.root(), o);
         List<Chrome.Link> links = new ArrayList<>();
         links.add(new Chrome.Link("/tf/" + v.tfId(), "task force " + v.tfId()));
-        if (v.otherPass() != null) links.add(new Chrome.Link("/cases/" + v.caseId() + "?pass=" + v.otherPass().number(), "pass " + v.otherPass().number()));
-        if (s.role().coordinates() && v.hasSecond()) links.add(new Chrome.Link("/cases/" + v.caseId() + "/reconcile", "reconcile"));
+        if (v.otherPass() != null)
+            links.add(new Chrome.Link(
+                    "/cases/" + v.caseId() + "?pass=" + v.otherPass().number(),
+                    "pass " + v.otherPass().number()));
+        if (s.role().coordinates() && v.hasSecond())
+            links.add(new Chrome.Link("/cases/" + v.caseId() + "/reconcile", "reconcile"));
         if (s.role().readsRecords()) links.add(new Chrome.Link("/queries?case=" + v.caseId(), "queries"));
         if (s.role().administers()) links.add(new Chrome.Link("/audit?case=" + v.caseId(), "audit log"));
         List<CasePage.Problem> problems = new ArrayList<>();
@@ -117,15 +155,30 @@ public final class CodingRoutes {
                 for (Violation x : sheet.violations(n.id())) {
                     if (!x.isError()) continue;
                     String href = x.variable() == null ? "#rec-" + n.id() : "#f-" + n.id() + "-" + x.variable();
-                    problems.add(new CasePage.Problem(href, n.form().label() + " " + n.key() + (x.variable() == null ? "" : ", " + x.variable()), x.message()));
+                    problems.add(new CasePage.Problem(
+                            href,
+                            n.form().label() + " " + n.key() + (x.variable() == null ? "" : ", " + x.variable()),
+                            x.message()));
                 }
             }
-            for (Violation x : v.conflicts()) problems.add(new CasePage.Problem("#", x.file() + " " + x.recordId(), x.message()));
+            for (Violation x : v.conflicts())
+                problems.add(new CasePage.Problem("#", x.file() + " " + x.recordId(), x.message()));
         }
         int pass = v.pass().number();
-        return new CasePage(Chrome.of("Case " + v.caseId(), s, notice), v.caseId(), v.tfId(), v.caseRef(), pass, v.pass().coder(),
-                v.pass().complete() ? "complete" : "in progress", v.reconciled(), links, problems, root,
-                v.editable() ? "/cases/" + v.caseId() + "/passes/" + pass + "/complete" : null, v.reloadable() ? "/cases/" + v.caseId() + "/reload" : null);
+        return new CasePage(
+                Chrome.of("Case " + v.caseId(), s, notice),
+                v.caseId(),
+                v.tfId(),
+                v.caseRef(),
+                pass,
+                v.pass().coder(),
+                v.pass().complete() ? "complete" : "in progress",
+                v.reconciled(),
+                links,
+                problems,
+                root,
+                v.editable() ? "/cases/" + v.caseId() + "/passes/" + pass + "/complete" : null,
+                v.reloadable() ? "/cases/" + v.caseId() + "/reload" : null);
     }
 
     private void complete(Context ctx) {
@@ -162,7 +215,8 @@ public final class CodingRoutes {
     private SavedView saved(Session s, Coding.Saved saved, boolean strict) {
         CaseSheet before = saved.before();
         CaseSheet after = saved.after();
-        FormViews.Options o = new FormViews.Options(true, strict, s.csrf(), s.role().coordinates() && saved.pass() == 1, Map.of());
+        FormViews.Options o =
+                new FormViews.Options(true, strict, s.csrf(), s.role().coordinates() && saved.pass() == 1, Map.of());
         List<FieldView> fields = new ArrayList<>();
         List<FieldView> errorBlocks = new ArrayList<>();
         List<RecordView> records = new ArrayList<>();
@@ -176,14 +230,18 @@ public final class CodingRoutes {
             for (FieldView f : rv.fields()) {
                 Variable v = n.form().variable(f.name());
                 boolean fixed = !f.editable();
-                boolean changedApplicability = old != null && (before.applies(old, v) == Truth.FALSE) != (after.applies(n, v) == Truth.FALSE);
+                boolean changedApplicability =
+                        old != null && (before.applies(old, v) == Truth.FALSE) != (after.applies(n, v) == Truth.FALSE);
                 boolean set = n.id() == saved.record() && f.name().equals(saved.setVariable());
                 if (fixed || changedApplicability || set) fields.add(f);
             }
         }
         long problems = savedRecord == null ? 0 : savedRecord.errorCount();
-        String status = "Saved at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS).format(TIME)
-                + (problems == 0 ? "." : "; " + problems + (problems == 1 ? " problem" : " problems") + " in this record.");
+        String status =
+                "Saved at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS).format(TIME)
+                        + (problems == 0
+                                ? "."
+                                : "; " + problems + (problems == 1 ? " problem" : " problems") + " in this record.");
         // a field re-rendered whole carries its own error block
         List<String> whole = fields.stream().map(FieldView::domId).toList();
         errorBlocks.removeIf(f -> whole.contains(f.domId()));
@@ -191,12 +249,16 @@ public final class CodingRoutes {
     }
 
     private void add(Context ctx) {
-        Coding.RecordRef added = w.coding().add(Requests.session(ctx).account(), Requests.id(ctx, "recordId"), ctx.pathParam("form"));
-        ctx.redirect("/cases/" + added.caseId() + "?pass=" + added.pass() + "&notice=added#rec-" + added.id(), HttpStatus.SEE_OTHER);
+        Coding.RecordRef added =
+                w.coding().add(Requests.session(ctx).account(), Requests.id(ctx, "recordId"), ctx.pathParam("form"));
+        ctx.redirect(
+                "/cases/" + added.caseId() + "?pass=" + added.pass() + "&notice=added#rec-" + added.id(),
+                HttpStatus.SEE_OTHER);
     }
 
     private void remove(Context ctx) {
         Coding.RecordRef removed = w.coding().remove(Requests.session(ctx).account(), Requests.id(ctx, "recordId"));
-        ctx.redirect("/cases/" + removed.caseId() + "?pass=" + removed.pass() + "&notice=removed", HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                "/cases/" + removed.caseId() + "?pass=" + removed.pass() + "&notice=removed", HttpStatus.SEE_OTHER);
     }
 }

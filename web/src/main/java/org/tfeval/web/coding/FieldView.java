@@ -23,9 +23,23 @@ import java.util.Objects;
  * @param queryHref   link to open a query on it, or null
  * @param queries     unsettled queries on it
  */
-public record FieldView(long recordId, String name, String label, String question, Kind kind, String value, List<Option> options,
-                        List<MissingButton> missing, boolean applies, String appliesWhen, List<String> errors, List<String> warnings,
-                        String display, String hint, String queryHref, List<QueryLink> queries) {
+public record FieldView(
+        long recordId,
+        String name,
+        String label,
+        String question,
+        Kind kind,
+        String value,
+        List<Option> options,
+        List<MissingButton> missing,
+        boolean applies,
+        String appliesWhen,
+        List<String> errors,
+        List<String> warnings,
+        String display,
+        String hint,
+        String queryHref,
+        List<QueryLink> queries) {
     /** How a field is entered. */
     public enum Kind {
         /** A code from its value labels. */
@@ -39,8 +53,7 @@ public record FieldView(long recordId, String name, String label, String questio
     }
 
     /** A choice of a code field. */
-    public record Option(String value, String label, boolean selected) {
-    }
+    public record Option(String value, String label, boolean selected) {}
 
     /**
      * A missing-code button.
@@ -50,12 +63,10 @@ public record FieldView(long recordId, String name, String label, String questio
      * @param label  what it means
      * @param active whether the field holds this code now
      */
-    public record MissingButton(String submit, String code, String label, boolean active) {
-    }
+    public record MissingButton(String submit, String code, String label, boolean active) {}
 
     /** An unsettled query on the field. */
-    public record QueryLink(long id, String status) {
-    }
+    public record QueryLink(long id, String status) {}
 
     public FieldView {
         Objects.requireNonNull(name, "name");

@@ -32,15 +32,23 @@ final class FormViews {
      * @param mayQuery whether the session may open queries
      * @param queries  unsettled queries by {@code recordKey|VARIABLE}
      */
-    record Options(boolean editable, boolean strict, String csrf, boolean mayQuery, Map<String, List<FieldView.QueryLink>> queries) {
-    }
+    record Options(
+            boolean editable,
+            boolean strict,
+            String csrf,
+            boolean mayQuery,
+            Map<String, List<FieldView.QueryLink>> queries) {}
 
     NodeView node(CaseSheet sheet, CaseSheet.Entry n, Options o) {
         List<NodeView.Group> groups = new ArrayList<>();
         for (Form child : sheet.childForms(n.form())) {
             List<NodeView> kids = new ArrayList<>();
             for (CaseSheet.Entry k : sheet.children(n, child)) kids.add(node(sheet, k, o));
-            groups.add(new NodeView.Group(child.name(), child.label(), o.editable() ? "/records/" + n.id() + "/add/" + child.name() : null, kids));
+            groups.add(new NodeView.Group(
+                    child.name(),
+                    child.label(),
+                    o.editable() ? "/records/" + n.id() + "/add/" + child.name() : null,
+                    kids));
         }
         return new NodeView(record(sheet, n, o), groups);
     }
@@ -54,7 +62,17 @@ final class FormViews {
             if (v.variable() == null || n.form().find(v.variable()).isEmpty()) issues.add(words(v));
         }
         String remove = o.editable() && n.parentId() != null ? "/records/" + n.id() + "/remove" : null;
-        return new RecordView(n.id(), n.form().name(), n.form().label(), n.key(), o.editable(), o.strict(), o.csrf(), fields, issues, remove);
+        return new RecordView(
+                n.id(),
+                n.form().name(),
+                n.form().label(),
+                n.key(),
+                o.editable(),
+                o.strict(),
+                o.csrf(),
+                fields,
+                issues,
+                remove);
     }
 
     FieldView field(CaseSheet sheet, CaseSheet.Entry n, Variable v, List<Violation> found, Options o) {
@@ -69,26 +87,58 @@ final class FormViews {
             if (!o.strict() && BLANK.equals(x.code())) continue;
             (x.isError() ? errors : warnings).add(words(x));
         }
-        FieldView.Kind kind = !entered ? FieldView.Kind.FIXED
-                : v.type() == VariableType.CODE ? FieldView.Kind.CHOICE
-                : v.type() == VariableType.TEXT ? FieldView.Kind.LONG_TEXT : FieldView.Kind.TEXT;
+        FieldView.Kind kind = !entered
+                ? FieldView.Kind.FIXED
+                : v.type() == VariableType.CODE
+                        ? FieldView.Kind.CHOICE
+                        : v.type() == VariableType.TEXT ? FieldView.Kind.LONG_TEXT : FieldView.Kind.TEXT;
         List<FieldView.Option> options = new ArrayList<>();
         List<FieldView.MissingButton> missing = new ArrayList<>();
         if (kind == FieldView.Kind.CHOICE) {
             options.add(new FieldView.Option("", "(not entered)", value.isBlank()));
-            v.valueLabels().forEach((code, label) -> options.add(new FieldView.Option(Long.toString(code), code + " " + label, value.strip().equals(Long.toString(code)))));
+            v.valueLabels()
+                    .forEach((code, label) -> options.add(new FieldView.Option(
+                            Long.toString(code),
+                            code + " " + label,
+                            value.strip().equals(Long.toString(code)))));
         }
         for (MissingCode mc : instrument.missingCodes()) {
             if (mc.releaseOnly() || !v.missingCodes().contains(mc.code())) continue;
             String code = Integer.toString(mc.code());
-            if (kind == FieldView.Kind.CHOICE) options.add(new FieldView.Option(code, code + " " + instrument.missingLabel(mc), value.strip().equals(code)));
-            if (entered) missing.add(new FieldView.MissingButton(v.name() + "=" + code, code, instrument.missingLabel(mc), value.strip().equals(code)));
+            if (kind == FieldView.Kind.CHOICE)
+                options.add(new FieldView.Option(
+                        code,
+                        code + " " + instrument.missingLabel(mc),
+                        value.strip().equals(code)));
+            if (entered)
+                missing.add(new FieldView.MissingButton(
+                        v.name() + "=" + code,
+                        code,
+                        instrument.missingLabel(mc),
+                        value.strip().equals(code)));
         }
-        String hint = v.type() == VariableType.DATE ? "YYYY-MM-DD" : v.type().isNumeric() && v.min() != null && v.max() != null
-                ? v.min().toPlainString() + " to " + v.max().toPlainString() : null;
+        String hint = v.type() == VariableType.DATE
+                ? "YYYY-MM-DD"
+                : v.type().isNumeric() && v.min() != null && v.max() != null
+                        ? v.min().toPlainString() + " to " + v.max().toPlainString()
+                        : null;
         String queryHref = o.mayQuery() ? "/records/" + n.id() + "/queries/new?variable=" + v.name() : null;
-        return new FieldView(n.id(), v.name(), v.label(), v.question(), kind, value, options, missing, applies,
-                v.appliesWhen() == null ? null : v.appliesWhen().source(), errors, warnings, display(v, value), hint, queryHref,
+        return new FieldView(
+                n.id(),
+                v.name(),
+                v.label(),
+                v.question(),
+                kind,
+                value,
+                options,
+                missing,
+                applies,
+                v.appliesWhen() == null ? null : v.appliesWhen().source(),
+                errors,
+                warnings,
+                display(v, value),
+                hint,
+                queryHref,
                 o.queries().getOrDefault(n.key() + "|" + v.name(), List.of()));
     }
 
@@ -99,7 +149,8 @@ final class FormViews {
         try {
             long n = Long.parseLong(t);
             var mc = instrument.missingCode((int) n);
-            if (n < 0 && mc.isPresent() && v.type() != VariableType.ID) return t + " " + instrument.missingLabel(mc.get());
+            if (n < 0 && mc.isPresent() && v.type() != VariableType.ID)
+                return t + " " + instrument.missingLabel(mc.get());
             if (v.type() == VariableType.CODE && v.labelOf(n) != null) return t + " " + v.labelOf(n);
         } catch (NumberFormatException e) {
             // not a code

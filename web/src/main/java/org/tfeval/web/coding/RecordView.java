@@ -17,8 +17,17 @@ import java.util.Objects;
  * @param issues     problems of the record as a whole
  * @param removeHref where to post to remove it, or null
  */
-public record RecordView(long id, String form, String formLabel, String key, boolean editable, boolean strict, String csrf, List<FieldView> fields,
-                         List<String> issues, String removeHref) {
+public record RecordView(
+        long id,
+        String form,
+        String formLabel,
+        String key,
+        boolean editable,
+        boolean strict,
+        String csrf,
+        List<FieldView> fields,
+        List<String> issues,
+        String removeHref) {
     public RecordView {
         Objects.requireNonNull(form, "form");
         fields = List.copyOf(fields);

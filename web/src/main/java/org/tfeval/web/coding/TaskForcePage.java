@@ -18,8 +18,17 @@ import org.tfeval.web.Chrome;
  * @param coders      accounts that may be assigned a second pass
  * @param exportable  forms the session may export, or empty
  */
-public record TaskForcePage(Chrome chrome, String tfId, Coding.Progress progress, List<Row> cases, List<Coding.SampledCase> sampled,
-                            List<String> stored, boolean mayCode, boolean coordinator, List<String> coders, List<String> exportable) {
+public record TaskForcePage(
+        Chrome chrome,
+        String tfId,
+        Coding.Progress progress,
+        List<Row> cases,
+        List<Coding.SampledCase> sampled,
+        List<String> stored,
+        boolean mayCode,
+        boolean coordinator,
+        List<String> coders,
+        List<String> exportable) {
     /**
      * A case file in the list.
      *
@@ -32,9 +41,15 @@ public record TaskForcePage(Chrome chrome, String tfId, Coding.Progress progress
      * @param mayAssign   whether a second pass can be assigned
      * @param mayReconcile whether the passes can be reconciled
      */
-    public record Row(String caseId, String caseRef, String first, String second, boolean reconciled, long openQueries, boolean mayAssign,
-                      boolean mayReconcile) {
-    }
+    public record Row(
+            String caseId,
+            String caseRef,
+            String first,
+            String second,
+            boolean reconciled,
+            long openQueries,
+            boolean mayAssign,
+            boolean mayReconcile) {}
 
     public TaskForcePage {
         cases = List.copyOf(cases);

@@ -21,8 +21,7 @@ public record AgreementPage(Chrome chrome, List<Row> rows, long cases) {
      * @param percent  percent agreement, formatted
      * @param kappa    Cohen's kappa, formatted ("n/a" when every value is the same)
      */
-    public record Row(String coders, String form, String variable, long units, String percent, String kappa) {
-    }
+    public record Row(String coders, String form, String variable, long units, String percent, String kappa) {}
 
     public AgreementPage {
         rows = List.copyOf(rows);

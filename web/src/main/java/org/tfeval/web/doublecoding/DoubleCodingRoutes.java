@@ -42,28 +42,46 @@ public final class DoubleCodingRoutes {
 
     private void assignShare(Context ctx) {
         String tf = ctx.pathParam("tfId");
-        w.doubleCoding().assignShare(Requests.session(ctx).account(), tf, ctx.formParam("share"), ctx.formParam("coder"));
+        w.doubleCoding()
+                .assignShare(Requests.session(ctx).account(), tf, ctx.formParam("share"), ctx.formParam("coder"));
         ctx.redirect("/tf/" + tf + "?notice=assigned", HttpStatus.SEE_OTHER);
     }
 
     private void assignOne(Context ctx) {
-        String tf = w.doubleCoding().assignOne(Requests.session(ctx).account(), ctx.pathParam("caseId"), ctx.formParam("coder"));
+        String tf = w.doubleCoding()
+                .assignOne(Requests.session(ctx).account(), ctx.pathParam("caseId"), ctx.formParam("coder"));
         ctx.redirect("/tf/" + tf + "?notice=assigned", HttpStatus.SEE_OTHER);
     }
 
     private void reconcilePage(Context ctx) {
         Session s = Requests.session(ctx);
-        w.pages().respond(ctx, "doublecoding/reconcile.jte", page(s, w.doubleCoding().reconciliation(s.account(), ctx.pathParam("caseId"))));
+        w.pages()
+                .respond(
+                        ctx,
+                        "doublecoding/reconcile.jte",
+                        page(s, w.doubleCoding().reconciliation(s.account(), ctx.pathParam("caseId"))));
     }
 
     private static ReconcilePage page(Session s, DoubleCoding.Reconciling r) {
         List<ReconcilePage.Row> rows = new ArrayList<>();
         for (DoubleCoding.Difference d : r.differences()) {
             Variable v = d.variable();
-            rows.add(new ReconcilePage.Row(d.id(), d.form().label() + " " + d.recordKey(), v == null ? "whole record" : v.name() + " " + v.label(),
-                    words(v, d.first()), words(v, d.second())));
+            rows.add(new ReconcilePage.Row(
+                    d.id(),
+                    d.form().label() + " " + d.recordKey(),
+                    v == null ? "whole record" : v.name() + " " + v.label(),
+                    words(v, d.first()),
+                    words(v, d.second())));
         }
-        return new ReconcilePage(Chrome.of("Reconcile " + r.caseId(), s), r.caseId(), r.tfId(), r.ready(), r.firstCoder(), r.secondCoder(), rows, r.problems());
+        return new ReconcilePage(
+                Chrome.of("Reconcile " + r.caseId(), s),
+                r.caseId(),
+                r.tfId(),
+                r.ready(),
+                r.firstCoder(),
+                r.secondCoder(),
+                rows,
+                r.problems());
     }
 
     private static String words(Variable v, String value) {
@@ -97,9 +115,18 @@ public final class DoubleCodingRoutes {
         DoubleCoding.AgreementTable table = w.doubleCoding().agreement(s.account());
         List<AgreementPage.Row> rows = new ArrayList<>();
         for (DoubleCoding.Agreement a : table.rows()) {
-            rows.add(new AgreementPage.Row(a.firstCoder() + " / " + a.secondCoder(), a.form(), a.variable(), a.units(),
-                    String.format(Locale.ROOT, "%.1f%%", a.percent()), Double.isFinite(a.kappa()) ? String.format(Locale.ROOT, "%.3f", a.kappa()) : "n/a"));
+            rows.add(new AgreementPage.Row(
+                    a.firstCoder() + " / " + a.secondCoder(),
+                    a.form(),
+                    a.variable(),
+                    a.units(),
+                    String.format(Locale.ROOT, "%.1f%%", a.percent()),
+                    Double.isFinite(a.kappa()) ? String.format(Locale.ROOT, "%.3f", a.kappa()) : "n/a"));
         }
-        w.pages().respond(ctx, "doublecoding/agreement.jte", new AgreementPage(Chrome.of("Agreement", s), rows, table.cases()));
+        w.pages()
+                .respond(
+                        ctx,
+                        "doublecoding/agreement.jte",
+                        new AgreementPage(Chrome.of("Agreement", s), rows, table.cases()));
     }
 }

@@ -15,8 +15,15 @@ import org.tfeval.web.Chrome;
  * @param rows        the disagreements
  * @param problems    errors after a failed attempt
  */
-public record ReconcilePage(Chrome chrome, String caseId, String tfId, boolean ready, String firstCoder, String secondCoder, List<Row> rows,
-                            List<String> problems) {
+public record ReconcilePage(
+        Chrome chrome,
+        String caseId,
+        String tfId,
+        boolean ready,
+        String firstCoder,
+        String secondCoder,
+        List<Row> rows,
+        List<String> problems) {
     /**
      * One disagreement.
      *
@@ -26,8 +33,7 @@ public record ReconcilePage(Chrome chrome, String caseId, String tfId, boolean r
      * @param first    pass 1's value in words
      * @param second   pass 2's value in words
      */
-    public record Row(String id, String record, String variable, String first, String second) {
-    }
+    public record Row(String id, String record, String variable, String first, String second) {}
 
     public ReconcilePage {
         rows = List.copyOf(rows);

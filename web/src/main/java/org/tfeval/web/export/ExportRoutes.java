@@ -40,13 +40,18 @@ public final class ExportRoutes {
      * @param forms      the forms
      * @param taskForces the session's task forces, or empty for every task force
      */
-    public record ExportPage(Chrome chrome, List<String> forms, Collection<String> taskForces) {
-    }
+    public record ExportPage(Chrome chrome, List<String> forms, Collection<String> taskForces) {}
 
     private void page(Context ctx) {
         Session s = Requests.session(ctx);
-        w.pages().respond(ctx, "export/export.jte", new ExportPage(Chrome.of("Export", s), w.exports().forms(),
-                s.role().scoped() ? s.taskForces() : List.of()));
+        w.pages()
+                .respond(
+                        ctx,
+                        "export/export.jte",
+                        new ExportPage(
+                                Chrome.of("Export", s),
+                                w.exports().forms(),
+                                s.role().scoped() ? s.taskForces() : List.of()));
     }
 
     private void all(Context ctx) throws IOException {
@@ -66,9 +71,12 @@ public final class ExportRoutes {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.exports().write(s.account(), form, tfId, out);
             }
-            ctx.header("Content-Disposition", "attachment; filename=\"" + form + "-" + label.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"");
+            ctx.header(
+                    "Content-Disposition",
+                    "attachment; filename=\"" + form + "-" + label.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"");
             ctx.contentType("text/csv; charset=utf-8");
-            try (InputStream in = Files.newInputStream(tmp); OutputStream out = ctx.res().getOutputStream()) {
+            try (InputStream in = Files.newInputStream(tmp);
+                    OutputStream out = ctx.res().getOutputStream()) {
                 in.transferTo(out);
             }
         } finally {

@@ -27,7 +27,14 @@ public final class ProgressRoutes {
     private void dashboard(Context ctx) {
         Session s = Requests.session(ctx);
         List<Coding.Progress> rows = w.coding().progress(s.account());
-        w.pages().respond(ctx, "progress/dashboard.jte", new ProgressPage(Chrome.of("Progress", s, Notices.of(ctx)), rows, s.role().readsRecords(),
-                Coding.Progress.total(rows)));
+        w.pages()
+                .respond(
+                        ctx,
+                        "progress/dashboard.jte",
+                        new ProgressPage(
+                                Chrome.of("Progress", s, Notices.of(ctx)),
+                                rows,
+                                s.role().readsRecords(),
+                                Coding.Progress.total(rows)));
     }
 }

@@ -6,8 +6,7 @@ import org.tfeval.web.Chrome;
 
 /** The models of the query pages. */
 public final class QueryPages {
-    private QueryPages() {
-    }
+    private QueryPages() {}
 
     /**
      * Unsettled queries.
@@ -33,8 +32,14 @@ public final class QueryPages {
      * @param mayPost  whether the session may write
      * @param caseHref link to the case file's pass 1
      */
-    public record ThreadPage(Chrome chrome, DataQueries.Query query, String label, List<DataQueries.Message> messages, List<Action> actions, boolean mayPost,
-                             String caseHref) {
+    public record ThreadPage(
+            Chrome chrome,
+            DataQueries.Query query,
+            String label,
+            List<DataQueries.Message> messages,
+            List<Action> actions,
+            boolean mayPost,
+            String caseHref) {
         public ThreadPage {
             messages = List.copyOf(messages);
             actions = List.copyOf(actions);
@@ -42,8 +47,7 @@ public final class QueryPages {
     }
 
     /** A status a message may move the query to. */
-    public record Action(String status, String words) {
-    }
+    public record Action(String status, String words) {}
 
     /**
      * The form to open a query.
@@ -55,6 +59,5 @@ public final class QueryPages {
      * @param label    the variable's label
      * @param error    why the last attempt failed, or null
      */
-    public record NewPage(Chrome chrome, long recordId, String record, String variable, String label, String error) {
-    }
+    public record NewPage(Chrome chrome, long recordId, String record, String variable, String label, String error) {}
 }

@@ -16,7 +16,8 @@ import org.tfeval.web.auth.Session;
 
 /** Listing, reading, opening and answering queries. */
 public final class QueryRoutes {
-    private static final Map<String, String> STATUS_WORDS = Map.of("open", "reopen", "answered", "answer", "closed", "close");
+    private static final Map<String, String> STATUS_WORDS =
+            Map.of("open", "reopen", "answered", "answer", "closed", "close");
 
     private final WebContext w;
 
@@ -38,16 +39,32 @@ public final class QueryRoutes {
         Session s = Requests.session(ctx);
         String caseId = ctx.queryParam("case");
         List<DataQueries.Query> queries = w.queries().list(s.account(), caseId);
-        w.pages().respond(ctx, "query/list.jte", new QueryPages.ListPage(Chrome.of("Queries", s, Notices.of(ctx)), caseId, queries));
+        w.pages()
+                .respond(
+                        ctx,
+                        "query/list.jte",
+                        new QueryPages.ListPage(Chrome.of("Queries", s, Notices.of(ctx)), caseId, queries));
     }
 
     private void thread(Context ctx) {
         Session s = Requests.session(ctx);
         DataQueries.Thread t = w.queries().thread(s.account(), Requests.id(ctx, "queryId"));
         List<QueryPages.Action> actions = new ArrayList<>();
-        for (DataQueries.Move m : t.moves()) actions.add(new QueryPages.Action(m.status(), m.comment() ? "comment (stays " + m.status() + ")" : words(m.status())));
-        w.pages().respond(ctx, "query/thread.jte", new QueryPages.ThreadPage(Chrome.of("Query " + t.query().id(), s, Notices.of(ctx)), t.query(), t.label(),
-                t.messages(), actions, !actions.isEmpty(), "/cases/" + t.query().caseId() + "?pass=1"));
+        for (DataQueries.Move m : t.moves())
+            actions.add(new QueryPages.Action(
+                    m.status(), m.comment() ? "comment (stays " + m.status() + ")" : words(m.status())));
+        w.pages()
+                .respond(
+                        ctx,
+                        "query/thread.jte",
+                        new QueryPages.ThreadPage(
+                                Chrome.of("Query " + t.query().id(), s, Notices.of(ctx)),
+                                t.query(),
+                                t.label(),
+                                t.messages(),
+                                actions,
+                                !actions.isEmpty(),
+                                "/cases/" + t.query().caseId() + "?pass=1"));
     }
 
     /** The button's words for moving a query to a status. */
@@ -64,13 +81,20 @@ public final class QueryRoutes {
 
     private void newForm(Context ctx) {
         Session s = Requests.session(ctx);
-        DataQueries.Target t = w.queries().target(s.account(), Requests.id(ctx, "recordId"), ctx.queryParam("variable"));
-        w.pages().respond(ctx, "query/new.jte", new QueryPages.NewPage(Chrome.of("New query", s), t.recordId(), t.record(), t.variable(), t.label(), null));
+        DataQueries.Target t =
+                w.queries().target(s.account(), Requests.id(ctx, "recordId"), ctx.queryParam("variable"));
+        w.pages()
+                .respond(
+                        ctx,
+                        "query/new.jte",
+                        new QueryPages.NewPage(
+                                Chrome.of("New query", s), t.recordId(), t.record(), t.variable(), t.label(), null));
     }
 
     private void open(Context ctx) {
         Session s = Requests.session(ctx);
-        long id = w.queries().open(s.account(), Requests.id(ctx, "recordId"), ctx.formParam("variable"), ctx.formParam("body"));
+        long id = w.queries()
+                .open(s.account(), Requests.id(ctx, "recordId"), ctx.formParam("variable"), ctx.formParam("body"));
         ctx.redirect("/queries/" + id + "?notice=query", HttpStatus.SEE_OTHER);
     }
 }

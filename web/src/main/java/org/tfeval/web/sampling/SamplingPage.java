@@ -23,8 +23,7 @@ public record SamplingPage(Chrome chrome, List<Draw> draws, List<String> problem
      * @param sizeRule  the per-site size rule
      * @param cases     sampled cases visible to the session
      */
-    public record Draw(long id, String at, String actor, String frameName, long seed, String sizeRule, long cases) {
-    }
+    public record Draw(long id, String at, String actor, String frameName, long seed, String sizeRule, long cases) {}
 
     public SamplingPage {
         draws = List.copyOf(draws);

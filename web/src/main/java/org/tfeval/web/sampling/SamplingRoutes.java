@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,7 +33,9 @@ public final class SamplingRoutes {
 
     public static List<Route> routes(WebContext w) {
         SamplingRoutes r = new SamplingRoutes(w);
-        return List.of(Route.get("/sampling", Access.COORDINATE, r::page), Route.post("/sampling", Access.COORDINATE, r::draw));
+        return List.of(
+                Route.get("/sampling", Access.COORDINATE, r::page),
+                Route.post("/sampling", Access.COORDINATE, r::draw));
     }
 
     private void page(Context ctx) {
@@ -44,11 +46,19 @@ public final class SamplingRoutes {
         Session s = Requests.session(ctx);
         List<SamplingPage.Draw> draws = new ArrayList<>();
         for (Sampling.Draw d : w.sampling().draws(s.account())) {
-            draws.add(new SamplingPage.Draw(d.id(), d.at(), d.actor(), d.frameName(), d.seed(), d.sizeRule(), d.cases()));
+            draws.add(
+                    new SamplingPage.Draw(d.id(), d.at(), d.actor(), d.frameName(), d.seed(), d.sizeRule(), d.cases()));
         }
         ctx.status(status);
-        w.pages().respond(ctx, "sampling/sampling.jte", new SamplingPage(Chrome.of("Sampling", s, Notices.of(ctx)), draws, problems,
-                random.nextLong(1, 1_000_000_000L)));
+        w.pages()
+                .respond(
+                        ctx,
+                        "sampling/sampling.jte",
+                        new SamplingPage(
+                                Chrome.of("Sampling", s, Notices.of(ctx)),
+                                draws,
+                                problems,
+                                random.nextLong(1, 1_000_000_000L)));
     }
 
     /** Keeps the upload in a temporary file (under its cleaned name, recorded with the draw) while the study draws from it. */
@@ -64,7 +74,13 @@ public final class SamplingRoutes {
                     Files.copy(in, frame, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            Sampling.Outcome outcome = w.sampling().draw(s.account(), frame, ctx.formParam("perSite"), ctx.formParam("seed"), ctx.formParam("replacements"));
+            Sampling.Outcome outcome = w.sampling()
+                    .draw(
+                            s.account(),
+                            frame,
+                            ctx.formParam("perSite"),
+                            ctx.formParam("seed"),
+                            ctx.formParam("replacements"));
             if (!outcome.drawn()) {
                 respond(ctx, outcome.problems(), HttpStatus.UNPROCESSABLE_CONTENT);
                 return;
@@ -81,7 +97,9 @@ public final class SamplingRoutes {
 
     /** The uploaded file's name, kept with the draw: letters, digits, '.', '_' and '-' only. */
     static String safeName(String name) {
-        String base = name == null ? "" : Path.of(name.replace('\\', '/')).getFileName().toString();
+        String base = name == null
+                ? ""
+                : Path.of(name.replace('\\', '/')).getFileName().toString();
         String cleaned = base.replaceAll("[^A-Za-z0-9._-]", "_");
         return cleaned.isBlank() || cleaned.startsWith(".") ? "case_list.csv" : cleaned;
     }

@@ -41,11 +41,11 @@ public final class LoadBenchmark {
     /** Saves before the clock starts, per coder (JIT warm-up). */
     static final int WARM_UP_SAVES = 20;
 
-    private LoadBenchmark() {
-    }
+    private LoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("--coders", "50", "--seconds", "60", "--think-ms", "1000", "--server-heap", "512m"));
+        Map<String, String> opt = new LinkedHashMap<>(
+                Map.of("--coders", "50", "--seconds", "60", "--think-ms", "1000", "--server-heap", "512m"));
         for (int i = 0; i + 1 < args.length; i += 2) opt.put(args[i], args[i + 1]);
         int coders = Integer.parseInt(opt.get("--coders"));
         int seconds = Integer.parseInt(opt.get("--seconds"));
@@ -56,17 +56,35 @@ public final class LoadBenchmark {
         Files.setPosixFilePermissions(pgDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         EmbeddedPostgres pg = EmbeddedPostgres.start(pgDir, EmbeddedPostgres.Durability.DURABLE);
         ConnectionSettings db = pg.settings();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + opt.get("--server-heap")));
-        if (opt.containsKey("--server-jvm")) command.addAll(Arrays.asList(opt.get("--server-jvm").split(" ")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), db.jdbcUrl(), db.user(), db.password(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + opt.get("--server-heap")));
+        if (opt.containsKey("--server-jvm"))
+            command.addAll(Arrays.asList(opt.get("--server-jvm").split(" ")));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchServer.class.getName(),
+                db.jdbcUrl(),
+                db.user(),
+                db.password(),
                 Integer.toString(coders)));
-        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        Process server = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader serverOut =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String ready = serverOut.readLine();
         while (ready != null && !ready.startsWith("READY ")) ready = serverOut.readLine();
         if (ready == null) throw new IllegalStateException("the server did not start");
         URI base = URI.create(ready.substring("READY ".length()));
-        System.out.printf(Locale.ROOT, "server pid %d at %s; %d coders, %d s, think time %d ms (mean)%n", server.pid(), base, coders, seconds, think);
+        System.out.printf(
+                Locale.ROOT,
+                "server pid %d at %s; %d coders, %d s, think time %d ms (mean)%n",
+                server.pid(),
+                base,
+                coders,
+                seconds,
+                think);
 
         Coder[] all = new Coder[coders];
         for (int i = 0; i < coders; i++) all[i] = new Coder(base, i + 1, think);
@@ -102,7 +120,8 @@ public final class LoadBenchmark {
             try (var st = c.createStatement()) {
                 st.execute("SET search_path TO tfeval");
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT saves FROM coding_record WHERE case_id = ? AND form = 'case' AND pass = 1")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT saves FROM coding_record WHERE case_id = ? AND form = 'case' AND pass = 1")) {
                 for (Coder k : all) {
                     if (k.caseId == null) continue; // counted as an error
                     ps.setString(1, k.caseId);
@@ -112,26 +131,40 @@ public final class LoadBenchmark {
                     }
                 }
             }
-            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM audit_event WHERE action = 'coding_save'")) {
+            try (var st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM audit_event WHERE action = 'coding_save'")) {
                 rs.next();
                 auditSaves = rs.getLong(1);
             }
         }
-        long expectedAudit = saves + Arrays.stream(all).mapToLong(k -> k.warmUpSaves).sum();
+        long expectedAudit =
+                saves + Arrays.stream(all).mapToLong(k -> k.warmUpSaves).sum();
         try (OutputStream in = server.getOutputStream()) {
             in.close();
         }
         server.waitFor();
         pg.close();
         try (var files = Files.walk(pgDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
 
         StringBuilder r = new StringBuilder();
-        r.append(String.format(Locale.ROOT, "saves: %d in %.1f s (%.0f/s), errors: %d%n", saves, elapsed, saves / elapsed, errors));
-        r.append(String.format(Locale.ROOT, "save latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n", pct(sorted, 0.50), pct(sorted, 0.90),
-                pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
-        r.append(String.format(Locale.ROOT, "lost saves: %d (record save counters), audit events %d of %d expected%n", lost, auditSaves, expectedAudit));
+        r.append(String.format(
+                Locale.ROOT, "saves: %d in %.1f s (%.0f/s), errors: %d%n", saves, elapsed, saves / elapsed, errors));
+        r.append(String.format(
+                Locale.ROOT,
+                "save latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
+                pct(sorted, 0.50),
+                pct(sorted, 0.90),
+                pct(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
+        r.append(String.format(
+                Locale.ROOT,
+                "lost saves: %d (record save counters), audit events %d of %d expected%n",
+                lost,
+                auditSaves,
+                expectedAudit));
         r.append("server memory: ").append(memory).append('\n');
         System.out.print(r);
         Path out = Path.of(opt.getOrDefault("--out", "web/target/load-result.txt"));
@@ -151,11 +184,18 @@ public final class LoadBenchmark {
         StringBuilder b = new StringBuilder();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS") || line.startsWith("VmHWM")) b.append(line.replaceAll("\\s+", " ")).append("; ");
+                if (line.startsWith("VmRSS") || line.startsWith("VmHWM"))
+                    b.append(line.replaceAll("\\s+", " ")).append("; ");
             }
-            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor();
-            Process j = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String jcmd =
+                    Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            new ProcessBuilder(jcmd, Long.toString(pid), "GC.run")
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor();
+            Process j = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info")
+                    .redirectErrorStream(true)
+                    .start();
             String heap = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
             long total = 0;
@@ -164,7 +204,11 @@ public final class LoadBenchmark {
                 total += Long.parseLong(m.group(1));
                 used += Long.parseLong(m.group(2));
             }
-            b.append("heap committed ").append(total / 1024).append(" MB, live after a full GC ").append(used / 1024).append(" MB");
+            b.append("heap committed ")
+                    .append(total / 1024)
+                    .append(" MB, live after a full GC ")
+                    .append(used / 1024)
+                    .append(" MB");
         } catch (Exception e) {
             b.append("(not measurable: ").append(e.getClass().getSimpleName()).append(')');
         }
@@ -184,7 +228,10 @@ public final class LoadBenchmark {
         private final URI base;
         private final int n;
         private final int think;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         private final SplittableRandom random;
         private String csrf;
         private long record;
@@ -201,8 +248,11 @@ public final class LoadBenchmark {
                 csrf(get("/login").body());
                 post("/login", Map.of("name", "coder" + n, "password", BenchServer.PASSWORD), false);
                 csrf(get("/").body());
-                HttpResponse<String> started = post("/tf/" + BenchServer.TASK_FORCE + "/start", Map.of("draw", "1", "ref", "R" + n), false);
-                String location = started.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("start failed: " + started.statusCode()));
+                HttpResponse<String> started =
+                        post("/tf/" + BenchServer.TASK_FORCE + "/start", Map.of("draw", "1", "ref", "R" + n), false);
+                String location = started.headers()
+                        .firstValue("Location")
+                        .orElseThrow(() -> new IllegalStateException("start failed: " + started.statusCode()));
                 caseId = location.substring(location.lastIndexOf('/') + 1);
                 Matcher m = FORM.matcher(get(location).body());
                 if (!m.find()) throw new IllegalStateException("no form");
@@ -255,9 +305,23 @@ public final class LoadBenchmark {
             form.put("ID_SOURCE", "1");
             form.put("ACTUAL_VICTIM", "1");
             form.put("LOCATION", Integer.toString(1 + i % 8));
-            for (String v : List.of("EVID_VICTIM_STMT", "EVID_SUSPECT_STMT", "EVID_WITNESS", "EVID_PHONE", "EVID_ONLINE_ADS", "EVID_FINANCIAL",
-                    "EVID_SURVEILLANCE", "EVID_HOTEL_RECORDS", "EVID_PHYSICAL", "EVID_SOCIAL_MEDIA", "AGY_LOCAL", "AGY_SHERIFF", "AGY_STATE",
-                    "AGY_FEDERAL", "AGY_PROSECUTOR", "AGY_VSP")) {
+            for (String v : List.of(
+                    "EVID_VICTIM_STMT",
+                    "EVID_SUSPECT_STMT",
+                    "EVID_WITNESS",
+                    "EVID_PHONE",
+                    "EVID_ONLINE_ADS",
+                    "EVID_FINANCIAL",
+                    "EVID_SURVEILLANCE",
+                    "EVID_HOTEL_RECORDS",
+                    "EVID_PHYSICAL",
+                    "EVID_SOCIAL_MEDIA",
+                    "AGY_LOCAL",
+                    "AGY_SHERIFF",
+                    "AGY_STATE",
+                    "AGY_FEDERAL",
+                    "AGY_PROSECUTOR",
+                    "AGY_VSP")) {
                 form.put(v, Integer.toString(random.nextInt(2)));
             }
             form.put("N_AGENCIES", Integer.toString(1 + i % 50));
@@ -272,14 +336,17 @@ public final class LoadBenchmark {
         }
 
         private HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
         private HttpResponse<String> post(String path, Map<String, String> fields, boolean htmx) throws Exception {
             StringJoiner body = new StringJoiner("&");
             body.add("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
-            fields.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+            fields.forEach((k, v) -> body.add(
+                    URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
             if (htmx) b.header("HX-Request", "true");
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
