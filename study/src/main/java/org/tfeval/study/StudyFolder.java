@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.tfeval.analysis.AnalysisSettings;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.release.pipeline.ReleaseBuilder;
 import org.tfeval.release.pipeline.ReleaseResult;
@@ -28,8 +29,6 @@ public final class StudyFolder {
     public static final String SAMPLES = "samples";
     /** Generated synthetic files. */
     public static final String SYNTHETIC = "synthetic";
-    /** Characters of a snapshot ID in folder names and listings. */
-    public static final int SHORT_ID = 12;
 
     private final StudyWorkspace workspace;
 
@@ -86,17 +85,12 @@ public final class StudyFolder {
 
     /** Where a snapshot's reports go by default: {@code reports/snapshot-<short ID>}. */
     public Path reportsOf(String snapshotId) {
-        return reports().resolve("snapshot-" + shortId(snapshotId));
+        return reports().resolve("snapshot-" + ContentHash.shortId(snapshotId));
     }
 
     /** The file of a recorded sample draw. */
     public Path sampleDraw(long drawId) {
         return samples().resolve("draw-" + drawId + ".csv");
-    }
-
-    /** The first {@value #SHORT_ID} characters of a content ID. */
-    public static String shortId(String id) {
-        return id.substring(0, Math.min(SHORT_ID, id.length()));
     }
 
     /** The study's snapshots, oldest first. */

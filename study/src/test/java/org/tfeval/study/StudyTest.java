@@ -87,7 +87,8 @@ class StudyTest {
                     .extracting(sn -> sn.id())
                     .containsExactly(f.snapshot().id());
             assertThat(s.folder()
-                            .snapshot(StudyFolder.shortId(f.snapshot().id()))
+                            .snapshot(org.tfeval.instrument.workflow.ContentHash.shortId(
+                                    f.snapshot().id()))
                             .id())
                     .isEqualTo(f.snapshot().id());
         }

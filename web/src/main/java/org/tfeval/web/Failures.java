@@ -68,8 +68,7 @@ final class Failures {
         HttpStatus s = HttpStatus.forStatus(status);
         ctx.status(status);
         if (Requests.htmx(ctx)) {
-            ctx.contentType("text/html; charset=utf-8")
-                    .result("<p class=\"error\" role=\"alert\">" + escape(message) + "</p>");
+            pages.respond(ctx, "error-fragment.jte", message == null ? s.getMessage() : message);
             return;
         }
         pages.respond(
@@ -88,14 +87,5 @@ final class Failures {
         } catch (RuntimeException e) {
             return "(no route)";
         }
-    }
-
-    private static String escape(String s) {
-        return s == null
-                ? ""
-                : s.replace("&", "&amp;")
-                        .replace("<", "&lt;")
-                        .replace(">", "&gt;")
-                        .replace("\"", "&quot;");
     }
 }

@@ -10,11 +10,11 @@ import org.tfeval.cli.ConsoleProgress;
 import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.StudyOptions;
 import org.tfeval.cli.Tfeval;
+import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.study.Study;
-import org.tfeval.study.StudyFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Prints where a report set is. */
     public static void print(PrintWriter pw, Snapshot sn, ReportSet set) {
-        pw.printf("Reports of snapshot %s in %s%n", StudyFolder.shortId(sn.id()), set.dir());
+        pw.printf("Reports of snapshot %s in %s%n", ContentHash.shortId(sn.id()), set.dir());
         pw.printf(
                 "  %s%s%n",
                 set.technicalHtml().getFileName(),

@@ -79,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .withIdleTimeout(Duration.ofMinutes(idleMinutes))
                     .withVersion(version());
             Optional<OneTimeAccount> admin = FirstAdministrator.createIfNone(session, PasswordHasher.defaults());
-            try (WebServer server = start(session, settings)) {
+            try (WebServer server = WebServer.start(session, settings)) {
                 out.printf(
                         "tfeval web application for study %s: %s%n",
                         session.folder().name(), server.uri());
@@ -101,22 +101,6 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // the JVM is shutting down: the hook is running
             }
-        }
-    }
-
-    private WebServer start(Study opened, WebServer.Settings settings) {
-        try {
-            return WebServer.start(opened, settings);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.net.BindException) {
-                    throw new Problem.Usage(
-                            "port " + port + " on " + settings.host() + " is in use",
-                            "choose another with --port (0: any free port)",
-                            e);
-                }
-            }
-            throw e;
         }
     }
 
