@@ -79,6 +79,7 @@ class HelpTest {
                 .lines()
                 .dropWhile(l -> !l.startsWith("Commands:"))
                 .skip(1)
+                .takeWhile(l -> !l.isBlank())
                 .toList()) {
             if (line.matches("^  \\S.*")) {
                 entries.add(new StringBuilder(line.strip()));
