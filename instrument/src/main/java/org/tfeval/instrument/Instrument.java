@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A study instrument: the data dictionary every part of tfeval derives from.
@@ -32,7 +33,8 @@ public record Instrument(
         Map<MissingCode, String> missingLabels,
         Map<String, Map<Long, String>> valueSets,
         List<Form> forms,
-        List<Rule> rules) {
+        List<Rule> rules,
+        Map<String, Map<String, Set<Long>>> codeClasses) {
 
     public Instrument {
         Objects.requireNonNull(id, "id");
@@ -46,6 +48,13 @@ public record Instrument(
         valueSets = Map.copyOf(valueSets);
         forms = List.copyOf(forms);
         rules = List.copyOf(rules);
+        Map<String, Map<String, Set<Long>>> classes = new LinkedHashMap<>();
+        codeClasses.forEach((variable, byClass) -> {
+            Map<String, Set<Long>> copy = new LinkedHashMap<>();
+            byClass.forEach((name, codes) -> copy.put(name, Set.copyOf(codes)));
+            classes.put(variable, Collections.unmodifiableMap(copy));
+        });
+        codeClasses = Collections.unmodifiableMap(classes);
         Map<String, Form> byName = new LinkedHashMap<>();
         for (Form f : forms) {
             if (byName.put(f.name(), f) != null) {
@@ -63,6 +72,20 @@ public record Instrument(
                 throw new IllegalArgumentException("rule " + r.id() + ": unknown form " + r.form());
             }
         }
+    }
+
+    /**
+     * The codes of a variable that mean one thing to the analyses ({@code S_TOP_CHARGE}'s
+     * {@code trafficking_statute}, {@code HT_TYPE}'s {@code sex_trafficking}), as the instrument's
+     * {@code code_classes} declare them: code meanings come from the instrument, never from literals.
+     */
+    public Set<Long> codeClass(String variable, String className) {
+        Set<Long> codes = codeClasses.getOrDefault(variable, Map.of()).get(className);
+        if (codes == null) {
+            throw new IllegalArgumentException("instrument " + id + " declares no code class " + className + " of "
+                    + variable + " (code_classes: " + codeClasses.keySet() + ")");
+        }
+        return codes;
     }
 
     /** The form of that name. */

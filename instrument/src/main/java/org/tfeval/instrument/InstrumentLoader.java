@@ -115,9 +115,64 @@ public final class InstrumentLoader {
                 missing,
                 sets,
                 forms,
-                rules);
+                rules,
+                codeClasses(root));
         checkReferences(instrument);
+        checkCodeClasses(instrument);
         return instrument;
+    }
+
+    /** The {@code code_classes} section: {@code VARIABLE: {class: [codes]}}. */
+    private static Map<String, Map<String, Set<Long>>> codeClasses(JsonNode root) {
+        Map<String, Map<String, Set<Long>>> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.path("code_classes").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> v = it.next();
+            Map<String, Set<Long>> byClass = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> classes = v.getValue().fields();
+            while (classes.hasNext()) {
+                Map.Entry<String, JsonNode> c = classes.next();
+                if (!c.getValue().isArray() || c.getValue().isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "code_classes." + v.getKey() + "." + c.getKey() + " must be a non-empty list of codes");
+                }
+                Set<Long> codes = new java.util.LinkedHashSet<>();
+                for (JsonNode code : c.getValue()) {
+                    if (!code.canConvertToLong()) {
+                        throw new IllegalArgumentException("code_classes." + v.getKey() + "." + c.getKey() + ": '"
+                                + code.asText() + "' is not a code");
+                    }
+                    codes.add(code.asLong());
+                }
+                byClass.put(c.getKey(), codes);
+            }
+            out.put(v.getKey(), byClass);
+        }
+        return out;
+    }
+
+    /** Every code class names a code variable of some form, and only codes that variable labels. */
+    private static void checkCodeClasses(Instrument instrument) {
+        instrument.codeClasses().forEach((variable, byClass) -> {
+            List<Variable> vars = instrument.forms().stream()
+                    .flatMap(f -> f.variables().stream())
+                    .filter(v -> v.name().equals(variable))
+                    .toList();
+            if (vars.isEmpty())
+                throw new IllegalArgumentException("code_classes: " + variable + " is not a variable of any form");
+            for (Variable v : vars) {
+                if (v.type() != VariableType.CODE)
+                    throw new IllegalArgumentException("code_classes: " + variable + " is not a code variable");
+                byClass.forEach((name, codes) -> {
+                    for (Long code : codes) {
+                        if (!v.valueLabels().containsKey(code)) {
+                            throw new IllegalArgumentException("code_classes." + variable + "." + name + ": " + code
+                                    + " is not a code of " + variable);
+                        }
+                    }
+                });
+            }
+        });
     }
 
     /**

@@ -51,6 +51,16 @@ public final class InstrumentWriter {
                 variable(vars.addObject(), v, ins);
             }
         }
+        if (!ins.codeClasses().isEmpty()) {
+            ObjectNode classes = root.putObject("code_classes");
+            ins.codeClasses().forEach((variable, byClass) -> {
+                ObjectNode v = classes.putObject(variable);
+                byClass.forEach((name, codes) -> {
+                    ArrayNode list = v.putArray(name);
+                    codes.stream().sorted().forEach(list::add);
+                });
+            });
+        }
         ArrayNode rules = root.putArray("rules");
         for (Rule r : ins.rules()) {
             ObjectNode rn = rules.addObject();

@@ -25,8 +25,8 @@ import org.tfeval.analysis.data.StudyData;
 public final class Charging implements Analysis {
     /** Analysis id. */
     public static final String ID = "charging";
-    /** Top-charge codes that are trafficking statutes (state or federal). */
-    public static final Set<Integer> TRAFFICKING_STATUTES = Set.of(1, 2, 3, 4);
+    /** The instrument's code class of {@code S_TOP_CHARGE} that holds the trafficking statutes. */
+    public static final String TRAFFICKING_STATUTE_CLASS = "trafficking_statute";
 
     public static final String TRAFFICKING = "Trafficking statute";
     public static final String OTHER = "Other statute";
@@ -76,14 +76,15 @@ public final class Charging implements Analysis {
                 .text("charge", "Top charge")
                 .text("statute", "Statute")
                 .shareColumns("Suspects");
+        Set<Long> traffickingStatutes = data.instrument().codeClass("S_TOP_CHARGE", TRAFFICKING_STATUTE_CLASS);
         long traffickingTop = 0;
         for (var e : top.counts().entrySet()) {
             Share sh = new Share(e.getValue(), top.total(), top.excluded());
             tb.add(new TopChargeRow(
                     data.label("suspect", "S_TOP_CHARGE", e.getKey()),
-                    TRAFFICKING_STATUTES.contains(e.getKey().intValue()) ? TRAFFICKING : OTHER,
+                    traffickingStatutes.contains(e.getKey().longValue()) ? TRAFFICKING : OTHER,
                     ShareCells.of(sh, Intervals.wilson(sh, conf))));
-            if (TRAFFICKING_STATUTES.contains(e.getKey().intValue())) traffickingTop += e.getValue();
+            if (traffickingStatutes.contains(e.getKey().longValue())) traffickingTop += e.getValue();
         }
         tb.note("Of " + top.total() + " prosecuted suspects with a recorded top charge."
                 + excluded(data, top.excluded().describe(data.instrument())));

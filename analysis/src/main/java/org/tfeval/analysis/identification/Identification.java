@@ -2,6 +2,7 @@ package org.tfeval.analysis.identification;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import org.tfeval.analysis.Analysis;
 import org.tfeval.analysis.AnalysisResult;
@@ -21,14 +22,14 @@ import org.tfeval.instrument.Variable;
  * How cases were identified and investigated: {@code ID_SOURCE} by type of trafficking; the share
  * of cases with each evidence type ({@code EVID_*}, the instrument's {@code evidence} group),
  * overall and for cases with an actual victim and sting-only cases; and the outcomes of
- * actual-victim cases against sting-only cases (an undercover sting, {@code ID_SOURCE} = 1, without
+ * actual-victim cases against sting-only cases (an undercover sting, the instrument's {@code ID_SOURCE} code class "sting", without
  * an actual victim).
  */
 public final class Identification implements Analysis {
     /** Analysis id. */
     public static final String ID = "identification";
-    /** ID_SOURCE code of an undercover sting. */
-    public static final int STING = 1;
+    /** The instrument's code class of {@code ID_SOURCE} that means an undercover sting. */
+    public static final String STING_CLASS = "sting";
     /** Instrument group of the evidence flags. */
     public static final String EVIDENCE_GROUP = "evidence";
 
@@ -108,10 +109,11 @@ public final class Identification implements Analysis {
         sb.note("Shares are of cases with a recorded source.");
         tables.add(sb.build());
 
+        Set<Long> sting = data.instrument().codeClass("ID_SOURCE", STING_CLASS);
         IntPredicate withVictim = i -> c.site(i) >= 0 && actual.get(i) == 1;
-        IntPredicate stingOnly = i -> c.site(i) >= 0 && actual.get(i) == 0 && src.get(i) == STING;
+        IntPredicate stingOnly = i -> c.site(i) >= 0 && actual.get(i) == 0 && sting.contains((long) src.get(i));
         IntPredicate otherNoVictim =
-                i -> c.site(i) >= 0 && actual.get(i) == 0 && src.get(i) != STING && src.get(i) >= 0;
+                i -> c.site(i) >= 0 && actual.get(i) == 0 && !sting.contains((long) src.get(i)) && src.get(i) >= 0;
 
         ResultTable.Builder<VictimRow> vb = ResultTable.builder(
                         ACTUAL_VICTIM_TABLE, "Cases with an actual victim present")
@@ -119,9 +121,10 @@ public final class Identification implements Analysis {
                 .shareColumns("With an actual victim");
         Share all = Share.of(actual, i -> c.site(i) >= 0);
         vb.add(new VictimRow("All cases", ShareCells.of(all, Intervals.wilson(all, conf))));
-        Share stings = Share.of(actual, i -> c.site(i) >= 0 && src.get(i) == STING);
+        Share stings = Share.of(actual, i -> c.site(i) >= 0 && sting.contains((long) src.get(i)));
         vb.add(new VictimRow("Undercover stings", ShareCells.of(stings, Intervals.wilson(stings, conf))));
-        Share nonStings = Share.of(actual, i -> c.site(i) >= 0 && src.get(i) != STING && src.get(i) >= 0);
+        Share nonStings =
+                Share.of(actual, i -> c.site(i) >= 0 && !sting.contains((long) src.get(i)) && src.get(i) >= 0);
         vb.add(new VictimRow("Other sources", ShareCells.of(nonStings, Intervals.wilson(nonStings, conf))));
         tables.add(vb.build());
 

@@ -317,7 +317,8 @@ public final class RedcapDictionary {
                     base.missingLabels(),
                     sets,
                     forms,
-                    rules);
+                    rules,
+                    base.codeClasses());
         } catch (IllegalArgumentException e) {
             throw new InstrumentException(origin + ": " + e.getMessage(), e);
         }
