@@ -78,6 +78,7 @@ public final class FirthLogisticRegression {
 
     /** Fits the model. */
     public FirthFit fit(Design design) {
+        design.requireNoOffset("Firth's logistic regression");
         int n = design.rows();
         int p = design.columnCount();
         List<InputViolation> problems = new ArrayList<>(Family.BINOMIAL_LOGIT.check(design.response(), design.y()));
