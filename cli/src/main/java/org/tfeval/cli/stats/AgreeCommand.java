@@ -86,6 +86,7 @@ public final class AgreeCommand extends StatsCommand {
             m.put("scott_pi", null);
         }
         m.put("warnings", warnings);
+        m.put("missing_codes", missingJson(t.coders()));
         if (outputFormat() == OutputFormat.JSON) {
             return Json.write(m);
         }
@@ -116,6 +117,7 @@ public final class AgreeCommand extends StatsCommand {
         for (String w : warnings) {
             b.append("warning: ").append(w).append('\n');
         }
+        b.append(missingText(t.coders()));
         return b.toString();
     }
 }

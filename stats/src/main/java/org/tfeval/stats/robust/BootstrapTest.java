@@ -64,6 +64,6 @@ public record BootstrapTest(
 
     /** The row for a coefficient table (limits infinite where unbounded, NaN where not computed). */
     public Coefficient coefficient() {
-        return new Coefficient(term, estimate, stdError, ciLow, ciHigh, pValue, Double.POSITIVE_INFINITY);
+        return new Coefficient(term, estimate, stdError, ciLow, ciHigh, pValue, Double.NaN);
     }
 }

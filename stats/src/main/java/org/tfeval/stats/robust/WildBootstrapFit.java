@@ -48,7 +48,10 @@ public record WildBootstrapFit(
     public String describe() {
         return method + " by " + cluster + " (" + clusters + " clusters), "
                 + weights.name().toLowerCase(Locale.ROOT) + " weights, "
-                + (enumerated ? "all " + draws + " weight patterns enumerated" : draws + " draws, seed " + seed)
+                + (enumerated
+                        ? "all " + draws + (weights == BootstrapWeights.RADEMACHER ? " sign" : " weight")
+                                + " patterns enumerated"
+                        : draws + " draws, seed " + seed)
                 + ", smallest attainable p-value " + String.format(Locale.ROOT, "%.4g", pValueFloor);
     }
 }
