@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tfeval.stats.ReferenceCases;
@@ -127,5 +128,33 @@ class FewClusterBootstrapTest {
             case "-Inf" -> Double.NEGATIVE_INFINITY;
             default -> Double.parseDouble(text);
         };
+    }
+
+    @Test
+    void a_quasi_separated_logit_keeps_a_score_p_value_for_every_coefficient() {
+        // the Firth fixture: one labor case, with y = 1; ML drives the labor coefficient towards infinity.
+        // The score test at 0 needs only the restricted fit, which exists for every coefficient.
+        DataFrame raw = CsvFrameReader.standard()
+                .read(Path.of("src/test/resources/org/tfeval/stats/regression/firth_labor.csv"));
+        double[] site = new double[raw.rowCount()];
+        for (int i = 0; i < site.length; i++) {
+            site[i] = i % 5;
+        }
+        java.util.List<org.tfeval.stats.frame.Column> cols = new java.util.ArrayList<>();
+        raw.columnNames().forEach(c -> cols.add(raw.column(c)));
+        cols.add(new org.tfeval.stats.frame.NumericColumn("site", site));
+        DataFrame d = DataFrame.of(cols);
+        Design design = DesignBuilder.of("y ~ age + minor + labor").build(d);
+        WildBootstrapFit fit =
+                WildClusterBootstrap.create().glm(design, Grouping.of(d, "site", design), Family.BINOMIAL_LOGIT);
+        assertThat(fit.tests())
+                .hasSize(4)
+                .allSatisfy(t -> assertThat(t.tested()).as(t.term()).isTrue());
+        BootstrapTest labor = fit.tests().get(3);
+        assertThat(labor.pValue()).isBetween(fit.pValueFloor(), 1.0);
+        assertThat(labor.lowBound()).isEqualTo(BootstrapTest.Bound.UNBOUNDED);
+        assertThat(labor.highBound()).isEqualTo(BootstrapTest.Bound.UNBOUNDED);
+        assertThat(fit.warnings())
+                .anySatisfy(w -> assertThat(w.message()).startsWith("labor: the bootstrap p-value does not fall"));
     }
 }
