@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tfeval.cli.OutputFormat;
+import org.tfeval.stats.agreement.AgreementBootstrap;
 import org.tfeval.stats.agreement.CodingTable;
 import org.tfeval.stats.agreement.FleissKappa;
+import org.tfeval.stats.agreement.KappaWeights;
 import org.tfeval.stats.agreement.KrippendorffAlpha;
 import org.tfeval.stats.agreement.MeasurementLevel;
 import org.tfeval.stats.agreement.TwoCoderAgreement;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
         description = {
             "Inter-coder agreement. CSV layout: one row per unit, one column per coder, blank = not coded.",
             "Reports Krippendorff's alpha at --level (missing codes allowed), Fleiss' kappa over units every coder",
-            "coded, and for two coders Cohen's kappa, Scott's pi and percent agreement."
+            "coded, and for two coders Cohen's kappa, weighted kappa (linear and quadratic weights on the numeric",
+            "order of the codes), Scott's pi and percent agreement. Intervals for alpha and the kappas come from a",
+            "unit-level percentile bootstrap (units resampled with replacement; --reps draws, --seed)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -43,6 +47,27 @@ public final class AgreeCommand extends StatsCommand {
             description = "nominal (default) | ordinal | interval | ratio, for Krippendorff's alpha.")
     String level;
 
+    @Option(
+            names = "--reps",
+            defaultValue = "2000",
+            paramLabel = "N",
+            description = "Bootstrap draws for the intervals (default ${DEFAULT-VALUE}).")
+    int reps;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "20070401",
+            paramLabel = "S",
+            description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--conf",
+            defaultValue = "0.95",
+            paramLabel = "LEVEL",
+            description = "Confidence level of the intervals (default ${DEFAULT-VALUE}).")
+    double conf;
+
     @Override
     String run(DataFrame frame) {
         MeasurementLevel lv = MeasurementLevel.parse(level);
@@ -52,12 +77,16 @@ public final class AgreeCommand extends StatsCommand {
         }
         List<String> warnings = new ArrayList<>();
         KrippendorffAlpha alpha = KrippendorffAlpha.of(t, lv);
+        AgreementBootstrap boot =
+                AgreementBootstrap.create().withDraws(reps).withSeed(seed).withConfidence(conf);
+        AgreementBootstrap.Interval alphaCi = boot.alpha(t, lv);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("units", t.units());
         m.put("coders", t.coders());
         m.put("categories", t.categories());
         m.put("level", lv.name().toLowerCase());
         m.put("krippendorff_alpha", alpha.alpha());
+        m.put("krippendorff_alpha_ci", List.of(alphaCi.low(), alphaCi.high()));
         m.put("observed_disagreement", alpha.observedDisagreement());
         m.put("expected_disagreement", alpha.expectedDisagreement());
         m.put("pairable_units", alpha.pairableUnits());
@@ -79,13 +108,26 @@ public final class AgreeCommand extends StatsCommand {
             TwoCoderAgreement a = TwoCoderAgreement.of(t.crossTable(0, 1));
             m.put("percent_agreement", a.percentAgreement());
             m.put("cohen_kappa", a.cohenKappa());
+            m.put("cohen_kappa_ci", ci(boot.kappa(t, 0, 1, KappaWeights.NONE)));
             m.put("scott_pi", a.scottPi());
+            if (t.numericValues() != null) {
+                for (KappaWeights w : List.of(KappaWeights.LINEAR, KappaWeights.QUADRATIC)) {
+                    AgreementBootstrap.Interval wk = boot.kappa(t, 0, 1, w);
+                    String key = "weighted_kappa_" + w.name().toLowerCase(java.util.Locale.ROOT);
+                    m.put(key, wk.estimate());
+                    m.put(key + "_ci", ci(wk));
+                }
+            } else {
+                warnings.add("weighted kappa needs ordered (numeric) codes; the codes here are text");
+            }
         } else {
             m.put("percent_agreement", null);
             m.put("cohen_kappa", null);
             m.put("scott_pi", null);
         }
+        m.put("interval_method", alphaCi.method() + ", " + Math.round(100 * conf) + "%");
         m.put("warnings", warnings);
+        m.put("missing_codes", missingJson(t.coders()));
         if (outputFormat() == OutputFormat.JSON) {
             return Json.write(m);
         }
@@ -97,9 +139,11 @@ public final class AgreeCommand extends StatsCommand {
                 String.join(", ", t.coders()),
                 t.categories().size()));
         b.append(String.format(
-                "Krippendorff's alpha (%s): %s   (Do %s, De %s; %d pairable units)%n",
+                "Krippendorff's alpha (%s): %s  [%s, %s]   (Do %s, De %s; %d pairable units)%n",
                 m.get("level"),
                 num(alpha.alpha()),
+                num(alphaCi.low()),
+                num(alphaCi.high()),
                 num(alpha.observedDisagreement()),
                 num(alpha.expectedDisagreement()),
                 alpha.pairableUnits()));
@@ -112,10 +156,32 @@ public final class AgreeCommand extends StatsCommand {
                     "Cohen's kappa: %s   Scott's pi: %s   agreement: %s%n",
                     num((Double) m.get("cohen_kappa")), num((Double) m.get("scott_pi")), num((Double)
                             m.get("percent_agreement"))));
+            b.append(String.format("  Cohen's kappa interval %s%n", interval(m.get("cohen_kappa_ci"))));
+            for (String w : List.of("linear", "quadratic")) {
+                if (m.containsKey("weighted_kappa_" + w)) {
+                    b.append(String.format(
+                            "Weighted kappa (%s): %s  %s%n",
+                            w,
+                            num((Double) m.get("weighted_kappa_" + w)),
+                            interval(m.get("weighted_kappa_" + w + "_ci"))));
+                }
+            }
         }
+        b.append("Intervals: ").append(m.get("interval_method")).append('\n');
         for (String w : warnings) {
             b.append("warning: ").append(w).append('\n');
         }
+        b.append(missingText(t.coders()));
         return b.toString();
+    }
+
+    private static List<Double> ci(AgreementBootstrap.Interval i) {
+        return List.of(i.low(), i.high());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String interval(Object ci) {
+        List<Double> l = (List<Double>) ci;
+        return "[" + num(l.get(0)) + ", " + num(l.get(1)) + "]";
     }
 }

@@ -167,7 +167,20 @@ public final class FitCommand extends StatsCommand {
                             });
         }
         ModelSummary s = ModelFitter.fit(frame, req);
-        return outputFormat() == OutputFormat.JSON ? Json.write(json(s)) : table(s);
+        List<String> used =
+                new ArrayList<>(org.tfeval.stats.design.Formula.parse(formula).columns());
+        if (cluster != null) {
+            used.add(cluster);
+        }
+        if (group != null) {
+            used.add(group);
+        }
+        if (outputFormat() == OutputFormat.JSON) {
+            Map<String, Object> m = json(s);
+            m.put("missing_codes", missingJson(used));
+            return Json.write(m);
+        }
+        return table(s) + missingText(used);
     }
 
     private static ClusterCovariance parseVcov(String text) {

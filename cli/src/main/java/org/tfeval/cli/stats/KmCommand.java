@@ -56,7 +56,16 @@ public final class KmCommand extends StatsCommand {
                 .withConfidence(conf)
                 .withInterval(SurvivalInterval.parse(interval))
                 .fit(frame, time, event, strata);
-        return outputFormat() == OutputFormat.JSON ? Json.write(json(fit)) : table(fit);
+        List<String> used = new java.util.ArrayList<>(List.of(time, event));
+        if (strata != null) {
+            used.add(strata);
+        }
+        if (outputFormat() == OutputFormat.JSON) {
+            Map<String, Object> m = json(fit);
+            m.put("missing_codes", missingJson(used));
+            return Json.write(m);
+        }
+        return table(fit) + missingText(used);
     }
 
     static Map<String, Object> json(KaplanMeierFit fit) {

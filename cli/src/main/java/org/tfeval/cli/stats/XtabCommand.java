@@ -68,6 +68,7 @@ public final class XtabCommand extends StatsCommand {
         m.put("chisq", c);
         m.put("fisher_p_value", fisher);
         m.put("warnings", warnings);
+        m.put("missing_codes", missingJson(List.of(rows, cols)));
         if (outputFormat() == OutputFormat.JSON) {
             return Json.write(m);
         }
@@ -102,6 +103,7 @@ public final class XtabCommand extends StatsCommand {
         for (String s : warnings) {
             b.append("warning: ").append(s).append('\n');
         }
+        b.append(missingText(List.of(rows, cols)));
         return b.toString();
     }
 }

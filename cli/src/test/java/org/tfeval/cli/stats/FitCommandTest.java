@@ -44,7 +44,8 @@ class FitCommandTest {
                         "deviance",
                         "aic",
                         "random_intercept_sd",
-                        "warnings");
+                        "warnings",
+                        "missing_codes");
         assertThat(got.get("model")).isEqualTo("logit");
         assertThat(got.get("n")).isEqualTo(226.0);
         assertThat(got.get("converged")).isEqualTo(true);

@@ -16,7 +16,8 @@ import org.tfeval.stats.frame.StringColumn;
 /**
  * Codes given by several coders to the same units: {@code codes[coder][unit]} is an index into
  * {@code categories} or -1 when the coder did not code the unit. Categories are ordered numerically when
- * every code is a number (then {@code numericValues} holds them), otherwise alphabetically.
+ * every code is a number or text that reads as one (then {@code numericValues} holds them), otherwise
+ * alphabetically.
  */
 public record CodingTable(List<String> coders, List<String> categories, double[] numericValues, int[][] codes) {
 
@@ -52,16 +53,43 @@ public record CodingTable(List<String> coders, List<String> categories, double[]
     /** From {@code data[coder][unit]} objects (Number, String or null = missing). */
     public static CodingTable of(List<String> coders, Object[][] data) {
         boolean numeric = true;
-        TreeSet<String> labels = new TreeSet<>();
         for (Object[] row : data) {
             for (Object v : row) {
                 if (v != null) {
-                    numeric &= v instanceof Number;
+                    numeric &= v instanceof Number || asNumber(v.toString()) != null;
+                }
+            }
+        }
+        Object[][] values = data;
+        if (numeric) {
+            // codes written as text ("10", " 2") still order as numbers: 2 before 10
+            values = new Object[data.length][];
+            for (int c = 0; c < data.length; c++) {
+                values[c] = new Object[data[c].length];
+                for (int u = 0; u < data[c].length; u++) {
+                    Object v = data[c][u];
+                    values[c][u] = v == null || v instanceof Number ? v : asNumber(v.toString());
+                }
+            }
+        }
+        TreeSet<String> labels = new TreeSet<>();
+        for (Object[] row : values) {
+            for (Object v : row) {
+                if (v != null) {
                     labels.add(label(v));
                 }
             }
         }
-        return build(coders, data, numeric, labels);
+        return build(coders, values, numeric, labels);
+    }
+
+    private static Double asNumber(String text) {
+        try {
+            double d = Double.parseDouble(text.trim());
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

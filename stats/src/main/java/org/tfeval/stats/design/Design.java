@@ -20,6 +20,7 @@ public final class Design {
     private final int[] sourceRows;
     private final int droppedRows;
     private final boolean intercept;
+    private final double[] offset;
 
     Design(
             String response,
@@ -29,7 +30,8 @@ public final class Design {
             double[][] lowParts,
             int[] sourceRows,
             int droppedRows,
-            boolean intercept) {
+            boolean intercept,
+            double[] offset) {
         this.response = Objects.requireNonNull(response, "response");
         this.y = Objects.requireNonNull(y, "y");
         this.columnNames = List.copyOf(columnNames);
@@ -38,6 +40,10 @@ public final class Design {
         this.sourceRows = sourceRows;
         this.droppedRows = droppedRows;
         this.intercept = intercept;
+        this.offset = offset;
+        if (offset != null && offset.length != y.length) {
+            throw new IllegalArgumentException("the offset must have " + y.length + " rows");
+        }
         if (columns.length != this.columnNames.size() || lowParts.length != columns.length) {
             throw new IllegalArgumentException("column names, columns and low parts differ in number");
         }
@@ -61,7 +67,7 @@ public final class Design {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
-        return new Design(response, y, columnNames, columns, new double[columns.length][], rows, 0, intercept);
+        return new Design(response, y, columnNames, columns, new double[columns.length][], rows, 0, intercept, null);
     }
 
     public String response() {
@@ -118,6 +124,31 @@ public final class Design {
         return intercept;
     }
 
+    /**
+     * The offset added to the linear predictor ({@code offset(log(x))} in the formula), or null when the
+     * model has none (shared array).
+     */
+    public double[] offset() {
+        return offset;
+    }
+
+    /**
+     * Refuses a design with an offset, for estimators that do not take one ({@code model} names the model
+     * in the message).
+     */
+    public void requireNoOffset(String model) {
+        if (offset != null) {
+            throw new org.tfeval.stats.InvalidInputException(org.tfeval.stats.InputViolation.ofData(
+                    org.tfeval.stats.InputViolation.BAD_FORMULA,
+                    "offset() is supported for logistic and Poisson models, not for " + model));
+        }
+    }
+
+    /** Whether the model has an offset. */
+    public boolean hasOffset() {
+        return offset != null;
+    }
+
     /** Index of the named column, or -1. */
     public int indexOf(String term) {
         return columnNames.indexOf(term);
@@ -139,12 +170,12 @@ public final class Design {
                 b++;
             }
         }
-        return new Design(response, y, names, cols, lows, sourceRows, droppedRows, intercept && j != 0);
+        return new Design(response, y, names, cols, lows, sourceRows, droppedRows, intercept && j != 0, offset);
     }
 
     /** The same design with outcome {@code newY} (same length). */
     public Design withResponse(double[] newY) {
-        return new Design(response, newY, columnNames, columns, lowParts, sourceRows, droppedRows, intercept);
+        return new Design(response, newY, columnNames, columns, lowParts, sourceRows, droppedRows, intercept, offset);
     }
 
     @Override

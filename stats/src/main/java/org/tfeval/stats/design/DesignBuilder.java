@@ -147,6 +147,32 @@ public final class DesignBuilder {
                         "a reference level was given but the column is not a categorical predictor"));
             }
         }
+        double[] offset = null;
+        Offset off = formula.offset();
+        if (off != null) {
+            Column oc = data.column(off.column());
+            if (!(oc instanceof NumericColumn)) {
+                problems.add(InputViolation.ofColumn(
+                        InputViolation.NOT_NUMERIC,
+                        off.column(),
+                        "an offset must be numeric but the column holds text"));
+            } else {
+                double[] raw = ((NumericColumn) oc).values(rows);
+                offset = new double[kept];
+                int bad = 0;
+                for (int i = 0; i < kept; i++) {
+                    offset[i] = off.apply(raw[i]);
+                    bad += Double.isFinite(offset[i]) ? 0 : 1;
+                }
+                if (bad > 0) {
+                    problems.add(InputViolation.ofColumn(
+                            InputViolation.OUT_OF_RANGE,
+                            off.column(),
+                            bad + " rows have a value where " + off.label()
+                                    + " is not defined (log needs values > 0)"));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -173,7 +199,8 @@ public final class DesignBuilder {
                 lows.toArray(double[][]::new),
                 rows,
                 n - kept,
-                formula.intercept());
+                formula.intercept(),
+                offset);
     }
 
     private Coding coding(Column col, int[] rows, List<InputViolation> problems) {

@@ -12,10 +12,11 @@ import org.tfeval.stats.InvalidInputException;
 /**
  * A parsed model formula in R notation: {@code y ~ a + b + c:d}, {@code a*b} (= {@code a + b + a:b}),
  * {@code I(x^2)} (a power of a numeric column), {@code - 1} or {@code + 0} (no intercept), column names
- * with spaces in back-quotes. As in R, terms are ordered by interaction order, keeping formula order
- * within an order, and duplicates are dropped.
+ * with spaces in back-quotes, and at most one {@code offset(x)} or {@code offset(log(x))} ({@code offset}
+ * null when there is none). As in R, terms are ordered by interaction order, keeping formula order within
+ * an order, and duplicates are dropped.
  */
-public record Formula(String response, List<Term> terms, boolean intercept) {
+public record Formula(String response, List<Term> terms, boolean intercept, Offset offset) {
 
     public Formula {
         Objects.requireNonNull(response, "response");
@@ -23,6 +24,14 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
         if (response.isBlank()) {
             throw new IllegalArgumentException("formula response must not be blank");
         }
+        if (offset != null && offset.column().equals(response)) {
+            throw new IllegalArgumentException("the outcome '" + response + "' cannot be its own offset");
+        }
+    }
+
+    /** A formula without an offset. */
+    public Formula(String response, List<Term> terms, boolean intercept) {
+        this(response, terms, intercept, null);
     }
 
     /** Parses {@code text}; bad syntax throws {@link InvalidInputException} with code bad-formula. */
@@ -39,6 +48,9 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
             for (Factor f : t.factors()) {
                 cols.add(f.column());
             }
+        }
+        if (offset != null) {
+            cols.add(offset.column());
         }
         return cols;
     }
@@ -58,6 +70,9 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
         }
         if (parts.isEmpty()) {
             parts.add("1");
+        }
+        if (offset != null) {
+            parts.add(offset.label());
         }
         return b.append(String.join(" + ", parts)).toString();
     }
@@ -88,6 +103,7 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
             List<Term> removed = new ArrayList<>();
             boolean intercept = true;
             boolean subtract = false;
+            Offset offset = null;
             skipSpace();
             if (peek() == '-') {
                 subtract = true;
@@ -99,7 +115,12 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
                     throw error("the formula ends where a term was expected");
                 }
                 String num = Character.isDigit(peek()) ? number() : "";
-                if (!num.isEmpty()) {
+                if (num.isEmpty() && startsCall("offset")) {
+                    if (subtract || offset != null) {
+                        throw error("a formula takes at most one offset(...), added with '+'");
+                    }
+                    offset = offset();
+                } else if (!num.isEmpty()) {
                     if (num.equals("0")) {
                         intercept = subtract;
                     } else if (num.equals("1")) {
@@ -138,7 +159,46 @@ public record Formula(String response, List<Term> terms, boolean intercept) {
                     .anyMatch(t -> t.factors().stream().anyMatch(f -> f.column().equals(response)))) {
                 throw error("the outcome '" + response + "' also appears among the predictors");
             }
-            return new Formula(response, terms, intercept);
+            if (offset != null && offset.column().equals(response)) {
+                throw error("the outcome '" + response + "' cannot be its own offset");
+            }
+            return new Formula(response, terms, intercept, offset);
+        }
+
+        /** Whether the text at the cursor is {@code name(} (spaces allowed before the parenthesis). */
+        private boolean startsCall(String name) {
+            if (!text.startsWith(name, pos)) {
+                return false;
+            }
+            int k = pos + name.length();
+            while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+                k++;
+            }
+            return k < text.length() && text.charAt(k) == '(';
+        }
+
+        /** {@code offset(x)} or {@code offset(log(x))}. */
+        private Offset offset() {
+            pos = text.indexOf('(', pos) + 1;
+            skipSpace();
+            boolean log = startsCall("log");
+            if (log) {
+                pos = text.indexOf('(', pos) + 1;
+            }
+            String col = name();
+            skipSpace();
+            if (log) {
+                if (peek() != ')') {
+                    throw error("offset(log(x)) takes one column inside log()");
+                }
+                pos++;
+                skipSpace();
+            }
+            if (peek() != ')') {
+                throw error("offset() takes one column or log(column), as in offset(log(exposure))");
+            }
+            pos++;
+            return new Offset(col, log);
         }
 
         /** {@code f1 (':'|'*') f2 ...}; a '*' expands to all sub-interactions. */

@@ -134,6 +134,7 @@ public final class RandomInterceptLogit {
 
     /** Fits the model to {@code design} with random intercepts for {@code groups}. */
     public GlmmFit fit(Design design, Grouping groups) {
+        design.requireNoOffset("the random-intercept logistic model");
         int n = design.rows();
         int p = design.columnCount();
         List<InputViolation> problems = new ArrayList<>(Family.BINOMIAL_LOGIT.check(design.response(), design.y()));

@@ -26,6 +26,9 @@ public record FitWarning(String code, String message) {
     /** A profile-likelihood limit could not be found within the search range. */
     public static final String PROFILE_LIMIT_NOT_FOUND = "profile-limit-not-found";
 
+    /** The design's condition index exceeds {@link org.tfeval.stats.design.ConditionIndex#WARNING_THRESHOLD}. */
+    public static final String ILL_CONDITIONED = "ill-conditioned";
+
     public FitWarning {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");

@@ -2,6 +2,7 @@ package org.tfeval.stats.modeling;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tfeval.stats.design.ConditionIndex;
 import org.tfeval.stats.design.Design;
 import org.tfeval.stats.design.DesignBuilder;
 import org.tfeval.stats.design.Grouping;
@@ -50,6 +51,37 @@ public final class ModelFitter {
             builder = builder.withRequiredColumn(request.group());
         }
         Design design = builder.build(data);
+        double kappa = ConditionIndex.of(design);
+        ModelSummary fitted = fit(data, request, design);
+        if (!(kappa <= ConditionIndex.WARNING_THRESHOLD)) {
+            List<FitWarning> w = new ArrayList<>(fitted.warnings());
+            w.add(new FitWarning(
+                    FitWarning.ILL_CONDITIONED,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the design's condition index is %.3g (columns scaled to unit length), above %.0f:"
+                                    + " near-collinear predictors make these estimates and standard errors unstable"
+                                    + " (Belsley, Kuh and Welsch 1980)",
+                            kappa,
+                            ConditionIndex.WARNING_THRESHOLD)));
+            fitted = new ModelSummary(
+                    fitted.model(),
+                    fitted.n(),
+                    fitted.converged(),
+                    fitted.iterations(),
+                    fitted.coefficients(),
+                    fitted.loglik(),
+                    fitted.deviance(),
+                    fitted.aic(),
+                    fitted.randomInterceptSd(),
+                    fitted.inference(),
+                    fitted.confidence(),
+                    w);
+        }
+        return fitted;
+    }
+
+    private static ModelSummary fit(DataFrame data, ModelRequest request, Design design) {
         double conf = request.confidence();
         return switch (request.kind()) {
             case OLS -> {

@@ -16,8 +16,10 @@ import org.tfeval.stats.model.FitWarning;
 
 /**
  * Firth's (1993) bias-reduced logistic regression: maximises the penalized log-likelihood
- * {@code l(b) + 1/2 log|X'WX|} by Newton steps on the modified score {@code X'(y - mu + h (1/2 - mu))},
- * {@code h} the hat values, with step halving. Estimates are finite even under separation. Standard
+ * {@code l(b) + 1/2 log|X'WX|} by full Newton steps (the modified score {@code X'(y - mu + h (1/2 - mu))},
+ * {@code h} the hat values, and the exact Hessian of the penalized log-likelihood; Fisher scoring where that
+ * Hessian is not negative definite) with step halving on the penalized log-likelihood, so that it converges
+ * quadratically to the maximum also on quasi-separated data. Estimates are finite even under separation. Standard
  * errors from the inverse Fisher information at the estimate (as {@code brglm2}); intervals and p-values
  * from the penalized profile likelihood (as {@code logistf}): a coefficient's limits are where twice the
  * drop in maximised penalized log-likelihood reaches the chi-square(1) quantile, and its p-value is the
@@ -76,6 +78,7 @@ public final class FirthLogisticRegression {
 
     /** Fits the model. */
     public FirthFit fit(Design design) {
+        design.requireNoOffset("Firth's logistic regression");
         int n = design.rows();
         int p = design.columnCount();
         List<InputViolation> problems = new ArrayList<>(Family.BINOMIAL_LOGIT.check(design.response(), design.y()));
@@ -186,6 +189,10 @@ public final class FirthLogisticRegression {
         double[] score;
         double[][] info;
         SymmetricSolver solver;
+        double[] mu;
+        double[] w;
+        double[] q;
+        double[][] inverse;
     }
 
     private static Eval evaluate(double[][] x, double[] y, double[] beta) {
@@ -211,6 +218,10 @@ public final class FirthLogisticRegression {
         }
         e.penalizedLoglik = ll + 0.5 * e.solver.logDeterminant();
         double[][] v = e.solver.inverse();
+        e.mu = mu;
+        e.w = w;
+        e.inverse = v;
+        e.q = new double[n];
         double[] score = new double[p];
         double[] xi = new double[p];
         for (int i = 0; i < n; i++) {
@@ -225,6 +236,7 @@ public final class FirthLogisticRegression {
                 }
                 q += xi[a] * s;
             }
+            e.q[i] = q;
             double h = w[i] * q;
             double r = y[i] - mu[i] + h * (0.5 - mu[i]);
             for (int a = 0; a < p; a++) {
@@ -252,7 +264,7 @@ public final class FirthLogisticRegression {
         boolean converged = false;
         while (iter < maxIterations && cur.solver != null) {
             iter++;
-            double[] delta = step(cur, fixed, p);
+            double[] delta = step(x, cur, fixed, p);
             double maxAbs = 0;
             for (double d : delta) {
                 maxAbs = Math.max(maxAbs, Math.abs(d));
@@ -290,21 +302,118 @@ public final class FirthLogisticRegression {
         return new Newton(beta, iter, converged && cur.solver != null);
     }
 
-    /** Newton direction from the modified score; for a constrained fit, on the free coefficients only. */
-    private static double[] step(Eval e, int fixed, int p) {
-        if (fixed < 0) {
-            return e.solver.solve(e.score);
+    /**
+     * Minus the Hessian of the penalized log-likelihood {@code l(b) + 1/2 log|I(b)|}, {@code I = X'WX}:
+     * {@code I + 1/2 tr(I^-1 I_s I^-1 I_r) - 1/2 sum_i w''_i x_ir x_is q_i}, where {@code I_r = X' diag(w'
+     * x_r) X}, {@code w' = w (1 - 2 mu)}, {@code w'' = w ((1 - 2 mu)^2 - 2 w)} (derivatives of the logistic
+     * weight in the linear predictor) and {@code q_i = x_i' I^-1 x_i}. Cost O(n p^3 + p^4).
+     */
+    private static double[][] negatedHessian(double[][] x, Eval e) {
+        int p = x.length;
+        int n = e.w.length;
+        double[][][] ir = new double[p][p][p];
+        double[][] second = new double[p][p];
+        for (int i = 0; i < n; i++) {
+            double w = e.w[i];
+            double d = 1 - 2 * e.mu[i];
+            double w1 = w * d;
+            double w2 = w * (d * d - 2 * w);
+            for (int r = 0; r < p; r++) {
+                double xr = x[r][i];
+                if (xr == 0) {
+                    continue;
+                }
+                double a = w1 * xr;
+                for (int b = 0; b < p; b++) {
+                    double ab = a * x[b][i];
+                    for (int c = 0; c <= b; c++) {
+                        ir[r][b][c] += ab * x[c][i];
+                    }
+                }
+                double t = w2 * xr * e.q[i];
+                for (int s = 0; s <= r; s++) {
+                    second[r][s] += t * x[s][i];
+                }
+            }
         }
-        double[][] full = e.info;
+        double[][][] mi = new double[p][][];
+        for (int r = 0; r < p; r++) {
+            for (int b = 0; b < p; b++) {
+                for (int c = b + 1; c < p; c++) {
+                    ir[r][b][c] = ir[r][c][b];
+                }
+            }
+            mi[r] = product(e.inverse, ir[r]);
+        }
+        double[][] out = new double[p][p];
+        for (int r = 0; r < p; r++) {
+            for (int s = 0; s <= r; s++) {
+                double tr = 0;
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b < p; b++) {
+                        tr += mi[s][a][b] * mi[r][b][a];
+                    }
+                }
+                double v = e.info[r][s] + 0.5 * tr - 0.5 * second[r][s];
+                out[r][s] = v;
+                out[s][r] = v;
+            }
+        }
+        return out;
+    }
+
+    private static double[][] product(double[][] a, double[][] b) {
+        int p = a.length;
+        double[][] out = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int k = 0; k < p; k++) {
+                double aik = a[i][k];
+                for (int j = 0; j < p; j++) {
+                    out[i][j] += aik * b[k][j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Newton direction on the free coefficients (all, or all but {@code fixed}): the full Newton step with
+     * the exact Hessian of the penalized log-likelihood when minus that Hessian is positive definite
+     * (quadratic convergence, also on quasi-separated data), otherwise the Fisher-scoring step with the
+     * information {@code X'WX} (Firth's and logistf's iteration), which always ascends.
+     */
+    private static double[] step(double[][] x, Eval e, int fixed, int p) {
         double[] out = new double[p];
-        int q = p - 1;
+        int q = fixed < 0 ? p : p - 1;
+        if (q == 0) {
+            return out;
+        }
+        double[][] hess = negatedHessian(x, e);
+        double[] d = solveFree(hess, e.score, fixed, p);
+        if (d == null) {
+            d = solveFree(e.info, e.score, fixed, p);
+        }
+        if (d == null) {
+            return out;
+        }
+        for (int a = 0, ra = 0; a < p; a++) {
+            if (a != fixed) {
+                out[a] = d[ra++];
+            }
+        }
+        return out;
+    }
+
+    /** Solves the sub-system of the free coefficients; null when that block is not positive definite. */
+    private static double[] solveFree(double[][] full, double[] score, int fixed, int p) {
+        int q = fixed < 0 ? p : p - 1;
         double[][] sub = new double[q][q];
         double[] rhs = new double[q];
         for (int a = 0, ra = 0; a < p; a++) {
             if (a == fixed) {
                 continue;
             }
-            rhs[ra] = e.score[a];
+            rhs[ra] = score[a];
             for (int b = 0, rb = 0; b < p; b++) {
                 if (b == fixed) {
                     continue;
@@ -313,20 +422,8 @@ public final class FirthLogisticRegression {
             }
             ra++;
         }
-        if (q == 0) {
-            return out;
-        }
         SymmetricSolver ss = SymmetricSolver.factor(sub);
-        if (ss == null) {
-            return out;
-        }
-        double[] d = ss.solve(rhs);
-        for (int a = 0, ra = 0; a < p; a++) {
-            if (a != fixed) {
-                out[a] = d[ra++];
-            }
-        }
-        return out;
+        return ss == null ? null : ss.solve(rhs);
     }
 
     /** Maximised penalized log-likelihood with coefficient j fixed at b, started from the full estimate. */

@@ -117,7 +117,7 @@ public final class GeneralizedLinearModel {
         }
         double[][] x = design.columns();
         double[] y = design.y();
-        Irls irls = new Irls(family, x, y, null);
+        Irls irls = new Irls(family, x, y, design.offset());
         Collinearity.requireFullRank(
                 Collinearity.aliasedFromGram(
                         CrossProducts.unpack(irls.startingGram(), p), Collinearity.R_DEFAULT_TOLERANCE),
@@ -198,8 +198,9 @@ public final class GeneralizedLinearModel {
         Design reduced = design.dropColumn(column);
         double[] xj = design.column(column);
         double[] offset = new double[xj.length];
+        double[] base = design.offset();
         for (int i = 0; i < xj.length; i++) {
-            offset[i] = value * xj[i];
+            offset[i] = value * xj[i] + (base == null ? 0 : base[i]);
         }
         double[] eta;
         if (reduced.columnCount() == 0) {
@@ -223,6 +224,26 @@ public final class GeneralizedLinearModel {
     /** Deviance of the intercept-only model (or of eta = 0 without an intercept), as R reports it. */
     private double nullDeviance(Design design) {
         double[] y = design.y();
+        double[] off = design.offset();
+        if (off != null) {
+            // as R's glm.fit: the intercept-only model with the offset, or eta = offset without an intercept
+            double[] eta = off;
+            if (design.hasIntercept()) {
+                double[] one = new double[y.length];
+                java.util.Arrays.fill(one, 1.0);
+                Irls irls = new Irls(family, new double[][] {one}, y, off);
+                Irls.Result r = irls.run(null, maxIterations, STEP_TOLERANCE);
+                if (r == null) {
+                    return Double.NaN;
+                }
+                return r.last().deviance();
+            }
+            double dev = 0;
+            for (int i = 0; i < y.length; i++) {
+                dev += family.deviance(y[i], eta[i]);
+            }
+            return dev;
+        }
         double mean = 0;
         for (double v : y) {
             mean += v;
@@ -279,8 +300,9 @@ public final class GeneralizedLinearModel {
         }
         return b -> {
             double[] offset = new double[xj.length];
+            double[] base = design.offset();
             for (int i = 0; i < xj.length; i++) {
-                offset[i] = b * xj[i];
+                offset[i] = b * xj[i] + (base == null ? 0 : base[i]);
             }
             if (reduced.columnCount() == 0) {
                 double dev = 0;

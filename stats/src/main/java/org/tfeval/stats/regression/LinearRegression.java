@@ -77,6 +77,7 @@ public final class LinearRegression {
 
     /** Fits the design; a singular design throws {@link InvalidInputException} naming aliased terms. */
     public LinearFit fit(Design design) {
+        design.requireNoOffset("linear regression");
         int n = design.rows();
         int p = design.columnCount();
         if (n <= p) {

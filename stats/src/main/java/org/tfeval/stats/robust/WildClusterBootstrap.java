@@ -10,7 +10,6 @@ import org.tfeval.stats.InvalidInputException;
 import org.tfeval.stats.design.Design;
 import org.tfeval.stats.design.Grouping;
 import org.tfeval.stats.linalg.SymmetricSolver;
-import org.tfeval.stats.model.Coefficient;
 import org.tfeval.stats.model.FitWarning;
 import org.tfeval.stats.regression.Family;
 import org.tfeval.stats.regression.GeneralizedLinearModel;
@@ -30,10 +29,18 @@ import org.tfeval.stats.regression.LinearRegression;
  * model are multiplied by the weights; the statistic is the cluster-robust score (LM) statistic,
  * {@code sum v_g a_g / sqrt(sum v_g^2 a_g^2)} with {@code a_g = e_j' H^-1 S_g}.</li>
  * </ul>
- * Weights: with {@code 2^G <= draws} every Rademacher sign pattern is enumerated (exact bootstrap
- * distribution); otherwise Webb's six-point weights are drawn with the given seed (or the weights
- * chosen by {@link #withWeights}). Intervals invert the bootstrap test (same draws for every null
- * value) by bisection. Immutable; configured by copy.
+ * Weights: every Rademacher sign pattern is enumerated (exact bootstrap distribution) when
+ * {@code 2^G <= draws} and the smallest attainable p-value {@code 2 / 2^G} is at most
+ * {@link #FLOOR_FRACTION_OF_LEVEL} of the test level; otherwise Webb's six-point weights, enumerated when
+ * {@code 6^G <= }{@link #WEBB_ENUMERATION_LIMIT}, else drawn with the seed (or the weights chosen by
+ * {@link #withWeights}, always drawn). The result states the smallest attainable p-value.
+ *
+ * <p>The test never gives up on the whole model: the p-value of {@code b = 0} is reported whenever the
+ * restricted fit at 0 exists; a coefficient whose restricted fit does not exist gets a NaN p-value with a
+ * reason, alone; interval limits invert the bootstrap test (same weights for every null value) by
+ * bisection and are reported as unbounded when the p-value does not cross the level on a side (including
+ * when the restricted fit stops existing far from the estimate, as when fitted probabilities reach 1).
+ * Immutable; configured by copy.
  */
 public final class WildClusterBootstrap {
 
@@ -49,8 +56,25 @@ public final class WildClusterBootstrap {
     /** Bisection steps when inverting the test for an interval limit. */
     public static final int INVERSION_STEPS = 60;
 
-    /** The interval search gives up beyond this many CR1 standard errors from the estimate. */
+    /**
+     * The interval search stops this many CR1 standard errors from the estimate; a limit not found by then
+     * is reported as unbounded.
+     */
     public static final double INVERSION_RANGE_IN_SE = 50;
+
+    /**
+     * Rademacher enumeration is used only when its smallest attainable p-value, {@code 2 / 2^G}, is at most
+     * this fraction of the test level {@code 1 - confidence}; otherwise p-values near the level are not
+     * resolved (at 5%: G >= 8 clusters) and Webb's six-point weights are used instead (Webb 2014; MacKinnon
+     * and Webb 2018 recommend them for fewer than about 10 clusters).
+     */
+    public static final double FLOOR_FRACTION_OF_LEVEL = 0.2;
+
+    /**
+     * Webb weights are enumerated (exact, seed-free p-values) when there are at most this many patterns
+     * {@code 6^G} (G <= 5); with more clusters they are drawn at random with the seed.
+     */
+    public static final double WEBB_ENUMERATION_LIMIT = 10_000;
 
     private final int draws;
     private final long seed;
@@ -102,21 +126,26 @@ public final class WildClusterBootstrap {
         int[][] members = clusters.members();
         int g = members.length;
         double[][] bread = inverseGram(x, null);
+        if (bread == null) {
+            throw new InvalidInputException(
+                    InputViolation.ofData(InputViolation.SINGULAR_DESIGN, "the design matrix is singular"));
+        }
         double factor = ClusterCovariance.CR1.smallSampleFactor(n, p, g);
         RobustFit cr1 = ClusterRobust.of(ClusterCovariance.CR1).estimate(SandwichParts.of(design, fit), clusters);
-        List<Coefficient> out = new ArrayList<>();
+        List<BootstrapTest> out = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             final int col = j;
             double est = fit.estimates()[j];
             double se = cr1.coefficients().get(j).stdError();
-            java.util.function.DoubleUnaryOperator pv = b0 -> {
+            PValue pv = b0 -> {
                 double[] u = restrictedResiduals(design, col, b0);
+                if (u == null) {
+                    return Double.NaN;
+                }
                 double t = (est - b0) / se;
                 return olsPValue(x, u, members, bread, col, factor, plan, t);
             };
-            double p0 = pv.applyAsDouble(0.0);
-            double[] ci = invert(pv, est, se);
-            out.add(new Coefficient(design.columnNames().get(j), est, se, ci[0], ci[1], p0, Double.NaN));
+            out.add(test(design.columnNames().get(j), est, se, pv, "the model without this term is singular"));
         }
         return result("wild cluster bootstrap (WCR, CR1 t)", plan, clusters, out);
     }
@@ -129,30 +158,106 @@ public final class WildClusterBootstrap {
         int p = design.columnCount();
         int[][] members = clusters.members();
         RobustFit cr1 = ClusterRobust.of(ClusterCovariance.CR1).estimate(SandwichParts.of(design, fit), clusters);
-        List<Coefficient> out = new ArrayList<>();
+        List<BootstrapTest> out = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             final int col = j;
             double est = fit.estimates()[j];
             double se = cr1.coefficients().get(j).stdError();
-            java.util.function.DoubleUnaryOperator pv = b0 -> {
+            PValue pv = b0 -> {
                 double[] mu = model.constrainedMeans(design, col, b0);
                 return mu == null ? Double.NaN : scorePValue(design, family, mu, members, col, plan);
             };
-            double p0 = pv.applyAsDouble(0.0);
-            double[] ci = invert(pv, est, se);
-            out.add(new Coefficient(design.columnNames().get(j), est, se, ci[0], ci[1], p0, Double.NaN));
+            out.add(test(
+                    design.columnNames().get(j),
+                    est,
+                    se,
+                    pv,
+                    "the restricted model (this coefficient fixed at 0) did not converge or its information matrix"
+                            + " is singular (fitted values at the boundary)"));
         }
         return result("wild cluster score bootstrap (Kline-Santos)", plan, clusters, out);
     }
 
-    private WildBootstrapFit result(String method, Plan plan, Grouping clusters, List<Coefficient> out) {
+    /** A bootstrap p-value as a function of the null value; NaN where the restricted model does not exist. */
+    @FunctionalInterface
+    private interface PValue {
+        double at(double b0);
+
+        /** The p-value, NaN when the restricted fit fails (never throws for a degenerate restricted fit). */
+        default double safe(double b0) {
+            try {
+                double v = at(b0);
+                return Double.isFinite(v) ? v : Double.NaN;
+            } catch (InvalidInputException | IllegalStateException | ArithmeticException e) {
+                return Double.NaN;
+            }
+        }
+    }
+
+    private BootstrapTest test(String term, double est, double se, PValue pv, String reason) {
+        double p0 = pv.safe(0.0);
+        if (Double.isNaN(p0)) {
+            return new BootstrapTest(
+                    term,
+                    est,
+                    se,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    BootstrapTest.Bound.NOT_COMPUTED,
+                    BootstrapTest.Bound.NOT_COMPUTED,
+                    reason);
+        }
+        double low = limit(pv, est, se, -1);
+        double high = limit(pv, est, se, +1);
+        if (low > high) {
+            // the p-value curve is not unimodal around the estimate: report no finite interval
+            low = Double.NEGATIVE_INFINITY;
+            high = Double.POSITIVE_INFINITY;
+        }
+        return new BootstrapTest(
+                term,
+                est,
+                se,
+                p0,
+                low,
+                high,
+                low == Double.NEGATIVE_INFINITY ? BootstrapTest.Bound.UNBOUNDED : BootstrapTest.Bound.FOUND,
+                high == Double.POSITIVE_INFINITY ? BootstrapTest.Bound.UNBOUNDED : BootstrapTest.Bound.FOUND,
+                null);
+    }
+
+    private WildBootstrapFit result(String method, Plan plan, Grouping clusters, List<BootstrapTest> out) {
         List<FitWarning> warnings = new ArrayList<>();
-        if (plan.enumerated && plan.v.length < 1.0 / (1 - confidence) * 20) {
+        double alpha = 1 - confidence;
+        int g = clusters.count();
+        if (plan.automaticWebb) {
             warnings.add(new FitWarning(
                     FitWarning.FEW_CLUSTERS,
-                    "only " + plan.v.length
-                            + " distinct Rademacher sign patterns: p-values are coarse (multiples of 1/" + plan.v.length
-                            + "); Webb weights give a finer distribution"));
+                    g + " clusters: Rademacher weights cannot give a p-value below 2/2^" + g + " = "
+                            + fmt(2.0 / Math.pow(2, g)) + ", too coarse for a test at " + fmt(alpha)
+                            + "; Webb's six-point weights are used (smallest attainable p-value "
+                            + fmt(plan.floor) + ")"));
+        }
+        if (plan.floor > alpha) {
+            warnings.add(new FitWarning(
+                    FitWarning.FEW_CLUSTERS,
+                    "with " + g + " clusters no bootstrap p-value can fall below " + fmt(plan.floor)
+                            + ", above the test level " + fmt(alpha) + ": the bootstrap cannot reject"));
+        }
+        for (BootstrapTest t : out) {
+            if (!t.tested()) {
+                warnings.add(
+                        new FitWarning(FitWarning.NOT_CONVERGED, t.term() + ": no bootstrap p-value; " + t.failure()));
+            } else if (t.lowBound() == BootstrapTest.Bound.UNBOUNDED
+                    || t.highBound() == BootstrapTest.Bound.UNBOUNDED) {
+                warnings.add(
+                        new FitWarning(
+                                FitWarning.PROFILE_LIMIT_NOT_FOUND,
+                                t.term() + ": the bootstrap p-value does not fall below " + fmt(alpha)
+                                        + " on one side within " + fmt(INVERSION_RANGE_IN_SE)
+                                        + " standard errors (or the restricted model stops existing there); that limit is unbounded"));
+            }
         }
         return new WildBootstrapFit(
                 method,
@@ -161,13 +266,32 @@ public final class WildClusterBootstrap {
                 plan.v.length,
                 seed,
                 clusters.column(),
-                clusters.count(),
+                g,
+                plan.floor,
                 out,
                 warnings);
     }
 
-    /** Weight matrix v[draw][cluster]. */
-    private record Plan(BootstrapWeights weights, boolean enumerated, double[][] v) {}
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v);
+    }
+
+    /**
+     * Weight matrix v[draw][cluster]; {@code floor} the smallest attainable p-value; {@code automaticWebb}
+     * when Webb weights replaced Rademacher enumeration because of its coarseness.
+     */
+    private record Plan(
+            BootstrapWeights weights, boolean enumerated, double[][] v, double floor, boolean automaticWebb) {
+
+        /**
+         * Share of patterns at least as extreme as the observed statistic: exact when enumerated (the
+         * all-ones pattern is among them); {@code (1 + count) / (B + 1)} for random draws (Davison and
+         * Hinkley 1997, eq. 4.11), which never gives 0.
+         */
+        double pValue(int exceed) {
+            return enumerated ? (double) exceed / v.length : (1.0 + exceed) / (v.length + 1);
+        }
+    }
 
     private Plan plan(Grouping clusters) {
         int g = clusters.count();
@@ -177,17 +301,32 @@ public final class WildClusterBootstrap {
                     clusters.column(),
                     "the wild cluster bootstrap needs at least 2 clusters, found " + g));
         }
-        if (forcedWeights == null && g < 31 && (1L << g) <= draws) {
-            int patterns = 1 << g;
-            double[][] v = new double[patterns][g];
-            for (int b = 0; b < patterns; b++) {
-                for (int k = 0; k < g; k++) {
-                    v[b][k] = ((b >> k) & 1) == 0 ? 1.0 : -1.0;
-                }
+        if (forcedWeights == null) {
+            double alpha = 1 - confidence;
+            boolean rademacherFits = g < 31 && (1L << g) <= draws;
+            double rademacherFloor = 2.0 / Math.pow(2, g);
+            if (rademacherFits && rademacherFloor <= alpha * FLOOR_FRACTION_OF_LEVEL) {
+                return enumerate(BootstrapWeights.RADEMACHER, g, false);
             }
-            return new Plan(BootstrapWeights.RADEMACHER, true, v);
+            boolean coarse = rademacherFits || rademacherFloor > alpha * FLOOR_FRACTION_OF_LEVEL;
+            if (Math.pow(6, g) <= WEBB_ENUMERATION_LIMIT) {
+                return enumerate(BootstrapWeights.WEBB, g, coarse);
+            }
+            return random(BootstrapWeights.WEBB, g, coarse);
         }
-        BootstrapWeights w = forcedWeights != null ? forcedWeights : BootstrapWeights.WEBB;
+        return random(forcedWeights, g, false);
+    }
+
+    private static Plan enumerate(BootstrapWeights w, int g, boolean automatic) {
+        int patterns = (int) Math.round(Math.pow(w.support(), g));
+        double[][] v = new double[patterns][];
+        for (int b = 0; b < patterns; b++) {
+            v[b] = w.pattern(b, g);
+        }
+        return new Plan(w, true, v, 2.0 / patterns, automatic);
+    }
+
+    private Plan random(BootstrapWeights w, int g, boolean automatic) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         double[][] v = new double[draws][g];
         for (int b = 0; b < draws; b++) {
@@ -195,7 +334,7 @@ public final class WildClusterBootstrap {
                 v[b][k] = w.draw(rng);
             }
         }
-        return new Plan(w, false, v);
+        return new Plan(w, false, v, 1.0 / (draws + 1), automatic);
     }
 
     /** Residuals of OLS with coefficient j fixed at b0. */
@@ -211,6 +350,9 @@ public final class WildClusterBootstrap {
         }
         double[][] xr = reduced.columns();
         double[][] inv = inverseGram(xr, null);
+        if (inv == null) {
+            return null;
+        }
         int q = xr.length;
         double[] xty = new double[q];
         for (int a = 0; a < q; a++) {
@@ -289,7 +431,7 @@ public final class WildClusterBootstrap {
                 exceed++;
             }
         }
-        return (double) exceed / plan.v.length;
+        return plan.pValue(exceed);
     }
 
     private static double scorePValue(Design design, Family family, double[] mu, int[][] members, int j, Plan plan) {
@@ -300,6 +442,9 @@ public final class WildClusterBootstrap {
             w[i] = family.variance(mu[i]);
         }
         double[][] hinv = inverseGram(x, w);
+        if (hinv == null) {
+            return Double.NaN;
+        }
         double[] q = hinv[j];
         int g = members.length;
         double[] alpha = new double[g];
@@ -319,6 +464,9 @@ public final class WildClusterBootstrap {
             num += v;
             den += v * v;
         }
+        if (!(den > 0)) {
+            return Double.NaN;
+        }
         double tObs = num / Math.sqrt(den);
         int exceed = 0;
         for (double[] v : plan.v) {
@@ -332,43 +480,47 @@ public final class WildClusterBootstrap {
                 exceed++;
             }
         }
-        return (double) exceed / plan.v.length;
+        return plan.pValue(exceed);
     }
 
-    /** Interval by bisection on p(b0) = 1 - confidence either side of the estimate. */
-    private double[] invert(java.util.function.DoubleUnaryOperator pv, double est, double se) {
+    /**
+     * One interval limit by bisection on {@code p(b0) = 1 - confidence} on side {@code dir} of the
+     * estimate: steps of doubling length from one standard error out to {@link #INVERSION_RANGE_IN_SE};
+     * infinite when the p-value never falls below the level there or the restricted model stops existing
+     * before it does.
+     */
+    private double limit(PValue pv, double est, double se, int dir) {
         double alpha = 1 - confidence;
-        double[] out = new double[2];
-        for (int side = 0; side < 2; side++) {
-            int dir = side == 0 ? -1 : 1;
-            double inner = est;
-            double step = se;
-            double outer = est + dir * step;
-            double po = pv.applyAsDouble(outer);
-            while (!(po < alpha) && Math.abs(outer - est) < INVERSION_RANGE_IN_SE * se) {
-                inner = outer;
-                step *= 2;
-                outer = est + dir * step;
-                po = pv.applyAsDouble(outer);
-            }
-            if (!(po < alpha)) {
-                out[side] = Double.NaN;
-                continue;
-            }
-            for (int it = 0; it < INVERSION_STEPS; it++) {
-                double mid = 0.5 * (inner + outer);
-                if (pv.applyAsDouble(mid) < alpha) {
-                    outer = mid;
-                } else {
-                    inner = mid;
-                }
-            }
-            out[side] = 0.5 * (inner + outer);
+        double unbounded = dir < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (!(se > 0) || !Double.isFinite(est)) {
+            return unbounded;
         }
-        if (!Double.isNaN(out[0]) && !Double.isNaN(out[1]) && out[0] > out[1]) {
-            return new double[] {Double.NaN, Double.NaN};
+        double inner = est;
+        double step = se;
+        double outer = est + dir * step;
+        double po = pv.safe(outer);
+        while (!Double.isNaN(po) && !(po < alpha) && step < INVERSION_RANGE_IN_SE * se) {
+            inner = outer;
+            step = Math.min(2 * step, INVERSION_RANGE_IN_SE * se);
+            outer = est + dir * step;
+            po = pv.safe(outer);
         }
-        return out;
+        if (Double.isNaN(po) || !(po < alpha)) {
+            return unbounded;
+        }
+        for (int it = 0; it < INVERSION_STEPS; it++) {
+            double mid = 0.5 * (inner + outer);
+            double pm = pv.safe(mid);
+            if (Double.isNaN(pm)) {
+                return unbounded;
+            }
+            if (pm < alpha) {
+                outer = mid;
+            } else {
+                inner = mid;
+            }
+        }
+        return 0.5 * (inner + outer);
     }
 
     /** {@code (X' diag(w) X)^-1}, w null for identity. */
@@ -387,11 +539,7 @@ public final class WildClusterBootstrap {
             }
         }
         SymmetricSolver s = SymmetricSolver.factor(m);
-        if (s == null) {
-            throw new InvalidInputException(InputViolation.ofData(
-                    InputViolation.SINGULAR_DESIGN, "the design is singular under the bootstrap null"));
-        }
-        return s.inverse();
+        return s == null ? null : s.inverse();
     }
 
     private static double[] multiply(double[][] m, double[] v) {
