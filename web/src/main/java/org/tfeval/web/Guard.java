@@ -43,8 +43,8 @@ final class Guard {
                                 ? "You are signed out (the session ended), so this change was not saved: note it, sign in again and re-enter it; every earlier change is kept."
                                 : "Sign in first");
             }
+            refuseNul(ctx, route.mutates());
             if (route.mutates()) {
-                refuseNul(ctx);
                 String token = ctx.header(CSRF_HEADER);
                 if (token == null) token = ctx.formParam(CSRF_FIELD);
                 if (!Sessions.tokenMatches(s, token)) {
@@ -66,12 +66,13 @@ final class Guard {
     }
 
     /**
-     * A NUL character cannot be stored in PostgreSQL text (which would reject it with an error that
+     * A NUL character (in a path, query or form value) cannot be stored in or compared with PostgreSQL text (which would reject it with an error that
      * can land, with the value, in the server's log): refused here, before anything reaches the
      * database, with a 400 that does not quote the value.
      */
-    private static void refuseNul(Context ctx) {
-        if (!ctx.isMultipart()) {
+    private static void refuseNul(Context ctx, boolean form) {
+        for (String v : ctx.pathParamMap().values()) if (v.indexOf('\0') >= 0) throw nul();
+        if (form && !ctx.isMultipart()) {
             for (var e : ctx.formParamMap().entrySet()) {
                 if (e.getKey().indexOf('\0') >= 0) throw nul();
                 for (String v : e.getValue()) if (v.indexOf('\0') >= 0) throw nul();
