@@ -31,6 +31,14 @@ public enum Access {
         return role != null && rule.test(role);
     }
 
+    /** Paths an account that must change its password may still use (besides public ones). */
+    static final java.util.Set<String> BEFORE_PASSWORD_CHANGE = java.util.Set.of("/password", "/logout");
+
+    /** Whether a route stays open to an account that must first choose its own password. */
+    public boolean allowsBeforePasswordChange(String path) {
+        return this == PUBLIC || BEFORE_PASSWORD_CHANGE.contains(path);
+    }
+
     /** Whether the route needs a signed-in account. */
     public boolean needsAccount() {
         return this != PUBLIC;

@@ -8,6 +8,10 @@ import org.tfeval.web.auth.Session;
 public final class Requests {
     /** Context attribute holding the request's session. */
     static final String SESSION = "tfeval.session";
+    /** Context attribute holding the client's address (the proxy's forwarded one when trusted). */
+    static final String CLIENT = "tfeval.client";
+    /** Context attribute: whether the request came over TLS (directly or through a trusted proxy). */
+    static final String SECURE = "tfeval.secure";
 
     private Requests() {}
 
@@ -23,6 +27,18 @@ public final class Requests {
         } catch (NumberFormatException e) {
             throw new NotFoundResponse("Not found");
         }
+    }
+
+    /** The client's address (the forwarded one when a trusted proxy sent the request). */
+    public static String client(Context ctx) {
+        String c = ctx.attribute(CLIENT);
+        return c == null ? ctx.req().getRemoteAddr() : c;
+    }
+
+    /** Whether the request came over TLS (directly or through a trusted proxy). */
+    public static boolean secure(Context ctx) {
+        Boolean s = ctx.attribute(SECURE);
+        return s == null ? ctx.req().isSecure() : s;
     }
 
     /** Whether htmx sent the request. */

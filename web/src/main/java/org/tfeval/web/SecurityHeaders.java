@@ -20,6 +20,6 @@ final class SecurityHeaders {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         ctx.header("Cache-Control", "no-store");
-        if (ctx.req().isSecure()) ctx.header("Strict-Transport-Security", HSTS);
+        if (Requests.secure(ctx)) ctx.header("Strict-Transport-Security", HSTS);
     }
 }

@@ -9,6 +9,7 @@ import org.tfeval.study.exports.Exports;
 import org.tfeval.study.queries.DataQueries;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.web.auth.Sessions;
+import org.tfeval.web.auth.SignInThrottle;
 
 /**
  * What the route handlers share: the study's services (each use case runs its own transaction,
@@ -23,6 +24,7 @@ import org.tfeval.web.auth.Sessions;
  * @param exports      CSV exports
  * @param sessions     the sessions
  * @param pages        template rendering
+ * @param throttle     failed sign-ins per client address
  */
 public record WebContext(
         Accounts accounts,
@@ -33,7 +35,8 @@ public record WebContext(
         AuditTrail audit,
         Exports exports,
         Sessions sessions,
-        Pages pages) {
+        Pages pages,
+        SignInThrottle throttle) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");
@@ -44,5 +47,6 @@ public record WebContext(
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(pages, "pages");
+        Objects.requireNonNull(throttle, "throttle");
     }
 }

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.tfeval.study.Study;
 import org.tfeval.study.accounts.Accounts;
 import org.tfeval.study.accounts.LockoutPolicy;
 import org.tfeval.study.accounts.PasswordHasher;
+import org.tfeval.study.accounts.PasswordPolicy;
 import org.tfeval.study.audit.AuditTrail;
 import org.tfeval.study.coding.Coding;
 import org.tfeval.study.coding.DoubleCoding;
@@ -19,6 +21,7 @@ import org.tfeval.study.queries.DataQueries;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.study.transaction.Transactions;
 import org.tfeval.web.auth.Sessions;
+import org.tfeval.web.auth.SignInThrottle;
 
 /**
  * The running web application: Javalin on Jetty, bound to one host and port, with the route table,
@@ -35,14 +38,19 @@ public final class WebServer implements AutoCloseable {
     /**
      * How to run the server.
      *
-     * @param host        the address to bind
-     * @param port        the port, 0 for a free one
-     * @param idleTimeout sessions end after this long without a request
-     * @param lockout     the sign-in lockout
-     * @param hasher      password hashing
-     * @param poolSize    database connections
-     * @param version     the application version (recorded with sample draws)
-     * @param errors      where internal errors are reported (class and reference only, never messages)
+     * @param host              the address to bind
+     * @param port              the port, 0 for a free one
+     * @param idleTimeout       sessions end after this long without a request
+     * @param lockout           the sign-in lockout
+     * @param hasher            password hashing
+     * @param poolSize          database connections
+     * @param version           the application version (recorded with sample draws)
+     * @param errors            where internal errors are reported (class and reference only, never messages)
+     * @param behindProxy       whether a TLS-terminating reverse proxy on this machine forwards to the server
+     *                          (X-Forwarded-For/-Proto trusted from loopback peers only; cookies Secure; HSTS)
+     * @param allowedHosts      Host header names answered (others get 421); localhost, 127.0.0.1, ::1 and the
+     *                          bound address are always allowed
+     * @param signInsPerAddress failed sign-ins one client address may make per {@link SignInThrottle#WINDOW}
      */
     public record Settings(
             String host,
@@ -52,7 +60,10 @@ public final class WebServer implements AutoCloseable {
             PasswordHasher hasher,
             int poolSize,
             String version,
-            PrintStream errors) {
+            PrintStream errors,
+            boolean behindProxy,
+            Set<String> allowedHosts,
+            int signInsPerAddress) {
         public Settings {
             Objects.requireNonNull(host, "host");
             if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " must be 0-65535");
@@ -62,6 +73,9 @@ public final class WebServer implements AutoCloseable {
             if (poolSize < 1) throw new IllegalArgumentException("pool size " + poolSize + " must be >= 1");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(errors, "errors");
+            allowedHosts = Set.copyOf(allowedHosts);
+            if (signInsPerAddress < 1)
+                throw new IllegalArgumentException("sign-ins per address " + signInsPerAddress + " must be >= 1");
         }
 
         public static Settings defaults() {
@@ -73,35 +87,165 @@ public final class WebServer implements AutoCloseable {
                     PasswordHasher.defaults(),
                     Transactions.DEFAULT_POOL_SIZE,
                     "dev",
-                    System.err);
+                    System.err,
+                    false,
+                    Set.of(),
+                    SignInThrottle.DEFAULT_FAILURES_PER_WINDOW);
+        }
+
+        public Settings withHost(String h) {
+            return new Settings(
+                    h,
+                    port,
+                    idleTimeout,
+                    lockout,
+                    hasher,
+                    poolSize,
+                    version,
+                    errors,
+                    behindProxy,
+                    allowedHosts,
+                    signInsPerAddress);
         }
 
         public Settings withPort(int p) {
-            return new Settings(host, p, idleTimeout, lockout, hasher, poolSize, version, errors);
+            return new Settings(
+                    host,
+                    p,
+                    idleTimeout,
+                    lockout,
+                    hasher,
+                    poolSize,
+                    version,
+                    errors,
+                    behindProxy,
+                    allowedHosts,
+                    signInsPerAddress);
         }
 
         public Settings withIdleTimeout(Duration d) {
-            return new Settings(host, port, d, lockout, hasher, poolSize, version, errors);
+            return new Settings(
+                    host,
+                    port,
+                    d,
+                    lockout,
+                    hasher,
+                    poolSize,
+                    version,
+                    errors,
+                    behindProxy,
+                    allowedHosts,
+                    signInsPerAddress);
         }
 
         public Settings withLockout(LockoutPolicy l) {
-            return new Settings(host, port, idleTimeout, l, hasher, poolSize, version, errors);
+            return new Settings(
+                    host,
+                    port,
+                    idleTimeout,
+                    l,
+                    hasher,
+                    poolSize,
+                    version,
+                    errors,
+                    behindProxy,
+                    allowedHosts,
+                    signInsPerAddress);
         }
 
         public Settings withHasher(PasswordHasher h) {
-            return new Settings(host, port, idleTimeout, lockout, h, poolSize, version, errors);
+            return new Settings(
+                    host,
+                    port,
+                    idleTimeout,
+                    lockout,
+                    h,
+                    poolSize,
+                    version,
+                    errors,
+                    behindProxy,
+                    allowedHosts,
+                    signInsPerAddress);
         }
 
         public Settings withPoolSize(int n) {
-            return new Settings(host, port, idleTimeout, lockout, hasher, n, version, errors);
+            return new Settings(
+                    host,
+                    port,
+                    idleTimeout,
+                    lockout,
+                    hasher,
+                    n,
+                    version,
+                    errors,
+                    behindProxy,
+                    allowedHosts,
+                    signInsPerAddress);
         }
 
         public Settings withVersion(String v) {
-            return new Settings(host, port, idleTimeout, lockout, hasher, poolSize, v, errors);
+            return new Settings(
+                    host,
+                    port,
+                    idleTimeout,
+                    lockout,
+                    hasher,
+                    poolSize,
+                    v,
+                    errors,
+                    behindProxy,
+                    allowedHosts,
+                    signInsPerAddress);
         }
 
         public Settings withErrors(PrintStream e) {
-            return new Settings(host, port, idleTimeout, lockout, hasher, poolSize, version, e);
+            return new Settings(
+                    host,
+                    port,
+                    idleTimeout,
+                    lockout,
+                    hasher,
+                    poolSize,
+                    version,
+                    e,
+                    behindProxy,
+                    allowedHosts,
+                    signInsPerAddress);
+        }
+
+        public Settings withBehindProxy(boolean b) {
+            return new Settings(
+                    host,
+                    port,
+                    idleTimeout,
+                    lockout,
+                    hasher,
+                    poolSize,
+                    version,
+                    errors,
+                    b,
+                    allowedHosts,
+                    signInsPerAddress);
+        }
+
+        public Settings withAllowedHosts(Set<String> hosts) {
+            return new Settings(
+                    host,
+                    port,
+                    idleTimeout,
+                    lockout,
+                    hasher,
+                    poolSize,
+                    version,
+                    errors,
+                    behindProxy,
+                    hosts,
+                    signInsPerAddress);
+        }
+
+        public Settings withSignInsPerAddress(int n) {
+            return new Settings(
+                    host, port, idleTimeout, lockout, hasher, poolSize, version, errors, behindProxy, allowedHosts, n);
         }
     }
 
@@ -131,7 +275,11 @@ public final class WebServer implements AutoCloseable {
                             : Sessions.DEFAULT_ABSOLUTE_TIMEOUT);
             Pages pages = new Pages();
             WebContext w = new WebContext(
-                    new Accounts(tx, settings.hasher(), settings.lockout()),
+                    new Accounts(
+                            tx,
+                            settings.hasher(),
+                            settings.lockout(),
+                            new PasswordPolicy(study.folder().name())),
                     new Coding(tx),
                     new DoubleCoding(tx),
                     new DataQueries(tx),
@@ -139,9 +287,11 @@ public final class WebServer implements AutoCloseable {
                     new AuditTrail(tx),
                     new Exports(tx),
                     sessions,
-                    pages);
+                    pages,
+                    new SignInThrottle(settings.signInsPerAddress()));
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
+            Forwarding forwarding = new Forwarding(settings.behindProxy(), settings.host(), settings.allowedHosts());
             Failures failures = new Failures(pages, settings.errors());
             Javalin app = Javalin.create(config -> {
                 config.jetty.host = settings.host();
@@ -149,6 +299,7 @@ public final class WebServer implements AutoCloseable {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
+                config.routes.before(forwarding::apply);
                 config.routes.before(SecurityHeaders::apply);
                 for (Route r : routes) config.routes.addHttpHandler(r.method(), r.path(), guard.wrap(r));
                 config.routes.exception(Exception.class, failures::handle);

@@ -112,6 +112,15 @@ class CoordinationTest {
         Matcher m = Pattern.compile("<p class=\"password\"><code>(\\w+)</code>").matcher(created.body());
         assertThat(m.find()).isTrue();
         Browser dana = fx.browser().signedIn("dana", m.group(1));
+        assertThat(dana.get("/tf/TFB").headers().firstValue("Location"))
+                .as("a one-time password must be replaced before anything else")
+                .contains("/password");
+        dana.remember(dana.get("/password").body());
+        String own = "violet anchor mango drizzle";
+        assertThat(dana.post("/password", Map.of("current", m.group(1), "new", own, "repeat", own))
+                        .statusCode())
+                .isEqualTo(303);
+        dana.remember(dana.get("/").body());
         assertThat(dana.get("/tf/TFB").statusCode()).isEqualTo(200);
         assertThat(dana.get("/tf/TFA").statusCode()).isEqualTo(404);
 
@@ -120,7 +129,7 @@ class CoordinationTest {
                         .statusCode())
                 .isEqualTo(303);
         assertThat(dana.get("/tf/TFB").statusCode()).as("signed out").isEqualTo(303);
-        assertThat(fx.browser().signIn("dana", m.group(1)).statusCode()).isEqualTo(401);
+        assertThat(fx.browser().signIn("dana", own).statusCode()).isEqualTo(401);
         assertThat(admin.post("/accounts", Map.of("name", "Dana Smith", "role", "coder", "tf", "TFB"))
                         .statusCode())
                 .isEqualTo(422);
@@ -158,11 +167,15 @@ class CoordinationTest {
                                         "repeat",
                                         "a much longer password"))
                         .statusCode())
+                .as("long but made of common words")
+                .isEqualTo(422);
+        String strong = "violet anchor mango drizzle";
+        assertThat(b.post("/password", Map.of("current", WebFixture.PASSWORD, "new", strong, "repeat", strong))
+                        .statusCode())
                 .isEqualTo(303);
         assertThat(b.get("/").statusCode()).as("the new session is signed in").isEqualTo(200);
         assertThat(fx.browser().signIn("coder-tfa", WebFixture.PASSWORD).statusCode())
                 .isEqualTo(401);
-        assertThat(fx.browser().signIn("coder-tfa", "a much longer password").statusCode())
-                .isEqualTo(303);
+        assertThat(fx.browser().signIn("coder-tfa", strong).statusCode()).isEqualTo(303);
     }
 }

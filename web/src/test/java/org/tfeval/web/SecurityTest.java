@@ -74,9 +74,9 @@ class SecurityTest {
                         "SELECT string_agg(action || ':' || actor, ',' ORDER BY seq) FROM audit_event WHERE action LIKE 'login%'")) {
             rs.next();
             assertThat(rs.getString(1))
-                    .isEqualTo(
-                            "login_failed:coder-tfa,login_failed:coder-tfa,login_failed:coder-tfa,login_refused:coder-tfa,"
-                                    + "login_failed:unknown,login:coder-tfb");
+                    .as("failures aggregated: the day's first of each kind, the lockout, the success")
+                    .isEqualTo("login_failures:unknown,login_locked:coder-tfa,login_failures:unknown,"
+                            + "login_failures:unknown,login:coder-tfb");
         }
     }
 

@@ -1,8 +1,12 @@
 package org.tfeval.cli.web;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Spec;
         header = "Run the web application for coding case files on localhost.",
         description = {
             "Run the web application for coding case files on localhost (the study's embedded database, or --db).",
-            "Prints its address; when the study has no accounts yet, creates the administrator 'admin' and prints its one-time password once.",
+            "Prints its address; when the study has no accounts yet, creates the administrator 'admin' and writes its one-time password to an owner-only file in the study folder (its path is printed, never the password).",
+            "Behind a TLS reverse proxy on this machine, use --behind-proxy and name the public host with --allowed-host.",
             "Stop with Ctrl-C."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -55,6 +60,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Sign out after this many idle minutes (default: ${DEFAULT-VALUE}).")
     int idleMinutes;
 
+    @Option(
+            names = "--behind-proxy",
+            description = {
+                "A TLS-terminating reverse proxy on this machine forwards to the server: X-Forwarded-For and"
+                        + " X-Forwarded-Proto are believed from loopback peers only, the session cookie is Secure and"
+                        + " every response carries HSTS (the proxy must serve HTTPS only)."
+            })
+    boolean behindProxy;
+
+    @Option(
+            names = "--allowed-host",
+            paramLabel = "NAME",
+            description = {
+                "A Host header name the server answers (repeatable); localhost, 127.0.0.1, ::1 and the bound"
+                        + " address are always answered, any other gets 421."
+            })
+    List<String> allowedHosts = new ArrayList<>();
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -77,16 +100,21 @@ public final class ServeCommand implements Callable<Integer> {
             WebServer.Settings settings = WebServer.Settings.defaults()
                     .withPort(port)
                     .withIdleTimeout(Duration.ofMinutes(idleMinutes))
-                    .withVersion(version());
+                    .withVersion(version())
+                    .withBehindProxy(behindProxy)
+                    .withAllowedHosts(Set.copyOf(allowedHosts));
             Optional<OneTimeAccount> admin = FirstAdministrator.createIfNone(session, PasswordHasher.defaults());
             try (WebServer server = WebServer.start(session, settings)) {
                 out.printf(
                         "tfeval web application for study %s: %s%n",
                         session.folder().name(), server.uri());
-                admin.ifPresent(a -> out.printf(
-                        "No accounts yet: created the administrator '%s' with the one-time password %s%n"
-                                + "(shown only now; sign in and change it under Password)%n",
-                        a.name(), a.password()));
+                if (admin.isPresent()) {
+                    Path file = FirstAdministrator.writePasswordFile(session, admin.get());
+                    out.printf(
+                            "No accounts yet: created the administrator '%s'; its one-time password is in %s"
+                                    + " (readable by you only).%nSign in, choose a new password, then delete the file.%n",
+                            admin.get().name(), file);
+                }
                 out.println("Stop with Ctrl-C.");
                 out.flush();
                 stop.await();

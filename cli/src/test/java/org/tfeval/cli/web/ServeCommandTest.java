@@ -33,8 +33,8 @@ class ServeCommandTest {
     }
 
     @Test
-    void serve_prints_its_address_and_a_one_time_administrator_and_stops_cleanly(ConnectionSettings db)
-            throws Exception {
+    void serve_prints_its_address_writes_the_one_time_password_to_an_owner_only_file_and_stops_cleanly(
+            ConnectionSettings db) throws Exception {
         StudyWorkspace.init(dir.resolve("s"), "ecm", true);
         ServeCommand serve = new ServeCommand();
         CommandLine cl = Tfeval.configure(new CommandLine(serve));
@@ -51,9 +51,18 @@ class ServeCommandTest {
             m = address.matcher(out.toString());
         }
         assertThat(out.toString()).contains("tfeval web application for study s: http://127.0.0.1:");
-        Matcher pw = Pattern.compile("administrator 'admin' with the one-time password (\\S+)")
-                .matcher(out.toString());
-        assertThat(pw.find()).isTrue();
+        java.nio.file.Path file = dir.resolve("s").resolve(org.tfeval.study.accounts.FirstAdministrator.PASSWORD_FILE);
+        assertThat(out.toString()).contains("administrator 'admin'", file.toString());
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .as("owner-only whatever the umask")
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String password = java.nio.file.Files.readAllLines(file).get(1);
+        assertThat(password).hasSize(18);
+        assertThat(out.toString())
+                .as("the password never reaches standard output")
+                .doesNotContain(password);
         HttpResponse<String> login = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(m.group(1) + "login")).build(),

@@ -94,6 +94,14 @@ public final class Drafts {
         return new DraftRecord(d.id(), d.caseId(), d.pass(), d.form(), d.key(), d.parentId(), cells, d.saves() + 1);
     }
 
+    /**
+     * A record with its row locked until the transaction ends (a save checks the version it was
+     * typed on against this one before writing).
+     */
+    public static DraftRecord locked(Connection c, long id) throws SQLException {
+        return lock(c, id);
+    }
+
     /** Adds a record of {@code formName} below a record, numbered after its siblings. */
     public static DraftRecord add(Connection c, CaseForms forms, long parentId, String formName, String actor)
             throws SQLException {

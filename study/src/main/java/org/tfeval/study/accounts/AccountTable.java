@@ -32,9 +32,25 @@ public final class AccountTable {
 
     private AccountTable() {}
 
-    /** Creates an account; refuses a name already taken. */
+    /** Creates an account whose password its holder chose; refuses a name already taken. */
     public static Account create(
             Connection c, String name, Role role, Set<String> taskForces, String passwordHash, String actor)
+            throws SQLException {
+        return create(c, name, role, taskForces, passwordHash, actor, false);
+    }
+
+    /**
+     * Creates an account; refuses a name already taken. {@code mustChangePassword}: the password was
+     * set by someone else (one-time, demo), so the first sign-in must choose a new one.
+     */
+    public static Account create(
+            Connection c,
+            String name,
+            Role role,
+            Set<String> taskForces,
+            String passwordHash,
+            String actor,
+            boolean mustChangePassword)
             throws SQLException {
         Account.checkName(name);
         Objects.requireNonNull(passwordHash, "passwordHash");
@@ -43,14 +59,15 @@ public final class AccountTable {
         if (find(c, name).isPresent())
             throw new IllegalArgumentException("an account named " + name + " already exists");
         long id;
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO web_account (name, role, password_hash, created_at, created_by) "
-                        + "VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO web_account (name, role, password_hash, created_at, created_by, must_change_password) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, name);
             ps.setString(2, role.id());
             ps.setString(3, passwordHash);
             ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
             ps.setString(5, actor);
+            ps.setBoolean(6, mustChangePassword);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -114,6 +131,77 @@ public final class AccountTable {
     }
 
     /**
+     * What a sign-in needs of an account, read with the account's row locked until the transaction
+     * ends, so concurrent attempts on one account are decided one after the other.
+     *
+     * @param id                 the account
+     * @param name               its name
+     * @param passwordHash       the stored hash
+     * @param active             whether it may sign in
+     * @param failedLogins       consecutive failures so far
+     * @param lockedUntil        end of the lockout, or null
+     * @param mustChangePassword whether the password was set by someone else
+     */
+    public record SignInRow(
+            long id,
+            String name,
+            String passwordHash,
+            boolean active,
+            int failedLogins,
+            Instant lockedUntil,
+            boolean mustChangePassword) {
+        /** Whether a lockout is in force at {@code now}. */
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    /** The account of a name for a sign-in, its row locked ({@code FOR UPDATE}) until the transaction ends. */
+    public static Optional<SignInRow> lockForSignIn(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, password_hash, active, failed_logins, locked_until, must_change_password "
+                        + "FROM web_account WHERE name = ? FOR UPDATE")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                OffsetDateTime locked = rs.getObject(6, OffsetDateTime.class);
+                return Optional.of(new SignInRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        rs.getInt(5),
+                        locked == null ? null : locked.toInstant(),
+                        rs.getBoolean(7)));
+            }
+        }
+    }
+
+    /** Whether an account must choose a new password before anything else. */
+    public static boolean mustChangePassword(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT must_change_password FROM web_account WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Counts a failed sign-in of a kind on {@code now}'s UTC day; returns the day's count of that kind. */
+    public static int countFailure(Connection c, String kind, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO web_sign_in_failure (day, kind, failures) "
+                + "VALUES (?, ?, 1) ON CONFLICT (day, kind) DO UPDATE SET failures = web_sign_in_failure.failures + 1 "
+                + "RETURNING failures")) {
+            ps.setObject(1, now.atOffset(ZoneOffset.UTC).toLocalDate());
+            ps.setString(2, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
      * Counts a failed sign-in; the {@code policy.threshold()}-th consecutive failure locks the
      * account for {@code policy.duration()}. Returns the account afterwards.
      */
@@ -137,14 +225,19 @@ public final class AccountTable {
         }
     }
 
-    /** Sets a new password hash and lifts any lockout. */
-    public static void setPassword(Connection c, long id, String passwordHash, String actor) throws SQLException {
+    /**
+     * Sets a new password hash and lifts any lockout; {@code mustChange}: someone else set it, so
+     * the holder must choose a new one at the next sign-in.
+     */
+    public static void setPassword(Connection c, long id, String passwordHash, String actor, boolean mustChange)
+            throws SQLException {
         Objects.requireNonNull(passwordHash, "passwordHash");
         Account a = find(c, id).orElseThrow(() -> new IllegalArgumentException("no account " + id));
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE web_account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE web_account SET password_hash = ?, failed_logins = 0, "
+                + "locked_until = NULL, must_change_password = ? WHERE id = ?")) {
             ps.setString(1, passwordHash);
-            ps.setLong(2, id);
+            ps.setBoolean(2, mustChange);
+            ps.setLong(3, id);
             ps.executeUpdate();
         }
         audit(c, actor, "account_password", Map.of("account", a.name()));

@@ -67,7 +67,7 @@ public final class DemoAccounts {
     private static OneTimeAccount make(Connection c, PasswordHasher hasher, String name, Role role, Set<String> tfs)
             throws SQLException {
         String password = OneTimePasswords.next();
-        Account a = AccountTable.create(c, name, role, tfs, hasher.hash(password), ACTOR);
+        Account a = AccountTable.create(c, name, role, tfs, hasher.hash(password), ACTOR, true);
         return new OneTimeAccount(a.name(), a.role(), a.taskForces(), password);
     }
 }

@@ -93,17 +93,6 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** Spends the time a verification takes, for unknown account names (no timing oracle). */
-    public void spendVerificationTime(String password) {
-        derive(
-                (password == null ? "" : password).getBytes(StandardCharsets.UTF_8),
-                new byte[SALT_BYTES],
-                memoryKib,
-                iterations,
-                parallelism,
-                HASH_BYTES);
-    }
-
     /** Argon2id, version 0x13, at most {@link #MAX_CONCURRENT_HASHES} at a time per hasher. */
     private byte[] derive(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         permits.acquireUninterruptibly();

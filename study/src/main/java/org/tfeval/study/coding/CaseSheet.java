@@ -30,8 +30,10 @@ public final class CaseSheet {
      * @param key      its key ({@code TFA-C0001-V1})
      * @param parentId its parent record, or null for the case
      * @param values   the cells as shown: repeated, derived and not-applicable values filled in
+     * @param version  how many times the record was saved: a save names the version it was typed
+     *                 on, so a save over someone else's newer one is a conflict, not an overwrite
      */
-    public record Entry(long id, Form form, String key, Long parentId, Map<String, String> values) {
+    public record Entry(long id, Form form, String key, Long parentId, Map<String, String> values, int version) {
         public Entry {
             Objects.requireNonNull(form, "form");
             Objects.requireNonNull(key, "key");
@@ -64,7 +66,8 @@ public final class CaseSheet {
                             n.form(),
                             n.record().key(),
                             n.parent() == null ? null : n.parent().record().id(),
-                            n.prepared()));
+                            n.prepared(),
+                            n.record().saves()));
             nodes.put(id, n);
         }
     }

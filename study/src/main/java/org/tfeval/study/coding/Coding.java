@@ -183,7 +183,42 @@ public final class Coding {
      * @param after       the pass after it
      * @param setVariable the variable a missing-code button set, or null
      */
-    public record Saved(long record, int pass, CaseSheet before, CaseSheet after, String setVariable) {}
+    public record Saved(
+            long record,
+            int pass,
+            CaseSheet before,
+            CaseSheet after,
+            String setVariable,
+            int version,
+            Conflict conflict) {
+        /** Whether the save was refused because someone else saved the record since it was loaded. */
+        public boolean conflicted() {
+            return conflict != null;
+        }
+    }
+
+    /**
+     * A save refused because the record changed since the coder loaded it, and the coder's values
+     * differ from the ones saved meanwhile: nothing was written; the coder chooses.
+     *
+     * @param version the record's current version (send it with the values to keep one's own)
+     * @param fields  the fields where the two differ
+     */
+    public record Conflict(int version, List<ConflictField> fields) {
+        public Conflict {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /**
+     * One field of a {@link Conflict}.
+     *
+     * @param variable the variable
+     * @param label    its label
+     * @param mine     what this coder typed
+     * @param theirs   what was saved meanwhile
+     */
+    public record ConflictField(String variable, String label, String mine, String theirs) {}
 
     /** A record added or removed: where to go next. */
     public record RecordRef(long id, String caseId, int pass) {}
@@ -317,10 +352,29 @@ public final class Coding {
      * variable to one of its allowed missing codes.
      */
     public Saved save(Account user, long recordId, Map<String, String> submitted, String setMissing) {
+        return save(user, recordId, submitted, setMissing, null);
+    }
+
+    /**
+     * As {@link #save(Account, long, Map, String)}, typed on version {@code typedOn} of the record
+     * (null: unchecked). When someone saved the record since, and a submitted value differs from
+     * theirs, nothing is written and the result carries the {@link Conflict}; the record's row is
+     * locked while this is decided, so two concurrent saves cannot both pass the check.
+     */
+    public Saved save(Account user, long recordId, Map<String, String> submitted, String setMissing, Integer typedOn) {
+        for (Map.Entry<String, String> s : submitted.entrySet()) {
+            if (s.getKey().indexOf('\0') >= 0
+                    || (s.getValue() != null && s.getValue().indexOf('\0') >= 0))
+                throw Problem.usage(
+                        "A value contains a NUL character, which cannot be stored; nothing was saved",
+                        "remove it and save again");
+        }
+        if (setMissing != null && setMissing.indexOf('\0') >= 0)
+            throw Problem.usage("That missing code is not allowed here");
         // read, then save last: the audit lock is held only for the audit rows and the commit
         return tx.tx(c -> {
             Editable e = editable(c, user, recordId);
-            DraftRecord d = e.record();
+            DraftRecord d = Drafts.locked(c, recordId);
             Form form = forms.form(d.form());
             List<DraftRecord> records = Drafts.records(c, d.caseId(), d.pass());
             Map<String, String> entered = new LinkedHashMap<>();
@@ -338,6 +392,29 @@ public final class Coding {
                     throw Problem.usage("That missing code is not allowed here");
                 entered.put(v.name(), code);
             }
+            if (typedOn != null && typedOn != d.saves()) {
+                List<ConflictField> differ = new ArrayList<>();
+                for (Map.Entry<String, String> en : entered.entrySet()) {
+                    String theirs = d.cell(en.getKey());
+                    String mine = en.getValue() == null ? "" : en.getValue();
+                    if (!mine.equals(theirs == null ? "" : theirs)) {
+                        Variable v = form.find(en.getKey()).orElseThrow();
+                        differ.add(new ConflictField(v.name(), v.label(), mine, theirs == null ? "" : theirs));
+                    }
+                }
+                if (!differ.isEmpty()) {
+                    CaseTree tree = CaseTree.of(forms, records);
+                    CaseSheet sheet = new CaseSheet(forms, tree, tree.check());
+                    return new Saved(
+                            recordId,
+                            d.pass().number(),
+                            sheet,
+                            sheet,
+                            null,
+                            d.saves(),
+                            new Conflict(d.saves(), differ));
+                }
+            }
             DraftRecord after = Drafts.save(c, forms, recordId, entered, user.name());
             List<DraftRecord> now = new ArrayList<>();
             for (DraftRecord r : records) now.add(r.id() == recordId ? after : r);
@@ -348,7 +425,9 @@ public final class Coding {
                     d.pass().number(),
                     new CaseSheet(forms, before, before.check()),
                     new CaseSheet(forms, afterTree, afterTree.check()),
-                    setVariable);
+                    setVariable,
+                    after.saves(),
+                    null);
         });
     }
 

@@ -21,6 +21,12 @@ public final class Transactions implements AutoCloseable {
     /** Connections kept open when idle (at most the pool size). */
     static final int MIN_IDLE = 4;
 
+    /**
+     * SQL states of a transaction that lost a race with another (unique violation, serialization
+     * failure, deadlock): refused with a clear message, never an internal error.
+     */
+    static final java.util.Set<String> CONCURRENT_CHANGE = java.util.Set.of("23505", "40001", "40P01");
+
     /** Work inside a transaction. */
     @FunctionalInterface
     public interface Work<T> {
@@ -63,7 +69,8 @@ public final class Transactions implements AutoCloseable {
     /**
      * Runs work in a transaction: committed when it returns, rolled back when it throws. The
      * store's refusals become {@link Problem}s here, once: a bad argument is a usage problem, a
-     * state the workflow does not allow is refused, a database failure is internal (with its SQL
+     * state the workflow does not allow is refused, a race lost to another transaction (unique
+     * violation, serialization failure, deadlock) is refused, any other database failure is internal (with its SQL
      * state only, never the server's message, which may quote values).
      */
     public <T> T tx(Work<T> work) {
@@ -77,6 +84,12 @@ public final class Transactions implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            if (CONCURRENT_CHANGE.contains(e.getSQLState())) {
+                throw new Problem.Refused(
+                        "someone else made the same change at the same moment, so this one was not made",
+                        "reload the page to see the current state and try again if it is still needed",
+                        e);
+            }
             throw new Problem.Internal("the database refused the request (SQL state " + e.getSQLState() + ")", null, e);
         } catch (Problem e) {
             throw e;

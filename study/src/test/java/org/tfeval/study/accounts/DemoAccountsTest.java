@@ -53,6 +53,10 @@ class DemoAccountsTest {
                         c, AccountTable.find(c, a.name()).orElseThrow().id());
                 assertThat(hash).doesNotContain(a.password());
                 assertThat(cheap.verify(a.password(), hash)).isTrue();
+                assertThat(AccountTable.mustChangePassword(
+                                c, AccountTable.find(c, a.name()).orElseThrow().id()))
+                        .as("a demo password must be replaced at the first sign-in")
+                        .isTrue();
             }
         }
         assertThatThrownBy(() -> DemoAccounts.create(store, cheap)).hasMessageContaining("already has accounts");

@@ -4,8 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.util.List;
+import org.tfeval.study.accounts.Account;
 import org.tfeval.study.accounts.Accounts;
-import org.tfeval.study.accounts.PasswordHasher;
+import org.tfeval.study.accounts.PasswordPolicy;
 import org.tfeval.web.Access;
 import org.tfeval.web.Chrome;
 import org.tfeval.web.Requests;
@@ -13,7 +14,10 @@ import org.tfeval.web.Route;
 import org.tfeval.web.SessionCookie;
 import org.tfeval.web.WebContext;
 
-/** Sign in, sign out, change one's password. Every attempt is an audit event. */
+/**
+ * Sign in, sign out, change one's password. Successful sign-ins are audit events; failures are
+ * counted (lockout per account, a limit per client address) and aggregated in the audit log.
+ */
 public final class LoginRoutes {
     private final WebContext w;
 
@@ -57,22 +61,40 @@ public final class LoginRoutes {
                                 w.sessions().idleTimeout().toMinutes()));
     }
 
+    private String throttled() {
+        return "Too many failed sign-ins from this address: try again in "
+                + w.throttle().windowMinutes() + " minutes.";
+    }
+
     private String failure() {
         return "Sign-in failed: the name or password is wrong, or the account is locked (after "
                 + w.accounts().lockout().threshold() + " failed attempts, for "
                 + w.accounts().lockout().duration().toMinutes() + " minutes) or deactivated.";
     }
 
+    /**
+     * Answers the same (status, page, the typed name filled in again) whether the name exists or
+     * not; an address with too many failures gets 429 without any check.
+     */
     private void signIn(Context ctx) {
         Session anonymous = Requests.session(ctx);
-        Accounts.SignIn attempt = w.accounts().signIn(ctx.formParam("name"), ctx.formParam("password"), Instant.now());
-        if (!attempt.succeeded()) {
-            login(ctx, anonymous, failure(), attempt.known(), HttpStatus.UNAUTHORIZED);
+        String typed = ctx.formParam("name");
+        String name = typed != null && Account.NAME.matcher(typed.strip()).matches() ? typed.strip() : null;
+        String address = Requests.client(ctx);
+        if (!w.throttle().tryAcquire(address)) {
+            login(ctx, anonymous, throttled(), name, HttpStatus.TOO_MANY_REQUESTS);
             return;
         }
-        Session s = w.sessions().signIn(attempt.account(), anonymous == null ? null : anonymous.id());
+        Accounts.SignIn attempt = w.accounts().signIn(typed, ctx.formParam("password"), Instant.now());
+        if (!attempt.succeeded()) {
+            login(ctx, anonymous, failure(), name, HttpStatus.UNAUTHORIZED);
+            return;
+        }
+        w.throttle().release(address);
+        Session s = w.sessions()
+                .signIn(attempt.account(), anonymous == null ? null : anonymous.id(), attempt.mustChangePassword());
         SessionCookie.set(ctx, s);
-        ctx.redirect("/", HttpStatus.SEE_OTHER);
+        ctx.redirect(attempt.mustChangePassword() ? "/password" : "/", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
@@ -91,21 +113,25 @@ public final class LoginRoutes {
                         new PasswordPage(
                                 Chrome.of("Password", Requests.session(ctx)),
                                 null,
-                                PasswordHasher.MIN_PASSWORD_LENGTH));
+                                PasswordPolicy.MIN_LENGTH,
+                                Requests.session(ctx).mustChangePassword()));
     }
 
     private void changePassword(Context ctx) {
         Session s = Requests.session(ctx);
         Accounts.PasswordChange change = w.accounts()
                 .changePassword(s.account(), ctx.formParam("current"), ctx.formParam("new"), ctx.formParam("repeat"));
-        if (change != Accounts.PasswordChange.CHANGED) {
+        if (!change.changed()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             w.pages()
                     .respond(
                             ctx,
                             "auth/password.jte",
                             new PasswordPage(
-                                    Chrome.of("Password", s), change.message(), PasswordHasher.MIN_PASSWORD_LENGTH));
+                                    Chrome.of("Password", s),
+                                    change.message(),
+                                    PasswordPolicy.MIN_LENGTH,
+                                    s.mustChangePassword()));
             return;
         }
         w.sessions().endAll(s.account().id());

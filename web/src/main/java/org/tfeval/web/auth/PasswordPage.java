@@ -7,6 +7,7 @@ import org.tfeval.web.Chrome;
  *
  * @param chrome    the page around it
  * @param error     why the last attempt failed, or null
- * @param minLength shortest password
+ * @param minLength  shortest password
+ * @param mustChange whether the account must choose its own password before anything else
  */
-public record PasswordPage(Chrome chrome, String error, int minLength) {}
+public record PasswordPage(Chrome chrome, String error, int minLength, boolean mustChange) {}

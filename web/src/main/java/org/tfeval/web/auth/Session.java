@@ -15,14 +15,25 @@ public final class Session {
     private final Account account;
     private final String csrf;
     private final Instant created;
+    private final boolean mustChangePassword;
     private volatile Instant lastSeen;
 
     Session(String id, Account account, String csrf, Instant created) {
+        this(id, account, csrf, created, false);
+    }
+
+    Session(String id, Account account, String csrf, Instant created, boolean mustChangePassword) {
         this.id = Objects.requireNonNull(id, "id");
         this.account = account;
         this.csrf = Objects.requireNonNull(csrf, "csrf");
         this.created = Objects.requireNonNull(created, "created");
+        this.mustChangePassword = mustChangePassword;
         this.lastSeen = created;
+    }
+
+    /** Whether the account signed in with a password someone else set and must choose its own first. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     /** The session id (the cookie's value). */

@@ -55,14 +55,19 @@ public final class Sessions {
     /** A new anonymous session, for a sign-in form. */
     public Session anonymous() {
         if (byId.size() > MAX_ANONYMOUS) sweep();
-        return put(null);
+        return put(null, false);
     }
 
     /** A new signed-in session; the previous session (if any) ends, so its id cannot be fixed by an attacker. */
     public Session signIn(Account account, String previousId) {
+        return signIn(account, previousId, false);
+    }
+
+    /** As {@link #signIn(Account, String)}; {@code mustChangePassword}: every route but the password page refuses. */
+    public Session signIn(Account account, String previousId, boolean mustChangePassword) {
         Objects.requireNonNull(account, "account");
         if (previousId != null) end(previousId);
-        return put(account);
+        return put(account, mustChangePassword);
     }
 
     /** The live session of an id; an expired one ends. */
@@ -119,8 +124,8 @@ public final class Sessions {
         }
     }
 
-    private Session put(Account account) {
-        Session s = new Session(token(), account, token(), clock.instant());
+    private Session put(Account account, boolean mustChangePassword) {
+        Session s = new Session(token(), account, token(), clock.instant(), mustChangePassword);
         byId.put(s.id(), s);
         return s;
     }

@@ -1,5 +1,6 @@
 package org.tfeval.web.coding;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -208,7 +209,31 @@ public final class CodingRoutes {
         ctx.formParamMap().forEach((name, values) -> {
             if (!values.isEmpty()) submitted.put(name, values.get(0));
         });
-        Coding.Saved saved = w.coding().save(s.account(), id, submitted, ctx.formParam("_set"));
+        Integer typedOn = null;
+        String version = ctx.formParam("_version");
+        if (version != null) {
+            try {
+                typedOn = Integer.valueOf(version.strip());
+            } catch (NumberFormatException e) {
+                throw new BadRequestResponse("The form is damaged; reload the page");
+            }
+        }
+        Coding.Saved saved = w.coding().save(s.account(), id, submitted, ctx.formParam("_set"), typedOn);
+        if (saved.conflicted()) {
+            ctx.status(HttpStatus.CONFLICT);
+            String caseId = saved.after().root().key();
+            w.pages()
+                    .respond(
+                            ctx,
+                            "coding/conflict.jte",
+                            new ConflictView(
+                                    id,
+                                    saved.conflict().version(),
+                                    saved.conflict().fields(),
+                                    s.csrf(),
+                                    "/cases/" + caseId + "?pass=" + saved.pass() + "#rec-" + id));
+            return;
+        }
         w.pages().respond(ctx, "coding/saved.jte", saved(s, saved, strict));
     }
 
@@ -245,7 +270,7 @@ public final class CodingRoutes {
         // a field re-rendered whole carries its own error block
         List<String> whole = fields.stream().map(FieldView::domId).toList();
         errorBlocks.removeIf(f -> whole.contains(f.domId()));
-        return new SavedView(status, fields, errorBlocks, records);
+        return new SavedView(status, fields, errorBlocks, records, saved.record(), saved.version());
     }
 
     private void add(Context ctx) {

@@ -72,7 +72,8 @@ final class FormViews {
                 o.csrf(),
                 fields,
                 issues,
-                remove);
+                remove,
+                n.version());
     }
 
     FieldView field(CaseSheet sheet, CaseSheet.Entry n, Variable v, List<Violation> found, Options o) {

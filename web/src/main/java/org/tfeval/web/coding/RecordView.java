@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param fields     every variable of the form, in form order
  * @param issues     problems of the record as a whole
  * @param removeHref where to post to remove it, or null
+ * @param version    the record's version the form shows (sent with every save)
  */
 public record RecordView(
         long id,
@@ -27,7 +28,8 @@ public record RecordView(
         String csrf,
         List<FieldView> fields,
         List<String> issues,
-        String removeHref) {
+        String removeHref,
+        int version) {
     public RecordView {
         Objects.requireNonNull(form, "form");
         fields = List.copyOf(fields);
@@ -36,6 +38,10 @@ public record RecordView(
 
     public String formId() {
         return "form-" + id;
+    }
+
+    public String versionId() {
+        return "version-" + id;
     }
 
     public String statusId() {

@@ -10,8 +10,16 @@ import java.util.List;
  * @param fields      field wrappers to replace
  * @param errorBlocks error blocks to replace
  * @param records     records whose issue blocks to replace
+ * @param record      the saved record
+ * @param version     its version after the save (replaces the form's, so the next save names it)
  */
-public record SavedView(String status, List<FieldView> fields, List<FieldView> errorBlocks, List<RecordView> records) {
+public record SavedView(
+        String status,
+        List<FieldView> fields,
+        List<FieldView> errorBlocks,
+        List<RecordView> records,
+        long record,
+        int version) {
     public SavedView {
         fields = List.copyOf(fields);
         errorBlocks = List.copyOf(errorBlocks);
