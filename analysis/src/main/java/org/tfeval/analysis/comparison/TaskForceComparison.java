@@ -57,7 +57,7 @@ public final class TaskForceComparison implements Analysis {
             return words;
         }
 
-        static Verdict of(int with, int without, int perArm) {
+        public static Verdict of(int with, int without, int perArm) {
             if (with == 0 || without == 0) return NO_CONTRAST;
             if (with == 1 || without == 1) return ONE_SITE;
             if (with < perArm || without < perArm) return DESCRIPTIVE;
@@ -300,7 +300,7 @@ public final class TaskForceComparison implements Analysis {
     }
 
     /** The sentence on one feature, generated from its row of the task-force-level table. */
-    static String featureSentence(
+    public static String featureSentence(
             String feature, int with, int without, Verdict v, String single, Double smallest, int perArm) {
         switch (v) {
             case NO_CONTRAST:
@@ -331,7 +331,7 @@ public final class TaskForceComparison implements Analysis {
     }
 
     /** A p-value as the sentences print it: three decimals, or "< 0.001". */
-    static String pValue(double p) {
+    public static String pValue(double p) {
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 

@@ -105,7 +105,7 @@ public final class SampleDesign {
         }
         if (trials == 0) return DesignEstimate.NONE;
         ClusterMean m = ClusterMean.of(y, w, g);
-        if (m.clusters() < 2 || m.estimate() == 0 || m.estimate() == 1)
+        if (m.domainClusters() < 2 || m.estimate() == 0 || m.estimate() == 1)
             return new DesignEstimate(m.estimate(), Interval.NONE, m.clusters());
         double[] ci = m.interval(ClusterMean.Method.LOGIT, confidence);
         return new DesignEstimate(m.estimate(), new Interval(ci[0], ci[1]), m.clusters());

@@ -21,9 +21,11 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param estimate     the weighted mean
  * @param standardError linearization standard error
  * @param clusters     clusters in the design (with at least one row, with or without a value)
+ * @param domainClusters clusters with at least one row with a value: the degrees of freedom are this
+ *                     minus 1, as {@code survey::degf} counts the clusters of a subset design
  * @param n            rows with a value
  */
-public record ClusterMean(double estimate, double standardError, int clusters, long n) {
+public record ClusterMean(double estimate, double standardError, int clusters, int domainClusters, long n) {
 
     /** How the interval is formed. */
     public enum Method {
@@ -58,9 +60,9 @@ public record ClusterMean(double estimate, double standardError, int clusters, l
         if (n < 1) throw new IllegalArgumentException("a cluster mean needs at least 1 observation, got " + n);
     }
 
-    /** Degrees of freedom of the interval: clusters - 1. */
+    /** Degrees of freedom of the interval: clusters with a value - 1. */
     public int degreesOfFreedom() {
-        return clusters - 1;
+        return domainClusters - 1;
     }
 
     /**
@@ -70,7 +72,7 @@ public record ClusterMean(double estimate, double standardError, int clusters, l
     public double[] interval(Method method, double confidence) {
         if (!(confidence > 0 && confidence < 1))
             throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
-        if (clusters < 2) return new double[] {0, 1};
+        if (domainClusters < 2) return new double[] {0, 1};
         double t = TDistribution.of(degreesOfFreedom()).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         return method.interval(estimate, standardError, t);
     }
@@ -107,17 +109,23 @@ public record ClusterMean(double estimate, double standardError, int clusters, l
         double mean = swy / sw;
         double[] total = new double[groups];
         boolean[] seen = new boolean[groups];
+        boolean[] inDomain = new boolean[groups];
         for (int i = 0; i < y.length; i++) {
             seen[cluster[i]] = true;
-            if (!Double.isNaN(y[i])) total[cluster[i]] += weights[i] * (y[i] - mean) / sw;
+            if (!Double.isNaN(y[i])) {
+                total[cluster[i]] += weights[i] * (y[i] - mean) / sw;
+                inDomain[cluster[i]] = true;
+            }
         }
         int g = 0;
+        int d = 0;
         double sum = 0;
         for (int k = 0; k < groups; k++) {
             if (seen[k]) {
                 g++;
                 sum += total[k];
             }
+            if (inDomain[k]) d++;
         }
         double zbar = sum / g;
         double ss = 0;
@@ -125,7 +133,7 @@ public record ClusterMean(double estimate, double standardError, int clusters, l
             if (seen[k]) ss += (total[k] - zbar) * (total[k] - zbar);
         }
         double var = g > 1 ? ss * g / (g - 1) : Double.NaN;
-        return new ClusterMean(mean, Math.sqrt(var), g, n);
+        return new ClusterMean(mean, Math.sqrt(var), g, d, n);
     }
 
     /** A 0/1 variable as doubles, with {@code missing} rows NaN. */

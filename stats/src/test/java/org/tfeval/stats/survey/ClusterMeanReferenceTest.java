@@ -67,7 +67,16 @@ class ClusterMeanReferenceTest {
             assertThat(me[1]).isCloseTo(c.path("mean_ci").get(1).asDouble(), within(T_QUANTILE));
             checked++;
         }
-        assertThat(checked).isEqualTo(2);
+        assertThat(checked).isEqualTo(3);
+    }
+
+    @Test
+    void clusters_outside_the_domain_count_in_the_variance_but_not_in_the_degrees_of_freedom() throws IOException {
+        JsonNode domain = fixture().path("cases").get(3);
+        ClusterMean m = fit(domain);
+        assertThat(m.clusters()).isEqualTo(8);
+        assertThat(m.domainClusters()).isEqualTo(6);
+        assertThat(m.degreesOfFreedom()).isEqualTo(domain.path("df").asInt()).isEqualTo(5);
     }
 
     @Test

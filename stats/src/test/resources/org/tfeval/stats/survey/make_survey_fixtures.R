@@ -3,7 +3,9 @@
 # no fpc) and svyciprop(method = "logit" / "mean") with df = degf(design) = clusters - 1.
 # Three data sets, generated here with a fixed seed and written into the fixture with their answers:
 #   - "unequal": 8 clusters of 12-40 rows, weights frame/sample per cluster (fractions 8%-15%);
-#   - "missing": as "unequal" with 10% of y missing (domain estimation, na.rm = TRUE);
+#   - "missing": as "unequal" with 10% of y missing (domain estimation on subset(design, !is.na(y)));
+#   - "domain": as "unequal" with the rows of clusters 0 and 1 outside the domain (y missing): they still count
+#     in the variance (zero totals) but not in degf, as survey computes a subset design;
 #   - "zero": a 0/1 variable with no events (estimate 0, SE 0; R's logit interval is degenerate, about 1e-12,
 #     and tfeval reports none, so only estimate and SE are compared).
 # Usage: Rscript make_survey_fixtures.R > survey_means.json
@@ -16,10 +18,11 @@ make <- function() {
   data.frame(cluster = cl, w = w, y = y)
 }
 answer <- function(name, d) {
-  des <- svydesign(ids = ~cluster, weights = ~w, data = d)
-  m <- svymean(~y, des, na.rm = TRUE)
-  lo <- svyciprop(~y, des, method = "logit", na.rm = TRUE)
-  me <- svyciprop(~y, des, method = "mean", na.rm = TRUE)
+  full <- svydesign(ids = ~cluster, weights = ~w, data = d)
+  des <- subset(full, !is.na(y))
+  m <- svymean(~y, des)
+  lo <- svyciprop(~y, des, method = "logit")
+  me <- svyciprop(~y, des, method = "mean")
   list(name = name, cluster = d$cluster, w = d$w, y = ifelse(is.na(d$y), NA, d$y),
        mean = unname(coef(m)), se = unname(as.numeric(SE(m))), df = degf(des),
        logit = unname(as.numeric(attr(lo, "ci"))), mean_ci = unname(pmin(1, pmax(0, as.numeric(attr(me, "ci"))))))
@@ -27,6 +30,7 @@ answer <- function(name, d) {
 d1 <- make()
 d2 <- make(); d2$y[sample(nrow(d2), round(nrow(d2) / 10))] <- NA
 d3 <- make(); d3$y <- 0
-cases <- list(answer("unequal", d1), answer("missing", d2), answer("zero", d3))
+d4 <- make(); d4$y[d4$cluster %in% c(0, 1)] <- NA
+cases <- list(answer("unequal", d1), answer("missing", d2), answer("zero", d3), answer("domain", d4))
 cat(toJSON(list(oracle = paste("R", getRversion(), "survey", packageVersion("survey")), cases = cases),
   auto_unbox = TRUE, digits = NA, pretty = FALSE, na = "null"))
