@@ -147,8 +147,9 @@ public final class OutcomePrediction implements Analysis {
                 .text("predictors_left_out", "Predictors left out")
                 .text("status", "Reported as a finding?");
         // the outcomes' models are independent: fit them side by side
-        List<Model> fitted =
-                OUTCOMES.parallelStream().map(o -> fit(data, settings, o[0])).toList();
+        List<Model> fitted = OUTCOMES.parallelStream()
+                .map(o -> fitOrRefuse(data, settings, o[0]))
+                .toList();
         for (int k = 0; k < OUTCOMES.size(); k++) {
             String[] o = OUTCOMES.get(k);
             Model m = fitted.get(k);
@@ -230,6 +231,26 @@ public final class OutcomePrediction implements Analysis {
     public static final double ABSURD_LOG_ODDS = 20;
     /** Terms of task-force features: identified between task forces, answered at the task-force level. */
     public static final String SITE_TERM_PREFIX = "tf_";
+
+    /** {@link #fit}, or a model that says why it could not be fitted (singular design): never a whole-analysis failure. */
+    static Model fitOrRefuse(StudyData data, AnalysisSettings settings, String outcome) {
+        try {
+            return fit(data, settings, outcome);
+        } catch (InvalidInputException e) {
+            Model m = new Model();
+            var y = data.cases().code(outcome);
+            for (int i = 0; i < y.size(); i++) {
+                if (data.cases().site(i) < 0) continue;
+                if (y.get(i) == 1) m.events++;
+                if (y.get(i) == 0 || y.get(i) == 1) m.n++;
+            }
+            m.clusters = data.sitesWithCases().size();
+            m.withheld = true;
+            m.notFinding.add("the model could not be fitted (" + e.getMessage() + ")");
+            m.warnings.add("Not reported as a finding: " + m.notFinding.get(0) + ".");
+            return m;
+        }
+    }
 
     static Model fit(StudyData data, AnalysisSettings settings, String outcome) {
         FormData c = data.cases();
@@ -436,20 +457,24 @@ public final class OutcomePrediction implements Analysis {
                     settings.eventsPerParameter()));
         if (m.glmm != null) {
             String why = null;
-            if (!m.glmm.converged()) why = "did not converge";
-            else if (m.glmm.warnings().stream()
-                    .anyMatch(w -> w.code().equals(FitWarning.NOT_CONVERGED)
-                            || w.code().equals(FitWarning.BOUNDARY_VARIANCE)))
-                why = "did not converge or sits at a boundary";
+            boolean keepSd = false;
+            if (!m.glmm.converged()
+                    || m.glmm.warnings().stream().anyMatch(w -> w.code().equals(FitWarning.NOT_CONVERGED)))
+                why = "did not converge";
             else if (m.glmm.coefficients().stream()
                     .anyMatch(c -> !Double.isFinite(c.estimate())
                             || Math.abs(c.estimate()) > ABSURD_LOG_ODDS
                             || !Double.isFinite(c.stdError())))
                 why = "gave a non-finite or absurd estimate (|log odds| > " + (int) ABSURD_LOG_ODDS + ")";
+            else if (m.glmm.warnings().stream().anyMatch(w -> w.code().equals(FitWarning.BOUNDARY_VARIANCE))) {
+                why =
+                        "is singular (random-intercept SD at the boundary, zero); its SD is shown, its odds ratios are not";
+                keepSd = true;
+            }
             if (why != null) {
                 m.warnings.add("Random-intercept model not reported: it " + why + ".");
                 m.glmm = null;
-                m.glmmSd = null;
+                if (!keepSd) m.glmmSd = null;
             }
         }
         if (!m.notFinding.isEmpty())
