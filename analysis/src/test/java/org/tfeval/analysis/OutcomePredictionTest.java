@@ -75,9 +75,7 @@ class OutcomePredictionTest {
                     .first(m -> m.outcome().equals(o[2]))
                     .orElseThrow();
             // 15 cases and about ten coefficients: too few events per coefficient, or a singular design
-            assertThat(model.status())
-                    .startsWith(OutcomePrediction.NOT_A_FINDING)
-                    .contains("events");
+            assertThat(model.status()).startsWith(OutcomePrediction.NOT_A_FINDING);
             for (OutcomePrediction.CoefficientRow c :
                     small.table(OutcomePrediction.coefficients(o[1])).rows()) {
                 if (c.glmmOddsRatio() != null)

@@ -108,8 +108,9 @@ class TaskForceComparisonTest {
         }
         assertThat(TaskForceComparison.featureSentence(
                         "Scope", 1, 7, TaskForceComparison.Verdict.ONE_SITE, "TF07", 0.125, 3))
-                .contains("one task force (TF07)")
-                .contains("no p-value");
+                .contains("one task force is alone on its side")
+                .contains("no p-value")
+                .doesNotContain("TF07");
     }
 
     @Test

@@ -307,8 +307,10 @@ public final class TaskForceComparison implements Analysis {
                 return feature + ": all " + (with + without)
                         + " task forces with a known value fall on one side, so this study cannot compare them.";
             case ONE_SITE:
-                return feature + ": one task force (" + single
-                        + ") is alone on its side, so any difference is that task force's own and gets no p-value.";
+                // the task force is named in the task-force-level table (single_site), not in sentences that
+                // documents for other task forces may quote
+                return feature + ": one task force is alone on its side (" + with + " against " + without
+                        + "), so any difference is that task force's own effect and gets no p-value.";
             case DESCRIPTIVE:
                 return String.format(
                         Locale.ROOT,
