@@ -85,6 +85,19 @@ class TaskForceComparisonTest {
             checked++;
         }
         assertThat(checked).isPositive();
+        long sites = Oracles.count(snapshot, "SELECT count(DISTINCT TF_ID) FROM {case}");
+        long half = sites / 2;
+        double even = Oracles.numbers(Oracles.r(String.format(
+                Locale.ROOT,
+                "cat(sprintf('%%.15g\\n', ifelse(%d == %d, 2, 1) / choose(%d, %d)))",
+                half,
+                sites - half,
+                sites,
+                half)))[0];
+        assertThat(sentences.stream().map(TaskForceComparison.StatementRow::statement))
+                .anyMatch(x -> x.startsWith("Even the most extreme")
+                        && x.contains("p-value of " + TaskForceComparison.pValue(even) + " for an even " + half + "-"
+                                + (sites - half) + " split"));
     }
 
     @Test

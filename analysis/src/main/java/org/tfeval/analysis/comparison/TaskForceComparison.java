@@ -351,8 +351,9 @@ public final class TaskForceComparison implements Analysis {
             out.add(String.format(
                     Locale.ROOT,
                     "Even the most extreme result possible, with every task force that has a feature doing well and "
-                            + "every other doing badly, would give an exact task-force-level test a two-sided p-value of %.3f for an even %d-%d split, "
-                            + "and more for any other split; with %d sites no feature can be shown to matter unless its effect is large and consistent.",
+                            + "every other doing badly, would give an exact task-force-level test a two-sided p-value of %.3f for an even %d-%d split "
+                            + "(each feature's own split and its smallest attainable p-value are in the task-force-level table); "
+                            + "with %d sites no feature can be shown to matter unless its effect is large and consistent.",
                     SitePermutationTest.smallestAttainable(half, sites),
                     half,
                     sites - half,
