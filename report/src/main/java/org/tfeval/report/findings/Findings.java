@@ -99,6 +99,10 @@ public final class Findings {
                 OutcomeFunnel.ID + "/case_by_type"));
     }
 
+    /** Said after every design-based share: which interval it is (the tables give the unweighted one too). */
+    public static final String DESIGN_BASED =
+            "Intervals are design-based (task force as the cluster); the tables also give the unweighted share with its Wilson interval.";
+
     static Optional<Statement> traffickingCharge(ResultLookup r) {
         var all = r.row(
                         OutcomeFunnel.ID,
@@ -116,7 +120,8 @@ public final class Findings {
                 String.format(
                         Locale.ROOT,
                         "A charge under a trafficking statute followed in %s of all sex-trafficking "
-                                + "investigations%s, or %s of those prosecuted%s: a share of this kind depends on its denominator, so both are given.",
+                                + "investigations%s, or %s of those prosecuted%s: a share of this kind depends on its denominator, so both are given. "
+                                + DESIGN_BASED,
                         Format.percent(all.get().pct()),
                         ResultLookup.ci(c, all.get()),
                         Format.percent(pros.get().pct()),
@@ -217,7 +222,7 @@ public final class Findings {
                     String.format(
                             Locale.ROOT,
                             "%s people were %s of suspects with a recorded race against %s of the %s "
-                                    + "population%s: %s times their share%s.",
+                                    + "population%s: %s times their share%s. " + DESIGN_BASED,
                             row.race(),
                             Format.percent(row.share()),
                             Format.percent(row.benchmark()),
