@@ -194,6 +194,50 @@ class OutcomeFunnelTest {
         assertThat(all.ciHigh() - all.ciLow()).isGreaterThan(all.wilsonHigh() - all.wilsonLow());
     }
 
+    @Test
+    void with_the_frames_of_the_recorded_draw_the_share_is_weighted_as_r_survey_weights_it() {
+        // frames: each task force's case list, here coded cases x (8 + task-force number): fractions 1/9 to 1/18
+        List<String[]> coded =
+                Oracles.rows(snapshot, "SELECT TF_ID, count(*) FROM {case} GROUP BY TF_ID ORDER BY TF_ID");
+        java.util.Map<String, Long> frames = new java.util.HashMap<>();
+        for (int k = 0; k < coded.size(); k++) frames.put(coded.get(k)[0], Long.parseLong(coded.get(k)[1]) * (9 + k));
+        ShareCells weighted = new OutcomeFunnel()
+                .run(StudyData.load(snapshot), AnalysisSettings.defaults().withFrames(frames))
+                .table(OutcomeFunnel.TRAFFICKING_CHARGE_TABLE)
+                .first(r -> r.level().equals("Cases") && r.denominator().equals(OutcomeFunnel.OF_ALL_SEX))
+                .orElseThrow()
+                .share();
+        List<String[]> rows = Oracles.rows(
+                snapshot,
+                "SELECT c.TF_ID, CASE WHEN c.HT_TYPE <> 1 THEN 'NA' WHEN EXISTS (SELECT 1 FROM {suspect} s WHERE "
+                        + "s.CASE_ID = c.CASE_ID AND s.S_PROSECUTED = 1 AND s.S_HT_CHARGED = 1) THEN '1' ELSE '0' END "
+                        + "FROM {case} c ORDER BY c.CASE_ID");
+        StringBuilder tf = new StringBuilder();
+        StringBuilder y = new StringBuilder();
+        StringBuilder w = new StringBuilder();
+        for (String[] r : rows) {
+            long n = coded.stream()
+                    .filter(c -> c[0].equals(r[0]))
+                    .mapToLong(c -> Long.parseLong(c[1]))
+                    .sum();
+            tf.append(tf.length() == 0 ? "" : ",").append('"').append(r[0]).append('"');
+            y.append(y.length() == 0 ? "" : ",").append(r[1]);
+            w.append(w.length() == 0 ? "" : ",")
+                    .append(frames.get(r[0]))
+                    .append("/")
+                    .append(n);
+        }
+        double[] r = Oracles.numbers(Oracles.r("suppressPackageStartupMessages(library(survey))\n"
+                + "d <- data.frame(tf = c(" + tf + "), y = c(" + y + "), w = c(" + w + "))\n"
+                + "des <- svydesign(ids = ~tf, weights = ~w, data = d)\n"
+                + "ci <- svyciprop(~I(y == 1), subset(des, !is.na(y)), method = 'logit')\n"
+                + "cat(sprintf('%.15g\\n', c(coef(ci), attr(ci, 'ci'))))\n"));
+        assertThat(weighted.pct()).isCloseTo(r[0], within(R_TOLERANCE));
+        assertThat(weighted.ciLow()).isCloseTo(r[1], within(T_QUANTILE));
+        assertThat(weighted.ciHigh()).isCloseTo(r[2], within(T_QUANTILE));
+        assertThat(weighted.pct()).isNotEqualTo(weighted.unweightedPct());
+    }
+
     private static ShareCells stage(ResultTable<OutcomeFunnel.StageRow> t, String group, String stage) {
         return t.first(r -> r.group().equals(group) && r.stage().equals(stage))
                 .orElseThrow()
