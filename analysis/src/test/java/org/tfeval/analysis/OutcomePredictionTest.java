@@ -60,6 +60,7 @@ class OutcomePredictionTest {
         ResultTable<OutcomePrediction.CoefficientRow> t = result.table(OutcomePrediction.coefficients("prosecution"));
         for (OutcomePrediction.CoefficientRow r : t.rows()) {
             assertThat(r.oddsRatio()).isBetween(r.orLow(), r.orHigh());
+            if (r.term().equals("tf_statewide")) continue; // one task force's effect: no p-value (tested below)
             assertThat(r.robustP()).isBetween(0.0, 1.0);
             assertThat(r.robustDf()).isPositive();
         }
@@ -108,5 +109,24 @@ class OutcomePredictionTest {
             }
         }
         assertThat(compared).isGreaterThan(5);
+    }
+
+    @Test
+    void a_feature_of_one_task_force_gets_no_p_value_and_is_named_as_that_task_forces_effect() {
+        long statewide = Oracles.count(
+                snapshot,
+                "SELECT count(DISTINCT c.TF_ID) FROM {case} c JOIN {task_force} t USING (TF_ID) WHERE t.TF_SCOPE = 4");
+        for (String[] o : OutcomePrediction.OUTCOMES) {
+            var t = result.table(OutcomePrediction.coefficients(o[1]));
+            var row = t.first(c -> c.term().equals("tf_statewide"));
+            if (statewide != 1 || row.isEmpty()) continue;
+            assertThat(row.get().robustP()).isNull();
+            assertThat(row.get().robustHolmP()).isNull();
+            assertThat(row.get().wildBootstrapP()).isNull();
+            assertThat(t.notes()).anyMatch(n -> n.startsWith("tf_statewide is held or lacked by one task force"));
+        }
+        assertThat(statewide)
+                .as("the standard study has one statewide task force with cases")
+                .isEqualTo(1);
     }
 }

@@ -214,6 +214,8 @@ public final class OutcomePrediction implements Analysis {
         RobustFit robustFit;
         WildBootstrapFit wild;
         GlmmFit glmm;
+        /** Site-level terms held (or lacked) by one task force: term to that task force's ID; no p-value. */
+        java.util.Map<String, String> oneSite = new java.util.LinkedHashMap<>();
         /** Why the model is not reported as a finding (empty: it is). */
         List<String> notFinding = new ArrayList<>();
         /** Whether the estimates are meaningless (not converged, singular): not printed at all. */
@@ -291,6 +293,20 @@ public final class OutcomePrediction implements Analysis {
                 } else {
                     sitePartitions.add(part);
                     keep.add(k);
+                    // a feature held (or lacked) by one task force is that task force's fixed effect
+                    java.util.Map<Integer, Double> bySite = new java.util.TreeMap<>();
+                    for (int i = 0; i < v.length; i++) if (complete[i]) bySite.put((int) site[i], v[i]);
+                    long ones = bySite.values().stream().filter(x -> x == 1).count();
+                    long zeros = bySite.size() - ones;
+                    if (ones == 1 || zeros == 1) {
+                        double lone = ones == 1 ? 1 : 0;
+                        int idx = bySite.entrySet().stream()
+                                .filter(e -> e.getValue() == lone)
+                                .findFirst()
+                                .orElseThrow()
+                                .getKey();
+                        m.oneSite.put(p.term(), data.taskForces().get(idx).id());
+                    }
                 }
             } else {
                 keep.add(k);
@@ -524,7 +540,7 @@ public final class OutcomePrediction implements Analysis {
         double[] wildP = new double[m.terms.size()];
         for (int j = 0; j < m.terms.size(); j++) {
             String term = m.terms.get(j);
-            boolean screened = !term.equals(DesignBuilder.INTERCEPT) && !m.withheld;
+            boolean screened = !term.equals(DesignBuilder.INTERCEPT) && !m.withheld && !m.oneSite.containsKey(term);
             Coefficient r =
                     m.robustFit == null ? null : m.robustFit.coefficients().get(j);
             Double w = wildP(m, term);
@@ -546,6 +562,27 @@ public final class OutcomePrediction implements Analysis {
             Coefficient r =
                     m.robustFit == null ? null : m.robustFit.coefficients().get(j);
             Coefficient g = m.glmm == null ? null : m.glmm.coefficients().get(j);
+            if (m.oneSite.containsKey(term) && !m.withheld) {
+                b.add(new CoefficientRow(
+                        term,
+                        label,
+                        Math.exp(f.estimate()),
+                        Math.exp(f.ciLow()),
+                        Math.exp(f.ciHigh()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+                continue;
+            }
             if (m.withheld) {
                 b.add(new CoefficientRow(
                         term, label, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -571,6 +608,10 @@ public final class OutcomePrediction implements Analysis {
                     robustHolm[j],
                     wildHolm[j]));
         }
+        m.oneSite.forEach(
+                (t, tf) -> b.note(
+                        t + " is held or lacked by one task force (" + tf
+                                + "): its coefficient is that task force's own effect (a site fixed effect), not the feature's, and gets no p-value."));
         if (m.withheld) b.note("Estimates withheld: " + String.join("; ", m.notFinding) + ".");
         else if (!m.notFinding.isEmpty()) b.note(NOT_A_FINDING + String.join("; ", m.notFinding) + ".");
         b.note("Holm-adjusted p-values run over the "
