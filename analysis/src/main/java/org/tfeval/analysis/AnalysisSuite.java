@@ -140,6 +140,9 @@ public final class AnalysisSuite {
         m.put("bootstrap_replications", Integer.toString(s.bootstrapReplications()));
         m.put("seed", Long.toString(s.seed()));
         m.put("few_sites", Integer.toString(s.fewSites()));
+        m.put("sites_per_arm", Integer.toString(s.sitesPerArm()));
+        m.put("events_per_parameter", Integer.toString(s.eventsPerParameter()));
+        m.put("weights", s.frames().isEmpty() ? "equal (no frames)" : "frame / coded cases per task force");
         return m;
     }
 }

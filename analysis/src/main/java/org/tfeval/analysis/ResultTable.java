@@ -186,7 +186,10 @@ public record ResultTable<R extends Record>(
                     .proportion("pct", "%")
                     .proportion("ci_low", "CI low")
                     .proportion("ci_high", "CI high")
-                    .count("excluded", "Excluded (missing)");
+                    .count("excluded", "Excluded (missing)")
+                    .proportion("unweighted_pct", "% (unweighted)")
+                    .proportion("wilson_low", "Wilson low (unweighted)")
+                    .proportion("wilson_high", "Wilson high (unweighted)");
         }
 
         /** Adds a row. */

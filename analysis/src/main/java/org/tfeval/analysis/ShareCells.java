@@ -1,12 +1,19 @@
 package org.tfeval.analysis;
 
+import org.tfeval.analysis.data.DesignEstimate;
 import org.tfeval.analysis.data.Interval;
 import org.tfeval.analysis.data.Share;
 
 /**
  * The columns of a share in a result row: {@code n}, {@code denominator}, {@code pct},
- * {@code ci_low}, {@code ci_high}, {@code excluded} (see {@link ResultTable.Builder#shareColumns}).
- * A row record holds it as one component; the table flattens it into six columns.
+ * {@code ci_low}, {@code ci_high}, {@code excluded}, {@code unweighted_pct}, {@code wilson_low},
+ * {@code wilson_high} (see {@link ResultTable.Builder#shareColumns}). A row record holds it as one component;
+ * the table flattens it into nine columns.
+ *
+ * <p>When a share is estimated with the sample design ({@link #of(Share, Interval, DesignEstimate)}),
+ * {@code pct} is the design-weighted estimate and {@code ci_low}/{@code ci_high} its design-based interval (task
+ * force as the cluster); the unweighted share and its Wilson interval (cases as independent) stay in the last
+ * three columns. Without a design both are the unweighted share and its Wilson interval.
  *
  * @param n           rows with the event
  * @param denominator rows with a known status
@@ -14,9 +21,21 @@ import org.tfeval.analysis.data.Share;
  * @param ciLow       lower limit of its interval, or null
  * @param ciHigh      upper limit, or null
  * @param excluded    rows left out of the denominator for missing codes
+ * @param unweightedPct the unweighted proportion n / denominator
+ * @param wilsonLow   lower Wilson limit of the unweighted proportion (cases as independent)
+ * @param wilsonHigh  upper Wilson limit
  */
-public record ShareCells(long n, long denominator, Double pct, Double ciLow, Double ciHigh, long excluded) {
-    /** The cells of a share and its interval (NaN becomes null: not computed). */
+public record ShareCells(
+        long n,
+        long denominator,
+        Double pct,
+        Double ciLow,
+        Double ciHigh,
+        long excluded,
+        Double unweightedPct,
+        Double wilsonLow,
+        Double wilsonHigh) {
+    /** The cells of a share and its Wilson interval, unweighted (NaN becomes null: not computed). */
     public static ShareCells of(Share share, Interval ci) {
         return new ShareCells(
                 share.events(),
@@ -24,7 +43,27 @@ public record ShareCells(long n, long denominator, Double pct, Double ciLow, Dou
                 orNull(share.proportion()),
                 orNull(ci.low()),
                 orNull(ci.high()),
-                share.excluded().total());
+                share.excluded().total(),
+                orNull(share.proportion()),
+                orNull(ci.low()),
+                orNull(ci.high()));
+    }
+
+    /**
+     * The cells of a share estimated with the sample design: the design-based estimate and interval first,
+     * the unweighted share and its Wilson interval after.
+     */
+    public static ShareCells of(Share share, Interval wilson, DesignEstimate design) {
+        return new ShareCells(
+                share.events(),
+                share.trials(),
+                orNull(design.estimate()),
+                orNull(design.interval().low()),
+                orNull(design.interval().high()),
+                share.excluded().total(),
+                orNull(share.proportion()),
+                orNull(wilson.low()),
+                orNull(wilson.high()));
     }
 
     /** A number, or null for NaN and infinities (not computed). */

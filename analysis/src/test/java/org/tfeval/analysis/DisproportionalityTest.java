@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +21,9 @@ import org.tfeval.snapshot.Snapshot;
  */
 class DisproportionalityTest {
     /** R prints 15 significant digits. */
+    /** Commons Statistics' t quantiles agree with R's qt to about 1e-10 (relative); ratios are about 5. */
+    static final double T_QUANTILE = 1e-8;
+
     static final double R_TOLERANCE = 1e-9;
 
     static Snapshot snapshot;
@@ -44,7 +47,7 @@ class DisproportionalityTest {
     }
 
     @Test
-    void black_suspects_ratio_is_their_share_over_the_benchmark_share_with_a_katz_interval() {
+    void black_suspects_ratio_is_their_design_based_share_over_the_benchmark_share_as_r_survey_gives_it() {
         AnalysisResult r = new Disproportionality().run(data, AnalysisSettings.defaults());
         Disproportionality.RaceRow row = r.table(Disproportionality.SUSPECTS)
                 .first(x -> x.race().equals("Black or African American"))
@@ -53,19 +56,20 @@ class DisproportionalityTest {
         long known = Oracles.count(snapshot, "SELECT count(*) FROM {suspect} WHERE S_RACE > 0");
         assertThat(row.n()).isEqualTo(black);
         assertThat(row.denominator()).isEqualTo(known);
-        long population = 334_914_895L;
-        long members = Math.round(0.137 * population);
-        assertThat(row.ratio()).isCloseTo(((double) black / known) / ((double) members / population), within(1e-12));
-        double[] katz = Oracles.numbers(Oracles.r(String.format(
-                Locale.ROOT,
-                "a <- %d; n1 <- %d; b <- %d; n2 <- %d; r <- (a/n1)/(b/n2); "
-                        + "se <- sqrt(1/a - 1/n1 + 1/b - 1/n2); z <- qnorm(0.975); cat(sprintf('%%.15g\\n', exp(log(r) + c(-1, 1) * z * se)))",
-                black,
-                known,
-                members,
-                population)));
-        assertThat(row.ratioLow()).isCloseTo(katz[0], within(R_TOLERANCE));
-        assertThat(row.ratioHigh()).isCloseTo(katz[1], within(R_TOLERANCE));
+        // design-based: R survey on every suspect with a recorded race, task force as the cluster, equal weights;
+        // the ratio is the share over the (here single, national) benchmark share, its limits likewise
+        List<String[]> rows = Oracles.rows(
+                snapshot, "SELECT TF_ID, CASE WHEN S_RACE = 2 THEN 1 ELSE 0 END FROM {suspect} WHERE S_RACE > 0");
+        String tf = rows.stream().map(x -> "'" + x[0] + "'").collect(java.util.stream.Collectors.joining(","));
+        String y = rows.stream().map(x -> x[1]).collect(java.util.stream.Collectors.joining(","));
+        double[] sv = Oracles.numbers(Oracles.r("suppressPackageStartupMessages(library(survey))\n"
+                + "d <- data.frame(tf = c(" + tf + "), y = c(" + y + "), w = 1)\n"
+                + "ci <- svyciprop(~y, svydesign(ids = ~tf, weights = ~w, data = d), method = 'logit')\n"
+                + "cat(sprintf('%.15g\\n', c(coef(ci), attr(ci, 'ci')) / 0.137))\n"));
+        assertThat(row.ratio()).isCloseTo(sv[0], within(R_TOLERANCE));
+        assertThat(row.ratioLow()).isCloseTo(sv[1], within(T_QUANTILE));
+        assertThat(row.ratioHigh()).isCloseTo(sv[2], within(T_QUANTILE));
+        assertThat(row.unweightedShare()).isCloseTo((double) black / known, within(R_TOLERANCE));
         assertThat(r.warnings()).anyMatch(w -> w.contains("ILLUSTRATIVE"));
     }
 
@@ -91,6 +95,42 @@ class DisproportionalityTest {
                 .orElseThrow();
         assertThat(row.jurisdiction()).isEqualTo(state);
         assertThat(row.benchmark()).isEqualTo(0.25);
+        // the cross-site benchmark combines each task force's own jurisdiction with the sample's (equal) weights
+        AnalysisResult all = new Disproportionality().run(data, s);
+        Disproportionality.RaceRow cross = all.table(Disproportionality.SUSPECTS)
+                .first(x -> x.race().equals("Black or African American"))
+                .orElseThrow();
+        long inState = Oracles.count(
+                snapshot,
+                "SELECT count(*) FROM {suspect} x JOIN {task_force} t USING (TF_ID) WHERE x.S_RACE > 0 AND t.TF_STATE = '"
+                        + state + "'");
+        long known = Oracles.count(snapshot, "SELECT count(*) FROM {suspect} WHERE S_RACE > 0");
+        assertThat(inState).isPositive();
+        assertThat(cross.benchmark())
+                .isCloseTo((inState * 0.25 + (known - inState) * 0.137) / known, within(R_TOLERANCE));
+        assertThat(cross.jurisdiction()).contains("Per task force");
+    }
+
+    @Test
+    void no_ratio_is_shown_for_a_zero_count_and_every_shown_ratio_lies_inside_its_interval() {
+        AnalysisResult r = new Disproportionality().run(data, AnalysisSettings.defaults());
+        int zeros = 0;
+        for (Disproportionality.SiteRaceRow x :
+                r.table(Disproportionality.SUSPECTS_BY_SITE).rows()) {
+            if (x.n() == 0) {
+                assertThat(x.ratio()).isNull();
+                assertThat(x.ratioLow()).isNull();
+                zeros++;
+            } else if (x.ratio() != null && x.ratioLow() != null) {
+                assertThat(x.ratio()).isBetween(x.ratioLow(), x.ratioHigh());
+            }
+        }
+        for (Disproportionality.RaceRow x : r.table(Disproportionality.SUSPECTS).rows()) {
+            if (x.ratio() != null && x.ratioLow() != null) assertThat(x.ratio()).isBetween(x.ratioLow(), x.ratioHigh());
+        }
+        assertThat(zeros)
+                .as("the standard study has a race absent at some task force")
+                .isPositive();
     }
 
     @Test

@@ -89,6 +89,24 @@ class TechnicalReportTest {
         assertThat(summary.getTextContent())
                 .contains(all + " of all sex-trafficking investigations")
                 .contains(pros + " of those prosecuted");
+        // the interval the sentence quotes is the table's design-based one, and the sentence says so
+        var share = t.first(x -> x.denominator().equals(OutcomeFunnel.OF_ALL_SEX))
+                .orElseThrow()
+                .share();
+        assertThat(summary.getTextContent())
+                .contains(Format.percentInterval(share.ciLow(), share.ciHigh()))
+                .contains("design-based");
+        assertThat(share.ciLow()).isNotEqualTo(share.wilsonLow());
+    }
+
+    @Test
+    void the_summary_uses_holm_adjusted_p_values_and_leaves_task_force_features_to_the_site_level_table() {
+        assertThat(text).doesNotContain("robust intervals excluding 1");
+        // the demo study's models have fewer than 10 events per coefficient: the summary says so instead
+        assertThat(text.contains("Task-force features are compared at the task-force level")
+                        || text.contains("is not reported as a finding"))
+                .isTrue();
+        assertThat(text).doesNotContain("specialized prosecutor prosecuted more often (odds ratio");
     }
 
     @Test

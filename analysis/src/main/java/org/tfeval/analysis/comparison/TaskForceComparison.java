@@ -8,7 +8,6 @@ import org.tfeval.analysis.AnalysisResult;
 import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.TableKey;
-import org.tfeval.analysis.data.ExactTests;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.GroupedShares;
 import org.tfeval.analysis.data.Interval;
@@ -16,13 +15,18 @@ import org.tfeval.analysis.data.Intervals;
 import org.tfeval.analysis.data.Share;
 import org.tfeval.analysis.data.StudyData;
 import org.tfeval.analysis.data.TaskForce;
+import org.tfeval.stats.multiplicity.Adjustment;
+import org.tfeval.stats.permutation.SitePermutationTest;
 
 /**
  * Case outcomes (prosecution, trafficking charge) of task forces with and without a feature
- * ({@link Feature#standard}), with Fisher's exact test on the cases, and what the number of task
- * forces allows: the smallest p-value a task-force-level exact test could reach, and a generated
- * statement that case-level tests treat clustered cases as independent.
- * Exact tests: stats' {@code FisherExactTest}.
+ * ({@link Feature#standard}), answered at the level the question is asked: the task force. The cases of each
+ * group are described (shares with Wilson intervals, no case-level test: cases cluster within task forces);
+ * the test is stats' exact {@link SitePermutationTest} on the task forces' own rates (difference in mean
+ * site-level rate, every assignment of the task forces to the arms enumerated), with the smallest p-value the
+ * split can reach, and Holm-adjusted p-values over every test in the table ({@link Adjustment#HOLM}). A feature
+ * with fewer than {@link AnalysisSettings#sitesPerArm()} task forces in an arm is described, never tested; a
+ * feature held (or lacked) by one task force is that task force's effect and gets no p-value.
  */
 public final class TaskForceComparison implements Analysis {
     /** Analysis id. */
@@ -32,6 +36,35 @@ public final class TaskForceComparison implements Analysis {
             new String[] {StudyData.CASE_PROSECUTION, "prosecution"},
             new String[] {StudyData.CASE_HT_CHARGE, "trafficking_charge"});
 
+    /** What the site-level comparison of a feature may say. */
+    public enum Verdict {
+        /** Each arm has enough task forces: tested exactly at the task-force level. */
+        TESTED("Tested at the task-force level"),
+        /** An arm has fewer task forces than the threshold (but more than one): described only. */
+        DESCRIPTIVE("Descriptive only: too few task forces in an arm"),
+        /** One task force holds (or alone lacks) the feature: its difference is that task force's own. */
+        ONE_SITE("One task force: a difference is that task force's effect, not the feature's"),
+        /** Every task force falls on one side: no comparison. */
+        NO_CONTRAST("No comparison: every task force falls on one side");
+
+        private final String words;
+
+        Verdict(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+
+        public static Verdict of(int with, int without, int perArm) {
+            if (with == 0 || without == 0) return NO_CONTRAST;
+            if (with == 1 || without == 1) return ONE_SITE;
+            if (with < perArm || without < perArm) return DESCRIPTIVE;
+            return TESTED;
+        }
+    }
+
     /** The share of a group's cases reaching an outcome: n of of, with its interval. */
     public record OutcomeCells(long n, long of, Double pct, Double low, Double high) {
         static OutcomeCells of(Share s, Interval ci) {
@@ -39,19 +72,35 @@ public final class TaskForceComparison implements Analysis {
         }
     }
 
-    /** A feature, one of its two groups, its task forces and cases, their outcomes and Fisher's p-values. */
+    /** A feature, one of its two groups, its task forces and cases, and their outcomes (described, not tested). */
     public record FeatureRow(
             String feature,
             String group,
             long taskForces,
             long cases,
             OutcomeCells prosecution,
-            OutcomeCells traffickingCharge,
-            Double prosecutionFisherP,
-            Double traffickingChargeFisherP) {}
+            OutcomeCells traffickingCharge) {}
 
-    /** A feature: task forces with, without, unknown, and the smallest p-value a task-force-level test could reach. */
-    public record SiteLevelRow(String feature, long with, long without, long unknown, Double smallestP) {}
+    /**
+     * A feature at the task-force level: task forces with, without, unknown; what may be said ({@link Verdict});
+     * the one task force when the feature is a single site's; for each outcome the difference in mean site-level
+     * rate (with minus without), its exact permutation p-value and Holm-adjusted p-value (null unless tested);
+     * and the smallest p-value the split can reach (null when an arm is empty).
+     */
+    public record SiteLevelRow(
+            String feature,
+            long with,
+            long without,
+            long unknown,
+            String verdict,
+            String singleSite,
+            Double prosecutionDifference,
+            Double prosecutionP,
+            Double prosecutionHolmP,
+            Double chargeDifference,
+            Double chargeP,
+            Double chargeHolmP,
+            Double smallestP) {}
 
     /** A sentence on what the comparison can show. */
     public record StatementRow(String statement) {}
@@ -106,67 +155,133 @@ public final class TaskForceComparison implements Analysis {
                     .proportion(p + "_low", "CI low")
                     .proportion(p + "_high", "CI high");
         }
-        fb.pValue("prosecution_fisher_p", "Fisher p (prosecution)")
-                .pValue("trafficking_charge_fisher_p", "Fisher p (trafficking charge)");
         ResultTable.Builder<SiteLevelRow> lb = ResultTable.builder(
-                        SITE_LEVEL, "What a task-force-level comparison can show")
+                        SITE_LEVEL, "Task-force features compared at the task-force level")
                 .text("feature", "Feature")
                 .count("with", "Task forces with")
                 .count("without", "Task forces without")
                 .count("unknown", "Unknown")
-                .pValue("smallest_p", "Smallest attainable p (Fisher, task-force level)");
+                .text("verdict", "What may be said")
+                .text("single_site", "The one task force")
+                .number("prosecution_difference", "Prosecution: difference in mean site rate")
+                .pValue("prosecution_p", "Exact permutation p (prosecution)")
+                .pValue("prosecution_holm_p", "Holm-adjusted p (prosecution)")
+                .number("charge_difference", "Trafficking charge: difference in mean site rate")
+                .pValue("charge_p", "Exact permutation p (trafficking charge)")
+                .pValue("charge_holm_p", "Holm-adjusted p (trafficking charge)")
+                .pValue("smallest_p", "Smallest attainable p (this split)");
         List<String> statements = new ArrayList<>();
-        for (Feature f : Feature.standard(median)) {
+        List<Feature> features = Feature.standard(median);
+        List<Object[]> pending = new ArrayList<>();
+        List<Double> family = new ArrayList<>();
+        for (Feature f : features) {
             boolean[] with = new boolean[data.taskForces().size()];
             boolean[] without = new boolean[data.taskForces().size()];
-            int nWith = 0;
-            int nWithout = 0;
+            List<TaskForce> withSites = new ArrayList<>();
+            List<TaskForce> withoutSites = new ArrayList<>();
             for (TaskForce t : sites) {
                 int g = f.group().applyAsInt(t);
                 if (g == 1) {
                     with[t.index()] = true;
-                    nWith++;
+                    withSites.add(t);
                 } else if (g == 0) {
                     without[t.index()] = true;
-                    nWithout++;
+                    withoutSites.add(t);
                 }
             }
+            int nWith = withSites.size();
+            int nWithout = withoutSites.size();
             Object[][] rows = {{f.with(), with, nWith}, {f.without(), without, nWithout}};
             for (Object[] r : rows) {
                 boolean[] in = (boolean[]) r[1];
                 long cases = 0;
                 for (int k = 0; k < in.length; k++) cases += in[k] ? casesBySite[k] : 0;
                 List<OutcomeCells> cells = new ArrayList<>();
-                List<Double> fisher = new ArrayList<>();
                 for (GroupedShares o : outcomes) {
                     Share s = o.sum(k -> in[k]);
                     cells.add(OutcomeCells.of(s, Intervals.wilson(s, conf)));
-                    fisher.add(ExactTests.fisher(o.sum(k -> with[k]), o.sum(k -> without[k])));
                 }
-                fb.add(new FeatureRow(
-                        f.name(),
-                        (String) r[0],
-                        (Integer) r[2],
-                        cases,
-                        cells.get(0),
-                        cells.get(1),
-                        fisher.get(0),
-                        fisher.get(1)));
+                fb.add(new FeatureRow(f.name(), (String) r[0], (Integer) r[2], cases, cells.get(0), cells.get(1)));
             }
             int unknown = sites.size() - nWith - nWithout;
-            double smallest = ExactTests.smallestAttainable(nWith, nWith + nWithout);
-            lb.add(new SiteLevelRow(f.name(), nWith, nWithout, unknown, smallest));
-            if (nWith == 0 || nWithout == 0) {
-                statements.add(f.name() + ": all " + sites.size()
-                        + " task forces with cases fall on one side, so this study cannot compare them.");
+            Verdict v = Verdict.of(nWith, nWithout, settings.sitesPerArm());
+            String single = v == Verdict.ONE_SITE
+                    ? (nWith == 1 ? withSites : withoutSites).get(0).id()
+                    : null;
+            Double smallest =
+                    nWith > 0 && nWithout > 0 ? SitePermutationTest.smallestAttainable(nWith, nWith + nWithout) : null;
+            double[] diff = new double[OUTCOMES.size()];
+            double[] p = new double[OUTCOMES.size()];
+            java.util.Arrays.fill(diff, Double.NaN);
+            java.util.Arrays.fill(p, Double.NaN);
+            if (nWith > 0 && nWithout > 0) {
+                for (int o = 0; o < OUTCOMES.size(); o++) {
+                    List<TaskForce> both = new ArrayList<>(withSites);
+                    both.addAll(withoutSites);
+                    GroupedShares g = outcomes.get(o);
+                    List<TaskForce> rated = both.stream()
+                            .filter(t -> g.share(t.index()).trials() > 0)
+                            .toList();
+                    double[] rate = rated.stream()
+                            .mapToDouble(t -> g.share(t.index()).proportion())
+                            .toArray();
+                    boolean[] arm = new boolean[rated.size()];
+                    int armN = 0;
+                    for (int k = 0; k < arm.length; k++) {
+                        arm[k] = with[rated.get(k).index()];
+                        if (arm[k]) armN++;
+                    }
+                    if (armN == 0 || armN == arm.length) continue;
+                    SitePermutationTest.Result res = SitePermutationTest.test(rate, arm);
+                    diff[o] = res.difference();
+                    if (v == Verdict.TESTED
+                            && Verdict.of(armN, arm.length - armN, settings.sitesPerArm()) == Verdict.TESTED)
+                        p[o] = res.p();
+                }
             }
+            for (double x : p) family.add(x);
+            pending.add(new Object[] {f, nWith, nWithout, unknown, v, single, diff, p, smallest});
+        }
+        double[] all = family.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] holm = Adjustment.HOLM.adjust(all);
+        int k = 0;
+        for (Object[] r : pending) {
+            Feature f = (Feature) r[0];
+            int nWith = (Integer) r[1];
+            int nWithout = (Integer) r[2];
+            Verdict v = (Verdict) r[4];
+            double[] diff = (double[]) r[6];
+            double[] p = (double[]) r[7];
+            Double smallest = (Double) r[8];
+            boolean site = v == Verdict.ONE_SITE;
+            lb.add(new SiteLevelRow(
+                    f.name(),
+                    nWith,
+                    nWithout,
+                    (Integer) r[3],
+                    v.words(),
+                    (String) r[5],
+                    diff[0],
+                    p[0],
+                    holm[k],
+                    diff[1],
+                    p[1],
+                    holm[k + 1],
+                    site ? null : smallest));
+            k += 2;
+            statements.add(
+                    featureSentence(f.name(), nWith, nWithout, v, (String) r[5], smallest, settings.sitesPerArm()));
         }
         fb.note("Size splits at the median membership (TF_N_MEMBERS) of the task forces with cases: "
                 + String.format(Locale.ROOT, "%.0f", median) + " members. " + settings.confidenceLabel()
-                + " Wilson intervals.");
-        fb.note(
-                "Fisher's exact test compares the cases of the two groups as if they were independent; cases cluster within task forces, "
-                        + "so these p-values overstate the evidence.");
+                + " Wilson intervals of the cases of each group, which treat cases as independent: descriptions, not tests. "
+                + "The tests are in the task-force-level table.");
+        lb.note(
+                "Each task force's rate is the share of its own cases with the outcome; the test enumerates every way to "
+                        + "assign the task forces to the two arms (exact permutation test, two-sided, difference in mean rate). "
+                        + "A feature is tested only with at least " + settings.sitesPerArm()
+                        + " task forces in each arm; Holm's adjustment runs over every p-value in this table ("
+                        + family.stream().filter(x -> !x.isNaN()).count() + " tests).");
         ResultTable.Builder<StatementRow> st = ResultTable.builder(
                         STATEMENT, "What these task forces can and cannot show")
                 .text("statement", "Statement");
@@ -176,11 +291,50 @@ public final class TaskForceComparison implements Analysis {
                 ID,
                 title(),
                 "Shares of cases prosecuted and charged under a trafficking statute in task forces with and without "
-                        + "each feature, with " + settings.confidenceLabel()
-                        + " Wilson intervals and Fisher's exact test on the cases; and the smallest "
-                        + "p-value Fisher's test on the task forces themselves could reach (the most extreme table).",
+                        + "each feature (described with " + settings.confidenceLabel()
+                        + " Wilson intervals), and an exact permutation test on the task forces' own rates, with the "
+                        + "smallest p-value each split can reach and Holm-adjusted p-values; features with fewer than "
+                        + settings.sitesPerArm() + " task forces in an arm are described only.",
                 List.of(fb.build(), lb.build(), st.build()),
                 statement(sites.size(), data.taskForces().size()));
+    }
+
+    /** The sentence on one feature, generated from its row of the task-force-level table. */
+    public static String featureSentence(
+            String feature, int with, int without, Verdict v, String single, Double smallest, int perArm) {
+        switch (v) {
+            case NO_CONTRAST:
+                return feature + ": all " + (with + without)
+                        + " task forces with a known value fall on one side, so this study cannot compare them.";
+            case ONE_SITE:
+                // the task force is named in the task-force-level table (single_site), not in sentences that
+                // documents for other task forces may quote
+                return feature + ": one task force is alone on its side (" + with + " against " + without
+                        + "), so any difference is that task force's own effect and gets no p-value.";
+            case DESCRIPTIVE:
+                return String.format(
+                        Locale.ROOT,
+                        "%s (%d against %d task forces): fewer than %d task forces in an arm, so the difference is described, not tested; "
+                                + "the smallest p-value an exact test could reach for this split is %s.",
+                        feature,
+                        with,
+                        without,
+                        perArm,
+                        pValue(smallest));
+            default:
+                return String.format(
+                        Locale.ROOT,
+                        "%s (%d against %d task forces): the smallest p-value an exact task-force-level test can reach for this split is %s.",
+                        feature,
+                        with,
+                        without,
+                        pValue(smallest));
+        }
+    }
+
+    /** A p-value as the sentences print it: three decimals, or "< 0.001". */
+    public static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     /** The honest statement, generated from the number of task forces. */
@@ -197,9 +351,10 @@ public final class TaskForceComparison implements Analysis {
             out.add(String.format(
                     Locale.ROOT,
                     "Even the most extreme result possible, with every task force that has a feature doing well and "
-                            + "every other doing badly, would give Fisher's exact test on the task forces a two-sided p-value of %.3f for an even %d-%d split, "
-                            + "and more for any other split; with %d sites no feature can be shown to matter unless its effect is large and consistent.",
-                    ExactTests.smallestAttainable(half, sites),
+                            + "every other doing badly, would give an exact task-force-level test a two-sided p-value of %.3f for an even %d-%d split "
+                            + "(each feature's own split and its smallest attainable p-value are in the task-force-level table); "
+                            + "with %d sites no feature can be shown to matter unless its effect is large and consistent.",
+                    SitePermutationTest.smallestAttainable(half, sites),
                     half,
                     sites - half,
                     sites));

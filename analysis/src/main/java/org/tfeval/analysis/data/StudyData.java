@@ -50,9 +50,15 @@ public final class StudyData {
     public static final String CASE_CONVICTION = "CASE_CONVICTION";
     /** Cases: any suspect sentenced (computed here). */
     public static final String CASE_SENTENCE = "CASE_SENTENCE";
-    /** The case outcome flags computed here, in funnel order. */
+    /**
+     * Cases: any suspect both charged under a trafficking statute and convicted (computed here): the
+     * trafficking path of the funnel, a subset of {@link #CASE_HT_CHARGE}. The conviction may be on any of the
+     * suspect's charges (the form records one disposition per suspect).
+     */
+    public static final String CASE_HT_CONVICTION = "CASE_HT_CONVICTION";
+    /** The case outcome flags computed here, in funnel order (the trafficking path last). */
     public static final List<String> CASE_OUTCOMES =
-            List.of(CASE_ARREST, CASE_PROSECUTION, CASE_HT_CHARGE, CASE_CONVICTION, CASE_SENTENCE);
+            List.of(CASE_ARREST, CASE_PROSECUTION, CASE_HT_CHARGE, CASE_CONVICTION, CASE_SENTENCE, CASE_HT_CONVICTION);
     /** Suspects: the close date of the suspect's case (joined here). */
     public static final String CASE_CLOSE_DATE = "CASE_CLOSE_DATE";
     /** Threads DuckDB may use. */
@@ -240,10 +246,12 @@ public final class StudyData {
                 + " END) ELSE (" + convicted + ") END";
         String statuses = "SELECT CASE_ID, " + yesNo("S_ARRESTED") + " AS a, " + yesNo("S_PROSECUTED") + " AS p, "
                 + String.format(prosecuted, yesNo("S_HT_CHARGED")) + " AS h, " + convicted + " AS c, " + sentenced
-                + " AS s FROM " + suspects;
+                + " AS s, CASE WHEN (" + String.format(prosecuted, yesNo("S_HT_CHARGED")) + ") = 1 THEN (" + convicted
+                + ") ELSE (" + String.format(prosecuted, yesNo("S_HT_CHARGED")) + ") END AS hc FROM " + suspects;
         return "(SELECT CASE_ID, " + any("a") + " AS " + CASE_ARREST + ", " + any("p") + " AS " + CASE_PROSECUTION
                 + ", " + any("h") + " AS "
                 + CASE_HT_CHARGE + ", " + any("c") + " AS " + CASE_CONVICTION + ", " + any("s") + " AS " + CASE_SENTENCE
+                + ", " + any("hc") + " AS " + CASE_HT_CONVICTION
                 + " FROM (" + statuses
                 + ") GROUP BY CASE_ID)";
     }

@@ -10,9 +10,12 @@ import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.TableKey;
 import org.tfeval.analysis.data.Categories;
+import org.tfeval.analysis.data.DesignEstimate;
 import org.tfeval.analysis.data.FormData;
+import org.tfeval.analysis.data.IntColumn;
 import org.tfeval.analysis.data.Interval;
 import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.SampleDesign;
 import org.tfeval.analysis.data.Share;
 import org.tfeval.analysis.data.StudyData;
 import org.tfeval.analysis.data.TaskForce;
@@ -21,8 +24,13 @@ import org.tfeval.analysis.data.TaskForce;
  * Race shares of suspects ({@code S_RACE}) and survivors ({@code V_RACE}) against the population
  * benchmark: the disproportionality ratio (share among suspects over share in the population)
  * with a Katz log interval and the difference in percentage points with a Newcombe interval,
- * treating the benchmark as a proportion of its population. Cross-site figures use the national
- * benchmark; each task force its most specific jurisdiction (TF_ID, state, national).
+ * treating the benchmark as a proportion of its population. Each task force is set against its most
+ * specific jurisdiction (TF_ID, state, national). Cross-site figures are design-based: the share is the
+ * weighted share with its linearization interval (task force as the cluster, {@link SampleDesign}), and the
+ * benchmark is the combination of the task forces' own benchmarks with the same weights (the share the sample
+ * would have if each task force's suspects matched its jurisdiction's population); ratio and difference
+ * intervals are the share's interval over (minus) that combined benchmark, which is treated as known. A race
+ * with no one in the sample gets no ratio (its estimate, 0, would sit outside any log-scale interval).
  */
 public final class Disproportionality implements Analysis {
     /** Analysis id. */
@@ -47,7 +55,10 @@ public final class Disproportionality implements Analysis {
             Double ratioHigh,
             Double difference,
             Double differenceLow,
-            Double differenceHigh) {}
+            Double differenceHigh,
+            Double unweightedShare,
+            Double wilsonLow,
+            Double wilsonHigh) {}
 
     /** A race among one task force's suspects against the benchmark of its jurisdiction. */
     public record SiteRaceRow(
@@ -91,7 +102,8 @@ public final class Disproportionality implements Analysis {
                 national.orElseGet(() -> bench.jurisdictions().iterator().next());
         if (national.isEmpty())
             warnings.add("The benchmark has no national (" + PopulationBenchmark.NATIONAL
-                    + ") rows; cross-site figures use " + crossSite + ".");
+                    + ") rows; task forces without a benchmark of their own use " + crossSite + ".");
+        SampleDesign design = SampleDesign.of(data, settings.frames());
         tables.add(table(
                 SUSPECTS,
                 "Race of suspects against the population benchmark",
@@ -101,7 +113,8 @@ public final class Disproportionality implements Analysis {
                 "S_RACE",
                 crossSite,
                 i -> data.suspects().site(i) >= 0,
-                settings));
+                settings,
+                design));
         tables.add(table(
                 VICTIMS,
                 "Race of survivors against the population benchmark",
@@ -111,7 +124,8 @@ public final class Disproportionality implements Analysis {
                 "V_RACE",
                 crossSite,
                 i -> data.victims().site(i) >= 0,
-                settings));
+                settings,
+                design));
 
         ResultTable.Builder<SiteRaceRow> sb = ResultTable.builder(
                         SUSPECTS_BY_SITE, "Race of suspects against the benchmark, by task force")
@@ -135,6 +149,7 @@ public final class Disproportionality implements Analysis {
                 Optional<BenchmarkShare> b = bench.share(j, e.getKey().intValue());
                 if (b.isEmpty()) continue;
                 Ratio r = Ratio.of(e.getValue(), cat.total(), b.get(), settings.confidence());
+                boolean none = e.getValue() == 0;
                 sb.add(new SiteRaceRow(
                         t.id(),
                         j,
@@ -143,12 +158,17 @@ public final class Disproportionality implements Analysis {
                         cat.total(),
                         r.share(),
                         b.get().share(),
-                        r.ratio(),
-                        r.ratioCi().low(),
-                        r.ratioCi().high()));
+                        none ? null : r.ratio(),
+                        none ? null : r.ratioCi().low(),
+                        none ? null : r.ratioCi().high()));
             }
         }
         sb.note(benchmarkNote(bench));
+        sb.note(
+                "A race with no suspects at a task force has no ratio: its estimate, 0, cannot lie inside a Katz log interval. "
+                        + "Ratios of one task force rest on its own suspects, treated as independent ("
+                        + settings.confidenceLabel()
+                        + " Katz log interval).");
         tables.add(sb.build());
         if (bench.illustrative())
             warnings.add("The population benchmark is the ILLUSTRATIVE default (" + bench.label()
@@ -173,9 +193,24 @@ public final class Disproportionality implements Analysis {
             String variable,
             String jurisdiction,
             IntPredicate rows,
-            AnalysisSettings settings) {
+            AnalysisSettings settings,
+            SampleDesign design) {
         PopulationBenchmark bench = settings.benchmark();
         Categories cat = Categories.of(f.code(variable), rows, data.codes(form, variable));
+        IntColumn col = f.code(variable);
+        // each task force's own jurisdiction (TF_ID, state, national; else the cross-site default)
+        String[] jurisdictionOf = new String[data.taskForces().size()];
+        for (TaskForce t : data.taskForces())
+            jurisdictionOf[t.index()] = bench.jurisdiction(t.id(), t.state(), PopulationBenchmark.NATIONAL)
+                    .orElse(jurisdiction);
+        double[] siteWeight = new double[data.taskForces().size()];
+        for (int i = 0; i < f.rows(); i++) {
+            if (rows.test(i) && f.site(i) >= 0 && col.get(i) >= 0) siteWeight[f.site(i)] += design.weight(f.site(i));
+        }
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (int k = 0; k < siteWeight.length; k++) if (siteWeight[k] > 0) used.add(jurisdictionOf[k]);
+        String jurisdictionLabel =
+                used.size() == 1 ? used.iterator().next() : "Per task force (" + String.join(", ", used) + ")";
         ResultTable.Builder<RaceRow> b = ResultTable.builder(id, title)
                 .text("race", "Race")
                 .text("jurisdiction", "Benchmark")
@@ -190,52 +225,66 @@ public final class Disproportionality implements Analysis {
                 .number("ratio_high", "Ratio CI high")
                 .number("difference", "Difference (points)")
                 .number("difference_low", "Difference CI low")
-                .number("difference_high", "Difference CI high");
+                .number("difference_high", "Difference CI high")
+                .proportion("unweighted_share", "% of sample (unweighted)")
+                .proportion("wilson_low", "Wilson low (unweighted)")
+                .proportion("wilson_high", "Wilson high (unweighted)");
         for (var e : cat.counts().entrySet()) {
-            Optional<BenchmarkShare> bs = bench.share(jurisdiction, e.getKey().intValue());
+            int code = e.getKey().intValue();
             Share sh = new Share(e.getValue(), cat.total(), cat.excluded());
-            Interval ci = Intervals.wilson(sh, settings.confidence());
-            if (bs.isEmpty()) {
-                b.add(new RaceRow(
-                        data.label(form, variable, e.getKey()),
-                        jurisdiction,
-                        e.getValue(),
-                        cat.total(),
-                        sh.proportion(),
-                        ci.low(),
-                        ci.high(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
-                continue;
+            Interval wilson = Intervals.wilson(sh, settings.confidence());
+            DesignEstimate d = design.share(
+                    f.rows(),
+                    f::site,
+                    i -> rows.test(i) && col.get(i) >= 0,
+                    i -> col.get(i) == code ? Share.EVENT : Share.NO_EVENT,
+                    settings.confidence());
+            // the benchmark combined with the sample's weights: each task force's own jurisdiction
+            double num = 0;
+            double den = 0;
+            boolean complete = true;
+            for (int k = 0; k < siteWeight.length; k++) {
+                if (siteWeight[k] == 0) continue;
+                Optional<BenchmarkShare> bs = bench.share(jurisdictionOf[k], code);
+                if (bs.isEmpty()) {
+                    complete = false;
+                    break;
+                }
+                num += siteWeight[k] * bs.get().share();
+                den += siteWeight[k];
             }
-            Ratio r = Ratio.of(e.getValue(), cat.total(), bs.get(), settings.confidence());
+            Double benchmark = complete && den > 0 ? num / den : null;
+            boolean ratioShown = benchmark != null && benchmark > 0 && e.getValue() > 0;
+            Interval ci = d.interval();
             b.add(new RaceRow(
                     data.label(form, variable, e.getKey()),
-                    jurisdiction,
+                    jurisdictionLabel,
                     e.getValue(),
                     cat.total(),
-                    sh.proportion(),
+                    d.estimate(),
                     ci.low(),
                     ci.high(),
-                    bs.get().share(),
-                    r.ratio(),
-                    r.ratioCi().low(),
-                    r.ratioCi().high(),
-                    100 * r.difference(),
-                    100 * r.differenceCi().low(),
-                    100 * r.differenceCi().high()));
+                    benchmark,
+                    ratioShown ? d.estimate() / benchmark : null,
+                    ratioShown ? ci.low() / benchmark : null,
+                    ratioShown ? ci.high() / benchmark : null,
+                    benchmark != null ? 100 * (d.estimate() - benchmark) : null,
+                    benchmark != null ? 100 * (ci.low() - benchmark) : null,
+                    benchmark != null ? 100 * (ci.high() - benchmark) : null,
+                    sh.proportion(),
+                    wilson.low(),
+                    wilson.high()));
         }
         b.note("Shares are of " + cat.total() + " people with a recorded race."
                 + (cat.excluded().total() > 0 ? " Left out: " + cat.excluded().describe(data.instrument()) + "." : ""));
         b.note(benchmarkNote(bench));
         b.note(
                 "A ratio above 1 means the group is a larger share of the sample than of the population. Groups without a benchmark share "
-                        + "(such as 'Other') have no ratio.");
+                        + "(such as 'Other') have no ratio; nor does a group with no one in the sample.");
+        b.note(design.describe(settings.confidenceLabel())
+                + " The benchmark is each task force's own jurisdiction combined with the same weights"
+                + (used.size() > 1 ? " (" + used.size() + " jurisdictions)" : "")
+                + "; ratio and difference intervals divide (subtract) that benchmark, taken as known.");
         return b.build();
     }
 

@@ -15,6 +15,7 @@ import org.tfeval.analysis.data.Exclusions;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.GroupedShares;
 import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.SampleDesign;
 import org.tfeval.analysis.data.Share;
 import org.tfeval.analysis.data.StudyData;
 import org.tfeval.analysis.data.TaskForce;
@@ -24,8 +25,13 @@ import org.tfeval.analysis.data.TaskForce;
  * ({@link StudyData#CASE_OUTCOMES}); at suspect level from {@code S_ARRESTED},
  * {@code S_PROSECUTED}, {@code S_HT_CHARGED}, {@code S_DISPOSITION} (trial or plea) and
  * {@code S_SENTENCE_TYPE}. Each stage's share is of all investigations (cases or suspects) with a
- * known status, with a Wilson interval, and of those that reached the previous stage. Missing
- * codes are left out of denominators and counted.
+ * known status, and of those that reached the previous stage. The funnel is nested: a row reaches a stage
+ * only when it reached the stage before it on its path ({@link Stage#nested}); after prosecution the
+ * trafficking path (trafficking charge, then conviction after a trafficking charge) and the any-charge path
+ * (conviction on any charge, then sentence) are separate rows, each with its own previous stage. Shares of
+ * all rows and of each type are design-based ({@link SampleDesign}: task force as the cluster), with the
+ * unweighted share and its Wilson interval beside them; a single task force's shares have Wilson intervals
+ * only (one cluster). Missing codes are left out of denominators and counted.
  */
 public final class OutcomeFunnel implements Analysis {
     /** Analysis id. */
@@ -35,8 +41,12 @@ public final class OutcomeFunnel implements Analysis {
     public static final String ARREST = "Arrest";
     public static final String PROSECUTION = "Prosecution";
     public static final String TRAFFICKING_CHARGE = "Trafficking charge";
-    public static final String CONVICTION = "Conviction";
-    public static final String SENTENCE = "Sentence";
+    /** Trafficking path: charged under a trafficking statute and convicted (on any of the suspect's charges). */
+    public static final String HT_CONVICTION = "Conviction after a trafficking charge";
+    /** Any-charge path: convicted on any charge, of the prosecuted. */
+    public static final String CONVICTION = "Conviction (any charge)";
+    /** Any-charge path: sentenced, of the convicted. */
+    public static final String SENTENCE = "Sentence (any charge)";
     /** Group label of all rows. */
     public static final String ALL = "All";
     /** HT_TYPE code of sex trafficking. */
@@ -81,6 +91,7 @@ public final class OutcomeFunnel implements Analysis {
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
         double conf = settings.confidence();
         Conviction conviction = Conviction.of(data.instrument());
+        SampleDesign design = SampleDesign.of(data, settings.frames());
         List<ResultTable<?>> tables = new ArrayList<>();
         tables.add(funnel(
                 CASE_BY_TYPE,
@@ -92,7 +103,9 @@ public final class OutcomeFunnel implements Analysis {
                 Stage.caseStages(),
                 types(data, data.cases()),
                 conf,
-                "Cases"));
+                "Cases",
+                design,
+                settings));
         tables.add(funnel(
                 CASE_BY_SITE,
                 "Case outcomes by task force",
@@ -103,7 +116,9 @@ public final class OutcomeFunnel implements Analysis {
                 Stage.caseStages(),
                 sites(data, data.cases()),
                 conf,
-                "Cases"));
+                "Cases",
+                design,
+                settings));
         tables.add(funnel(
                 SUSPECT_BY_TYPE,
                 "Suspect outcomes by type of trafficking",
@@ -114,7 +129,9 @@ public final class OutcomeFunnel implements Analysis {
                 Stage.suspectStages(conviction),
                 types(data, data.suspects()),
                 conf,
-                "Suspects"));
+                "Suspects",
+                design,
+                settings));
         tables.add(funnel(
                 SUSPECT_BY_SITE,
                 "Suspect outcomes by task force",
@@ -125,15 +142,20 @@ public final class OutcomeFunnel implements Analysis {
                 Stage.suspectStages(conviction),
                 sites(data, data.suspects()),
                 conf,
-                "Suspects"));
-        tables.add(traffickingCharge(data, conf, settings));
+                "Suspects",
+                design,
+                settings));
+        tables.add(traffickingCharge(data, conf, settings, design));
         return new AnalysisResult(
                 ID,
                 title(),
                 "Shares of cases and suspects reaching each stage (arrest, prosecution, charge under a trafficking "
                         + "statute, conviction (" + conviction.words()
-                        + "), sentence), of all investigations with a known status, with " + settings.confidenceLabel()
-                        + " Wilson score intervals; also of those that reached the previous stage. A case reaches a stage when any of its suspects did.",
+                        + "), sentence), of all investigations with a known status, design-based with the task force as the cluster ("
+                        + settings.confidenceLabel()
+                        + " intervals; the unweighted share and its Wilson interval beside it); also of those that reached "
+                        + "the previous stage. The funnel is nested; the trafficking path and the any-charge path are separate rows. "
+                        + "A case reaches a stage when any of its suspects did.",
                 tables,
                 warnings(data));
     }
@@ -161,7 +183,8 @@ public final class OutcomeFunnel implements Analysis {
      * left out); {@code printed} lists the groups printed, by label, with {@link #ALL_GROUPS} for
      * the sum of every group.
      */
-    record Groups(int count, IntUnaryOperator groupOf, List<String> labels, List<Integer> printed) {}
+    record Groups(
+            int count, IntUnaryOperator groupOf, List<String> labels, List<Integer> printed, boolean oneCluster) {}
 
     /** Index in {@link Groups#printed} standing for all groups together. */
     static final int ALL_GROUPS = -1;
@@ -190,7 +213,8 @@ public final class OutcomeFunnel implements Analysis {
                     return v >= 0 && v <= max ? index[v] : codes.size();
                 },
                 labels,
-                printed);
+                printed,
+                false);
     }
 
     static Groups sites(StudyData data, FormData f) {
@@ -202,7 +226,7 @@ public final class OutcomeFunnel implements Analysis {
         }
         labels.add(ALL);
         printed.add(ALL_GROUPS);
-        return new Groups(data.taskForces().size(), f::site, labels, printed);
+        return new Groups(data.taskForces().size(), f::site, labels, printed, true);
     }
 
     private static ResultTable<StageRow> funnel(
@@ -215,20 +239,22 @@ public final class OutcomeFunnel implements Analysis {
             List<Stage> stages,
             Groups groups,
             double conf,
-            String unit) {
+            String unit,
+            SampleDesign design,
+            AnalysisSettings settings) {
         ResultTable.Builder<StageRow> b = ResultTable.builder(id, title)
                 .text(key, keyLabel)
                 .text("stage", "Stage")
                 .shareColumns(unit)
                 .proportion("pct_of_previous", "% of previous stage");
-        List<IntUnaryOperator> status =
-                stages.stream().map(s -> s.status().apply(f)).toList();
+        List<IntUnaryOperator> status = Stage.nested(stages, f);
+        List<String> names = stages.stream().map(Stage::name).toList();
         List<GroupedShares> shares = new ArrayList<>();
         List<GroupedShares> ofPrevious = new ArrayList<>();
         for (int k = 0; k < stages.size(); k++) {
             shares.add(GroupedShares.count(f.rows(), groups.count(), groups.groupOf(), status.get(k)));
             if (k > 0) {
-                IntUnaryOperator prev = status.get(k - 1);
+                IntUnaryOperator prev = status.get(names.indexOf(stages.get(k).previous()));
                 ofPrevious.add(GroupedShares.count(
                         f.rows(),
                         groups.count(),
@@ -246,19 +272,64 @@ public final class OutcomeFunnel implements Analysis {
                 Share s = shares.get(k).sum(in);
                 var ci = Intervals.wilson(s, conf);
                 Double previous = k == 0 ? null : ofPrevious.get(k - 1).sum(in).proportion();
-                b.add(new StageRow(groups.labels().get(g), stages.get(k).name(), ShareCells.of(s, ci), previous));
+                ShareCells cells;
+                if (groups.oneCluster() && group != ALL_GROUPS) {
+                    cells = ShareCells.of(s, ci);
+                } else {
+                    IntUnaryOperator st = status.get(k);
+                    var groupOf = groups.groupOf();
+                    cells = ShareCells.of(
+                            s,
+                            ci,
+                            design.share(
+                                    f.rows(),
+                                    f::site,
+                                    i -> {
+                                        int gi = groupOf.applyAsInt(i);
+                                        return gi >= 0 && (group == ALL_GROUPS || gi == group);
+                                    },
+                                    st,
+                                    conf));
+                }
+                b.add(new StageRow(groups.labels().get(g), stages.get(k).name(), cells, previous));
                 if (group == ALL_GROUPS) all = all.plus(s.excluded());
             }
         }
         b.note("Shares are of all " + unit.toLowerCase(java.util.Locale.ROOT) + " with a known status at that stage; "
-                + "'% of previous stage' is of those that reached the stage before.");
+                + "'% of previous stage' is of those that reached the stage before on the same path. The funnel is nested: "
+                + "a stage counts only " + unit.toLowerCase(java.util.Locale.ROOT)
+                + " that reached every earlier stage of its path. After prosecution there are two paths: "
+                + TRAFFICKING_CHARGE + " then " + HT_CONVICTION + "; and " + CONVICTION + " then " + SENTENCE + ".");
+        if (groups.oneCluster())
+            b.note("Each task force's rows rest on one cluster: " + settings.confidenceLabel()
+                    + " Wilson intervals of its own cases, unweighted. The 'All' rows: "
+                    + design.describe(settings.confidenceLabel()));
+        else b.note(design.describe(settings.confidenceLabel()));
+        for (int k = 1; k < stages.size(); k++) {
+            IntUnaryOperator own = stages.get(k).status().apply(f);
+            IntUnaryOperator prev = status.get(names.indexOf(stages.get(k).previous()));
+            long skipped = 0;
+            for (int i = 0; i < f.rows(); i++) {
+                if (f.site(i) >= 0 && own.applyAsInt(i) == Share.EVENT && prev.applyAsInt(i) == Share.NO_EVENT)
+                    skipped++;
+            }
+            if (skipped > 0)
+                b.note(skipped + " "
+                        + (skipped == 1
+                                ? unit.toLowerCase(java.util.Locale.ROOT).replaceAll("s$", "")
+                                : unit.toLowerCase(java.util.Locale.ROOT))
+                        + " recorded at '" + stages.get(k).name() + "' without '"
+                        + stages.get(k).previous()
+                        + "' are not counted at that stage (the funnel is nested).");
+        }
         if (all.total() > 0)
             b.note("Left out of denominators (all stages, all " + unit.toLowerCase(java.util.Locale.ROOT) + "): "
                     + all.describe(data.instrument()) + ".");
         return b.build();
     }
 
-    private static ResultTable<ChargeRow> traffickingCharge(StudyData data, double conf, AnalysisSettings settings) {
+    private static ResultTable<ChargeRow> traffickingCharge(
+            StudyData data, double conf, AnalysisSettings settings, SampleDesign design) {
         ResultTable.Builder<ChargeRow> b = ResultTable.builder(
                         TRAFFICKING_CHARGE_TABLE,
                         "Sex-trafficking investigations charged under a trafficking statute, "
@@ -273,32 +344,48 @@ public final class OutcomeFunnel implements Analysis {
         IntPredicate sex = i -> c.site(i) >= 0 && ht.get(i) == SEX_TRAFFICKING;
         Share all = Share.count(c.rows(), sex, i -> Stage.yesNo(charge.get(i)));
         Share prosecuted = Share.count(c.rows(), i -> sex.test(i) && pros.get(i) == 1, i -> Stage.yesNo(charge.get(i)));
-        b.add(new ChargeRow("Cases", OF_ALL_SEX, ShareCells.of(all, Intervals.wilson(all, conf))));
-        b.add(new ChargeRow("Cases", OF_PROSECUTED_SEX, ShareCells.of(prosecuted, Intervals.wilson(prosecuted, conf))));
+        IntUnaryOperator chargeStatus = i -> Stage.yesNo(charge.get(i));
+        b.add(new ChargeRow(
+                "Cases",
+                OF_ALL_SEX,
+                ShareCells.of(
+                        all,
+                        Intervals.wilson(all, conf),
+                        design.share(c.rows(), c::site, sex::test, chargeStatus, conf))));
+        b.add(new ChargeRow(
+                "Cases",
+                OF_PROSECUTED_SEX,
+                ShareCells.of(
+                        prosecuted,
+                        Intervals.wilson(prosecuted, conf),
+                        design.share(c.rows(), c::site, i -> sex.test(i) && pros.get(i) == 1, chargeStatus, conf))));
         FormData s = data.suspects();
         var sht = s.code("HT_TYPE");
         var sp = s.code("S_PROSECUTED");
         var sc = s.code("S_HT_CHARGED");
         IntPredicate ssex = i -> s.site(i) >= 0 && sht.get(i) == SEX_TRAFFICKING;
-        Share sAll = Share.count(
-                s.rows(),
-                ssex,
-                i -> sp.get(i) == 0
-                        ? Share.NO_EVENT
-                        : sp.get(i) == 1 ? Stage.yesNo(sc.get(i)) : Stage.yesNo(sp.get(i)));
-        Share sPros = Share.count(s.rows(), i -> ssex.test(i) && sp.get(i) == 1, i -> Stage.yesNo(sc.get(i)));
+        IntUnaryOperator sAllStatus =
+                i -> sp.get(i) == 0 ? Share.NO_EVENT : sp.get(i) == 1 ? Stage.yesNo(sc.get(i)) : Stage.yesNo(sp.get(i));
+        IntUnaryOperator sProsStatus = i -> Stage.yesNo(sc.get(i));
+        IntPredicate sProsecuted = i -> ssex.test(i) && sp.get(i) == 1;
+        Share sAll = Share.count(s.rows(), ssex, sAllStatus);
+        Share sPros = Share.count(s.rows(), sProsecuted, sProsStatus);
         b.add(new ChargeRow(
                 "Suspects",
                 "Of all suspects in sex-trafficking investigations",
-                ShareCells.of(sAll, Intervals.wilson(sAll, conf))));
+                ShareCells.of(
+                        sAll, Intervals.wilson(sAll, conf), design.share(s.rows(), s::site, ssex, sAllStatus, conf))));
         b.add(new ChargeRow(
                 "Suspects",
                 "Of prosecuted suspects in sex-trafficking investigations",
-                ShareCells.of(sPros, Intervals.wilson(sPros, conf))));
+                ShareCells.of(
+                        sPros,
+                        Intervals.wilson(sPros, conf),
+                        design.share(s.rows(), s::site, sProsecuted, sProsStatus, conf))));
         b.note(
                 "The published figure ('33% prosecuted under trafficking statutes') leaves its denominator open; both are given. "
                         + "Sex-trafficking investigations are cases with HT_TYPE = 1 (sex trafficking only). "
-                        + settings.confidenceLabel() + " Wilson intervals.");
+                        + design.describe(settings.confidenceLabel()));
         return b.build();
     }
 }

@@ -24,6 +24,7 @@ import org.tfeval.stats.mixed.GlmmFit;
 import org.tfeval.stats.mixed.RandomInterceptLogit;
 import org.tfeval.stats.model.Coefficient;
 import org.tfeval.stats.model.FitWarning;
+import org.tfeval.stats.multiplicity.Adjustment;
 import org.tfeval.stats.regression.Family;
 import org.tfeval.stats.regression.FirthFit;
 import org.tfeval.stats.regression.FirthLogisticRegression;
@@ -81,7 +82,8 @@ public final class OutcomePrediction implements Analysis {
             String robust,
             Double glmmSd,
             String separation,
-            String predictorsLeftOut) {}
+            String predictorsLeftOut,
+            String status) {}
 
     /** A term of an outcome model: odds ratio with its interval, robust and bootstrap inference, and the random-intercept estimate. */
     public record CoefficientRow(
@@ -99,7 +101,9 @@ public final class OutcomePrediction implements Analysis {
             Double glmmOddsRatio,
             Double glmmLow,
             Double glmmHigh,
-            Double glmmP) {}
+            Double glmmP,
+            Double robustHolmP,
+            Double wildBootstrapHolmP) {}
 
     public static final TableKey<ModelRow> MODELS = TableKey.of("models", ModelRow.class);
 
@@ -140,10 +144,12 @@ public final class OutcomePrediction implements Analysis {
                 .text("robust", "Robust inference")
                 .number("glmm_sd", "Random-intercept SD (sensitivity)")
                 .text("separation", "Separation")
-                .text("predictors_left_out", "Predictors left out");
+                .text("predictors_left_out", "Predictors left out")
+                .text("status", "Reported as a finding?");
         // the outcomes' models are independent: fit them side by side
-        List<Model> fitted =
-                OUTCOMES.parallelStream().map(o -> fit(data, settings, o[0])).toList();
+        List<Model> fitted = OUTCOMES.parallelStream()
+                .map(o -> fitOrRefuse(data, settings, o[0]))
+                .toList();
         for (int k = 0; k < OUTCOMES.size(); k++) {
             String[] o = OUTCOMES.get(k);
             Model m = fitted.get(k);
@@ -159,7 +165,8 @@ public final class OutcomePrediction implements Analysis {
                     m.robust,
                     m.glmmSd,
                     m.separation,
-                    String.join("; ", m.dropped)));
+                    String.join("; ", m.dropped),
+                    m.notFinding.isEmpty() ? REPORTED : NOT_A_FINDING + String.join("; ", m.notFinding)));
             tables.add(coefficients(o[1], o[2], m, settings));
         }
         tables.add(0, models.build());
@@ -207,6 +214,44 @@ public final class OutcomePrediction implements Analysis {
         RobustFit robustFit;
         WildBootstrapFit wild;
         GlmmFit glmm;
+        /** Site-level terms held (or lacked) by one task force: term to that task force's ID; no p-value. */
+        java.util.Map<String, String> oneSite = new java.util.LinkedHashMap<>();
+        /** Why the model is not reported as a finding (empty: it is). */
+        List<String> notFinding = new ArrayList<>();
+        /** Whether the estimates are meaningless (not converged, singular): not printed at all. */
+        boolean withheld;
+    }
+
+    /** Status of a model reported as a finding. */
+    public static final String REPORTED = "Reported";
+    /** Status prefix of a model that is not a finding; the reasons follow. */
+    public static final String NOT_A_FINDING = "Not a finding: ";
+    /**
+     * A random-intercept odds ratio beyond e^this (or below e^-this) is taken as a failed fit, whatever the
+     * optimizer says: |log odds| of 20 is an odds ratio of 485 million.
+     */
+    public static final double ABSURD_LOG_ODDS = 20;
+    /** Terms of task-force features: identified between task forces, answered at the task-force level. */
+    public static final String SITE_TERM_PREFIX = "tf_";
+
+    /** {@link #fit}, or a model that says why it could not be fitted (singular design): never a whole-analysis failure. */
+    static Model fitOrRefuse(StudyData data, AnalysisSettings settings, String outcome) {
+        try {
+            return fit(data, settings, outcome);
+        } catch (InvalidInputException e) {
+            Model m = new Model();
+            var y = data.cases().code(outcome);
+            for (int i = 0; i < y.size(); i++) {
+                if (data.cases().site(i) < 0) continue;
+                if (y.get(i) == 1) m.events++;
+                if (y.get(i) == 0 || y.get(i) == 1) m.n++;
+            }
+            m.clusters = data.sitesWithCases().size();
+            m.withheld = true;
+            m.notFinding.add("the model could not be fitted (" + e.getMessage() + ")");
+            m.warnings.add("Not reported as a finding: " + m.notFinding.get(0) + ".");
+            return m;
+        }
     }
 
     static Model fit(StudyData data, AnalysisSettings settings, String outcome) {
@@ -248,6 +293,20 @@ public final class OutcomePrediction implements Analysis {
                 } else {
                     sitePartitions.add(part);
                     keep.add(k);
+                    // a feature held (or lacked) by one task force is that task force's fixed effect
+                    java.util.Map<Integer, Double> bySite = new java.util.TreeMap<>();
+                    for (int i = 0; i < v.length; i++) if (complete[i]) bySite.put((int) site[i], v[i]);
+                    long ones = bySite.values().stream().filter(x -> x == 1).count();
+                    long zeros = bySite.size() - ones;
+                    if (ones == 1 || zeros == 1) {
+                        double lone = ones == 1 ? 1 : 0;
+                        int idx = bySite.entrySet().stream()
+                                .filter(e -> e.getValue() == lone)
+                                .findFirst()
+                                .orElseThrow()
+                                .getKey();
+                        m.oneSite.put(p.term(), data.taskForces().get(idx).id());
+                    }
                 }
             } else {
                 keep.add(k);
@@ -267,6 +326,7 @@ public final class OutcomePrediction implements Analysis {
             Design design = DesignBuilder.of(formula).withRequiredColumn(SITE).build(frame);
             try {
                 estimate(m, design, frame, settings);
+                assess(m, settings);
                 m.used = keep.stream().map(candidates::get).toList();
                 m.leftOut = design.droppedRows();
                 return m;
@@ -383,6 +443,60 @@ public final class OutcomePrediction implements Analysis {
         }
     }
 
+    /**
+     * Decides whether a fitted model may be reported as a finding: not when the fit did not converge or is
+     * singular (then its estimates are withheld), nor with fewer events of the rarer outcome per estimated
+     * coefficient than {@link AnalysisSettings#eventsPerParameter()}. A random-intercept fit that did not
+     * converge, sits at a boundary or gives an absurd odds ratio is withheld on its own.
+     */
+    static void assess(Model m, AnalysisSettings settings) {
+        if (m.terms.isEmpty()) return;
+        boolean notConverged = m.warnings.stream()
+                .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("converge")
+                        && !w.startsWith("Random-intercept")
+                        && !w.startsWith("Wild cluster"));
+        boolean singular =
+                m.coefficients.stream().anyMatch(c -> !Double.isFinite(c.estimate()) || !Double.isFinite(c.stdError()));
+        if (notConverged) m.notFinding.add("the fit did not converge");
+        if (singular) m.notFinding.add("the fit is singular (an estimate or standard error is not finite)");
+        m.withheld = notConverged || singular;
+        int parameters = Math.max(1, m.terms.size() - 1);
+        int rarer = Math.min(m.events, m.n - m.events);
+        double epv = (double) rarer / parameters;
+        if (epv < settings.eventsPerParameter())
+            m.notFinding.add(String.format(
+                    Locale.ROOT,
+                    "%.1f events of the rarer outcome per coefficient (%d over %d), fewer than %d",
+                    epv,
+                    rarer,
+                    parameters,
+                    settings.eventsPerParameter()));
+        if (m.glmm != null) {
+            String why = null;
+            boolean keepSd = false;
+            if (!m.glmm.converged()
+                    || m.glmm.warnings().stream().anyMatch(w -> w.code().equals(FitWarning.NOT_CONVERGED)))
+                why = "did not converge";
+            else if (m.glmm.coefficients().stream()
+                    .anyMatch(c -> !Double.isFinite(c.estimate())
+                            || Math.abs(c.estimate()) > ABSURD_LOG_ODDS
+                            || !Double.isFinite(c.stdError())))
+                why = "gave a non-finite or absurd estimate (|log odds| > " + (int) ABSURD_LOG_ODDS + ")";
+            else if (m.glmm.warnings().stream().anyMatch(w -> w.code().equals(FitWarning.BOUNDARY_VARIANCE))) {
+                why =
+                        "is singular (random-intercept SD at the boundary, zero); its SD is shown, its odds ratios are not";
+                keepSd = true;
+            }
+            if (why != null) {
+                m.warnings.add("Random-intercept model not reported: it " + why + ".");
+                m.glmm = null;
+                if (!keepSd) m.glmmSd = null;
+            }
+        }
+        if (!m.notFinding.isEmpty())
+            m.warnings.add("Not reported as a finding: " + String.join("; ", m.notFinding) + ".");
+    }
+
     /** The sandwich inputs at the Firth estimate: working variance mu(1-mu), residuals y - mu, bread = inverse information. */
     static SandwichParts parts(Design design, FirthFit fit) {
         int n = design.rows();
@@ -419,7 +533,22 @@ public final class OutcomePrediction implements Analysis {
                 .number("glmm_odds_ratio", "Odds ratio (random intercept)")
                 .number("glmm_low", "CI low")
                 .number("glmm_high", "CI high")
-                .pValue("glmm_p", "p (random intercept)");
+                .pValue("glmm_p", "p (random intercept)")
+                .pValue("robust_holm_p", "Robust p, Holm-adjusted")
+                .pValue("wild_bootstrap_holm_p", "Wild bootstrap p, Holm-adjusted");
+        double[] robustP = new double[m.terms.size()];
+        double[] wildP = new double[m.terms.size()];
+        for (int j = 0; j < m.terms.size(); j++) {
+            String term = m.terms.get(j);
+            boolean screened = !term.equals(DesignBuilder.INTERCEPT) && !m.withheld && !m.oneSite.containsKey(term);
+            Coefficient r =
+                    m.robustFit == null ? null : m.robustFit.coefficients().get(j);
+            Double w = wildP(m, term);
+            robustP[j] = screened && r != null && Double.isFinite(r.pValue()) ? r.pValue() : Double.NaN;
+            wildP[j] = screened && w != null && Double.isFinite(w) ? w : Double.NaN;
+        }
+        double[] robustHolm = Adjustment.HOLM.adjust(robustP);
+        double[] wildHolm = Adjustment.HOLM.adjust(wildP);
         for (int j = 0; j < m.terms.size(); j++) {
             String term = m.terms.get(j);
             String label = term.equals(DesignBuilder.INTERCEPT)
@@ -433,6 +562,33 @@ public final class OutcomePrediction implements Analysis {
             Coefficient r =
                     m.robustFit == null ? null : m.robustFit.coefficients().get(j);
             Coefficient g = m.glmm == null ? null : m.glmm.coefficients().get(j);
+            if (m.oneSite.containsKey(term) && !m.withheld) {
+                b.add(new CoefficientRow(
+                        term,
+                        label,
+                        Math.exp(f.estimate()),
+                        Math.exp(f.ciLow()),
+                        Math.exp(f.ciHigh()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+                continue;
+            }
+            if (m.withheld) {
+                b.add(new CoefficientRow(
+                        term, label, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null));
+                continue;
+            }
             b.add(new CoefficientRow(
                     term,
                     label,
@@ -448,8 +604,21 @@ public final class OutcomePrediction implements Analysis {
                     g == null ? null : Math.exp(g.estimate()),
                     g == null ? null : Math.exp(g.ciLow()),
                     g == null ? null : Math.exp(g.ciHigh()),
-                    g == null ? null : g.pValue()));
+                    g == null ? null : g.pValue(),
+                    robustHolm[j],
+                    wildHolm[j]));
         }
+        m.oneSite.forEach(
+                (t, tf) -> b.note(
+                        t + " is held or lacked by one task force (" + tf
+                                + "): its coefficient is that task force's own effect (a site fixed effect), not the feature's, and gets no p-value."));
+        if (m.withheld) b.note("Estimates withheld: " + String.join("; ", m.notFinding) + ".");
+        else if (!m.notFinding.isEmpty()) b.note(NOT_A_FINDING + String.join("; ", m.notFinding) + ".");
+        b.note("Holm-adjusted p-values run over the "
+                + java.util.Arrays.stream(robustP).filter(x -> !Double.isNaN(x)).count()
+                + " coefficients of this table other than the intercept (robust and wild bootstrap separately). "
+                + "Task-force features (terms " + SITE_TERM_PREFIX
+                + "...) vary only between task forces: the task-force comparison tests them at that level.");
         b.note(String.format(
                 Locale.ROOT,
                 "%d cases (%d with the outcome) in %d task forces; %d left out for missing values.",

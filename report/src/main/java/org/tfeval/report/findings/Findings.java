@@ -99,6 +99,10 @@ public final class Findings {
                 OutcomeFunnel.ID + "/case_by_type"));
     }
 
+    /** Said after every design-based share: which interval it is (the tables give the unweighted one too). */
+    public static final String DESIGN_BASED =
+            "Intervals are design-based (task force as the cluster); the tables also give the unweighted share with its Wilson interval.";
+
     static Optional<Statement> traffickingCharge(ResultLookup r) {
         var all = r.row(
                         OutcomeFunnel.ID,
@@ -116,7 +120,8 @@ public final class Findings {
                 String.format(
                         Locale.ROOT,
                         "A charge under a trafficking statute followed in %s of all sex-trafficking "
-                                + "investigations%s, or %s of those prosecuted%s: a share of this kind depends on its denominator, so both are given.",
+                                + "investigations%s, or %s of those prosecuted%s: a share of this kind depends on its denominator, so both are given. "
+                                + DESIGN_BASED,
                         Format.percent(all.get().pct()),
                         ResultLookup.ci(c, all.get()),
                         Format.percent(pros.get().pct()),
@@ -217,7 +222,7 @@ public final class Findings {
                     String.format(
                             Locale.ROOT,
                             "%s people were %s of suspects with a recorded race against %s of the %s "
-                                    + "population%s: %s times their share%s.",
+                                    + "population%s: %s times their share%s. " + DESIGN_BASED,
                             row.race(),
                             Format.percent(row.share()),
                             Format.percent(row.benchmark()),
@@ -248,33 +253,52 @@ public final class Findings {
 
     static List<Statement> prediction(ResultLookup r) {
         List<Statement> out = new ArrayList<>();
+        double alpha = 1 - Double.parseDouble(r.results().settings().getOrDefault("confidence", "0.95"));
         for (String[] o : OutcomePrediction.OUTCOMES) {
+            String outcome = (o[2].equals("Prosecution") ? "" : "a ") + o[2].toLowerCase(Locale.ROOT);
+            Optional<OutcomePrediction.ModelRow> model = r.row(
+                    OutcomePrediction.ID,
+                    OutcomePrediction.MODELS,
+                    m -> m.outcome().equals(o[2]));
+            if (model.isPresent() && !model.get().status().equals(OutcomePrediction.REPORTED)) {
+                out.add(Statement.of(
+                        "The model of " + outcome + " is not reported as a finding ("
+                                + model.get().status().substring(OutcomePrediction.NOT_A_FINDING.length()) + ").",
+                        OutcomePrediction.ID + "/" + OutcomePrediction.MODELS.id()));
+                continue;
+            }
             r.table(OutcomePrediction.ID, OutcomePrediction.coefficients(o[1])).ifPresent(t -> {
                 List<String> up = new ArrayList<>();
                 List<String> down = new ArrayList<>();
+                long screened = 0;
                 for (OutcomePrediction.CoefficientRow x : t.rows()) {
                     if (x.term().equals("intercept")) continue;
-                    Double lo = x.robustLow();
-                    Double hi = x.robustHigh();
+                    if (x.term().startsWith(OutcomePrediction.SITE_TERM_PREFIX)) continue;
+                    Double p = x.robustHolmP();
                     Double or = x.oddsRatio();
-                    if (lo == null || hi == null || or == null) continue;
+                    if (p == null || or == null) continue;
+                    screened++;
+                    if (p >= alpha) continue;
                     String words = x.label().replaceAll(" \\(.*\\)$", "").toLowerCase(Locale.ROOT) + " (odds ratio "
-                            + Format.number(or) + ")";
-                    if (lo > 1) up.add(words);
-                    else if (hi < 1) down.add(words);
+                            + Format.number(or) + ", Holm-adjusted p " + Format.pValue(p) + ")";
+                    if (or > 1) up.add(words);
+                    else down.add(words);
                 }
-                String outcome = (o[2].equals("Prosecution") ? "" : "a ") + o[2].toLowerCase(Locale.ROOT);
                 String text;
                 if (up.isEmpty() && down.isEmpty()) {
-                    text = "No case characteristic or task-force feature had a robust interval for its odds ratio of "
-                            + outcome + " that excluded 1.";
+                    text = "No case characteristic was associated with the odds of " + outcome
+                            + " after Holm's adjustment for the " + screened + " coefficients screened.";
                 } else {
                     text = "Odds of " + outcome + " were higher with "
-                            + (up.isEmpty() ? "none of the predictors" : String.join(", ", up))
+                            + (up.isEmpty() ? "none of the case characteristics" : String.join(", ", up))
                             + (down.isEmpty() ? "" : " and lower with " + String.join(", ", down))
-                            + " (robust intervals excluding 1); with this few task forces such associations are fragile.";
+                            + " (robust p-values, Holm-adjusted over the " + screened
+                            + " coefficients screened); with this few task forces such associations are fragile.";
                 }
-                out.add(Statement.of(text, OutcomePrediction.ID + "/" + o[1]));
+                out.add(Statement.of(
+                        text
+                                + " Task-force features are compared at the task-force level, not in these case-level models.",
+                        OutcomePrediction.ID + "/" + o[1]));
             });
         }
         return out;

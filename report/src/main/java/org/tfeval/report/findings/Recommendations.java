@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tfeval.analysis.ShareCells;
+import org.tfeval.analysis.comparison.TaskForceComparison;
 import org.tfeval.analysis.disparity.Disproportionality;
 import org.tfeval.analysis.disposition.TimeToDisposition;
 import org.tfeval.analysis.funnel.OutcomeFunnel;
 import org.tfeval.analysis.identification.Identification;
-import org.tfeval.analysis.prediction.OutcomePrediction;
 import org.tfeval.analysis.sample.SampleDescription;
 import org.tfeval.analysis.survivors.Survivors;
 import org.tfeval.report.document.Format;
@@ -40,13 +40,22 @@ public final class Recommendations {
                 .map(OutcomeFunnel.ChargeRow::share)
                 .filter(x -> x.pct() != null && x.pct() < LOW_TRAFFICKING_CHARGE)
                 .ifPresent(x -> {
+                    double alpha = 1 - Double.parseDouble(r.results().settings().getOrDefault("confidence", "0.95"));
+                    // only what the task-force-level comparison supports: tested, Holm-adjusted, in favour
                     String prosecutor = r.row(
-                                    OutcomePrediction.ID,
-                                    OutcomePrediction.coefficients("prosecution"),
-                                    p -> p.term().equals("tf_spec_prosecutor"))
-                            .filter(p -> p.robustLow() != null && p.robustLow() > 1)
-                            .map(p -> " Task forces with a specialized prosecutor prosecuted more often (odds ratio "
-                                    + Format.number(p.oddsRatio()) + "); consider one where there is none.")
+                                    TaskForceComparison.ID,
+                                    TaskForceComparison.SITE_LEVEL,
+                                    p -> p.feature().equals("Specialized prosecutor"))
+                            .filter(p -> p.prosecutionHolmP() != null
+                                    && p.prosecutionHolmP() < alpha
+                                    && p.prosecutionDifference() != null
+                                    && p.prosecutionDifference() > 0)
+                            .map(p ->
+                                    " Task forces with a specialized prosecutor prosecuted more of their cases (exact "
+                                            + "task-force-level test, Holm-adjusted p "
+                                            + Format.pValue(p.prosecutionHolmP())
+                                            + ", " + p.with() + " against " + p.without()
+                                            + " task forces); consider one where there is none.")
                             .orElse("");
                     out.add(Statement.of(
                             "Review charging: only " + Format.percent(x.pct())
@@ -54,7 +63,7 @@ public final class Recommendations {
                                     + "Record why other statutes were chosen (for example a plea, or sparing survivors from testifying) so the choice can be "
                                     + "weighed." + prosecutor,
                             OutcomeFunnel.ID + "/trafficking_charge",
-                            OutcomePrediction.ID + "/prosecution"));
+                            TaskForceComparison.ID + "/site_level"));
                 });
         treatment(r, "Victim arrested")
                 .filter(x -> x.n() > 0)

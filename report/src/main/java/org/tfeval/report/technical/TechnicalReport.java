@@ -465,7 +465,8 @@ public final class TechnicalReport {
                             "estimates",
                             "robust",
                             "glmm_sd",
-                            "predictors_left_out"),
+                            "predictors_left_out",
+                            "status"),
                     r -> true);
             List<String> cols = List.of(
                     "label",
@@ -475,7 +476,9 @@ public final class TechnicalReport {
                     "robust_df",
                     "robust_low+robust_high",
                     "robust_p",
+                    "robust_holm_p",
                     "wild_bootstrap_p",
+                    "wild_bootstrap_holm_p",
                     "glmm_odds_ratio",
                     "glmm_low+glmm_high");
             for (String[] o : OutcomePrediction.OUTCOMES) {
@@ -506,18 +509,27 @@ public final class TechnicalReport {
                             "cases",
                             "prosecution_pct",
                             "prosecution_low+prosecution_high",
-                            "prosecution_fisher_p",
                             "trafficking_charge_pct",
-                            "trafficking_charge_low+trafficking_charge_high",
-                            "trafficking_charge_fisher_p"),
+                            "trafficking_charge_low+trafficking_charge_high"),
                     r -> true);
             table(
                     doc,
                     numbers,
                     a,
                     a.table(TaskForceComparison.SITE_LEVEL),
-                    "What a task-force-level comparison can show",
-                    List.of("feature", "with", "without", "unknown", "smallest_p"),
+                    "Task-force features compared at the task-force level (exact permutation tests, Holm-adjusted)",
+                    List.of(
+                            "feature",
+                            "with",
+                            "without",
+                            "verdict",
+                            "prosecution_difference",
+                            "prosecution_p",
+                            "prosecution_holm_p",
+                            "charge_difference",
+                            "charge_p",
+                            "charge_holm_p",
+                            "smallest_p"),
                     r -> true);
             a.table(TaskForceComparison.STATEMENT).rows().forEach(r -> doc.paragraph(r.statement()));
         });
