@@ -2,6 +2,7 @@ package org.tfeval.analysis.funnel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 import org.tfeval.analysis.Analysis;
@@ -49,8 +50,10 @@ public final class OutcomeFunnel implements Analysis {
     public static final String SENTENCE = "Sentence (any charge)";
     /** Group label of all rows. */
     public static final String ALL = "All";
-    /** HT_TYPE code of sex trafficking. */
-    public static final int SEX_TRAFFICKING = 1;
+    /** The instrument's code classes of HT_TYPE: sex trafficking only, and any labor trafficking. */
+    public static final String SEX_TRAFFICKING_CLASS = "sex_trafficking";
+
+    public static final String LABOR_TRAFFICKING_CLASS = "labor_trafficking";
     /**
      * A row of the funnel tables: a group (type of trafficking or task force, or {@link #ALL}), a
      * stage, the share that reached it, and the share of those that reached the previous stage.
@@ -164,8 +167,9 @@ public final class OutcomeFunnel implements Analysis {
         List<String> w = new ArrayList<>();
         int labor = 0;
         var ht = data.cases().code("HT_TYPE");
+        Set<Long> laborCodes = data.instrument().codeClass("HT_TYPE", LABOR_TRAFFICKING_CLASS);
         for (int i = 0; i < ht.size(); i++) {
-            if (ht.get(i) == 2 || ht.get(i) == 3) labor++;
+            if (laborCodes.contains((long) ht.get(i))) labor++;
         }
         if (labor < SMALL_GROUP) {
             w.add(
@@ -341,7 +345,8 @@ public final class OutcomeFunnel implements Analysis {
         var ht = c.code("HT_TYPE");
         var pros = c.code(StudyData.CASE_PROSECUTION);
         var charge = c.code(StudyData.CASE_HT_CHARGE);
-        IntPredicate sex = i -> c.site(i) >= 0 && ht.get(i) == SEX_TRAFFICKING;
+        Set<Long> sexCodes = data.instrument().codeClass("HT_TYPE", SEX_TRAFFICKING_CLASS);
+        IntPredicate sex = i -> c.site(i) >= 0 && sexCodes.contains((long) ht.get(i));
         Share all = Share.count(c.rows(), sex, i -> Stage.yesNo(charge.get(i)));
         Share prosecuted = Share.count(c.rows(), i -> sex.test(i) && pros.get(i) == 1, i -> Stage.yesNo(charge.get(i)));
         IntUnaryOperator chargeStatus = i -> Stage.yesNo(charge.get(i));
@@ -363,7 +368,7 @@ public final class OutcomeFunnel implements Analysis {
         var sht = s.code("HT_TYPE");
         var sp = s.code("S_PROSECUTED");
         var sc = s.code("S_HT_CHARGED");
-        IntPredicate ssex = i -> s.site(i) >= 0 && sht.get(i) == SEX_TRAFFICKING;
+        IntPredicate ssex = i -> s.site(i) >= 0 && sexCodes.contains((long) sht.get(i));
         IntUnaryOperator sAllStatus =
                 i -> sp.get(i) == 0 ? Share.NO_EVENT : sp.get(i) == 1 ? Stage.yesNo(sc.get(i)) : Stage.yesNo(sp.get(i));
         IntUnaryOperator sProsStatus = i -> Stage.yesNo(sc.get(i));
@@ -384,7 +389,12 @@ public final class OutcomeFunnel implements Analysis {
                         design.share(s.rows(), s::site, sProsecuted, sProsStatus, conf))));
         b.note(
                 "The published figure ('33% prosecuted under trafficking statutes') leaves its denominator open; both are given. "
-                        + "Sex-trafficking investigations are cases with HT_TYPE = 1 (sex trafficking only). "
+                        + "Sex-trafficking investigations are cases with HT_TYPE "
+                        + sexCodes.stream()
+                                .sorted()
+                                .map(code -> code + " (" + data.label("case", "HT_TYPE", code) + ")")
+                                .toList()
+                        + ". "
                         + design.describe(settings.confidenceLabel()));
         return b.build();
     }
