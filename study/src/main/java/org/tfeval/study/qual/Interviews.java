@@ -174,21 +174,32 @@ public final class Interviews {
 
     /** Moves the newest transcript of an interview to another state (the protection workflow's steps). */
     public TranscriptState moveTo(String interviewId, TranscriptState target, String actor) {
-        return tx(c -> {
-            QualTables.Transcript t = newest(c, interviewId);
-            TranscriptState next = t.state().moveTo(target);
-            QualTables.setState(c, t.id(), next);
-            AuditLog.record(
-                    c,
-                    new AuditEntry(
-                            actor,
-                            "transcript_state",
-                            "interview",
-                            null,
-                            "{\"interview\":\"" + interviewId + "\",\"version\":" + t.version() + ",\"from\":\""
-                                    + t.state().label() + "\",\"to\":\"" + next.label() + "\"}"));
-            return next;
+        return tx(c -> moveTo(c, interviewId, target, actor));
+    }
+
+    /** Moves several interviews' newest transcripts to a state in one transaction (all or none). */
+    public void moveAll(List<String> interviewIds, TranscriptState target, String actor) {
+        tx(c -> {
+            for (String id : interviewIds) moveTo(c, id, target, actor);
+            return null;
         });
+    }
+
+    private static TranscriptState moveTo(Connection c, String interviewId, TranscriptState target, String actor)
+            throws SQLException {
+        QualTables.Transcript t = newest(c, interviewId);
+        TranscriptState next = t.state().moveTo(target);
+        QualTables.setState(c, t.id(), next);
+        AuditLog.record(
+                c,
+                new AuditEntry(
+                        actor,
+                        "transcript_state",
+                        "interview",
+                        null,
+                        "{\"interview\":\"" + interviewId + "\",\"version\":" + t.version() + ",\"from\":\""
+                                + t.state().label() + "\",\"to\":\"" + next.label() + "\"}"));
+        return next;
     }
 
     private static QualTables.Transcript newest(Connection c, String interviewId) throws SQLException {
@@ -235,31 +246,77 @@ public final class Interviews {
     }
 
     /**
+     * One application of a code.
+     *
+     * @param interviewId the interview whose newest transcript is coded
+     * @param span        code points of its canonical text
+     * @param code        the code's name
+     * @param coder       who coded
+     * @param round       the reliability round a blind coding belongs to, or null
+     */
+    public record Coding(String interviewId, Span span, String code, String coder, Integer round) {
+        public Coding {
+            Objects.requireNonNull(interviewId, "interviewId");
+            Objects.requireNonNull(span, "span");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(coder, "coder");
+        }
+    }
+
+    /**
      * Applies a code to a span of an interview's newest transcript: refused unless the transcript is
      * codable and the code is an active codable code; {@code round} ties a blind coding to a reliability
-     * round (null for ordinary coding).
+     * round (null for ordinary coding). Returns the coding's GUID.
      */
     public String code(String interviewId, Span span, String codeName, String coder, Integer round) {
+        return code(List.of(new Coding(interviewId, span, codeName, coder, round)), coder)
+                .get(0);
+    }
+
+    /** Applies many codings in one transaction (all or none), with one audit event; returns their GUIDs. */
+    public List<String> code(List<Coding> codings, String actor) {
         return tx(c -> {
-            QualTables.Transcript t = newest(c, interviewId);
-            if (!t.state().codable()) {
-                throw Problem.refused(
-                        "the transcript of " + interviewId + " is " + t.state().label() + ", not codable",
-                        "it must be de-identified and reviewed first");
+            Codebook book = Codebook.of(QualTables.codes(c));
+            Map<String, QualTables.Transcript> transcripts = new LinkedHashMap<>();
+            List<String> out = new ArrayList<>();
+            Instant now = Instant.now();
+            for (Coding k : codings) {
+                QualTables.Transcript t = transcripts.get(k.interviewId());
+                if (t == null) {
+                    t = newest(c, k.interviewId());
+                    transcripts.put(k.interviewId(), t);
+                }
+                if (!t.state().codable()) {
+                    throw Problem.refused(
+                            "the transcript of " + k.interviewId() + " is "
+                                    + t.state().label() + ", not codable",
+                            "it must be de-identified and reviewed first");
+                }
+                if (k.span().end() > t.text().length()) throw Problem.usage("the span leaves the transcript", null);
+                Code code = book.named(k.code())
+                        .orElseThrow(() -> Problem.usage("no active code named " + k.code(), "see the codebook"));
+                if (!code.applicable()) throw Problem.refused("code " + k.code() + " is a category or retired", null);
+                if (k.round() != null && !QualTables.roundExists(c, k.round())) {
+                    throw Problem.usage("no round " + k.round(), null);
+                }
+                String guid = UUID.randomUUID().toString();
+                QualTables.insertCoding(
+                        c,
+                        new QualTables.Coding(
+                                guid, t.id(), k.span(), t.text().hashOf(k.span()), code.guid(), k.coder()),
+                        k.round(),
+                        now);
+                out.add(guid);
             }
-            if (span.end() > t.text().length()) throw Problem.usage("the span leaves the transcript", null);
-            Code code = Codebook.of(QualTables.codes(c))
-                    .named(codeName)
-                    .orElseThrow(() -> Problem.usage("no active code named " + codeName, "see the codebook"));
-            if (!code.applicable()) throw Problem.refused("code " + codeName + " is a category or retired", null);
-            if (round != null && !QualTables.roundExists(c, round)) throw Problem.usage("no round " + round, null);
-            String guid = UUID.randomUUID().toString();
-            QualTables.insertCoding(
+            AuditLog.record(
                     c,
-                    new QualTables.Coding(guid, t.id(), span, t.text().hashOf(span), code.guid(), coder),
-                    round,
-                    Instant.now());
-            return guid;
+                    new AuditEntry(
+                            actor,
+                            "qual_coding",
+                            null,
+                            null,
+                            "{\"codings\":" + out.size() + ",\"transcripts\":" + transcripts.size() + "}"));
+            return out;
         });
     }
 

@@ -209,29 +209,30 @@ public final class SyntheticInterviews {
             long t0 = System.nanoTime();
             q.importTranscripts(files, null, actor);
             long t1 = System.nanoTime();
-            for (String id : ids) {
-                for (TranscriptState st :
-                        List.of(TranscriptState.DEIDENTIFIED, TranscriptState.REVIEWED, TranscriptState.CODABLE)) {
-                    q.moveTo(id, st, actor);
-                }
+            for (TranscriptState st :
+                    List.of(TranscriptState.DEIDENTIFIED, TranscriptState.REVIEWED, TranscriptState.CODABLE)) {
+                q.moveAll(ids, st, actor);
             }
+            List<Interviews.Coding> batch = new ArrayList<>();
             int n = Math.min(DOUBLE_CODED, ids.size());
             int round = q.openRound(ids.subList(0, n), List.of("coder1", "coder2"), actor);
             for (int k = 0; k < ids.size(); k++) {
                 for (int j = 0; j < themeSpans.get(k).size(); j++) {
                     Span s = themeSpans.get(k).get(j);
                     String code = themeCodes.get(k).get(j);
-                    q.code(ids.get(k), s, code, "consensus", null);
+                    batch.add(new Interviews.Coding(ids.get(k), s, code, "consensus", null));
                     if (k < n) {
-                        q.code(ids.get(k), s, code, "coder1", round);
+                        batch.add(new Interviews.Coding(ids.get(k), s, code, "coder1", round));
                         // coder 2 misses one theme in ten and trims a few characters off one in three
                         if (rng.nextInt(10) > 0) {
                             int trim = rng.nextInt(3) == 0 ? Math.min(8, s.length() - 1) : 0;
-                            q.code(ids.get(k), new Span(s.start() + trim, s.end()), code, "coder2", round);
+                            batch.add(new Interviews.Coding(
+                                    ids.get(k), new Span(s.start() + trim, s.end()), code, "coder2", round));
                         }
                     }
                 }
             }
+            q.code(batch, actor);
             long t2 = System.nanoTime();
             q.agreement(round, ReliabilityRound.standard());
             long t3 = System.nanoTime();
