@@ -35,7 +35,8 @@ class SyntheticInterviewsTest {
             assertThat(leading(m, "Prosecutor")).isEqualTo("CHARGING_OTHER_STATUTES");
             assertThat(leading(m, "Victim service provider")).isEqualTo("HOUSING");
             assertThat(leading(m, "Law enforcement")).isEqualTo("TRUST");
-            ReliabilityRound.Figures f = Interviews.of(s).agreement(sum.round(), ReliabilityRound.standard().withReplicates(200));
+            ReliabilityRound.Figures f = Interviews.of(s)
+                    .agreement(sum.round(), ReliabilityRound.standard().withReplicates(200));
             assertThat(f.codes()).hasSize(6);
             assertThat(f.codes()).allSatisfy(c -> assertThat(c.kappa().value()).isBetween(0.5, 1.0));
             System.out.printf(
