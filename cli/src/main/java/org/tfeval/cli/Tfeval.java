@@ -48,6 +48,8 @@ import picocli.CommandLine.Command;
             KmCommand.class,
             XtabCommand.class,
             AgreeCommand.class,
+            org.tfeval.cli.qual.TranscriptsCommand.class,
+            org.tfeval.cli.qual.QualCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Tfeval implements Runnable {

@@ -33,8 +33,12 @@ public final class CaseForms {
 
     private CaseForms(Instrument instrument) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
+        // the case-file tree is the one with grandchildren (task force > case > victim); forms of other
+        // strands (participant > interview) stand beside it without a parent and are not coded here
         List<Form> tops = instrument.forms().stream()
                 .filter(f -> f.parentLink().isEmpty())
+                .filter(f -> instrument.childrenOf(f).stream()
+                        .anyMatch(c -> !instrument.childrenOf(c).isEmpty()))
                 .toList();
         if (tops.size() != 1) {
             throw new IllegalArgumentException(

@@ -211,8 +211,9 @@ public final class Importer {
                     null,
                     null,
                     "no_rows",
-                    "the file has a header but no data rows",
-                    Severity.ERROR));
+                    // a warning: a study need not collect every strand (a case-file-only study has no interviews)
+                    "the file has a header but no data rows; nothing was stored",
+                    Severity.WARNING));
         }
         return rows;
     }

@@ -1,0 +1,517 @@
+package org.tfeval.study.qual;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.qual.agreement.ReliabilityRound;
+import org.tfeval.qual.codebook.Code;
+import org.tfeval.qual.codebook.Codebook;
+import org.tfeval.qual.matrix.ThemeMatrix;
+import org.tfeval.qual.refi.QdaProject;
+import org.tfeval.qual.refi.Qdc;
+import org.tfeval.qual.refi.Qdpx;
+import org.tfeval.qual.text.Span;
+import org.tfeval.qual.transcript.ParsedTranscript;
+import org.tfeval.qual.transcript.Remap;
+import org.tfeval.qual.transcript.Segment;
+import org.tfeval.qual.transcript.TranscriptReader;
+import org.tfeval.qual.transcript.TranscriptState;
+import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditEntry;
+import org.tfeval.store.audit.AuditLog;
+import org.tfeval.store.qual.QualTables;
+import org.tfeval.study.Study;
+
+/**
+ * The interview strand's use cases on an open study. Immutable; every method is one transaction with
+ * its audit event, whose particulars are IDs, hashes and counts (never the words of a transcript).
+ */
+public final class Interviews {
+    /** An interview ID at the start of a file name: {@code TF01-P7-I1.vtt}, {@code TF01-P7-I1_clean.docx}. */
+    static final Pattern FILE_NAME_ID = Pattern.compile("^([A-Z][A-Z0-9]{1,7}-P[0-9]{1,4}-I[0-9]{1,2})(?:[._ -].*)?$");
+
+    private final Study study;
+    private final Store store;
+
+    private Interviews(Study study) {
+        this.study = Objects.requireNonNull(study, "study");
+        this.store = study.store();
+    }
+
+    public static Interviews of(Study study) {
+        return new Interviews(study);
+    }
+
+    /**
+     * One imported transcript.
+     *
+     * @param interviewId the interview
+     * @param version     the version stored (1 for a first import)
+     * @param textSha256  the canonical text's hash
+     * @param length      code points
+     * @param turns       speaker turns found
+     * @param moved       codings of the previous version moved onto this one
+     * @param toReview    codings of the previous version a person must place
+     */
+    public record Imported(
+            String interviewId, int version, String textSha256, int length, int turns, int moved, int toReview) {}
+
+    /** The interview a file belongs to, from its name. */
+    public static String interviewOf(Path file) {
+        Matcher m = FILE_NAME_ID.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw Problem.usage(
+                    "cannot tell the interview of " + file.getFileName(),
+                    "name the file after the interview (TF01-P7-I1.vtt) or give --interview");
+        }
+        return m.group(1);
+    }
+
+    /**
+     * Imports transcript files in one transaction: each is read, canonicalised, linked to its interview
+     * record (which must exist) and stored as the interview's next version in state imported. When the
+     * previous version has codings they are remapped; those that cannot be placed go to the review list.
+     * An identical text (same hash as the newest version) is refused rather than stored twice.
+     */
+    public List<Imported> importTranscripts(List<Path> files, String interview, String actor) {
+        if (files.isEmpty()) throw Problem.usage("no transcript files given", "tfeval transcripts import FILE...");
+        if (interview != null && files.size() > 1) {
+            throw Problem.usage("--interview names one interview; give one file with it", null);
+        }
+        List<ParsedTranscript> parsed = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) throw Problem.usage("no such file: " + f, "check the path");
+            ids.add(interview != null ? interview : interviewOf(f));
+            parsed.add(TranscriptReader.read(f));
+        }
+        return tx(c -> {
+            List<Imported> out = new ArrayList<>();
+            Instant at = Instant.now();
+            for (int k = 0; k < files.size(); k++) {
+                String id = ids.get(k);
+                ParsedTranscript t = parsed.get(k);
+                if (!QualTables.interviewExists(c, store, id)) {
+                    throw Problem.usage(
+                            "interview " + id + " is not in the interview form",
+                            "import it first: tfeval import --form interview FILE");
+                }
+                Optional<QualTables.Transcript> previous = QualTables.latest(c, id);
+                if (previous.isPresent()
+                        && previous.get().text().sha256().equals(t.text().sha256())) {
+                    throw Problem.refused(
+                            "the transcript of " + id + " is identical to its version "
+                                    + previous.get().version(),
+                            "nothing to import");
+                }
+                int version = previous.map(p -> p.version() + 1).orElse(1);
+                long newId = QualTables.insert(
+                        c, id, version, files.get(k).getFileName().toString(), t, actor, at);
+                int moved = 0;
+                int review = 0;
+                if (previous.isPresent()) {
+                    List<QualTables.Coding> codings =
+                            QualTables.codings(c, previous.get().id());
+                    List<Segment> segments = codings.stream()
+                            .map(g -> new Segment(g.guid(), g.span(), g.textHash()))
+                            .toList();
+                    Remap.Result r = Remap.of(previous.get().text(), t.text(), segments);
+                    Map<String, QualTables.Coding> byGuid = new LinkedHashMap<>();
+                    codings.forEach(g -> byGuid.put(g.guid(), g));
+                    for (Remap.Moved m : r.moved()) {
+                        QualTables.Coding g = byGuid.get(m.segment().id());
+                        QualTables.insertCoding(
+                                c,
+                                new QualTables.Coding(
+                                        UUID.randomUUID().toString(), newId, m.to(), g.textHash(), g.code(), g.coder()),
+                                null,
+                                at);
+                    }
+                    for (Remap.Unplaced u : r.review()) {
+                        QualTables.review(
+                                c, u.segment().id(), newId, u.reason().name().toLowerCase(Locale.ROOT));
+                    }
+                    moved = r.moved().size();
+                    review = r.review().size();
+                }
+                AuditLog.record(
+                        c,
+                        new AuditEntry(
+                                actor,
+                                "transcript_import",
+                                "interview",
+                                null,
+                                "{\"interview\":\"" + id + "\",\"version\":" + version + ",\"text_sha256\":\""
+                                        + t.text().sha256() + "\",\"turns\":"
+                                        + t.turns().size() + ",\"moved\":"
+                                        + moved + ",\"review\":" + review + "}"));
+                out.add(new Imported(
+                        id,
+                        version,
+                        t.text().sha256(),
+                        t.text().length(),
+                        t.turns().size(),
+                        moved,
+                        review));
+            }
+            return out;
+        });
+    }
+
+    /** Moves the newest transcript of an interview to another state (the protection workflow's steps). */
+    public TranscriptState moveTo(String interviewId, TranscriptState target, String actor) {
+        return tx(c -> moveTo(c, interviewId, target, actor));
+    }
+
+    /** Moves several interviews' newest transcripts to a state in one transaction (all or none). */
+    public void moveAll(List<String> interviewIds, TranscriptState target, String actor) {
+        tx(c -> {
+            for (String id : interviewIds) moveTo(c, id, target, actor);
+            return null;
+        });
+    }
+
+    private static TranscriptState moveTo(Connection c, String interviewId, TranscriptState target, String actor)
+            throws SQLException {
+        QualTables.Transcript t = newest(c, interviewId);
+        TranscriptState next = t.state().moveTo(target);
+        QualTables.setState(c, t.id(), next);
+        AuditLog.record(
+                c,
+                new AuditEntry(
+                        actor,
+                        "transcript_state",
+                        "interview",
+                        null,
+                        "{\"interview\":\"" + interviewId + "\",\"version\":" + t.version() + ",\"from\":\""
+                                + t.state().label() + "\",\"to\":\"" + next.label() + "\"}"));
+        return next;
+    }
+
+    private static QualTables.Transcript newest(Connection c, String interviewId) throws SQLException {
+        return QualTables.latest(c, interviewId)
+                .orElseThrow(() -> Problem.usage(
+                        "interview " + interviewId + " has no transcript", "tfeval transcripts import FILE"));
+    }
+
+    /** Replaces the codebook's codes with those of a REFI-QDA .qdc file (codes are matched by GUID). */
+    public Codebook importCodebook(Path qdc, String actor) {
+        Codebook book;
+        try {
+            book = Qdc.read(Files.readAllBytes(qdc));
+        } catch (java.io.IOException e) {
+            throw Problem.usage("cannot read " + qdc, "check the path");
+        }
+        tx(c -> {
+            QualTables.saveCodes(c, book.codes());
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "codebook_import",
+                            null,
+                            null,
+                            "{\"codes\":" + book.codes().size() + "}"));
+            return null;
+        });
+        return book;
+    }
+
+    /** The stored codebook. */
+    public Codebook codebook() {
+        return Codebook.of(tx(QualTables::codes));
+    }
+
+    /** Writes the codebook as a REFI-QDA .qdc file. */
+    public void exportCodebook(Path out) {
+        try {
+            Files.write(out, Qdc.write(codebook()));
+        } catch (java.io.IOException e) {
+            throw Problem.usage("cannot write " + out, "check the folder exists and is writable");
+        }
+    }
+
+    /**
+     * One application of a code.
+     *
+     * @param interviewId the interview whose newest transcript is coded
+     * @param span        code points of its canonical text
+     * @param code        the code's name
+     * @param coder       who coded
+     * @param round       the reliability round a blind coding belongs to, or null
+     */
+    public record Coding(String interviewId, Span span, String code, String coder, Integer round) {
+        public Coding {
+            Objects.requireNonNull(interviewId, "interviewId");
+            Objects.requireNonNull(span, "span");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(coder, "coder");
+        }
+    }
+
+    /**
+     * Applies a code to a span of an interview's newest transcript: refused unless the transcript is
+     * codable and the code is an active codable code; {@code round} ties a blind coding to a reliability
+     * round (null for ordinary coding). Returns the coding's GUID.
+     */
+    public String code(String interviewId, Span span, String codeName, String coder, Integer round) {
+        return code(List.of(new Coding(interviewId, span, codeName, coder, round)), coder)
+                .get(0);
+    }
+
+    /** Applies many codings in one transaction (all or none), with one audit event; returns their GUIDs. */
+    public List<String> code(List<Coding> codings, String actor) {
+        return tx(c -> {
+            Codebook book = Codebook.of(QualTables.codes(c));
+            Map<String, QualTables.Transcript> transcripts = new LinkedHashMap<>();
+            List<String> out = new ArrayList<>();
+            Instant now = Instant.now();
+            for (Coding k : codings) {
+                QualTables.Transcript t = transcripts.get(k.interviewId());
+                if (t == null) {
+                    t = newest(c, k.interviewId());
+                    transcripts.put(k.interviewId(), t);
+                }
+                if (!t.state().codable()) {
+                    throw Problem.refused(
+                            "the transcript of " + k.interviewId() + " is "
+                                    + t.state().label() + ", not codable",
+                            "it must be de-identified and reviewed first");
+                }
+                if (k.span().end() > t.text().length()) throw Problem.usage("the span leaves the transcript", null);
+                Code code = book.named(k.code())
+                        .orElseThrow(() -> Problem.usage("no active code named " + k.code(), "see the codebook"));
+                if (!code.applicable()) throw Problem.refused("code " + k.code() + " is a category or retired", null);
+                if (k.round() != null && !QualTables.roundExists(c, k.round())) {
+                    throw Problem.usage("no round " + k.round(), null);
+                }
+                String guid = UUID.randomUUID().toString();
+                QualTables.insertCoding(
+                        c,
+                        new QualTables.Coding(
+                                guid, t.id(), k.span(), t.text().hashOf(k.span()), code.guid(), k.coder()),
+                        k.round(),
+                        now);
+                out.add(guid);
+            }
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "qual_coding",
+                            null,
+                            null,
+                            "{\"codings\":" + out.size() + ",\"transcripts\":" + transcripts.size() + "}"));
+            return out;
+        });
+    }
+
+    /** Opens a blind reliability round: every listed coder codes every listed interview's newest transcript. */
+    public int openRound(List<String> interviewIds, List<String> coders, String actor) {
+        if (coders.size() < 2) throw Problem.usage("a reliability round needs at least two coders", null);
+        return tx(c -> {
+            Map<Long, List<String>> assignments = new LinkedHashMap<>();
+            for (String id : interviewIds) assignments.put(newest(c, id).id(), List.copyOf(coders));
+            int version = Codebook.of(QualTables.codes(c)).version();
+            int round = QualTables.openRound(c, version, assignments);
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "qual_round_open",
+                            null,
+                            null,
+                            "{\"round\":" + round + ",\"transcripts\":" + assignments.size() + ",\"coders\":"
+                                    + coders.size() + "}"));
+            return round;
+        });
+    }
+
+    /** The reliability figures of a round. */
+    public ReliabilityRound.Figures agreement(int round, ReliabilityRound settings) {
+        return tx(c -> {
+            if (!QualTables.roundExists(c, round)) throw Problem.usage("no reliability round " + round, null);
+            return settings.compute(QualTables.roundSources(c, round), QualTables.roundCodings(c, round));
+        });
+    }
+
+    /** What a matrix's rows are. */
+    public enum Rows {
+        /** The participant's stakeholder group (of the seven). */
+        GROUP,
+        /** The task force. */
+        SITE,
+        /** Each participant (restricted tier only: framework matrices). */
+        PARTICIPANT;
+
+        QualTables.RowAttribute attribute() {
+            return QualTables.RowAttribute.valueOf(name());
+        }
+    }
+
+    /** A theme matrix; row values of the stakeholder group are shown with their labels. */
+    public ThemeMatrix.Result matrix(Rows rows, String site, ThemeMatrix.Audience audience) {
+        if (rows == Rows.PARTICIPANT && audience != ThemeMatrix.Audience.RESTRICTED) {
+            throw Problem.refused("a participant-by-code matrix never leaves the restricted tier", "add --restricted");
+        }
+        List<ThemeMatrix.Fact> facts = tx(c -> QualTables.matrixFacts(c, store, rows.attribute(), site));
+        if (rows == Rows.GROUP) {
+            Variable v = study.instrument().form("participant").variable("STAKEHOLDER_GROUP");
+            facts = facts.stream()
+                    .map(f -> new ThemeMatrix.Fact(
+                            v.valueLabels().getOrDefault(Long.parseLong(f.row()), f.row()),
+                            f.code(),
+                            f.participant(),
+                            f.site()))
+                    .toList();
+        }
+        return ThemeMatrix.of(facts, audience, org.tfeval.stats.disclosure.ComplementarySuppression.standard());
+    }
+
+    /**
+     * Exports the codebook, the newest codable transcripts and their codings as a REFI-QDA project;
+     * transcripts not yet codable (not reviewed) are never exported.
+     */
+    public QdaProject project() {
+        return tx(c -> {
+            List<Code> codes = QualTables.codes(c);
+            Map<String, String> users = new LinkedHashMap<>();
+            List<QdaProject.TextSource> sources = new ArrayList<>();
+            for (QualTables.Transcript t : QualTables.latestAll(c)) {
+                if (!t.state().codable()) continue;
+                List<QdaProject.Selection> selections = new ArrayList<>();
+                for (QualTables.Coding g : QualTables.codings(c, t.id())) {
+                    String user = users.computeIfAbsent(g.coder(), Interviews::guidOf);
+                    selections.add(new QdaProject.Selection(
+                            guidOf("selection " + g.guid()),
+                            g.span(),
+                            user,
+                            List.of(new QdaProject.Coding(g.guid(), g.code(), user))));
+                }
+                sources.add(new QdaProject.TextSource(
+                        guidOf("source " + t.interviewId() + " v" + t.version()),
+                        t.interviewId(),
+                        t.text(),
+                        selections));
+            }
+            List<QdaProject.User> userList = new ArrayList<>();
+            users.forEach((name, guid) -> userList.add(new QdaProject.User(guid, name)));
+            return new QdaProject(study.instrument().title(), userList, codes, List.of(), sources, List.of());
+        });
+    }
+
+    /** Writes {@link #project()} to a .qdpx file. */
+    public void exportProject(Path out, String actor) {
+        QdaProject p = project();
+        Qdpx.write(p, out);
+        tx(c -> {
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "qdpx_export",
+                            null,
+                            null,
+                            "{\"sources\":" + p.sources().size() + ",\"codes\":"
+                                    + p.codes().size() + "}"));
+            return null;
+        });
+    }
+
+    /**
+     * Imports a .qdpx: its codes into the codebook, and its codings onto the newest transcript of the
+     * interview each source is named after when that transcript is codable and has the very same text.
+     * Returns the data-loss report: everything not carried, one line each.
+     */
+    public List<String> importProject(Path in, String actor) {
+        Qdpx.Imported imported = Qdpx.read(in);
+        QdaProject p = imported.project();
+        List<String> loss = new ArrayList<>(imported.dataLoss());
+        Map<String, String> userNames = new LinkedHashMap<>();
+        p.users().forEach(u -> userNames.put(u.guid(), u.name()));
+        tx(c -> {
+            QualTables.saveCodes(c, p.codes());
+            int codings = 0;
+            Instant at = Instant.now();
+            for (QdaProject.TextSource s : p.sources()) {
+                Optional<QualTables.Transcript> t =
+                        FILE_NAME_ID.matcher(s.name()).matches() ? QualTables.latest(c, s.name()) : Optional.empty();
+                if (t.isEmpty()
+                        || !t.get().text().equals(s.text())
+                        || !t.get().state().codable()) {
+                    loss.add("source " + s.guid() + ": no codable transcript of an interview named " + s.name()
+                            + " with the same text; its codings were not carried");
+                    continue;
+                }
+                List<String> known = QualTables.codings(c, t.get().id()).stream()
+                        .map(QualTables.Coding::guid)
+                        .toList();
+                for (QdaProject.Selection sel : s.selections()) {
+                    for (QdaProject.Coding g : sel.codings()) {
+                        if (known.contains(g.guid())) continue;
+                        String coder = userNames.getOrDefault(g.creatingUser(), "imported");
+                        QualTables.insertCoding(
+                                c,
+                                new QualTables.Coding(
+                                        g.guid(),
+                                        t.get().id(),
+                                        sel.span(),
+                                        s.text().hashOf(sel.span()),
+                                        g.code(),
+                                        coder),
+                                null,
+                                at);
+                        codings++;
+                    }
+                }
+            }
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "qdpx_import",
+                            null,
+                            null,
+                            "{\"codes\":" + p.codes().size() + ",\"codings\":" + codings + ",\"lost\":" + loss.size()
+                                    + "}"));
+            return null;
+        });
+        return loss;
+    }
+
+    /** A GUID derived from a name, so the same study exports the same GUIDs every time. */
+    static String guidOf(String name) {
+        return UUID.nameUUIDFromBytes(("tfeval " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T tx(Work<T> work) {
+        try {
+            return store.tx(work::run);
+        } catch (SQLException e) {
+            if ("23514".equals(e.getSQLState())) {
+                throw Problem.refused("a codable transcript cannot change", "import the correction as a new version");
+            }
+            throw Problem.internal("the database refused the request (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package org.tfeval.study.qual;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.qual.agreement.ReliabilityRound;
+import org.tfeval.qual.codebook.Code;
+import org.tfeval.qual.codebook.Codebook;
+import org.tfeval.qual.refi.Qdc;
+import org.tfeval.qual.text.Span;
+import org.tfeval.qual.transcript.TranscriptState;
+import org.tfeval.study.Study;
+
+/**
+ * The demo's synthetic interview corpus, clearly labelled SYNTHETIC in every transcript: 143 stakeholder
+ * interviews across the task forces with the first study's group mix (60 law enforcement, 23 prosecutors,
+ * 55 victim service providers, 5 others), plus a community member and two survivors per site (the
+ * follow-up's scale). Each answer is built from templates with planted themes (each group leans on its
+ * own themes, so the matrices must recover them) and planted identifiers (names, places, phone numbers,
+ * dates, agency names; listed in {@code planted_identifiers.csv} for the protection work to measure its
+ * recall). A codebook, consensus coding of every planted theme, and a double-coded reliability round on
+ * a subset. The step stands in for de-identification review by moving the synthetic transcripts to
+ * codable; real transcripts never skip it. Deterministic for a seed.
+ */
+public final class SyntheticInterviews {
+    /** The first study's stakeholder interviews by group (law enforcement, prosecutor, VSP, other). */
+    public static final int[] STAKEHOLDERS_BY_GROUP = {60, 23, 55, 5};
+
+    /** Transcripts double-coded in the reliability round. */
+    public static final int DOUBLE_CODED = 20;
+
+    private static final String[][] THEMES = {
+        {"TRUST", "Trust between agencies", "We only started sharing leads once we trusted the other agencies."},
+        {
+            "CHARGING_OTHER_STATUTES",
+            "Charging under other statutes",
+            "We often charge promoting prostitution instead because the trafficking statute is hard to prove."
+        },
+        {"HOUSING", "Emergency housing for survivors", "There is never a shelter bed when we need one at night."},
+        {
+            "LANGUAGE_ACCESS",
+            "Interpreters and language access",
+            "We wait days for an interpreter who speaks her language."
+        },
+        {"FUNDING", "Funding and sustainability", "The grant ends next year and nobody knows what happens then."},
+        {"TURNOVER", "Staff turnover", "Every time a detective rotates out we lose the relationships."}
+    };
+
+    /** Theme weights by group (1..7): which themes each group talks about, in percent. */
+    private static final int[][] LEANING = {
+        {70, 40, 10, 10, 30, 60},
+        {40, 80, 10, 20, 20, 30},
+        {50, 10, 80, 60, 50, 30},
+        {40, 20, 30, 20, 60, 20},
+        {30, 10, 40, 30, 20, 10},
+        {20, 10, 70, 50, 10, 10},
+        {10, 5, 60, 40, 10, 5}
+    };
+
+    private static final String[] NAMES = {"Maria Lopez", "James Carter", "Aisha Khan", "Tom Nguyen", "Rosa Diaz"};
+    private static final String[] PLACES = {"Riverside Motel", "Elm Street", "Fairview County", "Lakeside Mall"};
+    private static final String[] AGENCIES = {"Fairview Police Department", "Hope House", "County Sheriff's Office"};
+
+    /** What the step did and how long each part took (milliseconds). */
+    public record Summary(
+            int participants, int transcripts, int round, long importMillis, long codingMillis, long agreementMillis) {}
+
+    private final long seed;
+
+    private SyntheticInterviews(long seed) {
+        this.seed = seed;
+    }
+
+    public static SyntheticInterviews withSeed(long seed) {
+        return new SyntheticInterviews(seed);
+    }
+
+    /** Writes the corpus to {@code dir} and loads it into the study, {@code sites} task forces (TF01...). */
+    public Summary run(Study study, Path dir, int sites, String actor, ProgressListener progress) {
+        if (sites < 1) throw Problem.usage("the synthetic corpus needs at least one task force", null);
+        SplittableRandom rng = new SplittableRandom(seed);
+        try {
+            Files.createDirectories(dir.resolve("transcripts"));
+            StringBuilder participants = new StringBuilder(
+                    "PARTICIPANT_ID,TF_ID,STAKEHOLDER_GROUP,AGENCY_LEVEL,TF_ROLE,CONSENT_STATUS,CONSENT_VERSION,SENSITIVITY_TIER\n");
+            StringBuilder interviews = new StringBuilder(
+                    "INTERVIEW_ID,PARTICIPANT_ID,TF_ID,INTERVIEW_DATE,MODE,INTERVIEWER,PROTOCOL_VERSION,DURATION_MIN\n");
+            StringBuilder planted = new StringBuilder("interview,kind,start,end\n");
+            List<int[]> people = new ArrayList<>();
+            for (int g = 0; g < STAKEHOLDERS_BY_GROUP.length; g++) {
+                for (int k = 0; k < STAKEHOLDERS_BY_GROUP[g]; k++) people.add(new int[] {g + 1, people.size() % sites});
+            }
+            for (int s = 0; s < sites; s++) {
+                for (int g = 5; g <= 7; g++) people.add(new int[] {g, s});
+            }
+            List<Path> files = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<List<Span>> themeSpans = new ArrayList<>();
+            List<List<String>> themeCodes = new ArrayList<>();
+            int[] perSite = new int[sites];
+            for (int[] person : people) {
+                int group = person[0];
+                String tf = String.format(Locale.ROOT, "TF%02d", person[1] + 1);
+                String pid = tf + "-P" + (++perSite[person[1]]);
+                String iid = pid + "-I1";
+                int tier = group >= 6 ? 3 : group == 5 ? 2 : 1;
+                String level = group <= 4 ? Integer.toString(1 + rng.nextInt(5)) : "-7";
+                String role = group <= 4 ? Integer.toString(1 + rng.nextInt(3)) : "-7";
+                participants
+                        .append(String.join(
+                                ",", pid, tf, Integer.toString(group), level, role, "1", "v1", Integer.toString(tier)))
+                        .append('\n');
+                interviews
+                        .append(String.join(
+                                ",",
+                                iid,
+                                pid,
+                                tf,
+                                "2025-0" + (1 + rng.nextInt(9)) + "-1" + rng.nextInt(10),
+                                Integer.toString(1 + rng.nextInt(3)),
+                                "R0" + (1 + rng.nextInt(4)),
+                                "p1",
+                                Integer.toString(30 + rng.nextInt(60))))
+                        .append('\n');
+                StringBuilder text =
+                        new StringBuilder("SYNTHETIC TRANSCRIPT (generated for the tfeval demo; no real person)\n");
+                List<Span> spans = new ArrayList<>();
+                List<String> codes = new ArrayList<>();
+                for (int t = 0; t < THEMES.length; t++) {
+                    text.append("Interviewer: What can you tell me about ")
+                            .append(THEMES[t][1].toLowerCase(Locale.ROOT))
+                            .append("?\n");
+                    text.append("Respondent: ");
+                    if (rng.nextInt(100) < LEANING[group - 1][t]) {
+                        int start = text.codePointCount(0, text.length());
+                        text.append(THEMES[t][2]);
+                        spans.add(new Span(start, text.codePointCount(0, text.length())));
+                        codes.add(THEMES[t][0]);
+                    } else {
+                        text.append("Not much to say about that here.");
+                    }
+                    if (rng.nextInt(4) == 0) {
+                        int kind = rng.nextInt(4);
+                        String value = kind == 0
+                                ? NAMES[rng.nextInt(NAMES.length)]
+                                : kind == 1
+                                        ? PLACES[rng.nextInt(PLACES.length)]
+                                        : kind == 2
+                                                ? String.format(
+                                                        Locale.ROOT,
+                                                        "(555) 01%d-%04d",
+                                                        rng.nextInt(10),
+                                                        rng.nextInt(10000))
+                                                : AGENCIES[rng.nextInt(AGENCIES.length)];
+                        text.append(" I remember talking to ");
+                        int start = text.codePointCount(0, text.length());
+                        text.append(value);
+                        planted.append(iid)
+                                .append(',')
+                                .append(new String[] {"name", "place", "phone", "agency"}[kind])
+                                .append(',')
+                                .append(start)
+                                .append(',')
+                                .append(text.codePointCount(0, text.length()))
+                                .append('\n');
+                        text.append(" about it on March ")
+                                .append(1 + rng.nextInt(28))
+                                .append(".");
+                    }
+                    text.append('\n');
+                }
+                Path f = dir.resolve("transcripts").resolve(iid + ".txt");
+                Files.writeString(f, text.toString(), StandardCharsets.UTF_8);
+                files.add(f);
+                ids.add(iid);
+                themeSpans.add(spans);
+                themeCodes.add(codes);
+            }
+            Files.writeString(dir.resolve("participant.csv"), participants);
+            Files.writeString(dir.resolve("interview.csv"), interviews);
+            Files.writeString(dir.resolve("planted_identifiers.csv"), planted);
+            require(study.importFile("participant", dir.resolve("participant.csv"), actor, "synthetic corpus", progress)
+                    .stored());
+            require(study.importFile("interview", dir.resolve("interview.csv"), actor, "synthetic corpus", progress)
+                    .stored());
+            Interviews q = Interviews.of(study);
+            List<Code> codes = new ArrayList<>();
+            Code services = Code.category("Victim services", null);
+            Code justice = Code.category("Investigation and prosecution", null);
+            Code challenges = Code.category("Challenges", null);
+            codes.add(services);
+            codes.add(justice);
+            codes.add(challenges);
+            String[] parents = {
+                justice.guid(), justice.guid(), services.guid(), services.guid(), challenges.guid(), challenges.guid()
+            };
+            for (int t = 0; t < THEMES.length; t++) codes.add(Code.of(THEMES[t][0], parents[t], THEMES[t][1]));
+            Path qdc = dir.resolve("codebook.qdc");
+            Files.write(qdc, Qdc.write(Codebook.of(codes)));
+            q.importCodebook(qdc, actor);
+            long t0 = System.nanoTime();
+            q.importTranscripts(files, null, actor);
+            long t1 = System.nanoTime();
+            for (TranscriptState st :
+                    List.of(TranscriptState.DEIDENTIFIED, TranscriptState.REVIEWED, TranscriptState.CODABLE)) {
+                q.moveAll(ids, st, actor);
+            }
+            List<Interviews.Coding> batch = new ArrayList<>();
+            int n = Math.min(DOUBLE_CODED, ids.size());
+            int round = q.openRound(ids.subList(0, n), List.of("coder1", "coder2"), actor);
+            for (int k = 0; k < ids.size(); k++) {
+                for (int j = 0; j < themeSpans.get(k).size(); j++) {
+                    Span s = themeSpans.get(k).get(j);
+                    String code = themeCodes.get(k).get(j);
+                    batch.add(new Interviews.Coding(ids.get(k), s, code, "consensus", null));
+                    if (k < n) {
+                        batch.add(new Interviews.Coding(ids.get(k), s, code, "coder1", round));
+                        // coder 2 misses one theme in ten and trims a few characters off one in three
+                        if (rng.nextInt(10) > 0) {
+                            int trim = rng.nextInt(3) == 0 ? Math.min(8, s.length() - 1) : 0;
+                            batch.add(new Interviews.Coding(
+                                    ids.get(k), new Span(s.start() + trim, s.end()), code, "coder2", round));
+                        }
+                    }
+                }
+            }
+            q.code(batch, actor);
+            long t2 = System.nanoTime();
+            q.agreement(round, ReliabilityRound.standard());
+            long t3 = System.nanoTime();
+            return new Summary(
+                    people.size(),
+                    ids.size(),
+                    round,
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the synthetic corpus to " + dir, e);
+        }
+    }
+
+    private static void require(boolean stored) {
+        if (!stored) throw Problem.internal("the synthetic participant or interview file was refused", null);
+    }
+}

@@ -1,0 +1,72 @@
+package org.tfeval.study.qual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.pg.ConnectionSettings;
+import org.tfeval.qual.agreement.ReliabilityRound;
+import org.tfeval.qual.matrix.ThemeMatrix;
+import org.tfeval.study.Study;
+import org.tfeval.testkit.PostgresExtension;
+
+/** The demo corpus loads, and the matrices recover the themes planted in it. */
+@ExtendWith(PostgresExtension.class)
+class SyntheticInterviewsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_matrix_recovers_each_groups_planted_leading_theme(ConnectionSettings db) throws Exception {
+        try (Study s = Study.create(dir.resolve("s"), "ecm", true, InterviewsTest.url(db))) {
+            SyntheticInterviews.Summary sum =
+                    SyntheticInterviews.withSeed(7).run(s, dir.resolve("corpus"), 10, "demo", ProgressListener.NONE);
+            // 143 stakeholders + (community member + 2 survivors) x 10 sites
+            assertThat(sum.transcripts()).isEqualTo(173);
+            assertThat(Files.readAllLines(dir.resolve("corpus/planted_identifiers.csv"))
+                            .size())
+                    .isGreaterThan(100);
+            ThemeMatrix.Result m =
+                    Interviews.of(s).matrix(Interviews.Rows.GROUP, null, ThemeMatrix.Audience.RESTRICTED);
+            assertThat(leading(m, "Prosecutor")).isEqualTo("CHARGING_OTHER_STATUTES");
+            assertThat(leading(m, "Victim service provider")).isEqualTo("HOUSING");
+            assertThat(leading(m, "Law enforcement")).isEqualTo("TRUST");
+            ReliabilityRound.Figures f = Interviews.of(s)
+                    .agreement(sum.round(), ReliabilityRound.standard().withReplicates(200));
+            assertThat(f.codes()).hasSize(6);
+            assertThat(f.codes()).allSatisfy(c -> assertThat(c.kappa().value()).isBetween(0.5, 1.0));
+            System.out.printf(
+                    "synthetic corpus: %d transcripts imported in %d ms; coding %d ms; agreement (1000 replicates) %d ms%n",
+                    sum.transcripts(), sum.importMillis(), sum.codingMillis(), sum.agreementMillis());
+            for (ReliabilityRound.CodeFigures c : f.codes()) {
+                System.out.printf(
+                        "  %-24s agree %.1f%% kappa %.3f [%.3f, %.3f] alpha_turns %.3f [%.3f, %.3f] P<.8 %.2f alpha_U %.3f [%.3f, %.3f]%n",
+                        c.code(),
+                        c.percentAgreement(),
+                        c.kappa().value(),
+                        c.kappa().lower(),
+                        c.kappa().upper(),
+                        c.turnAlpha().value(),
+                        c.turnAlpha().lower(),
+                        c.turnAlpha().upper(),
+                        c.turnAlpha().belowThreshold(),
+                        c.unitizingAlpha().value(),
+                        c.unitizingAlpha().lower(),
+                        c.unitizingAlpha().upper());
+            }
+        }
+    }
+
+    private static String leading(ThemeMatrix.Result m, String row) {
+        int i = m.rows().indexOf(row);
+        int best = 0;
+        for (int j = 1; j < m.columns().size(); j++) {
+            if (m.cells()[i][j].interviewees() > m.cells()[i][best].interviewees()) best = j;
+        }
+        return m.columns().get(best);
+    }
+}
