@@ -157,6 +157,16 @@ public final class Study implements AutoCloseable {
         return new RecordEditor(store(), actor).set(form, key, changes, reason);
     }
 
+    /**
+     * Moves one record under another parent record (a case to another task force, a victim to
+     * another case): the deliberate, audited step that replaces what an import or edit refuses.
+     * Its link and the values it and its child records inherit change in one audit event with
+     * {@code reason}; returns how many records changed.
+     */
+    public int moveRecord(String form, List<String> key, String toParent, String reason, String actor) {
+        return new RecordEditor(store(), actor).move(form, key, toParent, reason);
+    }
+
     /** Deletes one record, audited. */
     public void delete(String form, List<String> key, String reason, String actor) {
         new RecordEditor(store(), actor).delete(form, key, reason);
