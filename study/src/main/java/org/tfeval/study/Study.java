@@ -148,8 +148,20 @@ public final class Study implements AutoCloseable {
 
     /** Writes a form's records in the import format; returns how many. */
     public long export(String form, Path out) {
-        return new Exporter(store()).export(form, out);
+        return exportCsv(form, out).rows();
     }
+
+    /**
+     * Writes a form's records in the import format; text cells a spreadsheet would run as formulas
+     * (starting with = + - @ TAB CR) are prefixed with a single quote, which import removes again.
+     */
+    public Exported exportCsv(String form, Path out) {
+        Exporter.Written w = new Exporter(store()).write(form, out);
+        return new Exported(w.rows(), w.neutralised());
+    }
+
+    /** What an export wrote: rows, and text cells prefixed with a quote against formula injection. */
+    public record Exported(long rows, long neutralised) {}
 
     /** Sets variables of one record (import format), audited; returns the rule violations the record now has. */
     public List<Violation> edit(

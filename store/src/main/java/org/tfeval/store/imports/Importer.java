@@ -190,7 +190,10 @@ public final class Importer {
                 }
                 for (int i = 0; i < columns.size(); i++) {
                     Variable v = columns.get(i);
-                    if (v != null && i < values.size()) cells.put(v.name(), values.get(i));
+                    if (v != null && i < values.size())
+                        cells.put(
+                                v.name(),
+                                v.type().isCharacter() ? Exporter.unneutralised(values.get(i)) : values.get(i));
                 }
                 Map<String, Object> typed = validator.parse(cells, new Location(fileName, row.number()), log);
                 table.appendCopyLine(buffer, typed, row.number());
