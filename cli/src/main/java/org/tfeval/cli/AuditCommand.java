@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "audit",
-        header = "The hash-chained audit log: verify it, or list its events.",
+        header = "The keyed, anchored audit log: verify it, or list its events.",
         description = "Every change to the study's data is an audit event; see the subcommands.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Log.class})
 final class AuditCommand implements Callable<Integer> {
@@ -48,7 +48,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Command(
             name = "verify",
-            header = "Re-derive every hash of the audit log.",
+            header = "Verify the audit log: every MAC, its anchors, and the data tables against it.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
                 "0:intact",
@@ -69,7 +69,10 @@ final class AuditCommand implements Callable<Integer> {
             try (Study s = study.open()) {
                 Study.AuditCheck check = s.verifyAudit();
                 if (check.intact()) {
-                    pw.printf("Audit log intact: %d events, every hash re-derived.%n", check.events());
+                    pw.printf(
+                            "Audit log intact: %d events, every MAC re-derived, the anchors match, and the data tables"
+                                    + " equal the replayed changes.%n",
+                            check.events());
                     return ExitCodes.OK;
                 }
                 check.problems().forEach(p -> pw.println("TAMPERED: " + escaped(p)));

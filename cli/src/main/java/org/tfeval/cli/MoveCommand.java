@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         header =
                 "Move one record under another parent record (a case to another task force, a victim to another case).",
         description = {
+            "For example a case to another task force, or a victim to another case.",
             "An import or edit never changes the link to a parent record; this deliberate step does, audited as one"
                     + " 'move' event with the reason, the claimed and login names, and every changed record's old and"
                     + " new values (the record and the values its child records inherit).",
