@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "audit",
-        header = "The hash-chained audit log: verify it, or list its events.",
+        header = "The keyed, anchored audit log: verify it, or list its events.",
         description = "Every change to the study's data is an audit event; see the subcommands.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Log.class})
 final class AuditCommand implements Callable<Integer> {
@@ -24,9 +24,31 @@ final class AuditCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    /**
+     * Text from the audit log with control characters (C0, DEL, C1, bidirectional overrides)
+     * written as {@code \\uXXXX}, so a stored name cannot move the cursor, clear the terminal or
+     * forge a line of the listing; a backslash is doubled.
+     */
+    static String escaped(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean control = ch < 0x20
+                    || (ch >= 0x7f && ch <= 0x9f)
+                    || (ch >= 0x202a && ch <= 0x202e)
+                    || (ch >= 0x2066 && ch <= 0x2069)
+                    || ch == 0x2028
+                    || ch == 0x2029;
+            if (ch == '\\') b.append("\\\\");
+            else if (control) b.append(String.format("\\u%04x", (int) ch));
+            else b.append(ch);
+        }
+        return b.toString();
+    }
+
     @Command(
             name = "verify",
-            header = "Re-derive every hash of the audit log.",
+            header = "Verify the audit log: every MAC, its anchors, and the data tables against it.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
                 "0:intact",
@@ -47,10 +69,13 @@ final class AuditCommand implements Callable<Integer> {
             try (Study s = study.open()) {
                 Study.AuditCheck check = s.verifyAudit();
                 if (check.intact()) {
-                    pw.printf("Audit log intact: %d events, every hash re-derived.%n", check.events());
+                    pw.printf(
+                            "Audit log intact: %d events, every MAC re-derived, the anchors match, and the data tables"
+                                    + " equal the replayed changes.%n",
+                            check.events());
                     return ExitCodes.OK;
                 }
-                check.problems().forEach(p -> pw.println("TAMPERED: " + p));
+                check.problems().forEach(p -> pw.println("TAMPERED: " + escaped(p)));
                 return ExitCodes.DATA_ERRORS;
             }
         }
@@ -76,11 +101,11 @@ final class AuditCommand implements Callable<Integer> {
                             "%6d  %s  %-10s %-8s %-10s %7d changes  %s%n",
                             e.seq(),
                             e.at(),
-                            e.actor(),
-                            e.action(),
-                            e.form() == null ? "" : e.form(),
+                            escaped(e.actor()),
+                            escaped(e.action()),
+                            e.form() == null ? "" : escaped(e.form()),
                             e.changes(),
-                            e.reason() == null ? "" : e.reason());
+                            e.reason() == null ? "" : escaped(e.reason()));
                 }
                 return ExitCodes.OK;
             }

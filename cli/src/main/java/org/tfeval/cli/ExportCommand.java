@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "export",
         header = "Write a form's stored records as CSV in the import format.",
-        description = "Export, then import into a fresh study, gives identical data.")
+        description = {
+            "Export, then import into a fresh study, gives identical data.",
+            "Text cells that start with = + - @ TAB or CR are written with a leading single quote (') so that a"
+                    + " spreadsheet shows them as text instead of running them as formulas; import removes that quote."
+                    + " Numbers and missing codes such as -9 are never changed."
+        })
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,8 +34,16 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Study s = study.open()) {
-            long n = s.export(form, out);
-            spec.commandLine().getOut().printf("Wrote %d %s records to %s%n", n, form, out);
+            Study.Exported e = s.exportCsv(form, out);
+            spec.commandLine().getOut().printf("Wrote %d %s records to %s%n", e.rows(), form, out);
+            if (e.neutralised() > 0) {
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%d text cells start with = + - @ TAB or CR: they are written with a leading ' so that"
+                                        + " spreadsheets do not run them as formulas (tfeval import removes it).%n",
+                                e.neutralised());
+            }
         }
         return ExitCodes.OK;
     }

@@ -24,11 +24,25 @@ public final class StudyOptions {
     @Option(
             names = "--user",
             paramLabel = "NAME",
-            description = "Who is acting, for the audit log (default: the login name).")
+            description = "Who is acting, for the audit log (default: the login name). Recorded as a claimed"
+                    + " name beside the login name, never instead of it.")
     public String user;
 
+    @Option(
+            names = "--audit-key",
+            paramLabel = "FILE",
+            description = "The audit key file (HMAC-SHA256, owner-only), for a study on a server whose key the"
+                    + " operator keeps (default: the study config's audit_key, else audit.key in the study folder).")
+    public Path auditKey;
+
+    /**
+     * The actor for the audit log: the login name, and a {@code --user} name only as a claim beside
+     * it ({@code "ann (claimed by login bob)"}), so nobody acts under another name silently.
+     */
     public String actor() {
-        return user != null ? user : System.getProperty("user.name", "unknown");
+        String login = System.getProperty("user.name", "unknown");
+        if (user == null || user.isBlank() || user.equals(login)) return login;
+        return user.strip() + " (claimed by login " + login + ")";
     }
 
     /** The study folder, without opening its database. */
@@ -38,6 +52,6 @@ public final class StudyOptions {
 
     /** Opens the study and its database; close it to stop the embedded server. */
     public Study open() {
-        return Study.open(study, db);
+        return Study.open(study, db, auditKey);
     }
 }

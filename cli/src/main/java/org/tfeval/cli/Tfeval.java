@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             SnapshotCommand.class,
             EditCommand.class,
+            MoveCommand.class,
             AuditCommand.class,
             InstrumentCommand.class,
             RunCommand.class,

@@ -108,6 +108,35 @@ public enum VariableType {
         return parseValue(raw.strip());
     }
 
+    /** Smallest and largest value of a PostgreSQL {@code integer} column. */
+    static final long INT_MIN = Integer.MIN_VALUE;
+
+    static final long INT_MAX = Integer.MAX_VALUE;
+    /** Most digits before the decimal point a PostgreSQL {@code numeric} holds. */
+    static final int NUMERIC_INTEGER_DIGITS = 131_072;
+    /** Most digits after the decimal point a PostgreSQL {@code numeric} holds. */
+    static final int NUMERIC_FRACTION_DIGITS = 16_383;
+    /** Dates PostgreSQL stores that are also written the same way by both sides (years 1 to 9999 AD). */
+    static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
+
+    static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
+    /**
+     * Whether a typed value (as {@link #parse} returns it, not a missing code) fits this type's
+     * column: PostgreSQL would refuse the rest (integers beyond 32 bits, numbers beyond numeric's
+     * digits, dates outside years 1 to 9999, text holding a NUL character), so validation reports
+     * them, with file, row and column, before anything is sent to the database.
+     */
+    public boolean fitsColumn(Object value) {
+        if (value instanceof Long l) return l >= INT_MIN && l <= INT_MAX;
+        if (value instanceof BigDecimal d) {
+            return d.precision() - d.scale() <= NUMERIC_INTEGER_DIGITS && d.scale() <= NUMERIC_FRACTION_DIGITS;
+        }
+        if (value instanceof LocalDate d) return !d.isBefore(FIRST_DATE) && !d.isAfter(LAST_DATE);
+        if (value instanceof String s) return s.indexOf('\u0000') < 0;
+        return true;
+    }
+
     /** Writes a typed value back in the import format. */
     public String format(Object value) {
         if (value instanceof BigDecimal d) {

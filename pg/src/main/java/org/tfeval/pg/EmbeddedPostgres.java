@@ -103,8 +103,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     root.resolve("server.log").toString(),
                     "-o",
                     "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " + durability.options
-                            + " -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=4GB -c log_min_messages=warning"
-                            + " -c log_statement=none -c log_min_error_statement=panic");
+                            + " -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=4GB"
+                            // no case data in the server log: no statements, no parameters, and no client
+                            // ERROR messages or DETAIL lines (they quote values: invalid input "...", Key (...)=(...))
+                            + " -c log_min_messages=fatal -c log_error_verbosity=terse -c log_statement=none"
+                            + " -c log_min_error_statement=panic -c log_parameter_max_length=0"
+                            + " -c log_parameter_max_length_on_error=0 -c log_min_duration_statement=-1");
             run(cmd, root, "start the embedded PostgreSQL server");
             return new EmbeddedPostgres(root, binaries, port, true, password, durability);
         } catch (IOException e) {

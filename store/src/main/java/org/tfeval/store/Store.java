@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.pg.ConnectionSettings;
+import org.tfeval.store.audit.AuditSeal;
 import org.tfeval.store.schema.FormTable;
 import org.tfeval.store.schema.Migrations;
 
@@ -20,11 +21,13 @@ public final class Store {
     private final ConnectionSettings db;
     private final String schema;
     private final Instrument instrument;
+    private final AuditSeal seal;
 
-    private Store(ConnectionSettings db, String schema, Instrument instrument) {
+    private Store(ConnectionSettings db, String schema, Instrument instrument, AuditSeal seal) {
         this.db = db;
         this.schema = schema;
         this.instrument = instrument;
+        this.seal = seal;
     }
 
     /** Opens the store, applying pending migrations (system tables, then the instrument's tables). */
@@ -35,7 +38,25 @@ public final class Store {
             throw new IllegalArgumentException("schema name '" + schema + "' must be lower-case letters, digits and _");
         }
         Migrations.migrate(db, schema, instrument);
-        return new Store(db, schema, instrument);
+        return new Store(db, schema, instrument, null);
+    }
+
+    /**
+     * The same store with its audit events keyed and anchored outside the database: every
+     * connection it gives carries the seal ({@link AuditSeal#seal}).
+     */
+    public Store withSeal(AuditSeal s) {
+        return new Store(db, schema, instrument, Objects.requireNonNull(s, "s"));
+    }
+
+    /** The audit seal, or null when events are hashed without a key (tests of the store alone). */
+    public AuditSeal seal() {
+        return seal;
+    }
+
+    /** A connection from elsewhere (a pool) made to carry this store's audit seal, if any. */
+    public Connection sealed(Connection c) {
+        return seal == null ? c : seal.seal(c);
     }
 
     /** A new connection whose search path is the study's schema. */
@@ -44,7 +65,7 @@ public final class Store {
         try (Statement st = c.createStatement()) {
             st.execute("SET search_path TO " + schema);
         }
-        return c;
+        return sealed(c);
     }
 
     /**

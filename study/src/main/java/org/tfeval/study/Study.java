@@ -26,6 +26,7 @@ import org.tfeval.snapshot.Snapshot;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditEvent;
 import org.tfeval.store.audit.AuditLog;
+import org.tfeval.store.audit.AuditReplay;
 import org.tfeval.store.edit.RecordEditor;
 import org.tfeval.store.imports.Exporter;
 import org.tfeval.store.imports.Importer;
@@ -64,6 +65,15 @@ public final class Study implements AutoCloseable {
     /** Opens the study in a folder: its database (embedded unless {@code dbOverride} or the config names a server). */
     public static Study open(Path dir, String dbOverride) {
         return open(StudyFolder.at(dir), dbOverride);
+    }
+
+    /**
+     * Opens the study with its audit key from a file the operator names ({@code auditKey}; null:
+     * the config's {@code audit_key}, else {@code audit.key} in the study folder).
+     */
+    public static Study open(Path dir, String dbOverride, Path auditKey) {
+        StudyFolder folder = StudyFolder.at(dir);
+        return new Study(folder, folder.workspace().open(dbOverride, auditKey));
     }
 
     /** Opens an existing study folder's database. */
@@ -138,13 +148,35 @@ public final class Study implements AutoCloseable {
 
     /** Writes a form's records in the import format; returns how many. */
     public long export(String form, Path out) {
-        return new Exporter(store()).export(form, out);
+        return exportCsv(form, out).rows();
     }
+
+    /**
+     * Writes a form's records in the import format; text cells a spreadsheet would run as formulas
+     * (starting with = + - @ TAB CR) are prefixed with a single quote, which import removes again.
+     */
+    public Exported exportCsv(String form, Path out) {
+        Exporter.Written w = new Exporter(store()).write(form, out);
+        return new Exported(w.rows(), w.neutralised());
+    }
+
+    /** What an export wrote: rows, and text cells prefixed with a quote against formula injection. */
+    public record Exported(long rows, long neutralised) {}
 
     /** Sets variables of one record (import format), audited; returns the rule violations the record now has. */
     public List<Violation> edit(
             String form, List<String> key, Map<String, String> changes, String reason, String actor) {
         return new RecordEditor(store(), actor).set(form, key, changes, reason);
+    }
+
+    /**
+     * Moves one record under another parent record (a case to another task force, a victim to
+     * another case): the deliberate, audited step that replaces what an import or edit refuses.
+     * Its link and the values it and its child records inherit change in one audit event with
+     * {@code reason}; returns how many records changed.
+     */
+    public int moveRecord(String form, List<String> key, String toParent, String reason, String actor) {
+        return new RecordEditor(store(), actor).move(form, key, toParent, reason);
     }
 
     /** Deletes one record, audited. */
@@ -300,11 +332,36 @@ public final class Study implements AutoCloseable {
 
     // ---------------------------------------------------------------- audit
 
-    /** Re-derives every hash of the audit log. */
+    /**
+     * Verifies the audit log: re-derives every hash and MAC, compares the chain with its anchors
+     * outside the database (rewriting, re-hashing and truncation), and replays the recorded changes
+     * against the study data tables (direct SQL edits, reported by record and variable, never by
+     * value). A study whose log was never keyed (made before the audit key existed) and is intact
+     * is keyed here: an {@code audit_keyed} event MACs the chain's head and is anchored, so the
+     * earlier, plain-hashed events are sealed from then on.
+     */
     public AuditCheck verifyAudit() {
         try (Connection c = store().connect()) {
-            List<String> problems = AuditLog.verify(c);
-            return new AuditCheck(AuditLog.events(c, 0, Long.MAX_VALUE).size(), problems);
+            List<String> problems = new java.util.ArrayList<>(AuditLog.verify(c));
+            problems.addAll(AuditReplay.compare(c, instrument()));
+            long events = AuditLog.events(c, 0, Long.MAX_VALUE).size();
+            if (problems.isEmpty()
+                    && events > 0
+                    && store().seal() != null
+                    && store().seal().anchored().isEmpty()) {
+                c.setAutoCommit(false);
+                AuditLog.record(
+                        c,
+                        new org.tfeval.store.audit.AuditEntry(
+                                System.getProperty("user.name", "unknown"),
+                                "audit_keyed",
+                                null,
+                                "the audit log was verified intact and keyed: later events carry a MAC under a key kept outside the database",
+                                "{\"events\":" + events + "}"));
+                c.commit();
+                events++;
+            }
+            return new AuditCheck(events, problems);
         } catch (SQLException e) {
             throw Problem.internal("the database refused to read the audit log (" + e.getSQLState() + ")", e);
         }

@@ -139,25 +139,46 @@ public final class RecordValidator {
 
     /** The record's key as text, for citing it in violations. */
     public String recordId(Map<String, Object> values) {
-        StringBuilder b = new StringBuilder();
+        Map<String, String> cells = new LinkedHashMap<>();
         for (String k : form.key()) {
             Object v = values.get(k);
             if (v == null) return null;
-            if (!b.isEmpty()) b.append('/');
-            b.append(v);
+            cells.put(k, v.toString());
         }
-        return b.toString();
+        return rawId(cells);
     }
 
+    /**
+     * The record's key from raw cells, for citing it; null when a key cell is blank or does not look
+     * like an ID (too long, spaces, or not the key's pattern: shifted columns may hold narrative
+     * text there, which must not be quoted).
+     */
     private String rawId(Map<String, String> cells) {
         StringBuilder b = new StringBuilder();
         for (String k : form.key()) {
             String v = cells.get(k);
             if (v == null || v.isBlank()) return null;
+            String s = v.strip();
+            Variable kv = form.variable(k);
+            if (!plausibleId(s)
+                    || kv.pattern() != null && !kv.pattern().matcher(s).matches()) return null;
             if (!b.isEmpty()) b.append('/');
-            b.append(v.strip());
+            b.append(s);
         }
         return b.toString();
+    }
+
+    /** Longest text taken for an ID when citing it. */
+    static final int MAX_ID = 40;
+
+    /** Whether text can be quoted as an ID: short, no spaces or control characters. */
+    static boolean plausibleId(String s) {
+        if (s.isEmpty() || s.length() > MAX_ID) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isWhitespace(ch) || Character.isISOControl(ch)) return false;
+        }
+        return true;
     }
 
     /**
@@ -197,6 +218,17 @@ public final class RecordValidator {
             blank(v, at, id, out);
             return null;
         }
+        if (raw.indexOf('\u0000') >= 0) {
+            out.accept(violation(
+                    at,
+                    id,
+                    v,
+                    null,
+                    "nul_character",
+                    "holds a NUL character (byte 0), which cannot be stored; remove it",
+                    Severity.ERROR));
+            return null;
+        }
         String text = raw.strip();
         Object value = null;
         if (v.type() != VariableType.ID) {
@@ -205,15 +237,30 @@ public final class RecordValidator {
         }
         if (value == null) value = v.type().parse(text);
         if (value == null) {
+            // the text is not of the column's type: it may be another column's content (shifted
+            // columns put narrative text here), so it is never echoed
             out.accept(violation(
                     at,
                     id,
                     v,
-                    text,
+                    null,
                     v.type() == VariableType.DATE ? "bad_date" : "not_a_number",
                     v.type() == VariableType.DATE
                             ? "is not a date written YYYY-MM-DD"
                             : "is not a " + (v.type() == VariableType.DECIMAL ? "number" : "whole number"),
+                    Severity.ERROR));
+            return null;
+        }
+        if (!(value instanceof Missing) && !v.type().fitsColumn(value)) {
+            out.accept(violation(
+                    at,
+                    id,
+                    v,
+                    null,
+                    "not_storable",
+                    "is outside what the database can store for a "
+                            + v.type().name().toLowerCase(java.util.Locale.ROOT)
+                            + " variable (whole numbers -2147483648 to 2147483647, dates in years 1 to 9999)",
                     Severity.ERROR));
             return null;
         }
@@ -296,7 +343,7 @@ public final class RecordValidator {
                             at,
                             id,
                             v,
-                            s,
+                            plausibleId(s) ? s : null,
                             "bad_format",
                             "does not have the required form " + v.pattern().pattern(),
                             Severity.ERROR));

@@ -24,10 +24,33 @@ public record Violation(
         String code,
         String message,
         Severity severity) {
+    /** Longest record key, variable name or value a violation carries; longer ones are cut. */
+    public static final int MAX_QUOTED = 40;
+
     public Violation {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(severity, "severity");
+        recordId = bounded(recordId);
+        variable = bounded(variable);
+        value = bounded(value);
+    }
+
+    /**
+     * Text quoted from user data cut to {@value #MAX_QUOTED} characters, with control characters
+     * replaced, so a 10 MB cell or a crafted name cannot make a message large or forge lines.
+     */
+    static String bounded(String s) {
+        if (s == null) return null;
+        boolean cut = s.length() > MAX_QUOTED;
+        String t = cut ? s.substring(0, MAX_QUOTED) : s;
+        StringBuilder b = new StringBuilder(t.length() + 3);
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            b.append(Character.isISOControl(ch) ? '?' : ch);
+        }
+        if (cut) b.append("...");
+        return b.toString();
     }
 
     /** Whether this blocks an import or snapshot. */

@@ -131,7 +131,18 @@ public final class AuditLog {
         } finally {
             written.open = false;
         }
-        return finish(c, seq, entry.withDetail(written.detailJson));
+        AuditSeal.Session session = session(c);
+        AuditEvent e = finish(c, seq, entry.withDetail(written.detailJson), session);
+        if (session != null) {
+            session.recorded(e.seq(), e.hash());
+            if (c.getAutoCommit()) session.committed();
+        }
+        return e;
+    }
+
+    /** The seal a connection carries ({@link AuditSeal#seal}), or null for an unsealed connection. */
+    private static AuditSeal.Session session(Connection c) throws SQLException {
+        return c.isWrapperFor(AuditSeal.Session.class) ? c.unwrap(AuditSeal.Session.class) : null;
     }
 
     /** Records an event without record changes (a sample draw, a sign-in, a snapshot). */
@@ -151,7 +162,8 @@ public final class AuditLog {
     }
 
     /** Closes event {@code seq}: digests its changes and chains it to the previous event. */
-    private static AuditEvent finish(Connection c, long seq, AuditEntry entry) throws SQLException {
+    private static AuditEvent finish(Connection c, long seq, AuditEntry entry, AuditSeal.Session session)
+            throws SQLException {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long changes;
         String digest;
@@ -179,7 +191,7 @@ public final class AuditLog {
                 digest,
                 prev,
                 null);
-        e = e.withHash(hash(e));
+        e = e.withHash(session == null ? hash(e) : session.seal.mac(text(e)));
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, form, reason, detail, changes, "
                         + "changes_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -199,13 +211,34 @@ public final class AuditLog {
         return e;
     }
 
-    /** Re-derives every digest and hash; returns the problems found (empty when the log is intact). */
+    /**
+     * Re-derives every digest and hash with the seal the connection carries (none: plain SHA-256
+     * only); returns the problems found (empty when the log is intact).
+     */
     public static List<String> verify(Connection c) throws SQLException {
+        AuditSeal.Session session = session(c);
+        return verifyWith(c, session == null ? null : session.seal);
+    }
+
+    /**
+     * Re-derives every digest and hash, and compares the chain with the anchors outside the
+     * database. Events up to the first anchored one may carry a plain SHA-256 hash (written before
+     * the study was keyed; they are sealed by the keyed events that chain to them); every later
+     * event must carry the MAC under the key, and every anchored event must be in the database
+     * with the anchored MAC. Returns the problems found (empty when the log is intact).
+     */
+    public static List<String> verifyWith(Connection c, AuditSeal seal) throws SQLException {
         List<String> problems = new ArrayList<>();
         String prev = GENESIS;
         List<AuditEvent> events = events(c, 0, Long.MAX_VALUE);
+        java.util.Map<Long, String> anchored = seal == null ? java.util.Map.of() : seal.anchored();
+        long keyedFrom = anchored.isEmpty()
+                ? Long.MAX_VALUE
+                : anchored.keySet().iterator().next();
+        java.util.Map<Long, AuditEvent> bySeq = new java.util.HashMap<>();
         try (PreparedStatement digest = c.prepareStatement(DIGEST_SQL)) {
             for (AuditEvent e : events) {
+                bySeq.put(e.seq(), e);
                 if (!e.prevHash().equals(prev)) {
                     problems.add("event " + e.seq()
                             + ": does not follow the previous event (an event before it was removed or altered)");
@@ -218,11 +251,30 @@ public final class AuditLog {
                                 + "): its record changes were altered, added or removed");
                     }
                 }
-                if (!hash(e).equals(e.hash())) {
+                boolean keyed = seal != null && seal.mac(text(e)).equals(e.hash());
+                boolean plain = !keyed && hash(e).equals(e.hash());
+                if (!keyed && !plain) {
                     problems.add("event " + e.seq() + " (" + e.action() + "): the event itself was altered");
+                } else if (plain && e.seq() >= keyedFrom) {
+                    problems.add("event " + e.seq() + " (" + e.action()
+                            + "): carries a plain SHA-256 hash after the log was keyed (re-hashed without the key)");
                 }
                 prev = e.hash();
             }
+        }
+        if (seal != null) {
+            problems.addAll(seal.anchorProblems());
+            long last = events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
+            anchored.forEach((seq, mac) -> {
+                AuditEvent e = bySeq.get(seq);
+                if (e == null) {
+                    problems.add("event " + seq + " is anchored outside the database but missing from it"
+                            + (seq > last ? " (the log was truncated)" : " (it was removed)"));
+                } else if (!e.hash().equals(mac)) {
+                    problems.add("event " + seq + " (" + e.action() + "): differs from the event anchored outside"
+                            + " the database (rewritten)");
+                }
+            });
         }
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(
@@ -261,7 +313,12 @@ public final class AuditLog {
     }
 
     static String hash(AuditEvent e) {
-        String text = String.join(
+        return ContentHash.sha256(text(e));
+    }
+
+    /** What an event's hash or MAC covers. */
+    static String text(AuditEvent e) {
+        return String.join(
                 "\n",
                 e.prevHash(),
                 Long.toString(e.seq()),
@@ -273,6 +330,5 @@ public final class AuditLog {
                 e.detail(),
                 Long.toString(e.changes()),
                 e.changesDigest());
-        return ContentHash.sha256(text);
     }
 }

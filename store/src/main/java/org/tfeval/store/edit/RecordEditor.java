@@ -50,6 +50,11 @@ public final class RecordEditor {
             if (form.find(v).isEmpty()) throw new EditException("form " + formName + " has no variable " + v);
             if (form.key().contains(v))
                 throw new EditException(v + " is part of the record's key and cannot be edited");
+            if (form.parentLink().map(l -> l.name().equals(v)).orElse(false))
+                throw new EditException(
+                        v + " links the record to its " + form.variable(v).parent()
+                                + " record and cannot be edited; moving a record is a separate, audited step: tfeval move --form "
+                                + formName + " --id KEY --to-parent ID --reason TEXT");
         }
         try {
             return store.tx(c -> {
@@ -102,6 +107,130 @@ public final class RecordEditor {
             throw new IllegalStateException(
                     "the edit of " + formName + " " + String.join("/", key) + " failed (" + e.getSQLState() + ")", e);
         }
+    }
+
+    /**
+     * Moves one record under another parent record (a case to another task force, a victim to
+     * another case): sets its link, and the values it and the records below it inherit from the
+     * new parent, as one audited {@code move} event with every changed record's old and new values.
+     * The only way a link changes; an import or edit refuses it.
+     *
+     * @return the records changed (the moved one and those below it whose inherited values changed)
+     */
+    public int move(String formName, List<String> key, String newParent, String reason) {
+        Form form = store.instrument().form(formName);
+        FormTable table = store.table(formName);
+        if (reason == null || reason.isBlank()) throw new EditException("a reason is required for every move");
+        Variable link = form.parentLink()
+                .orElseThrow(() -> new EditException("form " + formName + " has no parent record to move to"));
+        if (form.key().contains(link.name()))
+            throw new EditException(link.name() + " is part of the " + formName + " key; such a record cannot move");
+        Form parent = store.instrument().form(link.parent());
+        FormTable parentTable = store.table(parent.name());
+        try {
+            return store.tx(c -> {
+                Map<String, Object> current = load(c, table, key, true);
+                load(c, parentTable, List.of(newParent), true);
+                if (newParent.equals(String.valueOf(current.get(link.name()))))
+                    throw new EditException(formName + " " + String.join("/", key) + " is already under "
+                            + parent.name() + " " + newParent);
+                String detail = "{\"record\":" + quoteList(List.of(String.join("/", key))) + ",\"from\":"
+                        + quoteList(List.of(String.valueOf(current.get(link.name())))) + ",\"to\":"
+                        + quoteList(List.of(newParent)) + "}";
+                int[] changed = new int[1];
+                AuditLog.record(c, new AuditEntry(actor, "move", formName, reason, detail), audit -> {
+                    Map<String, String> before = subtree(c, form, key);
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table.table() + " SET "
+                            + FormTable.column(link.name()) + " = ? WHERE " + where(table))) {
+                        ps.setString(1, newParent);
+                        bindKey(ps, 2, table, key);
+                        ps.executeUpdate();
+                    }
+                    inherit(c, form, parent);
+                    Map<String, String> after = subtree(c, form, key);
+                    for (Map.Entry<String, String> e : after.entrySet()) {
+                        String old = before.get(e.getKey());
+                        if (!Objects.equals(old, e.getValue())) {
+                            audit.updated(e.getKey().substring(e.getKey().indexOf(' ') + 1), old, e.getValue());
+                            changed[0]++;
+                        }
+                    }
+                    audit.detail(detail.substring(0, detail.length() - 1) + ",\"records\":" + changed[0] + "}");
+                });
+                return changed[0];
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "the move of " + formName + " " + String.join("/", key) + " failed (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * Sets the values {@code form}'s records inherit from {@code parent} where they differ, then
+     * does the same for the forms below {@code form}.
+     */
+    private void inherit(Connection c, Form form, Form parent) throws SQLException {
+        FormTable t = store.table(form.name());
+        Variable link = form.parentLink().orElseThrow();
+        List<String> sets = new ArrayList<>();
+        List<String> differs = new ArrayList<>();
+        for (Variable v : form.variables()) {
+            if (!parent.name().equals(v.inherit())) continue;
+            List<String> cols = new ArrayList<>(List.of(FormTable.columnName(v.name())));
+            if (v.type() == org.tfeval.instrument.VariableType.DATE)
+                cols.add(FormTable.columnName(v.name()) + FormTable.MISSING_SUFFIX);
+            for (String col : cols) {
+                String q = org.tfeval.instrument.sql.SqlIdentifier.quote(col);
+                sets.add(q + " = p." + q);
+                differs.add("t." + q + " IS DISTINCT FROM p." + q);
+            }
+        }
+        if (!sets.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " t SET " + String.join(", ", sets)
+                    + " FROM " + store.table(parent.name()).table() + " p WHERE p." + FormTable.column(link.name())
+                    + " = t." + FormTable.column(link.name()) + " AND (" + String.join(" OR ", differs) + ")")) {
+                ps.executeUpdate();
+            }
+        }
+        for (String name : store.instrument().formNames()) {
+            Form child = store.instrument().form(name);
+            if (child.parentLink().map(l -> l.parent().equals(form.name())).orElse(false)) inherit(c, child, form);
+        }
+    }
+
+    /** The JSON of a record and every record below it, by {@code "form key"}. */
+    private Map<String, String> subtree(Connection c, Form form, List<String> key) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        FormTable t = store.table(form.name());
+        try (PreparedStatement ps = c.prepareStatement("SELECT concat_ws('/', "
+                + String.join(", ", t.keyColumns()) + "), to_json(t)::text FROM " + t.table() + " t WHERE "
+                + where(t))) {
+            bindKey(ps, 1, t, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(form.name() + " " + rs.getString(1), rs.getString(2));
+            }
+        }
+        if (key.size() != 1) return out;
+        for (String name : store.instrument().formNames()) {
+            Form child = store.instrument().form(name);
+            Variable link = child.parentLink().orElse(null);
+            if (link == null || !link.parent().equals(form.name())) continue;
+            FormTable ct = store.table(name);
+            List<List<String>> keys = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", ct.keyColumns()) + " FROM "
+                    + ct.table() + " WHERE " + FormTable.column(link.name()) + " = ?")) {
+                ps.setString(1, key.get(0));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> k = new ArrayList<>();
+                        for (int i = 1; i <= ct.keyColumns().size(); i++) k.add(rs.getString(i));
+                        keys.add(k);
+                    }
+                }
+            }
+            for (List<String> k : keys) out.putAll(subtree(c, child, k));
+        }
+        return out;
     }
 
     /** Deletes one record (its child records must be deleted first). */

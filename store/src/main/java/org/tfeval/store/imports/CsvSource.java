@@ -88,7 +88,8 @@ final class CsvSource implements TabularSource {
                     e);
         } catch (IllegalStateException e) {
             throw new ImportException(
-                    file.getFileName() + " row " + (lastRow + 1) + ": the CSV is malformed (" + e.getMessage() + ")",
+                    file.getFileName() + " row " + (lastRow + 1)
+                            + ": the CSV is malformed (a quoted cell is not closed, or text follows its closing quote)",
                     e);
         }
     }

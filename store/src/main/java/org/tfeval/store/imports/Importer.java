@@ -175,20 +175,25 @@ public final class Importer {
                 rows++;
                 cells.clear();
                 List<String> values = row.cells();
-                if (values.size() > header.size()) {
+                if (values.size() != header.size()) {
+                    // a short row would blank the columns it lacks; a long one has shifted columns
                     log.accept(new Violation(
                             fileName,
                             row.number(),
                             null,
                             null,
                             null,
-                            "too_many_cells",
-                            "has " + values.size() + " cells but the header has " + header.size(),
+                            values.size() > header.size() ? "too_many_cells" : "too_few_cells",
+                            "has " + values.size() + " cells but the header has " + header.size()
+                                    + "; nothing is stored (a missing cell is never taken as blank)",
                             Severity.ERROR));
                 }
                 for (int i = 0; i < columns.size(); i++) {
                     Variable v = columns.get(i);
-                    if (v != null && i < values.size()) cells.put(v.name(), values.get(i));
+                    if (v != null && i < values.size())
+                        cells.put(
+                                v.name(),
+                                v.type().isCharacter() ? Exporter.unneutralised(values.get(i)) : values.get(i));
                 }
                 Map<String, Object> typed = validator.parse(cells, new Location(fileName, row.number()), log);
                 table.appendCopyLine(buffer, typed, row.number());
@@ -218,19 +223,48 @@ public final class Importer {
         return rows;
     }
 
-    /** Maps header cells to variables, reporting unknown, repeated and missing columns. */
+    /** A header cell that can be quoted: it looks like a variable name. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+    /**
+     * Maps header cells to variables, reporting unknown, repeated and missing columns. Every
+     * variable of the form must have a column: a missing column would blank what is stored. A
+     * header cell is quoted only when it looks like a variable name, and a first row that names no
+     * variable at all is reported once as a missing header (it is likely a data row, and may hold
+     * narrative text).
+     */
     private static List<Variable> mapHeader(Form form, List<String> header, String fileName, ViolationLog log) {
         List<Variable> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        for (String h : header) {
+            String name = h.strip().toUpperCase(Locale.ROOT);
+            if (form.find(name).isPresent()) seen.putIfAbsent(name, -1);
+        }
+        if (seen.isEmpty()) {
+            log.accept(new Violation(
+                    fileName,
+                    0,
+                    null,
+                    null,
+                    null,
+                    "no_header",
+                    "the first row names no variable of the " + form.name()
+                            + " form; the file needs a header row with the variable names (is it missing?)",
+                    Severity.ERROR));
+            for (int i = 0; i < header.size(); i++) out.add(null);
+            return out;
+        }
+        seen.clear();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip().toUpperCase(Locale.ROOT);
+            String cell = header.get(i).strip();
+            String name = cell.toUpperCase(Locale.ROOT);
             Variable v = form.find(name).orElse(null);
             if (v == null) {
                 log.accept(new Violation(
                         fileName,
                         0,
                         null,
-                        header.get(i).strip(),
+                        NAME.matcher(cell).matches() ? cell : null,
                         null,
                         "unknown_column",
                         "column " + (i + 1) + " is not a variable of the " + form.name() + " form",
@@ -250,7 +284,7 @@ public final class Importer {
             out.add(v);
         }
         for (Variable v : form.variables()) {
-            if (v.required() && !seen.containsKey(v.name())) {
+            if (!seen.containsKey(v.name())) {
                 log.accept(new Violation(
                         fileName,
                         0,
@@ -258,7 +292,11 @@ public final class Importer {
                         v.name(),
                         null,
                         "missing_column",
-                        "the required column is missing from the header",
+                        v.required()
+                                ? "the required column is missing from the header"
+                                : "the column is missing from the header; every variable needs its column (leave"
+                                        + " cells blank where there is no value), so that stored values are never"
+                                        + " blanked",
                         Severity.ERROR));
             }
         }
@@ -290,6 +328,31 @@ public final class Importer {
         Variable lv = link.get();
         Form parent = store.instrument().form(lv.parent());
         String lc = FormTable.column(lv.name());
+        String on = String.join(
+                " AND ",
+                table.keyColumns().stream().map(k -> "t." + k + " = s." + k).toList());
+        query(
+                c,
+                "SELECT s._row, concat_ws('/', "
+                        + String.join(
+                                ", ",
+                                table.keyColumns().stream().map(k -> "s." + k).toList())
+                        + ") FROM staging s JOIN " + table.table() + " t ON " + on + " WHERE s." + lc
+                        + " IS DISTINCT FROM t." + lc + " ORDER BY s._row LIMIT " + SQL_CHECK_LIMIT,
+                rs -> {
+                    log.accept(new Violation(
+                            fileName,
+                            rs.getLong(1),
+                            rs.getString(2),
+                            lv.name(),
+                            null,
+                            "link_changed",
+                            "the record is stored under another "
+                                    + parent.label().toLowerCase(Locale.ROOT)
+                                    + "; an import never moves a record (use: tfeval move --form " + form.name()
+                                    + " --id KEY --to-parent ID --reason TEXT, a privileged, audited step)",
+                            Severity.ERROR));
+                });
         query(
                 c,
                 "SELECT s._row, s." + lc + " FROM staging s WHERE s." + lc

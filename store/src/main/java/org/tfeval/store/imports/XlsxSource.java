@@ -22,6 +22,7 @@ final class XlsxSource implements TabularSource {
     private final ReadableWorkbook workbook;
     private final Stream<org.dhatim.fastexcel.reader.Row> rows;
     private final Iterator<org.dhatim.fastexcel.reader.Row> iterator;
+    private final Path file;
     private List<String> header;
     private long lastRow;
 
@@ -31,15 +32,32 @@ final class XlsxSource implements TabularSource {
             workbook = new ReadableWorkbook(in, new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             in.close();
-            throw new ImportException(
-                    file.getFileName() + ": not a readable XLSX workbook (" + e.getMessage() + ")", e);
+            throw damaged(file, e);
         }
-        Sheet sheet = workbook.getFirstSheet();
-        rows = sheet.openStream();
-        iterator = rows.iterator();
-        if (iterator.hasNext()) header = cells(iterator.next());
-        while (header != null && header.stream().allMatch(String::isBlank) && iterator.hasNext())
-            header = cells(iterator.next());
+        this.file = file;
+        try {
+            Sheet sheet = workbook.getFirstSheet();
+            rows = sheet.openStream();
+            iterator = rows.iterator();
+            if (iterator.hasNext()) header = cells(iterator.next());
+            while (header != null && header.stream().allMatch(String::isBlank) && iterator.hasNext())
+                header = cells(iterator.next());
+        } catch (IOException | RuntimeException e) {
+            workbook.close();
+            in.close();
+            throw damaged(file, e);
+        }
+    }
+
+    /**
+     * A workbook whose ZIP or XML cannot be read. The parser's own message is not shown: it names
+     * parser classes and may quote the damaged cell's text.
+     */
+    private static ImportException damaged(Path file, Exception cause) {
+        return new ImportException(
+                file.getFileName() + ": not a readable XLSX workbook (its ZIP or sheet XML is damaged);"
+                        + " save it again from the spreadsheet program, or save it as CSV UTF-8",
+                cause);
     }
 
     @Override
@@ -49,10 +67,16 @@ final class XlsxSource implements TabularSource {
 
     @Override
     public Row next() {
-        while (iterator.hasNext()) {
-            List<String> cells = cells(iterator.next());
-            lastRow++;
-            if (!cells.stream().allMatch(String::isBlank)) return new Row(lastRow, cells);
+        try {
+            while (iterator.hasNext()) {
+                List<String> cells = cells(iterator.next());
+                lastRow++;
+                // a sheet has no short rows: empty cells at the end of a row are simply not written
+                while (cells.size() < header.size()) cells.add("");
+                if (!cells.stream().allMatch(String::isBlank)) return new Row(lastRow, cells);
+            }
+        } catch (RuntimeException e) {
+            throw damaged(file, e);
         }
         return null;
     }

@@ -16,6 +16,7 @@ import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.pg.EmbeddedPostgres;
 import org.tfeval.store.Store;
+import org.tfeval.store.audit.AuditSeal;
 
 /**
  * A study folder: {@value #CONFIG} (name, instrument file, database), the instrument file, and
@@ -28,6 +29,14 @@ public final class StudyWorkspace {
     public static final String DB_FOLDER = "db";
     /** Config value meaning the embedded server. */
     public static final String EMBEDDED = "embedded";
+    /** The audit key file in the study folder (owner-only; never in the database). */
+    public static final String AUDIT_KEY = "audit.key";
+    /** The append-only audit anchor in the study folder. */
+    public static final String AUDIT_ANCHOR = "audit-anchor.log";
+    /** Config setting naming the audit key file (for servers: a file the operator keeps). */
+    public static final String AUDIT_KEY_SETTING = "audit_key";
+    /** Config setting naming a second, operator-chosen anchor file. */
+    public static final String AUDIT_ANCHOR_SETTING = "audit_anchor";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -62,7 +71,9 @@ public final class StudyWorkspace {
                             + YAML.writeValueAsString(c).replaceFirst("^---\\s*\n", ""),
                     StandardCharsets.UTF_8);
             Files.writeString(
-                    abs.resolve(".gitignore"), DB_FOLDER + "/\nsnapshots/\nreports/\n", StandardCharsets.UTF_8);
+                    abs.resolve(".gitignore"),
+                    DB_FOLDER + "/\nsnapshots/\nreports/\n" + AUDIT_KEY + "\n",
+                    StandardCharsets.UTF_8);
             return new StudyWorkspace(abs, c);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the study folder " + abs, e);
@@ -109,6 +120,37 @@ public final class StudyWorkspace {
 
     /** Opens the study's database (the embedded server unless {@code dbOverride} or the config names a server). */
     public StudySession open(String dbOverride) {
+        return open(dbOverride, null);
+    }
+
+    /**
+     * The audit seal: the key file ({@code auditKey}, else the config's {@value #AUDIT_KEY_SETTING},
+     * else {@value #AUDIT_KEY} in the study folder; created owner-only when the study has no keyed
+     * events yet) and the anchors ({@value #AUDIT_ANCHOR} in the study folder, and the config's
+     * {@value #AUDIT_ANCHOR_SETTING} for servers, a place the operator names outside the database).
+     */
+    public AuditSeal auditSeal(Path auditKey) {
+        Path key = auditKey != null
+                ? auditKey
+                : config.hasNonNull(AUDIT_KEY_SETTING)
+                        ? dir.resolve(config.path(AUDIT_KEY_SETTING).asText())
+                        : dir.resolve(AUDIT_KEY);
+        java.util.List<Path> anchors = new java.util.ArrayList<>();
+        anchors.add(dir.resolve(AUDIT_ANCHOR));
+        if (config.hasNonNull(AUDIT_ANCHOR_SETTING))
+            anchors.add(dir.resolve(config.path(AUDIT_ANCHOR_SETTING).asText()));
+        try {
+            return AuditSeal.open(key, anchors, true);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw Problem.refused(
+                    e.getMessage(),
+                    "give the key with --audit-key FILE (or " + AUDIT_KEY_SETTING + ": in " + CONFIG + ")");
+        }
+    }
+
+    /** Opens the study's database with its audit key from {@code auditKey} (null: the default; see {@link #auditSeal}). */
+    public StudySession open(String dbOverride, Path auditKey) {
+        AuditSeal seal = auditSeal(auditKey);
         String db = dbOverride != null && !dbOverride.isBlank()
                 ? dbOverride
                 : config.path("database").asText(EMBEDDED);
@@ -117,13 +159,17 @@ public final class StudyWorkspace {
         if (db.equals(EMBEDDED)) {
             EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve(DB_FOLDER));
             try {
-                return new StudySession(this, Store.open(pg.settings(), schema, instrument), pg);
+                return new StudySession(
+                        this, Store.open(pg.settings(), schema, instrument).withSeal(seal), pg);
             } catch (RuntimeException e) {
                 pg.close();
                 throw e;
             }
         }
-        return new StudySession(this, Store.open(ConnectionSettings.parse(db), schema, instrument), null);
+        return new StudySession(
+                this,
+                Store.open(ConnectionSettings.parse(db), schema, instrument).withSeal(seal),
+                null);
     }
 
     /** An open study: its store, and the embedded server to stop on close. */

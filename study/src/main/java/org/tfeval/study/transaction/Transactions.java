@@ -74,7 +74,7 @@ public final class Transactions implements AutoCloseable {
      * state only, never the server's message, which may quote values).
      */
     public <T> T tx(Work<T> work) {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = store.sealed(pool.getConnection())) {
             try {
                 T out = work.run(c);
                 c.commit();

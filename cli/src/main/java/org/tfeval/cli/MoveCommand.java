@@ -1,0 +1,65 @@
+package org.tfeval.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tfeval.study.Study;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "move",
+        header =
+                "Move one record under another parent record (a case to another task force, a victim to another case).",
+        description = {
+            "For example a case to another task force, or a victim to another case.",
+            "An import or edit never changes the link to a parent record; this deliberate step does, audited as one"
+                    + " 'move' event with the reason, the claimed and login names, and every changed record's old and"
+                    + " new values (the record and the values its child records inherit).",
+            "Moving a case makes it visible to the other task force's coders at once: only the study's data manager"
+                    + " should run it."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:moved",
+            "2:bad usage (no such record or parent, the same parent, no reason)",
+            "3:internal failure"
+        })
+final class MoveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StudyOptions study;
+
+    @Option(names = "--form", required = true, description = "The record's form (case, victim, suspect).")
+    String form;
+
+    @Option(
+            names = "--id",
+            required = true,
+            paramLabel = "KEY",
+            description = "The record's key; parts of a composite key separated by /.")
+    String id;
+
+    @Option(names = "--to-parent", required = true, paramLabel = "ID", description = "The new parent record's ID.")
+    String toParent;
+
+    @Option(names = "--reason", required = true, description = "Why, for the audit log.")
+    String reason;
+
+    @Override
+    public Integer call() {
+        List<String> key = Arrays.asList(id.split("/"));
+        try (Study s = study.open()) {
+            int changed = s.moveRecord(form, key, toParent, reason, study.actor());
+            spec.commandLine()
+                    .getOut()
+                    .printf("Moved %s %s under %s (%d records changed, audited).%n", form, id, toParent, changed);
+            return ExitCodes.OK;
+        }
+    }
+}

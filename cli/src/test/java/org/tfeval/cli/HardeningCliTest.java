@@ -1,0 +1,141 @@
+package org.tfeval.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tfeval.pg.ConnectionSettings;
+import org.tfeval.testkit.PostgresExtension;
+import picocli.CommandLine;
+
+/** Issue 13 through the commands: no free text in any output, a claimed --user, escaped audit log, move, keyed audit. */
+@ExtendWith(PostgresExtension.class)
+class HardeningCliTest {
+    private static final String SENTINEL = "SENTINELx81 narrative";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Tfeval.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void faults_leak_no_free_text_the_actor_is_a_claim_the_log_is_escaped_and_a_move_is_audited(ConnectionSettings db)
+            throws Exception {
+        String url = db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password();
+        String study = dir.resolve("s").toString();
+        assertThat(run("init", study, "--db", url).exit()).isZero();
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve("s").resolve("audit.key"))))
+                .isEqualTo("rw-------");
+        Run generated = run(
+                "generate",
+                "--study",
+                study,
+                "--db",
+                url,
+                "--cases",
+                "12",
+                "--sites",
+                "2",
+                "--seed",
+                "3",
+                "--user",
+                "mallory\u001b[2J\nforged line");
+        assertThat(generated.exit()).as(generated.all()).isZero();
+
+        String header = "CASE_ID,TF_ID,NARRATIVE,N_AGENCIES";
+        String[] faults = {
+            "TFA-C1,TFA,\"" + SENTINEL + "\",3\n",
+            header + "\n\"" + SENTINEL + "\",TFA-C1,TFA,\"" + SENTINEL + "\"\n",
+            header + "\nTFA-C1,TFA,\"" + SENTINEL + "\u0000\",3\n",
+            header + "\nTFA-C1,TFA,\"" + SENTINEL + "\",3000000000\n",
+            header + "\nTFA-C1,TFA,\"" + SENTINEL + "\"\n"
+        };
+        int i = 0;
+        for (String fault : faults) {
+            Path f = file("fault" + i++ + ".csv", fault);
+            for (String format : new String[] {"text", "json"}) {
+                Run r = run(
+                        "import", "--study", study, "--db", url, "--form", "case", f.toString(), "--format", format);
+                assertThat(r.exit()).as(r.all()).isEqualTo(1);
+                assertThat(r.all()).doesNotContain("SENTINEL");
+            }
+        }
+
+        Run log = run("audit", "log", "--study", study, "--db", url);
+        assertThat(log.exit()).isZero();
+        assertThat(log.out())
+                .contains("mallory\\u001b[2J\\u000aforged line (claimed by login " + System.getProperty("user.name"))
+                .doesNotContain("\u001b");
+        assertThat(log.out().lines().toList())
+                .as("every line is an event: the stored newline did not forge one")
+                .allSatisfy(l -> assertThat(l).containsPattern("^\\s+\\d+  "));
+
+        Path cases = dir.resolve("case.csv");
+        Path tfs = dir.resolve("tf.csv");
+        assertThat(run("export", "--study", study, "--db", url, "--form", "case", "--out", cases.toString())
+                        .exit())
+                .isZero();
+        assertThat(run("export", "--study", study, "--db", url, "--form", "task_force", "--out", tfs.toString())
+                        .exit())
+                .isZero();
+        String[] firstCase = Files.readAllLines(cases).get(1).split(",");
+        String otherTf = Files.readAllLines(tfs).stream()
+                .skip(1)
+                .map(l -> l.split(",")[0])
+                .filter(t -> !t.equals(firstCase[1]))
+                .findFirst()
+                .orElseThrow();
+        Run move = run(
+                "move",
+                "--study",
+                study,
+                "--db",
+                url,
+                "--form",
+                "case",
+                "--id",
+                firstCase[0],
+                "--to-parent",
+                otherTf,
+                "--reason",
+                "filed under the wrong task force");
+        assertThat(move.exit()).as(move.all()).isZero();
+        assertThat(move.out()).contains("Moved case " + firstCase[0] + " under " + otherTf);
+        assertThat(run("audit", "log", "--study", study, "--db", url).out()).contains("move");
+
+        Run verify = run("audit", "verify", "--study", study, "--db", url);
+        assertThat(verify.exit()).as(verify.all()).isZero();
+        assertThat(Files.readString(dir.resolve("s").resolve("audit-anchor.log"))
+                        .lines()
+                        .count())
+                .isGreaterThan(1);
+    }
+}
