@@ -81,6 +81,11 @@ final class PostgresBinaries {
         }
     }
 
+    /** Whether an unpacked copy is still exactly what this build's archive holds, and only its owner may change it. */
+    static boolean verified(Path target) throws IOException {
+        return verified(target, archiveHash());
+    }
+
     private static boolean verified(Path target, String archiveHash) throws IOException {
         if (!OwnerOnly.writableOnlyByOwnerTree(target)) return false;
         var manifest = BinaryManifest.read(target);
