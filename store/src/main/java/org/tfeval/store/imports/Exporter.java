@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.store.Store;
 import org.tfeval.store.schema.FormTable;
 
@@ -33,6 +34,7 @@ public final class Exporter {
         FormTable table = store.table(form);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         try {
+            OwnerOnlyFiles.emptyFile(tmp);
             long n = store.tx(c -> {
                 long rows = 0;
                 try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
