@@ -327,7 +327,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static Path cacheRoot() {
+    static Path cacheRoot() {
         String override = System.getenv("TFEVAL_PG_CACHE");
         if (override != null && !override.isBlank()) return Path.of(override);
         if (ServerAccount.forCurrentUser() == ServerAccount.DEDICATED) return Path.of(ROOT_CACHE);
