@@ -38,6 +38,8 @@ import picocli.CommandLine.Command;
             SnapshotCommand.class,
             EditCommand.class,
             AuditCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             InstrumentCommand.class,
             RunCommand.class,
             ReportCommand.class,
