@@ -62,10 +62,21 @@ public final class Exporter {
             });
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return n;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out, e);
+        } catch (IOException | UncheckedIOException e) {
+            deletePartial(tmp); // a full disk leaves no half-written export behind
+            if (e instanceof UncheckedIOException) throw (UncheckedIOException) e;
+            throw new UncheckedIOException("cannot write " + out, (IOException) e);
         } catch (SQLException e) {
+            deletePartial(tmp);
             throw new IllegalStateException("cannot read the " + form + " records (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static void deletePartial(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the failure being reported matters more
         }
     }
 }
