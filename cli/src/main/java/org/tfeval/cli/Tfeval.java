@@ -39,6 +39,8 @@ import picocli.CommandLine.Command;
             EditCommand.class,
             MoveCommand.class,
             AuditCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             InstrumentCommand.class,
             RunCommand.class,
             ReportCommand.class,

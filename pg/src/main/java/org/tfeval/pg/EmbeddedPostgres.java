@@ -17,8 +17,10 @@ import java.util.Optional;
 /**
  * A real PostgreSQL server run by tfeval with its data in a folder (the study's {@code db/}).
  * The server listens on 127.0.0.1 only, with password authentication and a random password kept
- * beside the data. When tfeval runs as root, the server runs as the unprivileged user
- * {@code nobody}, as PostgreSQL refuses to run as root.
+ * beside the data. When tfeval runs as root, the server runs as the dedicated system account
+ * {@code tfeval-pg} with only the capability to traverse folders (see {@link ServerAccount}), as
+ * PostgreSQL refuses to run as root. The binaries are verified before they run ({@link
+ * PostgresBinaries}); a {@link Watchdog} stops the server when the JVM that started it dies.
  *
  * <p>If the server for the folder is already running (another tfeval command), {@link #start}
  * connects to it and {@link #close} leaves it running.
@@ -28,8 +30,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static final String DATABASE = "tfeval";
     /** Superuser of the embedded cluster. */
     public static final String USER = "tfeval";
-    /** Unprivileged account the server runs as when tfeval is root. */
-    static final String UNPRIVILEGED = "nobody";
+    /** Where root keeps the binaries: owned by root, writable by nobody else (never world-writable /var/tmp). */
+    static final String ROOT_CACHE = "/var/cache/tfeval";
     /** How long to wait for the server to start or stop. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -55,10 +57,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final boolean owned;
     private final String password;
     private final Durability durability;
+    private final ServerAccount account;
+    private final Watchdog watchdog;
 
     private EmbeddedPostgres(
-            Path root, Path binaries, int port, boolean owned, String password, Durability durability) {
+            Path root,
+            Path binaries,
+            int port,
+            boolean owned,
+            String password,
+            Durability durability,
+            ServerAccount account,
+            Watchdog watchdog) {
         this.root = root;
+        this.account = account;
+        this.watchdog = watchdog;
         this.binaries = binaries;
         this.port = port;
         this.owned = owned;
@@ -73,24 +86,40 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Starts (creating on first use) the server whose files live in {@code root}. */
     public static EmbeddedPostgres start(Path root, Durability durability) {
+        return start(root, durability, cacheRoot());
+    }
+
+    /** Starts the server with the binaries kept in {@code cacheRoot}. */
+    static EmbeddedPostgres start(Path root, Durability durability, Path cacheRoot) {
         try {
             root = root.toAbsolutePath().normalize();
-            Files.createDirectories(root);
-            Path binaries = PostgresBinaries.resolve(cacheRoot());
+            if (!Files.exists(root)) {
+                Files.createDirectories(root);
+                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+            }
+            Path binaries = PostgresBinaries.resolve(cacheRoot);
             Path data = root.resolve("data");
             Path pwFile = root.resolve("password");
-            boolean asRoot = isRoot();
+            ServerAccount account = ServerAccount.forCurrentUser();
+            account.prepare();
+            if (account == ServerAccount.DEDICATED) {
+                OwnerOnly.requireReachableByOthers(binaries, "the PostgreSQL binaries in");
+            }
             if (!Files.exists(data.resolve("PG_VERSION"))) {
-                initdb(root, binaries, data, pwFile, asRoot);
+                initdb(root, binaries, data, pwFile, account);
             }
             String password = Files.readString(pwFile, StandardCharsets.UTF_8).strip();
             Optional<Integer> running = runningPort(data);
             if (running.isPresent()) {
-                return new EmbeddedPostgres(root, binaries, running.get(), false, password, durability);
+                return new EmbeddedPostgres(root, binaries, running.get(), false, password, durability, account, null);
             }
+            // a cluster made before the dedicated account (owned by 'nobody') moves to it
+            account.own(root, 0);
+            account.own(data, Integer.MAX_VALUE);
+            if (Files.exists(root.resolve("server.log"))) account.own(root.resolve("server.log"), 0);
             int port = freePort();
             List<String> cmd = command(
-                    asRoot,
+                    account,
                     binaries.resolve("bin/pg_ctl").toString(),
                     "start",
                     "-w",
@@ -110,7 +139,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                             + " -c log_min_error_statement=panic -c log_parameter_max_length=0"
                             + " -c log_parameter_max_length_on_error=0 -c log_min_duration_statement=-1");
             run(cmd, root, "start the embedded PostgreSQL server");
-            return new EmbeddedPostgres(root, binaries, port, true, password, durability);
+            Watchdog watchdog = Watchdog.watch(data, postmasterPid(data));
+            return new EmbeddedPostgres(root, binaries, port, true, password, durability, account, watchdog);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL server in " + root, e);
         }
@@ -140,9 +170,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     @Override
     public void close() {
         if (!owned) return;
+        try {
+            stop();
+        } finally {
+            watchdog.stop();
+        }
+    }
+
+    private void stop() {
         run(
                 command(
-                        isRoot(),
+                        account,
                         binaries.resolve("bin/pg_ctl").toString(),
                         "stop",
                         "-w",
@@ -157,7 +195,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "stop the embedded PostgreSQL server");
     }
 
-    private static void initdb(Path root, Path binaries, Path data, Path pwFile, boolean asRoot) throws IOException {
+    private static void initdb(Path root, Path binaries, Path data, Path pwFile, ServerAccount account)
+            throws IOException {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         Files.writeString(pwFile, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.UTF_8);
@@ -166,16 +205,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.copy(pwFile, pwForInit, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(data);
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-        if (asRoot) {
-            checkReachable(root);
-            chown(data);
-            chown(root);
-            chown(pwForInit);
-        }
+        account.own(data, Integer.MAX_VALUE);
+        account.own(pwForInit, 0);
+        account.own(root, 0); // the server writes its log here; the password file stays the user's
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
         try {
             run(
                     command(
-                            asRoot,
+                            account,
                             binaries.resolve("bin/initdb").toString(),
                             "-D",
                             data.toString(),
@@ -196,7 +233,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         int port = freePort();
         run(
                 command(
-                        asRoot,
+                        account,
                         binaries.resolve("bin/pg_ctl").toString(),
                         "start",
                         "-w",
@@ -220,7 +257,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } finally {
             run(
                     command(
-                            asRoot,
+                            account,
                             binaries.resolve("bin/pg_ctl").toString(),
                             "stop",
                             "-w",
@@ -246,11 +283,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return Optional.empty(); // stale file after a crash: pg_ctl start recovers
     }
 
-    private static List<String> command(boolean asRoot, String... args) {
-        List<String> cmd = new ArrayList<>();
-        if (asRoot) {
-            cmd.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=nogroup", "--clear-groups", "--"));
-        }
+    private static long postmasterPid(Path data) throws IOException {
+        return Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+    }
+
+    private static List<String> command(ServerAccount account, String... args) {
+        List<String> cmd = new ArrayList<>(account.prefix());
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -292,36 +331,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static void chown(Path p) throws IOException {
-        var lookup = p.getFileSystem().getUserPrincipalLookupService();
-        Files.setOwner(p, lookup.lookupPrincipalByName(UNPRIVILEGED));
-        Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class)
-                .setGroup(lookup.lookupPrincipalByGroupName("nogroup"));
-    }
-
-    /** The server runs as nobody when tfeval is root: every folder above the data must be searchable by others. */
-    private static void checkReachable(Path root) throws IOException {
-        for (Path p = root.getParent(); p != null; p = p.getParent()) {
-            var perms = Files.getPosixFilePermissions(p);
-            if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IllegalStateException(
-                        "tfeval runs as root, so the embedded PostgreSQL server runs as the user '" + UNPRIVILEGED
-                                + "', which cannot reach " + root + " because " + p
-                                + " is not searchable by other users."
-                                + " Put the study in a folder other users can reach (for example under /srv or /tmp), run tfeval as a normal user,"
-                                + " or use an external server with --db postgresql://...");
-            }
-        }
-    }
-
-    static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static Path cacheRoot() {
+    static Path cacheRoot() {
         String override = System.getenv("TFEVAL_PG_CACHE");
         if (override != null && !override.isBlank()) return Path.of(override);
-        if (isRoot()) return Path.of("/var/tmp/tfeval");
+        if (ServerAccount.forCurrentUser() == ServerAccount.DEDICATED) return Path.of(ROOT_CACHE);
         String xdg = System.getenv("XDG_CACHE_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
                 .resolve("tfeval");

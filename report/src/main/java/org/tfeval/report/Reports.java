@@ -27,6 +27,7 @@ import org.tfeval.analysis.AnalysisSuite;
 import org.tfeval.analysis.StudyResults;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.workflow.ContentHash;
+import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.brief.PractitionerBrief;
 import org.tfeval.report.document.Cell;
@@ -115,7 +116,7 @@ public final class Reports {
     /** Writes the reports of results already computed. */
     public ReportSet write(StudyResults results, Instrument instrument, Path out) {
         try {
-            Files.createDirectories(out);
+            OwnerOnlyFiles.folder(out);
             Path resultsDir = out.resolve(RESULTS);
             results.write(resultsDir);
             Map<String, String> hashes = new LinkedHashMap<>();
@@ -134,7 +135,7 @@ public final class Reports {
             ComplementarySuppression rule = ComplementarySuppression.of(threshold);
             for (String tf : tfs) {
                 Path dir = out.resolve(TASK_FORCES).resolve(tf);
-                Files.createDirectories(dir);
+                OwnerOnlyFiles.folder(dir);
                 TaskForceReport r = new TaskForceReport(results, tf, rule);
                 jobs.add(new Job(dir.resolve(TASK_FORCE_REPORT + ".html"), r.toXhtml()));
                 writeTables(r.publishedTables(), results, tf, dir.resolve(TASK_FORCE_TABLES));
@@ -143,6 +144,7 @@ public final class Reports {
             run(jobs, done, steps);
             Path index = out.resolve("index.html");
             Files.writeString(index, index(results, tfs), StandardCharsets.UTF_8);
+            OwnerOnlyFiles.restrict(out);
             return new ReportSet(
                     out,
                     resultsDir,

@@ -18,6 +18,7 @@ import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.validation.Violation;
+import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.ReportSet;
@@ -252,7 +253,7 @@ public final class Study implements AutoCloseable {
 
     private static void writeDraw(SampleDraw draw, Path file) {
         try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            OwnerOnlyFiles.emptyFile(file);
             try (CSVPrinter p = new CSVPrinter(
                     Files.newBufferedWriter(file, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.tfeval.instrument.ReleaseLevel;
 import org.tfeval.instrument.workflow.ContentHash;
+import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.release.disclosure.DisclosurePolicy;
@@ -202,7 +203,7 @@ public final class ReleaseBuilder {
             }
         }
         Path parent = target.getParent();
-        Files.createDirectories(parent);
+        OwnerOnlyFiles.folder(parent);
         LocalDateTime at = timestamp != null ? timestamp : LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         Path building = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
         Path work = Files.createTempDirectory(parent, "." + target.getFileName() + ".work-");
@@ -253,7 +254,7 @@ public final class ReleaseBuilder {
                 throw new IOException("the release failed in its working database (" + e.getSQLState() + ")", e);
             }
             if (keyTarget != null) {
-                Files.createDirectories(keyTarget.getParent());
+                OwnerOnlyFiles.folder(keyTarget.getParent());
                 // created readable by the owner only, before the key is in it
                 Files.createFile(
                         keyTarget, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -264,7 +265,7 @@ public final class ReleaseBuilder {
                         StandardOpenOption.WRITE);
             }
             WorkFolders.deleteTree(work);
-            Files.setPosixFilePermissions(building, PosixFilePermissions.fromString("rwxr-xr-x"));
+            OwnerOnlyFiles.restrict(building); // restricted files hold personal data: 0700 folders, 0600 files
             if (Files.exists(target)) {
                 Files.delete(target); // empty, checked above
             }

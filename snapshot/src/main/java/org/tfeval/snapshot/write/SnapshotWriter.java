@@ -20,6 +20,7 @@ import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentWriter;
 import org.tfeval.instrument.workflow.ContentHash;
+import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.snapshot.Manifest;
 import org.tfeval.snapshot.Snapshot;
@@ -124,7 +125,7 @@ public final class SnapshotWriter {
                     "a snapshot of data with " + validation.errors() + " validation errors needs allow_errors");
         }
         try {
-            Files.createDirectories(snapshots);
+            OwnerOnlyFiles.folder(snapshots);
             Path work = Files.createTempDirectory(snapshots, ".partial-");
             Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
             try {
@@ -171,9 +172,9 @@ public final class SnapshotWriter {
                 }
                 try (var s = Files.list(work)) {
                     for (Path p : (Iterable<Path>) s::iterator)
-                        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r-----"));
+                        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--------"));
                 }
-                Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("r-xr-x---"));
+                Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("r-x------"));
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
                 return new Written(Snapshot.open(target), true);
             } finally {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.store.Store;
 import org.tfeval.store.schema.FormTable;
 
@@ -73,6 +74,7 @@ public final class Exporter {
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         try {
             long[] neutral = new long[1];
+            OwnerOnlyFiles.emptyFile(tmp);
             long n = store.tx(c -> {
                 long rows = 0;
                 try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
@@ -111,10 +113,21 @@ public final class Exporter {
             });
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Written(n, neutral[0]);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out, e);
+        } catch (IOException | UncheckedIOException e) {
+            deletePartial(tmp); // a full disk leaves no half-written export behind
+            if (e instanceof UncheckedIOException) throw (UncheckedIOException) e;
+            throw new UncheckedIOException("cannot write " + out, (IOException) e);
         } catch (SQLException e) {
+            deletePartial(tmp);
             throw new IllegalStateException("cannot read the " + form + " records (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static void deletePartial(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the failure being reported matters more
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.pg.EmbeddedPostgres;
@@ -55,8 +56,9 @@ public final class StudyWorkspace {
             throw Problem.usage(abs + " already holds a study (" + CONFIG + ")", "choose another folder");
         }
         try {
-            Files.createDirectories(abs);
-            Files.writeString(
+            OwnerOnlyFiles.folder(abs);
+            Files.setPosixFilePermissions(abs, OwnerOnlyFiles.FOLDER); // the study holds personal data
+            OwnerOnlyFiles.writeString(
                     abs.resolve("instrument.yaml"), InstrumentLoader.builtInSource(instrument), StandardCharsets.UTF_8);
             ObjectNode c = YAML.createObjectNode();
             c.put("name", abs.getFileName().toString());
@@ -65,12 +67,12 @@ public final class StudyWorkspace {
             c.put("schema", Store.DEFAULT_SCHEMA);
             c.put("synthetic", synthetic);
             c.put("created", Instant.now().toString());
-            Files.writeString(
+            OwnerOnlyFiles.writeString(
                     abs.resolve(CONFIG),
                     "# tfeval study. database: 'embedded' (data under db/) or postgresql://user@host:5432/db\n"
                             + YAML.writeValueAsString(c).replaceFirst("^---\\s*\n", ""),
                     StandardCharsets.UTF_8);
-            Files.writeString(
+            OwnerOnlyFiles.writeString(
                     abs.resolve(".gitignore"),
                     DB_FOLDER + "/\nsnapshots/\nreports/\n" + AUDIT_KEY + "\n",
                     StandardCharsets.UTF_8);

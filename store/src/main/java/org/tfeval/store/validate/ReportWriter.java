@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +16,7 @@ import java.util.TreeMap;
 import org.tfeval.instrument.validation.Missingness;
 import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.validation.Violation;
+import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 
 /** Writes a validation report as JSON (for machines) and HTML (for coders and data managers). */
 public final class ReportWriter {
@@ -105,11 +103,6 @@ public final class ReportWriter {
     }
 
     private static void write(Path file, String text) {
-        try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        OwnerOnlyFiles.writeString(file, text, StandardCharsets.UTF_8); // validation reports name records
     }
 }
