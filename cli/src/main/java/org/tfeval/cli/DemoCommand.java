@@ -71,6 +71,12 @@ final class DemoCommand implements Callable<Integer> {
         pw.printf("Generated (seed %d): %s%n", seed, o.generated().rows());
         o.imports().forEach(r -> ImportCommand.print(pw, r, OutputFormat.TEXT));
         pw.printf(
+                "SYNTHETIC interviews: %d participants, %d transcripts, reliability round %d (%s/)%n",
+                o.interviews().participants(),
+                o.interviews().transcripts(),
+                o.interviews().round(),
+                Demo.INTERVIEWS);
+        pw.printf(
                 "Planted %d deliberate coding errors as audited edits (%d listed by the generator)%n",
                 o.plantedEdits(), o.plannedErrors());
         pw.printf(

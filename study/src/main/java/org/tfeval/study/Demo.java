@@ -20,6 +20,7 @@ import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
+import org.tfeval.study.qual.SyntheticInterviews;
 import org.tfeval.synth.GeneratedStudy;
 import org.tfeval.synth.StudyGenerator;
 
@@ -31,6 +32,9 @@ import org.tfeval.synth.StudyGenerator;
 public final class Demo {
     /** The audit log's reason for the planted errors. */
     public static final String PLANTED = "deliberate coding error planted by tfeval demo (synthetic data)";
+    /** The folder of the synthetic interview corpus (transcripts, participants, interviews, planted identifiers). */
+    public static final String INTERVIEWS = "interviews";
+
     /** Who the demo acts as in the audit log. */
     public static final String ACTOR = "tfeval-demo";
     /** The demo's sample design: 20 to 40 cases per site by frame size, 5 ordered replacements. */
@@ -81,6 +85,7 @@ public final class Demo {
     public record Outcome(
             GeneratedStudy generated,
             List<ImportResult> imports,
+            SyntheticInterviews.Summary interviews,
             int plantedEdits,
             int plannedErrors,
             Study.Sampled sample,
@@ -88,7 +93,10 @@ public final class Demo {
             ReportSet reports) {}
 
     /**
-     * /** Runs the demo in an open, newly created study. */
+     * Runs the demo in an open, newly created study: the case files, and a clearly labelled SYNTHETIC
+     * interview corpus (143 stakeholders at the published group mix, community members and survivors at
+     * every site, a double-coded reliability round).
+     */
     public Outcome run(Study study) {
         Path clean = study.folder().syntheticFiles();
         StudyGenerator generator =
@@ -109,6 +117,8 @@ public final class Demo {
                                 + imports.get(imports.size() - 1).countsByCode(),
                         null);
             }
+            SyntheticInterviews.Summary interviews = SyntheticInterviews.withSeed(seed)
+                    .run(study, study.folder().dir().resolve(INTERVIEWS), sites, ACTOR, progress);
             int edits = plant(study, clean, planted);
             Study.Sampled sample = study.sample(
                     Study.SampleDesign.of(SAMPLE_SIZE, seed, SAMPLE_REPLACEMENTS), g.caseList(), ACTOR, version, null);
@@ -119,7 +129,8 @@ public final class Demo {
                     AnalysisSettings.defaults(),
                     version,
                     null);
-            return new Outcome(g, imports, edits, withErrors.injectedErrors().size(), sample, frozen, reports);
+            return new Outcome(
+                    g, imports, interviews, edits, withErrors.injectedErrors().size(), sample, frozen, reports);
         } catch (IOException e) {
             throw Problem.internal("the demo could not work in a temporary folder (" + e.getMessage() + ")", e);
         } finally {
