@@ -1,19 +1,16 @@
 package org.tfeval.pg;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.tfeval.instrument.workflow.ContentHash;
 
 /**
  * What the unpacked PostgreSQL binaries must be: for every file its SHA-256 (computed from the
@@ -79,7 +76,7 @@ record BinaryManifest(String archiveHash, Map<String, String> entries) {
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     String expected = entries.get(rel);
                     if (expected == null) return false;
-                    found.put(rel, fileEntry(sha256(p), Files.isExecutable(p)));
+                    found.put(rel, fileEntry(ContentHash.sha256(p), Files.isExecutable(p)));
                 } else {
                     return false; // a device, fifo or socket was never in the archive
                 }
@@ -91,14 +88,6 @@ record BinaryManifest(String archiveHash, Map<String, String> entries) {
 
     private static String fileEntry(String sha256, boolean executable) {
         return "F " + sha256 + " " + (executable ? "x" : "-");
-    }
-
-    private static String sha256(Path p) throws IOException {
-        MessageDigest md = PostgresBinaries.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS), md)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     /** Collects entries while the archive is unpacked. */

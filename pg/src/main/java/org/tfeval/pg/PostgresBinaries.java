@@ -15,11 +15,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -56,7 +56,7 @@ final class PostgresBinaries {
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
-                deleteTree(tmp); // another process unpacked it first: verified below like any other
+                WorkFolders.deleteTree(tmp); // another process unpacked it first: verified below like any other
             }
             if (!verified(target, archiveHash)) {
                 throw new IllegalStateException("the PostgreSQL binaries in " + target
@@ -104,7 +104,7 @@ final class PostgresBinaries {
         try (Stream<Path> s = Files.list(cacheRoot)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(DISCARDED)) deleteTree(p);
+                if (name.startsWith(DISCARDED)) WorkFolders.deleteTree(p);
             }
         }
     }
@@ -117,7 +117,7 @@ final class PostgresBinaries {
         } catch (java.nio.file.NoSuchFileException e) {
             // another process discarded it first
         }
-        deleteTree(aside);
+        WorkFolders.deleteTree(aside);
     }
 
     private static InputStream archive() {
@@ -178,13 +178,6 @@ final class PostgresBinaries {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
         }
     }
 }

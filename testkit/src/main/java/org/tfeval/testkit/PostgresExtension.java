@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.pg.EmbeddedPostgres;
 
@@ -65,7 +64,7 @@ public final class PostgresExtension implements ParameterResolver {
                     server = new Server(pg, dir, pg.settings());
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                         pg.close();
-                        deleteTree(dir);
+                        WorkFolders.deleteTree(dir);
                     }));
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
@@ -78,14 +77,6 @@ public final class PostgresExtension implements ParameterResolver {
     /** The embedded server folder, or null when an external server is used. */
     public static Path serverFolder() {
         return server().dir;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort at JVM exit
-        }
     }
 
     private record Server(EmbeddedPostgres pg, Path dir, ConnectionSettings admin) {}
