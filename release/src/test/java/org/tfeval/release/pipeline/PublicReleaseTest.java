@@ -327,7 +327,10 @@ class PublicReleaseTest {
             }
         }
         assertThat(files)
-                .isEqualTo(ReleasedPackages.DATASETS.length * FileFormat.values().length
+                .isEqualTo(org.tfeval.instrument.InstrumentLoader.builtIn("ecm")
+                                        .forms()
+                                        .size()
+                                * FileFormat.values().length
                         + 5); // README, manifest, disclosure report (2), processing log
     }
 
