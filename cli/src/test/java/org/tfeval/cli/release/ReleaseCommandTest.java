@@ -161,8 +161,9 @@ class ReleaseCommandTest {
                 "V_AGE,V_SHOE_SIZE");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().strip())
-                .isEqualTo("tfeval release: quasi-identifier V_SHOE_SIZE is not a variable of the instrument ecm "
-                        + "(write VARIABLE or form.VARIABLE; forms: task_force, case, victim, suspect, offense)");
+                .isEqualTo(
+                        "tfeval release: quasi-identifier V_SHOE_SIZE is not a variable of the instrument ecm "
+                                + "(write VARIABLE or form.VARIABLE; forms: task_force, case, victim, suspect, offense, participant, interview)");
         assertThat(root.resolve("bad-quasi")).doesNotExist();
     }
 
