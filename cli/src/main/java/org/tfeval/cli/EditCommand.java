@@ -1,6 +1,5 @@
 package org.tfeval.cli;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +25,8 @@ final class EditCommand implements Callable<Integer> {
     @Mixin
     StudyOptions study;
 
-    @Option(names = "--form", required = true, description = "The record's form.")
-    String form;
-
-    @Option(
-            names = "--id",
-            required = true,
-            paramLabel = "KEY",
-            description = "The record's key; parts of a composite key separated by /.")
-    String id;
+    @Mixin
+    RecordOptions record;
 
     @Option(names = "--set", paramLabel = "VAR=VALUE", description = "A new value, in the import format (repeatable).")
     List<String> set;
@@ -47,7 +39,7 @@ final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> key = Arrays.asList(id.split("/"));
+        List<String> key = record.key();
         Map<String, String> changes = new LinkedHashMap<>();
         if (!delete) {
             if (set == null || set.isEmpty()) throw Problem.usage("nothing to do", "give --set VAR=VALUE or --delete");
@@ -59,12 +51,12 @@ final class EditCommand implements Callable<Integer> {
         }
         try (Study s = study.open()) {
             if (delete) {
-                s.delete(form, key, reason, study.actor());
-                spec.commandLine().getOut().printf("Deleted %s %s%n", form, id);
+                s.delete(record.form, key, reason, study.actor());
+                spec.commandLine().getOut().printf("Deleted %s %s%n", record.form, record.id);
                 return ExitCodes.OK;
             }
-            List<Violation> now = s.edit(form, key, changes, reason, study.actor());
-            spec.commandLine().getOut().printf("Updated %s %s: %s%n", form, id, changes.keySet());
+            List<Violation> now = s.edit(record.form, key, changes, reason, study.actor());
+            spec.commandLine().getOut().printf("Updated %s %s: %s%n", record.form, record.id, changes.keySet());
             now.forEach(v -> spec.commandLine().getOut().println("  " + v.describe()));
             return ExitCodes.OK;
         }

@@ -1,6 +1,5 @@
 package org.tfeval.cli;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tfeval.study.Study;
@@ -35,15 +34,8 @@ final class MoveCommand implements Callable<Integer> {
     @Mixin
     StudyOptions study;
 
-    @Option(names = "--form", required = true, description = "The record's form (case, victim, suspect).")
-    String form;
-
-    @Option(
-            names = "--id",
-            required = true,
-            paramLabel = "KEY",
-            description = "The record's key; parts of a composite key separated by /.")
-    String id;
+    @Mixin
+    RecordOptions record;
 
     @Option(names = "--to-parent", required = true, paramLabel = "ID", description = "The new parent record's ID.")
     String toParent;
@@ -53,12 +45,14 @@ final class MoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> key = Arrays.asList(id.split("/"));
+        List<String> key = record.key();
         try (Study s = study.open()) {
-            int changed = s.moveRecord(form, key, toParent, reason, study.actor());
+            int changed = s.moveRecord(record.form, key, toParent, reason, study.actor());
             spec.commandLine()
                     .getOut()
-                    .printf("Moved %s %s under %s (%d records changed, audited).%n", form, id, toParent, changed);
+                    .printf(
+                            "Moved %s %s under %s (%d records changed, audited).%n",
+                            record.form, record.id, toParent, changed);
             return ExitCodes.OK;
         }
     }
