@@ -214,12 +214,15 @@ public final class ReleaseBuilder {
         try {
             ReleaseResult result;
             ProcessingLog log;
+            ValueTreatment.Result treated;
             try {
-                log = ProcessingLog.run(snapshot, progress);
+                treated = ValueTreatment.apply(snapshot, work, progress);
+                log = ProcessingLog.run(snapshot, progress).withTreatments(treated.treated());
             } catch (SQLException e) {
                 throw new IOException("cannot check the snapshot data (" + e.getSQLState() + ")", e);
             }
-            try (ReleaseWork w = ReleaseWork.open(snapshot, level, thresholds, extraQuasi, key, work, progress)) {
+            try (ReleaseWork w =
+                    ReleaseWork.open(treated.snapshot(), level, thresholds, extraQuasi, key, work, progress)) {
                 w.apply(DisclosurePolicy.of(level));
                 DisclosureReport report = w.report();
                 List<ReleasedDataset> datasets = w.datasets();
