@@ -23,6 +23,8 @@ import java.util.Set;
  * @param valueSets    shared value sets by name
  * @param forms        forms, parents before children
  * @param rules        rules beyond single-variable checks
+ * @param codeClasses  what codes mean to the analyses, by variable and class
+ * @param study        the study-level description for archive packages (the {@code study:} section)
  */
 public record Instrument(
         String id,
@@ -34,7 +36,34 @@ public record Instrument(
         Map<String, Map<Long, String>> valueSets,
         List<Form> forms,
         List<Rule> rules,
-        Map<String, Map<String, Set<Long>>> codeClasses) {
+        Map<String, Map<String, Set<Long>>> codeClasses,
+        StudyDescription study) {
+
+    /** An instrument without a study section (its study description holds the title and version only). */
+    public Instrument(
+            String id,
+            String version,
+            String title,
+            LocalDate minDate,
+            LocalDate maxDate,
+            Map<MissingCode, String> missingLabels,
+            Map<String, Map<Long, String>> valueSets,
+            List<Form> forms,
+            List<Rule> rules,
+            Map<String, Map<String, Set<Long>>> codeClasses) {
+        this(
+                id,
+                version,
+                title,
+                minDate,
+                maxDate,
+                missingLabels,
+                valueSets,
+                forms,
+                rules,
+                codeClasses,
+                StudyDescription.empty(title == null ? id : title, version));
+    }
 
     public Instrument {
         Objects.requireNonNull(id, "id");
@@ -55,6 +84,7 @@ public record Instrument(
             classes.put(variable, Collections.unmodifiableMap(copy));
         });
         codeClasses = Collections.unmodifiableMap(classes);
+        Objects.requireNonNull(study, "study");
         Map<String, Form> byName = new LinkedHashMap<>();
         for (Form f : forms) {
             if (byName.put(f.name(), f) != null) {

@@ -116,7 +116,11 @@ public final class InstrumentLoader {
                 sets,
                 forms,
                 rules,
-                codeClasses(root));
+                codeClasses(root),
+                StudyDescription.parse(
+                        root.get(StudyDescription.SECTION),
+                        root.path("title").asText(text(root, "id")),
+                        text(root, "version")));
         checkReferences(instrument);
         checkCodeClasses(instrument);
         return instrument;

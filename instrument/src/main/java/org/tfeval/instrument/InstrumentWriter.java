@@ -78,6 +78,9 @@ public final class InstrumentWriter {
             rn.put("severity", r.severity().name().toLowerCase(Locale.ROOT));
             rn.put("message", r.message());
         }
+        if (!ins.study().isEmpty(ins.title(), ins.version())) {
+            ins.study().write(root);
+        }
         try {
             return YAML.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

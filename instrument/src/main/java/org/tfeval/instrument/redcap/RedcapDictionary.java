@@ -318,7 +318,8 @@ public final class RedcapDictionary {
                     sets,
                     forms,
                     rules,
-                    base.codeClasses());
+                    base.codeClasses(),
+                    base.study());
         } catch (IllegalArgumentException e) {
             throw new InstrumentException(origin + ": " + e.getMessage(), e);
         }

@@ -17,7 +17,6 @@ import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.summary.DatasetSummary;
-import org.tfeval.release.summary.NumericStats;
 import org.tfeval.release.summary.VariableSummary;
 
 /**
@@ -62,6 +61,7 @@ public final class DdiCodebookWriter implements DatasetWriter {
         private final DatasetSpec spec;
         private final DatasetSummary summary;
         private final Suppression suppression = new Suppression(options.suppressBelow());
+        private final PrintedStatistics printed = PrintedStatistics.of(options.suppressBelow());
 
         Document(Indenting x, DatasetSpec spec, DatasetSummary summary) {
             this.x = x;
@@ -151,23 +151,21 @@ public final class DdiCodebookWriter implements DatasetWriter {
                 x.leaf("qstnLit", v.question());
                 x.end();
             }
+            VariableNotes notes = options.notesOf(v.name());
+            if (!notes.universe().isEmpty()) {
+                x.leaf("universe", notes.universe());
+            }
             Suppression.Cells cells = suppression.cells(v, s);
             if (!cells.hidesValid()) {
                 x.leaf("sumStat", Long.toString(s.validCount()), "type", "vald");
                 x.leaf("sumStat", Long.toString(s.missingCount()), "type", "invd");
             }
-            if (s.numeric().isPresent()) {
-                NumericStats n = s.numeric().get();
-                x.leaf("sumStat", number(n.min()), "type", "min");
-                x.leaf("sumStat", number(n.max()), "type", "max");
-                x.leaf("sumStat", number(n.mean()), "type", "mean");
-                if (n.standardDeviation().isPresent()) {
-                    x.leaf("sumStat", number(n.standardDeviation().getAsDouble()), "type", "stdev");
+            for (PrintedStatistics.Stat stat : printed.of(v, s, cells)) {
+                if (stat.ddiOtherType() == null) {
+                    x.leaf("sumStat", stat.value(), "type", stat.ddiType());
+                } else {
+                    x.leaf("sumStat", stat.value(), "type", stat.ddiType(), "otherType", stat.ddiOtherType());
                 }
-            }
-            if (s.earliest().isPresent()) {
-                x.leaf("sumStat", s.earliest().get().toString(), "type", "min");
-                x.leaf("sumStat", s.latest().orElseThrow().toString(), "type", "max");
             }
             for (Map.Entry<Long, Long> e : s.frequencies().entrySet()) {
                 category(
@@ -184,6 +182,11 @@ public final class DdiCodebookWriter implements DatasetWriter {
                         s.missing(e.getKey()),
                         true,
                         cells.hidesMissing(e.getKey()) ? cells.missing(e.getKey()) : null);
+            }
+            if (!notes.derivation().isEmpty()) {
+                x.start("derivation");
+                x.leaf("drvdesc", notes.derivation());
+                x.end();
             }
             switch (v.kind()) {
                 case STRING ->

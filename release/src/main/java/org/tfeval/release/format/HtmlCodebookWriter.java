@@ -16,7 +16,6 @@ import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.summary.DatasetSummary;
-import org.tfeval.release.summary.NumericStats;
 import org.tfeval.release.summary.VariableSummary;
 
 /**
@@ -81,7 +80,12 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         String title = spec.label().isEmpty() ? spec.name() : spec.label() + " (" + spec.name() + ")";
         List<Section> sections = new ArrayList<>();
         for (int i = 0; i < spec.size(); i++) {
-            sections.add(section(spec.variable(i), summary.variables().get(i), summary.rowCount(), suppression));
+            sections.add(section(
+                    spec.variable(i),
+                    summary.variables().get(i),
+                    summary.rowCount(),
+                    suppression,
+                    options.notesOf(spec.variable(i).name())));
         }
         Page page = new Page(
                 title,
@@ -96,7 +100,8 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         return out.toString();
     }
 
-    private static Section section(VariableSpec v, VariableSummary s, long rows, Suppression suppression) {
+    private static Section section(
+            VariableSpec v, VariableSummary s, long rows, Suppression suppression, VariableNotes notes) {
         Suppression.Cells sup = suppression.cells(v, s);
         List<Line> lines = new ArrayList<>();
         lines.add(new Line("Type", typeText(v)));
@@ -105,19 +110,19 @@ public final class HtmlCodebookWriter implements DatasetWriter {
         for (Map.Entry<MissingCode, String> e : v.missingCodes().entrySet()) {
             lines.add(new Line("Missing " + e.getKey().code() + " (" + e.getValue() + ")", sup.missing(e.getKey())));
         }
-        if (s.numeric().isPresent()) {
-            NumericStats n = s.numeric().get();
-            lines.add(new Line("Minimum", number(n.min(), v)));
-            lines.add(new Line("Maximum", number(n.max(), v)));
-            lines.add(new Line("Mean", CsvWriter.plain(round(n.mean()))));
-            lines.add(new Line(
-                    "Standard deviation",
-                    n.standardDeviation().isPresent()
-                            ? CsvWriter.plain(round(n.standardDeviation().getAsDouble()))
-                            : "\u2014"));
+        if (!notes.universe().isEmpty()) {
+            lines.add(new Line("Universe", notes.universe()));
         }
-        s.earliest().ifPresent(d -> lines.add(new Line("Earliest", d.toString())));
-        s.latest().ifPresent(d -> lines.add(new Line("Latest", d.toString())));
+        if (!notes.derivation().isEmpty()) {
+            lines.add(new Line("Derivation", notes.derivation()));
+        }
+        PrintedStatistics printed = PrintedStatistics.of(suppression.threshold());
+        if (printed.withheld(s, sup)) {
+            lines.add(new Line("Mean, SD and range", PrintedStatistics.WITHHELD_NOTE));
+        }
+        for (PrintedStatistics.Stat stat : printed.of(v, s, sup)) {
+            lines.add(new Line(stat.label(), stat.value()));
+        }
         if (v.kind() == VariableKind.STRING) {
             lines.add(new Line("Longest value (bytes)", Integer.toString(s.maxLength())));
         }

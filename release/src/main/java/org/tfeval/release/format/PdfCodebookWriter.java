@@ -2,37 +2,34 @@ package org.tfeval.release.format;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
 import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableKind;
 import org.tfeval.release.dataset.VariableSpec;
 import org.tfeval.release.summary.DatasetSummary;
-import org.tfeval.release.summary.NumericStats;
 import org.tfeval.release.summary.VariableSummary;
 
 /**
  * A PDF codebook with the content of the {@link HtmlCodebookWriter HTML codebook}: for each variable
  * its label, question text, type, valid and missing counts, summary statistics and the table of codes
  * with labels, frequencies and percentages, with the same suppression of small counts. Drawn with
- * Apache PDFBox (Apache License 2.0) in the standard Helvetica fonts, US Letter; characters outside
- * Windows-1252, which those fonts cannot show, print as "?" (the HTML codebook has them).
+ * Apache PDFBox (Apache License 2.0), US Letter, as PDF/A-2b ({@link PdfA}): Liberation Sans (SIL
+ * Open Font License, shipped inside PDFBox) embedded as a subset, bold drawn by stroking the glyph
+ * outlines and italic by slanting them; characters the font lacks print as "?" (the HTML codebook has
+ * them).
  */
 public final class PdfCodebookWriter implements DatasetWriter {
     private static final float MARGIN = 54;
@@ -80,22 +77,23 @@ public final class PdfCodebookWriter implements DatasetWriter {
             pages.gap(BODY);
             Suppression suppression = new Suppression(options.suppressBelow());
             for (int i = 0; i < spec.size(); i++) {
-                variable(pages, spec.variable(i), summary.variables().get(i), summary.rowCount(), suppression);
+                variable(
+                        pages,
+                        spec.variable(i),
+                        summary.variables().get(i),
+                        summary.rowCount(),
+                        suppression,
+                        options.notesOf(spec.variable(i).name()));
             }
             pages.finish();
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("Codebook: " + pages.printable(title));
-            info.setCreator("tfeval-release");
-            info.setProducer("tfeval-release (Apache PDFBox)");
-            Calendar created = GregorianCalendar.from(options.timestamp().atZone(ZoneOffset.UTC));
-            created.setTimeZone(TimeZone.getTimeZone("UTC"));
-            info.setCreationDate(created);
+            PdfA.conform(doc, "Codebook: " + pages.printable(title), options.timestamp());
             doc.save(target.toFile());
         }
         return new WrittenFile(target, FileFormat.PDF_CODEBOOK, summary.rowCount());
     }
 
-    private static void variable(Pages p, VariableSpec v, VariableSummary s, long rows, Suppression suppression)
+    private static void variable(
+            Pages p, VariableSpec v, VariableSummary s, long rows, Suppression suppression, VariableNotes notes)
             throws IOException {
         Suppression.Cells cells = suppression.cells(v, s);
         List<String[]> facts = new ArrayList<>();
@@ -107,21 +105,19 @@ public final class PdfCodebookWriter implements DatasetWriter {
                     new String[] {"Missing " + e.getKey().code() + " (" + e.getValue() + ")", cells.missing(e.getKey())
                     });
         }
-        if (s.numeric().isPresent()) {
-            NumericStats n = s.numeric().get();
-            facts.add(new String[] {"Minimum", HtmlCodebookWriter.number(n.min(), v)});
-            facts.add(new String[] {"Maximum", HtmlCodebookWriter.number(n.max(), v)});
-            facts.add(new String[] {"Mean", CsvWriter.plain(HtmlCodebookWriter.round(n.mean()))});
-            facts.add(new String[] {
-                "Standard deviation",
-                n.standardDeviation().isPresent()
-                        ? CsvWriter.plain(
-                                HtmlCodebookWriter.round(n.standardDeviation().getAsDouble()))
-                        : "-"
-            });
+        if (!notes.universe().isEmpty()) {
+            facts.add(new String[] {"Universe", notes.universe()});
         }
-        s.earliest().ifPresent(d -> facts.add(new String[] {"Earliest", d.toString()}));
-        s.latest().ifPresent(d -> facts.add(new String[] {"Latest", d.toString()}));
+        if (!notes.derivation().isEmpty()) {
+            facts.add(new String[] {"Derivation", notes.derivation()});
+        }
+        PrintedStatistics printed = PrintedStatistics.of(suppression.threshold());
+        if (printed.withheld(s, cells)) {
+            facts.add(new String[] {"Mean, SD and range", PrintedStatistics.WITHHELD_NOTE});
+        }
+        for (PrintedStatistics.Stat stat : printed.of(v, s, cells)) {
+            facts.add(new String[] {stat.label(), stat.value()});
+        }
         if (v.kind() == VariableKind.STRING) {
             facts.add(new String[] {"Longest value (bytes)", Integer.toString(s.maxLength())});
         }
@@ -183,11 +179,52 @@ public final class PdfCodebookWriter implements DatasetWriter {
         return hidden || rows == 0 ? "" : String.format(Locale.ROOT, "%.1f", 100.0 * count / rows);
     }
 
+    /** How a face draws the one embedded font: as it is, with stroked outlines (bold), or slanted (italic). */
+    enum Style {
+        REGULAR {
+            @Override
+            void apply(PDPageContentStream stream, float size, float x, float y) throws IOException {
+                stream.setRenderingMode(RenderingMode.FILL);
+                stream.newLineAtOffset(x, y);
+            }
+        },
+        BOLD {
+            @Override
+            void apply(PDPageContentStream stream, float size, float x, float y) throws IOException {
+                stream.setRenderingMode(RenderingMode.FILL_STROKE);
+                stream.setLineWidth(size * BOLD_STROKE);
+                stream.newLineAtOffset(x, y);
+            }
+        },
+        ITALIC {
+            @Override
+            void apply(PDPageContentStream stream, float size, float x, float y) throws IOException {
+                stream.setRenderingMode(RenderingMode.FILL);
+                stream.setTextMatrix(new Matrix(1, 0, ITALIC_SLANT, 1, x, y));
+            }
+        };
+
+        /** Outline stroke of bold text, as a share of the font size. */
+        private static final float BOLD_STROKE = 0.035f;
+        /** Slant of italic text (about 11 degrees). */
+        private static final float ITALIC_SLANT = 0.2f;
+
+        /** Sets up the text state and positions the text at (x, y); between beginText and showText. */
+        abstract void apply(PDPageContentStream stream, float size, float x, float y) throws IOException;
+    }
+
+    /** The font with a style. */
+    record Face(PDFont font, Style style) {
+        float width(String text, float size) throws IOException {
+            return font.getStringWidth(text) / 1000 * size;
+        }
+    }
+
     /** Text laid out top to bottom over as many pages as it needs. */
     private static final class Pages {
-        final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        final PDType1Font italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
+        final Face regular;
+        final Face bold;
+        final Face italic;
         private final PDDocument doc;
         private final Map<Integer, Boolean> encodable = new HashMap<>();
         private PDPageContentStream stream;
@@ -196,6 +233,10 @@ public final class PdfCodebookWriter implements DatasetWriter {
 
         Pages(PDDocument doc) throws IOException {
             this.doc = doc;
+            PDFont font = PdfA.font(doc);
+            regular = new Face(font, Style.REGULAR);
+            bold = new Face(font, Style.BOLD);
+            italic = new Face(font, Style.ITALIC);
             newPage();
         }
 
@@ -212,7 +253,7 @@ public final class PdfCodebookWriter implements DatasetWriter {
             pageNumber++;
             stream = new PDPageContentStream(doc, page);
             stream.beginText();
-            stream.setFont(regular, BODY - 1.5f);
+            stream.setFont(regular.font(), BODY - 1.5f);
             stream.newLineAtOffset(PDRectangle.LETTER.getWidth() / 2 - 10, MARGIN / 2);
             stream.showText("- " + pageNumber + " -");
             stream.endText();
@@ -231,7 +272,7 @@ public final class PdfCodebookWriter implements DatasetWriter {
         }
 
         /** A wrapped paragraph over the full width. */
-        void paragraph(String text, PDType1Font font, float size) throws IOException {
+        void paragraph(String text, Face font, float size) throws IOException {
             for (String line : wrap(printable(text), font, size, width())) {
                 need(size * LEADING);
                 y -= size * LEADING;
@@ -240,7 +281,7 @@ public final class PdfCodebookWriter implements DatasetWriter {
         }
 
         /** A table row: cells at the column offsets, each wrapped within its column, right-aligned where asked. */
-        void row(String[] cells, float[] columns, boolean[] right, float end, PDType1Font font) throws IOException {
+        void row(String[] cells, float[] columns, boolean[] right, float end, Face font) throws IOException {
             List<List<String>> wrapped = new ArrayList<>();
             int lines = 1;
             for (int i = 0; i < cells.length; i++) {
@@ -260,31 +301,30 @@ public final class PdfCodebookWriter implements DatasetWriter {
                     float x = MARGIN + columns[i];
                     if (right[i]) {
                         float colEnd = MARGIN + (i + 1 < columns.length ? columns[i + 1] : end) - 6;
-                        x = colEnd - font.getStringWidth(text) / 1000 * BODY;
+                        x = colEnd - font.width(text, BODY);
                     }
                     show(text, font, BODY, x, y);
                 }
             }
         }
 
-        private void show(String text, PDType1Font font, float size, float x, float atY) throws IOException {
+        private void show(String text, Face font, float size, float x, float atY) throws IOException {
             if (text.isEmpty()) {
                 return;
             }
             stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(x, atY);
+            stream.setFont(font.font(), size);
+            font.style().apply(stream, size, x, atY);
             stream.showText(text);
             stream.endText();
         }
 
-        private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+        private static List<String> wrap(String text, Face font, float size, float width) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (String word : text.split(" ")) {
                 String candidate = line.length() == 0 ? word : line + " " + word;
-                if (font.getStringWidth(candidate) / 1000 * size <= width
-                        || line.length() == 0 && fits(word, font, size, width)) {
+                if (font.width(candidate, size) <= width || line.length() == 0 && fits(word, font, size, width)) {
                     line.setLength(0);
                     line.append(candidate);
                     continue;
@@ -309,8 +349,8 @@ public final class PdfCodebookWriter implements DatasetWriter {
             return lines;
         }
 
-        private static boolean fits(String text, PDType1Font font, float size, float width) throws IOException {
-            return font.getStringWidth(text) / 1000 * size <= width;
+        private static boolean fits(String text, Face font, float size, float width) throws IOException {
+            return font.width(text, size) <= width;
         }
 
         /** The text with every character the standard fonts cannot show replaced by "?" and controls by spaces. */
@@ -330,9 +370,9 @@ public final class PdfCodebookWriter implements DatasetWriter {
 
         private boolean canShow(int codePoint) {
             try {
-                regular.encode(new String(Character.toChars(codePoint)));
+                regular.font().encode(new String(Character.toChars(codePoint)));
                 return true;
-            } catch (IllegalArgumentException | IOException e) {
+            } catch (IllegalArgumentException | IllegalStateException | IOException e) {
                 return false;
             }
         }

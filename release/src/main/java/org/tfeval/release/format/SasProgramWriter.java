@@ -180,7 +180,8 @@ public final class SasProgramWriter implements DatasetWriter {
             }
             b.append("\n    ").append(v.name()).append(' ').append(format);
         }
-        b.append(";\nrun;\n");
+        b.append(";\nrun;\n\n");
+        b.append(XptNames.sasSection(spec, FileFormat.SAS_TRANSPORT.fileName(spec.name())));
         return b.toString();
     }
 

@@ -35,7 +35,9 @@ import org.tfeval.release.summary.VariableSummary;
  *   <li>Reserved missing codes become special missing values, the same letter for every variable:
  *       -9 {@code .A}, -8 {@code .B}, -7 {@code .C}, -6 {@code .D}; {@code null} becomes {@code .}.
  *   <li>Dates are days since 1 January 1960 with format DATE9.
- *   <li>Strings are at most {@value #MAX_STRING_BYTES} bytes, stored as UTF-8.
+ *   <li>Strings are at most {@value #MAX_STRING_BYTES} bytes, stored as UTF-8: a longer value is
+ *       cut to its first {@value #MAX_STRING_BYTES} bytes (whole characters) in the transport file
+ *       only, never failing the release; {@link XptNames} and the SAS program say which variables.
  *   <li>Value labels cannot be stored in a V5 transport file; the SAS program ({@link
  *       FileFormat#SAS_PROGRAM}) holds them as {@code PROC FORMAT} code.
  * </ul>
@@ -59,7 +61,7 @@ public final class SasTransportWriter implements DatasetWriter {
     private static final String HEADER = "HEADER RECORD*******";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("ddMMMyy:HH:mm:ss", Locale.ENGLISH);
 
-    record Column(VariableSpec variable, String name, int length, int position) {
+    record Column(VariableSpec variable, String name, int length, int position, boolean cut) {
         boolean numeric() {
             return variable.kind() != VariableKind.STRING;
         }
@@ -88,18 +90,12 @@ public final class SasTransportWriter implements DatasetWriter {
             VariableSpec v = spec.variable(i);
             VariableSummary s = summary.variables().get(i);
             int length = 8;
+            boolean cut = false;
             if (v.kind() == VariableKind.STRING) {
-                if (s.maxLength() > MAX_STRING_BYTES) {
-                    throw new InvalidRowException(
-                            0,
-                            v.name(),
-                            InvalidRowException.Reason.FORMAT_LIMIT,
-                            "values of " + s.maxLength() + " bytes exceed the " + MAX_STRING_BYTES
-                                    + " bytes of SAS transport V5 strings");
-                }
-                length = Math.max(1, s.maxLength());
+                cut = s.maxLength() > MAX_STRING_BYTES;
+                length = Math.max(1, Math.min(MAX_STRING_BYTES, s.maxLength()));
             }
-            columns.add(new Column(v, names.get(v.name()), length, position));
+            columns.add(new Column(v, names.get(v.name()), length, position, cut));
             position += length;
         }
         int observationLength = position;
@@ -202,7 +198,7 @@ public final class SasTransportWriter implements DatasetWriter {
         if (!c.numeric()) {
             int start = obs.position();
             if (cell != null) {
-                byte[] b = Utf8.bytes((String) cell);
+                byte[] b = c.cut() ? Utf8.truncate((String) cell, c.length()) : Utf8.bytes((String) cell);
                 if (b.length > c.length()) {
                     throw new IllegalStateException("variable " + c.variable().name()
                             + " is longer on the second pass than on the first; the row source is not repeatable");

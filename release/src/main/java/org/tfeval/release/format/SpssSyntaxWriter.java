@@ -18,7 +18,8 @@ import org.tfeval.release.dataset.VariableType;
  * SPSS syntax that reads the CSV file with {@code GET DATA /TYPE=TXT} and applies variable labels,
  * value labels (codes and missing codes), user-missing values ({@code MISSING VALUES}, as in
  * {@link SpssWriter}), measurement levels and formats. Dates are read as text and converted with
- * {@code NUMBER(..., SDATE10)}, keeping missing codes as their numbers. Also runs in PSPP.
+ * {@code NUMBER(..., SDATE10)}; the missing codes of a date go to its companion variable, as in the
+ * {@code .sav} file ({@link SavDateCodes}). Also runs in PSPP.
  */
 public final class SpssSyntaxWriter implements DatasetWriter {
 
@@ -37,7 +38,8 @@ public final class SpssSyntaxWriter implements DatasetWriter {
         return new WrittenFile(target, FileFormat.SPSS_SYNTAX, 0);
     }
 
-    String syntax(DatasetSpec spec) {
+    String syntax(DatasetSpec csv) {
+        DatasetSpec spec = csv;
         String dataFile = options.dataFileNameFor(spec.name());
         String[] temp = SetupFiles.temporaryNames(spec);
         StringBuilder b = new StringBuilder();
@@ -55,6 +57,8 @@ public final class SpssSyntaxWriter implements DatasetWriter {
         }
         b.append(".\n\n");
 
+        // in the .sav a date holds valid dates only; its missing codes go to a companion (SavDateCodes)
+        Map<String, String> companions = SavDateCodes.companions(spec);
         boolean anyDates = false;
         for (int i = 0; i < spec.size(); i++) {
             VariableSpec v = spec.variable(i);
@@ -63,6 +67,10 @@ public final class SpssSyntaxWriter implements DatasetWriter {
             }
             anyDates = true;
             b.append("NUMERIC ").append(v.name()).append(" (DATE11).\n");
+            String companion = companions.get(v.name());
+            if (companion != null) {
+                b.append("NUMERIC ").append(companion).append(" (F" + SavDateCodes.COMPANION_WIDTH + ".0).\n");
+            }
             String keyword = "DO IF";
             for (MissingCode code : v.missingCodes().keySet()) {
                 b.append(keyword)
@@ -72,7 +80,7 @@ public final class SpssSyntaxWriter implements DatasetWriter {
                         .append(code.code())
                         .append("').\n")
                         .append("  COMPUTE ")
-                        .append(v.name())
+                        .append(companion)
                         .append(" = ")
                         .append(code.code())
                         .append(".\n");
@@ -89,6 +97,7 @@ public final class SpssSyntaxWriter implements DatasetWriter {
                     .append(", SDATE10).\n")
                     .append("END IF.\n");
         }
+        spec = SavDateCodes.spec(spec);
         if (anyDates) {
             StringJoiner order = new StringJoiner(" ");
             spec.variables().forEach(v -> order.add(v.name()));

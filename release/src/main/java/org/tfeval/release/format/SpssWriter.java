@@ -39,8 +39,9 @@ import org.tfeval.release.summary.VariableSummary;
  *   <li>Reserved missing codes are written as their numbers and declared user-missing: up to three
  *       codes as discrete values, all four as the range -9 through -6. Their labels join the value
  *       labels.
- *   <li>Dates are seconds since 14 October 1582 with format DATE11; a missing code in a date
- *       variable is written as its number (-9 seconds) and declared user-missing like the others.
+ *   <li>Dates are seconds since 14 October 1582 with format DATE11. A date variable holds valid
+ *       dates only; its missing codes go to a companion variable ({@link SavDateCodes}), so that
+ *       readers keep the Date class and read a missing-coded date as NA.
  *   <li>Strings longer than {@value #SEGMENT_WIDTH} bytes are very long strings: segments of 255
  *       bytes (one per 252 bytes of width) with generated short names, joined again by readers
  *       through record 7.14.
@@ -132,7 +133,9 @@ public final class SpssWriter implements DatasetWriter {
     }
 
     @Override
-    public WrittenFile write(DatasetSpec spec, RowSource rows, Path target) throws IOException {
+    public WrittenFile write(DatasetSpec dataset, RowSource datasetRows, Path target) throws IOException {
+        DatasetSpec spec = SavDateCodes.spec(dataset);
+        RowSource rows = SavDateCodes.rows(dataset, datasetRows);
         DatasetSummary summary = DatasetSummary.compute(spec, rows);
         Map<String, String> shortNames = ShortNames.assign(
                 spec.variables().stream().map(VariableSpec::name).toList(), SHORT_NAME_LENGTH);

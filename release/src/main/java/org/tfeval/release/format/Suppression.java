@@ -31,6 +31,11 @@ final class Suppression {
         this.threshold = threshold;
     }
 
+    /** The threshold k, when counts are hidden. */
+    OptionalInt threshold() {
+        return threshold;
+    }
+
     /** Counts from 1 to k - 1 are hidden; 0 and counts of k or more are shown. */
     boolean hides(long count) {
         return threshold.isPresent() && count > 0 && count < threshold.getAsInt();
@@ -116,6 +121,14 @@ final class Suppression {
 
         boolean hidesFrequency(long code) {
             return cell(frequencies.get(code)).hidden();
+        }
+
+        /** Whether any count of the variable is hidden (primary or complementary). */
+        boolean anyHidden() {
+            return valid.hidden()
+                    || systemMissing.hidden()
+                    || missing.values().stream().anyMatch(Cell::hidden)
+                    || frequencies.values().stream().anyMatch(Cell::hidden);
         }
 
         /** Whether anything is hidden because of a total (then the codebook explains the mark). */

@@ -3,6 +3,7 @@ package org.tfeval.release.format;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,6 +19,7 @@ import java.util.OptionalInt;
  * @param describedFiles file names the DDI codebook lists, one {@code fileDscr} each; empty: the
  *     CSV file alone
  * @param spssCompression whether SPSS files are bytecode-compressed
+ * @param variableNotes universe and derivation of variables, by variable name; codebooks print them
  */
 public record WriteOptions(
         LocalDateTime timestamp,
@@ -26,7 +28,8 @@ public record WriteOptions(
         Optional<String> studyTitle,
         Optional<String> studyId,
         List<String> describedFiles,
-        SpssCompression spssCompression) {
+        SpssCompression spssCompression,
+        Map<String, VariableNotes> variableNotes) {
 
     /** A suppression threshold of 1 would suppress nothing; 2 is the smallest that means something. */
     public static final int MIN_SUPPRESSION_THRESHOLD = 2;
@@ -45,6 +48,7 @@ public record WriteOptions(
         describedFiles = List.copyOf(describedFiles);
         describedFiles.forEach(WriteOptions::requirePlainFileName);
         Objects.requireNonNull(spssCompression, "spssCompression");
+        variableNotes = Map.copyOf(variableNotes);
     }
 
     /** Now (to the second), no suppression, default names, compressed SPSS. */
@@ -56,12 +60,20 @@ public record WriteOptions(
                 Optional.empty(),
                 Optional.empty(),
                 List.of(),
-                SpssCompression.BYTECODE);
+                SpssCompression.BYTECODE,
+                Map.of());
     }
 
     public WriteOptions withTimestamp(LocalDateTime value) {
         return new WriteOptions(
-                value, suppressBelow, dataFileName, studyTitle, studyId, describedFiles, spssCompression);
+                value,
+                suppressBelow,
+                dataFileName,
+                studyTitle,
+                studyId,
+                describedFiles,
+                spssCompression,
+                variableNotes);
     }
 
     public WriteOptions withSuppressBelow(int threshold) {
@@ -72,12 +84,20 @@ public record WriteOptions(
                 studyTitle,
                 studyId,
                 describedFiles,
-                spssCompression);
+                spssCompression,
+                variableNotes);
     }
 
     public WriteOptions withDataFileName(String value) {
         return new WriteOptions(
-                timestamp, suppressBelow, Optional.of(value), studyTitle, studyId, describedFiles, spssCompression);
+                timestamp,
+                suppressBelow,
+                Optional.of(value),
+                studyTitle,
+                studyId,
+                describedFiles,
+                spssCompression,
+                variableNotes);
     }
 
     public WriteOptions withStudy(String title, String id) {
@@ -88,16 +108,29 @@ public record WriteOptions(
                 Optional.of(title),
                 Optional.of(id),
                 describedFiles,
-                spssCompression);
+                spssCompression,
+                variableNotes);
     }
 
     public WriteOptions withDescribedFiles(List<String> fileNames) {
         return new WriteOptions(
-                timestamp, suppressBelow, dataFileName, studyTitle, studyId, fileNames, spssCompression);
+                timestamp, suppressBelow, dataFileName, studyTitle, studyId, fileNames, spssCompression, variableNotes);
     }
 
     public WriteOptions withSpssCompression(SpssCompression value) {
-        return new WriteOptions(timestamp, suppressBelow, dataFileName, studyTitle, studyId, describedFiles, value);
+        return new WriteOptions(
+                timestamp, suppressBelow, dataFileName, studyTitle, studyId, describedFiles, value, variableNotes);
+    }
+
+    /** Universe and derivation of variables, by name (codebooks print them). */
+    public WriteOptions withVariableNotes(Map<String, VariableNotes> value) {
+        return new WriteOptions(
+                timestamp, suppressBelow, dataFileName, studyTitle, studyId, describedFiles, spssCompression, value);
+    }
+
+    /** The notes of a variable, {@link VariableNotes#NONE} when there are none. */
+    VariableNotes notesOf(String variable) {
+        return variableNotes.getOrDefault(variable, VariableNotes.NONE);
     }
 
     String dataFileNameFor(String datasetName) {

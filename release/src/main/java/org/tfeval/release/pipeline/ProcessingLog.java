@@ -38,12 +38,41 @@ import org.tfeval.snapshot.Snapshot;
  *
  * @param snapshotId the snapshot checked
  * @param checks the checks in the order run
+ * @param treatments what was done to the invalid values the checks found, before disclosure control
  */
-public record ProcessingLog(String snapshotId, List<Check> checks) {
+public record ProcessingLog(String snapshotId, List<Check> checks, List<Treatment> treatments) {
 
     public ProcessingLog {
         Objects.requireNonNull(snapshotId, "snapshotId");
         checks = List.copyOf(checks);
+        treatments = List.copyOf(treatments);
+    }
+
+    /** The log with the treatments of invalid values. */
+    public ProcessingLog withTreatments(List<Treatment> value) {
+        return new ProcessingLog(snapshotId, checks, value);
+    }
+
+    /**
+     * What was done to the invalid values of one variable with one kind of finding: an archive's
+     * processing note, by count (no record and no value named).
+     *
+     * @param form the dataset
+     * @param variable the variable
+     * @param finding what was wrong ({@code undocumented code}, {@code out of range}, ...)
+     * @param action what was done, in words ({@code set to missing code -8 (Unknown)})
+     * @param records records treated, at least 1
+     */
+    public record Treatment(String form, String variable, String finding, String action, long records) {
+        public Treatment {
+            Objects.requireNonNull(form, "form");
+            Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(finding, "finding");
+            Objects.requireNonNull(action, "action");
+            if (records < 1) {
+                throw new IllegalArgumentException("a treatment covers at least one record, not " + records);
+            }
+        }
     }
 
     /**
@@ -202,7 +231,7 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
                     "records",
                     Map.of()));
         }
-        return new ProcessingLog(snapshot.id(), checks);
+        return new ProcessingLog(snapshot.id(), checks, List.of());
     }
 
     /** Runs the instrument's single-record validation over every record of a form, counting violations by kind. */
@@ -281,7 +310,7 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
     }
 
     /** A cell as the import format writes it, for the record validator. */
-    private static String text(ResultSet rs, Variable v, Map<String, Integer> columns) throws SQLException {
+    static String text(ResultSet rs, Variable v, Map<String, Integer> columns) throws SQLException {
         Integer c = columns.get(v.name());
         if (c == null) {
             return "";
@@ -330,6 +359,27 @@ public record ProcessingLog(String snapshotId, List<Check> checks) {
                                     Locale.ROOT, "%,d %s.", c.problems(), c.problems() == 1 ? "problem" : "problems")));
             c.findings().forEach((where, n) -> b.append(String.format(Locale.ROOT, "      %-60s %,10d%n", where, n)));
             b.append('\n');
+        }
+        b.append("TREATMENT OF INVALID VALUES\n\n");
+        b.append(
+                        "Undocumented codes, out-of-range numbers and dates outside the study's range are not released as they\n")
+                .append(
+                        "are: before disclosure control each is set to a missing code (or left blank when the variable accepts\n")
+                .append(
+                        "none), so no invalid value lands in a labelled category or a band. Corrections from the source records\n")
+                .append("are made in the study database and reach a later snapshot.\n\n");
+        if (treatments.isEmpty()) {
+            b.append("    No value needed treatment.\n");
+        }
+        for (Treatment t : treatments) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "    %-30s %-32s %,8d %s: %s%n",
+                    t.form() + "." + t.variable(),
+                    t.finding(),
+                    t.records(),
+                    t.records() == 1 ? "record" : "records",
+                    t.action()));
         }
         return b.toString();
     }

@@ -29,6 +29,9 @@ import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.instrument.workflow.WorkFolders;
+import org.tfeval.release.archive.Material;
+import org.tfeval.release.archive.ReleasedFile;
+import org.tfeval.release.archive.StudyDocumentation;
 import org.tfeval.release.disclosure.DisclosurePolicy;
 import org.tfeval.release.disclosure.DisclosureReport;
 import org.tfeval.release.disclosure.DisclosureReportWriter;
@@ -37,7 +40,9 @@ import org.tfeval.release.disclosure.ReleaseWork;
 import org.tfeval.release.disclosure.ReleasedDataset;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.release.format.FileFormat;
+import org.tfeval.release.format.VariableNotes;
 import org.tfeval.release.format.WriteOptions;
+import org.tfeval.release.format.XptNames;
 import org.tfeval.snapshot.Snapshot;
 
 /**
@@ -214,22 +219,27 @@ public final class ReleaseBuilder {
         try {
             ReleaseResult result;
             ProcessingLog log;
+            ValueTreatment.Result treated;
             try {
-                log = ProcessingLog.run(snapshot, progress);
+                treated = ValueTreatment.apply(snapshot, work, progress);
+                log = ProcessingLog.run(snapshot, progress).withTreatments(treated.treated());
             } catch (SQLException e) {
                 throw new IOException("cannot check the snapshot data (" + e.getSQLState() + ")", e);
             }
-            try (ReleaseWork w = ReleaseWork.open(snapshot, level, thresholds, extraQuasi, key, work, progress)) {
+            try (ReleaseWork w =
+                    ReleaseWork.open(treated.snapshot(), level, thresholds, extraQuasi, key, work, progress)) {
                 w.apply(DisclosurePolicy.of(level));
                 DisclosureReport report = w.report();
                 List<ReleasedDataset> datasets = w.datasets();
                 Map<String, Long> rows = new LinkedHashMap<>();
                 List<PackagedFile> files = new ArrayList<>();
+                StudyDocumentation doc = StudyDocumentation.of(snapshot, level, at, version, packageId());
                 int step = 0;
                 for (ReleasedDataset d : datasets) {
                     progress.progress("write files", step++, datasets.size());
                     rows.put(d.form(), d.rowCount());
-                    files.addAll(writeDataset(building, d, at));
+                    files.addAll(writeDataset(
+                            building, d, at, doc.variableNotes(d.form(), d.spec(), treatments(report, d.form()))));
                 }
                 progress.progress("write files", datasets.size(), datasets.size());
                 DisclosureReportWriter.writeHtml(report, building.resolve(DISCLOSURE_HTML));
@@ -238,8 +248,21 @@ public final class ReleaseBuilder {
                 files.add(packaged(building, DISCLOSURE_HTML, "disclosure report"));
                 files.add(packaged(building, DISCLOSURE_JSON, "disclosure report (JSON)"));
                 files.add(packaged(building, PROCESSING_LOG, "processing log: the checks run on the snapshot data"));
+                doc = documentation(doc, datasets, report, log);
+                for (Material m : doc.write(
+                        building,
+                        snapshot.dir().resolve(Snapshot.INSTRUMENT),
+                        files.stream()
+                                .filter(f -> f.path().endsWith(XptNames.fileName(""))
+                                        || FileFormat.ofFileName(f.path())
+                                                .map(x -> x.role() != FileFormat.Role.DATA)
+                                                .orElse(true))
+                                .map(f -> new Material(f.path(), f.description()))
+                                .toList())) {
+                    files.add(packaged(building, m.path(), m.description()));
+                }
                 Files.writeString(
-                        building.resolve(README), readme(datasets, report, files, at), StandardCharsets.UTF_8);
+                        building.resolve(README), readme(datasets, report, files, at, doc), StandardCharsets.UTF_8);
                 files.add(packaged(building, README, "this package described"));
                 writeManifest(building.resolve(MANIFEST), rows, files, report, at);
                 result = new ReleaseResult(
@@ -278,7 +301,8 @@ public final class ReleaseBuilder {
         }
     }
 
-    private List<PackagedFile> writeDataset(Path root, ReleasedDataset d, LocalDateTime at) throws IOException {
+    private List<PackagedFile> writeDataset(
+            Path root, ReleasedDataset d, LocalDateTime at, Map<String, VariableNotes> notes) throws IOException {
         Path dir = Files.createDirectories(root.resolve(d.form()));
         List<String> described = new ArrayList<>();
         for (FileFormat f : FileFormat.values()) {
@@ -288,11 +312,9 @@ public final class ReleaseBuilder {
         }
         WriteOptions options = WriteOptions.defaults()
                 .withTimestamp(at)
-                .withStudy(
-                        studyTitle(),
-                        "tfeval-" + ContentHash.shortId(snapshot.id()) + "-"
-                                + level.name().toLowerCase(Locale.ROOT))
-                .withDescribedFiles(described);
+                .withStudy(studyTitle(), packageId())
+                .withDescribedFiles(described)
+                .withVariableNotes(notes);
         if (level == ReleaseLevel.PUBLIC) {
             options = options.withSuppressBelow(thresholds.k());
         }
@@ -305,8 +327,71 @@ public final class ReleaseBuilder {
             f.writer(options).write(d.spec(), d.rows(), dir.resolve(name));
             out.add(packaged(root, d.form() + "/" + name, f.description()));
         }
+        String xptNames = XptNames.fileName(d.spec().name());
+        XptNames.write(d.spec(), dir.resolve(xptNames));
+        out.add(packaged(root, d.form() + "/" + xptNames, "8-character names of the SAS transport (.xpt) file"));
         progress.progress("write " + d.form(), formats.length, formats.length);
         return out;
+    }
+
+    /** The package's identifier: {@code tfeval-<snapshot>-<level>}. */
+    private String packageId() {
+        return "tfeval-" + ContentHash.shortId(snapshot.id()) + "-"
+                + level.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the release's disclosure control did to each variable of a dataset, in words. */
+    private static Map<String, List<String>> treatments(DisclosureReport report, String form) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        report.treatments().stream()
+                .filter(t -> t.form().equals(form))
+                .forEach(t -> out.computeIfAbsent(t.variable(), x -> new ArrayList<>())
+                        .add(t.description()));
+        return out;
+    }
+
+    /** The study documentation with the released datasets and what disclosure control and processing did. */
+    private StudyDocumentation documentation(
+            StudyDocumentation doc, List<ReleasedDataset> datasets, DisclosureReport report, ProcessingLog log) {
+        List<ReleasedFile> released = new ArrayList<>();
+        for (ReleasedDataset d : datasets) {
+            List<String> data = new ArrayList<>();
+            for (FileFormat f : FileFormat.values()) {
+                if (f.role() == FileFormat.Role.DATA) {
+                    data.add(d.form() + "/" + f.fileName(d.spec().name()));
+                }
+            }
+            released.add(new ReleasedFile(
+                    d.form(),
+                    d.spec().name(),
+                    d.spec().label(),
+                    d.rowCount(),
+                    d.spec().size(),
+                    data));
+        }
+        long treated = log.treatments().stream()
+                .mapToLong(ProcessingLog.Treatment::records)
+                .sum();
+        String processing = treated == 0
+                ? "The processing checks found no undocumented code and no out-of-range value (" + PROCESSING_LOG + ")."
+                : String.format(
+                        Locale.ROOT,
+                        "%,d undocumented or out-of-range values in %d variables were set to a missing code before"
+                                + " disclosure control (%s lists them by variable).",
+                        treated,
+                        log.treatments().stream()
+                                .map(t -> t.form() + "." + t.variable())
+                                .distinct()
+                                .count(),
+                        PROCESSING_LOG);
+        String disclosure = String.format(
+                Locale.ROOT,
+                "%s. Quasi-identifier values suppressed: %.1f%%; cases left out: %d (%s).",
+                report.policy(),
+                100 * report.loss().suppressedQuasiShare(),
+                report.loss().removedCases(),
+                DISCLOSURE_HTML);
+        return doc.withFiles(released).withProcessing(disclosure, processing);
     }
 
     private String studyTitle() {
@@ -315,7 +400,11 @@ public final class ReleaseBuilder {
     }
 
     private String readme(
-            List<ReleasedDataset> datasets, DisclosureReport report, List<PackagedFile> files, LocalDateTime at) {
+            List<ReleasedDataset> datasets,
+            DisclosureReport report,
+            List<PackagedFile> files,
+            LocalDateTime at,
+            StudyDocumentation doc) {
         StringBuilder b = new StringBuilder();
         b.append(studyTitle())
                 .append("\n")
@@ -345,6 +434,7 @@ public final class ReleaseBuilder {
                 .append(snapshot.instrument().version())
                 .append('\n');
         b.append("Created: ").append(at).append(" by tfeval ").append(version).append("\n\n");
+        b.append(doc.readmeSection());
         b.append("Datasets (one folder each, the same rows in every format):\n");
         for (ReleasedDataset d : datasets) {
             b.append(String.format(
@@ -359,7 +449,10 @@ public final class ReleaseBuilder {
                         "\nEach folder holds the data as CSV (UTF-8), Stata (.dta), SPSS (.sav), SAS transport (.xpt) and Parquet;\n")
                 .append(
                         "setup programs that read the CSV for SPSS (.sps), SAS (.sas), Stata (.do) and R (.R); and codebooks as\n")
-                .append("HTML, PDF and DDI Codebook 2.5 XML (.xml).\n\n");
+                .append("HTML, PDF/A and DDI Codebook 2.5 XML (.xml); and <dataset>_xpt_names.csv, the .xpt file's\n")
+                .append("8-character names. How the datasets link: ")
+                .append(StudyDocumentation.USER_GUIDE)
+                .append(".\n\n");
         b.append(
                         "Identifiers (TF_ID, CASE_ID, VICTIM_ID, SUSPECT_ID) are pseudonyms drawn for this release only: they link\n")
                 .append(

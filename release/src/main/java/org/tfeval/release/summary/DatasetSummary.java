@@ -30,6 +30,12 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
      */
     public static final int MAX_TRACKED_VALUES = 10_000;
 
+    /**
+     * Lowest and highest values kept per numeric or date variable ({@link Tails}): enough for a
+     * codebook range that at least k values reach at each end, for any k up to this.
+     */
+    public static final int TRACKED_TAIL = 50;
+
     public DatasetSummary {
         variables = List.copyOf(variables);
         for (VariableSummary v : variables) {
@@ -108,6 +114,10 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
         private LocalDate earliest;
         private LocalDate latest;
         private int maxLength;
+        // the TRACKED_TAIL lowest values (a max-heap) and highest values (a min-heap)
+        private final java.util.PriorityQueue<Double> low =
+                new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+        private final java.util.PriorityQueue<Double> high = new java.util.PriorityQueue<>();
 
         Accumulator(VariableSpec variable) {
             this.variable = variable;
@@ -139,6 +149,7 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
                     addNumber(d);
                 } else if (cell instanceof LocalDate date) {
                     earliest = earliest == null || date.isBefore(earliest) ? date : earliest;
+                    addTail(date.toEpochDay());
                     latest = latest == null || date.isAfter(latest) ? date : latest;
                 } else if (cell instanceof String s) {
                     maxLength = Math.max(maxLength, s.getBytes(StandardCharsets.UTF_8).length);
@@ -149,7 +160,38 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
             }
         }
 
+        private void addTail(double x) {
+            if (low.size() < TRACKED_TAIL) {
+                low.add(x);
+            } else if (x < low.peek()) {
+                low.poll();
+                low.add(x);
+            }
+            if (high.size() < TRACKED_TAIL) {
+                high.add(x);
+            } else if (x > high.peek()) {
+                high.poll();
+                high.add(x);
+            }
+        }
+
+        private Optional<Tails> tails() {
+            if (low.isEmpty()) {
+                return Optional.empty();
+            }
+            double[] lowest =
+                    low.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] ascending =
+                    high.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] highest = new double[ascending.length];
+            for (int i = 0; i < ascending.length; i++) {
+                highest[i] = ascending[ascending.length - 1 - i];
+            }
+            return Optional.of(new Tails(lowest, highest));
+        }
+
         private void addNumber(double x) {
+            addTail(x);
             min = Math.min(min, x);
             max = Math.max(max, x);
             double delta = x - mean;
@@ -175,7 +217,8 @@ public record DatasetSummary(String dataset, long rowCount, List<VariableSummary
                     numeric,
                     Optional.ofNullable(earliest),
                     Optional.ofNullable(latest),
-                    maxLength);
+                    maxLength,
+                    tails());
         }
     }
 }

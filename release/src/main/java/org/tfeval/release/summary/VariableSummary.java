@@ -26,6 +26,8 @@ import org.tfeval.release.dataset.VariableKind;
  * @param earliest earliest valid date of a DATE variable
  * @param latest latest valid date of a DATE variable
  * @param maxLength longest value of a STRING variable, in UTF-8 bytes; 0 otherwise
+ * @param tails the lowest and highest valid values of a numeric or date variable (dates as epoch
+ *     days), when there are any
  */
 public record VariableSummary(
         String variable,
@@ -38,7 +40,8 @@ public record VariableSummary(
         Optional<NumericStats> numeric,
         Optional<LocalDate> earliest,
         Optional<LocalDate> latest,
-        int maxLength) {
+        int maxLength,
+        Optional<Tails> tails) {
 
     public VariableSummary {
         if (validCount < 0 || systemMissingCount < 0 || maxLength < 0) {

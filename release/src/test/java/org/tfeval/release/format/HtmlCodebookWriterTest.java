@@ -72,7 +72,9 @@ class HtmlCodebookWriterTest {
         assertThat(rows).isEqualTo(8);
         assertThat(section(html, "V_GENDER")).contains("<td>Female ♀</td>").contains("<td>Not asked (skip)</td>");
         assertThat(section(html, "INCIDENT_DATE"))
-                .contains("<tr><th>Earliest</th><td class=\"n\">1899-12-31</td></tr>");
+                .contains("<tr><th>5th earliest (month)</th><td class=\"n\">1899-12</td></tr>")
+                .doesNotContain("1899-12-31")
+                .doesNotContain("Earliest");
         assertThat(section(html, "EMPTY_NUM"))
                 .contains("<tr><th>Valid</th><td class=\"n\">0</td></tr>")
                 .contains("<tr><th>System missing</th><td class=\"n\">" + ROWS + "</td></tr>");
@@ -140,6 +142,34 @@ class HtmlCodebookWriterTest {
                 .contains("<td>A</td><td class=\"n\">50</td>")
                 .contains("<td>B</td><td class=\"n\">" + Suppression.COMPLEMENTARY + "</td>")
                 .contains("<td>C</td><td class=\"n\">&lt;11</td>")
-                .contains("<tr><th>Valid</th><td class=\"n\">100</td></tr>");
+                .contains("<tr><th>Valid</th><td class=\"n\">100</td></tr>")
+                // 50 x 1 + B x 2 + C x 3 = mean x 100 would give B and C back
+                .doesNotContain("<th>Mean</th>")
+                .doesNotContain("Standard deviation")
+                .doesNotContain("lowest value")
+                .contains(PrintedStatistics.WITHHELD_NOTE);
+    }
+
+    @Test
+    void a_variable_without_hidden_counts_prints_its_mean_and_a_range_that_at_least_g_values_reach() throws Exception {
+        var spec = org.tfeval.release.dataset.DatasetSpec.of(
+                "age",
+                "Ages",
+                org.tfeval.release.dataset.VariableSpec.of(
+                        "AGE", "Age", org.tfeval.release.dataset.VariableType.integer()));
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        for (long i = 1; i <= 100; i++) {
+            rows.add(new Object[] {i == 100 ? 97L : 20 + i % 40}); // one person aged 97, the rest 20..59
+        }
+        Path file = dir.resolve("age.html");
+        FileFormat.HTML_CODEBOOK.writer(OPTIONS).write(spec, org.tfeval.release.dataset.RowSource.of(rows), file);
+        String x = section(Files.readString(file, StandardCharsets.UTF_8), "AGE");
+        assertThat(x)
+                .contains("<tr><th>5th lowest value</th><td class=\"n\">21</td></tr>")
+                .contains("<tr><th>5th highest value</th><td class=\"n\">58</td></tr>")
+                .contains("<tr><th>Mean</th>")
+                .doesNotContain(">97<")
+                .doesNotContain("Minimum")
+                .doesNotContain("Maximum");
     }
 }

@@ -84,4 +84,50 @@ class PdfCodebookWriterTest {
         }
         assertThat(hidden).as("the fixture has small cells").isPositive();
     }
+
+    @Test
+    void is_pdf_a_2b_with_every_font_embedded_xmp_identification_and_an_srgb_output_intent() throws Exception {
+        Path file = dir.resolve("archive.pdf");
+        FileFormat.PDF_CODEBOOK
+                .writer(OPTIONS.withSuppressBelow(THRESHOLD))
+                .write(TestDatasets.victims(), TestDatasets.victimRows(ROWS), file);
+        // pdffonts (poppler): one line per font; the "emb" column must say yes for every one
+        ExternalTools.require("pdffonts", "poppler-utils");
+        String fonts = ExternalTools.run(dir, "pdffonts", file.toString());
+        java.util.List<String> rows =
+                fonts.lines().skip(2).filter(l -> !l.isBlank()).toList();
+        assertThat(rows)
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l).containsPattern("\\byes\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+\\d+\\s*$"));
+        assertThat(fonts).contains("LiberationSans");
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            var catalog = doc.getDocumentCatalog();
+            org.apache.xmpbox.XMPMetadata xmp = new org.apache.xmpbox.xml.DomXmpParser()
+                    .parse(catalog.getMetadata().toByteArray());
+            assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(2);
+            assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
+            assertThat(xmp.getDublinCoreSchema().getTitle())
+                    .isEqualTo(doc.getDocumentInformation().getTitle());
+            assertThat(xmp.getAdobePDFSchema().getProducer())
+                    .isEqualTo(doc.getDocumentInformation().getProducer());
+            assertThat(catalog.getOutputIntents()).hasSize(1);
+            assertThat(catalog.getOutputIntents().get(0).getDestOutputIntent()).isNotNull();
+            assertThat(catalog.getOutputIntents().get(0).getOutputConditionIdentifier())
+                    .isEqualTo("sRGB IEC61966-2.1");
+            assertThat(doc.getDocument().getDocumentID()).isNotNull();
+            assertThat(doc.getPage(0).getResources().getFontNames())
+                    .allSatisfy(name -> assertThat(
+                                    doc.getPage(0).getResources().getFont(name).isEmbedded())
+                            .isTrue());
+        }
+    }
+
+    @Test
+    void the_same_codebook_written_at_the_same_time_is_the_same_file() throws Exception {
+        Path a = dir.resolve("a.pdf");
+        Path b = dir.resolve("b.pdf");
+        FileFormat.PDF_CODEBOOK.writer(OPTIONS).write(TestDatasets.victims(), TestDatasets.victimRows(ROWS), a);
+        FileFormat.PDF_CODEBOOK.writer(OPTIONS).write(TestDatasets.victims(), TestDatasets.victimRows(ROWS), b);
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
 }

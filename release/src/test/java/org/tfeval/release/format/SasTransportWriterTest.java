@@ -113,13 +113,27 @@ class SasTransportWriterTest {
     }
 
     @Test
-    void refuses_strings_longer_than_200_bytes() {
-        DatasetSpec spec = DatasetSpec.of("longtext", "", VariableSpec.of("TEXT", "", VariableType.string(1000)));
-        RowSource rows = RowSource.of(List.<Object[]>of(new Object[] {"é".repeat(101)}));
-        assertThatThrownBy(
-                        () -> new SasTransportWriter(WriteOptions.defaults()).write(spec, rows, dir.resolve("t.xpt")))
-                .isInstanceOf(InvalidRowException.class)
-                .hasMessageContaining("TEXT")
-                .hasMessageContaining("200");
+    void strings_longer_than_200_bytes_are_cut_in_the_xpt_file_only_at_a_character_boundary_with_a_note()
+            throws Exception {
+        DatasetSpec spec = DatasetSpec.of(
+                "longtext",
+                "",
+                VariableSpec.of("S_ARREST_DATE_NOTE", "", VariableType.string(1000)),
+                VariableSpec.of("AFTER", "", VariableType.integer()));
+        // 101 two-byte characters: 202 bytes, cut to 100 characters (200 bytes), never inside a character
+        RowSource rows =
+                RowSource.of(List.<Object[]>of(new Object[] {"é".repeat(101), 1L}, new Object[] {"short", 2L}));
+        WrittenFile written = new SasTransportWriter(WriteOptions.defaults()).write(spec, rows, dir.resolve("t.xpt"));
+        RHaven.Table t = RHaven.read("xpt", written.path());
+        assertThat(t.values("S_ARREST")).containsExactly("é".repeat(100), "short");
+        assertThat(t.values("AFTER")).containsExactly("1", "2");
+        assertThat(XptNames.csv(spec))
+                .contains("S_ARREST_DATE_NOTE,S_ARREST,LONGTEXT,values longer than 200 bytes are cut")
+                .contains("AFTER,AFTER,LONGTEXT,\r\n");
+        String sas = new SasProgramWriter(WriteOptions.defaults()).program(spec);
+        assertThat(sas)
+                .contains("libname xpt xport \"longtext.xpt\";")
+                .contains("rename S_ARREST = S_ARREST_DATE_NOTE")
+                .contains("S_ARREST_DATE_NOTE: values longer than 200 bytes are cut");
     }
 }

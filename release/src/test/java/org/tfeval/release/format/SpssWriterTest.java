@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tfeval.instrument.MissingCode;
 import org.tfeval.release.dataset.DatasetSpec;
 import org.tfeval.release.dataset.RowSource;
 import org.tfeval.release.dataset.VariableSpec;
@@ -40,7 +41,9 @@ class SpssWriterTest {
     @EnumSource(SpssCompression.class)
     void readstat_reads_names_labels_value_labels_and_user_missing(SpssCompression compression) throws Exception {
         Path file = writeVictims(ROWS, compression);
-        DatasetSpec spec = TestDatasets.victims();
+        // dates carry their missing codes in a companion variable (NAME_MC) in the .sav file
+        DatasetSpec spec = SavDateCodes.spec(TestDatasets.victims());
+        assertThat(spec.size()).isGreaterThan(TestDatasets.victims().size());
         Map<String, String> summary = Readstat.summary(file);
         assertThat(summary)
                 .containsEntry("Rows", Integer.toString(ROWS))
@@ -73,6 +76,8 @@ class SpssWriterTest {
         assertThat(three.get("values")).extracting(JsonNode::asInt).containsExactly(-9, -8, -7);
         assertThat(Readstat.variable(meta, "INCIDENT_DATE").get("format").asText())
                 .isEqualTo("DATE");
+        assertThat(Readstat.variable(meta, "INCIDENT_DATE").has("missing")).isFalse();
+        assertThat(Readstat.variable(meta, "INCIDENT_DATE_MC").has("missing")).isTrue();
         assertThat(Readstat.variable(meta, "TF_LEAD_MODEL").has("missing")).isFalse();
     }
 
@@ -119,6 +124,39 @@ class SpssWriterTest {
         assertThat(Double.parseDouble(csv.get(1).get(0))).isEqualTo(86_400.0);
         // 2020-01-01 is day 159690 after 1582-10-14 (R: as.numeric(as.Date("2020-01-01") - as.Date("1582-10-14")))
         assertThat(Double.parseDouble(csv.get(2).get(0))).isEqualTo(159_690.0 * 86_400);
+    }
+
+    @Test
+    void missing_coded_dates_read_as_na_in_haven_with_user_na_and_dates_keep_their_date_class() throws Exception {
+        DatasetSpec spec = DatasetSpec.of(
+                "dates",
+                "",
+                VariableSpec.of("ARREST_DATE", "a date", VariableType.date())
+                        .withMissing(MissingCode.NOT_RECORDED, MissingCode.UNKNOWN, MissingCode.NOT_APPLICABLE),
+                VariableSpec.of("AFTER", "after", VariableType.integer()));
+        Path file = dir.resolve("missing-dates.sav");
+        List<Object[]> rows = List.of(
+                new Object[] {LocalDate.of(2020, 1, 1), 1L},
+                new Object[] {MissingCode.NOT_RECORDED, 2L},
+                new Object[] {-8L, 3L},
+                new Object[] {null, 4L});
+        new SpssWriter(WriteOptions.defaults()).write(spec, RowSource.of(rows), file);
+        for (String kind : List.of("sav_user", "sav")) {
+            RHaven.Table t = RHaven.read(kind, file);
+            assertThat(t.names()).as(kind).containsExactly("ARREST_DATE", "ARREST_DATE_MC", "AFTER");
+            assertThat(t.rows().stream().map(r -> r.get(0)).toList())
+                    .as(kind + ": a missing-coded date is NA, never 1582-10-13")
+                    .containsExactly("2020-01-01", "", "", "");
+            assertThat(t.meta()).as(kind).contains(List.of("ARREST_DATE", "class", "", "Date"));
+        }
+        RHaven.Table user = RHaven.read("sav_user", file);
+        // with user_na = TRUE the reason survives in the companion, declared user-missing and labelled
+        assertThat(user.rows().stream().map(r -> r.get(1)).toList()).containsExactly("", "-9", "-8", "");
+        assertThat(user.meta())
+                .contains(List.of("ARREST_DATE_MC", "value", "-9", "Not recorded"))
+                .anyMatch(m -> m.get(0).equals("ARREST_DATE_MC") && m.get(1).startsWith("na_"));
+        assertThat(RHaven.read("sav", file).rows().stream().map(r -> r.get(1)).toList())
+                .containsExactly("", "", "", "");
     }
 
     @Test

@@ -99,6 +99,42 @@ class ProcessingLogTest {
         assertThat(ReleasedPackages.csv(r, "victim").values("V_AGE")).doesNotContain("130");
     }
 
+    @Test
+    void invalid_values_are_set_to_a_missing_code_before_release_and_the_log_records_the_action() throws Exception {
+        Path root = Files.createTempDirectory(GeneratedSnapshots.root(), "treated-");
+        ReleaseResult r = ReleaseBuilder.of(withErrors())
+                .withLevel(org.tfeval.instrument.ReleaseLevel.RESTRICTED)
+                .build(root.resolve("restricted"));
+        // restricted files keep every value as it is: the planted age of 130 and the undocumented location 77 would
+        // be there if they were passed on
+        java.util.List<String> ages = ReleasedPackages.csv(r, "victim").values("V_AGE");
+        java.util.List<String> locations = ReleasedPackages.csv(r, "case").values("LOCATION");
+        assertThat(ages).doesNotContain("130").contains("-8");
+        assertThat(locations).doesNotContain("77").contains("-8");
+        // the snapshot had no -8 in either column: exactly the planted cells were treated
+        assertThat(ages.stream().filter("-8"::equals).count())
+                .isEqualTo(1 + countIn(withErrors(), "victim.csv", "V_AGE", "-8"));
+        assertThat(locations.stream().filter("-8"::equals).count())
+                .isEqualTo(1 + countIn(withErrors(), "case.csv", "LOCATION", "-8"));
+        String log = Files.readString(r.dir().resolve(ReleaseBuilder.PROCESSING_LOG));
+        assertThat(log)
+                .containsPattern("victim\\.V_AGE\\s+out of range\\s+1 record: set to missing code -8 \\(Unknown")
+                .containsPattern("case\\.LOCATION\\s+undocumented code\\s+1 record: set to missing code -8 \\(Unknown")
+                .doesNotContain("130");
+        // the codebook counts the treated cells as missing, never as a value of a category
+        String codebook = Files.readString(r.dir().resolve("case/case.html"));
+        assertThat(codebook).doesNotContain(">77<");
+    }
+
+    private static long countIn(Snapshot sn, String file, String column, String value) throws Exception {
+        Path csv = GeneratedSnapshots.root().resolve("errors/data").resolve(file);
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).stream()
+                    .filter(rec -> rec.get(column).equals(value))
+                    .count();
+        }
+    }
+
     private static CSVRecord first(Path csv) throws java.io.IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180

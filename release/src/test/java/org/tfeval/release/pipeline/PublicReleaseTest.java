@@ -330,8 +330,9 @@ class PublicReleaseTest {
                 .isEqualTo(org.tfeval.instrument.InstrumentLoader.builtIn("ecm")
                                         .forms()
                                         .size()
-                                * FileFormat.values().length
-                        + 5); // README, manifest, disclosure report (2), processing log
+                                * (FileFormat.values().length + 1) // each format and the .xpt short names
+                        + 8); // README, manifest, disclosure report (2), processing log, study DDI, user guide,
+        // instrument
     }
 
     /** A file as text a person could read in it: binary data files through readstat, DuckDB or PDFBox. */
