@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.tfeval.instrument.sql.SqlIdentifier;
 import org.tfeval.measures.Disaggregation;
 import org.tfeval.measures.FiscalQuarter;
 import org.tfeval.measures.MeasureValue;
+import org.tfeval.measures.compare.CaseRecord;
 import org.tfeval.measures.reconcile.Reconciler;
 import org.tfeval.store.Store;
 import org.tfeval.store.schema.FormTable;
@@ -35,9 +35,6 @@ public final class MeasureTables {
 
     /** What a load of values changed. */
     public record Loaded(long inserted, long unchanged, long revised) {}
-
-    /** A case-file record behind a computed measure. */
-    public record CaseRecord(String tfId, String recordId, LocalDate date) {}
 
     /**
      * Stores the catalogue version when it is new. A version stored with other content is refused: a changed

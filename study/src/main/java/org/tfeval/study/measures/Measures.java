@@ -25,6 +25,7 @@ import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.measures.Disaggregation;
 import org.tfeval.measures.FiscalQuarter;
 import org.tfeval.measures.MeasureValue;
+import org.tfeval.measures.compare.CaseRecord;
 import org.tfeval.measures.compare.Comparison;
 import org.tfeval.measures.compare.Difference;
 import org.tfeval.measures.file.MeasureFile;
@@ -197,7 +198,7 @@ public final class Measures {
                 if (v.measureId().equals(m.id()) && v.disaggregation().isTotal() && (tfId == null || v.tfId().equals(tfId)))
                     by.computeIfAbsent(v.tfId(), k -> new TreeMap<>()).computeIfAbsent(v.quarter(), k -> new long[] {-1, 0})[0] = v.value();
             }
-            for (MeasureTables.CaseRecord r : MeasureTables.caseRecords(c, store, m.computed(), tfId, null)) {
+            for (CaseRecord r : MeasureTables.caseRecords(c, store, m.computed(), tfId, null)) {
                 by.computeIfAbsent(r.tfId(), k -> new TreeMap<>())
                         .computeIfAbsent(FiscalQuarter.of(r.date()), k -> new long[] {-1, 0})[1]++;
             }
@@ -210,7 +211,7 @@ public final class Measures {
     }
 
     /** The case-file records behind a computed measure for one task force and quarter (record IDs and dates). */
-    public List<MeasureTables.CaseRecord> explain(String tfId, String measureId, FiscalQuarter q, String actor) {
+    public List<CaseRecord> explain(String tfId, String measureId, FiscalQuarter q, String actor) {
         MeasureCatalogue cat = catalogue();
         Measure m = cat.find(measureId)
                 .orElseThrow(() -> Problem.usage("measure " + measureId + " is not in the catalogue", "see tfeval measures catalogue"));
@@ -219,7 +220,7 @@ public final class Measures {
                     measureId + " cannot be computed from the case files",
                     "computable: " + cat.computable().stream().map(Measure::id).toList());
         return tx(c -> {
-            List<MeasureTables.CaseRecord> r = MeasureTables.caseRecords(c, store, m.computed(), tfId, q);
+            List<CaseRecord> r = MeasureTables.caseRecords(c, store, m.computed(), tfId, q);
             AuditEvents.record(c, actor, "measure_explain", m.computed().form(), "task_force", tfId, "measure", measureId,
                     "quarter", q.code(), "records", r.size());
             return r;
@@ -353,7 +354,7 @@ public final class Measures {
         return tx(c -> {
             Map<MeasureValue.Key, Long> out = new HashMap<>();
             for (Measure m : cat.computable()) {
-                for (MeasureTables.CaseRecord r : MeasureTables.caseRecords(c, store, m.computed(), null, null)) {
+                for (CaseRecord r : MeasureTables.caseRecords(c, store, m.computed(), null, null)) {
                     out.merge(
                             new MeasureValue.Key(r.tfId(), m.grantee(), m.id(), Disaggregation.TOTAL, FiscalQuarter.of(r.date())),
                             1L,

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.instrument.measures.MeasureCatalogueLoader;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.measures.compare.CaseRecord;
 import org.tfeval.measures.compare.Comparison;
 import org.tfeval.measures.reconcile.ReconciliationRow;
 import org.tfeval.pg.ConnectionSettings;
-import org.tfeval.store.measures.MeasureTables;
 import org.tfeval.study.Study;
 import org.tfeval.synth.StudyGenerator;
 import org.tfeval.testkit.PostgresExtension;
@@ -75,7 +75,7 @@ class MeasuresTest {
                     .filter(x -> x.computed() > 0)
                     .findFirst()
                     .orElseThrow();
-            List<MeasureTables.CaseRecord> records = m.explain(c.tfId(), c.measureId(), c.quarter(), "test");
+            List<CaseRecord> records = m.explain(c.tfId(), c.measureId(), c.quarter(), "test");
             assertThat(records).hasSize((int) c.computed()).allMatch(r -> r.tfId().equals(c.tfId()));
 
             // explanations: recorded for a flagged quarter, refused for one that is not flagged
