@@ -136,7 +136,15 @@ public final class Demo {
                     version,
                     null);
             return new Outcome(
-                    g, imports, interviews, edits, withErrors.injectedErrors().size(), sample, frozen, reports, measures);
+                    g,
+                    imports,
+                    interviews,
+                    edits,
+                    withErrors.injectedErrors().size(),
+                    sample,
+                    frozen,
+                    reports,
+                    measures);
         } catch (IOException e) {
             throw Problem.internal("the demo could not work in a temporary folder (" + e.getMessage() + ")", e);
         } finally {

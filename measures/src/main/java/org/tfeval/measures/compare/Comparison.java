@@ -13,7 +13,8 @@ import org.tfeval.measures.FiscalQuarter;
  * @param computed   coded case-file records counted
  * @param difference how they compare, with its explanation
  */
-public record Comparison(String tfId, String measureId, FiscalQuarter quarter, Long reported, long computed, Difference difference) {
+public record Comparison(
+        String tfId, String measureId, FiscalQuarter quarter, Long reported, long computed, Difference difference) {
     public Comparison {
         Objects.requireNonNull(tfId, "tfId");
         Objects.requireNonNull(measureId, "measureId");

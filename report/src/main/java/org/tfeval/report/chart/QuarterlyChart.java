@@ -54,7 +54,8 @@ public record QuarterlyChart(
         int n = quarterLabels.size();
         if (n == 0) throw new IllegalArgumentException("a quarterly chart needs quarters");
         for (Line l : lines) {
-            if (l.values().length != n) throw new IllegalArgumentException("line " + l.label() + " needs " + n + " values");
+            if (l.values().length != n)
+                throw new IllegalArgumentException("line " + l.label() + " needs " + n + " values");
         }
         if (band != null && (band.length != 2 || band[0].length != n || band[1].length != n))
             throw new IllegalArgumentException("the band needs a low and a high value per quarter");
@@ -72,7 +73,8 @@ public record QuarterlyChart(
         double plotH = HEIGHT - TOP - 45;
         double bottom = TOP + plotH;
         Svg s = new Svg(WIDTH, HEIGHT, title);
-        List<String> legend = new java.util.ArrayList<>(lines.stream().map(Line::label).toList());
+        List<String> legend =
+                new java.util.ArrayList<>(lines.stream().map(Line::label).toList());
         s.legend(LEFT, 14, legend, plotW);
         double lx = LEFT + legendWidth(legend) + 10;
         if (band != null && bandLabel != null) {

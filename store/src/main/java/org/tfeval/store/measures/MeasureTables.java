@@ -111,17 +111,19 @@ public final class MeasureTables {
         copy(c, "measure_load", values);
         long revised = 0;
         if (revise) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO measure_value_revision SELECT v.tf_id, v.system,"
-                    + " v.measure_id, v.disaggregation, v.period_start, v.value, l.value, ? FROM measure_value v JOIN"
-                    + " measure_load l USING (tf_id, system, measure_id, disaggregation, period_start)"
-                    + " WHERE v.value <> l.value")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO measure_value_revision SELECT v.tf_id, v.system,"
+                            + " v.measure_id, v.disaggregation, v.period_start, v.value, l.value, ? FROM measure_value v JOIN"
+                            + " measure_load l USING (tf_id, system, measure_id, disaggregation, period_start)"
+                            + " WHERE v.value <> l.value")) {
                 ps.setLong(1, importId);
                 revised = ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE measure_value v SET value = l.value, award = l.award,"
-                    + " period_end = l.period_end, catalogue_version = ?, import_id = ? FROM measure_load l"
-                    + " WHERE (v.tf_id, v.system, v.measure_id, v.disaggregation, v.period_start)"
-                    + " = (l.tf_id, l.system, l.measure_id, l.disaggregation, l.period_start) AND v.value <> l.value")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE measure_value v SET value = l.value, award = l.award,"
+                            + " period_end = l.period_end, catalogue_version = ?, import_id = ? FROM measure_load l"
+                            + " WHERE (v.tf_id, v.system, v.measure_id, v.disaggregation, v.period_start)"
+                            + " = (l.tf_id, l.system, l.measure_id, l.disaggregation, l.period_start) AND v.value <> l.value")) {
                 ps.setString(1, version);
                 ps.setLong(2, importId);
                 ps.executeUpdate();
@@ -140,8 +142,8 @@ public final class MeasureTables {
             s.execute("DROP TABLE measure_load");
         }
         Loaded l = new Loaded(inserted, values.size() - inserted - revised, revised);
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE measure_import SET inserted = ?, unchanged = ?, revised = ? WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE measure_import SET inserted = ?, unchanged = ?, revised = ? WHERE id = ?")) {
             ps.setLong(1, l.inserted());
             ps.setLong(2, l.unchanged());
             ps.setLong(3, l.revised());
@@ -155,16 +157,30 @@ public final class MeasureTables {
     public static void copy(Connection c, String table, List<MeasureValue> values) throws SQLException {
         StringBuilder b = new StringBuilder(values.size() * 80);
         for (MeasureValue v : values) {
-            b.append(v.tfId()).append('\t').append(v.grantee().code()).append('\t').append(v.measureId())
-                    .append('\t').append(v.disaggregation().cell()).append('\t').append(v.quarter().start())
-                    .append('\t').append(v.quarter().end()).append('\t').append(escape(v.award()))
-                    .append('\t').append(v.value()).append('\n');
+            b.append(v.tfId())
+                    .append('\t')
+                    .append(v.grantee().code())
+                    .append('\t')
+                    .append(v.measureId())
+                    .append('\t')
+                    .append(v.disaggregation().cell())
+                    .append('\t')
+                    .append(v.quarter().start())
+                    .append('\t')
+                    .append(v.quarter().end())
+                    .append('\t')
+                    .append(escape(v.award()))
+                    .append('\t')
+                    .append(v.value())
+                    .append('\n');
         }
         try {
             c.unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("COPY " + SqlIdentifier.quote(table) + " (tf_id, system, measure_id, disaggregation,"
-                            + " period_start, period_end, award, value) FROM STDIN", new StringReader(b.toString()));
+                    .copyIn(
+                            "COPY " + SqlIdentifier.quote(table) + " (tf_id, system, measure_id, disaggregation,"
+                                    + " period_start, period_end, award, value) FROM STDIN",
+                            new StringReader(b.toString()));
         } catch (IOException e) {
             throw new SQLException("cannot stream the values to the database", "58030", e);
         }
@@ -178,8 +194,9 @@ public final class MeasureTables {
     public static List<MeasureValue> values(Connection c) throws SQLException {
         List<MeasureValue> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT tf_id, system, award, period_start, measure_id, disaggregation,"
-                        + " value FROM measure_value ORDER BY tf_id, system, period_start, measure_id, disaggregation")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT tf_id, system, award, period_start, measure_id, disaggregation,"
+                                + " value FROM measure_value ORDER BY tf_id, system, period_start, measure_id, disaggregation")) {
             while (rs.next()) {
                 out.add(new MeasureValue(
                         rs.getString(1),
@@ -196,7 +213,8 @@ public final class MeasureTables {
 
     /** Every stored value by key, for the validation of the next import. */
     public static Map<MeasureValue.Key, Long> byKey(Connection c) throws SQLException {
-        return values(c).stream().collect(Collectors.toMap(MeasureValue::key, MeasureValue::value, (a, b) -> a, HashMap::new));
+        return values(c).stream()
+                .collect(Collectors.toMap(MeasureValue::key, MeasureValue::value, (a, b) -> a, HashMap::new));
     }
 
     /** Records an explanation of a task force's gap in a quarter. */
@@ -225,7 +243,9 @@ public final class MeasureTables {
             while (rs.next()) {
                 out.put(
                         new Reconciler.NoteKey(
-                                rs.getString(1), rs.getString(2), FiscalQuarter.of(rs.getDate(3).toLocalDate())),
+                                rs.getString(1),
+                                rs.getString(2),
+                                FiscalQuarter.of(rs.getDate(3).toLocalDate())),
                         rs.getString(4));
             }
         }
@@ -263,7 +283,9 @@ public final class MeasureTables {
                 ps.setDate(i, Date.valueOf(quarter.end()));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new CaseRecord(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()));
+                while (rs.next())
+                    out.add(new CaseRecord(
+                            rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()));
             }
         }
         return out;

@@ -31,8 +31,8 @@ import org.tfeval.measures.compare.Difference;
 import org.tfeval.measures.file.MeasureFile;
 import org.tfeval.measures.file.MeasureRow;
 import org.tfeval.measures.layout.GranteeLayout;
-import org.tfeval.measures.reconcile.ReconciliationRow;
 import org.tfeval.measures.reconcile.Reconciler;
+import org.tfeval.measures.reconcile.ReconciliationRow;
 import org.tfeval.measures.validation.MeasureCheck;
 import org.tfeval.measures.validation.MeasureValidator;
 import org.tfeval.measures.validation.StoredMeasures;
@@ -139,32 +139,65 @@ public final class Measures {
             MeasureCheck check = MeasureValidator.of(cat).check(name, rows, context);
             if (!check.passed()) {
                 AuditEvents.record(
-                        c, actor, "measure_import_refused", null, "file", name, "sha256", sha, "rows", rows.size(),
-                        "violations", check.violations().size(), "by_rule", check.countsByCode());
+                        c,
+                        actor,
+                        "measure_import_refused",
+                        null,
+                        "file",
+                        name,
+                        "sha256",
+                        sha,
+                        "rows",
+                        rows.size(),
+                        "violations",
+                        check.violations().size(),
+                        "by_rule",
+                        check.countsByCode());
                 return new Imported(name, sha, cat.version(), rows.size(), 0, 0, 0, check.violations());
             }
             long id = MeasureTables.recordImport(c, name, sha, cat.version(), rows.size(), actor, at);
             MeasureTables.Loaded l = MeasureTables.load(c, check.values(), id, cat.version(), revise);
             AuditEvents.record(
-                    c, actor, "measure_import", null, "file", name, "sha256", sha, "import", id, "catalogue",
-                    cat.version(), "rows", rows.size(), "inserted", l.inserted(), "unchanged", l.unchanged(),
-                    "revised", l.revised());
-            return new Imported(name, sha, cat.version(), rows.size(), l.inserted(), l.unchanged(), l.revised(), List.of());
+                    c,
+                    actor,
+                    "measure_import",
+                    null,
+                    "file",
+                    name,
+                    "sha256",
+                    sha,
+                    "import",
+                    id,
+                    "catalogue",
+                    cat.version(),
+                    "rows",
+                    rows.size(),
+                    "inserted",
+                    l.inserted(),
+                    "unchanged",
+                    l.unchanged(),
+                    "revised",
+                    l.revised());
+            return new Imported(
+                    name, sha, cat.version(), rows.size(), l.inserted(), l.unchanged(), l.revised(), List.of());
         });
     }
 
     /** With revise, the stored numbers of the keys the file reports are not conflicts (they are replaced). */
-    private static Map<MeasureValue.Key, Long> withoutConflicts(Map<MeasureValue.Key, Long> stored, List<MeasureRow> rows) {
+    private static Map<MeasureValue.Key, Long> withoutConflicts(
+            Map<MeasureValue.Key, Long> stored, List<MeasureRow> rows) {
         Map<MeasureValue.Key, Long> out = new HashMap<>(stored);
         // the validator compares stored numbers only for keys the file repeats: drop every stored key of the
         // file's task forces, systems, measures and quarters; gaps and totals still see the other quarters
         java.util.Set<String> series = new java.util.HashSet<>();
         for (MeasureRow r : rows)
-            series.add(r.get(org.tfeval.measures.file.Column.TF_ID) + "|" + r.get(org.tfeval.measures.file.Column.SYSTEM)
-                    .toUpperCase(java.util.Locale.ROOT) + "|" + r.get(org.tfeval.measures.file.Column.MEASURE_ID)
+            series.add(r.get(org.tfeval.measures.file.Column.TF_ID) + "|"
+                    + r.get(org.tfeval.measures.file.Column.SYSTEM).toUpperCase(java.util.Locale.ROOT) + "|"
+                    + r.get(org.tfeval.measures.file.Column.MEASURE_ID)
                     + "|" + r.get(org.tfeval.measures.file.Column.PERIOD_START));
-        out.keySet().removeIf(k -> series.contains(
-                k.tfId() + "|" + k.grantee().code() + "|" + k.measureId() + "|" + k.quarter().start()));
+        out.keySet()
+                .removeIf(k -> series.contains(k.tfId() + "|" + k.grantee().code() + "|" + k.measureId() + "|"
+                        + k.quarter().start()));
         return out;
     }
 
@@ -195,8 +228,12 @@ public final class Measures {
         for (Measure m : cat.computable()) {
             Map<String, TreeMap<FiscalQuarter, long[]>> by = new TreeMap<>();
             for (MeasureValue v : values) {
-                if (v.measureId().equals(m.id()) && v.disaggregation().isTotal() && (tfId == null || v.tfId().equals(tfId)))
-                    by.computeIfAbsent(v.tfId(), k -> new TreeMap<>()).computeIfAbsent(v.quarter(), k -> new long[] {-1, 0})[0] = v.value();
+                if (v.measureId().equals(m.id())
+                        && v.disaggregation().isTotal()
+                        && (tfId == null || v.tfId().equals(tfId)))
+                    by.computeIfAbsent(v.tfId(), k -> new TreeMap<>())
+                                    .computeIfAbsent(v.quarter(), k -> new long[] {-1, 0})[0] =
+                            v.value();
             }
             for (CaseRecord r : MeasureTables.caseRecords(c, store, m.computed(), tfId, null)) {
                 by.computeIfAbsent(r.tfId(), k -> new TreeMap<>())
@@ -214,15 +251,27 @@ public final class Measures {
     public List<CaseRecord> explain(String tfId, String measureId, FiscalQuarter q, String actor) {
         MeasureCatalogue cat = catalogue();
         Measure m = cat.find(measureId)
-                .orElseThrow(() -> Problem.usage("measure " + measureId + " is not in the catalogue", "see tfeval measures catalogue"));
+                .orElseThrow(() -> Problem.usage(
+                        "measure " + measureId + " is not in the catalogue", "see tfeval measures catalogue"));
         if (m.computed() == null)
             throw Problem.usage(
                     measureId + " cannot be computed from the case files",
                     "computable: " + cat.computable().stream().map(Measure::id).toList());
         return tx(c -> {
             List<CaseRecord> r = MeasureTables.caseRecords(c, store, m.computed(), tfId, q);
-            AuditEvents.record(c, actor, "measure_explain", m.computed().form(), "task_force", tfId, "measure", measureId,
-                    "quarter", q.code(), "records", r.size());
+            AuditEvents.record(
+                    c,
+                    actor,
+                    "measure_explain",
+                    m.computed().form(),
+                    "task_force",
+                    tfId,
+                    "measure",
+                    measureId,
+                    "quarter",
+                    q.code(),
+                    "records",
+                    r.size());
             return r;
         });
     }
@@ -242,17 +291,22 @@ public final class Measures {
         if (explanation.length() > 4000) throw Problem.usage("an explanation is at most 4000 characters", null);
         MeasureCatalogue cat = catalogue();
         if (cat.pair(pairId).isEmpty())
-            throw Problem.usage("pair " + pairId + " is not in the catalogue", "pairs: "
-                    + cat.pairs().stream().map(p -> p.id()).toList());
+            throw Problem.usage(
+                    "pair " + pairId + " is not in the catalogue",
+                    "pairs: " + cat.pairs().stream().map(p -> p.id()).toList());
         tx(c -> {
             boolean flagged = Reconciler.of(cat).reconcile(MeasureTables.values(c), Map.of()).stream()
-                    .anyMatch(r -> r.tfId().equals(tfId) && r.pairId().equals(pairId) && r.quarter().equals(q) && r.flagged());
+                    .anyMatch(r -> r.tfId().equals(tfId)
+                            && r.pairId().equals(pairId)
+                            && r.quarter().equals(q)
+                            && r.flagged());
             if (!flagged)
                 throw Problem.refused(
                         tfId + " " + pairId + " " + q.label() + " is not a flagged gap",
                         "see tfeval measures reconcile --flagged");
             MeasureTables.note(c, tfId, pairId, q, explanation.strip(), actor, Instant.now());
-            AuditEvents.record(c, actor, "measure_gap_explained", null, "task_force", tfId, "pair", pairId, "quarter", q.code());
+            AuditEvents.record(
+                    c, actor, "measure_gap_explained", null, "task_force", tfId, "pair", pairId, "quarter", q.code());
             return null;
         });
     }
@@ -290,19 +344,31 @@ public final class Measures {
                 chosen.addAll(values);
             } else {
                 Map<String, String> awards = new HashMap<>();
-                for (MeasureValue v : values) awards.putIfAbsent(v.tfId() + "|" + v.grantee() + "|" + v.quarter(), v.award());
+                for (MeasureValue v : values)
+                    awards.putIfAbsent(v.tfId() + "|" + v.grantee() + "|" + v.quarter(), v.award());
                 for (Comparison k : compare(c, cat, values, tfId)) {
                     Measure m = cat.measure(k.measureId());
                     String award = awards.get(k.tfId() + "|" + m.grantee() + "|" + k.quarter());
                     if (award == null) continue;
-                    chosen.add(new MeasureValue(k.tfId(), m.grantee(), award, k.quarter(), m.id(), Disaggregation.TOTAL, k.computed()));
+                    chosen.add(new MeasureValue(
+                            k.tfId(), m.grantee(), award, k.quarter(), m.id(), Disaggregation.TOTAL, k.computed()));
                 }
             }
-            chosen.removeIf(v -> (tfId != null && !v.tfId().equals(tfId)) || (q != null && !v.quarter().equals(q)));
+            chosen.removeIf(v -> (tfId != null && !v.tfId().equals(tfId))
+                    || (q != null && !v.quarter().equals(q)));
             OwnerOnlyFiles.folder(dir);
             List<Path> files = GranteeLayout.write(dir, chosen, cat);
-            AuditEvents.record(c, actor, "measure_export", null, "source", source.name().toLowerCase(java.util.Locale.ROOT),
-                    "files", files.size(), "values", chosen.size());
+            AuditEvents.record(
+                    c,
+                    actor,
+                    "measure_export",
+                    null,
+                    "source",
+                    source.name().toLowerCase(java.util.Locale.ROOT),
+                    "files",
+                    files.size(),
+                    "values",
+                    chosen.size());
             return files;
         });
     }
@@ -335,10 +401,18 @@ public final class Measures {
     public MeasuresReport.Written report(Path out, int threshold, boolean pdf, String actor) {
         MeasuresReport.Input in = reportInput();
         if (in.values().isEmpty())
-            throw Problem.refused("no performance measures are stored", "import them first: tfeval measures import FILE");
-        MeasuresReport.Written w = MeasuresReport.of(in).withThreshold(threshold).withPdf(pdf).write(out);
+            throw Problem.refused(
+                    "no performance measures are stored", "import them first: tfeval measures import FILE");
+        MeasuresReport.Written w =
+                MeasuresReport.of(in).withThreshold(threshold).withPdf(pdf).write(out);
         tx(c -> {
-            AuditEvents.record(c, actor, "measure_report", null, "task_forces", w.taskForces().size());
+            AuditEvents.record(
+                    c,
+                    actor,
+                    "measure_report",
+                    null,
+                    "task_forces",
+                    w.taskForces().size());
             return null;
         });
         return w;
@@ -356,7 +430,8 @@ public final class Measures {
             for (Measure m : cat.computable()) {
                 for (CaseRecord r : MeasureTables.caseRecords(c, store, m.computed(), null, null)) {
                     out.merge(
-                            new MeasureValue.Key(r.tfId(), m.grantee(), m.id(), Disaggregation.TOTAL, FiscalQuarter.of(r.date())),
+                            new MeasureValue.Key(
+                                    r.tfId(), m.grantee(), m.id(), Disaggregation.TOTAL, FiscalQuarter.of(r.date())),
                             1L,
                             Long::sum);
                 }

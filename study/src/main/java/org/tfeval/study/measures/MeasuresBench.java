@@ -92,11 +92,16 @@ public final class MeasuresBench {
         for (int i = have; i < n; i++) {
             boolean le = i % 2 == 0;
             String id = (le ? "LE_BENCH_" : "VS_BENCH_") + String.format("%02d", i);
-            extra.append("  - {id: ").append(id).append(", label: Bench measure ").append(i)
-                    .append(", grantee: ").append(le ? "law_enforcement" : "victim_services")
+            extra.append("  - {id: ")
+                    .append(id)
+                    .append(", label: Bench measure ")
+                    .append(i)
+                    .append(", grantee: ")
+                    .append(le ? "law_enforcement" : "victim_services")
                     .append(", unit: people, period: quarter, definition: \"A benchmark measure.\"}\n");
         }
-        String yaml = base.replace("version: 1.0.0", "version: 1.0.0-bench").replace("\npairs:\n", "\n" + extra + "pairs:\n");
+        String yaml =
+                base.replace("version: 1.0.0", "version: 1.0.0-bench").replace("\npairs:\n", "\n" + extra + "pairs:\n");
         yamlOut.append(yaml);
         return MeasureCatalogueLoader.parse(yaml, "bench catalogue");
     }
@@ -106,7 +111,8 @@ public final class MeasuresBench {
         try {
             Files.createDirectories(work);
             try (var s = Files.list(work)) {
-                if (s.findAny().isPresent()) throw Problem.refused(work + " is not empty", "give an empty or new folder");
+                if (s.findAny().isPresent())
+                    throw Problem.refused(work + " is not empty", "give an empty or new folder");
             }
             StringBuilder yaml = new StringBuilder();
             MeasureCatalogue cat = catalogue(measures, yaml);
@@ -137,7 +143,11 @@ public final class MeasuresBench {
                 start = System.nanoTime();
                 Measures.Imported im = m.importFile(file, false, "bench");
                 double imp = seconds(start);
-                if (!im.stored()) throw Problem.internal("the bench's measures were refused: " + im.violations().get(0).message(), null);
+                if (!im.stored())
+                    throw Problem.internal(
+                            "the bench's measures were refused: "
+                                    + im.violations().get(0).message(),
+                            null);
                 start = System.nanoTime();
                 Measures.Imported again = m.importFile(file, false, "bench");
                 double reimp = seconds(start);
@@ -149,8 +159,19 @@ public final class MeasuresBench {
                 start = System.nanoTime();
                 var w = m.report(work.resolve("report"), SyntheticPerformanceMeasures.REPORT_THRESHOLD, pdf, "bench");
                 double rep = seconds(start);
-                return new Figures(taskForces, years, cat.measures().size(), im.rows(), generate, raw, imp, reimp, rec,
-                        flagged, rep, w.taskForces().size() + 1);
+                return new Figures(
+                        taskForces,
+                        years,
+                        cat.measures().size(),
+                        im.rows(),
+                        generate,
+                        raw,
+                        imp,
+                        reimp,
+                        rec,
+                        flagged,
+                        rep,
+                        w.taskForces().size() + 1);
             }
         } catch (IOException e) {
             throw Problem.internal("the measures bench could not work in " + work + " (" + e.getMessage() + ")", e);

@@ -16,8 +16,8 @@ import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.measures.FiscalQuarter;
 import org.tfeval.measures.MeasureValue;
 import org.tfeval.measures.file.MeasureFileWriter;
-import org.tfeval.measures.reconcile.ReconciliationRow;
 import org.tfeval.measures.reconcile.Reconciler;
+import org.tfeval.measures.reconcile.ReconciliationRow;
 import org.tfeval.measures.synthetic.SyntheticMeasures;
 import org.tfeval.measures.validation.MeasureRule;
 import org.tfeval.stats.disclosure.ComplementarySuppression;
@@ -80,7 +80,10 @@ public final class SyntheticPerformanceMeasures {
             Path report) {
         /** Whether every planted error and gap was found, and nothing else. */
         public boolean allFound() {
-            return errorsFound == errorsPlanted && errorsUnplanted == 0 && gapsFlagged == gapsPlanted && gapsUnplanted == 0;
+            return errorsFound == errorsPlanted
+                    && errorsUnplanted == 0
+                    && gapsFlagged == gapsPlanted
+                    && gapsUnplanted == 0;
         }
     }
 
@@ -91,7 +94,8 @@ public final class SyntheticPerformanceMeasures {
         MeasureCatalogue cat = measures.catalogue();
         Map<String, Integer> firstYears = measures.firstFundingYears();
         if (firstYears.isEmpty())
-            throw Problem.refused("the study has no task forces with a first funding year", "import the task_force form first");
+            throw Problem.refused(
+                    "the study has no task forces with a first funding year", "import the task_force form first");
         List<SyntheticMeasures.Site> sites = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, Integer> e : firstYears.entrySet())
@@ -121,21 +125,27 @@ public final class SyntheticPerformanceMeasures {
             found.add(new SyntheticMeasures.PlantedError(v.row(), MeasureRule.ofCode(v.code())));
         Set<SyntheticMeasures.PlantedError> expected = new HashSet<>(planted.errors());
         int errorsFound = (int) expected.stream().filter(found::contains).count();
-        int errorsUnplanted = (int) found.stream().filter(f -> !expected.contains(f)).count();
+        int errorsUnplanted =
+                (int) found.stream().filter(f -> !expected.contains(f)).count();
         Measures.Imported imported = measures.importFile(clean, false, actor);
         if (!imported.stored())
-            throw Problem.internal("the demo's clean measures were refused: " + imported.violations().get(0).message(), null);
+            throw Problem.internal(
+                    "the demo's clean measures were refused: "
+                            + imported.violations().get(0).message(),
+                    null);
         List<ReconciliationRow> rows = measures.reconcile();
         Set<Reconciler.NoteKey> flagged = new HashSet<>();
         for (ReconciliationRow r : rows)
             if (r.flagged()) flagged.add(new Reconciler.NoteKey(r.tfId(), r.pairId(), r.quarter()));
         Set<Reconciler.NoteKey> gaps = new HashSet<>(g.gaps());
         int gapsFlagged = (int) gaps.stream().filter(flagged::contains).count();
-        int gapsUnplanted = (int) flagged.stream().filter(k -> !gaps.contains(k)).count();
+        int gapsUnplanted =
+                (int) flagged.stream().filter(k -> !gaps.contains(k)).count();
         long below = measures.compare(null).stream()
                 .filter(c -> c.reported() != null && c.reported() < c.computed())
                 .count();
-        Path report = measures.report(dir.resolve(REPORT), REPORT_THRESHOLD, false, actor).chapter();
+        Path report = measures.report(dir.resolve(REPORT), REPORT_THRESHOLD, false, actor)
+                .chapter();
         return new Summary(
                 imported,
                 refused,

@@ -65,10 +65,12 @@ class MeasuresTest {
             // atomic: the refused file stored nothing (only the clean file's values are there)
             assertThat(m.values()).hasSize((int) sum.imported().rows());
             // idempotent: the same file again changes nothing
-            Measures.Imported again = m.importFile(dir.resolve("measures").resolve(SyntheticPerformanceMeasures.CLEAN), false, "test");
+            Measures.Imported again =
+                    m.importFile(dir.resolve("measures").resolve(SyntheticPerformanceMeasures.CLEAN), false, "test");
             assertThat(again.inserted()).isZero();
             assertThat(again.unchanged()).isEqualTo(again.rows());
-            assertThat(m.catalogueVersions()).containsEntry("1.0.0", sum.imported().rows());
+            assertThat(m.catalogueVersions())
+                    .containsEntry("1.0.0", sum.imported().rows());
 
             // drill-down: the records behind a computed number are as many as the number
             Comparison c = m.compare(null).stream()
@@ -76,17 +78,28 @@ class MeasuresTest {
                     .findFirst()
                     .orElseThrow();
             List<CaseRecord> records = m.explain(c.tfId(), c.measureId(), c.quarter(), "test");
-            assertThat(records).hasSize((int) c.computed()).allMatch(r -> r.tfId().equals(c.tfId()));
+            assertThat(records)
+                    .hasSize((int) c.computed())
+                    .allMatch(r -> r.tfId().equals(c.tfId()));
 
             // explanations: recorded for a flagged quarter, refused for one that is not flagged
             List<ReconciliationRow> rows = m.reconcile();
-            ReconciliationRow gap = rows.stream().filter(ReconciliationRow::flagged).findFirst().orElseThrow();
+            ReconciliationRow gap =
+                    rows.stream().filter(ReconciliationRow::flagged).findFirst().orElseThrow();
             m.explainGap(gap.tfId(), gap.pairId(), gap.quarter(), "VS client intake lagged a quarter", "test");
-            assertThat(m.reconcile()).filteredOn(r -> r.equals(new ReconciliationRow(gap.tfId(), gap.pairId(),
-                            gap.quarter(), gap.lawEnforcement(), gap.victimServices(), gap.tolerance(), gap.kind(),
+            assertThat(m.reconcile())
+                    .filteredOn(r -> r.equals(new ReconciliationRow(
+                            gap.tfId(),
+                            gap.pairId(),
+                            gap.quarter(),
+                            gap.lawEnforcement(),
+                            gap.victimServices(),
+                            gap.tolerance(),
+                            gap.kind(),
                             "VS client intake lagged a quarter")))
                     .hasSize(1);
-            ReconciliationRow fine = rows.stream().filter(r -> !r.flagged()).findFirst().orElseThrow();
+            ReconciliationRow fine =
+                    rows.stream().filter(r -> !r.flagged()).findFirst().orElseThrow();
             assertThatThrownBy(() -> m.explainGap(fine.tfId(), fine.pairId(), fine.quarter(), "x", "test"))
                     .isInstanceOf(Problem.Refused.class);
 
@@ -100,14 +113,16 @@ class MeasuresTest {
             }
             List<Path> computed = m.export(dir.resolve("computed"), Measures.Source.COMPUTED, null, null, "test");
             assertThat(computed).isNotEmpty();
-            assertThat(Files.readString(computed.get(0), StandardCharsets.UTF_8)).contains("LE_");
+            assertThat(Files.readString(computed.get(0), StandardCharsets.UTF_8))
+                    .contains("LE_");
 
             // a changed catalogue that kept its version is refused
             Files.writeString(
                     m.catalogueFile(),
                     MeasureCatalogueLoader.builtInSource().replace("absolute: 3", "absolute: 4"),
                     StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> m.importFile(dir.resolve("measures").resolve(SyntheticPerformanceMeasures.CLEAN), false, "test"))
+            assertThatThrownBy(() -> m.importFile(
+                            dir.resolve("measures").resolve(SyntheticPerformanceMeasures.CLEAN), false, "test"))
                     .isInstanceOf(Problem.Refused.class)
                     .hasMessageContaining("new version");
         }
