@@ -97,21 +97,28 @@ public final class Trends {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** A task force's grantee. */
+    public record GranteeOf(String tfId, Grantee grantee) {}
+
     /**
-     * The quarters in which a task force's grantee began reporting under a new award (a new funding cycle),
+     * The quarters in which each task force's grantee began reporting under a new award (a new funding cycle),
      * the first quarter included.
      */
-    public static List<FiscalQuarter> fundingCycles(List<MeasureValue> values, String tfId, Grantee grantee) {
-        TreeMap<FiscalQuarter, String> award = new TreeMap<>();
-        for (MeasureValue v : values) {
-            if (v.tfId().equals(tfId) && v.grantee() == grantee) award.putIfAbsent(v.quarter(), v.award());
-        }
-        List<FiscalQuarter> out = new ArrayList<>();
-        String previous = null;
-        for (Map.Entry<FiscalQuarter, String> e : award.entrySet()) {
-            if (!e.getValue().equals(previous)) out.add(e.getKey());
-            previous = e.getValue();
-        }
+    public static Map<GranteeOf, List<FiscalQuarter>> fundingCycles(List<MeasureValue> values) {
+        Map<GranteeOf, TreeMap<FiscalQuarter, String>> awards = new HashMap<>();
+        for (MeasureValue v : values)
+            awards.computeIfAbsent(new GranteeOf(v.tfId(), v.grantee()), k -> new TreeMap<>())
+                    .putIfAbsent(v.quarter(), v.award());
+        Map<GranteeOf, List<FiscalQuarter>> out = new HashMap<>();
+        awards.forEach((k, a) -> {
+            List<FiscalQuarter> cycles = new ArrayList<>();
+            String previous = null;
+            for (Map.Entry<FiscalQuarter, String> e : a.entrySet()) {
+                if (!e.getValue().equals(previous)) cycles.add(e.getKey());
+                previous = e.getValue();
+            }
+            out.put(k, List.copyOf(cycles));
+        });
         return out;
     }
 

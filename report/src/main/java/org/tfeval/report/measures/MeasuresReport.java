@@ -83,6 +83,11 @@ public final class MeasuresReport {
     private final Input in;
     private final int threshold;
     private final boolean pdf;
+    /** Each measure's series by task force, and each grantee's funding cycles, computed once per report set. */
+    private final Map<String, Map<String, QuarterlySeries>> seriesCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Map<String, List<FiscalQuarter>> cycleCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MeasuresReport(Input in, int threshold, boolean pdf) {
         this.in = Objects.requireNonNull(in, "in");
@@ -109,8 +114,9 @@ public final class MeasuresReport {
         try {
             OwnerOnlyFiles.folder(out);
             Path chapter = out.resolve(CHAPTER + ".html");
-            Files.writeString(chapter, chapterXhtml(), StandardCharsets.UTF_8);
-            if (pdf) PdfWriter.write(chapterXhtml(), out.resolve(CHAPTER + ".pdf"));
+            String chapterText = chapterXhtml();
+            Files.writeString(chapter, chapterText, StandardCharsets.UTF_8);
+            if (pdf) PdfWriter.write(chapterText, out.resolve(CHAPTER + ".pdf"));
             Map<String, Path> tfs = new LinkedHashMap<>();
             for (String tf : taskForces()) {
                 Path dir = out.resolve("task-forces").resolve(tf);
@@ -243,7 +249,7 @@ public final class MeasuresReport {
         TableView.Builder yoy = TableView.builder("Fiscal-year totals of all task forces and change on the year before")
                 .headers("Measure", "Fiscal year", "Total", "Change");
         for (Measure m : keyMeasures()) {
-            Map<String, QuarterlySeries> series = trends.series(in.values(), m.id());
+            Map<String, QuarterlySeries> series = series(m.id());
             if (series.isEmpty()) continue;
             double[][] band = new double[2][qs.size()];
             double[] median = new double[qs.size()];
@@ -476,7 +482,7 @@ public final class MeasuresReport {
         Trends trends = Trends.of(in.catalogue());
         doc.section("Your series");
         for (Measure m : keyMeasures()) {
-            Map<String, QuarterlySeries> series = trends.series(in.values(), m.id());
+            Map<String, QuarterlySeries> series = series(m.id());
             QuarterlySeries own = series.get(tf);
             if (own == null) continue;
             double[] mine = new double[qs.size()];
@@ -502,7 +508,7 @@ public final class MeasuresReport {
                 band[1][i] = safeHigh(quantile(a, 0.75));
             }
             List<Integer> marks = new ArrayList<>();
-            for (FiscalQuarter q : Trends.fundingCycles(in.values(), tf, m.grantee())) {
+            for (FiscalQuarter q : cycles(tf, m.grantee())) {
                 int i = qs.indexOf(q);
                 if (i > 0) marks.add(i);
             }
@@ -581,6 +587,20 @@ public final class MeasuresReport {
             doc.table(t.build());
         }
         return doc.toXhtml();
+    }
+
+    private Map<String, QuarterlySeries> series(String measureId) {
+        return seriesCache.computeIfAbsent(
+                measureId, id -> Trends.of(in.catalogue()).series(in.values(), id));
+    }
+
+    private List<FiscalQuarter> cycles(String tf, org.tfeval.instrument.measures.Grantee g) {
+        if (cycleCache.isEmpty()) {
+            Trends.fundingCycles(in.values())
+                    .forEach((k, v) ->
+                            cycleCache.put(k.tfId() + "|" + k.grantee().code(), v));
+        }
+        return cycleCache.getOrDefault(tf + "|" + g.code(), List.of());
     }
 
     /** A figure about other task forces: withheld from 1 to threshold - 1. */

@@ -40,7 +40,8 @@ class MeasuresReportTest {
     void task_force_report_never_names_another_task_force_and_withholds_their_small_figures() {
         String x = MeasuresReport.of(input()).withPdf(false).taskForceXhtml("TF01");
         assertThat(x).contains("TF01").contains("<svg").contains("New award");
-        for (String other : List.of("TF02", "TF03", "TF04", "TF05")) assertThat(x).doesNotContain(other);
+        for (String other : List.of("TF02", "TF03", "TF04", "TF05"))
+            assertThat(x).doesNotContain(other);
         assertThat(x).contains("(S)");
         assertThat(x).contains("SYNTHETIC");
     }
@@ -52,7 +53,10 @@ class MeasuresReportTest {
         long flagged = in.reconciliation().stream().filter(r -> r.flagged()).count();
         assertThat(flagged).isEqualTo(3);
         assertThat(x).contains("Flagged quarters").contains("not yet explained");
-        assertThat(x).contains("Task forces by feature").contains("descriptive only").doesNotContain("case-level p");
+        assertThat(x)
+                .contains("Task forces by feature")
+                .contains("descriptive only")
+                .doesNotContain("case-level p");
         assertThat(x).contains("Fiscal-year totals");
     }
 
@@ -60,6 +64,8 @@ class MeasuresReportTest {
     void writes_the_chapter_and_one_report_per_task_force() {
         MeasuresReport.Written w = MeasuresReport.of(input()).withPdf(false).write(dir.resolve("pm"));
         assertThat(w.chapter()).exists();
-        assertThat(w.taskForces()).hasSize(5).allSatisfy((tf, p) -> assertThat(p).exists());
+        assertThat(w.taskForces())
+                .hasSize(5)
+                .allSatisfy((tf, p) -> assertThat(p).exists());
     }
 }
