@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param title          accessible title
  * @param yLabel         axis label of the values
- * @param quarterLabels  label of each quarter position (every fourth is printed)
+ * @param quarterLabels  label of each quarter position (every fourth or eighth is printed)
  * @param lines          the series
  * @param band           a shaded range (low and high per quarter, NaN where absent), or null
  * @param bandLabel      legend label of the band
@@ -31,6 +31,8 @@ public record QuarterlyChart(
     static final double LEFT = 55;
     static final double TOP = 34;
     static final String BAND_COLOUR = "#d9d9d9";
+    /** Up to this many quarters every fourth (each fiscal year's Q1) is labelled; beyond it every eighth. */
+    static final int LABELLED_QUARTERS = 32;
 
     /**
      * One series: a value per quarter position, NaN where not reported.
@@ -108,7 +110,8 @@ public record QuarterlyChart(
             double x = LEFT + dx * q;
             s.line(x, TOP, x, bottom, "#555555", 1, "4 3");
         }
-        for (int i = 0; i < n; i += 4) {
+        int every = n > LABELLED_QUARTERS ? 8 : 4;
+        for (int i = 0; i < n; i += every) {
             double x = LEFT + dx * i;
             s.line(x, bottom, x, bottom + 4, "#555555", 1, null);
             s.text(x, bottom + 16, quarterLabels.get(i), "middle", 9.5, null);
