@@ -76,6 +76,19 @@ final class DemoCommand implements Callable<Integer> {
                 o.interviews().transcripts(),
                 o.interviews().round(),
                 Demo.INTERVIEWS);
+        var pm = o.measures();
+        pw.printf(
+                "SYNTHETIC performance measures: %d values imported (%s/); planted reporting errors found %d of %d"
+                        + " (%d other); planted LE/VS gaps flagged %d of %d (%d other)%n  %s%n",
+                pm.imported().inserted(),
+                Demo.MEASURES,
+                pm.errorsFound(),
+                pm.errorsPlanted(),
+                pm.errorsUnplanted(),
+                pm.gapsFlagged(),
+                pm.gapsPlanted(),
+                pm.gapsUnplanted(),
+                pm.report());
         pw.printf(
                 "Planted %d deliberate coding errors as audited edits (%d listed by the generator)%n",
                 o.plantedEdits(), o.plannedErrors());

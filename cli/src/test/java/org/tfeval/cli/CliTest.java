@@ -74,6 +74,14 @@ class CliTest {
                 .contains("technical-report.pdf")
                 .contains("practitioner-brief.pdf")
                 .contains("coder1-tf01");
+        // the SYNTHETIC performance measures: every planted reporting error found, every planted LE/VS gap flagged
+        var pm = java.util.regex.Pattern.compile("errors found (\\d+) of (\\d+) \\((\\d+) other\\); planted LE/VS"
+                        + " gaps flagged (\\d+) of (\\d+) \\((\\d+) other\\)")
+                .matcher(r.out());
+        assertThat(pm.find()).as(r.out()).isTrue();
+        assertThat(pm.group(1)).isEqualTo(pm.group(2)).isNotEqualTo("0");
+        assertThat(pm.group(4)).isEqualTo(pm.group(5)).isNotEqualTo("0");
+        assertThat(pm.group(3) + pm.group(6)).isEqualTo("00");
         try (var reports = Files.walk(study.resolve("reports"))) {
             assertThat(reports.map(p -> p.getFileName().toString())).contains("technical-report.html", "index.html");
         }

@@ -20,6 +20,7 @@ import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.ReportSet;
 import org.tfeval.report.Reports;
+import org.tfeval.study.measures.SyntheticPerformanceMeasures;
 import org.tfeval.study.qual.SyntheticInterviews;
 import org.tfeval.synth.GeneratedStudy;
 import org.tfeval.synth.StudyGenerator;
@@ -34,6 +35,8 @@ public final class Demo {
     public static final String PLANTED = "deliberate coding error planted by tfeval demo (synthetic data)";
     /** The folder of the synthetic interview corpus (transcripts, participants, interviews, planted identifiers). */
     public static final String INTERVIEWS = "interviews";
+    /** The folder of the synthetic performance measures (the clean file and the file with planted errors). */
+    public static final String MEASURES = "measures";
 
     /** Who the demo acts as in the audit log. */
     public static final String ACTOR = "tfeval-demo";
@@ -90,7 +93,8 @@ public final class Demo {
             int plannedErrors,
             Study.Sampled sample,
             Study.Frozen frozen,
-            ReportSet reports) {}
+            ReportSet reports,
+            SyntheticPerformanceMeasures.Summary measures) {}
 
     /**
      * Runs the demo in an open, newly created study: the case files, and a clearly labelled SYNTHETIC
@@ -119,6 +123,8 @@ public final class Demo {
             }
             SyntheticInterviews.Summary interviews = SyntheticInterviews.withSeed(seed)
                     .run(study, study.folder().dir().resolve(INTERVIEWS), sites, ACTOR, progress);
+            SyntheticPerformanceMeasures.Summary measures = SyntheticPerformanceMeasures.withSeed(seed)
+                    .run(study, study.folder().dir().resolve(MEASURES), ACTOR);
             int edits = plant(study, clean, planted);
             Study.Sampled sample = study.sample(
                     Study.SampleDesign.of(SAMPLE_SIZE, seed, SAMPLE_REPLACEMENTS), g.caseList(), ACTOR, version, null);
@@ -130,7 +136,15 @@ public final class Demo {
                     version,
                     null);
             return new Outcome(
-                    g, imports, interviews, edits, withErrors.injectedErrors().size(), sample, frozen, reports);
+                    g,
+                    imports,
+                    interviews,
+                    edits,
+                    withErrors.injectedErrors().size(),
+                    sample,
+                    frozen,
+                    reports,
+                    measures);
         } catch (IOException e) {
             throw Problem.internal("the demo could not work in a temporary folder (" + e.getMessage() + ")", e);
         } finally {
