@@ -23,6 +23,8 @@ import java.util.Set;
  * @param valueSets    shared value sets by name
  * @param forms        forms, parents before children
  * @param rules        rules beyond single-variable checks
+ * @param codeClasses  what codes mean to the analyses
+ * @param disclosureModel attackers, scenario and generalization hierarchies ({@code disclosure_model})
  */
 public record Instrument(
         String id,
@@ -34,9 +36,37 @@ public record Instrument(
         Map<String, Map<Long, String>> valueSets,
         List<Form> forms,
         List<Rule> rules,
-        Map<String, Map<String, Set<Long>>> codeClasses) {
+        Map<String, Map<String, Set<Long>>> codeClasses,
+        org.tfeval.instrument.disclosure.DisclosureModel disclosureModel) {
+
+    /** An instrument without a disclosure model. */
+    public Instrument(
+            String id,
+            String version,
+            String title,
+            LocalDate minDate,
+            LocalDate maxDate,
+            Map<MissingCode, String> missingLabels,
+            Map<String, Map<Long, String>> valueSets,
+            List<Form> forms,
+            List<Rule> rules,
+            Map<String, Map<String, Set<Long>>> codeClasses) {
+        this(
+                id,
+                version,
+                title,
+                minDate,
+                maxDate,
+                missingLabels,
+                valueSets,
+                forms,
+                rules,
+                codeClasses,
+                org.tfeval.instrument.disclosure.DisclosureModel.none());
+    }
 
     public Instrument {
+        Objects.requireNonNull(disclosureModel, "disclosureModel");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         missingLabels = Collections.unmodifiableMap(

@@ -116,7 +116,8 @@ public final class InstrumentLoader {
                 sets,
                 forms,
                 rules,
-                codeClasses(root));
+                codeClasses(root),
+                org.tfeval.instrument.disclosure.DisclosureModel.parse(root.get("disclosure_model")));
         checkReferences(instrument);
         checkCodeClasses(instrument);
         return instrument;
