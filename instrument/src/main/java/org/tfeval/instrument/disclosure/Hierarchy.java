@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param variable the released variable, {@code form.VARIABLE}
  * @param dimension the lattice dimension: hierarchies of one dimension (ages of victims and suspects)
  *     climb together, each to at most its own top
- * @param levels the levels above 0, finest first
+ * @param levels the levels between 0 and the top, finest first (none: as released or suppressed)
  */
 public record Hierarchy(String variable, String dimension, List<Level> levels) {
     public Hierarchy {
@@ -29,9 +29,6 @@ public record Hierarchy(String variable, String dimension, List<Level> levels) {
         levels = List.copyOf(levels);
         if (variable.indexOf('.') <= 0) {
             throw new IllegalArgumentException("hierarchy '" + variable + "' must name form.VARIABLE");
-        }
-        if (levels.isEmpty()) {
-            throw new IllegalArgumentException("hierarchy " + variable + " needs at least one level");
         }
     }
 

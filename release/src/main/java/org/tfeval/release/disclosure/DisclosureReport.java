@@ -60,6 +60,11 @@ public record DisclosureReport(
         attackers = List.copyOf(attackers);
     }
 
+    /** What the lattice search chose, if it ran. */
+    public java.util.Optional<Generalisation> chosenGeneralisation() {
+        return java.util.Optional.ofNullable(generalisation);
+    }
+
     /** The profile of a stage. */
     public java.util.Optional<RiskProfile> stage(String name) {
         return risk.stream().filter(r -> r.stage().equals(name)).findFirst();

@@ -942,6 +942,12 @@ public final class ReleaseWork implements AutoCloseable {
 
     // ---- the report
 
+    /** The disclosure report of what has been applied so far, with a closing note (the chosen path). */
+    public DisclosureReport report(String closingNote) throws SQLException {
+        notes.add(closingNote);
+        return report();
+    }
+
     /** The disclosure report of what has been applied so far. */
     public DisclosureReport report() throws SQLException {
         materialise();
