@@ -1,23 +1,22 @@
 package org.tfeval.cli.release;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.tfeval.instrument.disclosure.Scenario;
-import org.tfeval.release.disclosure.LossMetric;
-import org.tfeval.release.pipeline.DisclosureOptions;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tfeval.cli.ConsoleProgress;
 import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.StudyOptions;
 import org.tfeval.cli.Tfeval;
 import org.tfeval.instrument.ReleaseLevel;
+import org.tfeval.instrument.disclosure.Scenario;
 import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.release.disclosure.LossMetric;
 import org.tfeval.release.disclosure.Thresholds;
+import org.tfeval.release.pipeline.DisclosureOptions;
 import org.tfeval.release.pipeline.ReleaseBuilder;
 import org.tfeval.release.pipeline.ReleaseResult;
 import org.tfeval.snapshot.Snapshot;
@@ -138,7 +137,8 @@ public final class ReleaseCommand implements Callable<Integer> {
             names = "--metric",
             paramLabel = "loss|entropy|discernibility",
             defaultValue = "loss",
-            description = "Information-loss metric the generalization search minimises (public; default ${DEFAULT-VALUE}).")
+            description =
+                    "Information-loss metric the generalization search minimises (public; default ${DEFAULT-VALUE}).")
     String metric;
 
     @Option(
@@ -185,12 +185,14 @@ public final class ReleaseCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "  public tier: aggregate tables only; microdata are restricted-use only (see the README)%n");
         }
-        r.report().chosenGeneralisation().ifPresent(g -> pw.printf(
-                Locale.ROOT,
-                "  generalization (%s): %s, Loss %.3f%n",
-                r.report().scenario(),
-                g.chosen().levels(),
-                g.chosen().loss()));
+        r.report()
+                .chosenGeneralisation()
+                .ifPresent(g -> pw.printf(
+                        Locale.ROOT,
+                        "  generalization (%s): %s, Loss %.3f%n",
+                        r.report().scenario(),
+                        g.chosen().levels(),
+                        g.chosen().loss()));
         if (releaseLevel == ReleaseLevel.PUBLIC && r.microdata()) {
             pw.printf(
                     Locale.ROOT,
