@@ -117,6 +117,15 @@ public final class ReleaseCommand implements Callable<Integer> {
     List<String> quasi = List.of();
 
     @Option(
+            names = "--max-loss",
+            paramLabel = "LOSS",
+            defaultValue = "" + Thresholds.DEFAULT_MAX_LOSS,
+            description =
+                    "Public microdata give way to aggregate tables when the least information loss (ARX Loss, 0-1) "
+                            + "of the generalization is above this (default ${DEFAULT-VALUE}).")
+    double maxLoss;
+
+    @Option(
             names = "--scenario",
             paramLabel = "joined|separate",
             description =
@@ -157,7 +166,8 @@ public final class ReleaseCommand implements Callable<Integer> {
                 .withL(l)
                 .withBandWidth(bandWidth)
                 .withMaxSuppressedValueShare(maxSuppressedShare)
-                .withMaxRemovedCaseShare(maxRemovedShare);
+                .withMaxRemovedCaseShare(maxRemovedShare)
+                .withMaxLoss(maxLoss);
         StudyFolder folder = study.folder();
         Snapshot sn = folder.snapshot(snapshot);
         ReleaseResult r = folder.buildRelease(

@@ -43,8 +43,6 @@ public final class LatticeSearch implements DisclosureRule {
     static final double OUTLIER_LIMIT = 0.10;
 
     static final int OUTLIER_LIMIT_PERCENT = 10;
-    /** Above this Loss the microdata say too little to be worth releasing (then aggregate tables). */
-    static final double MAX_LOSS = 0.6;
 
     private static final int ABSENT = Integer.MIN_VALUE;
     private static final int TOP = Integer.MIN_VALUE + 1;
@@ -165,10 +163,13 @@ public final class LatticeSearch implements DisclosureRule {
             dimensions.put(dims.get(d), names);
         }
         if (ranked.isEmpty()) {
-            throw new ReleaseRefusedException(String.format(
+            // no node meets the outlier limit: the top of the lattice, and local suppression decides
+            int[] top = hi.clone();
+            ranked.add(eval.cost(top, eval.outliers(top), lattice.names(eval)));
+            work.note(String.format(
                     Locale.ROOT,
-                    "no generalization in the lattice (%d nodes, %s) leaves fewer than %d%% of cases in classes "
-                            + "below k = %d: public microdata are not possible for this study",
+                    "no generalization in the lattice (%d nodes, %s) leaves fewer than %d%% of cases in classes below "
+                            + "k = %d: the top of every hierarchy is taken and local suppression treats the rest",
                     size,
                     scenario.words(),
                     OUTLIER_LIMIT_PERCENT,
@@ -185,7 +186,8 @@ public final class LatticeSearch implements DisclosureRule {
                 exhaustive,
                 best,
                 ranked.size() > 1 ? ranked.get(1) : null));
-        if (best.loss() > MAX_LOSS) {
+        double maxLoss = work.thresholds().maxLoss();
+        if (best.loss() > maxLoss) {
             throw new ReleaseRefusedException(String.format(
                     Locale.ROOT,
                     "the least information loss at k = %d is Loss %.2f (%s), above the limit %.2f: "
@@ -193,7 +195,7 @@ public final class LatticeSearch implements DisclosureRule {
                     k,
                     best.loss(),
                     scenario.words(),
-                    MAX_LOSS));
+                    maxLoss));
         }
         for (Quasi q : quasi) {
             if (q.hierarchy == null) {
@@ -215,11 +217,17 @@ public final class LatticeSearch implements DisclosureRule {
         java.util.SortedMap<Long, String> labels;
         PlannedVariable out;
         if (level == h.height() - 1) {
-            sql = "CASE WHEN " + ReleaseWork.valid(value) + " THEN " + ReleaseWork.SUPPRESSED + " ELSE CAST(" + value
-                    + " AS BIGINT) END";
+            sql = "CASE WHEN (" + value + ") IS NULL THEN NULL WHEN CAST(" + value + " AS BIGINT) = "
+                    + MissingCode.NOT_APPLICABLE.code() + " THEN " + MissingCode.NOT_APPLICABLE.code() + " ELSE "
+                    + ReleaseWork.SUPPRESSED + " END";
             labels = new java.util.TreeMap<>();
             out = v.withKind(VariableKind.INTEGER, sql).withValueLabels(labels).withMissingCode(ReleaseWork.SUPPRESSED);
-            work.treat(v.form(), v.name(), rule, "suppressed entirely (top of its hierarchy)", 0);
+            work.treat(
+                    v.form(),
+                    v.name(),
+                    rule,
+                    "suppressed entirely (top of its hierarchy), unknown and not-recorded codes with it",
+                    0);
         } else {
             Hierarchy.Level l = h.levels().get(level - 1);
             sql = groupSql(value, l);
@@ -455,10 +463,10 @@ public final class LatticeSearch implements DisclosureRule {
             for (int l = 0; l < q.height(); l++) {
                 Map<Long, Integer> groupCodes = new HashMap<>();
                 for (int v = 0; v < n; v++) {
-                    if (!q.valid.get(v) || l == 0) {
-                        q.codes[l][v] = v;
-                    } else if (l == q.height() - 1) {
+                    if (l == q.height() - 1 && (q.valid.get(v) || hidesAtTop(q.values.get(v)))) {
                         q.codes[l][v] = TOP;
+                    } else if (!q.valid.get(v) || l == 0) {
+                        q.codes[l][v] = v;
                     } else {
                         Optional<Long> g = q.hierarchy.levels().get(l - 1).groupOf(q.values.get(v));
                         q.codes[l][v] =
@@ -476,6 +484,15 @@ public final class LatticeSearch implements DisclosureRule {
             return s.substring(0, s.length() - 2);
         }
         return s;
+    }
+
+    /**
+     * Whether a missing code is suppressed with the values at the top of a hierarchy: unknown and not
+     * recorded say something of the record (their pattern across variables can single a case out);
+     * not applicable follows from released skip logic and stays.
+     */
+    static boolean hidesAtTop(String value) {
+        return value != null && !value.equals(Integer.toString(MissingCode.NOT_APPLICABLE.code())) && isMissing(value);
     }
 
     private static boolean isMissing(String s) {

@@ -33,7 +33,7 @@ import org.tfeval.stats.disclosure.Suppression;
  * Safe aggregate tables of a snapshot: for every public code variable of the case and of the forms
  * below it, the count of records per category (one row for all missing codes) by the column variable
  * (the case's code variable every child form repeats: the type of trafficking), with row, column and
- * grand totals; counts from 1 to k - 1 withheld, and further cells and totals withheld until no
+ * grand totals, rows and columns without records left out; counts from 1 to k - 1 withheld, and further cells and totals withheld until no
  * withheld count can be worked out from what is published ({@link ComplementarySuppression}).
  */
 public final class AggregateTables {
@@ -175,7 +175,36 @@ public final class AggregateTables {
                 cells[r][c] += rs.getLong(3);
             }
         }
-        CountTable t = new CountTable(cells, new boolean[cells.length], true, true);
+        // rows and columns without any record are left out: a zero total would give away the cells withheld in it
+        List<Integer> keepRows = new ArrayList<>();
+        List<Integer> keepCols = new ArrayList<>();
+        for (int r = 0; r < cells.length; r++) {
+            long sum = 0;
+            for (long x : cells[r]) {
+                sum += x;
+            }
+            if (sum > 0) {
+                keepRows.add(r);
+            }
+        }
+        for (int c = 0; c < cols.size(); c++) {
+            long sum = 0;
+            for (long[] row : cells) {
+                sum += row[c];
+            }
+            if (sum > 0) {
+                keepCols.add(c);
+            }
+        }
+        long[][] kept = new long[keepRows.size()][keepCols.size()];
+        for (int r = 0; r < keepRows.size(); r++) {
+            for (int c = 0; c < keepCols.size(); c++) {
+                kept[r][c] = cells[keepRows.get(r)][keepCols.get(c)];
+            }
+        }
+        List<String> rowLabels = keepRows.stream().map(rows::get).toList();
+        List<String> colLabels = keepCols.stream().map(cols::get).toList();
+        CountTable t = new CountTable(kept, new boolean[kept.length], true, true);
         String file = f.name() + "_" + v.name().toLowerCase(Locale.ROOT)
                 + (column == null ? "" : "_by_" + column.name().toLowerCase(Locale.ROOT)) + ".csv";
         return new Table(file, f.name(), v.name(), column == null ? "all" : column.name(), rows, cols, rule.apply(t));

@@ -67,7 +67,7 @@ class PublicReleaseTest {
         manifest.path("files")
                 .forEach(f ->
                         listed.put(f.path("file").asText(), f.path("sha256").asText()));
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             for (FileFormat f : FileFormat.values()) {
                 String file = d + "/" + f.fileName(d);
                 assertThat(listed).as(file).containsKey(file);
@@ -105,7 +105,7 @@ class PublicReleaseTest {
     @Test
     void readstat_reads_every_dta_sav_and_xpt_with_the_rows_names_labels_and_value_labels() throws Exception {
         ReleaseResult r = release();
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             DatasetSpec spec = r.dataset(d);
             long rows = r.rows().get(d);
             for (String ext : List.of("dta", "sav")) {
@@ -369,7 +369,7 @@ class PublicReleaseTest {
     @Test
     void exact_dates_are_released_only_as_years_and_as_intervals_computed_from_the_exact_dates() throws Exception {
         ReleaseResult r = release();
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             assertThat(r.dataset(d).variables()).as(d).noneMatch(v -> v.kind() == VariableKind.DATE);
         }
         ReleasedPackages.Csv cases = ReleasedPackages.csv(r, "case");
@@ -449,7 +449,7 @@ class PublicReleaseTest {
         Path schema = Path.of(
                 System.getProperty("tfeval.shared", "/work/shared"), "reference", "ddi-codebook-2.5", "codebook.xsd");
         ExternalTools.require("xmllint", "libxml2-utils");
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             Path xml = copy(r.dir().resolve(d).resolve(d + ".xml"));
             ExternalTools.run(xml.getParent(), "xmllint", "--noout", "--schema", schema.toString(), xml.toString());
             assertThat(Files.readString(xml, StandardCharsets.UTF_8))
@@ -464,7 +464,7 @@ class PublicReleaseTest {
         Pattern cell = Pattern.compile("<td class=\"n\">([^<]*)</td>");
         Pattern catStat = Pattern.compile("<catStat type=\"freq\">(\\d+)</catStat>");
         int hidden = 0;
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             String html = Files.readString(r.dir().resolve(d).resolve(d + ".html"), StandardCharsets.UTF_8);
             String codes = html.replaceAll("(?s)<table class=\"summary\">.*?</table>", "");
             Matcher m =
@@ -536,7 +536,7 @@ class PublicReleaseTest {
                 .contains("LocalSuppression");
         // every value suppressed is a -6 in the files, and the report counts them
         long sixes = 0;
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             ReleasedPackages.Csv csv = ReleasedPackages.csv(r, d);
             for (Variable v : instrument().form(d).variables()) {
                 if (v.inherit() == null
