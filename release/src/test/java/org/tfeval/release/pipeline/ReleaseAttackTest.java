@@ -17,11 +17,13 @@ import org.tfeval.snapshot.Snapshot;
 import org.tfeval.synth.StudyGenerator;
 
 /**
- * The attacks of issue 12 re-run on public packages built at the default thresholds (k = 11): each
+ * The attacks of issue 12 re-run on public packages (k = 11): each
  * test fails if an attack succeeds beyond the declared threshold (a task-force profile covering fewer
  * than three task forces, a docket target matched by fewer than k cases, a suppressed year narrowed to
  * two years, a second release that differs in treatment). The attack code is {@link ReleaseAttacks},
- * apart from the protection code.
+ * apart from the protection code. The demo package is built at the defaults (its public tier is
+ * aggregate tables); the 2,000-case package at k = 11 with the loss limit lifted, so that there are
+ * microdata to attack.
  */
 class ReleaseAttackTest {
     private static final int K = Thresholds.DEFAULT_K;
@@ -50,6 +52,7 @@ class ReleaseAttackTest {
         if (largePublic == null) {
             largeKey = GeneratedSnapshots.root().resolve("keys").resolve("large.key");
             largePublic = ReleaseBuilder.of(large())
+                    .withThresholds(Thresholds.defaults().withMaxLoss(1.0))
                     .withKeyFile(largeKey)
                     .withTimestamp(ReleasedPackages.AT)
                     .build(GeneratedSnapshots.root().resolve("attack").resolve("large-public"));

@@ -82,7 +82,7 @@ final class ReleaseAttacks {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement st = c.createStatement()) {
             for (String form : snapshot.instrument().formNames()) {
-                st.execute("CREATE VIEW " + form + " AS SELECT * FROM read_parquet('"
+                st.execute("CREATE VIEW \"" + form + "\" AS SELECT * FROM read_parquet('"
                         + snapshot.dataset(form).toString().replace("'", "''") + "')");
             }
             List<Map<String, String>> out = new ArrayList<>();

@@ -21,7 +21,7 @@ public final class ReleaseFigures {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: ReleaseFigures SNAPSHOT_DIR OUT_DIR [K [joined|separate]]");
+            System.err.println("usage: ReleaseFigures SNAPSHOT_DIR OUT_DIR [K [joined|separate [MAX_LOSS]]]");
             System.exit(2);
         }
         Snapshot sn = Snapshot.open(Path.of(args[0]));
@@ -39,7 +39,9 @@ public final class ReleaseFigures {
         }
         ReleaseResult r = ReleaseBuilder.of(sn)
                 .withKeyFile(key)
-                .withThresholds(Thresholds.defaults().withK(k))
+                .withThresholds(Thresholds.defaults()
+                        .withK(k)
+                        .withMaxLoss(args.length > 4 ? Double.parseDouble(args[4]) : Thresholds.DEFAULT_MAX_LOSS))
                 .withDisclosure(options)
                 .build(pkg);
         System.out.printf(Locale.ROOT, "public release at the defaults: %.1f s%n", (System.nanoTime() - t0) / 1e9);
