@@ -78,7 +78,10 @@ class DisclosurePartsTest {
                         "DateIntervals",
                         "CoarsenDates",
                         "DropBelowLevel",
+                        "ReleaseGroupProfile",
+                        "AttackerModel",
                         "PseudonymiseIds",
+                        "LatticeSearch",
                         "GroupIntoBands",
                         "TopCode",
                         "CollapseRareCategories",
@@ -86,7 +89,8 @@ class DisclosurePartsTest {
                         "LDiversity");
         assertThat(DisclosurePolicy.of(ReleaseLevel.RESTRICTED).rules(Thresholds.defaults()).stream()
                         .map(r -> r.getClass().getSimpleName()))
-                .containsExactly("DropDirectIdentifiers", "DropFreeText", "DropBelowLevel", "PseudonymiseIds");
+                .containsExactly(
+                        "DropDirectIdentifiers", "DropFreeText", "DropBelowLevel", "AttackerModel", "PseudonymiseIds");
         assertThatThrownBy(() -> DisclosurePolicy.of(ReleaseLevel.DROP)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -263,7 +263,6 @@ class PublicReleaseTest {
     void identifiers_link_the_datasets_of_one_release() {
         ReleaseResult r = release();
         Set<String> cases = new HashSet<>(ReleasedPackages.csv(r, "case").values("CASE_ID"));
-        Set<String> tfs = new HashSet<>(ReleasedPackages.csv(r, "task_force").values("TF_ID"));
         Set<String> suspects = new HashSet<>(ReleasedPackages.csv(r, "suspect").values("SUSPECT_ID"));
         assertThat(cases).allMatch(c -> c.matches("[0-9A-F]{16}"));
         assertThat(ReleasedPackages.csv(r, "victim").values("CASE_ID"))
@@ -272,7 +271,11 @@ class PublicReleaseTest {
         assertThat(ReleasedPackages.csv(r, "suspect").values("CASE_ID"))
                 .isNotEmpty()
                 .allMatch(cases::contains);
-        assertThat(ReleasedPackages.csv(r, "victim").values("TF_ID")).allMatch(tfs::contains);
+        // the task force is never a pseudonym in a public file: its attributes would undo it
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
+            assertThat(ReleasedPackages.csv(r, d).header()).as(d).doesNotContain("TF_ID");
+        }
+        assertThat(r.dir().resolve("task_force")).doesNotExist();
         assertThat(ReleasedPackages.csv(r, "offense").values("SUSPECT_ID"))
                 .isNotEmpty()
                 .allMatch(suspects::contains);
@@ -282,9 +285,7 @@ class PublicReleaseTest {
     void identifiers_differ_between_two_releases_of_the_same_snapshot() {
         ReleaseResult a = release();
         ReleaseResult b = ReleasedPackages.secondPublicRelease();
-        for (String[] id : new String[][] {
-            {"task_force", "TF_ID"}, {"case", "CASE_ID"}, {"victim", "VICTIM_ID"}, {"suspect", "SUSPECT_ID"}
-        }) {
+        for (String[] id : new String[][] {{"case", "CASE_ID"}, {"victim", "VICTIM_ID"}, {"suspect", "SUSPECT_ID"}}) {
             Set<String> first = new HashSet<>(ReleasedPackages.csv(a, id[0]).values(id[1]));
             Set<String> second = new HashSet<>(ReleasedPackages.csv(b, id[0]).values(id[1]));
             assertThat(first).as(id[1]).isNotEmpty().doesNotContainAnyElementsOf(second);
@@ -327,11 +328,12 @@ class PublicReleaseTest {
             }
         }
         assertThat(files)
-                .isEqualTo(org.tfeval.instrument.InstrumentLoader.builtIn("ecm")
-                                        .forms()
-                                        .size()
+                .isEqualTo((org.tfeval.instrument.InstrumentLoader.builtIn("ecm")
+                                                .forms()
+                                                .size()
+                                        - 1)
                                 * FileFormat.values().length
-                        + 5); // README, manifest, disclosure report (2), processing log
+                        + 5); // all datasets but the task force's; README, manifest, disclosure report (2), log
     }
 
     /** A file as text a person could read in it: binary data files through readstat, DuckDB or PDFBox. */
@@ -395,7 +397,12 @@ class PublicReleaseTest {
                 exact.merge(rs.getString(1), 1, Integer::sum);
             }
         }
+        // an interval is banded or suppressed when the attacker model makes it a quasi-identifier; the exact
+        // values released are the snapshot's
         for (String days : cases.values("CASE_DAYS_OPEN_TO_CLOSE")) {
+            if (days.equals("-6") || r.report().chosenGeneralisation().isPresent()) {
+                continue;
+            }
             assertThat(exact.merge(days, -1, Integer::sum))
                     .as("interval " + days)
                     .isNotNegative();
@@ -403,44 +410,21 @@ class PublicReleaseTest {
     }
 
     @Test
-    void ages_are_banded_with_coded_tails_and_rare_categories_are_collapsed() throws Exception {
+    void generalized_quasi_identifiers_hold_only_codes_of_their_chosen_level() throws Exception {
         ReleaseResult r = release();
-        VariableSpec age = r.dataset("victim").variable("V_AGE").orElseThrow();
-        assertThat(age.valueLabels().values())
-                .anyMatch(l -> l.matches("\\d+-\\d+"))
-                .anyMatch(l -> l.endsWith("or more"))
-                .anyMatch(l -> l.endsWith("or less"));
-        for (String a : ReleasedPackages.csv(r, "victim").values("V_AGE")) {
-            if (!a.isEmpty() && !RESERVED.contains(a)) {
-                assertThat(age.valueLabels()).as("age " + a).containsKey(Long.parseLong(a));
+        var g = r.report().chosenGeneralisation().orElseThrow();
+        assertThat(g.chosen().variables()).containsKeys("victim.V_AGE", "suspect.S_SENTENCE_MONTHS", "case.TF_REGION");
+        for (String q : List.of("victim.V_AGE", "victim.V_RACE", "case.TF_REGION", "suspect.S_TOP_CHARGE")) {
+            String form = q.substring(0, q.indexOf('.'));
+            String name = q.substring(q.indexOf('.') + 1);
+            VariableSpec spec = r.dataset(form).variable(name).orElseThrow();
+            for (String value : ReleasedPackages.csv(r, form).values(name)) {
+                if (!value.isEmpty() && !RESERVED.contains(value)) {
+                    assertThat(spec.valueLabels()).as(q + " " + value).containsKey(Long.parseLong(value));
+                }
             }
         }
-        // race codes held by fewer than k victims in the snapshot are not released as such
-        Set<String> rare = new HashSet<>();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-                Statement st = duck.createStatement();
-                ResultSet rs = st.executeQuery("SELECT V_RACE FROM read_parquet('"
-                        + GeneratedSnapshots.demo().dataset("victim")
-                        + "') WHERE V_RACE >= 0 GROUP BY 1 HAVING count(*) < " + K)) {
-            while (rs.next()) {
-                rare.add(rs.getString(1));
-            }
-        }
-        assertThat(rare).isNotEmpty();
-        Map<Long, String> labels =
-                r.dataset("victim").variable("V_RACE").orElseThrow().valueLabels();
-        List<String> released = ReleasedPackages.csv(r, "victim").values("V_RACE");
-        long collapsedCode = labels.entrySet().stream()
-                .filter(e -> e.getValue().startsWith("Collapsed: "))
-                .findFirst()
-                .orElseThrow()
-                .getKey();
-        for (String code : rare) {
-            if (Long.parseLong(code) != collapsedCode) {
-                assertThat(released).as("rare race code " + code).doesNotContain(code);
-                assertThat(labels).doesNotContainKey(Long.parseLong(code));
-            }
-        }
+        assertThat(r.report().scenario()).contains("joined");
     }
 
     @Test
@@ -504,7 +488,8 @@ class PublicReleaseTest {
                 .readTree(r.dir().resolve(ReleaseBuilder.DISCLOSURE_JSON).toFile());
         Map<String, JsonNode> stages = new HashMap<>();
         json.path("risk").forEach(s -> stages.put(s.path("stage").asText(), s));
-        assertThat(stages).containsKeys("original", "recoded", "released");
+        assertThat(stages).containsKeys("original", "recoded", "released", "attacker docket", "attacker register");
+        assertThat(stages.get("attacker docket").path("smallestClass").asLong()).isGreaterThanOrEqualTo(K);
         assertThat(stages.get("original").path("casesAtRisk").asLong()).isPositive();
         assertThat(stages.get("original").path("sampleUniques").asLong()).isPositive();
         assertThat(stages.get("released").path("casesAtRisk").asLong()).isZero();
@@ -518,9 +503,8 @@ class PublicReleaseTest {
                         "DateIntervals",
                         "CoarsenDates",
                         "DropBelowLevel",
-                        "GroupIntoBands",
-                        "TopCode",
-                        "CollapseRareCategories",
+                        "ReleaseGroupProfile",
+                        "LatticeSearch",
                         "LocalSuppression",
                         "LDiversity");
         assertThat(json.path("information_loss").path("suppressedQuasiValues").asLong())
@@ -529,6 +513,12 @@ class PublicReleaseTest {
                 .isBetween(0.0, 1.0);
         String html = Files.readString(r.dir().resolve(ReleaseBuilder.DISCLOSURE_HTML), StandardCharsets.UTF_8);
         assertThat(html)
+                .contains("Attacker: docket")
+                .contains("Attacker: staff")
+                .contains("Generalization (lattice search)")
+                .contains("Runner-up")
+                .contains("non-uniform entropy")
+                .contains("Disclosure scenario")
                 .contains("Risk before and after")
                 .contains("Information loss")
                 .contains("TF_NAME")
