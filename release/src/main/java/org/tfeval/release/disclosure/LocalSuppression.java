@@ -64,10 +64,7 @@ public final class LocalSuppression implements DisclosureRule {
                 order.stream().map(JoinedView.Column::qualifiedName).toList());
         Map<String, List<JoinedView.Column>> views = views(work, quasi);
         long cases = work.queryLong("SELECT count(*) FROM " + ReleaseWork.rel(view.unit()));
-        Map<JoinedView.Column, Long> before = new LinkedHashMap<>();
-        for (JoinedView.Column c : quasi) {
-            before.put(c, suppressedIn(work, c));
-        }
+        Map<String, Long> counted = new LinkedHashMap<>();
         for (Map.Entry<String, List<JoinedView.Column>> v : views.entrySet()) {
             work.execute("CREATE OR REPLACE TEMP TABLE jv_measure AS " + view.select("rel_", v.getValue()));
             work.addRisk(work.profile(stage("recoded", v.getKey(), views), "jv_measure", v.getValue()));
@@ -83,12 +80,15 @@ public final class LocalSuppression implements DisclosureRule {
             for (List<JoinedView.Column> columns : views.values()) {
                 List<JoinedView.Column> viewOrder =
                         order.stream().filter(columns::contains).toList();
-                long[] result = suppressView(work, view, columns, viewOrder);
+                long[] result = suppressView(work, view, columns, viewOrder, counted);
                 removed += result[1];
                 changed |= result[0] > 0 || result[1] > 0;
             }
             Map<String, Long> d = DerivablePairs.suppress(work, derivable);
-            d.forEach((k2, n) -> derived.merge(k2, n, Long::sum));
+            d.forEach((k2, n) -> {
+                derived.merge(k2, n, Long::sum);
+                counted.merge(k2, n, Long::sum);
+            });
             changed |= !d.isEmpty();
         }
         if (cases > 0 && (double) removed / cases > maxRemovedCaseShare) {
@@ -106,7 +106,7 @@ public final class LocalSuppression implements DisclosureRule {
         long values = 0;
         for (JoinedView.Column c : quasi) {
             PlannedVariable v = work.find(c.form(), c.name()).orElseThrow();
-            long n = suppressedIn(work, c) - before.get(c);
+            long n = counted.getOrDefault(c.qualifiedName(), 0L);
             Long fromDerivation = derived.get(c.qualifiedName());
             suppressed += n;
             markSuppressible(work, v);
@@ -170,11 +170,6 @@ public final class LocalSuppression implements DisclosureRule {
         return views.size() == 1 ? stage : stage + " (" + view + ")";
     }
 
-    private static long suppressedIn(ReleaseWork work, JoinedView.Column c) throws SQLException {
-        return work.queryLong("SELECT count(*) FROM " + ReleaseWork.rel(c.form()) + " WHERE " + quote(c.name()) + " = "
-                + c.suppressed());
-    }
-
     /**
      * The views of the scenario, by name: the joined view; or, for separate views, the unit with its
      * ancestors and one child subtree each (case-victim, case-suspect).
@@ -222,7 +217,11 @@ public final class LocalSuppression implements DisclosureRule {
 
     /** k-anonymity in one view by suppression; returns {values suppressed, cases removed}. */
     private long[] suppressView(
-            ReleaseWork work, JoinedView view, List<JoinedView.Column> quasi, List<JoinedView.Column> order)
+            ReleaseWork work,
+            JoinedView view,
+            List<JoinedView.Column> quasi,
+            List<JoinedView.Column> order,
+            Map<String, Long> counted)
             throws SQLException {
         work.execute("CREATE OR REPLACE TABLE " + VIEW + " AS " + view.select("rel_", quasi));
         work.execute("CREATE OR REPLACE TABLE jv_removed AS SELECT * FROM " + VIEW + " WHERE false");
@@ -285,10 +284,14 @@ public final class LocalSuppression implements DisclosureRule {
         long suppressed = 0;
         for (JoinedView.Column c : quasi) {
             String r = quote(JoinedView.rowId(c.form()));
-            suppressed += work.update("UPDATE " + ReleaseWork.rel(c.form()) + " SET " + quote(c.name()) + " = "
+            long n = work.update("UPDATE " + ReleaseWork.rel(c.form()) + " SET " + quote(c.name()) + " = "
                     + c.suppressed() + " WHERE _rid IN (SELECT " + r + " FROM " + VIEW + " WHERE " + quote(c.alias())
                     + " = " + JoinedView.SUPPRESSED + ") AND " + quote(c.name()) + " IS DISTINCT FROM "
                     + c.suppressed());
+            suppressed += n;
+            if (n > 0) {
+                counted.merge(c.qualifiedName(), n, Long::sum);
+            }
         }
         long removed = work.queryLong("SELECT count(DISTINCT " + unit + ") FROM jv_removed");
         if (removed > 0) {

@@ -129,7 +129,7 @@ class ReleaseAttackTest {
     void docket_matching_on_dates_charge_disposition_and_sentence_finds_every_sentenced_suspect_among_k_cases()
             throws Exception {
         ReleaseResult r = largePublic();
-        int[] docket = ReleaseAttacks.docket(r, large(), K);
+        int[] docket = ReleaseAttacks.docket(r, large(), ReleaseAttacks.key(largeKey), K);
         assertThat(docket[2]).as("sentenced suspects to look for").isPositive();
         assertThat(docket[1]).as("suspects matched by exactly one released row").isZero();
         assertThat(docket[0]).as("suspects matched by fewer than k cases").isZero();

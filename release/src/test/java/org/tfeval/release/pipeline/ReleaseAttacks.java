@@ -190,15 +190,21 @@ final class ReleaseAttacks {
 
     /**
      * Docket matching: for each sentenced suspect, the released suspect rows consistent with what the
-     * docket gives; returns the number of suspects matched by fewer than {@code k} released cases, and
-     * of those matched by exactly one row.
+     * docket gives; returns the number of released suspects (the key tells which are) matched by fewer
+     * than {@code k} released cases, of those matched by exactly one row, and the targets looked for.
      */
-    static int[] docket(ReleaseResult r, Snapshot snapshot, int k) throws Exception {
+    static int[] docket(ReleaseResult r, Snapshot snapshot, byte[] key, int k) throws Exception {
         ReleasedPackages.Csv s = ReleasedPackages.csv(r, "suspect");
-        List<Map<String, String>> targets = truth(snapshot, DOCKET_SQL);
+        Set<String> released = new HashSet<>(s.values("SUSPECT_ID"));
+        List<Map<String, String>> targets = new ArrayList<>();
+        for (Map<String, String> t : truth(snapshot, DOCKET_SQL)) {
+            if (released.contains(pseudonym(key, "SUSPECT_ID", t.get("SUSPECT_ID")))) {
+                targets.add(t);
+            }
+        }
         List<String> known = new ArrayList<>();
         for (String h : targets.get(0).keySet()) {
-            if (s.header().contains(h)) {
+            if (s.header().contains(h) && !h.equals("SUSPECT_ID")) {
                 known.add(h);
             }
         }

@@ -52,7 +52,7 @@ public final class ReleaseFigures {
                     "attack: task-force profile link, cases whose profile covers < %d task forces: %d%n",
                     GroupProfile.MIN_GROUPS,
                     ReleaseAttacks.profileLink(r, sn, ReleaseAttacks.key(key), GroupProfile.MIN_GROUPS));
-            int[] d = ReleaseAttacks.docket(r, sn, k);
+            int[] d = ReleaseAttacks.docket(r, sn, ReleaseAttacks.key(key), k);
             System.out.printf(
                     Locale.ROOT,
                     "attack: docket matching, %d sentenced suspects: %d matched by one row, %d by fewer than k cases%n",
