@@ -25,6 +25,7 @@ import java.util.Set;
  * @param rules        rules beyond single-variable checks
  * @param codeClasses  what codes mean to the analyses, by variable and class
  * @param study        the study-level description for archive packages (the {@code study:} section)
+ * @param disclosureModel attackers, scenario and generalization hierarchies ({@code disclosure_model})
  */
 public record Instrument(
         String id,
@@ -37,9 +38,10 @@ public record Instrument(
         List<Form> forms,
         List<Rule> rules,
         Map<String, Map<String, Set<Long>>> codeClasses,
-        StudyDescription study) {
+        StudyDescription study,
+        org.tfeval.instrument.disclosure.DisclosureModel disclosureModel) {
 
-    /** An instrument without a study section (its study description holds the title and version only). */
+    /** An instrument without a study section or a disclosure model. */
     public Instrument(
             String id,
             String version,
@@ -62,10 +64,12 @@ public record Instrument(
                 forms,
                 rules,
                 codeClasses,
-                StudyDescription.empty(title == null ? id : title, version));
+                StudyDescription.empty(title == null ? id : title, version),
+                org.tfeval.instrument.disclosure.DisclosureModel.none());
     }
 
     public Instrument {
+        Objects.requireNonNull(disclosureModel, "disclosureModel");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         missingLabels = Collections.unmodifiableMap(

@@ -120,7 +120,8 @@ public final class InstrumentLoader {
                 StudyDescription.parse(
                         root.get(StudyDescription.SECTION),
                         root.path("title").asText(text(root, "id")),
-                        text(root, "version")));
+                        text(root, "version")),
+                org.tfeval.instrument.disclosure.DisclosureModel.parse(root.get("disclosure_model")));
         checkReferences(instrument);
         checkCodeClasses(instrument);
         return instrument;

@@ -61,6 +61,7 @@ public final class InstrumentWriter {
                 });
             });
         }
+        ins.disclosureModel().write(root);
         ArrayNode rules = root.putArray("rules");
         for (Rule r : ins.rules()) {
             ObjectNode rn = rules.addObject();

@@ -29,6 +29,11 @@ public final class StudyFolder {
     public static final String SAMPLES = "samples";
     /** Generated synthetic files. */
     public static final String SYNTHETIC = "synthetic";
+    /**
+     * The register of releases built from the study's snapshots (a file, since releases are built
+     * without the database): a second public release of a snapshot must use the first one's treatment.
+     */
+    public static final String RELEASE_REGISTER = "releases.json";
 
     private final StudyWorkspace workspace;
 
@@ -136,8 +141,14 @@ public final class StudyFolder {
         return StudyFiles.reports(this, snapshot, reports, settings, version, out);
     }
 
-    /** Builds a release package into {@code out}, which must not exist or be empty; a refused package leaves nothing. */
+    /**
+     * Builds a release package into {@code out}, which must not exist or be empty; a refused package
+     * leaves nothing. The release is checked against and recorded in the study's register of releases
+     * ({@value #RELEASE_REGISTER}): a public release of a snapshot released before under another
+     * treatment is refused, since the two could be differenced.
+     */
     public ReleaseResult buildRelease(ReleaseBuilder builder, Path out) {
-        return StudyFiles.release(builder, out);
+        return StudyFiles.release(
+                builder.withDisclosure(builder.disclosure().withRegister(dir().resolve(RELEASE_REGISTER))), out);
     }
 }

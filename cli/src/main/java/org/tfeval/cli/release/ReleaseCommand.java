@@ -2,16 +2,21 @@ package org.tfeval.cli.release;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tfeval.cli.ConsoleProgress;
 import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.StudyOptions;
 import org.tfeval.cli.Tfeval;
 import org.tfeval.instrument.ReleaseLevel;
+import org.tfeval.instrument.disclosure.Scenario;
 import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.release.disclosure.LossMetric;
 import org.tfeval.release.disclosure.Thresholds;
+import org.tfeval.release.pipeline.DisclosureOptions;
 import org.tfeval.release.pipeline.ReleaseBuilder;
 import org.tfeval.release.pipeline.ReleaseResult;
 import org.tfeval.snapshot.Snapshot;
@@ -112,6 +117,40 @@ public final class ReleaseCommand implements Callable<Integer> {
     List<String> quasi = List.of();
 
     @Option(
+            names = "--max-loss",
+            paramLabel = "LOSS",
+            defaultValue = "" + Thresholds.DEFAULT_MAX_LOSS,
+            description =
+                    "Public microdata give way to aggregate tables when the least information loss (ARX Loss, 0-1) "
+                            + "of the generalization is above this (default ${DEFAULT-VALUE}).")
+    double maxLoss;
+
+    @Option(
+            names = "--scenario",
+            paramLabel = "joined|separate",
+            description =
+                    "Disclosure scenario (public): one joined case-victim-suspect view, or separate case-victim and "
+                            + "case-suspect views as risk units (default: the instrument's disclosure_model).")
+    String scenario;
+
+    @Option(
+            names = "--pin",
+            paramLabel = "DIMENSION=LEVEL",
+            split = ",",
+            description =
+                    "Pin a generalization level (public): a dimension of the instrument's hierarchies (age, years, "
+                            + "intervals, ...) or form.VARIABLE, at level 0 (as released) up to its top (suppressed).")
+    Map<String, Integer> pins = new LinkedHashMap<>();
+
+    @Option(
+            names = "--metric",
+            paramLabel = "loss|entropy|discernibility",
+            defaultValue = "loss",
+            description =
+                    "Information-loss metric the generalization search minimises (public; default ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(
             names = "--keep-key",
             paramLabel = "FILE",
             description =
@@ -127,7 +166,8 @@ public final class ReleaseCommand implements Callable<Integer> {
                 .withL(l)
                 .withBandWidth(bandWidth)
                 .withMaxSuppressedValueShare(maxSuppressedShare)
-                .withMaxRemovedCaseShare(maxRemovedShare);
+                .withMaxRemovedCaseShare(maxRemovedShare)
+                .withMaxLoss(maxLoss);
         StudyFolder folder = study.folder();
         Snapshot sn = folder.snapshot(snapshot);
         ReleaseResult r = folder.buildRelease(
@@ -136,6 +176,10 @@ public final class ReleaseCommand implements Callable<Integer> {
                         .withThresholds(thresholds)
                         .withExtraQuasiIdentifiers(quasi)
                         .withKeyFile(keepKey)
+                        .withDisclosure(DisclosureOptions.defaults()
+                                .withScenario(scenario == null ? null : Scenario.of(scenario))
+                                .withPins(pins)
+                                .withMetric(LossMetric.of(metric)))
                         .withProgress(new ConsoleProgress(System.err))
                         .withVersion(Tfeval.version()),
                 out);
@@ -146,7 +190,20 @@ public final class ReleaseCommand implements Callable<Integer> {
                 releaseLevel.name().toLowerCase(Locale.ROOT),
                 r.snapshotId());
         pw.printf(Locale.ROOT, "  rows: %s%n", r.rows());
-        if (releaseLevel == ReleaseLevel.PUBLIC) {
+        if (releaseLevel == ReleaseLevel.PUBLIC && !r.microdata()) {
+            pw.printf(
+                    Locale.ROOT,
+                    "  public tier: aggregate tables only; microdata are restricted-use only (see the README)%n");
+        }
+        r.report()
+                .chosenGeneralisation()
+                .ifPresent(g -> pw.printf(
+                        Locale.ROOT,
+                        "  generalization (%s): %s, Loss %.3f%n",
+                        r.report().scenario(),
+                        g.chosen().levels(),
+                        g.chosen().loss()));
+        if (releaseLevel == ReleaseLevel.PUBLIC && r.microdata()) {
             pw.printf(
                     Locale.ROOT,
                     "  k = %d, l = %d: %.1f%% of quasi-identifier values and %.1f%% of sensitive values suppressed, %d cases left out%n",

@@ -20,6 +20,7 @@ import org.tfeval.store.imports.Importer;
 import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.store.validate.StudyValidator;
+import org.tfeval.study.StudyFolder;
 import org.tfeval.synth.ProgressListener;
 import org.tfeval.synth.StudyGenerator;
 import org.tfeval.testkit.PostgresExtension;
@@ -96,8 +97,9 @@ class ReleaseCommandTest {
     }
 
     @Test
-    void a_public_release_with_raised_limits_reports_the_share_of_suppressed_values() {
+    void a_public_release_with_raised_limits_reports_the_share_of_suppressed_values() throws Exception {
         Path out = root.resolve("public");
+        Files.deleteIfExists(study.resolve(StudyFolder.RELEASE_REGISTER)); // the test's own first public release
         Run r = run(
                 "--study",
                 study.toString(),
@@ -111,18 +113,24 @@ class ReleaseCommandTest {
                 "0.95",
                 "--max-removed-share",
                 "0.1",
+                "--max-loss",
+                "1",
                 "--k",
                 "11",
                 "--l",
                 "2");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("generalization (");
         assertThat(r.out()).containsPattern("k = 11, l = 2: \\d+\\.\\d% of quasi-identifier values");
         assertThat(out.resolve("disclosure_report.html")).exists();
     }
 
     @Test
-    void a_public_release_of_a_study_too_small_for_k_is_refused_with_exit_1_one_line_and_no_package() throws Exception {
-        Path out = root.resolve("refused");
+    void
+            a_public_release_at_the_defaults_of_a_study_too_small_for_microdata_gives_aggregate_tables_and_a_second_at_another_k_is_refused()
+                    throws Exception {
+        Files.deleteIfExists(study.resolve(StudyFolder.RELEASE_REGISTER)); // the test's own first public release
+        Path out = root.resolve("tables");
         Run r = run(
                 "--study",
                 study.toString(),
@@ -131,16 +139,30 @@ class ReleaseCommandTest {
                 "--level",
                 "public",
                 "--out",
-                out.toString(),
-                "--max-removed-share",
-                "0.2");
-        assertThat(r.exit()).isEqualTo(ExitCodes.DATA_ERRORS);
-        assertThat(r.err().strip())
-                .startsWith("tfeval release: k = 11 cannot be reached")
-                .contains("no package was written")
+                out.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("public tier: aggregate tables only");
+        assertThat(out.resolve("tables").resolve("index.csv")).exists();
+        assertThat(Files.readString(out.resolve("README.txt"))).contains("microdata are restricted-use only");
+        Path refused = root.resolve("refused");
+        Run second = run(
+                "--study",
+                study.toString(),
+                "--snapshot",
+                snapshot.dir().toString(),
+                "--level",
+                "public",
+                "--out",
+                refused.toString(),
+                "--k",
+                "5");
+        assertThat(second.exit()).isEqualTo(ExitCodes.DATA_ERRORS);
+        assertThat(second.err().strip())
+                .startsWith("tfeval release: snapshot ")
+                .contains("can be differenced")
                 .doesNotContain("\n")
                 .doesNotContain("Exception");
-        assertThat(out).doesNotExist();
+        assertThat(refused).doesNotExist();
         try (var s = Files.list(root)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".refused"));
         }

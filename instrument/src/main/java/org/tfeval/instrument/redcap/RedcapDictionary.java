@@ -319,7 +319,8 @@ public final class RedcapDictionary {
                     forms,
                     rules,
                     base.codeClasses(),
-                    base.study());
+                    base.study(),
+                    base.disclosureModel());
         } catch (IllegalArgumentException e) {
             throw new InstrumentException(origin + ": " + e.getMessage(), e);
         }

@@ -11,15 +11,15 @@ import org.tfeval.release.dataset.VariableKind;
  * between them ({@code S_DAYS_ARREST_TO_DISPOSITION}...), computed from the exact dates before they
  * are coarsened. When either date is missing the interval holds that date's missing code (the
  * earlier date's first). Dates out of order (an error the processing log counts) give a blank, never a
- * negative number that could be read as a missing code. Intervals describe the course of a case,
- * not a person; they have no disclosure role.
+ * negative number that could be read as a missing code. They have no disclosure role of their own:
+ * the attacker model ({@link AttackerModel}) makes quasi-identifiers of those a source gives.
  */
 public final class DateIntervals implements DisclosureRule {
     @Override
     public void apply(ReleaseWork work) {
-        work.note(
-                "Intervals between dates are not quasi-identifiers: the disclosure scenario assumes an intruder may know a person's "
-                        + "demographics, the place type and the years of events, not the exact dates of a case's steps.");
+        work.note("Intervals between dates are quasi-identifiers where the instrument's attacker model says a source "
+                + "(a court docket, the task force's staff) gives them; they are then generalized to bands or suppressed "
+                + "with the years they could restore.");
         for (DatePairs pair : DatePairs.of(work.instrument())) {
             if (pair.earlier().release() == ReleaseLevel.DROP
                     || pair.later().release() == ReleaseLevel.DROP

@@ -13,13 +13,20 @@ public enum DisclosurePolicy {
         @Override
         public List<DisclosureRule> rules(Thresholds t) {
             return List.of(
-                    new DropDirectIdentifiers(), new DropFreeText(), new DropBelowLevel(), new PseudonymiseIds());
+                    new DropDirectIdentifiers(),
+                    new DropFreeText(),
+                    new DropBelowLevel(),
+                    new AttackerModel(),
+                    new PseudonymiseIds());
         }
     },
     /**
-     * Public-use files: as restricted, and dates as years or intervals, integer quasi-identifiers in
-     * bands with coded tails, rare categories collapsed, k-anonymity on the joined view by local
-     * suppression, l-diversity on sensitive variables.
+     * Public-use files: as restricted, and dates as years or intervals, the task force as a generalized
+     * profile on the case (never a pseudonym), the attacker model's variables as quasi-identifiers,
+     * generalization by a lattice search over the instrument's hierarchies, remaining integer
+     * quasi-identifiers in bands with coded tails, rare categories collapsed, k-anonymity in the
+     * scenario's views by local suppression (with derivable dates and intervals treated together),
+     * l-diversity on sensitive variables.
      */
     PUBLIC_USE(ReleaseLevel.PUBLIC, "Public-use files") {
         @Override
@@ -30,7 +37,10 @@ public enum DisclosurePolicy {
                     new DateIntervals(),
                     new CoarsenDates(),
                     new DropBelowLevel(),
+                    new ReleaseGroupProfile(),
+                    new AttackerModel(),
                     new PseudonymiseIds(),
+                    new LatticeSearch(t.k()),
                     new GroupIntoBands(t.bandWidth()),
                     new TopCode(t.k(), t.bandWidth()),
                     new CollapseRareCategories(t.k()),

@@ -22,6 +22,9 @@ import org.tfeval.instrument.ReleaseLevel;
  * @param risk risk profiles, in stage order
  * @param loss information loss
  * @param notes assumptions and remarks in words
+ * @param scenario the disclosure scenario, in words (which views risk was measured and controlled in)
+ * @param attackers the instrument's attackers at this level
+ * @param generalisation what the lattice search chose, or null when it did not run
  */
 public record DisclosureReport(
         String snapshotId,
@@ -35,7 +38,10 @@ public record DisclosureReport(
         List<Treatment> treatments,
         List<RiskProfile> risk,
         InformationLoss loss,
-        List<String> notes) {
+        List<String> notes,
+        String scenario,
+        List<org.tfeval.instrument.disclosure.Attacker> attackers,
+        Generalisation generalisation) {
 
     public DisclosureReport {
         Objects.requireNonNull(snapshotId, "snapshotId");
@@ -50,6 +56,13 @@ public record DisclosureReport(
         risk = List.copyOf(risk);
         Objects.requireNonNull(loss, "loss");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(scenario, "scenario");
+        attackers = List.copyOf(attackers);
+    }
+
+    /** What the lattice search chose, if it ran. */
+    public java.util.Optional<Generalisation> chosenGeneralisation() {
+        return java.util.Optional.ofNullable(generalisation);
     }
 
     /** The profile of a stage. */

@@ -43,6 +43,11 @@ public final class DisclosureReportWriter {
         root.set("information_loss", loss);
         root.set("treatments", JSON.valueToTree(report.treatments()));
         root.set("notes", JSON.valueToTree(report.notes()));
+        root.put("scenario", report.scenario());
+        root.set("attackers", JSON.valueToTree(report.attackers()));
+        if (report.generalisation() != null) {
+            root.set("generalisation", JSON.valueToTree(report.generalisation()));
+        }
         return root;
     }
 
@@ -75,6 +80,21 @@ public final class DisclosureReportWriter {
         }
     }
 
+    private static String node(Generalisation.Node n) {
+        List<String> vars = new ArrayList<>();
+        n.variables().forEach((v, level) -> vars.add(v + ": " + level));
+        return String.format(
+                Locale.ROOT,
+                "levels %s; Loss %.3f, non-uniform entropy %.1f bits, discernibility %.0f, %.1f%% of cases left "
+                        + "for local suppression; %s",
+                n.levels(),
+                n.loss(),
+                n.entropy(),
+                n.discernibility(),
+                100 * n.outlierCaseShare(),
+                String.join("; ", vars));
+    }
+
     static String html(DisclosureReport r) {
         Thresholds t = r.thresholds();
         InformationLoss loss = r.loss();
@@ -94,6 +114,35 @@ public final class DisclosureReportWriter {
                         t.bandWidth(),
                         100 * t.maxSuppressedValueShare(),
                         100 * t.maxRemovedCaseShare())));
+        overview.add(new Line("Disclosure scenario", r.scenario()));
+        for (org.tfeval.instrument.disclosure.Attacker a : r.attackers()) {
+            String risk = r.stage(ReleaseWork.attackerStage(a.name()))
+                    .map(p -> String.format(
+                            Locale.ROOT,
+                            "; released data on these: smallest class %d cases, max re-identification risk %.3f",
+                            p.smallestClass(),
+                            p.smallestClass() == 0 ? 0.0 : 1.0 / p.smallestClass()))
+                    .orElse("");
+            overview.add(new Line(
+                    "Attacker: " + a.name(),
+                    a.description() + ". Sources: " + String.join("; ", a.sources()) + ". Knows: "
+                            + String.join(", ", a.knows()) + risk));
+        }
+        Generalisation g = r.generalisation();
+        if (g != null) {
+            overview.add(new Line(
+                    "Generalization (lattice search)",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d nodes, %,d counted (%s); least %s; pinned: %s",
+                            g.latticeSize(),
+                            g.evaluated(),
+                            g.exhaustive() ? "full enumeration" : "Flash with predictive tagging",
+                            g.metric().words(),
+                            g.pinned().isEmpty() ? "none" : g.pinned().toString())));
+            overview.add(new Line("Chosen solution", node(g.chosen())));
+            overview.add(new Line("Runner-up", g.runnerUp() == null ? "none" : node(g.runnerUp())));
+        }
         r.stage("released")
                 .ifPresent(
                         p -> overview.add(

@@ -106,7 +106,15 @@ final class JoinedView {
         StringBuilder from = new StringBuilder(table(prefix, unit) + " u");
         String childAlias = "u";
         Form child = instrument.form(unit);
-        for (String a : ancestors) {
+        // ancestors up to the highest one holding a column (a withheld task force holds none)
+        int needed = 0;
+        for (int i = 0; i < ancestors.size(); i++) {
+            String name = ancestors.get(i);
+            if (columns.stream().anyMatch(c -> c.form().equals(name))) {
+                needed = i + 1;
+            }
+        }
+        for (String a : ancestors.subList(0, needed)) {
             String alias = "a_" + a;
             Variable link = child.parentLink().orElseThrow();
             from.append(" LEFT JOIN ")

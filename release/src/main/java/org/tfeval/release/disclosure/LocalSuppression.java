@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,11 +62,169 @@ public final class LocalSuppression implements DisclosureRule {
         List<JoinedView.Column> order = priority(work, view, quasi);
         work.suppressionOrder(
                 order.stream().map(JoinedView.Column::qualifiedName).toList());
+        Map<String, List<JoinedView.Column>> views = views(work, quasi);
+        long cases = work.queryLong("SELECT count(*) FROM " + ReleaseWork.rel(view.unit()));
+        Map<String, Long> counted = new LinkedHashMap<>();
+        for (Map.Entry<String, List<JoinedView.Column>> v : views.entrySet()) {
+            work.execute("CREATE OR REPLACE TEMP TABLE jv_measure AS " + view.select("rel_", v.getValue()));
+            work.addRisk(work.profile(stage("recoded", v.getKey(), views), "jv_measure", v.getValue()));
+            work.execute("DROP TABLE jv_measure");
+        }
+        List<DerivablePairs.Component> derivable = DerivablePairs.of(work);
+        Map<String, Long> derived = new LinkedHashMap<>();
+        long removed = 0;
+        // suppression in one view can split a class of another, and a suppressed year takes its intervals with it:
+        // repeat until nothing changes
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (List<JoinedView.Column> columns : views.values()) {
+                List<JoinedView.Column> viewOrder =
+                        order.stream().filter(columns::contains).toList();
+                long[] result = suppressView(work, view, columns, viewOrder, counted);
+                removed += result[1];
+                changed |= result[0] > 0 || result[1] > 0;
+            }
+            Map<String, Long> d = DerivablePairs.suppress(work, derivable);
+            d.forEach((k2, n) -> {
+                derived.merge(k2, n, Long::sum);
+                counted.merge(k2, n, Long::sum);
+            });
+            changed |= !d.isEmpty();
+        }
+        if (cases > 0 && (double) removed / cases > maxRemovedCaseShare) {
+            throw new ReleaseRefusedException(String.format(
+                    Locale.ROOT,
+                    "k = %d cannot be reached within the limits: %d of %d cases (%.1f%%) "
+                            + "would have to be left out, the maximum is %.1f%%",
+                    k,
+                    removed,
+                    cases,
+                    100.0 * removed / cases,
+                    100 * maxRemovedCaseShare));
+        }
+        long suppressed = 0;
+        long values = 0;
+        for (JoinedView.Column c : quasi) {
+            PlannedVariable v = work.find(c.form(), c.name()).orElseThrow();
+            long n = counted.getOrDefault(c.qualifiedName(), 0L);
+            Long fromDerivation = derived.get(c.qualifiedName());
+            suppressed += n;
+            markSuppressible(work, v);
+            if (n > 0) {
+                work.treat(
+                        c.form(),
+                        c.name(),
+                        getClass().getSimpleName(),
+                        n + " values suppressed (set to -6) for k = " + k
+                                + (fromDerivation == null
+                                        ? ""
+                                        : ", " + fromDerivation
+                                                + " of them because a year they could restore was suppressed"),
+                        n);
+                work.propagate(v);
+            }
+        }
+        if (removed > 0) {
+            work.treat(
+                    view.unit(),
+                    "(all)",
+                    getClass().getSimpleName(),
+                    removed + " cases left out with their records: every quasi-identifier "
+                            + "suppressed and still in a class of fewer than " + k,
+                    0);
+            work.countRemovedCases(removed);
+        }
+        for (JoinedView.Column c : quasi) {
+            values += work.queryLong("SELECT count(" + quote(c.name()) + ") FROM " + ReleaseWork.rel(c.form()));
+        }
+        work.countSuppressed(suppressed, 0);
+        if (values > 0 && (double) suppressed / values > maxSuppressedShare) {
+            throw new ReleaseRefusedException(String.format(
+                    Locale.ROOT,
+                    "k = %d cannot be reached within the limits: it needs %d of %d "
+                            + "quasi-identifier values (%.1f%%) suppressed, the maximum is %.1f%%",
+                    k,
+                    suppressed,
+                    values,
+                    100.0 * suppressed / values,
+                    100 * maxSuppressedShare));
+        }
+        String unit = quote(JoinedView.rowId(view.unit()));
+        for (Map.Entry<String, List<JoinedView.Column>> v : views.entrySet()) {
+            work.execute("CREATE OR REPLACE TABLE " + VIEW + " AS " + view.select("rel_", v.getValue()));
+            work.addRisk(work.profile(stage("released", v.getKey(), views), VIEW, v.getValue()));
+            String partition = JoinedView.partition(v.getValue());
+            long small = work.queryLong("SELECT count(*) FROM (SELECT count(DISTINCT " + unit + ") AS n FROM " + VIEW
+                    + " GROUP BY " + partition + ") WHERE n < " + k);
+            if (small > 0) {
+                throw new IllegalStateException("local suppression ended with " + small + " classes below k = " + k);
+            }
+        }
+        if (views.size() > 1) {
+            // l-diversity and later rules build the joined view they need themselves
+            work.execute("DROP TABLE IF EXISTS " + VIEW);
+        }
+    }
+
+    private static String stage(String stage, String view, Map<String, ?> views) {
+        return views.size() == 1 ? stage : stage + " (" + view + ")";
+    }
+
+    /**
+     * The views of the scenario, by name: the joined view; or, for separate views, the unit with its
+     * ancestors and one child subtree each (case-victim, case-suspect).
+     */
+    static Map<String, List<JoinedView.Column>> views(ReleaseWork work, List<JoinedView.Column> quasi) {
+        Map<String, List<JoinedView.Column>> out = new LinkedHashMap<>();
+        JoinedView view = work.view();
+        if (work.scenario() == org.tfeval.instrument.disclosure.Scenario.SEPARATE) {
+            org.tfeval.instrument.Instrument ins = work.instrument();
+            for (org.tfeval.instrument.Form child : ins.childrenOf(ins.form(view.unit()))) {
+                List<JoinedView.Column> columns = new ArrayList<>();
+                boolean own = false;
+                for (JoinedView.Column c : quasi) {
+                    boolean below = isIn(ins, c.form(), child.name());
+                    if (below || view.depth(c.form()) <= view.depth(view.unit())) {
+                        columns.add(c);
+                        own |= below;
+                    }
+                }
+                if (own) {
+                    out.put(view.unit() + "-" + child.name() + " view", columns);
+                }
+            }
+            if (out.size() > 1) {
+                return out;
+            }
+            out.clear();
+        }
+        out.put("joined view", quasi);
+        return out;
+    }
+
+    private static boolean isIn(org.tfeval.instrument.Instrument ins, String form, String subtree) {
+        for (org.tfeval.instrument.Form f = ins.form(form);
+                ;
+                f = ins.parentOf(f).orElse(null)) {
+            if (f == null) {
+                return false;
+            }
+            if (f.name().equals(subtree)) {
+                return true;
+            }
+        }
+    }
+
+    /** k-anonymity in one view by suppression; returns {values suppressed, cases removed}. */
+    private long[] suppressView(
+            ReleaseWork work,
+            JoinedView view,
+            List<JoinedView.Column> quasi,
+            List<JoinedView.Column> order,
+            Map<String, Long> counted)
+            throws SQLException {
         work.execute("CREATE OR REPLACE TABLE " + VIEW + " AS " + view.select("rel_", quasi));
         work.execute("CREATE OR REPLACE TABLE jv_removed AS SELECT * FROM " + VIEW + " WHERE false");
-        work.addRisk(work.profile("recoded", VIEW, quasi));
-        long cases = work.queryLong("SELECT count(*) FROM " + ReleaseWork.rel(view.unit()));
-
         String unit = quote(JoinedView.rowId(view.unit()));
         String partition = JoinedView.partition(quasi);
         // each row of a small class suppresses its value that the fewest cases share; ties in the priority order
@@ -85,7 +244,7 @@ public final class LocalSuppression implements DisclosureRule {
                     .append(".v = risky.")
                     .append(q);
         }
-        String best = "least(" + String.join(", ", score) + ")";
+        String best = order.isEmpty() ? "NULL" : "least(" + String.join(", ", score) + ")";
         for (int round = 1; ; round++) {
             work.execute("CREATE OR REPLACE TEMP TABLE small AS SELECT " + partition + " FROM " + VIEW + " GROUP BY "
                     + partition + " HAVING count(DISTINCT " + unit + ") < " + k);
@@ -122,71 +281,24 @@ public final class LocalSuppression implements DisclosureRule {
         for (int i = 0; i < order.size(); i++) {
             work.execute("DROP TABLE IF EXISTS freq_" + i);
         }
-
-        long removed = work.queryLong("SELECT count(DISTINCT " + unit + ") FROM jv_removed");
-        if (cases > 0 && (double) removed / cases > maxRemovedCaseShare) {
-            throw new ReleaseRefusedException(String.format(
-                    Locale.ROOT,
-                    "k = %d cannot be reached within the limits: %d of %d cases (%.1f%%) "
-                            + "would have to be left out, the maximum is %.1f%%",
-                    k,
-                    removed,
-                    cases,
-                    100.0 * removed / cases,
-                    100 * maxRemovedCaseShare));
-        }
         long suppressed = 0;
-        long values = 0;
         for (JoinedView.Column c : quasi) {
-            PlannedVariable v = work.find(c.form(), c.name()).orElseThrow();
             String r = quote(JoinedView.rowId(c.form()));
-            int n = work.update("UPDATE " + ReleaseWork.rel(c.form()) + " SET " + quote(c.name()) + " = "
+            long n = work.update("UPDATE " + ReleaseWork.rel(c.form()) + " SET " + quote(c.name()) + " = "
                     + c.suppressed() + " WHERE _rid IN (SELECT " + r + " FROM " + VIEW + " WHERE " + quote(c.alias())
-                    + " = " + JoinedView.SUPPRESSED + ")");
+                    + " = " + JoinedView.SUPPRESSED + ") AND " + quote(c.name()) + " IS DISTINCT FROM "
+                    + c.suppressed());
             suppressed += n;
-            markSuppressible(work, v);
             if (n > 0) {
-                work.treat(
-                        c.form(),
-                        c.name(),
-                        getClass().getSimpleName(),
-                        n + " values suppressed (set to -6) for k = " + k,
-                        n);
-                work.propagate(v);
+                counted.merge(c.qualifiedName(), n, Long::sum);
             }
         }
+        long removed = work.queryLong("SELECT count(DISTINCT " + unit + ") FROM jv_removed");
         if (removed > 0) {
             work.removeUnits("SELECT DISTINCT " + unit + " FROM jv_removed");
-            work.treat(
-                    view.unit(),
-                    "(all)",
-                    getClass().getSimpleName(),
-                    removed + " cases left out with their records: every quasi-identifier "
-                            + "suppressed and still in a class of fewer than " + k,
-                    0);
-            work.countRemovedCases(removed);
         }
-        for (JoinedView.Column c : quasi) {
-            values += work.queryLong("SELECT count(" + quote(c.name()) + ") FROM " + ReleaseWork.rel(c.form()));
-        }
-        work.countSuppressed(suppressed, 0);
-        if (values > 0 && (double) suppressed / values > maxSuppressedShare) {
-            throw new ReleaseRefusedException(String.format(
-                    Locale.ROOT,
-                    "k = %d cannot be reached within the limits: it needs %d of %d "
-                            + "quasi-identifier values (%.1f%%) suppressed, the maximum is %.1f%%",
-                    k,
-                    suppressed,
-                    values,
-                    100.0 * suppressed / values,
-                    100 * maxSuppressedShare));
-        }
-        work.addRisk(work.profile("released", VIEW, quasi));
-        long small = work.queryLong("SELECT count(*) FROM (SELECT count(DISTINCT " + unit + ") AS n FROM " + VIEW
-                + " GROUP BY " + partition + ") WHERE n < " + k);
-        if (small > 0) {
-            throw new IllegalStateException("local suppression ended with " + small + " classes below k = " + k);
-        }
+        work.execute("DROP TABLE jv_removed");
+        return new long[] {suppressed, removed};
     }
 
     /** Declares -6 for a variable (and its copies): the codebooks then label it. */

@@ -17,6 +17,7 @@ final class Recoding {
     static boolean isQuasi(ReleaseWork work, PlannedVariable v, VariableType sourceType) {
         return v.role() == DisclosureRole.QUASI
                 && v.inherits() == null
+                && !work.isGeneralised(v)
                 && v.kind() == VariableKind.INTEGER
                 && work.instrument()
                         .form(v.form())

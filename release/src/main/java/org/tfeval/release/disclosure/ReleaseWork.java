@@ -93,6 +93,13 @@ public final class ReleaseWork implements AutoCloseable {
     private long removedCases;
     private long collapsedCategories;
     private long recodedValues;
+    // generalization and scenario
+    private org.tfeval.instrument.disclosure.Scenario scenario;
+    private Map<String, Integer> pins = Map.of();
+    private LossMetric metric = LossMetric.LOSS;
+    private Generalisation generalisation;
+    private final Set<String> generalised = new LinkedHashSet<>();
+    private final Set<String> withheld = new LinkedHashSet<>();
 
     private ReleaseWork(
             Snapshot snapshot,
@@ -112,6 +119,84 @@ public final class ReleaseWork implements AutoCloseable {
         this.duck = duck;
         this.progress = progress;
         this.view = JoinedView.of(instrument);
+        this.scenario = instrument.disclosureModel().scenarioAt(level);
+    }
+
+    /**
+     * Sets how the lattice search works: the scenario (null: the instrument's for the level), levels
+     * the analyst pins (dimension or {@code form.VARIABLE} to level) and the metric the choice minimises.
+     */
+    public ReleaseWork search(
+            org.tfeval.instrument.disclosure.Scenario scenario, Map<String, Integer> pins, LossMetric metric) {
+        if (scenario != null) {
+            this.scenario = scenario;
+        }
+        this.pins = Map.copyOf(pins);
+        this.metric = java.util.Objects.requireNonNull(metric, "metric");
+        return this;
+    }
+
+    public org.tfeval.instrument.disclosure.Scenario scenario() {
+        return scenario;
+    }
+
+    Map<String, Integer> pins() {
+        return pins;
+    }
+
+    LossMetric metric() {
+        return metric;
+    }
+
+    void generalisation(Generalisation g) {
+        this.generalisation = g;
+    }
+
+    /** What the lattice search chose, if it ran. */
+    public Optional<Generalisation> generalisation() {
+        return Optional.ofNullable(generalisation);
+    }
+
+    /** Marks a variable as set by the lattice search: banding, top coding and collapsing leave it alone. */
+    void generalised(PlannedVariable v) {
+        generalised.add(v.qualifiedName());
+    }
+
+    boolean isGeneralised(PlannedVariable v) {
+        return generalised.contains(v.qualifiedName());
+    }
+
+    /** Withholds a form's file from the package (its rows are still built, for the views). */
+    void withhold(String form, String rule, String why) {
+        requireForm(form);
+        withheld.add(form);
+        treat(form, "(all)", rule, why, 0);
+    }
+
+    boolean isWithheld(String form) {
+        return withheld.contains(form);
+    }
+
+    /** {@code src_<form> s} with its parent record joined as {@code p}, for queries of planned values. */
+    String fromWithParent(String form) {
+        return src(form) + " s" + parentJoin(form);
+    }
+
+    /** The rows of a query as text (nulls as null). */
+    List<String[]> rows(String sql) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                String[] r = new String[n];
+                for (int i = 0; i < n; i++) {
+                    r[i] = rs.getString(i + 1);
+                }
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /**
@@ -268,9 +353,23 @@ public final class ReleaseWork implements AutoCloseable {
             progress.progress("disclosure control", i++, list.size() + 1);
         }
         materialise();
-        if (risk.stream().noneMatch(r -> r.stage().equals("released"))) {
+        if (risk.stream().noneMatch(r -> r.stage().startsWith("released"))) {
             measure("released", view.quasiIdentifiers(this), "rel_");
         }
+        for (org.tfeval.instrument.disclosure.Attacker a :
+                instrument.disclosureModel().attackersAt(level)) {
+            List<JoinedView.Column> known = view.quasiIdentifiers(this).stream()
+                    .filter(c -> a.knows().contains(c.qualifiedName()))
+                    .toList();
+            if (!known.isEmpty()) {
+                measure(attackerStage(a.name()), known, "rel_");
+            }
+        }
+    }
+
+    /** The risk stage of an attacker: the released data on the variables their sources give. */
+    public static String attackerStage(String attacker) {
+        return "attacker " + attacker;
     }
 
     // ---- the plan, for rules
@@ -548,6 +647,9 @@ public final class ReleaseWork implements AutoCloseable {
         materialise();
         List<ReleasedDataset> out = new ArrayList<>();
         for (Map.Entry<String, List<PlannedVariable>> e : plan.entrySet()) {
+            if (withheld.contains(e.getKey())) {
+                continue;
+            }
             Form form = instrument.form(e.getKey());
             DatasetSpec spec = spec(form, e.getValue());
             List<String> cols = new ArrayList<>();
@@ -840,6 +942,12 @@ public final class ReleaseWork implements AutoCloseable {
 
     // ---- the report
 
+    /** The disclosure report of what has been applied so far, with a closing note (the chosen path). */
+    public DisclosureReport report(String closingNote) throws SQLException {
+        notes.add(closingNote);
+        return report();
+    }
+
     /** The disclosure report of what has been applied so far. */
     public DisclosureReport report() throws SQLException {
         materialise();
@@ -886,7 +994,10 @@ public final class ReleaseWork implements AutoCloseable {
                 treatments,
                 risk,
                 loss,
-                notes);
+                notes,
+                scenario.words(),
+                instrument.disclosureModel().attackersAt(level),
+                generalisation);
     }
 
     // ---- SQL helpers

@@ -17,8 +17,11 @@ package org.tfeval.release.disclosure;
  *     refused
  * @param maxRemovedCaseShare most cases (with their victims, suspects and offenses) that may be left
  *     out because no suppression of values can put them in a class of k before the release is refused
+ * @param maxLoss most information loss (ARX's Loss, 0-1) the generalization may cost before public
+ *     microdata give way to aggregate tables
  */
-public record Thresholds(int k, int l, int bandWidth, double maxSuppressedValueShare, double maxRemovedCaseShare) {
+public record Thresholds(
+        int k, int l, int bandWidth, double maxSuppressedValueShare, double maxRemovedCaseShare, double maxLoss) {
 
     /** A class of one is no protection; two is the least k that means something. */
     public static final int MIN_K = 2;
@@ -35,6 +38,11 @@ public record Thresholds(int k, int l, int bandWidth, double maxSuppressedValueS
     public static final double DEFAULT_MAX_SUPPRESSED_VALUE_SHARE = 0.5;
     /** See {@link #maxRemovedCaseShare}. */
     public static final double DEFAULT_MAX_REMOVED_CASE_SHARE = 0.05;
+    /**
+     * Microdata that keep less than 40% of the information in their quasi-identifiers (Loss above 0.6)
+     * say too little to be worth the risk: the public tier is then aggregate tables.
+     */
+    public static final double DEFAULT_MAX_LOSS = 0.6;
 
     public Thresholds {
         if (k < MIN_K) {
@@ -49,6 +57,16 @@ public record Thresholds(int k, int l, int bandWidth, double maxSuppressedValueS
         }
         requireShare(maxSuppressedValueShare, "the maximum share of suppressed values");
         requireShare(maxRemovedCaseShare, "the maximum share of removed cases");
+        requireShare(maxLoss, "the maximum information loss");
+    }
+
+    /** The thresholds with the default maximum information loss. */
+    public Thresholds(int k, int l, int bandWidth, double maxSuppressedValueShare, double maxRemovedCaseShare) {
+        this(k, l, bandWidth, maxSuppressedValueShare, maxRemovedCaseShare, DEFAULT_MAX_LOSS);
+    }
+
+    public Thresholds withMaxLoss(double value) {
+        return new Thresholds(k, l, bandWidth, maxSuppressedValueShare, maxRemovedCaseShare, value);
     }
 
     /** k = 11, l = 2, five-year bands, at most half of the protected values suppressed, at most 5% of cases removed. */
@@ -62,23 +80,23 @@ public record Thresholds(int k, int l, int bandWidth, double maxSuppressedValueS
     }
 
     public Thresholds withK(int value) {
-        return new Thresholds(value, l, bandWidth, maxSuppressedValueShare, maxRemovedCaseShare);
+        return new Thresholds(value, l, bandWidth, maxSuppressedValueShare, maxRemovedCaseShare, maxLoss);
     }
 
     public Thresholds withL(int value) {
-        return new Thresholds(k, value, bandWidth, maxSuppressedValueShare, maxRemovedCaseShare);
+        return new Thresholds(k, value, bandWidth, maxSuppressedValueShare, maxRemovedCaseShare, maxLoss);
     }
 
     public Thresholds withBandWidth(int value) {
-        return new Thresholds(k, l, value, maxSuppressedValueShare, maxRemovedCaseShare);
+        return new Thresholds(k, l, value, maxSuppressedValueShare, maxRemovedCaseShare, maxLoss);
     }
 
     public Thresholds withMaxSuppressedValueShare(double value) {
-        return new Thresholds(k, l, bandWidth, value, maxRemovedCaseShare);
+        return new Thresholds(k, l, bandWidth, value, maxRemovedCaseShare, maxLoss);
     }
 
     public Thresholds withMaxRemovedCaseShare(double value) {
-        return new Thresholds(k, l, bandWidth, maxSuppressedValueShare, value);
+        return new Thresholds(k, l, bandWidth, maxSuppressedValueShare, value, maxLoss);
     }
 
     private static void requireShare(double share, String what) {

@@ -43,6 +43,7 @@ import org.tfeval.release.format.FileFormat;
 import org.tfeval.release.format.VariableNotes;
 import org.tfeval.release.format.WriteOptions;
 import org.tfeval.release.format.XptNames;
+import org.tfeval.release.tables.AggregateTables;
 import org.tfeval.snapshot.Snapshot;
 
 /**
@@ -83,6 +84,7 @@ public final class ReleaseBuilder {
     private final LocalDateTime timestamp;
     private final ProgressListener progress;
     private final String version;
+    private final DisclosureOptions disclosure;
 
     private ReleaseBuilder(
             Snapshot snapshot,
@@ -92,7 +94,9 @@ public final class ReleaseBuilder {
             Path keyFile,
             LocalDateTime timestamp,
             ProgressListener progress,
-            String version) {
+            String version,
+            DisclosureOptions disclosure) {
+        this.disclosure = Objects.requireNonNull(disclosure, "disclosure");
         this.snapshot = snapshot;
         this.level = level;
         this.thresholds = thresholds;
@@ -113,7 +117,8 @@ public final class ReleaseBuilder {
                 null,
                 null,
                 ProgressListener.NONE,
-                "dev");
+                "dev",
+                DisclosureOptions.defaults());
     }
 
     public ReleaseBuilder withLevel(ReleaseLevel value) {
@@ -128,7 +133,8 @@ public final class ReleaseBuilder {
                 keyFile,
                 timestamp,
                 progress,
-                version);
+                version,
+                disclosure);
     }
 
     public ReleaseBuilder withThresholds(Thresholds value) {
@@ -140,23 +146,26 @@ public final class ReleaseBuilder {
                 keyFile,
                 timestamp,
                 progress,
-                version);
+                version,
+                disclosure);
     }
 
     /** Variables treated as quasi-identifiers beyond those the instrument declares ({@code VARIABLE} or {@code form.VARIABLE}). */
     public ReleaseBuilder withExtraQuasiIdentifiers(Collection<String> names) {
         return new ReleaseBuilder(
-                snapshot, level, thresholds, List.copyOf(names), keyFile, timestamp, progress, version);
+                snapshot, level, thresholds, List.copyOf(names), keyFile, timestamp, progress, version, disclosure);
     }
 
     /** Keeps the pseudonymisation key in this file (created, readable by the owner only; never inside the package). */
     public ReleaseBuilder withKeyFile(Path file) {
-        return new ReleaseBuilder(snapshot, level, thresholds, extraQuasi, file, timestamp, progress, version);
+        return new ReleaseBuilder(
+                snapshot, level, thresholds, extraQuasi, file, timestamp, progress, version, disclosure);
     }
 
     /** The creation time written into the files (default: now). */
     public ReleaseBuilder withTimestamp(LocalDateTime value) {
-        return new ReleaseBuilder(snapshot, level, thresholds, extraQuasi, keyFile, value, progress, version);
+        return new ReleaseBuilder(
+                snapshot, level, thresholds, extraQuasi, keyFile, value, progress, version, disclosure);
     }
 
     public ReleaseBuilder withProgress(ProgressListener value) {
@@ -168,7 +177,19 @@ public final class ReleaseBuilder {
                 keyFile,
                 timestamp,
                 Objects.requireNonNull(value, "progress"),
-                version);
+                version,
+                disclosure);
+    }
+
+    /** The disclosure options (scenario, pinned levels, metric, register). */
+    public DisclosureOptions disclosure() {
+        return disclosure;
+    }
+
+    /** How the public release searches its generalization, and the study's register of releases. */
+    public ReleaseBuilder withDisclosure(DisclosureOptions value) {
+        return new ReleaseBuilder(
+                snapshot, level, thresholds, extraQuasi, keyFile, timestamp, progress, version, value);
     }
 
     /** The tfeval version recorded in the manifest. */
@@ -181,7 +202,8 @@ public final class ReleaseBuilder {
                 keyFile,
                 timestamp,
                 progress,
-                Objects.requireNonNull(value, "version"));
+                Objects.requireNonNull(value, "version"),
+                disclosure);
     }
 
     /**
@@ -226,22 +248,75 @@ public final class ReleaseBuilder {
             } catch (SQLException e) {
                 throw new IOException("cannot check the snapshot data (" + e.getSQLState() + ")", e);
             }
-            try (ReleaseWork w =
-                    ReleaseWork.open(treated.snapshot(), level, thresholds, extraQuasi, key, work, progress)) {
-                w.apply(DisclosurePolicy.of(level));
-                DisclosureReport report = w.report();
-                List<ReleasedDataset> datasets = w.datasets();
+            ReleaseRegister register =
+                    disclosure.register() == null ? null : new ReleaseRegister(disclosure.register());
+            if (register != null) {
+                register.check(snapshot.id(), level, treatment());
+            }
+            boolean microdata = true;
+            try (ReleaseWork w = ReleaseWork.open(
+                    treated.snapshot(), level, thresholds, extraQuasi, key, work, progress)) {
+                w.search(disclosure.scenario(), disclosure.pins(), disclosure.metric());
+                String refusal = null;
+                try {
+                    w.apply(DisclosurePolicy.of(level));
+                } catch (ReleaseRefusedException e) {
+                    if (level != ReleaseLevel.PUBLIC) {
+                        throw e;
+                    }
+                    microdata = false;
+                    refusal = e.getMessage();
+                }
                 Map<String, Long> rows = new LinkedHashMap<>();
                 List<PackagedFile> files = new ArrayList<>();
+                List<ReleasedDataset> datasets = new ArrayList<>();
                 StudyDocumentation doc = StudyDocumentation.of(snapshot, level, at, version, packageId());
-                int step = 0;
-                for (ReleasedDataset d : datasets) {
-                    progress.progress("write files", step++, datasets.size());
-                    rows.put(d.form(), d.rowCount());
-                    files.addAll(writeDataset(
-                            building, d, at, doc.variableNotes(d.form(), d.spec(), treatments(report, d.form()))));
+                DisclosureReport report;
+                String path;
+                if (microdata) {
+                    report = w.report();
+                    datasets = w.datasets();
+                    int step = 0;
+                    for (ReleasedDataset d : datasets) {
+                        progress.progress("write files", step++, datasets.size());
+                        rows.put(d.form(), d.rowCount());
+                        files.addAll(writeDataset(
+                                building, d, at, doc.variableNotes(d.form(), d.spec(), treatments(report, d.form()))));
+                    }
+                    progress.progress("write files", datasets.size(), datasets.size());
+                    path = level == ReleaseLevel.PUBLIC
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "public-use microdata: k = %d was met after generalization (%s) and local "
+                                            + "suppression; see %s",
+                                    thresholds.k(),
+                                    report.scenario(),
+                                    DISCLOSURE_HTML)
+                            : "restricted-use microdata";
+                } else {
+                    path = String.format(
+                            Locale.ROOT,
+                            "aggregate tables only: microdata are restricted-use only, because %s. The public tier is "
+                                    + "frequency tables with counts below %d withheld and complementary suppression "
+                                    + "(folder %s/)",
+                            refusal,
+                            thresholds.k(),
+                            AggregateTables.FOLDER);
+                    report = w.report(path);
+                    List<AggregateTables.Table> tables = AggregateTables.of(treated.snapshot(), thresholds.k());
+                    for (String name :
+                            AggregateTables.write(tables, building.resolve(AggregateTables.FOLDER), thresholds.k())) {
+                        files.add(packaged(
+                                building,
+                                AggregateTables.FOLDER + "/" + name,
+                                name.equals("index.csv")
+                                        ? "index of the frequency tables"
+                                        : name.equals("README.txt")
+                                                ? "how the tables are protected"
+                                                : "frequency table with withheld counts"));
+                    }
+                    rows.put(AggregateTables.FOLDER, (long) tables.size());
                 }
-                progress.progress("write files", datasets.size(), datasets.size());
                 DisclosureReportWriter.writeHtml(report, building.resolve(DISCLOSURE_HTML));
                 DisclosureReportWriter.writeJson(report, building.resolve(DISCLOSURE_JSON));
                 Files.writeString(building.resolve(PROCESSING_LOG), log.text(), StandardCharsets.UTF_8);
@@ -262,7 +337,7 @@ public final class ReleaseBuilder {
                     files.add(packaged(building, m.path(), m.description()));
                 }
                 Files.writeString(
-                        building.resolve(README), readme(datasets, report, files, at, doc), StandardCharsets.UTF_8);
+                        building.resolve(README), readme(datasets, report, files, at, doc, path), StandardCharsets.UTF_8);
                 files.add(packaged(building, README, "this package described"));
                 writeManifest(building.resolve(MANIFEST), rows, files, report, at);
                 result = new ReleaseResult(
@@ -272,7 +347,8 @@ public final class ReleaseBuilder {
                         rows,
                         datasets.stream().map(ReleasedDataset::spec).toList(),
                         files,
-                        report);
+                        report,
+                        microdata);
             } catch (SQLException e) {
                 throw new IOException("the release failed in its working database (" + e.getSQLState() + ")", e);
             }
@@ -286,6 +362,15 @@ public final class ReleaseBuilder {
                         HexFormat.of().formatHex(key) + "\n",
                         StandardCharsets.US_ASCII,
                         StandardOpenOption.WRITE);
+            }
+            if (register != null) {
+                register.record(new ReleaseRegister.Entry(
+                        snapshot.id(),
+                        level,
+                        treatment(),
+                        microdata ? "microdata" : "aggregate tables",
+                        at.toString(),
+                        target.getFileName().toString()));
             }
             WorkFolders.deleteTree(work);
             OwnerOnlyFiles.restrict(building); // restricted files hold personal data: 0700 folders, 0600 files
@@ -399,12 +484,37 @@ public final class ReleaseBuilder {
                 + (level == ReleaseLevel.PUBLIC ? ": public-use files" : ": restricted-use files");
     }
 
+    /** The settings that decide what a release holds, as one canonical text (the register compares it). */
+    String treatment() {
+        return String.format(
+                Locale.ROOT,
+                "instrument %s %s; k=%d l=%d band=%d maxSuppressed=%s maxRemoved=%s; quasi=%s; scenario=%s; pins=%s; "
+                        + "metric=%s",
+                snapshot.instrument().id(),
+                snapshot.instrument().version(),
+                thresholds.k(),
+                thresholds.l(),
+                thresholds.bandWidth(),
+                thresholds.maxSuppressedValueShare(),
+                thresholds.maxRemovedCaseShare(),
+                new java.util.TreeSet<>(extraQuasi),
+                disclosure.scenario() == null
+                        ? snapshot.instrument()
+                                .disclosureModel()
+                                .scenarioAt(level)
+                                .key()
+                        : disclosure.scenario().key(),
+                new java.util.TreeMap<>(disclosure.pins()),
+                disclosure.metric().name().toLowerCase(Locale.ROOT));
+    }
+
     private String readme(
             List<ReleasedDataset> datasets,
             DisclosureReport report,
             List<PackagedFile> files,
             LocalDateTime at,
-            StudyDocumentation doc) {
+            StudyDocumentation doc,
+            String path) {
         StringBuilder b = new StringBuilder();
         b.append(studyTitle())
                 .append("\n")
@@ -423,6 +533,7 @@ public final class ReleaseBuilder {
                                         thresholds.l())
                                 : "restricted-use files, for use under a data use agreement")
                 .append('\n');
+        b.append("Chosen path: ").append(path).append('\n');
         b.append("Snapshot: ")
                 .append(snapshot.id())
                 .append(" (taken ")
@@ -435,7 +546,9 @@ public final class ReleaseBuilder {
                 .append('\n');
         b.append("Created: ").append(at).append(" by tfeval ").append(version).append("\n\n");
         b.append(doc.readmeSection());
-        b.append("Datasets (one folder each, the same rows in every format):\n");
+        if (!datasets.isEmpty()) {
+            b.append("Datasets (one folder each, the same rows in every format):\n");
+        }
         for (ReleasedDataset d : datasets) {
             b.append(String.format(
                     Locale.ROOT,
@@ -454,7 +567,8 @@ public final class ReleaseBuilder {
                 .append(StudyDocumentation.USER_GUIDE)
                 .append(".\n\n");
         b.append(
-                        "Identifiers (TF_ID, CASE_ID, VICTIM_ID, SUSPECT_ID) are pseudonyms drawn for this release only: they link\n")
+                        "Identifiers (CASE_ID, VICTIM_ID, SUSPECT_ID; TF_ID in restricted files only: public files carry the task\n"
+                                + "force as a generalized profile) are pseudonyms drawn for this release only: they link\n")
                 .append(
                         "the datasets of this package and cannot be linked with any other release or with the study's records.\n\n");
         b.append("Reserved missing codes: ")
@@ -498,6 +612,7 @@ public final class ReleaseBuilder {
         m.set("thresholds", JSON.valueToTree(thresholds));
         m.put("suppressed_quasi_share", report.loss().suppressedQuasiShare());
         m.put("removed_cases", report.loss().removedCases());
+        m.put("scenario", report.scenario());
         ObjectNode r = m.putObject("datasets");
         rows.forEach(r::put);
         ArrayNode list = m.putArray("files");

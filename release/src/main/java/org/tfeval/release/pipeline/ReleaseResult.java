@@ -20,6 +20,8 @@ import org.tfeval.release.disclosure.DisclosureReport;
  * @param datasets the released datasets' names, labels, value labels and missing codes, in file order
  * @param files every file of the package (the manifest itself excepted)
  * @param report what disclosure control did
+ * @param microdata false when a public release holds aggregate tables only (microdata could not meet
+ *     k within the limits: they are restricted-use only)
  */
 public record ReleaseResult(
         Path dir,
@@ -28,7 +30,8 @@ public record ReleaseResult(
         Map<String, Long> rows,
         List<DatasetSpec> datasets,
         List<PackagedFile> files,
-        DisclosureReport report) {
+        DisclosureReport report,
+        boolean microdata) {
     public ReleaseResult {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(level, "level");

@@ -59,7 +59,7 @@ class DisclosurePartsTest {
 
     @Test
     void thresholds_reject_values_that_protect_no_one() {
-        assertThat(Thresholds.defaults()).isEqualTo(new Thresholds(11, 2, 5, 0.5, 0.05));
+        assertThat(Thresholds.defaults()).isEqualTo(new Thresholds(11, 2, 5, 0.5, 0.05, 0.6));
         assertThatThrownBy(() -> Thresholds.defaults().withK(1)).hasMessageContaining("k must be at least 2");
         assertThatThrownBy(() -> Thresholds.defaults().withL(0)).hasMessageContaining("l must be at least 1");
         assertThatThrownBy(() -> Thresholds.defaults().withBandWidth(0)).hasMessageContaining("band width");
@@ -78,7 +78,10 @@ class DisclosurePartsTest {
                         "DateIntervals",
                         "CoarsenDates",
                         "DropBelowLevel",
+                        "ReleaseGroupProfile",
+                        "AttackerModel",
                         "PseudonymiseIds",
+                        "LatticeSearch",
                         "GroupIntoBands",
                         "TopCode",
                         "CollapseRareCategories",
@@ -86,7 +89,8 @@ class DisclosurePartsTest {
                         "LDiversity");
         assertThat(DisclosurePolicy.of(ReleaseLevel.RESTRICTED).rules(Thresholds.defaults()).stream()
                         .map(r -> r.getClass().getSimpleName()))
-                .containsExactly("DropDirectIdentifiers", "DropFreeText", "DropBelowLevel", "PseudonymiseIds");
+                .containsExactly(
+                        "DropDirectIdentifiers", "DropFreeText", "DropBelowLevel", "AttackerModel", "PseudonymiseIds");
         assertThatThrownBy(() -> DisclosurePolicy.of(ReleaseLevel.DROP)).isInstanceOf(IllegalArgumentException.class);
     }
 

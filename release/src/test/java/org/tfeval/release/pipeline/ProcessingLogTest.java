@@ -85,7 +85,8 @@ class ProcessingLogTest {
                 .withThresholds(Thresholds.defaults()
                         .withK(3)
                         .withMaxSuppressedValueShare(1)
-                        .withMaxRemovedCaseShare(1))
+                        .withMaxRemovedCaseShare(1)
+                        .withMaxLoss(1))
                 .build(root.resolve("public"));
         assertThat(Files.readString(r.dir().resolve(ReleaseBuilder.PROCESSING_LOG)))
                 .contains("victim.V_AGE")

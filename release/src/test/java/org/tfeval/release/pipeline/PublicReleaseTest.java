@@ -67,7 +67,7 @@ class PublicReleaseTest {
         manifest.path("files")
                 .forEach(f ->
                         listed.put(f.path("file").asText(), f.path("sha256").asText()));
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             for (FileFormat f : FileFormat.values()) {
                 String file = d + "/" + f.fileName(d);
                 assertThat(listed).as(file).containsKey(file);
@@ -105,7 +105,7 @@ class PublicReleaseTest {
     @Test
     void readstat_reads_every_dta_sav_and_xpt_with_the_rows_names_labels_and_value_labels() throws Exception {
         ReleaseResult r = release();
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             DatasetSpec spec = r.dataset(d);
             long rows = r.rows().get(d);
             for (String ext : List.of("dta", "sav")) {
@@ -263,7 +263,6 @@ class PublicReleaseTest {
     void identifiers_link_the_datasets_of_one_release() {
         ReleaseResult r = release();
         Set<String> cases = new HashSet<>(ReleasedPackages.csv(r, "case").values("CASE_ID"));
-        Set<String> tfs = new HashSet<>(ReleasedPackages.csv(r, "task_force").values("TF_ID"));
         Set<String> suspects = new HashSet<>(ReleasedPackages.csv(r, "suspect").values("SUSPECT_ID"));
         assertThat(cases).allMatch(c -> c.matches("[0-9A-F]{16}"));
         assertThat(ReleasedPackages.csv(r, "victim").values("CASE_ID"))
@@ -272,7 +271,11 @@ class PublicReleaseTest {
         assertThat(ReleasedPackages.csv(r, "suspect").values("CASE_ID"))
                 .isNotEmpty()
                 .allMatch(cases::contains);
-        assertThat(ReleasedPackages.csv(r, "victim").values("TF_ID")).allMatch(tfs::contains);
+        // the task force is never a pseudonym in a public file: its attributes would undo it
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
+            assertThat(ReleasedPackages.csv(r, d).header()).as(d).doesNotContain("TF_ID");
+        }
+        assertThat(r.dir().resolve("task_force")).doesNotExist();
         assertThat(ReleasedPackages.csv(r, "offense").values("SUSPECT_ID"))
                 .isNotEmpty()
                 .allMatch(suspects::contains);
@@ -282,9 +285,7 @@ class PublicReleaseTest {
     void identifiers_differ_between_two_releases_of_the_same_snapshot() {
         ReleaseResult a = release();
         ReleaseResult b = ReleasedPackages.secondPublicRelease();
-        for (String[] id : new String[][] {
-            {"task_force", "TF_ID"}, {"case", "CASE_ID"}, {"victim", "VICTIM_ID"}, {"suspect", "SUSPECT_ID"}
-        }) {
+        for (String[] id : new String[][] {{"case", "CASE_ID"}, {"victim", "VICTIM_ID"}, {"suspect", "SUSPECT_ID"}}) {
             Set<String> first = new HashSet<>(ReleasedPackages.csv(a, id[0]).values(id[1]));
             Set<String> second = new HashSet<>(ReleasedPackages.csv(b, id[0]).values(id[1]));
             assertThat(first).as(id[1]).isNotEmpty().doesNotContainAnyElementsOf(second);
@@ -327,12 +328,13 @@ class PublicReleaseTest {
             }
         }
         assertThat(files)
-                .isEqualTo(org.tfeval.instrument.InstrumentLoader.builtIn("ecm")
-                                        .forms()
-                                        .size()
+                .isEqualTo((org.tfeval.instrument.InstrumentLoader.builtIn("ecm")
+                                                .forms()
+                                                .size()
+                                        - 1)
                                 * (FileFormat.values().length + 1) // each format and the .xpt short names
-                        + 8); // README, manifest, disclosure report (2), processing log, study DDI, user guide,
-        // instrument
+                        + 8); // all datasets but the task force's; README, manifest, disclosure report (2), processing
+        // log, study DDI, user guide, instrument
     }
 
     /** A file as text a person could read in it: binary data files through readstat, DuckDB or PDFBox. */
@@ -370,7 +372,7 @@ class PublicReleaseTest {
     @Test
     void exact_dates_are_released_only_as_years_and_as_intervals_computed_from_the_exact_dates() throws Exception {
         ReleaseResult r = release();
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             assertThat(r.dataset(d).variables()).as(d).noneMatch(v -> v.kind() == VariableKind.DATE);
         }
         ReleasedPackages.Csv cases = ReleasedPackages.csv(r, "case");
@@ -396,7 +398,12 @@ class PublicReleaseTest {
                 exact.merge(rs.getString(1), 1, Integer::sum);
             }
         }
+        // an interval is banded or suppressed when the attacker model makes it a quasi-identifier; the exact
+        // values released are the snapshot's
         for (String days : cases.values("CASE_DAYS_OPEN_TO_CLOSE")) {
+            if (days.equals("-6") || r.report().chosenGeneralisation().isPresent()) {
+                continue;
+            }
             assertThat(exact.merge(days, -1, Integer::sum))
                     .as("interval " + days)
                     .isNotNegative();
@@ -404,44 +411,21 @@ class PublicReleaseTest {
     }
 
     @Test
-    void ages_are_banded_with_coded_tails_and_rare_categories_are_collapsed() throws Exception {
+    void generalized_quasi_identifiers_hold_only_codes_of_their_chosen_level() throws Exception {
         ReleaseResult r = release();
-        VariableSpec age = r.dataset("victim").variable("V_AGE").orElseThrow();
-        assertThat(age.valueLabels().values())
-                .anyMatch(l -> l.matches("\\d+-\\d+"))
-                .anyMatch(l -> l.endsWith("or more"))
-                .anyMatch(l -> l.endsWith("or less"));
-        for (String a : ReleasedPackages.csv(r, "victim").values("V_AGE")) {
-            if (!a.isEmpty() && !RESERVED.contains(a)) {
-                assertThat(age.valueLabels()).as("age " + a).containsKey(Long.parseLong(a));
+        var g = r.report().chosenGeneralisation().orElseThrow();
+        assertThat(g.chosen().variables()).containsKeys("victim.V_AGE", "suspect.S_SENTENCE_MONTHS", "case.TF_REGION");
+        for (String q : List.of("victim.V_AGE", "victim.V_RACE", "case.TF_REGION", "suspect.S_TOP_CHARGE")) {
+            String form = q.substring(0, q.indexOf('.'));
+            String name = q.substring(q.indexOf('.') + 1);
+            VariableSpec spec = r.dataset(form).variable(name).orElseThrow();
+            for (String value : ReleasedPackages.csv(r, form).values(name)) {
+                if (!value.isEmpty() && !RESERVED.contains(value)) {
+                    assertThat(spec.valueLabels()).as(q + " " + value).containsKey(Long.parseLong(value));
+                }
             }
         }
-        // race codes held by fewer than k victims in the snapshot are not released as such
-        Set<String> rare = new HashSet<>();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-                Statement st = duck.createStatement();
-                ResultSet rs = st.executeQuery("SELECT V_RACE FROM read_parquet('"
-                        + GeneratedSnapshots.demo().dataset("victim")
-                        + "') WHERE V_RACE >= 0 GROUP BY 1 HAVING count(*) < " + K)) {
-            while (rs.next()) {
-                rare.add(rs.getString(1));
-            }
-        }
-        assertThat(rare).isNotEmpty();
-        Map<Long, String> labels =
-                r.dataset("victim").variable("V_RACE").orElseThrow().valueLabels();
-        List<String> released = ReleasedPackages.csv(r, "victim").values("V_RACE");
-        long collapsedCode = labels.entrySet().stream()
-                .filter(e -> e.getValue().startsWith("Collapsed: "))
-                .findFirst()
-                .orElseThrow()
-                .getKey();
-        for (String code : rare) {
-            if (Long.parseLong(code) != collapsedCode) {
-                assertThat(released).as("rare race code " + code).doesNotContain(code);
-                assertThat(labels).doesNotContainKey(Long.parseLong(code));
-            }
-        }
+        assertThat(r.report().scenario()).contains("joined");
     }
 
     @Test
@@ -450,7 +434,7 @@ class PublicReleaseTest {
         Path schema = Path.of(
                 System.getProperty("tfeval.shared", "/work/shared"), "reference", "ddi-codebook-2.5", "codebook.xsd");
         ExternalTools.require("xmllint", "libxml2-utils");
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             Path xml = copy(r.dir().resolve(d).resolve(d + ".xml"));
             ExternalTools.run(xml.getParent(), "xmllint", "--noout", "--schema", schema.toString(), xml.toString());
             assertThat(Files.readString(xml, StandardCharsets.UTF_8))
@@ -465,7 +449,7 @@ class PublicReleaseTest {
         Pattern cell = Pattern.compile("<td class=\"n\">([^<]*)</td>");
         Pattern catStat = Pattern.compile("<catStat type=\"freq\">(\\d+)</catStat>");
         int hidden = 0;
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             String html = Files.readString(r.dir().resolve(d).resolve(d + ".html"), StandardCharsets.UTF_8);
             String codes = html.replaceAll("(?s)<table class=\"summary\">.*?</table>", "");
             Matcher m =
@@ -505,7 +489,8 @@ class PublicReleaseTest {
                 .readTree(r.dir().resolve(ReleaseBuilder.DISCLOSURE_JSON).toFile());
         Map<String, JsonNode> stages = new HashMap<>();
         json.path("risk").forEach(s -> stages.put(s.path("stage").asText(), s));
-        assertThat(stages).containsKeys("original", "recoded", "released");
+        assertThat(stages).containsKeys("original", "recoded", "released", "attacker docket", "attacker register");
+        assertThat(stages.get("attacker docket").path("smallestClass").asLong()).isGreaterThanOrEqualTo(K);
         assertThat(stages.get("original").path("casesAtRisk").asLong()).isPositive();
         assertThat(stages.get("original").path("sampleUniques").asLong()).isPositive();
         assertThat(stages.get("released").path("casesAtRisk").asLong()).isZero();
@@ -519,9 +504,8 @@ class PublicReleaseTest {
                         "DateIntervals",
                         "CoarsenDates",
                         "DropBelowLevel",
-                        "GroupIntoBands",
-                        "TopCode",
-                        "CollapseRareCategories",
+                        "ReleaseGroupProfile",
+                        "LatticeSearch",
                         "LocalSuppression",
                         "LDiversity");
         assertThat(json.path("information_loss").path("suppressedQuasiValues").asLong())
@@ -530,6 +514,12 @@ class PublicReleaseTest {
                 .isBetween(0.0, 1.0);
         String html = Files.readString(r.dir().resolve(ReleaseBuilder.DISCLOSURE_HTML), StandardCharsets.UTF_8);
         assertThat(html)
+                .contains("Attacker: docket")
+                .contains("Attacker: staff")
+                .contains("Generalization (lattice search)")
+                .contains("Runner-up")
+                .contains("non-uniform entropy")
+                .contains("Disclosure scenario")
                 .contains("Risk before and after")
                 .contains("Information loss")
                 .contains("TF_NAME")
@@ -537,7 +527,7 @@ class PublicReleaseTest {
                 .contains("LocalSuppression");
         // every value suppressed is a -6 in the files, and the report counts them
         long sixes = 0;
-        for (String d : ReleasedPackages.DATASETS) {
+        for (String d : ReleasedPackages.PUBLIC_DATASETS) {
             ReleasedPackages.Csv csv = ReleasedPackages.csv(r, d);
             for (Variable v : instrument().form(d).variables()) {
                 if (v.inherit() == null

@@ -18,7 +18,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.tfeval.instrument.ReleaseLevel;
-import org.tfeval.release.disclosure.ReleaseRefusedException;
 import org.tfeval.release.disclosure.Thresholds;
 import org.tfeval.snapshot.Snapshot;
 
@@ -74,31 +73,45 @@ class ReleaseRefusalTest {
     }
 
     @Test
-    void a_target_that_needs_more_than_the_maximum_share_of_suppressed_values_is_refused_and_leaves_no_package()
+    void public_microdata_that_need_more_than_the_maximum_share_of_suppressed_values_give_way_to_aggregate_tables()
             throws Exception {
         Path parent = parent();
-        // the demo study needs about 80% of its quasi-identifier values suppressed for k = 11
-        ReleaseBuilder b = ReleaseBuilder.of(GeneratedSnapshots.demo())
-                .withThresholds(Thresholds.defaults().withMaxRemovedCaseShare(0.2));
-        assertThatThrownBy(() -> b.build(parent.resolve("pkg")))
-                .isInstanceOf(ReleaseRefusedException.class)
-                .hasMessageMatching(
-                        "k = 11 cannot be reached within the limits: it needs \\d+ of \\d+ quasi-identifier values \\(\\d+\\.\\d%\\) "
-                                + "suppressed, the maximum is 50\\.0%");
-        assertNothingWritten(parent);
+        // the demo study needs most of its quasi-identifier values suppressed for k = 11
+        ReleaseResult r = ReleaseBuilder.of(GeneratedSnapshots.demo())
+                .withThresholds(
+                        Thresholds.defaults().withMaxRemovedCaseShare(0.2).withMaxLoss(1.0))
+                .build(parent.resolve("pkg"));
+        assertThat(r.microdata()).isFalse();
+        assertThat(r.dir().resolve("case")).doesNotExist();
+        assertThat(Files.readString(r.dir().resolve(ReleaseBuilder.README)))
+                .containsPattern("microdata are restricted-use only, because k = 11 cannot be reached within the "
+                        + "limits: it needs \\d+ of \\d+ quasi-identifier values \\(\\d+\\.\\d%\\) suppressed, the "
+                        + "maximum is 0\\.0%");
+        assertThat(r.dir().resolve("tables").resolve("index.csv")).exists();
     }
 
     @Test
-    void a_target_that_needs_more_than_the_maximum_share_of_cases_left_out_is_refused() throws Exception {
+    void public_microdata_that_need_more_than_the_maximum_share_of_cases_left_out_give_way_to_aggregate_tables()
+            throws Exception {
         Path parent = parent();
-        ReleaseBuilder b = ReleaseBuilder.of(GeneratedSnapshots.demo())
-                .withThresholds(
-                        Thresholds.defaults().withMaxSuppressedValueShare(1).withMaxRemovedCaseShare(0.01));
-        assertThatThrownBy(() -> b.build(parent.resolve("pkg")))
-                .isInstanceOf(ReleaseRefusedException.class)
-                .hasMessageContaining("cases")
-                .hasMessageContaining("would have to be left out, the maximum is 1.0%");
-        assertNothingWritten(parent);
+        ReleaseResult r = ReleaseBuilder.of(GeneratedSnapshots.demo())
+                .withThresholds(Thresholds.defaults()
+                        .withMaxSuppressedValueShare(1)
+                        .withMaxRemovedCaseShare(0.0)
+                        .withMaxLoss(1.0))
+                .build(parent.resolve("pkg"));
+        assertThat(r.microdata()).isFalse();
+        assertThat(Files.readString(r.dir().resolve(ReleaseBuilder.README)))
+                .contains("would have to be left out, the maximum is 0.0%");
+    }
+
+    @Test
+    void a_restricted_release_is_never_replaced_by_tables() throws Exception {
+        ReleaseResult r = ReleaseBuilder.of(GeneratedSnapshots.demo())
+                .withLevel(ReleaseLevel.RESTRICTED)
+                .build(parent().resolve("pkg"));
+        assertThat(r.microdata()).isTrue();
+        assertThat(r.dir().resolve("tables")).doesNotExist();
     }
 
     @Test
