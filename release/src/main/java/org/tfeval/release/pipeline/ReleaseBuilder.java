@@ -254,8 +254,8 @@ public final class ReleaseBuilder {
                 register.check(snapshot.id(), level, treatment());
             }
             boolean microdata = true;
-            try (ReleaseWork w = ReleaseWork.open(
-                    treated.snapshot(), level, thresholds, extraQuasi, key, work, progress)) {
+            try (ReleaseWork w =
+                    ReleaseWork.open(treated.snapshot(), level, thresholds, extraQuasi, key, work, progress)) {
                 w.search(disclosure.scenario(), disclosure.pins(), disclosure.metric());
                 String refusal = null;
                 try {
@@ -337,7 +337,9 @@ public final class ReleaseBuilder {
                     files.add(packaged(building, m.path(), m.description()));
                 }
                 Files.writeString(
-                        building.resolve(README), readme(datasets, report, files, at, doc, path), StandardCharsets.UTF_8);
+                        building.resolve(README),
+                        readme(datasets, report, files, at, doc, path),
+                        StandardCharsets.UTF_8);
                 files.add(packaged(building, README, "this package described"));
                 writeManifest(building.resolve(MANIFEST), rows, files, report, at);
                 result = new ReleaseResult(
