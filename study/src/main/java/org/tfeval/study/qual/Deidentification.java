@@ -313,6 +313,50 @@ public final class Deidentification {
     }
 
     /**
+     * Adds every occurrence of some words (whole words, any case) that no replaced span covers yet: how
+     * a reviewer marks a name nothing found without counting code points (an undecided suggestion inside
+     * an added span is rejected in its favour). Returns how many were added.
+     */
+    public int addWords(String interviewId, String words, Category category, String actor, Role role) {
+        requireOfficer(role);
+        Roster.Entry entry = new Roster.Entry("reviewer", words, category);
+        return tx(c -> {
+            QualTables.Transcript t = newest(c, interviewId);
+            requireState(t, TranscriptState.IMPORTED, "add a span to");
+            Original o = open(c, t);
+            List<DeidTables.Stored> known = DeidTables.suggestions(c, t.id());
+            int n = 0;
+            Instant now = Instant.now();
+            for (Roster.Match m : Roster.of(List.of(entry)).find(o.text())) {
+                boolean covered = known.stream()
+                        .anyMatch(k -> k.suggestion().status().replaced()
+                                && k.suggestion().span().overlaps(m.span()));
+                if (covered) continue;
+                for (DeidTables.Stored k : known) {
+                    if (!k.suggestion().status().decided()
+                            && k.suggestion().span().overlaps(m.span())) {
+                        DeidTables.decide(c, k.id(), k.suggestion().with(Status.REJECTED), actor, now);
+                    }
+                }
+                DeidTables.insert(
+                        c,
+                        t.id(),
+                        new Suggestion(m.span(), category, Origin.REVIEWER, "reviewer", Status.ADDED),
+                        actor,
+                        now);
+                n++;
+            }
+            audit(
+                    c,
+                    actor,
+                    "deid_decide",
+                    "{\"interview\":\"" + interviewId + "\",\"status\":\"added\",\"category\":\"" + category.label()
+                            + "\",\"spans\":" + n + "}");
+            return n;
+        });
+    }
+
+    /**
      * Accepts every undecided suggestion of a roster entry ({@code R12}, {@code roster:R12} or {@code
      * TF_NAME:TF03}) in all transcripts still in state imported; returns how many.
      */
@@ -795,8 +839,29 @@ public final class Deidentification {
         T run(Connection c) throws SQLException;
     }
 
+    /** The connection of {@link #inOneTransaction} on this thread, or null. */
+    private final ThreadLocal<Connection> joined = new ThreadLocal<>();
+
+    /**
+     * Runs several steps of this workflow in one transaction (all or none): what a scripted review of
+     * many transcripts uses, so it does not open a connection per decision.
+     */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> steps) {
+        if (joined.get() != null) return steps.get();
+        return tx(c -> {
+            joined.set(c);
+            try {
+                return steps.get();
+            } finally {
+                joined.remove();
+            }
+        });
+    }
+
     private <T> T tx(Work<T> work) {
+        Connection current = joined.get();
         try {
+            if (current != null) return work.run(current);
             return store.tx(work::run);
         } catch (SQLException e) {
             if ("23514".equals(e.getSQLState())) {

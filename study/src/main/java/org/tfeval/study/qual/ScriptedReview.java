@@ -117,8 +117,12 @@ public final class ScriptedReview {
         }
     }
 
-    /** Reviews, renders, reviews again and releases the given interviews' transcripts. */
+    /** Reviews, renders, reviews again and releases the given interviews' transcripts, in one transaction. */
     public static Figures run(Deidentification deid, List<String> interviewIds, List<Planted> planted) {
+        return deid.inOneTransaction(() -> review(deid, interviewIds, planted));
+    }
+
+    private static Figures review(Deidentification deid, List<String> interviewIds, List<Planted> planted) {
         Map<String, List<Planted>> byInterview = new LinkedHashMap<>();
         for (Planted p : planted)
             byInterview.computeIfAbsent(p.interviewId(), k -> new ArrayList<>()).add(p);

@@ -240,9 +240,16 @@ public final class SyntheticInterviews {
             int n = Math.min(DOUBLE_CODED, ids.size());
             int round = q.openRound(ids.subList(0, n), List.of("coder1", "coder2"), actor);
             for (int k = 0; k < ids.size(); k++) {
+                // the themes' spans in the de-identified text: identifiers before them were replaced by tokens
+                org.tfeval.qual.text.CanonicalText rendered = deid.rendered(ids.get(k));
+                int cursor = 0;
                 for (int j = 0; j < themeSpans.get(k).size(); j++) {
-                    Span s = themeSpans.get(k).get(j);
                     String code = themeCodes.get(k).get(j);
+                    String sentence = themeSentence(code);
+                    int at = rendered.text().indexOf(sentence, cursor);
+                    cursor = at + sentence.length();
+                    int start = rendered.codePointAt(at);
+                    Span s = new Span(start, start + sentence.codePointCount(0, sentence.length()));
                     batch.add(new Interviews.Coding(ids.get(k), s, code, "consensus", null));
                     if (k < n) {
                         batch.add(new Interviews.Coding(ids.get(k), s, code, "coder1", round));
@@ -270,6 +277,11 @@ public final class SyntheticInterviews {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the synthetic corpus to " + dir, e);
         }
+    }
+
+    private static String themeSentence(String code) {
+        for (String[] t : THEMES) if (t[0].equals(code)) return t[2];
+        throw new IllegalArgumentException(code);
     }
 
     private static void require(boolean stored) {
