@@ -89,6 +89,16 @@ final class DemoCommand implements Callable<Integer> {
                 pm.gapsPlanted(),
                 pm.gapsUnplanted(),
                 pm.report());
+        var deid = o.interviews().deidentification().byKind().get("all");
+        pw.printf(
+                java.util.Locale.ROOT,
+                "De-identification: suggestions found %.1f%% of %d planted identifiers (precision %.1f%%); after the"
+                        + " scripted review %.1f%% are replaced; %.1f reviewer decisions per transcript%n",
+                100 * deid.recall(),
+                deid.planted(),
+                100 * deid.precision(),
+                100 * deid.recallAfterReview(),
+                o.interviews().deidentification().decisionsPerTranscript());
         pw.printf(
                 "Planted %d deliberate coding errors as audited edits (%d listed by the generator)%n",
                 o.plantedEdits(), o.plannedErrors());

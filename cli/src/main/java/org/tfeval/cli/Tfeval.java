@@ -54,6 +54,7 @@ import picocli.CommandLine.Command;
             org.tfeval.cli.qual.TranscriptsCommand.class,
             org.tfeval.cli.qual.QualCommand.class,
             org.tfeval.cli.measures.MeasuresCommand.class,
+            org.tfeval.cli.deid.DeidCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Tfeval implements Runnable {

@@ -18,7 +18,9 @@ public enum Access {
     /** Roles that export records and see agreement across records. */
     EXPORT(Role::exports),
     /** Administrators. */
-    ADMINISTER(Role::administers);
+    ADMINISTER(Role::administers),
+    /** Privacy officers: de-identification review, transcripts' originals. */
+    DEIDENTIFY(Role::readsOriginals);
 
     private final Predicate<Role> rule;
 

@@ -15,7 +15,12 @@ public final class Notices {
             Map.entry("removed", "Record removed."),
             Map.entry("drawn", "The sample was drawn and recorded."),
             Map.entry("query", "Query saved."),
-            Map.entry("account", "Account saved."));
+            Map.entry("account", "Account saved."),
+            Map.entry("deid-added", "The words were added wherever they occur and are not yet replaced."),
+            Map.entry("deid-accepted", "Every undecided suggestion of the roster entry was accepted."),
+            Map.entry("deid-rendered", "Rendered: a second privacy officer reviews it now."),
+            Map.entry("deid-reviewed", "Marked reviewed."),
+            Map.entry("deid-released", "Released for coding."));
 
     private Notices() {}
 

@@ -8,6 +8,7 @@ import org.tfeval.web.account.AccountRoutes;
 import org.tfeval.web.audit.AuditRoutes;
 import org.tfeval.web.auth.LoginRoutes;
 import org.tfeval.web.coding.CodingRoutes;
+import org.tfeval.web.deid.DeidRoutes;
 import org.tfeval.web.doublecoding.DoubleCodingRoutes;
 import org.tfeval.web.export.ExportRoutes;
 import org.tfeval.web.progress.ProgressRoutes;
@@ -30,6 +31,7 @@ public final class Routes {
         out.addAll(ExportRoutes.routes(w));
         out.addAll(AccountRoutes.routes(w));
         out.addAll(AuditRoutes.routes(w));
+        out.addAll(DeidRoutes.routes(w));
         Set<String> seen = new HashSet<>();
         for (Route r : out) {
             if (!seen.add(r.method() + " " + r.path()))

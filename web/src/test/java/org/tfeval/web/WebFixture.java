@@ -91,6 +91,8 @@ final class WebFixture implements AutoCloseable {
         }
         Account admin = accounts.create("test", "admin", Role.ADMINISTRATOR, Set.of(), PASSWORD);
         accounts.create("test", "analyst", Role.ANALYST, Set.of(), PASSWORD);
+        accounts.create("test", "privacy", Role.PRIVACY_OFFICER, Set.of(), PASSWORD);
+        accounts.create("test", "privacy2", Role.PRIVACY_OFFICER, Set.of(), PASSWORD);
         drawId = draw(admin);
     }
 

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Each file becomes canonical text (UTF-8, NFC, LF) with its SHA-256 and speaker turns (Name: markers, VTT voices",
             "and cue times), linked to the interview its name starts with (TF01-P7-I1.vtt) or to --interview, in state",
-            "imported. A file for an interview that already has a transcript is a new version: codings move to it by a",
-            "diff-based remap, and those that cannot be placed go to a review list. All files or none are stored."
+            "imported: the original sealed under the participant's key, and identifiers suggested (tfeval deid). A file",
+            "for an interview that already has a transcript is a new version: once it is de-identified, codings move to",
+            "it by a diff-based remap, and those that cannot be placed go to a review list. All files or none are stored."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:imported", "1:refused or bad data", "2:bad usage", "3:internal failure"})

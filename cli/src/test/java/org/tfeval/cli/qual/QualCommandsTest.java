@@ -64,7 +64,7 @@ class QualCommandsTest {
         Run again = run("transcripts", "import", "--study", s, "--db", url, vtt.toString());
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("identical");
-        Run skip = run("transcripts", "state", "TF01-P1-I1", "--to", "codable", "--study", s, "--db", url);
+        Run skip = run("deid", "release", "TF01-P1-I1", "--study", s, "--db", url);
         assertThat(skip.exit()).isEqualTo(1);
         Path out = dir.resolve("p.qdpx");
         assertThat(run("qual", "export", "--out", out.toString(), "--study", s, "--db", url)

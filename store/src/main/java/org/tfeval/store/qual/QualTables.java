@@ -78,14 +78,18 @@ public final class QualTables {
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getInt(3),
-                        CanonicalText.verbatim(rs.getString(4)),
+                        CanonicalText.verbatim(rs.getString(4) == null ? "" : rs.getString(4)),
                         TranscriptState.ofLabel(rs.getString(5))));
             }
         }
         return out;
     }
 
-    /** Stores a transcript version with its turns; returns its id. */
+    /**
+     * Stores a transcript version with its turns; returns its id. The words are not stored here: the
+     * original goes sealed into {@link DeidTables#saveOriginal}, the rendered text comes with {@link
+     * DeidTables#render}; until then {@code text} is NULL and the turns carry no speaker labels.
+     */
     public static long insert(
             Connection c,
             String interviewId,
@@ -97,27 +101,36 @@ public final class QualTables {
             throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO qual_transcript (interview_id, version, file_name,"
-                + " format, file_sha256, text_sha256, text, length, state, imported_by, imported_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                + " format, file_sha256, text_sha256, original_sha256, text, length, state, imported_by, imported_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?, ?) RETURNING id")) {
             ps.setString(1, interviewId);
             ps.setInt(2, version);
             ps.setString(3, fileName);
             ps.setString(4, t.format().extension());
             ps.setString(5, t.fileSha256());
             ps.setString(6, t.text().sha256());
-            ps.setString(7, t.text().text());
-            ps.setInt(8, t.text().length());
-            ps.setString(9, TranscriptState.IMPORTED.label());
-            ps.setString(10, actor);
-            ps.setTimestamp(11, Timestamp.from(at));
+            ps.setString(7, t.text().sha256());
+            ps.setString(8, TranscriptState.IMPORTED.label());
+            ps.setString(9, actor);
+            ps.setTimestamp(10, Timestamp.from(at));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
             }
         }
+        insertTurns(
+                c,
+                id,
+                t.turns().stream()
+                        .map(turn -> new Turn(turn.index(), "", turn.span(), turn.cueStart(), turn.cueEnd()))
+                        .toList());
+        return id;
+    }
+
+    static void insertTurns(Connection c, long id, List<Turn> turns) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO qual_turn (transcript_id, seq, speaker, start_cp,"
                 + " end_cp, cue_start_ms, cue_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (Turn turn : t.turns()) {
+            for (Turn turn : turns) {
                 ps.setLong(1, id);
                 ps.setInt(2, turn.index());
                 ps.setString(3, turn.speaker());
@@ -134,7 +147,51 @@ public final class QualTables {
             }
             ps.executeBatch();
         }
-        return id;
+    }
+
+    /** The SHA-256 of the original text of an interview's newest transcript version. */
+    public static Optional<String> latestOriginalSha256(Connection c, String interviewId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT original_sha256 FROM qual_transcript"
+                + " WHERE interview_id = ? ORDER BY version DESC LIMIT 1")) {
+            ps.setString(1, interviewId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The participant of an interview (from the interview form). */
+    public static Optional<String> participantOf(Connection c, Store store, String interviewId) throws SQLException {
+        FormTable t = store.table("interview");
+        try (PreparedStatement ps = c.prepareStatement("SELECT "
+                + SqlIdentifier.quote(FormTable.columnName("PARTICIPANT_ID")) + " FROM " + t.table() + " WHERE "
+                + SqlIdentifier.quote(FormTable.columnName("INTERVIEW_ID")) + " = ?")) {
+            ps.setString(1, interviewId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A transcript version by its id. */
+    public static Optional<Transcript> byId(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, interview_id, version, text, state FROM qual_transcript WHERE id = ?")) {
+            ps.setLong(1, id);
+            List<Transcript> t = transcripts(ps);
+            return t.isEmpty() ? Optional.empty() : Optional.of(t.get(0));
+        }
+    }
+
+    /** The version before this one of the same interview, if any. */
+    public static Optional<Transcript> previous(Connection c, Transcript t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, interview_id, version, text, state FROM"
+                + " qual_transcript WHERE interview_id = ? AND version < ? ORDER BY version DESC LIMIT 1")) {
+            ps.setString(1, t.interviewId());
+            ps.setInt(2, t.version());
+            List<Transcript> out = transcripts(ps);
+            return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
+        }
     }
 
     /** Moves a transcript to another state (the database refuses any change to a codable one). */

@@ -14,7 +14,12 @@ public enum Role {
     /** Reads every task force's records, exports and agreement; changes nothing. */
     ANALYST("Analyst", false, false, true, false, true, false),
     /** Sees the progress of their task forces, no record data. */
-    TASK_FORCE_VIEWER("Task-force viewer", true, false, false, false, false, false);
+    TASK_FORCE_VIEWER("Task-force viewer", true, false, false, false, false, false),
+    /**
+     * Reviews de-identification: reads transcripts' untouched originals and the key map (token to
+     * original), every read audited; no record data, no coding.
+     */
+    PRIVACY_OFFICER("Privacy officer", false, false, false, false, false, false);
 
     private final String label;
     private final boolean scoped;
@@ -79,6 +84,11 @@ public enum Role {
     /** Whether the role may manage accounts and browse the audit log. */
     public boolean administers() {
         return administers;
+    }
+
+    /** Whether the role may read transcripts' originals and the key map, and review de-identification. */
+    public boolean readsOriginals() {
+        return this == PRIVACY_OFFICER;
     }
 
     /** The role of a stored or submitted id. */

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,13 +25,11 @@ import org.tfeval.qual.refi.Qdc;
 import org.tfeval.qual.refi.Qdpx;
 import org.tfeval.qual.text.Span;
 import org.tfeval.qual.transcript.ParsedTranscript;
-import org.tfeval.qual.transcript.Remap;
-import org.tfeval.qual.transcript.Segment;
 import org.tfeval.qual.transcript.TranscriptReader;
-import org.tfeval.qual.transcript.TranscriptState;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
+import org.tfeval.store.qual.DeidTables;
 import org.tfeval.store.qual.QualTables;
 import org.tfeval.study.Study;
 
@@ -64,8 +61,9 @@ public final class Interviews {
      * @param textSha256  the canonical text's hash
      * @param length      code points
      * @param turns       speaker turns found
-     * @param moved       codings of the previous version moved onto this one
-     * @param toReview    codings of the previous version a person must place
+     * @param moved       codings of the previous version moved onto this one: always 0 at import, the
+     *                    words are de-identified first ({@link Deidentification.Rendered} reports them)
+     * @param toReview    codings of the previous version a person must place: likewise 0 at import
      */
     public record Imported(
             String interviewId, int version, String textSha256, int length, int turns, int moved, int toReview) {}
@@ -83,9 +81,10 @@ public final class Interviews {
 
     /**
      * Imports transcript files in one transaction: each is read, canonicalised, linked to its interview
-     * record (which must exist) and stored as the interview's next version in state imported. When the
-     * previous version has codings they are remapped; those that cannot be placed go to the review list.
-     * An identical text (same hash as the newest version) is refused rather than stored twice.
+     * record (which must exist) and stored as the interview's next version in state imported: the
+     * original sealed under the participant's key, never in plain; then identifiers are suggested
+     * ({@link Deidentification#suggest}). Codings of the previous version move when the new version is
+     * rendered. An identical text (same hash as the newest version's original) is refused.
      */
     public List<Imported> importTranscripts(List<Path> files, String interview, String actor) {
         if (files.isEmpty()) throw Problem.usage("no transcript files given", "tfeval transcripts import FILE...");
@@ -99,7 +98,8 @@ public final class Interviews {
             ids.add(interview != null ? interview : interviewOf(f));
             parsed.add(TranscriptReader.read(f));
         }
-        return tx(c -> {
+        Deidentification deid = Deidentification.of(study);
+        List<Imported> imported = tx(c -> {
             List<Imported> out = new ArrayList<>();
             Instant at = Instant.now();
             for (int k = 0; k < files.size(); k++) {
@@ -112,42 +112,22 @@ public final class Interviews {
                 }
                 Optional<QualTables.Transcript> previous = QualTables.latest(c, id);
                 if (previous.isPresent()
-                        && previous.get().text().sha256().equals(t.text().sha256())) {
+                        && QualTables.latestOriginalSha256(c, id)
+                                .orElseThrow()
+                                .equals(t.text().sha256())) {
                     throw Problem.refused(
                             "the transcript of " + id + " is identical to its version "
                                     + previous.get().version(),
                             "nothing to import");
                 }
+                String participant = QualTables.participantOf(c, store, id)
+                        .orElseThrow(() -> Problem.usage("interview " + id + " names no participant", null));
                 int version = previous.map(p -> p.version() + 1).orElse(1);
                 long newId = QualTables.insert(
                         c, id, version, files.get(k).getFileName().toString(), t, actor, at);
+                DeidTables.saveOriginal(c, newId, deid.seal(participant, t.text(), t.turns()));
                 int moved = 0;
                 int review = 0;
-                if (previous.isPresent()) {
-                    List<QualTables.Coding> codings =
-                            QualTables.codings(c, previous.get().id());
-                    List<Segment> segments = codings.stream()
-                            .map(g -> new Segment(g.guid(), g.span(), g.textHash()))
-                            .toList();
-                    Remap.Result r = Remap.of(previous.get().text(), t.text(), segments);
-                    Map<String, QualTables.Coding> byGuid = new LinkedHashMap<>();
-                    codings.forEach(g -> byGuid.put(g.guid(), g));
-                    for (Remap.Moved m : r.moved()) {
-                        QualTables.Coding g = byGuid.get(m.segment().id());
-                        QualTables.insertCoding(
-                                c,
-                                new QualTables.Coding(
-                                        UUID.randomUUID().toString(), newId, m.to(), g.textHash(), g.code(), g.coder()),
-                                null,
-                                at);
-                    }
-                    for (Remap.Unplaced u : r.review()) {
-                        QualTables.review(
-                                c, u.segment().id(), newId, u.reason().name().toLowerCase(Locale.ROOT));
-                    }
-                    moved = r.moved().size();
-                    review = r.review().size();
-                }
                 AuditLog.record(
                         c,
                         new AuditEntry(
@@ -170,36 +150,8 @@ public final class Interviews {
             }
             return out;
         });
-    }
-
-    /** Moves the newest transcript of an interview to another state (the protection workflow's steps). */
-    public TranscriptState moveTo(String interviewId, TranscriptState target, String actor) {
-        return tx(c -> moveTo(c, interviewId, target, actor));
-    }
-
-    /** Moves several interviews' newest transcripts to a state in one transaction (all or none). */
-    public void moveAll(List<String> interviewIds, TranscriptState target, String actor) {
-        tx(c -> {
-            for (String id : interviewIds) moveTo(c, id, target, actor);
-            return null;
-        });
-    }
-
-    private static TranscriptState moveTo(Connection c, String interviewId, TranscriptState target, String actor)
-            throws SQLException {
-        QualTables.Transcript t = newest(c, interviewId);
-        TranscriptState next = t.state().moveTo(target);
-        QualTables.setState(c, t.id(), next);
-        AuditLog.record(
-                c,
-                new AuditEntry(
-                        actor,
-                        "transcript_state",
-                        "interview",
-                        null,
-                        "{\"interview\":\"" + interviewId + "\",\"version\":" + t.version() + ",\"from\":\""
-                                + t.state().label() + "\",\"to\":\"" + next.label() + "\"}"));
-        return next;
+        deid.suggest(imported.stream().map(Imported::interviewId).toList(), actor);
+        return imported;
     }
 
     private static QualTables.Transcript newest(Connection c, String interviewId) throws SQLException {
@@ -275,7 +227,10 @@ public final class Interviews {
 
     /** Applies many codings in one transaction (all or none), with one audit event; returns their GUIDs. */
     public List<String> code(List<Coding> codings, String actor) {
+        Deidentification deid = Deidentification.of(study);
         return tx(c -> {
+            deid.requireExportable(
+                    c, codings.stream().map(Coding::interviewId).distinct().toList());
             Codebook book = Codebook.of(QualTables.codes(c));
             Map<String, QualTables.Transcript> transcripts = new LinkedHashMap<>();
             List<String> out = new ArrayList<>();
@@ -384,10 +339,13 @@ public final class Interviews {
 
     /**
      * Exports the codebook, the newest codable transcripts and their codings as a REFI-QDA project;
-     * transcripts not yet codable (not reviewed) are never exported.
+     * transcripts not yet codable (not reviewed) are never exported, and nothing is exported while the
+     * residual scan of a codable transcript has an unreviewed roster or pattern match.
      */
     public QdaProject project() {
+        Deidentification deid = Deidentification.of(study);
         return tx(c -> {
+            deid.requireExportable(c, null);
             List<Code> codes = QualTables.codes(c);
             Map<String, String> users = new LinkedHashMap<>();
             List<QdaProject.TextSource> sources = new ArrayList<>();

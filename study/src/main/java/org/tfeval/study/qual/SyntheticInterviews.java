@@ -14,10 +14,11 @@ import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.qual.agreement.ReliabilityRound;
 import org.tfeval.qual.codebook.Code;
 import org.tfeval.qual.codebook.Codebook;
+import org.tfeval.qual.deid.Category;
 import org.tfeval.qual.refi.Qdc;
 import org.tfeval.qual.text.Span;
-import org.tfeval.qual.transcript.TranscriptState;
 import org.tfeval.study.Study;
+import org.tfeval.study.accounts.Role;
 
 /**
  * The demo's synthetic interview corpus, clearly labelled SYNTHETIC in every transcript: 143 stakeholder
@@ -27,8 +28,9 @@ import org.tfeval.study.Study;
  * own themes, so the matrices must recover them) and planted identifiers (names, places, phone numbers,
  * dates, agency names; listed in {@code planted_identifiers.csv} for the protection work to measure its
  * recall). A codebook, consensus coding of every planted theme, and a double-coded reliability round on
- * a subset. The step stands in for de-identification review by moving the synthetic transcripts to
- * codable; real transcripts never skip it. Deterministic for a seed.
+ * a subset. The transcripts reach codable through the real de-identification workflow: the study's
+ * roster (agencies, the county, two task-force staff), suggestions on import, and a scripted review
+ * ({@link ScriptedReview}) against the planted list. Deterministic for a seed.
  */
 public final class SyntheticInterviews {
     /** The first study's stakeholder interviews by group (law enforcement, prosecutor, VSP, other). */
@@ -71,7 +73,13 @@ public final class SyntheticInterviews {
 
     /** What the step did and how long each part took (milliseconds). */
     public record Summary(
-            int participants, int transcripts, int round, long importMillis, long codingMillis, long agreementMillis) {}
+            int participants,
+            int transcripts,
+            int round,
+            long importMillis,
+            long codingMillis,
+            long agreementMillis,
+            ScriptedReview.Figures deidentification) {}
 
     private final long seed;
 
@@ -171,9 +179,16 @@ public final class SyntheticInterviews {
                                 .append(',')
                                 .append(text.codePointCount(0, text.length()))
                                 .append('\n');
-                        text.append(" about it on March ")
-                                .append(1 + rng.nextInt(28))
-                                .append(".");
+                        text.append(" about it on ");
+                        int dateStart = text.codePointCount(0, text.length());
+                        text.append("March ").append(1 + rng.nextInt(28));
+                        planted.append(iid)
+                                .append(",date,")
+                                .append(dateStart)
+                                .append(',')
+                                .append(text.codePointCount(0, text.length()))
+                                .append('\n');
+                        text.append(".");
                     }
                     text.append('\n');
                 }
@@ -207,19 +222,34 @@ public final class SyntheticInterviews {
             Files.write(qdc, Qdc.write(Codebook.of(codes)));
             q.importCodebook(qdc, actor);
             long t0 = System.nanoTime();
+            Deidentification deid = Deidentification.of(study);
+            // what the study knows before reading a word: the member agencies, the county, and the
+            // task-force staff on its contact list (not every person a respondent may name)
+            for (String agency : AGENCIES)
+                deid.addRosterEntry(Category.AGENCY, agency, null, actor, Role.PRIVACY_OFFICER);
+            deid.addRosterEntry(Category.PLACE, "Fairview County", null, actor, Role.PRIVACY_OFFICER);
+            for (String staff : List.of(NAMES[1], NAMES[3])) {
+                deid.addRosterEntry(Category.PERSON, staff, null, actor, Role.PRIVACY_OFFICER);
+            }
             q.importTranscripts(files, null, actor);
             long t1 = System.nanoTime();
-            for (TranscriptState st :
-                    List.of(TranscriptState.DEIDENTIFIED, TranscriptState.REVIEWED, TranscriptState.CODABLE)) {
-                q.moveAll(ids, st, actor);
-            }
+            ScriptedReview.Figures review =
+                    ScriptedReview.run(deid, ids, ScriptedReview.planted(dir.resolve("planted_identifiers.csv")));
+            long tc = System.nanoTime();
             List<Interviews.Coding> batch = new ArrayList<>();
             int n = Math.min(DOUBLE_CODED, ids.size());
             int round = q.openRound(ids.subList(0, n), List.of("coder1", "coder2"), actor);
             for (int k = 0; k < ids.size(); k++) {
+                // the themes' spans in the de-identified text: identifiers before them were replaced by tokens
+                org.tfeval.qual.text.CanonicalText rendered = deid.rendered(ids.get(k));
+                int cursor = 0;
                 for (int j = 0; j < themeSpans.get(k).size(); j++) {
-                    Span s = themeSpans.get(k).get(j);
                     String code = themeCodes.get(k).get(j);
+                    String sentence = themeSentence(code);
+                    int at = rendered.text().indexOf(sentence, cursor);
+                    cursor = at + sentence.length();
+                    int start = rendered.codePointAt(at);
+                    Span s = new Span(start, start + sentence.codePointCount(0, sentence.length()));
                     batch.add(new Interviews.Coding(ids.get(k), s, code, "consensus", null));
                     if (k < n) {
                         batch.add(new Interviews.Coding(ids.get(k), s, code, "coder1", round));
@@ -241,11 +271,17 @@ public final class SyntheticInterviews {
                     ids.size(),
                     round,
                     (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000);
+                    (t2 - tc) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
+                    review);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the synthetic corpus to " + dir, e);
         }
+    }
+
+    private static String themeSentence(String code) {
+        for (String[] t : THEMES) if (t[0].equals(code)) return t[2];
+        throw new IllegalArgumentException(code);
     }
 
     private static void require(boolean stored) {

@@ -24,8 +24,8 @@ import org.tfeval.qual.matrix.ThemeMatrix;
 import org.tfeval.qual.refi.Qdc;
 import org.tfeval.qual.refi.Qdpx;
 import org.tfeval.qual.text.Span;
-import org.tfeval.qual.transcript.TranscriptState;
 import org.tfeval.study.Study;
+import org.tfeval.study.accounts.Role;
 import org.tfeval.testkit.PostgresExtension;
 
 /** The interview strand on a real study database: forms, transcripts, states, coding, remap, rounds, export. */
@@ -98,9 +98,7 @@ class InterviewsTest {
             assertThat(in.get(0).turns()).isEqualTo(4);
             assertThatThrownBy(() -> q.code("TF01-P1-I1", span("Trust took years."), "TRUST", "c1", null))
                     .isInstanceOf(Problem.Refused.class);
-            q.moveTo("TF01-P1-I1", TranscriptState.DEIDENTIFIED, "test");
-            q.moveTo("TF01-P1-I1", TranscriptState.REVIEWED, "test");
-            q.moveTo("TF01-P1-I1", TranscriptState.CODABLE, "test");
+            Deidentification.of(s).declareClean("TF01-P1-I1", "test text names nobody", "admin", Role.ADMINISTRATOR);
             assertThatThrownBy(() -> q.code("TF01-P1-I1", span("Trust took years."), "Collaboration", "c1", null))
                     .isInstanceOf(Problem.Refused.class);
             q.code("TF01-P1-I1", span("Trust took years."), "TRUST", "c1", null);
@@ -119,8 +117,10 @@ class InterviewsTest {
                             List.of(file("TF01-P1-I1_corrected.txt", corrected)), null, "test")
                     .get(0);
             assertThat(v2.version()).isEqualTo(2);
-            assertThat(v2.moved()).isEqualTo(1);
-            assertThat(v2.toReview()).isEqualTo(1);
+            Deidentification.Rendered r2 = Deidentification.of(s)
+                    .declareClean("TF01-P1-I1", "test text names nobody", "admin", Role.ADMINISTRATOR);
+            assertThat(r2.moved()).isEqualTo(1);
+            assertThat(r2.toReview()).isEqualTo(1);
         }
     }
 
@@ -131,10 +131,7 @@ class InterviewsTest {
             codebook(q, dir);
             q.importTranscripts(List.of(file("TF01-P1-I1.txt", TEXT), file("TF01-P2-I1.txt", TEXT)), null, "test");
             for (String id : List.of("TF01-P1-I1", "TF01-P2-I1")) {
-                for (TranscriptState st :
-                        List.of(TranscriptState.DEIDENTIFIED, TranscriptState.REVIEWED, TranscriptState.CODABLE)) {
-                    q.moveTo(id, st, "test");
-                }
+                Deidentification.of(s).declareClean(id, "test text names nobody", "admin", Role.ADMINISTRATOR);
             }
             int round = q.openRound(List.of("TF01-P1-I1", "TF01-P2-I1"), List.of("c1", "c2"), "test");
             for (String id : List.of("TF01-P1-I1", "TF01-P2-I1")) {

@@ -30,6 +30,29 @@ class SyntheticInterviewsTest {
             assertThat(Files.readAllLines(dir.resolve("corpus/planted_identifiers.csv"))
                             .size())
                     .isGreaterThan(100);
+            // the transcripts reached codable through review, and review replaced every planted identifier
+            ScriptedReview.Figures deid = sum.deidentification();
+            assertThat(deid.transcripts()).isEqualTo(173);
+            assertThat(deid.byKind().keySet()).containsExactly("agency", "date", "name", "phone", "place", "all");
+            assertThat(deid.byKind().get("all").recallAfterReview()).isEqualTo(1.0);
+            assertThat(deid.byKind().values())
+                    .allSatisfy(f -> assertThat(f.recallAfterReview()).isEqualTo(1.0));
+            // the suggestions alone: patterns and the roster find phones, dates and agencies; names the
+            // roster does not know are left to the reviewer
+            assertThat(deid.byKind().get("phone").recall()).isEqualTo(1.0);
+            assertThat(deid.byKind().get("date").recall()).isEqualTo(1.0);
+            assertThat(deid.byKind().get("agency").recall()).isEqualTo(1.0);
+            assertThat(deid.byKind().get("name").recall()).isBetween(0.2, 0.8);
+            assertThat(deid.added()).isPositive();
+            assertThat(Deidentification.of(s).status())
+                    .allSatisfy(t -> assertThat(t.state().codable()).isTrue());
+            System.out.printf(
+                    "de-identification: %d transcripts, %.2f decisions each (max %d), review %d ms%n",
+                    deid.transcripts(), deid.decisionsPerTranscript(), deid.maxDecisions(), deid.reviewMillis());
+            deid.byKind()
+                    .forEach((k, f) -> System.out.printf(
+                            "  %-7s planted %4d recall %.3f precision %.3f after review %.3f%n",
+                            k, f.planted(), f.recall(), f.precision(), f.recallAfterReview()));
             ThemeMatrix.Result m =
                     Interviews.of(s).matrix(Interviews.Rows.GROUP, null, ThemeMatrix.Audience.RESTRICTED);
             assertThat(leading(m, "Prosecutor")).isEqualTo("CHARGING_OTHER_STATUTES");
