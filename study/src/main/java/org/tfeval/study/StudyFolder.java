@@ -138,6 +138,14 @@ public final class StudyFolder {
 
     /** Builds a release package into {@code out}, which must not exist or be empty; a refused package leaves nothing. */
     public ReleaseResult buildRelease(ReleaseBuilder builder, Path out) {
-        return StudyFiles.release(builder, out);
+        ReleaseResult r = StudyFiles.release(builder, out);
+        // listed so a later withdrawal can mark the package superseded and notify its holders
+        org.tfeval.study.protect.OutputRegister.of(dir())
+                .recordRelease(new org.tfeval.study.protect.OutputRegister.Release(
+                        r.dir().toAbsolutePath().normalize().toString(),
+                        r.snapshotId(),
+                        r.level().name().toLowerCase(java.util.Locale.ROOT),
+                        java.time.Instant.now().toString()));
+        return r;
     }
 }
