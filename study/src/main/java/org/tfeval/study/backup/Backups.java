@@ -200,6 +200,7 @@ public final class Backups {
                             "restore with --keys-from LIVE_STUDY_FOLDER, so recorded withdrawals are re-applied");
                 }
                 Withdrawals.of(restored).reapply(RESTORE_ACTOR);
+                compact(restored);
             }
             return new Contents(payload.sizes(), payload.database().length, sealed.length);
         } catch (IOException | RuntimeException e) {
@@ -235,6 +236,20 @@ public final class Backups {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
+        }
+    }
+
+    /**
+     * Rewrites the restored database's tables ({@code VACUUM FULL}) so rows a re-applied removal
+     * deleted do not linger as dead tuples in the new server's data files.
+     */
+    private static void compact(Study study) {
+        try (java.sql.Connection c = study.store().connect();
+                java.sql.Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("VACUUM FULL");
+        } catch (SQLException e) {
+            throw Problem.internal("cannot compact the restored database (" + e.getSQLState() + ")", e);
         }
     }
 

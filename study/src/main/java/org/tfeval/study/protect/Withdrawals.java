@@ -128,8 +128,41 @@ public final class Withdrawals {
         if (w.level().excludesFromOutputs()) {
             study.edit("participant", List.of(w.participantId()), Map.of("CONSENT_STATUS", "2"), EDIT_REASON, actor);
         }
-        if (w.level().removesWords()) ParticipantKeys.of(study.folder().dir()).destroy(w.participantId());
+        if (w.level().removesWords()) {
+            ParticipantKeys.of(study.folder().dir()).destroy(w.participantId());
+            long files = removeFiles(w.participantId());
+            if (files > 0) {
+                deleted = new LinkedHashMap<>(deleted);
+                deleted.put(FILES, files);
+            }
+        }
         return deleted;
+    }
+
+    /** The entry of {@link Withdrawn#deleted} that counts files deleted from the study folder. */
+    public static final String FILES = "study folder files";
+
+    /**
+     * Deletes the study folder's files named after one of the participant's interviews
+     * ({@code TF01-P7-I1.txt}, {@code TF01-P7-I1_clean.docx}: transcript sources kept beside the study),
+     * except in the database, key store and snapshot folders (a snapshot holds form records, no words).
+     */
+    private long removeFiles(String participantId) {
+        Path root = study.folder().dir();
+        java.util.regex.Pattern theirs = java.util.regex.Pattern.compile(
+                "^" + java.util.regex.Pattern.quote(participantId) + "-I[0-9]{1,2}([._ -].*)?$");
+        List<Path> skip =
+                List.of(root.resolve("db"), root.resolve("keys"), study.folder().snapshots());
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            List<Path> hits = s.filter(p -> skip.stream().noneMatch(p::startsWith))
+                    .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> theirs.matcher(p.getFileName().toString()).matches())
+                    .toList();
+            for (Path p : hits) Files.delete(p);
+            return hits.size();
+        } catch (java.io.IOException e) {
+            throw Problem.internal("cannot delete a removed participant's files in " + root, e);
+        }
     }
 
     /**
@@ -152,6 +185,7 @@ public final class Withdrawals {
                         return null;
                     });
                     ParticipantKeys.of(study.folder().dir()).destroy(w.participantId());
+                    removeFiles(w.participantId());
                 }
                 continue;
             }
