@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "transcripts",
         header = "Import interview transcripts and move them through de-identification and review.",
-        subcommands = {TranscriptsImportCommand.class, TranscriptsStateCommand.class},
+        subcommands = {TranscriptsImportCommand.class, TranscriptsStateCommand.class, TranscriptsShowCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or bad data", "2:bad usage", "3:internal failure"})
 public final class TranscriptsCommand implements Runnable {

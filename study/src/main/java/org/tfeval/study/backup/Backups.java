@@ -187,12 +187,10 @@ public final class Backups {
             work = Files.createTempDirectory("tfeval-restore-");
             Path dump = OwnerOnlyFiles.emptyFile(work.resolve("database.dump"));
             Files.write(dump, payload.database());
-            // the study's own migrations make the tables; the copy then replaces their rows
-            try (StudyWorkspace.StudySession session = StudyWorkspace.at(dir).open(StudyWorkspace.EMBEDDED)) {
-                DatabaseDump.restore(session.store().settings(), dump);
-            }
             if (keysFrom != null) copyKeys(keysFrom.toAbsolutePath().normalize(), dir);
+            // the study's own migrations make the tables; the copy then replaces their rows
             try (Study restored = Study.open(dir, StudyWorkspace.EMBEDDED)) {
+                DatabaseDump.restore(restored.store().settings(), dump);
                 if (keysFrom == null && participants(restored) > 0) {
                     throw Problem.usage(
                             "the backup holds interview participants, whose key store and withdrawal register"

@@ -49,7 +49,7 @@ import org.tfeval.testkit.PostgresExtension;
  * database (COPY binary keeps text as UTF-8).
  */
 @ExtendWith(PostgresExtension.class)
-class WithdrawalTest {
+public class WithdrawalTest {
     private static final Passphrase PASSPHRASE = new Passphrase("correct horse battery staple");
     private static final String ANALYST = "ana";
     private static final String ADMIN = "admin";
@@ -191,12 +191,12 @@ class WithdrawalTest {
         }
     }
 
-    static String url(ConnectionSettings db) {
+    public static String url(ConnectionSettings db) {
         return db.jdbcUrl()
                 .replaceFirst("^jdbc:postgresql://", "postgresql://" + db.user() + ":" + db.password() + "@");
     }
 
-    static void account(Study s, String name, String role) throws SQLException {
+    public static void account(Study s, String name, String role) throws SQLException {
         s.store().tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO web_account (name, role, password_hash,"
                     + " created_at, created_by) VALUES (?, ?, 'not-a-hash', now(), 'test')")) {
@@ -225,7 +225,7 @@ class WithdrawalTest {
     }
 
     /** Files (and zip entries) under the paths whose bytes contain the phrase (UTF-8). */
-    static List<String> find(String phrase, List<Path> roots) throws IOException {
+    public static List<String> find(String phrase, List<Path> roots) throws IOException {
         byte[] needle = phrase.getBytes(StandardCharsets.UTF_8);
         List<String> hits = new ArrayList<>();
         for (Path root : roots) {
