@@ -165,6 +165,24 @@ class TranscriptAccessTest {
         }
     }
 
+    @Test
+    void a_release_archives_only_participants_whose_consent_in_force_allows_archiving(ConnectionSettings db)
+            throws Exception {
+        try (Study s = study(dir, db)) {
+            Study.Frozen f = s.freeze(new Study.Freeze("test", true, "t"), ProgressListener.NONE);
+            assertThat(f.snapshot().rows()).containsEntry("participant", 3L);
+            org.tfeval.release.pipeline.ReleaseResult r = s.folder()
+                    .buildRelease(
+                            org.tfeval.release.pipeline.ReleaseBuilder.of(f.snapshot())
+                                    .withLevel(org.tfeval.instrument.ReleaseLevel.RESTRICTED),
+                            dir.resolve("release"));
+            // P2 (survivor) did not consent to archiving; P1 and P3 did
+            assertThat(r.rows()).containsEntry("participant", 2L).containsEntry("interview", 2L);
+            assertThat(r.rows()).containsEntry("consent", 2L);
+            assertThat(OutputRegister.of(s.folder().dir()).releases()).hasSize(1);
+        }
+    }
+
     private static Problem catchProblem(Runnable r) {
         try {
             r.run();
