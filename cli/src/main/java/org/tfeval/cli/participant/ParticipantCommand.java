@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
             ParticipantWithdrawCommand.class,
             ParticipantNoticesCommand.class,
             ParticipantAcknowledgeCommand.class,
-            ParticipantGrantCommand.class
+            ParticipantGrantCommand.class,
+            ParticipantSafetyCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or bad data", "2:bad usage", "3:internal failure"})

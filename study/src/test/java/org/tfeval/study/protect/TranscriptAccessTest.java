@@ -183,6 +183,48 @@ class TranscriptAccessTest {
         }
     }
 
+    @Test
+    void a_survivor_interview_needs_a_safe_contact_method_and_the_sites_referral_list_and_records_distress(
+            ConnectionSettings db) throws Exception {
+        try (Study s = study(dir, db)) {
+            InterviewSafety safety = InterviewSafety.of(s);
+            safety.schedule("TF01-P1-I1", "admin"); // a professional: no precondition
+            assertThatThrownBy(() -> safety.schedule("TF01-P2-I1", "admin"))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("safe-contact");
+            safety.recordSafeContact("TF01-P2", InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "admin");
+            assertThatThrownBy(() -> safety.schedule("TF01-P2-I1", "admin"))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("referral list");
+            safety.recordReferralList("TF01", "2025-03", "admin");
+            assertThatThrownBy(() -> safety.record("TF01-P2-I1", InterviewSafety.Event.PAUSE, "admin"))
+                    .isInstanceOf(Problem.Refused.class);
+            safety.schedule("TF01-P2-I1", "admin");
+            safety.start("TF01-P2-I1", "admin");
+            for (InterviewSafety.Event e : List.of(
+                    InterviewSafety.Event.PAUSE,
+                    InterviewSafety.Event.CHECK,
+                    InterviewSafety.Event.REFERRAL,
+                    InterviewSafety.Event.STOP)) {
+                safety.record("TF01-P2-I1", e, "admin");
+            }
+            assertThatThrownBy(() -> safety.record("TF01-P2-I1", InterviewSafety.Event.COMPLETED, "admin"))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("stopped");
+            assertThat(safety.events("TF01-P2-I1")).hasSize(6);
+            // none of it leaves the database: no snapshot dataset, so no release of any tier
+            Study.Frozen f = s.freeze(new Study.Freeze("test", true, "t"), ProgressListener.NONE);
+            assertThat(WithdrawalTest.find(
+                            "through-advocate", List.of(f.snapshot().dir())))
+                    .isEmpty();
+            assertThat(f.snapshot().rows().keySet())
+                    .allSatisfy(form -> assertThat(form).doesNotContain("safe"));
+            // a participant who withdrew is not scheduled again
+            Withdrawals.of(s).withdraw("TF01-P1", Withdrawal.Level.NO_CONTACT, "asked", "admin");
+            assertThatThrownBy(() -> safety.schedule("TF01-P1-I1", "admin")).isInstanceOf(Problem.Refused.class);
+        }
+    }
+
     private static Problem catchProblem(Runnable r) {
         try {
             r.run();
