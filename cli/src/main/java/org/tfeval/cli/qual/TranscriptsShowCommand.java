@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                     + " --user claim); coders see only their assignments. Every view of a survivor transcript is audited."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:shown", "1:no transcript this login may read", "2:bad usage", "3:internal failure"})
+        exitCodeList = {"0:shown", "2:not found (no transcript this login may read) or bad usage", "3:internal failure"
+        })
 final class TranscriptsShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -84,7 +84,8 @@ class ParticipantCommandsTest {
         }
         // the attack: the CLI login is no account with survivor access; claiming one with --user does not help
         Run show = run("transcripts", "show", "TF01-P2-I1", "--user", "dana", "--study", s, "--db", url);
-        assertThat(show.exit()).isEqualTo(1);
+        assertThat(show.exit()).isEqualTo(2);
+        assertThat(show.err()).contains("Not found");
         assertThat(show.out() + show.err()).doesNotContain(SURVIVOR_WORDS);
         Path out = dir.resolve("p.qdpx");
         Run export = run("qual", "export", "--out", out.toString(), "--user", "dana", "--study", s, "--db", url);

@@ -35,6 +35,7 @@ import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.qual.QualTables;
 import org.tfeval.study.Study;
+import org.tfeval.study.accounts.NotVisible;
 import org.tfeval.study.audit.AuditEvents;
 import org.tfeval.study.protect.ParticipantStatus;
 import org.tfeval.study.protect.TranscriptAccess;
@@ -545,8 +546,8 @@ public final class Interviews {
     }
 
     /**
-     * The newest transcript of an interview, for {@code reader} (an account name or CLI login): refused,
-     * with the same words whether it does not exist or may not be read, unless the tier rules
+     * The newest transcript of an interview, for {@code reader} (an account name or CLI login): "not
+     * found" ({@link NotVisible}), the same whether it does not exist or may not be read, unless the tier rules
      * ({@link TranscriptAccess.Reader#mayRead}) allow it. Every view of a survivor's transcript is audited.
      */
     public TranscriptView transcript(String interviewId, String reader) {
@@ -555,9 +556,7 @@ public final class Interviews {
             TranscriptAccess.Reader who = TranscriptAccess.reader(c, reader);
             Optional<QualTables.Transcript> t = QualTables.latest(c, interviewId);
             if (t.isEmpty() || !who.mayRead(interviewId, status)) {
-                throw Problem.refused(
-                        "there is no transcript of " + interviewId + " that " + reader + " may read",
-                        "survivor transcripts need a survivor-access grant; coders see only their assignments");
+                throw new NotVisible(); // the same answer whether it does not exist or may not be read
             }
             if (status.survivor(interviewId)) {
                 AuditEvents.record(

@@ -109,7 +109,8 @@ public class WithdrawalTest {
                     .isTrue();
             assertThatThrownBy(() -> ParticipantKeys.of(live).open(survivor, "transcript-original", sealed))
                     .isInstanceOf(Problem.Refused.class);
-            assertThatThrownBy(() -> q.transcript(interview, ANALYST)).isInstanceOf(Problem.Refused.class);
+            assertThatThrownBy(() -> q.transcript(interview, ANALYST))
+                    .isInstanceOf(org.tfeval.study.accounts.NotVisible.class);
 
             // after: every output built now
             List<Path> outputs = new ArrayList<>();
