@@ -136,7 +136,7 @@ class StudyGeneratorTest {
                 .contains(1L, 4L);
         // every case-file variable is modelled; the interview forms are the interview corpus generator's
         // (study.qual.SyntheticInterviews), so the case-file generator writes them with a header only
-        assertThat(defaultStudy.unmodelledVariables()).containsExactly("participant.*", "interview.*");
+        assertThat(defaultStudy.unmodelledVariables()).containsExactly("participant.*", "interview.*", "consent.*");
     }
 
     @Test
