@@ -16,7 +16,11 @@ import picocli.CommandLine.Spec;
         description = {
             "The whole backup is decrypted and authenticated first: a changed, cut or wrongly keyed backup is refused"
                     + " and nothing is written. The study is restored with an embedded database; check it with"
-                    + " tfeval audit verify --study DIR."
+                    + " tfeval audit verify --study DIR.",
+            "A backup never holds the study's key store and withdrawal register (keys/): a study with interview"
+                    + " participants is restored with --keys-from LIVE_STUDY, whose key store is copied and whose"
+                    + " recorded withdrawals are re-applied (removed participants' words deleted again) before the"
+                    + " restored study can be opened."
         })
 final class RestoreCommand implements Callable<Integer> {
     @Spec
@@ -35,9 +39,15 @@ final class RestoreCommand implements Callable<Integer> {
             description = "The new study folder (absent or empty).")
     Path study;
 
+    @Option(
+            names = "--keys-from",
+            paramLabel = "STUDY",
+            description = "The live study folder whose key store and withdrawal register the restore takes.")
+    Path keysFrom;
+
     @Override
     public Integer call() {
-        Backups.Contents c = Backups.restore(backup, study, passphrase.read(false));
+        Backups.Contents c = Backups.restore(backup, study, passphrase.read(false), keysFrom);
         spec.commandLine()
                 .getOut()
                 .printf(

@@ -55,6 +55,7 @@ import picocli.CommandLine.Command;
             org.tfeval.cli.qual.QualCommand.class,
             org.tfeval.cli.measures.MeasuresCommand.class,
             org.tfeval.cli.deid.DeidCommand.class,
+            org.tfeval.cli.participant.ParticipantCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Tfeval implements Runnable {

@@ -100,8 +100,8 @@ class CliTest {
                     new ObjectMapper().readTree(snap.resolve("manifest.json").toFile());
             assertThat(manifest.path("synthetic").asBoolean()).isTrue();
             assertThat(manifest.path("allow_errors").asBoolean()).isTrue();
-            // the five case-file datasets and the interview strand's participant and interview forms
-            assertThat(manifest.path("datasets")).hasSize(7);
+            // the five case-file datasets and the interview strand's participant, interview and consent forms
+            assertThat(manifest.path("datasets")).hasSize(8);
             assertThat(manifest.path("id").asText())
                     .isEqualTo(snap.getFileName().toString());
         }

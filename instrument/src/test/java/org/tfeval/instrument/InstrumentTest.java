@@ -23,7 +23,8 @@ class InstrumentTest {
     @Test
     void built_in_instrument_has_the_case_file_and_interview_forms_and_the_study_variables() {
         assertThat(ecm.formNames())
-                .containsExactly("task_force", "case", "victim", "suspect", "offense", "participant", "interview");
+                .containsExactly(
+                        "task_force", "case", "victim", "suspect", "offense", "participant", "interview", "consent");
         // DS2 in the public release has 19 variables
         assertThat(ecm.form("victim").variables()).hasSize(19);
         assertThat(ecm.form("case").variable("NARRATIVE").disclosure()).isEqualTo(DisclosureRole.DIRECT);

@@ -148,7 +148,15 @@ public final class StudyFolder {
      * treatment is refused, since the two could be differenced.
      */
     public ReleaseResult buildRelease(ReleaseBuilder builder, Path out) {
-        return StudyFiles.release(
+        ReleaseResult r = StudyFiles.release(
                 builder.withDisclosure(builder.disclosure().withRegister(dir().resolve(RELEASE_REGISTER))), out);
+        // listed so a later withdrawal can mark the package superseded and notify its holders
+        org.tfeval.study.protect.OutputRegister.of(dir())
+                .recordRelease(new org.tfeval.study.protect.OutputRegister.Release(
+                        r.dir().toAbsolutePath().normalize().toString(),
+                        r.snapshotId(),
+                        r.level().name().toLowerCase(java.util.Locale.ROOT),
+                        java.time.Instant.now().toString()));
+        return r;
     }
 }

@@ -93,7 +93,8 @@ class StudyGeneratorTest {
                         Map.entry("offense", defaultStudy.rows("offense")),
                         // the interview forms: the case-file generator writes them with a header only
                         Map.entry("participant", 0L),
-                        Map.entry("interview", 0L));
+                        Map.entry("interview", 0L),
+                        Map.entry("consent", 0L));
         List<Map<String, Object>> tfs = defaultData.get("task_force");
         assertThat(tfs).hasSize(10);
         List<Map<String, Object>> providing = tfs.stream()
@@ -135,7 +136,7 @@ class StudyGeneratorTest {
                 .contains(1L, 4L);
         // every case-file variable is modelled; the interview forms are the interview corpus generator's
         // (study.qual.SyntheticInterviews), so the case-file generator writes them with a header only
-        assertThat(defaultStudy.unmodelledVariables()).containsExactly("participant.*", "interview.*");
+        assertThat(defaultStudy.unmodelledVariables()).containsExactly("participant.*", "interview.*", "consent.*");
     }
 
     @Test
@@ -394,6 +395,7 @@ class StudyGeneratorTest {
                         "SYNTHETIC.txt",
                         "case.csv",
                         "case_list.csv",
+                        "consent.csv",
                         "interview.csv",
                         "offense.csv",
                         "participant.csv",

@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
         description = {
             "A .qdpx holds project.qde (valid against the REFI-QDA Project.xsd and semantically checked: unique GUIDs,",
             "resolving references, positions inside the text, codings only on codable codes) and sources/<guid>.txt.",
-            "Only codable (de-identified and reviewed) transcripts are exported."
+            "Only codable (de-identified and reviewed) transcripts are exported, and of those only what the acting login",
+            "may read (survivor transcripts need a survivor-access grant; coders get their assignments) and whose",
+            "participants consented to quotes and did not withdraw. The project name carries the recipient and an export",
+            "ID, which the audit event records with every survivor interview exported."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the project fails its check", "2:bad usage", "3:internal failure"})
@@ -33,12 +36,31 @@ final class QualExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "F.qdpx or F.qdc.")
     Path out;
 
+    @Option(
+            names = "--recipient",
+            paramLabel = "NAME",
+            description = "Who receives the export, marked in the project (default: the acting login).")
+    String recipient;
+
     @Override
     public Integer call() {
         try (Study s = study.open()) {
             Interviews q = Interviews.of(s);
             if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".qdc")) q.exportCodebook(out);
-            else q.exportProject(out, study.actor());
+            else {
+                Interviews.ProjectExport e =
+                        q.exportProject(out, study.actor(), recipient != null ? recipient : study.actor());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Export %s: %d transcripts; left out %d beyond the login's access, %d without consent to"
+                                        + " quotes, %d withdrawn%n",
+                                e.exportId(),
+                                e.project().sources().size(),
+                                e.withheldAccess(),
+                                e.withheldConsent(),
+                                e.withheldWithdrawn());
+            }
             spec.commandLine().getOut().println("Wrote " + out);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

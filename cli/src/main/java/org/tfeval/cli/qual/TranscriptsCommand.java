@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "transcripts",
         header = "Import interview transcripts (they then go through tfeval deid).",
-        subcommands = {TranscriptsImportCommand.class},
+        subcommands = {TranscriptsImportCommand.class, TranscriptsShowCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or bad data", "2:bad usage", "3:internal failure"})
 public final class TranscriptsCommand implements Runnable {

@@ -185,7 +185,7 @@ class ReleaseCommandTest {
         assertThat(r.err().strip())
                 .isEqualTo(
                         "tfeval release: quasi-identifier V_SHOE_SIZE is not a variable of the instrument ecm "
-                                + "(write VARIABLE or form.VARIABLE; forms: task_force, case, victim, suspect, offense, participant, interview)");
+                                + "(write VARIABLE or form.VARIABLE; forms: task_force, case, victim, suspect, offense, participant, interview, consent)");
         assertThat(root.resolve("bad-quasi")).doesNotExist();
     }
 

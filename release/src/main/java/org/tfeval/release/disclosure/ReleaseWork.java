@@ -239,7 +239,12 @@ public final class ReleaseWork implements AutoCloseable {
                 for (Form f : instrument.forms()) {
                     st.execute("CREATE VIEW " + src(f.name())
                             + " AS SELECT row_number() OVER () AS _rid, * FROM read_parquet("
-                            + literal(snapshot.dataset(f.name()).toString()) + ")");
+                            + literal(snapshot.dataset(f.name()).toString()) + ") p"
+                            + ArchivingConsent.where(
+                                    instrument,
+                                    f,
+                                    "p",
+                                    form -> literal(snapshot.dataset(form).toString())));
                 }
             }
             ReleaseWork work = new ReleaseWork(snapshot, instrument, level, thresholds, key, duck, dir, progress);

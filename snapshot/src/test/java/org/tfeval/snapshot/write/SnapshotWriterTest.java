@@ -89,7 +89,7 @@ class SnapshotWriterTest {
             assertThat(rs.getString(1)).isEqualTo("DATE");
             assertThat(rs.getString(2)).isEqualTo("SMALLINT");
         }
-        assertThat(s.instrument().forms()).hasSize(7);
+        assertThat(s.instrument().forms()).hasSize(8);
     }
 
     @Test

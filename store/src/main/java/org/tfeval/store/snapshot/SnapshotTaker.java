@@ -97,7 +97,10 @@ public final class SnapshotTaker {
                 try (OutputStream out = Files.newOutputStream(csv)) {
                     return pg.unwrap(PGConnection.class)
                             .getCopyAPI()
-                            .copyOut("COPY (" + dataset.select() + ") TO STDOUT WITH (FORMAT csv, HEADER false)", out);
+                            .copyOut(
+                                    "COPY (" + withoutWithdrawn(dataset)
+                                            + ") TO STDOUT WITH (FORMAT csv, HEADER false)",
+                                    out);
                 }
             });
             pg.commit();
@@ -109,6 +112,25 @@ public final class SnapshotTaker {
                             + e.getMessage().split("\n")[0],
                     e);
         }
+    }
+
+    /** The variable that ties a form's records to an interview participant. */
+    static final String PARTICIPANT_ID = "PARTICIPANT_ID";
+
+    /**
+     * The dataset's SELECT without the records of participants who withdrew beyond no-contact
+     * ({@code protect_withdrawal}, migration V320): a snapshot taken after a withdrawal never holds
+     * them, in the same key order.
+     */
+    static String withoutWithdrawn(DatasetQuery dataset) {
+        boolean participantLevel =
+                dataset.form().variables().stream().anyMatch(v -> v.name().equals(PARTICIPANT_ID));
+        if (!participantLevel) return dataset.select();
+        String pid = DatasetQuery.column(PARTICIPANT_ID);
+        return "SELECT q.* FROM (" + dataset.select() + ") q WHERE NOT EXISTS (SELECT 1 FROM protect_withdrawal w"
+                + " WHERE w.participant_id = q." + pid + " AND w.level <> 'no-contact') ORDER BY "
+                + String.join(
+                        ", ", dataset.keyColumns().stream().map(k -> "q." + k).toList());
     }
 
     private void record(Snapshot s) throws SQLException {

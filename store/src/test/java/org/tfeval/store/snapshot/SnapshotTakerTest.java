@@ -84,7 +84,7 @@ class SnapshotTakerTest {
             assertThat(rs.getString(1)).isEqualTo("DATE");
             assertThat(rs.getString(2)).isEqualTo("SMALLINT");
         }
-        assertThat(s.instrument().forms()).hasSize(7);
+        assertThat(s.instrument().forms()).hasSize(8);
     }
 
     @Test

@@ -26,6 +26,9 @@ import org.tfeval.pg.DatabaseDump;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.study.Study;
 import org.tfeval.study.audit.AuditEvents;
+import org.tfeval.study.protect.ParticipantKeys;
+import org.tfeval.study.protect.WithdrawalRegister;
+import org.tfeval.study.protect.Withdrawals;
 
 /**
  * Backing up and restoring a whole study: a consistent copy of its database ({@link DatabaseDump}:
@@ -45,6 +48,17 @@ public final class Backups {
     private static final byte DATABASE = 'D';
     private static final byte END = 'E';
     private static final int OWNER_BITS = 0700;
+
+    /**
+     * The study folder's key store and withdrawal register ({@link ParticipantKeys#FOLDER},
+     * {@link WithdrawalRegister#FILE}): never in a backup, so destroying a participant's key also
+     * shreds every backup's copy of their sealed words, and a backup made before a withdrawal cannot
+     * undo it. A restore takes them from the live study ({@code keysFrom}).
+     */
+    public static final String KEYS_FOLDER = "keys";
+
+    /** Who re-applies recorded withdrawals after a restore, in the audit log. */
+    static final String RESTORE_ACTOR = "restore";
 
     private Backups() {}
 
@@ -124,7 +138,22 @@ public final class Backups {
      * the whole backup authenticates; a restore that fails later removes the folder it made.
      */
     public static Contents restore(Path backup, Path studyDir, Passphrase passphrase) {
+        return restore(backup, studyDir, passphrase, null);
+    }
+
+    /**
+     * Restores a backup into a new study folder, taking the key store and the withdrawal register
+     * from the live study folder {@code keysFrom} (a backup never holds them), and re-applies every
+     * withdrawal the register lists before the study is handed over: a participant removed after the
+     * backup was made is removed again, their key stays destroyed. A study with interview participants
+     * is refused without {@code keysFrom}. Nothing is written unless the whole backup authenticates; a
+     * restore that fails later removes the folder it made.
+     */
+    public static Contents restore(Path backup, Path studyDir, Passphrase passphrase, Path keysFrom) {
         Path dir = studyDir.toAbsolutePath().normalize();
+        if (keysFrom != null && !Files.isRegularFile(keysFrom.resolve(StudyWorkspace.CONFIG))) {
+            throw Problem.usage("--keys-from " + keysFrom + " is not a study folder", "name the live study folder");
+        }
         if (Files.exists(dir) && !emptyFolder(dir)) {
             throw Problem.usage("the folder " + studyDir + " is not empty", "restore into a new or empty folder");
         }
@@ -158,9 +187,18 @@ public final class Backups {
             work = Files.createTempDirectory("tfeval-restore-");
             Path dump = OwnerOnlyFiles.emptyFile(work.resolve("database.dump"));
             Files.write(dump, payload.database());
+            if (keysFrom != null) copyKeys(keysFrom.toAbsolutePath().normalize(), dir);
             // the study's own migrations make the tables; the copy then replaces their rows
-            try (StudyWorkspace.StudySession session = StudyWorkspace.at(dir).open(StudyWorkspace.EMBEDDED)) {
-                DatabaseDump.restore(session.store().settings(), dump);
+            try (Study restored = Study.open(dir, StudyWorkspace.EMBEDDED)) {
+                DatabaseDump.restore(restored.store().settings(), dump);
+                if (keysFrom == null && participants(restored) > 0) {
+                    throw Problem.usage(
+                            "the backup holds interview participants, whose key store and withdrawal register"
+                                    + " never travel in a backup",
+                            "restore with --keys-from LIVE_STUDY_FOLDER, so recorded withdrawals are re-applied");
+                }
+                Withdrawals.of(restored).reapply(RESTORE_ACTOR);
+                compact(restored);
             }
             return new Contents(payload.sizes(), payload.database().length, sealed.length);
         } catch (IOException | RuntimeException e) {
@@ -174,11 +212,54 @@ public final class Backups {
 
     private static List<Path> studyFiles(Path studyDir) throws IOException {
         Path db = studyDir.resolve(StudyWorkspace.DB_FOLDER);
+        Path keys = studyDir.resolve(KEYS_FOLDER);
         try (Stream<Path> s = Files.walk(studyDir)) {
             return s.filter(p -> !p.startsWith(db))
+                    .filter(p -> !p.startsWith(keys))
                     .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .sorted()
                     .toList();
+        }
+    }
+
+    private static void copyKeys(Path from, Path to) throws IOException {
+        Path src = from.resolve(KEYS_FOLDER);
+        if (!Files.isDirectory(src)) return;
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    OwnerOnlyFiles.folder(target);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rewrites the restored database's tables ({@code VACUUM FULL}) so rows a re-applied removal
+     * deleted do not linger as dead tuples in the new server's data files.
+     */
+    private static void compact(Study study) {
+        try (java.sql.Connection c = study.store().connect();
+                java.sql.Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("VACUUM FULL");
+        } catch (SQLException e) {
+            throw Problem.internal("cannot compact the restored database (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static long participants(Study study) {
+        try (java.sql.Connection c = study.store().connect();
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM "
+                        + study.store().table("participant").table());
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw Problem.internal("cannot count the restored participants (" + e.getSQLState() + ")", e);
         }
     }
 

@@ -32,6 +32,10 @@ import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.qual.DeidTables;
 import org.tfeval.store.qual.QualTables;
 import org.tfeval.study.Study;
+import org.tfeval.study.accounts.NotVisible;
+import org.tfeval.study.audit.AuditEvents;
+import org.tfeval.study.protect.ParticipantStatus;
+import org.tfeval.study.protect.TranscriptAccess;
 
 /**
  * The interview strand's use cases on an open study. Immutable; every method is one transaction with
@@ -300,7 +304,14 @@ public final class Interviews {
     public ReliabilityRound.Figures agreement(int round, ReliabilityRound settings) {
         return tx(c -> {
             if (!QualTables.roundExists(c, round)) throw Problem.usage("no reliability round " + round, null);
-            return settings.compute(QualTables.roundSources(c, round), QualTables.roundCodings(c, round));
+            ParticipantStatus status = ParticipantStatus.read(c, store);
+            return settings.compute(
+                    QualTables.roundSources(c, round).stream()
+                            .filter(x -> !status.excludedTranscript(x.id()))
+                            .toList(),
+                    QualTables.roundCodings(c, round).stream()
+                            .filter(x -> !status.excludedTranscript(x.source()))
+                            .toList());
         });
     }
 
@@ -323,7 +334,12 @@ public final class Interviews {
         if (rows == Rows.PARTICIPANT && audience != ThemeMatrix.Audience.RESTRICTED) {
             throw Problem.refused("a participant-by-code matrix never leaves the restricted tier", "add --restricted");
         }
-        List<ThemeMatrix.Fact> facts = tx(c -> QualTables.matrixFacts(c, store, rows.attribute(), site));
+        List<ThemeMatrix.Fact> facts = tx(c -> {
+            ParticipantStatus status = ParticipantStatus.read(c, store);
+            return QualTables.matrixFacts(c, store, rows.attribute(), site).stream()
+                    .filter(f -> !status.excludedParticipant(f.participant()))
+                    .toList();
+        });
         if (rows == Rows.GROUP) {
             Variable v = study.instrument().form("participant").variable("STAKEHOLDER_GROUP");
             facts = facts.stream()
@@ -338,19 +354,67 @@ public final class Interviews {
     }
 
     /**
-     * Exports the codebook, the newest codable transcripts and their codings as a REFI-QDA project;
-     * transcripts not yet codable (not reviewed) are never exported, and nothing is exported while the
-     * residual scan of a codable transcript has an unreviewed roster or pattern match.
+     * One REFI-QDA export: its ID, the project written, and the transcripts left out.
+     *
+     * @param exportId          the ID marked in the project and in the audit event
+     * @param project           what was written
+     * @param survivorSources   interviews of survivors in it
+     * @param withheldAccess    codable transcripts the reader may not read
+     * @param withheldConsent   codable transcripts whose participant did not consent to quotes
+     * @param withheldWithdrawn codable transcripts of participants who withdrew
      */
-    public QdaProject project() {
+    public record ProjectExport(
+            String exportId,
+            QdaProject project,
+            List<String> survivorSources,
+            int withheldAccess,
+            int withheldConsent,
+            int withheldWithdrawn) {
+        public ProjectExport {
+            Objects.requireNonNull(exportId, "exportId");
+            Objects.requireNonNull(project, "project");
+            survivorSources = List.copyOf(survivorSources);
+        }
+    }
+
+    /**
+     * The codebook, and the newest codable transcripts with their codings that {@code reader} may read
+     * and whose participants consented to quotes, as a REFI-QDA project marked for {@code recipient}
+     * (the project name carries the recipient and the export ID). Transcripts not yet codable, of
+     * withdrawn participants, without consent to quotes, or beyond the reader's access are left out;
+     * nothing is exported while the residual scan of a codable transcript has an unreviewed roster or
+     * pattern match.
+     */
+    public ProjectExport project(String reader, String recipient, String exportId) {
+        Objects.requireNonNull(recipient, "recipient");
         Deidentification deid = Deidentification.of(study);
         return tx(c -> {
             deid.requireExportable(c, null);
+            ParticipantStatus status = ParticipantStatus.read(c, store);
+            TranscriptAccess.Reader who = TranscriptAccess.reader(c, reader);
             List<Code> codes = QualTables.codes(c);
             Map<String, String> users = new LinkedHashMap<>();
             List<QdaProject.TextSource> sources = new ArrayList<>();
+            List<String> survivors = new ArrayList<>();
+            int access = 0;
+            int consent = 0;
+            int withdrawn = 0;
             for (QualTables.Transcript t : QualTables.latestAll(c)) {
                 if (!t.state().codable()) continue;
+                String id = t.interviewId();
+                if (status.excluded(id)) {
+                    withdrawn++;
+                    continue;
+                }
+                if (!who.mayRead(id, status)) {
+                    access++;
+                    continue;
+                }
+                if (!status.quotesAllowed(id)) {
+                    consent++;
+                    continue;
+                }
+                if (status.survivor(id)) survivors.add(id);
                 List<QdaProject.Selection> selections = new ArrayList<>();
                 for (QualTables.Coding g : QualTables.codings(c, t.id())) {
                     String user = users.computeIfAbsent(g.coder(), Interviews::guidOf);
@@ -368,25 +432,107 @@ public final class Interviews {
             }
             List<QdaProject.User> userList = new ArrayList<>();
             users.forEach((name, guid) -> userList.add(new QdaProject.User(guid, name)));
-            return new QdaProject(study.instrument().title(), userList, codes, List.of(), sources, List.of());
+            String name = study.instrument().title() + " [" + mark(recipient, exportId) + "]";
+            return new ProjectExport(
+                    exportId,
+                    new QdaProject(name, userList, codes, List.of(), sources, List.of()),
+                    survivors,
+                    access,
+                    consent,
+                    withdrawn);
         });
     }
 
-    /** Writes {@link #project()} to a .qdpx file. */
-    public void exportProject(Path out, String actor) {
-        QdaProject p = project();
-        Qdpx.write(p, out);
+    /** The per-recipient mark every export of words carries. */
+    public static String mark(String recipient, String exportId) {
+        return "exported for " + recipient + ", export " + exportId + "; do not pass on";
+    }
+
+    /** Writes {@link #project} for the actor as recipient to a .qdpx file. */
+    public ProjectExport exportProject(Path out, String actor) {
+        return exportProject(out, actor, actor);
+    }
+
+    /**
+     * Writes {@link #project} to a .qdpx file, marked for {@code recipient}; the audit event names the
+     * recipient, the export ID and every survivor interview in it.
+     */
+    public ProjectExport exportProject(Path out, String reader, String recipient) {
+        String exportId = UUID.randomUUID().toString();
+        ProjectExport e = project(reader, recipient, exportId);
+        Qdpx.write(e.project(), out);
         tx(c -> {
-            AuditLog.record(
+            AuditEvents.record(
                     c,
-                    new AuditEntry(
-                            actor,
-                            "qdpx_export",
-                            null,
-                            null,
-                            "{\"sources\":" + p.sources().size() + ",\"codes\":"
-                                    + p.codes().size() + "}"));
+                    reader,
+                    "qdpx_export",
+                    null,
+                    "export_id",
+                    exportId,
+                    "recipient",
+                    recipient,
+                    "sources",
+                    e.project().sources().size(),
+                    "codes",
+                    e.project().codes().size(),
+                    "survivor_interviews",
+                    e.survivorSources(),
+                    "withheld_access",
+                    e.withheldAccess(),
+                    "withheld_consent",
+                    e.withheldConsent(),
+                    "withheld_withdrawn",
+                    e.withheldWithdrawn());
             return null;
+        });
+        return e;
+    }
+
+    /**
+     * A transcript as a reader sees it.
+     *
+     * @param interviewId the interview
+     * @param version     the newest version's number
+     * @param text        its canonical text
+     * @param state       its state
+     */
+    public record TranscriptView(String interviewId, int version, String text, TranscriptState state) {
+        public TranscriptView {
+            Objects.requireNonNull(interviewId, "interviewId");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * The newest transcript of an interview, for {@code reader} (an account name or CLI login): "not
+     * found" ({@link NotVisible}), the same whether it does not exist or may not be read, unless the tier rules
+     * ({@link TranscriptAccess.Reader#mayRead}) allow it. Every view of a survivor's transcript is audited.
+     */
+    public TranscriptView transcript(String interviewId, String reader) {
+        return tx(c -> {
+            ParticipantStatus status = ParticipantStatus.read(c, store);
+            TranscriptAccess.Reader who = TranscriptAccess.reader(c, reader);
+            Optional<QualTables.Transcript> t = QualTables.latest(c, interviewId);
+            if (t.isEmpty() || !who.mayRead(interviewId, status)) {
+                throw new NotVisible(); // the same answer whether it does not exist or may not be read
+            }
+            if (status.survivor(interviewId)) {
+                AuditEvents.record(
+                        c,
+                        reader,
+                        "survivor_transcript_view",
+                        "interview",
+                        "interview",
+                        interviewId,
+                        "version",
+                        t.get().version());
+            }
+            return new TranscriptView(
+                    interviewId,
+                    t.get().version(),
+                    t.get().text().text(),
+                    t.get().state());
         });
     }
 
@@ -405,7 +551,14 @@ public final class Interviews {
             QualTables.saveCodes(c, p.codes());
             int codings = 0;
             Instant at = Instant.now();
+            ParticipantStatus status = ParticipantStatus.read(c, store);
+            TranscriptAccess.Reader who = TranscriptAccess.reader(c, actor);
             for (QdaProject.TextSource s : p.sources()) {
+                if (FILE_NAME_ID.matcher(s.name()).matches() && !who.mayRead(s.name(), status)) {
+                    loss.add("source " + s.guid() + ": not a transcript " + actor
+                            + " may code (access tier, assignment or withdrawal); its codings were not carried");
+                    continue;
+                }
                 Optional<QualTables.Transcript> t =
                         FILE_NAME_ID.matcher(s.name()).matches() ? QualTables.latest(c, s.name()) : Optional.empty();
                 if (t.isEmpty()

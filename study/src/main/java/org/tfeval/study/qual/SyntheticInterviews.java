@@ -27,9 +27,10 @@ import org.tfeval.study.accounts.Role;
  * follow-up's scale). Each answer is built from templates with planted themes (each group leans on its
  * own themes, so the matrices must recover them) and planted identifiers (names, places, phone numbers,
  * dates, agency names; listed in {@code planted_identifiers.csv} for the protection work to measure its
- * recall). A codebook, consensus coding of every planted theme, and a double-coded reliability round on
- * a subset. The transcripts reach codable through the real de-identification workflow: the study's
- * roster (agencies, the county, two task-force staff), suggestions on import, and a scripted review
+ * recall), a consent record per participant ({@link #consent}) and, for each survivor, a closing answer
+ * only they give ({@link #survivorStory}). A codebook, consensus coding of every planted theme, and a double-coded
+ * reliability round on a subset. The transcripts reach codable through the real de-identification workflow: the
+ * study's roster (agencies, the county, two task-force staff), suggestions on import, and a scripted review
  * ({@link ScriptedReview}) against the planted list. Deterministic for a seed.
  */
 public final class SyntheticInterviews {
@@ -102,6 +103,7 @@ public final class SyntheticInterviews {
             StringBuilder interviews = new StringBuilder(
                     "INTERVIEW_ID,PARTICIPANT_ID,TF_ID,INTERVIEW_DATE,MODE,INTERVIEWER,PROTOCOL_VERSION,DURATION_MIN\n");
             StringBuilder planted = new StringBuilder("interview,kind,start,end\n");
+            StringBuilder consents = new StringBuilder(CONSENT_HEADER);
             List<int[]> people = new ArrayList<>();
             for (int g = 0; g < STAKEHOLDERS_BY_GROUP.length; g++) {
                 for (int k = 0; k < STAKEHOLDERS_BY_GROUP[g]; k++) people.add(new int[] {g + 1, people.size() % sites});
@@ -138,6 +140,7 @@ public final class SyntheticInterviews {
                                 "p1",
                                 Integer.toString(30 + rng.nextInt(60))))
                         .append('\n');
+                consents.append(consent(pid, tf, group)).append('\n');
                 StringBuilder text =
                         new StringBuilder("SYNTHETIC TRANSCRIPT (generated for the tfeval demo; no real person)\n");
                 List<Span> spans = new ArrayList<>();
@@ -192,6 +195,7 @@ public final class SyntheticInterviews {
                     }
                     text.append('\n');
                 }
+                if (group >= 6) text.append(survivorStory(pid)).append('\n');
                 Path f = dir.resolve("transcripts").resolve(iid + ".txt");
                 Files.writeString(f, text.toString(), StandardCharsets.UTF_8);
                 files.add(f);
@@ -202,9 +206,12 @@ public final class SyntheticInterviews {
             Files.writeString(dir.resolve("participant.csv"), participants);
             Files.writeString(dir.resolve("interview.csv"), interviews);
             Files.writeString(dir.resolve("planted_identifiers.csv"), planted);
+            Files.writeString(dir.resolve("consent.csv"), consents);
             require(study.importFile("participant", dir.resolve("participant.csv"), actor, "synthetic corpus", progress)
                     .stored());
             require(study.importFile("interview", dir.resolve("interview.csv"), actor, "synthetic corpus", progress)
+                    .stored());
+            require(study.importFile("consent", dir.resolve("consent.csv"), actor, "synthetic corpus", progress)
                     .stored());
             Interviews q = Interviews.of(study);
             List<Code> codes = new ArrayList<>();
@@ -282,6 +289,32 @@ public final class SyntheticInterviews {
     private static String themeSentence(String code) {
         for (String[] t : THEMES) if (t[0].equals(code)) return t[2];
         throw new IllegalArgumentException(code);
+    }
+
+    private static final String CONSENT_HEADER = "PARTICIPANT_ID,CONSENT_SEQ,TF_ID,CONSENT_VERSION,CONSENT_DATE,"
+            + "CONSENT_QUOTES,CONSENT_ARCHIVING,CONSENT_RECONTACT,CONSENT_SHARE_TF\n";
+
+    /**
+     * A participant's consent record: everyone consents to quotes, re-contact and sharing; survivors
+     * do not consent to archiving, and every third survivor not to quotes either (so the outputs'
+     * consent rules have something to leave out). Derived from the ID, not the random stream.
+     */
+    static String consent(String pid, String tf, int group) {
+        int n = Integer.parseInt(pid.substring(pid.indexOf("-P") + 2));
+        boolean survivor = group >= 6;
+        String quotes = survivor && n % 3 == 0 ? "0" : "1";
+        String archiving = survivor ? "0" : "1";
+        return String.join(",", pid, "1", tf, "v1", "2025-01-0" + (1 + n % 9), quotes, archiving, "1", "1");
+    }
+
+    /**
+     * A closing answer only this survivor gives: words nobody else in the corpus says, so a test can
+     * search every output and backup for them after the survivor is removed.
+     */
+    public static String survivorStory(String pid) {
+        int n = 1000 + Math.floorMod(pid.hashCode(), 9000);
+        return "Respondent: I still think about the violet lantern on pier " + n
+                + " and the tune my sister hummed at the gate.";
     }
 
     private static void require(boolean stored) {

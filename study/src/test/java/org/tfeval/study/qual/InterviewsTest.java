@@ -44,7 +44,7 @@ class InterviewsTest {
                 .replaceFirst("^jdbc:postgresql://", "postgresql://" + db.user() + ":" + db.password() + "@");
     }
 
-    private Study study(ConnectionSettings db) throws IOException {
+    private Study study(ConnectionSettings db) throws IOException, SQLException {
         Study s = Study.create(dir.resolve("s"), "ecm", true, url(db));
         Path p = dir.resolve("participant.csv");
         Files.writeString(
@@ -64,6 +64,20 @@ class InterviewsTest {
         assertThat(s.importFile("interview", i, "test", "test", ProgressListener.NONE)
                         .stored())
                 .isTrue();
+        Path k = dir.resolve("consent.csv");
+        Files.writeString(
+                k,
+                "PARTICIPANT_ID,CONSENT_SEQ,TF_ID,CONSENT_VERSION,CONSENT_DATE,CONSENT_QUOTES,CONSENT_ARCHIVING,"
+                        + "CONSENT_RECONTACT,CONSENT_SHARE_TF\n"
+                        + "TF01-P1,1,TF01,v1,2025-03-01,1,1,1,1\n"
+                        + "TF01-P2,1,TF01,v1,2025-03-01,1,0,1,0\n");
+        assertThat(s.importFile("consent", k, "test", "test", ProgressListener.NONE)
+                        .stored())
+                .isTrue();
+        // "test" is a designated analyst: it reads the survivor's transcript too
+        org.tfeval.study.protect.WithdrawalTest.account(s, "admin", "administrator");
+        org.tfeval.study.protect.WithdrawalTest.account(s, "test", "analyst");
+        org.tfeval.study.protect.TranscriptAccess.of(s).grantSurvivorAccess("test", "admin");
         return s;
     }
 
@@ -164,7 +178,11 @@ class InterviewsTest {
             Path again = dir.resolve("again.qdpx");
             assertThat(q.importProject(out, "test")).isEmpty();
             q.exportProject(again, "test");
-            assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(out));
+            // the same project; only the per-recipient mark (its export ID) differs
+            Qdpx.Imported second = Qdpx.read(again);
+            assertThat(second.project().sources()).isEqualTo(back.project().sources());
+            assertThat(second.project().codes()).isEqualTo(back.project().codes());
+            assertThat(second.project().name()).isNotEqualTo(back.project().name());
         }
     }
 

@@ -1,0 +1,242 @@
+package org.tfeval.study.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.pg.ConnectionSettings;
+import org.tfeval.qual.transcript.TranscriptState;
+import org.tfeval.study.Study;
+import org.tfeval.study.accounts.NotVisible;
+import org.tfeval.study.qual.Interviews;
+import org.tfeval.testkit.PostgresExtension;
+
+/**
+ * Issue 16 item 2, by attack: a coder and an analyst without the survivor grant try to read a survivor's
+ * transcript through every study-layer route (view, REFI-QDA export) and fail; the granted analyst reads
+ * it, audited, and the export is marked for its recipient. Item 3: a participant without consent to quotes
+ * is in no export.
+ */
+@ExtendWith(PostgresExtension.class)
+class TranscriptAccessTest {
+    static final String SURVIVOR_WORDS = "the night shift at the cannery on Dock Road";
+    static final String PROFESSIONAL_WORDS = "we rotate detectives every two years";
+    static final String UNQUOTABLE_WORDS = "I would rather not be quoted on the budget";
+
+    @TempDir
+    Path dir;
+
+    /** A study with a professional (P1), a survivor (P2) and a professional without consent to quotes (P3), all codable. */
+    static Study study(Path dir, ConnectionSettings db) throws Exception {
+        Study s = Study.create(dir.resolve("s"), "ecm", true, WithdrawalTest.url(db));
+        Path p = dir.resolve("participant.csv");
+        Files.writeString(
+                p,
+                "PARTICIPANT_ID,TF_ID,STAKEHOLDER_GROUP,AGENCY_LEVEL,TF_ROLE,CONSENT_STATUS,CONSENT_VERSION,SENSITIVITY_TIER\n"
+                        + "TF01-P1,TF01,1,1,3,1,v1,1\n"
+                        + "TF01-P2,TF01,6,-7,-7,1,v1,3\n"
+                        + "TF01-P3,TF01,2,3,3,1,v1,1\n");
+        Path i = dir.resolve("interview.csv");
+        Files.writeString(
+                i,
+                "INTERVIEW_ID,PARTICIPANT_ID,TF_ID,INTERVIEW_DATE,MODE,INTERVIEWER,PROTOCOL_VERSION,DURATION_MIN\n"
+                        + "TF01-P1-I1,TF01-P1,TF01,2025-03-04,1,R01,p2,55\n"
+                        + "TF01-P2-I1,TF01-P2,TF01,2025-03-05,3,R02,p2,40\n"
+                        + "TF01-P3-I1,TF01-P3,TF01,2025-03-06,2,R02,p2,30\n");
+        Path k = dir.resolve("consent.csv");
+        Files.writeString(
+                k,
+                "PARTICIPANT_ID,CONSENT_SEQ,TF_ID,CONSENT_VERSION,CONSENT_DATE,CONSENT_QUOTES,CONSENT_ARCHIVING,"
+                        + "CONSENT_RECONTACT,CONSENT_SHARE_TF\n"
+                        + "TF01-P1,1,TF01,v1,2025-03-01,1,1,1,1\n"
+                        + "TF01-P2,1,TF01,v1,2025-03-01,0,0,1,0\n"
+                        + "TF01-P2,2,TF01,v2,2025-04-01,1,0,1,0\n"
+                        + "TF01-P3,1,TF01,v1,2025-03-01,0,1,1,1\n");
+        for (String form : List.of("participant", "interview", "consent")) {
+            assertThat(s.importFile(form, dir.resolve(form + ".csv"), "test", "test", ProgressListener.NONE)
+                            .stored())
+                    .as(form)
+                    .isTrue();
+        }
+        Interviews q = Interviews.of(s);
+        List<String> words = List.of(PROFESSIONAL_WORDS, SURVIVOR_WORDS, UNQUOTABLE_WORDS);
+        for (int n = 1; n <= 3; n++) {
+            Path f = dir.resolve("TF01-P" + n + "-I1.txt");
+            Files.writeString(
+                    f, "Interviewer: Tell me more.\nRespondent: " + words.get(n - 1) + ".\n", StandardCharsets.UTF_8);
+            q.importTranscripts(List.of(f), null, "test");
+            // nothing in these sentences is an identifier: the administrator's audited override makes them codable
+            org.tfeval.study.qual.Deidentification.of(s)
+                    .declareClean(
+                            "TF01-P" + n + "-I1",
+                            "test sentences without identifiers",
+                            "test",
+                            org.tfeval.study.accounts.Role.ADMINISTRATOR);
+        }
+        WithdrawalTest.account(s, "admin", "administrator");
+        WithdrawalTest.account(s, "ana", "analyst");
+        WithdrawalTest.account(s, "dana", "analyst");
+        WithdrawalTest.account(s, "carl", "coder");
+        TranscriptAccess a = TranscriptAccess.of(s);
+        a.grantSurvivorAccess("dana", "admin");
+        a.assign("TF01-P1-I1", "carl", "admin");
+        a.assign("TF01-P2-I1", "carl", "admin");
+        return s;
+    }
+
+    @Test
+    void a_coder_and_an_analyst_without_the_grant_read_no_survivor_transcript_by_view_or_export(ConnectionSettings db)
+            throws Exception {
+        try (Study s = study(dir, db)) {
+            Interviews q = Interviews.of(s);
+            for (String attacker : List.of("ana", "carl", "dana (claimed by login mallory)", "nobody")) {
+                assertThatThrownBy(() -> q.transcript("TF01-P2-I1", attacker))
+                        .as(attacker)
+                        .isInstanceOf(NotVisible.class)
+                        .hasMessageNotContaining(SURVIVOR_WORDS)
+                        .hasMessageNotContaining("TF01-P2");
+                Path out = dir.resolve(attacker.replaceAll("[^a-z]", "") + ".qdpx");
+                Interviews.ProjectExport e = q.exportProject(out, attacker, attacker);
+                assertThat(e.project().sources()).noneMatch(x -> x.name().equals("TF01-P2-I1"));
+                assertThat(WithdrawalTest.find(SURVIVOR_WORDS, List.of(out)))
+                        .as(attacker)
+                        .isEmpty();
+            }
+            // a guessed interview that does not exist gets the very same answer as one that may not be read
+            Problem missing = catchProblem(() -> q.transcript("TF01-P9-I1", "ana"));
+            Problem hidden = catchProblem(() -> q.transcript("TF01-P2-I1", "ana"));
+            assertThat(missing.getClass()).isEqualTo(hidden.getClass());
+            assertThat(missing.getMessage()).isEqualTo(hidden.getMessage());
+            // a coder sees only what is assigned: P1 yes, P3 no
+            assertThat(q.transcript("TF01-P1-I1", "carl").text()).contains(PROFESSIONAL_WORDS);
+            assertThatThrownBy(() -> q.transcript("TF01-P3-I1", "carl")).isInstanceOf(NotVisible.class);
+            // the designated analyst reads it, audited, and the export is marked for its recipient
+            assertThat(q.transcript("TF01-P2-I1", "dana").text()).contains(SURVIVOR_WORDS);
+            Path granted = dir.resolve("granted.qdpx");
+            Interviews.ProjectExport e = q.exportProject(granted, "dana", "university-partner");
+            assertThat(e.project().sources()).extracting(x -> x.name()).containsExactly("TF01-P1-I1", "TF01-P2-I1");
+            assertThat(e.withheldConsent()).isEqualTo(1); // P3 did not consent to quotes
+            assertThat(e.survivorSources()).containsExactly("TF01-P2-I1");
+            assertThat(e.project().name()).contains("university-partner").contains(e.exportId());
+            assertThat(WithdrawalTest.find(UNQUOTABLE_WORDS, List.of(granted))).isEmpty();
+            List<Study.AuditEntry> audit = s.auditEvents(5);
+            assertThat(audit).extracting(Study.AuditEntry::action).contains("survivor_transcript_view", "qdpx_export");
+            // revoking the grant closes the door again
+            assertThat(TranscriptAccess.of(s).revokeSurvivorAccess("dana", "admin"))
+                    .isTrue();
+            assertThatThrownBy(() -> q.transcript("TF01-P2-I1", "dana")).isInstanceOf(NotVisible.class);
+            // only an administrator grants
+            assertThatThrownBy(() -> TranscriptAccess.of(s).grantSurvivorAccess("ana", "ana"))
+                    .isInstanceOf(Problem.Refused.class);
+        }
+    }
+
+    @Test
+    void a_participant_withdrawn_from_further_use_leaves_matrices_exports_and_snapshots(ConnectionSettings db)
+            throws Exception {
+        try (Study s = study(dir, db)) {
+            Withdrawals.Withdrawn w =
+                    Withdrawals.of(s).withdraw("TF01-P1", Withdrawal.Level.NO_FURTHER_USE, "asked by phone", "admin");
+            assertThat(w.deleted()).isEmpty();
+            Interviews q = Interviews.of(s);
+            assertThatThrownBy(() -> q.transcript("TF01-P1-I1", "carl")).isInstanceOf(NotVisible.class);
+            assertThat(q.exportProject(dir.resolve("x.qdpx"), "dana", "dana")
+                            .project()
+                            .sources())
+                    .noneMatch(x -> x.name().equals("TF01-P1-I1"));
+            Study.Frozen f = s.freeze(new Study.Freeze("test", true, "t"), ProgressListener.NONE);
+            assertThat(f.snapshot().rows()).containsEntry("participant", 2L).containsEntry("interview", 2L);
+            // the words are kept at this level
+            long kept = s.store().tx(c -> {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery(
+                                "SELECT count(*) FROM qual_transcript WHERE interview_id = 'TF01-P1-I1'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(kept).isEqualTo(1);
+            // no-contact refuses re-contact
+            Withdrawals.of(s).withdraw("TF01-P3", Withdrawal.Level.NO_CONTACT, "asked by email", "admin");
+            assertThatThrownBy(() -> Withdrawals.of(s).requireContactAllowed("TF01-P3"))
+                    .isInstanceOf(Problem.Refused.class);
+        }
+    }
+
+    @Test
+    void a_release_archives_only_participants_whose_consent_in_force_allows_archiving(ConnectionSettings db)
+            throws Exception {
+        try (Study s = study(dir, db)) {
+            Study.Frozen f = s.freeze(new Study.Freeze("test", true, "t"), ProgressListener.NONE);
+            assertThat(f.snapshot().rows()).containsEntry("participant", 3L);
+            org.tfeval.release.pipeline.ReleaseResult r = s.folder()
+                    .buildRelease(
+                            org.tfeval.release.pipeline.ReleaseBuilder.of(f.snapshot())
+                                    .withLevel(org.tfeval.instrument.ReleaseLevel.RESTRICTED),
+                            dir.resolve("release"));
+            // P2 (survivor) did not consent to archiving; P1 and P3 did
+            assertThat(r.rows()).containsEntry("participant", 2L).containsEntry("interview", 2L);
+            assertThat(r.rows()).containsEntry("consent", 2L);
+            assertThat(OutputRegister.of(s.folder().dir()).releases()).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_survivor_interview_needs_a_safe_contact_method_and_the_sites_referral_list_and_records_distress(
+            ConnectionSettings db) throws Exception {
+        try (Study s = study(dir, db)) {
+            InterviewSafety safety = InterviewSafety.of(s);
+            safety.schedule("TF01-P1-I1", "admin"); // a professional: no precondition
+            assertThatThrownBy(() -> safety.schedule("TF01-P2-I1", "admin"))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("safe-contact");
+            safety.recordSafeContact("TF01-P2", InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "admin");
+            assertThatThrownBy(() -> safety.schedule("TF01-P2-I1", "admin"))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("referral list");
+            safety.recordReferralList("TF01", "2025-03", "admin");
+            assertThatThrownBy(() -> safety.record("TF01-P2-I1", InterviewSafety.Event.PAUSE, "admin"))
+                    .isInstanceOf(Problem.Refused.class);
+            safety.schedule("TF01-P2-I1", "admin");
+            safety.start("TF01-P2-I1", "admin");
+            for (InterviewSafety.Event e : List.of(
+                    InterviewSafety.Event.PAUSE,
+                    InterviewSafety.Event.CHECK,
+                    InterviewSafety.Event.REFERRAL,
+                    InterviewSafety.Event.STOP)) {
+                safety.record("TF01-P2-I1", e, "admin");
+            }
+            assertThatThrownBy(() -> safety.record("TF01-P2-I1", InterviewSafety.Event.COMPLETED, "admin"))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("stopped");
+            assertThat(safety.events("TF01-P2-I1")).hasSize(6);
+            // none of it leaves the database: no snapshot dataset, so no release of any tier
+            Study.Frozen f = s.freeze(new Study.Freeze("test", true, "t"), ProgressListener.NONE);
+            assertThat(WithdrawalTest.find(
+                            "through-advocate", List.of(f.snapshot().dir())))
+                    .isEmpty();
+            assertThat(f.snapshot().rows().keySet())
+                    .allSatisfy(form -> assertThat(form).doesNotContain("safe"));
+            // a participant who withdrew is not scheduled again
+            Withdrawals.of(s).withdraw("TF01-P1", Withdrawal.Level.NO_CONTACT, "asked", "admin");
+            assertThatThrownBy(() -> safety.schedule("TF01-P1-I1", "admin")).isInstanceOf(Problem.Refused.class);
+        }
+    }
+
+    private static Problem catchProblem(Runnable r) {
+        try {
+            r.run();
+        } catch (Problem p) {
+            return p;
+        }
+        throw new AssertionError("no problem raised");
+    }
+}
