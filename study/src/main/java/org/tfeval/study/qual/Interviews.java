@@ -26,6 +26,7 @@ import org.tfeval.qual.refi.Qdpx;
 import org.tfeval.qual.text.Span;
 import org.tfeval.qual.transcript.ParsedTranscript;
 import org.tfeval.qual.transcript.TranscriptReader;
+import org.tfeval.qual.transcript.TranscriptState;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.pg.ConnectionSettings;
-import org.tfeval.qual.transcript.TranscriptState;
 import org.tfeval.study.Study;
 import org.tfeval.study.accounts.NotVisible;
 import org.tfeval.study.qual.Interviews;
