@@ -18,7 +18,9 @@ public enum Access {
     /** Roles that export records and see agreement across records. */
     EXPORT(Role::exports),
     /** Administrators. */
-    ADMINISTER(Role::administers);
+    ADMINISTER(Role::administers),
+    /** Data stewards: restricted-use access. */
+    STEWARD(Role::stewards);
 
     private final Predicate<Role> rule;
 

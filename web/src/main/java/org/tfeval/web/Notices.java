@@ -15,7 +15,13 @@ public final class Notices {
             Map.entry("removed", "Record removed."),
             Map.entry("drawn", "The sample was drawn and recorded."),
             Map.entry("query", "Query saved."),
-            Map.entry("account", "Account saved."));
+            Map.entry("account", "Account saved."),
+            Map.entry("access-applied", "The application is recorded."),
+            Map.entry("access-decided", "The decision is recorded."),
+            Map.entry("access-issued", "The restricted package was issued and entered in the transfer log."),
+            Map.entry("access-renewed", "The access was renewed."),
+            Map.entry("access-report", "The annual report is recorded."),
+            Map.entry("access-closed", "The destruction certificate is recorded; the access is closed."));
 
     private Notices() {}
 

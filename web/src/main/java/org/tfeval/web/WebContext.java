@@ -1,6 +1,7 @@
 package org.tfeval.web;
 
 import java.util.Objects;
+import org.tfeval.study.access.RestrictedAccess;
 import org.tfeval.study.accounts.Accounts;
 import org.tfeval.study.audit.AuditTrail;
 import org.tfeval.study.coding.Coding;
@@ -25,6 +26,7 @@ import org.tfeval.web.auth.SignInThrottle;
  * @param sessions     the sessions
  * @param pages        template rendering
  * @param throttle     failed sign-ins per client address
+ * @param access       restricted-use access (the data steward's)
  */
 public record WebContext(
         Accounts accounts,
@@ -36,7 +38,8 @@ public record WebContext(
         Exports exports,
         Sessions sessions,
         Pages pages,
-        SignInThrottle throttle) {
+        SignInThrottle throttle,
+        RestrictedAccess access) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");
@@ -48,5 +51,6 @@ public record WebContext(
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(pages, "pages");
         Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(access, "access");
     }
 }

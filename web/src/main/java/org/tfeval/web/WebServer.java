@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.tfeval.study.Study;
+import org.tfeval.study.access.RestrictedAccess;
 import org.tfeval.study.accounts.Accounts;
 import org.tfeval.study.accounts.LockoutPolicy;
 import org.tfeval.study.accounts.PasswordHasher;
@@ -288,7 +289,8 @@ public final class WebServer implements AutoCloseable {
                     new Exports(tx),
                     sessions,
                     pages,
-                    new SignInThrottle(settings.signInsPerAddress()));
+                    new SignInThrottle(settings.signInsPerAddress()),
+                    RestrictedAccess.of(study).withVersion(settings.version()));
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
             Forwarding forwarding = new Forwarding(settings.behindProxy(), settings.host(), settings.allowedHosts());

@@ -91,6 +91,7 @@ final class WebFixture implements AutoCloseable {
         }
         Account admin = accounts.create("test", "admin", Role.ADMINISTRATOR, Set.of(), PASSWORD);
         accounts.create("test", "analyst", Role.ANALYST, Set.of(), PASSWORD);
+        accounts.create("test", "steward", Role.STEWARD, Set.of(), PASSWORD);
         drawId = draw(admin);
     }
 

@@ -34,16 +34,18 @@ import org.tfeval.instrument.workflow.Problem;
  * file as issued (a byte-identical copy of any file, Parquet and PDF included, is recognised).
  */
 final class PackageMarks {
-    /** A pseudonym as the release writes it: 16 hex digits, not part of a longer run of hex digits. */
+    /** A pseudonym as the release writes it in an identifier column: 16 hex digits. */
     static final Pattern PSEUDONYM = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{16}(?![0-9A-Fa-f])");
+    /** Hex digits of a pseudonym. */
+    static final int TOKEN = 16;
+    /** A run of hex digits long enough to hold a pseudonym. */
+    static final Pattern HEX_RUN = Pattern.compile("[0-9A-Fa-f]{" + TOKEN + ",}");
     /** Mark kinds, as stored. */
     static final String FILE = "file";
 
     static final String PSEUDONYM_KIND = "pseudonym";
     /** Characters read at a time when scanning a file; a token cut at the edge is found in the next buffer. */
     static final int SCAN_BUFFER = 1 << 20;
-    /** Characters kept from one buffer to the next: a whole token and its boundaries. */
-    static final int OVERLAP = 32;
 
     private PackageMarks() {}
 
@@ -104,27 +106,46 @@ final class PackageMarks {
         return new Scan(files.size(), fileDigests, digests, manifests);
     }
 
-    /** Adds every pseudonym-like token of a file (read byte for byte, so binary formats are scanned too). */
+    /**
+     * Adds every pseudonym-like token of a file, read byte for byte so binary formats are scanned too:
+     * every 16-hex-digit window of every run of hex digits (fixed-width identifier fields of a Stata
+     * or SAS transport file sit side by side, so one run may hold several pseudonyms, at any offset).
+     */
     static void tokens(Path file, Set<String> out) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[SCAN_BUFFER];
             String carry = "";
             int n;
             while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-                boolean last = n < buf.length;
                 String text = carry + new String(buf, 0, n, StandardCharsets.ISO_8859_1);
-                Matcher m = PSEUDONYM.matcher(text);
+                Matcher m = HEX_RUN.matcher(text);
                 while (m.find()) {
-                    // a token touching the buffer's end may go on in the next buffer: it is found again there
-                    if (!last && m.end() == text.length()) continue;
-                    out.add(m.group().toLowerCase(Locale.ROOT));
+                    for (int i = m.start(); i + TOKEN <= m.end(); i++) {
+                        out.add(text.substring(i, i + TOKEN).toLowerCase(Locale.ROOT));
+                    }
                 }
-                carry = text.substring(Math.max(0, text.length() - OVERLAP));
-                if (last) break;
+                // a window across the buffers' edge starts in the last TOKEN - 1 characters
+                carry = text.substring(Math.max(0, text.length() - (TOKEN - 1)));
+                if (n < buf.length) break;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * Whether the CSV files of a dataset folder hold any of the pseudonyms (then every format of the
+     * dataset differs from one issue to the next; a dataset without rows is alike in every issue).
+     */
+    static boolean csvCarriesAny(Path folder, Set<String> pseudonyms) {
+        Set<String> found = new HashSet<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path csv : s.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) tokens(csv, found);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        found.retainAll(pseudonyms);
+        return !found.isEmpty();
     }
 
     private static List<Path> files(Path fileOrFolder) {

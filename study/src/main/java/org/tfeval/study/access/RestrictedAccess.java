@@ -81,20 +81,34 @@ public final class RestrictedAccess {
     private final Study study;
     private final Store store;
     private final Clock clock;
+    private final String version;
 
-    private RestrictedAccess(Study study, Clock clock) {
+    private RestrictedAccess(Study study, Clock clock, String version) {
         this.study = study;
         this.store = study.store();
         this.clock = clock;
+        this.version = version;
     }
 
     public static RestrictedAccess of(Study study) {
-        return new RestrictedAccess(Objects.requireNonNull(study, "study"), Clock.systemUTC());
+        return new RestrictedAccess(Objects.requireNonNull(study, "study"), Clock.systemUTC(), "dev");
     }
 
     /** The same service on another clock (what "today" is: expiry, reports due). */
     public RestrictedAccess withClock(Clock value) {
-        return new RestrictedAccess(study, Objects.requireNonNull(value, "clock"));
+        return new RestrictedAccess(study, Objects.requireNonNull(value, "clock"), version);
+    }
+
+    /** The tfeval version recorded in the manifests of issued packages. */
+    public RestrictedAccess withVersion(String value) {
+        return new RestrictedAccess(study, clock, Objects.requireNonNull(value, "version"));
+    }
+
+    /** The study's snapshots a package can be issued from, newest first (their IDs). */
+    public List<String> snapshots() {
+        List<String> out = new ArrayList<>();
+        for (Snapshot sn : study.folder().listSnapshots()) out.add(0, sn.id());
+        return out;
     }
 
     private LocalDate today() {
@@ -272,10 +286,8 @@ public final class RestrictedAccess {
      *
      * @param snapshot the snapshot's ID, unique prefix or folder
      * @param out      the package folder (new or empty), or null for {@code access-issues/ISSUE} in the study folder
-     * @param version  the tfeval version recorded in the release manifest
      */
-    public Issued issue(
-            long id, String snapshot, Path out, String version, String actor, ProgressListener progress) {
+    public Issued issue(long id, String snapshot, Path out, String actor, ProgressListener progress) {
         Objects.requireNonNull(snapshot, "snapshot");
         if (store.seal() == null)
             throw Problem.refused(
@@ -293,7 +305,7 @@ public final class RestrictedAccess {
         ReleaseResult release = folder.buildRelease(
                 ReleaseBuilder.of(sn)
                         .withLevel(ReleaseLevel.RESTRICTED)
-                        .withVersion(Objects.requireNonNull(version, "version"))
+                        .withVersion(version)
                         .withProgress(progress),
                 dir);
         try {
@@ -324,11 +336,18 @@ public final class RestrictedAccess {
             IssueManifest manifest = new IssueManifest(fields);
             Path manifestFile = root.resolve(IssueManifest.FILE);
             manifest.write(manifestFile, store.seal()::mac);
-            // the files that differ from one issue to the next: data files (they hold the pseudonyms),
-            // README and manifests (they list the data files' digests); setups and codebooks are alike
+            // the files that differ from one issue to the next: data files holding this issue's pseudonyms,
+            // the README and the manifests (they list those files' digests); setups, codebooks and the files
+            // of an empty dataset are alike in every issue of a snapshot and mark nothing
             Set<String> fileDigests = new TreeSet<>();
+            Map<Path, Boolean> marked = new LinkedHashMap<>();
             for (PackagedFile f : release.files()) {
-                if (issueSpecific(f.path())) fileDigests.add(f.sha256());
+                Path dataset = root.resolve(f.path()).getParent();
+                if (f.path().equals(ReleaseBuilder.README)
+                        || (dataFile(f.path())
+                                && marked.computeIfAbsent(dataset, d -> PackageMarks.csvCarriesAny(d, pseudonyms)))) {
+                    fileDigests.add(f.sha256());
+                }
             }
             fileDigests.add(manifestSha);
             fileDigests.add(ContentHash.sha256(manifestFile));
@@ -622,9 +641,8 @@ public final class RestrictedAccess {
                 t.expiresOn());
     }
 
-    /** Whether a package file's content is specific to the issue (a data file, or the README listing their digests). */
-    static boolean issueSpecific(String path) {
-        if (path.equals(ReleaseBuilder.README)) return true;
+    /** Whether a package file is a data file (CSV, Stata, SPSS, SAS transport, Parquet). */
+    static boolean dataFile(String path) {
         for (FileFormat f : FileFormat.values()) {
             if (f.role() == FileFormat.Role.DATA && path.endsWith("." + f.extension())) return true;
         }

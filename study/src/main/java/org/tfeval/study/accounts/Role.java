@@ -14,7 +14,9 @@ public enum Role {
     /** Reads every task force's records, exports and agreement; changes nothing. */
     ANALYST("Analyst", false, false, true, false, true, false),
     /** Sees the progress of their task forces, no record data. */
-    TASK_FORCE_VIEWER("Task-force viewer", true, false, false, false, false, false);
+    TASK_FORCE_VIEWER("Task-force viewer", true, false, false, false, false, false),
+    /** Manages restricted-use access: applications, decisions, issued packages, reports, destruction; no record data. */
+    STEWARD("Data steward", false, false, false, false, false, false);
 
     private final String label;
     private final boolean scoped;
@@ -79,6 +81,11 @@ public enum Role {
     /** Whether the role may manage accounts and browse the audit log. */
     public boolean administers() {
         return administers;
+    }
+
+    /** Whether the role manages restricted-use access (applications, decisions, issues, annual reports, destruction). */
+    public boolean stewards() {
+        return this == STEWARD;
     }
 
     /** The role of a stored or submitted id. */
