@@ -131,14 +131,16 @@ class AccessBrowserTest {
         driver.findElement(By.id("agreement")).sendKeys(agreement.toString());
         date("agreementSigned", "2026-01-12");
         driver.findElement(By.cssSelector("form.access-application button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "application is recorded"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "application is recorded"));
         assertThat(driver.findElement(By.id("state")).getText()).contains("submitted");
         String detail = driver.getCurrentUrl();
 
         new Select(driver.findElement(By.id("decision"))).selectByValue("approve");
         type("reason", "complete application, IRB approval on file");
         driver.findElement(By.cssSelector("form.access-decide button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "decision is recorded"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "decision is recorded"));
         assertThat(driver.findElement(By.id("state")).getText()).contains("active");
 
         driver.findElement(By.cssSelector("form.access-issue button")).click();
@@ -149,7 +151,9 @@ class AccessBrowserTest {
         assertThat(issueId).startsWith("ISS-");
 
         driver.get(url("/access"));
-        assertThat(driver.findElement(By.id("transfers")).getText()).contains(issueId).contains("Ada Analyst");
+        assertThat(driver.findElement(By.id("transfers")).getText())
+                .contains(issueId)
+                .contains("Ada Analyst");
 
         driver.get(detail);
         driver.findElement(By.id("certificate")).sendKeys(certificate.toString());

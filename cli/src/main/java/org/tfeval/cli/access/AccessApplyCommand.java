@@ -19,9 +19,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "apply",
         header = "Record an application for the restricted-use files.",
-        description = "The signed agreement is recorded by its file name and SHA-256; keep the file in the steward's records.",
+        description =
+                "The signed agreement is recorded by its file name and SHA-256; keep the file in the steward's records.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:recorded", "1:refused", "2:bad usage (a required field missing or malformed)", "3:internal failure"})
+        exitCodeList = {
+            "0:recorded",
+            "1:refused",
+            "2:bad usage (a required field missing or malformed)",
+            "3:internal failure"
+        })
 final class AccessApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,25 +47,48 @@ final class AccessApplyCommand implements Callable<Integer> {
     @Option(names = "--purpose", required = true, paramLabel = "TEXT", description = "The research purpose.")
     String purpose;
 
-    @Option(names = "--irb", required = true, paramLabel = "approval|exemption", description = "The IRB's determination.")
+    @Option(
+            names = "--irb",
+            required = true,
+            paramLabel = "approval|exemption",
+            description = "The IRB's determination.")
     String irb;
 
-    @Option(names = "--irb-reference", required = true, paramLabel = "ID", description = "The IRB's protocol or determination number.")
+    @Option(
+            names = "--irb-reference",
+            required = true,
+            paramLabel = "ID",
+            description = "The IRB's protocol or determination number.")
     String irbReference;
 
-    @Option(names = "--irb-date", required = true, paramLabel = "YYYY-MM-DD", description = "The day of the IRB's approval or exemption.")
+    @Option(
+            names = "--irb-date",
+            required = true,
+            paramLabel = "YYYY-MM-DD",
+            description = "The day of the IRB's approval or exemption.")
     LocalDate irbDate;
 
-    @Option(names = "--irb-expires", paramLabel = "YYYY-MM-DD", description = "The last day of the IRB approval (approvals only).")
+    @Option(
+            names = "--irb-expires",
+            paramLabel = "YYYY-MM-DD",
+            description = "The last day of the IRB approval (approvals only).")
     LocalDate irbExpires;
 
-    @Option(names = "--security-plan", required = true, paramLabel = "TEXT", description = "The data security plan (or @FILE).")
+    @Option(
+            names = "--security-plan",
+            required = true,
+            paramLabel = "TEXT",
+            description = "The data security plan (or @FILE).")
     String securityPlan;
 
     @Option(names = "--agreement", required = true, paramLabel = "FILE", description = "The signed data use agreement.")
     Path agreement;
 
-    @Option(names = "--signed", required = true, paramLabel = "YYYY-MM-DD", description = "The day the agreement was signed.")
+    @Option(
+            names = "--signed",
+            required = true,
+            paramLabel = "YYYY-MM-DD",
+            description = "The day the agreement was signed.")
     LocalDate signed;
 
     @Override
@@ -80,7 +109,9 @@ final class AccessApplyCommand implements Callable<Integer> {
             long id = RestrictedAccess.of(s).apply(a, study.actor());
             spec.commandLine()
                     .getOut()
-                    .printf("Application %d recorded; decide it with: tfeval access decide %d approve|deny --reason TEXT%n", id, id);
+                    .printf(
+                            "Application %d recorded; decide it with: tfeval access decide %d approve|deny --reason TEXT%n",
+                            id, id);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

@@ -55,7 +55,8 @@ final class AccessDecideCommand implements Callable<Integer> {
             if (r.expiresOn() != null) {
                 spec.commandLine()
                         .getOut()
-                        .printf("Application %d approved: access from %s to %s; first annual report due %s%n",
+                        .printf(
+                                "Application %d approved: access from %s to %s; first annual report due %s%n",
                                 id, r.grantedOn(), r.expiresOn(), r.nextReportDue() == null ? "-" : r.nextReportDue());
             } else {
                 spec.commandLine().getOut().printf("Application %d denied%n", id);

@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
         name = "destroy",
         header = "Record the destruction certificate: the access is closed and nothing more is issued under it.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:recorded, access closed", "1:refused (access not approved or already closed)", "2:bad usage", "3:internal failure"})
+        exitCodeList = {
+            "0:recorded, access closed",
+            "1:refused (access not approved or already closed)",
+            "2:bad usage",
+            "3:internal failure"
+        })
 final class AccessDestroyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,10 +35,18 @@ final class AccessDestroyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The access.")
     long id;
 
-    @Option(names = "--certificate", required = true, paramLabel = "FILE", description = "The signed certificate (recorded by name and SHA-256).")
+    @Option(
+            names = "--certificate",
+            required = true,
+            paramLabel = "FILE",
+            description = "The signed certificate (recorded by name and SHA-256).")
     Path certificate;
 
-    @Option(names = "--destroyed", required = true, paramLabel = "YYYY-MM-DD", description = "The day the data were destroyed.")
+    @Option(
+            names = "--destroyed",
+            required = true,
+            paramLabel = "YYYY-MM-DD",
+            description = "The day the data were destroyed.")
     LocalDate destroyed;
 
     @Option(names = "--certified-by", required = true, paramLabel = "NAME", description = "Who signed the certificate.")

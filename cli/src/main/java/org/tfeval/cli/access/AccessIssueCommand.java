@@ -41,7 +41,11 @@ final class AccessIssueCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The access (application number).")
     long id;
 
-    @Option(names = "--snapshot", required = true, paramLabel = "ID", description = "The snapshot: ID, unique prefix or folder.")
+    @Option(
+            names = "--snapshot",
+            required = true,
+            paramLabel = "ID",
+            description = "The snapshot: ID, unique prefix or folder.")
     String snapshot;
 
     @Option(
@@ -57,10 +61,18 @@ final class AccessIssueCommand implements Callable<Integer> {
                     .withVersion(Tfeval.version())
                     .issue(id, snapshot, out, study.actor(), new ConsoleProgress(System.err));
             var pw = spec.commandLine().getOut();
-            pw.printf("Issue %s to %s (%s)%n", i.transfer().issueId(), i.transfer().recipient(), i.transfer().institution());
+            pw.printf(
+                    "Issue %s to %s (%s)%n",
+                    i.transfer().issueId(),
+                    i.transfer().recipient(),
+                    i.transfer().institution());
             pw.printf("  package: %s%n", i.dir());
-            pw.printf("  snapshot %s, %d files, %d marks recorded; access ends %s%n",
-                    i.transfer().snapshotId(), i.transfer().files(), i.transfer().marks(), i.transfer().expiresOn());
+            pw.printf(
+                    "  snapshot %s, %d files, %d marks recorded; access ends %s%n",
+                    i.transfer().snapshotId(),
+                    i.transfer().files(),
+                    i.transfer().marks(),
+                    i.transfer().expiresOn());
             pw.flush();
             return ExitCodes.OK;
         }

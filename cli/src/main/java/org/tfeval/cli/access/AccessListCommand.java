@@ -41,20 +41,32 @@ final class AccessListCommand implements Callable<Integer> {
             RestrictedAccess access = RestrictedAccess.of(s);
             if (transfers) {
                 List<AccessFile.Transfer> log = access.transfers();
-                pw.printf("%-22s %-5s %-24s %-24s %-20s %-12s %s%n",
+                pw.printf(
+                        "%-22s %-5s %-24s %-24s %-20s %-12s %s%n",
                         "ISSUE", "ACC", "RECIPIENT", "INSTITUTION", "ISSUED (UTC)", "SNAPSHOT", "ISSUED BY");
                 for (AccessFile.Transfer t : log) {
-                    pw.printf("%-22s %-5d %-24s %-24s %-20s %-12s %s%n",
-                            t.issueId(), t.applicationId(), cut(t.recipient()), cut(t.institution()),
-                            t.issuedAt().toString().substring(0, 19), t.snapshotId().substring(0, 12), t.issuedBy());
+                    pw.printf(
+                            "%-22s %-5d %-24s %-24s %-20s %-12s %s%n",
+                            t.issueId(),
+                            t.applicationId(),
+                            cut(t.recipient()),
+                            cut(t.institution()),
+                            t.issuedAt().toString().substring(0, 19),
+                            t.snapshotId().substring(0, 12),
+                            t.issuedBy());
                 }
                 pw.printf("%d package(s) issued%n", log.size());
             } else {
                 List<AccessRecord> list = access.list(due);
-                pw.printf("%-5s %-24s %-24s %-24s %-11s %s%n", "ID", "APPLICANT", "INSTITUTION", "STATE", "ENDS", "DUE");
+                pw.printf(
+                        "%-5s %-24s %-24s %-24s %-11s %s%n", "ID", "APPLICANT", "INSTITUTION", "STATE", "ENDS", "DUE");
                 for (AccessRecord r : list) {
-                    pw.printf("%-5d %-24s %-24s %-24s %-11s %s%n",
-                            r.id(), cut(r.applicant()), cut(r.institution()), r.state().label(),
+                    pw.printf(
+                            "%-5d %-24s %-24s %-24s %-11s %s%n",
+                            r.id(),
+                            cut(r.applicant()),
+                            cut(r.institution()),
+                            r.state().label(),
                             r.expiresOn() == null ? "-" : r.expiresOn(),
                             r.due().isEmpty() ? "" : String.join("; ", r.due()));
                 }

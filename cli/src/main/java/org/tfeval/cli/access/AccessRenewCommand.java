@@ -17,7 +17,12 @@ import picocli.CommandLine.Spec;
         name = "renew",
         header = "Extend an approved access from its end (or from today when it has ended).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:renewed", "1:refused (not approved, closed, IRB approval lapsed)", "2:bad usage", "3:internal failure"})
+        exitCodeList = {
+            "0:renewed",
+            "1:refused (not approved, closed, IRB approval lapsed)",
+            "2:bad usage",
+            "3:internal failure"
+        })
 final class AccessRenewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

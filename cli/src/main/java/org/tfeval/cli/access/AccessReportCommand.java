@@ -20,7 +20,12 @@ import picocli.CommandLine.Spec;
         name = "report",
         header = "Record the annual report due next for an access.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:recorded", "1:refused (no report due, access not approved)", "2:bad usage", "3:internal failure"})
+        exitCodeList = {
+            "0:recorded",
+            "1:refused (no report due, access not approved)",
+            "2:bad usage",
+            "3:internal failure"
+        })
 final class AccessReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +36,11 @@ final class AccessReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The access.")
     long id;
 
-    @Option(names = "--file", required = true, paramLabel = "FILE", description = "The report (recorded by name and SHA-256).")
+    @Option(
+            names = "--file",
+            required = true,
+            paramLabel = "FILE",
+            description = "The report (recorded by name and SHA-256).")
     Path file;
 
     @Option(names = "--received", paramLabel = "YYYY-MM-DD", description = "The day it was received (default: today).")
@@ -44,7 +53,8 @@ final class AccessReportCommand implements Callable<Integer> {
                     .report(id, Document.of(file), received != null ? received : LocalDate.now(), study.actor());
             spec.commandLine()
                     .getOut()
-                    .printf("Annual report recorded for access %d; next due: %s%n",
+                    .printf(
+                            "Annual report recorded for access %d; next due: %s%n",
                             id, r.nextReportDue() == null ? "none within the term" : r.nextReportDue());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
             "checked against the study's key. Works on a single CSV with its columns or rows reordered and no manifest."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:traced to an issue", "1:no issued package matches", "2:bad usage (no such file)", "3:internal failure"})
+        exitCodeList = {
+            "0:traced to an issue",
+            "1:no issued package matches",
+            "2:bad usage (no such file)",
+            "3:internal failure"
+        })
 final class AccessTraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,14 +47,29 @@ final class AccessTraceCommand implements Callable<Integer> {
             Trace t = RestrictedAccess.of(s).trace(path, study.actor());
             pw.printf("Scanned %d file(s), %d pseudonym-like token(s)%n", t.filesScanned(), t.tokensSeen());
             for (Trace.ManifestCheck m : t.manifests()) {
-                pw.printf("  issue manifest %s names %s (%s): %s%n", m.file(), m.issueId(), m.recipient(),
-                        !m.verified() ? "SIGNATURE DOES NOT VERIFY (forged or altered)"
-                                : m.logged() ? "signature verifies" : "signature verifies, but the issue is not in the log");
+                pw.printf(
+                        "  issue manifest %s names %s (%s): %s%n",
+                        m.file(),
+                        m.issueId(),
+                        m.recipient(),
+                        !m.verified()
+                                ? "SIGNATURE DOES NOT VERIFY (forged or altered)"
+                                : m.logged()
+                                        ? "signature verifies"
+                                        : "signature verifies, but the issue is not in the log");
             }
             for (Trace.Candidate c : t.candidates()) {
-                pw.printf("  %s %s: issued %s to %s (%s) under access %d, snapshot %s; %d pseudonym(s), %d file(s) match%n",
-                        c.conclusive() ? "MATCH" : "weak ", c.issueId(), c.issuedAt(), c.recipient(), c.institution(),
-                        c.applicationId(), c.snapshotId().substring(0, 12), c.pseudonymMatches(), c.fileMatches());
+                pw.printf(
+                        "  %s %s: issued %s to %s (%s) under access %d, snapshot %s; %d pseudonym(s), %d file(s) match%n",
+                        c.conclusive() ? "MATCH" : "weak ",
+                        c.issueId(),
+                        c.issuedAt(),
+                        c.recipient(),
+                        c.institution(),
+                        c.applicationId(),
+                        c.snapshotId().substring(0, 12),
+                        c.pseudonymMatches(),
+                        c.fileMatches());
             }
             pw.flush();
             if (t.attributed().isEmpty()) {

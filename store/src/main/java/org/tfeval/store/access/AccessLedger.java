@@ -2,7 +2,6 @@ package org.tfeval.store.access;
 
 import java.sql.Array;
 import java.sql.Connection;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -94,8 +93,9 @@ public final class AccessLedger {
             LocalDate grantedOn,
             LocalDate expiresOn)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE access_application SET status = ?, decided_by = ?, "
-                + "decided_at = ?, decision_reason = ?, granted_on = ?, expires_on = ? WHERE id = ? AND status = 'submitted'")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE access_application SET status = ?, decided_by = ?, "
+                        + "decided_at = ?, decision_reason = ?, granted_on = ?, expires_on = ? WHERE id = ? AND status = 'submitted'")) {
             ps.setString(1, status);
             ps.setString(2, by);
             ps.setTimestamp(3, Timestamp.from(at));
@@ -131,8 +131,9 @@ public final class AccessLedger {
     /** The renewals of an access, oldest first. */
     public static List<StoredRenewal> renewals(Connection c, long id) throws SQLException {
         List<StoredRenewal> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, renewed_by, renewed_at, previous_expiry, new_expiry, "
-                + "reason FROM access_renewal WHERE application_id = ? ORDER BY seq")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT seq, renewed_by, renewed_at, previous_expiry, new_expiry, "
+                        + "reason FROM access_renewal WHERE application_id = ? ORDER BY seq")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -151,8 +152,9 @@ public final class AccessLedger {
 
     /** Records an annual report. */
     public static void addReport(Connection c, long id, StoredReport r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_annual_report (application_id, year_no, "
-                + "due_on, received_on, file_ref, file_sha256, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO access_annual_report (application_id, year_no, "
+                        + "due_on, received_on, file_ref, file_sha256, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setInt(2, r.year());
             ps.setObject(3, r.dueOn());
@@ -189,8 +191,9 @@ public final class AccessLedger {
 
     /** Records the destruction certificate and closes the access. */
     public static void close(Connection c, long id, StoredDestruction d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_destruction (application_id, destroyed_on, "
-                + "certified_by, certificate_file, certificate_sha256, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO access_destruction (application_id, destroyed_on, "
+                        + "certified_by, certificate_file, certificate_sha256, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setObject(2, d.destroyedOn());
             ps.setString(3, d.certifiedBy());
@@ -228,8 +231,8 @@ public final class AccessLedger {
     /** Appends a transfer to the log, with the digests that trace it ({@code kind -> digests}). */
     public static void addTransfer(Connection c, StoredTransfer t, Map<String, Collection<String>> marks)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_transfer (" + TRANSFER_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO access_transfer (" + TRANSFER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, t.issueId());
             ps.setLong(2, t.applicationId());
             ps.setString(3, t.recipient());
@@ -359,5 +362,4 @@ public final class AccessLedger {
         OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
-
 }

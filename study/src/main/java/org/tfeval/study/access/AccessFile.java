@@ -24,7 +24,12 @@ public record AccessFile(
 
     /** A renewal: the access's last day moved from {@code previousExpiry} to {@code newExpiry}. */
     public record Renewal(
-            int seq, String renewedBy, Instant renewedAt, LocalDate previousExpiry, LocalDate newExpiry, String reason) {}
+            int seq,
+            String renewedBy,
+            Instant renewedAt,
+            LocalDate previousExpiry,
+            LocalDate newExpiry,
+            String reason) {}
 
     /** An annual report received for a year of access. */
     public record AnnualReport(

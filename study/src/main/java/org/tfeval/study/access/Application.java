@@ -60,7 +60,8 @@ public record Application(
     private static String text(String what, String value, int max) {
         if (value == null || value.isBlank()) throw new IllegalArgumentException("the " + what + " is required");
         String v = value.strip();
-        if (v.length() > max) throw new IllegalArgumentException("the " + what + " is longer than " + max + " characters");
+        if (v.length() > max)
+            throw new IllegalArgumentException("the " + what + " is longer than " + max + " characters");
         return v;
     }
 }

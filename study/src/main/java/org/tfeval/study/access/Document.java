@@ -42,5 +42,4 @@ public record Document(String name, String sha256) {
         if (content.length == 0) throw Problem.usage("the document " + name + " is empty");
         return new Document(name, ContentHash.sha256(content));
     }
-
 }

@@ -76,7 +76,8 @@ record IssueManifest(Map<String, String> fields) {
         if (n == null || !n.isObject() || !n.hasNonNull(ISSUE_ID)) return null;
         Map<String, String> fields = new LinkedHashMap<>();
         n.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals(SIGNATURE)) fields.put(e.getKey(), e.getValue().asText());
+            if (!e.getKey().equals(SIGNATURE))
+                fields.put(e.getKey(), e.getValue().asText());
         });
         IssueManifest m = new IssueManifest(fields);
         String sig = n.path(SIGNATURE).asText("");

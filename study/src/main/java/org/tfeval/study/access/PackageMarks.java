@@ -140,7 +140,8 @@ final class PackageMarks {
     static boolean csvCarriesAny(Path folder, Set<String> pseudonyms) {
         Set<String> found = new HashSet<>();
         try (Stream<Path> s = Files.list(folder)) {
-            for (Path csv : s.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) tokens(csv, found);
+            for (Path csv :
+                    s.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) tokens(csv, found);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }

@@ -2,7 +2,6 @@ package org.tfeval.study.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -147,7 +146,12 @@ public final class RestrictedAccess {
                             null,
                             null,
                             null));
-            audit(c, actor, "access_apply", null, detail(id).put("agreement_sha256", a.agreement().sha256()));
+            audit(
+                    c,
+                    actor,
+                    "access_apply",
+                    null,
+                    detail(id).put("agreement_sha256", a.agreement().sha256()));
             return id;
         });
     }
@@ -213,7 +217,8 @@ public final class RestrictedAccess {
     public AccessRecord report(long id, Document file, LocalDate receivedOn, String actor) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(receivedOn, "receivedOn");
-        if (receivedOn.isAfter(today())) throw Problem.usage("the report's receipt day " + receivedOn + " is in the future");
+        if (receivedOn.isAfter(today()))
+            throw Problem.usage("the report's receipt day " + receivedOn + " is in the future");
         return tx(c -> {
             StoredApplication a = locked(c, id);
             AccessState s = state(a);
@@ -268,7 +273,8 @@ public final class RestrictedAccess {
                     actor,
                     "access_destroy",
                     null,
-                    detail(id).put("destroyed_on", destroyedOn.toString())
+                    detail(id)
+                            .put("destroyed_on", destroyedOn.toString())
                             .put("certificate_sha256", certificate.sha256()));
             return record(c, AccessLedger.find(c, id).orElseThrow());
         });
@@ -379,7 +385,8 @@ public final class RestrictedAccess {
                         actor,
                         "access_issue",
                         null,
-                        detail(id).put("issue", issueId)
+                        detail(id)
+                                .put("issue", issueId)
                                 .put("snapshot", sn.id())
                                 .put("release_manifest_sha256", manifestSha)
                                 .put("files", st.files())
@@ -405,11 +412,9 @@ public final class RestrictedAccess {
             Map<String, long[]> counts = new LinkedHashMap<>();
             List<String> all = new ArrayList<>(scan.pseudonymDigests());
             all.addAll(scan.fileDigests());
-            AccessLedger.matches(c, all).forEach((issue, byKind) -> counts.put(
-                    issue,
-                    new long[] {
-                        byKind.getOrDefault(PackageMarks.PSEUDONYM_KIND, 0L),
-                        byKind.getOrDefault(PackageMarks.FILE, 0L)
+            AccessLedger.matches(c, all)
+                    .forEach((issue, byKind) -> counts.put(issue, new long[] {
+                        byKind.getOrDefault(PackageMarks.PSEUDONYM_KIND, 0L), byKind.getOrDefault(PackageMarks.FILE, 0L)
                     }));
             List<Trace.Candidate> candidates = new ArrayList<>();
             for (Map.Entry<String, long[]> e : counts.entrySet()) {
@@ -442,7 +447,9 @@ public final class RestrictedAccess {
             Trace trace = new Trace(scan.files(), scan.pseudonymDigests().size(), candidates, manifests);
             ObjectNode d = JSON.createObjectNode()
                     .put("files", scan.files())
-                    .put("identified", trace.identified().map(Trace.Candidate::issueId).orElse(null));
+                    .put(
+                            "identified",
+                            trace.identified().map(Trace.Candidate::issueId).orElse(null));
             audit(c, actor, "access_trace", null, d);
             return trace;
         });
@@ -652,9 +659,11 @@ public final class RestrictedAccess {
     /** The identifier variables of an instrument, by name (upper case), as the release names its columns. */
     static Set<String> idColumns(Instrument instrument) {
         Set<String> out = new TreeSet<>();
-        instrument.forms().forEach(f -> f.variables().stream()
-                .filter(v -> v.type() == VariableType.ID)
-                .forEach(v -> out.add(v.name().toUpperCase(Locale.ROOT))));
+        instrument
+                .forms()
+                .forEach(f -> f.variables().stream()
+                        .filter(v -> v.type() == VariableType.ID)
+                        .forEach(v -> out.add(v.name().toUpperCase(Locale.ROOT))));
         return out;
     }
 
@@ -701,5 +710,4 @@ public final class RestrictedAccess {
             throw new Problem.Refused(e.getMessage(), null, e);
         }
     }
-
 }

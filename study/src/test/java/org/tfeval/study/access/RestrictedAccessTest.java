@@ -88,8 +88,9 @@ class RestrictedAccessTest {
     }
 
     @Test
-    void an_issued_package_is_traced_to_its_recipient_after_the_manifest_is_stripped_columns_reordered_and_one_csv_taken(
-            ConnectionSettings db) throws Exception {
+    void
+            an_issued_package_is_traced_to_its_recipient_after_the_manifest_is_stripped_columns_reordered_and_one_csv_taken(
+                    ConnectionSettings db) throws Exception {
         try (Study s = study(db)) {
             Snapshot sn = s.freeze(new Study.Freeze("test", false, "t"), ProgressListener.NONE)
                     .snapshot();
@@ -104,20 +105,17 @@ class RestrictedAccessTest {
             assertThat(toA.manifest()).isRegularFile();
             // an unrecorded restricted release of the same snapshot: the same data, no issue
             Path unrecorded = dir.resolve("pkg-unrecorded");
-            s.folder()
-                    .buildRelease(
-                            ReleaseBuilder.of(sn).withLevel(ReleaseLevel.RESTRICTED),
-                            unrecorded);
+            s.folder().buildRelease(ReleaseBuilder.of(sn).withLevel(ReleaseLevel.RESTRICTED), unrecorded);
 
             Trace whole = access.trace(toA.dir(), "steward");
-            assertThat(whole.identified()).map(Trace.Candidate::issueId).contains(toA.transfer().issueId());
-            assertThat(whole.manifests())
-                    .singleElement()
-                    .satisfies(m -> {
-                        assertThat(m.verified()).isTrue();
-                        assertThat(m.logged()).isTrue();
-                        assertThat(m.recipient()).isEqualTo("Ada Analyst");
-                    });
+            assertThat(whole.identified())
+                    .map(Trace.Candidate::issueId)
+                    .contains(toA.transfer().issueId());
+            assertThat(whole.manifests()).singleElement().satisfies(m -> {
+                assertThat(m.verified()).isTrue();
+                assertThat(m.logged()).isTrue();
+                assertThat(m.recipient()).isEqualTo("Ada Analyst");
+            });
 
             // the attack: strip the manifests and README, reorder the columns and rows of one CSV, take it alone
             Path leak = Files.createDirectories(dir.resolve("leak"));
@@ -158,22 +156,22 @@ class RestrictedAccessTest {
             byte[] bytes = Files.readAllBytes(dta);
             bytes[bytes.length - 1] ^= 1; // no longer byte-identical
             Files.write(edited, bytes);
-            assertThat(access.trace(edited, "steward").identified())
-                    .hasValueSatisfying(c -> {
-                        assertThat(c.issueId()).isEqualTo(toA.transfer().issueId());
-                        assertThat(c.fileMatches()).isZero();
-                    });
+            assertThat(access.trace(edited, "steward").identified()).hasValueSatisfying(c -> {
+                assertThat(c.issueId()).isEqualTo(toA.transfer().issueId());
+                assertThat(c.fileMatches()).isZero();
+            });
 
             // a forged manifest naming A placed in B's package does not verify, and the marks still name B
             Path forged = toB.dir().resolve(IssueManifest.FILE);
             Files.writeString(
-                    forged,
-                    Files.readString(forged).replace("Bo Researcher", "Ada Analyst"),
-                    StandardCharsets.UTF_8);
+                    forged, Files.readString(forged).replace("Bo Researcher", "Ada Analyst"), StandardCharsets.UTF_8);
             Trace t = access.trace(toB.dir(), "steward");
-            assertThat(t.manifests()).singleElement().satisfies(m -> assertThat(m.verified())
-                    .isFalse());
-            assertThat(t.identified()).map(Trace.Candidate::issueId).contains(toB.transfer().issueId());
+            assertThat(t.manifests())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.verified()).isFalse());
+            assertThat(t.identified())
+                    .map(Trace.Candidate::issueId)
+                    .contains(toB.transfer().issueId());
 
             // a restricted release that was never issued is traced to nobody
             assertThat(access.trace(unrecorded, "steward").candidates()).isEmpty();
@@ -230,8 +228,9 @@ class RestrictedAccessTest {
                     .hasMessageContaining("annual report overdue");
             Path report = Files.writeString(dir.resolve("report-1.pdf"), "year 1");
             later.report(approved, Document.of(report), LocalDate.of(2027, 4, 1), "steward");
-            assertThat(later.file(approved).reports()).singleElement().satisfies(x -> assertThat(x.dueOn())
-                    .isEqualTo(LocalDate.of(2027, 3, 2)));
+            assertThat(later.file(approved).reports())
+                    .singleElement()
+                    .satisfies(x -> assertThat(x.dueOn()).isEqualTo(LocalDate.of(2027, 3, 2)));
 
             // 25 months on: the term is over
             RestrictedAccess expired = access.withClock(at(Instant.parse("2028-04-02T10:00:00Z")));
@@ -251,8 +250,8 @@ class RestrictedAccessTest {
 
             // destroyed: closed for good
             Path cert = Files.writeString(dir.resolve("certificate.pdf"), "destroyed");
-            AccessRecord closed = expired.destroy(
-                    approved, Document.of(cert), LocalDate.of(2028, 4, 1), "Ed Expired", "steward");
+            AccessRecord closed =
+                    expired.destroy(approved, Document.of(cert), LocalDate.of(2028, 4, 1), "Ed Expired", "steward");
             assertThat(closed.state()).isEqualTo(AccessState.CLOSED);
             assertThatThrownBy(() -> issue(expired, approved, sn))
                     .isInstanceOf(Problem.Refused.class)
@@ -359,7 +358,10 @@ class RestrictedAccessTest {
 
     private static Path firstFile(Path pkg, String suffix) throws IOException {
         try (Stream<Path> s = Files.walk(pkg)) {
-            return s.filter(p -> p.toString().endsWith(suffix)).sorted().findFirst().orElseThrow();
+            return s.filter(p -> p.toString().endsWith(suffix))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

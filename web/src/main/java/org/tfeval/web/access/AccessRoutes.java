@@ -122,7 +122,12 @@ public final class AccessRoutes {
         } catch (IllegalArgumentException e) {
             throw Problem.usage(e.getMessage());
         }
-        access().decide(id, d, ctx.formParam("reason"), months(ctx), Requests.session(ctx).actor());
+        access().decide(
+                        id,
+                        d,
+                        ctx.formParam("reason"),
+                        months(ctx),
+                        Requests.session(ctx).actor());
         ctx.redirect("/access/" + id + "?notice=access-decided", HttpStatus.SEE_OTHER);
     }
 
@@ -132,12 +137,18 @@ public final class AccessRoutes {
         if (snapshot == null || snapshot.isBlank()) throw Problem.usage("choose the snapshot to issue");
         Issued issued = access().issue(id, snapshot, null, Requests.session(ctx).actor(), ProgressListener.NONE);
         ctx.redirect(
-                "/access/" + id + "?notice=access-issued#issue-" + issued.transfer().issueId(), HttpStatus.SEE_OTHER);
+                "/access/" + id + "?notice=access-issued#issue-"
+                        + issued.transfer().issueId(),
+                HttpStatus.SEE_OTHER);
     }
 
     private void renew(Context ctx) {
         long id = Requests.id(ctx, "applicationId");
-        access().renew(id, months(ctx), ctx.formParam("reason"), Requests.session(ctx).actor());
+        access().renew(
+                        id,
+                        months(ctx),
+                        ctx.formParam("reason"),
+                        Requests.session(ctx).actor());
         ctx.redirect("/access/" + id + "?notice=access-renewed", HttpStatus.SEE_OTHER);
     }
 
