@@ -69,6 +69,8 @@ public final class RestrictedAccess {
     /** Where issued packages go in the study folder unless another folder is named. */
     public static final String ISSUES_FOLDER = "access-issues";
 
+    /** Random bytes of an issue ID. */
+    static final int ISSUE_ID_BYTES = 6;
     /** SQL states of a transaction that lost a race with another. */
     private static final Set<String> CONCURRENT_CHANGE = Set.of("23505", "40001", "40P01");
     /** SQL state of a refusal raised by the tables' triggers. */
@@ -667,11 +669,11 @@ public final class RestrictedAccess {
         return out;
     }
 
-    private static String newIssueId() {
-        byte[] b = new byte[6];
+    /** A new issue ID: the year and 48 random bits ({@code ISS-2026-3F9A0C11B2D4}), unguessable and unique in practice (the log's key refuses a repeat). */
+    private String newIssueId() {
+        byte[] b = new byte[ISSUE_ID_BYTES];
         RANDOM.nextBytes(b);
-        return "ISS-" + LocalDate.now(java.time.ZoneOffset.UTC).getYear() + "-"
-                + HexFormat.of().withUpperCase().formatHex(b);
+        return "ISS-" + today().getYear() + "-" + HexFormat.of().withUpperCase().formatHex(b);
     }
 
     private static StoredApplication locked(Connection c, long id) throws SQLException {

@@ -40,7 +40,8 @@ class DemoAccountsTest {
                         "coord-tf02",
                         "coder1-tf02",
                         "coder2-tf02",
-                        "viewer-tf02");
+                        "viewer-tf02",
+                        "steward");
         assertThat(made).extracting(OneTimeAccount::role).containsAll(List.of(Role.values()));
         assertThat(made)
                 .extracting(OneTimeAccount::password)

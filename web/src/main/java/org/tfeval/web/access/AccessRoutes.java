@@ -92,10 +92,8 @@ public final class AccessRoutes {
                     ctx.formParam("securityPlan"),
                     document(ctx, "agreement", "signed agreement"),
                     date(ctx, "agreementSigned", "signing day"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Problem.usage(
-                    e instanceof NullPointerException ? "a required field is missing" : e.getMessage(),
-                    "go back and complete the application");
+        } catch (IllegalArgumentException e) {
+            throw Problem.usage(e.getMessage(), "go back and complete the application");
         }
         long id = access().apply(a, s.actor());
         ctx.redirect("/access/" + id + "?notice=access-applied", HttpStatus.SEE_OTHER);
