@@ -56,6 +56,7 @@ import picocli.CommandLine.Command;
             org.tfeval.cli.measures.MeasuresCommand.class,
             org.tfeval.cli.deid.DeidCommand.class,
             org.tfeval.cli.participant.ParticipantCommand.class,
+            org.tfeval.cli.access.AccessCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Tfeval implements Runnable {

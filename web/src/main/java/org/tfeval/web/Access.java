@@ -20,7 +20,9 @@ public enum Access {
     /** Administrators. */
     ADMINISTER(Role::administers),
     /** Privacy officers: de-identification review, transcripts' originals. */
-    DEIDENTIFY(Role::readsOriginals);
+    DEIDENTIFY(Role::readsOriginals),
+    /** Data stewards: restricted-use access. */
+    STEWARD(Role::stewards);
 
     private final Predicate<Role> rule;
 

@@ -20,7 +20,13 @@ public final class Notices {
             Map.entry("deid-accepted", "Every undecided suggestion of the roster entry was accepted."),
             Map.entry("deid-rendered", "Rendered: a second privacy officer reviews it now."),
             Map.entry("deid-reviewed", "Marked reviewed."),
-            Map.entry("deid-released", "Released for coding."));
+            Map.entry("deid-released", "Released for coding."),
+            Map.entry("access-applied", "The application is recorded."),
+            Map.entry("access-decided", "The decision is recorded."),
+            Map.entry("access-issued", "The restricted package was issued and entered in the transfer log."),
+            Map.entry("access-renewed", "The access was renewed."),
+            Map.entry("access-report", "The annual report is recorded."),
+            Map.entry("access-closed", "The destruction certificate is recorded; the access is closed."));
 
     private Notices() {}
 

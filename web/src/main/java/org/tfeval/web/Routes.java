@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.tfeval.web.access.AccessRoutes;
 import org.tfeval.web.account.AccountRoutes;
 import org.tfeval.web.audit.AuditRoutes;
 import org.tfeval.web.auth.LoginRoutes;
@@ -32,6 +33,7 @@ public final class Routes {
         out.addAll(AccountRoutes.routes(w));
         out.addAll(AuditRoutes.routes(w));
         out.addAll(DeidRoutes.routes(w));
+        out.addAll(AccessRoutes.routes(w));
         Set<String> seen = new HashSet<>();
         for (Route r : out) {
             if (!seen.add(r.method() + " " + r.path()))

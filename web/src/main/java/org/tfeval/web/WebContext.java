@@ -1,6 +1,7 @@
 package org.tfeval.web;
 
 import java.util.Objects;
+import org.tfeval.study.access.RestrictedAccess;
 import org.tfeval.study.accounts.Accounts;
 import org.tfeval.study.audit.AuditTrail;
 import org.tfeval.study.coding.Coding;
@@ -27,6 +28,7 @@ import org.tfeval.web.auth.SignInThrottle;
  * @param pages        template rendering
  * @param throttle     failed sign-ins per client address
  * @param deid         de-identification review of transcripts
+ * @param access       restricted-use access (the data steward's)
  */
 public record WebContext(
         Accounts accounts,
@@ -39,7 +41,8 @@ public record WebContext(
         Sessions sessions,
         Pages pages,
         SignInThrottle throttle,
-        Deidentification deid) {
+        Deidentification deid,
+        RestrictedAccess access) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");
@@ -52,5 +55,6 @@ public record WebContext(
         Objects.requireNonNull(pages, "pages");
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(deid, "deid");
+        Objects.requireNonNull(access, "access");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.tfeval.study.Study;
+import org.tfeval.study.access.RestrictedAccess;
 import org.tfeval.study.accounts.Accounts;
 import org.tfeval.study.accounts.LockoutPolicy;
 import org.tfeval.study.accounts.PasswordHasher;
@@ -290,7 +291,8 @@ public final class WebServer implements AutoCloseable {
                     sessions,
                     pages,
                     new SignInThrottle(settings.signInsPerAddress()),
-                    Deidentification.of(study));
+                    Deidentification.of(study),
+                    RestrictedAccess.of(study).withVersion(settings.version()));
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
             Forwarding forwarding = new Forwarding(settings.behindProxy(), settings.host(), settings.allowedHosts());

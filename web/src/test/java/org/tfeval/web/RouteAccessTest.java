@@ -75,6 +75,7 @@ class RouteAccessTest {
         tfbParams.put("form", "victim");
         tfbParams.put("name", "htmx.min.js");
         tfbParams.put("interview", "TFB-P1-I1");
+        tfbParams.put("applicationId", "1");
         try (Connection c = fx.connect();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT id FROM web_account WHERE name = 'coder-tfb'")) {

@@ -93,6 +93,7 @@ final class WebFixture implements AutoCloseable {
         accounts.create("test", "analyst", Role.ANALYST, Set.of(), PASSWORD);
         accounts.create("test", "privacy", Role.PRIVACY_OFFICER, Set.of(), PASSWORD);
         accounts.create("test", "privacy2", Role.PRIVACY_OFFICER, Set.of(), PASSWORD);
+        accounts.create("test", "steward", Role.STEWARD, Set.of(), PASSWORD);
         drawId = draw(admin);
     }
 

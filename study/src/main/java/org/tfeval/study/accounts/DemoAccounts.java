@@ -58,6 +58,7 @@ public final class DemoAccounts {
                 out.add(make(c, hasher, "viewer-" + suffix, Role.TASK_FORCE_VIEWER, Set.of(tf)));
             }
             out.add(make(c, hasher, "privacy", Role.PRIVACY_OFFICER, Set.of()));
+            out.add(make(c, hasher, "steward", Role.STEWARD, Set.of()));
             c.commit();
             return List.copyOf(out);
         } catch (SQLException e) {

@@ -19,7 +19,9 @@ public enum Role {
      * Reviews de-identification: reads transcripts' untouched originals and the key map (token to
      * original), every read audited; no record data, no coding.
      */
-    PRIVACY_OFFICER("Privacy officer", false, false, false, false, false, false);
+    PRIVACY_OFFICER("Privacy officer", false, false, false, false, false, false),
+    /** Manages restricted-use access: applications, decisions, issued packages, reports, destruction; no record data. */
+    STEWARD("Data steward", false, false, false, false, false, false);
 
     private final String label;
     private final boolean scoped;
@@ -89,6 +91,11 @@ public enum Role {
     /** Whether the role may read transcripts' originals and the key map, and review de-identification. */
     public boolean readsOriginals() {
         return this == PRIVACY_OFFICER;
+    }
+
+    /** Whether the role manages restricted-use access (applications, decisions, issues, annual reports, destruction). */
+    public boolean stewards() {
+        return this == STEWARD;
     }
 
     /** The role of a stored or submitted id. */

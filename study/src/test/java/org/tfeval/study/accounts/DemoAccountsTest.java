@@ -41,7 +41,8 @@ class DemoAccountsTest {
                         "coder1-tf02",
                         "coder2-tf02",
                         "viewer-tf02",
-                        "privacy");
+                        "privacy",
+                        "steward");
         assertThat(made).extracting(OneTimeAccount::role).containsAll(List.of(Role.values()));
         assertThat(made)
                 .extracting(OneTimeAccount::password)
