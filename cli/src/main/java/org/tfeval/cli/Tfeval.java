@@ -53,6 +53,7 @@ import picocli.CommandLine.Command;
             AgreeCommand.class,
             org.tfeval.cli.qual.TranscriptsCommand.class,
             org.tfeval.cli.qual.QualCommand.class,
+            org.tfeval.cli.field.FieldCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Tfeval implements Runnable {

@@ -265,6 +265,16 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts the application on an open study (which the caller closes after the server). */
     public static WebServer start(Study study, Settings settings) {
+        return start(study, settings, null);
+    }
+
+    /**
+     * As {@link #start(Study, Settings)}, running {@code afterChange} after every request that may
+     * change data (any method but GET and HEAD) and before its response is sent: a field laptop
+     * saves the change to its package there, so nothing acknowledged is lost. When it throws, the
+     * request fails.
+     */
+    public static WebServer start(Study study, Settings settings, Runnable afterChange) {
         Transactions tx = Transactions.open(study, settings.poolSize());
         try {
             Sessions sessions = new Sessions(
@@ -302,6 +312,12 @@ public final class WebServer implements AutoCloseable {
                 config.routes.before(forwarding::apply);
                 config.routes.before(SecurityHeaders::apply);
                 for (Route r : routes) config.routes.addHttpHandler(r.method(), r.path(), guard.wrap(r));
+                if (afterChange != null) {
+                    config.routes.after(ctx -> {
+                        String m = ctx.method().name();
+                        if (!m.equals("GET") && !m.equals("HEAD")) afterChange.run();
+                    });
+                }
                 config.routes.exception(Exception.class, failures::handle);
                 config.routes.error(404, ctx -> {
                     if (ctx.result() == null || ctx.result().isEmpty()) failures.respond(ctx, 404, "Not found");
