@@ -45,6 +45,9 @@ import org.tfeval.testkit.PostgresExtension;
 class FieldPackagesTest {
     static final String PASSWORD = "correct horse battery staple";
     static final FieldPassphrase PASS = new FieldPassphrase("laptop passphrase 2026");
+    /** Saves the killed laptop acknowledges before it is killed. */
+    static final int KILL_AFTER_SAVES = 5;
+
     static final PasswordHasher CHEAP = PasswordHasher.defaults().withCost(64, 1);
 
     @TempDir
@@ -304,6 +307,50 @@ class FieldPackagesTest {
         assertThat(Files.size(a)).isGreaterThan(intact);
         field.checkin("coord", a, PASS);
         assertThat(cell(baseCase, "N_AGENCIES")).isEqualTo("7");
+    }
+
+    @Test
+    void a_laptop_killed_mid_case_loses_nothing_it_acknowledged() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LaptopProcess.class.getName(),
+                a.toString(),
+                url(PostgresExtension.freshDatabase()),
+                "coder-a",
+                Long.toString(baseRoot));
+        pb.environment().put(FieldPassphrase.ENVIRONMENT, PASS.value());
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        int acknowledged = 0;
+        try (var in =
+                new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (acknowledged < KILL_AFTER_SAVES && (line = in.readLine()) != null) {
+                if (line.startsWith("ACK ")) acknowledged = Integer.parseInt(line.substring(4));
+            }
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no close, mid-save
+            p.waitFor();
+        }
+        assertThat(acknowledged).isEqualTo(KILL_AFTER_SAVES);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            String kept = l.tx.tx(c -> {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT cells->>'NARRATIVE' FROM coding_record WHERE id = ?")) {
+                    ps.setLong(1, baseRoot);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                }
+            });
+            assertThat(Integer.parseInt(kept.substring("save ".length())))
+                    .as("the last acknowledged save, or a later one")
+                    .isGreaterThanOrEqualTo(acknowledged);
+        }
     }
 
     /** A package opened on a laptop, with the coding service the screens use. */
