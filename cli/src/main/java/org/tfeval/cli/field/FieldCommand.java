@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             FieldDevicesCommand.class,
             FieldRevokeCommand.class,
             FieldConflictsCommand.class,
-            FieldResolveCommand.class
+            FieldResolveCommand.class,
+            FieldBenchCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or bad data", "2:bad usage", "3:internal failure"})
