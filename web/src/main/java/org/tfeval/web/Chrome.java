@@ -41,6 +41,7 @@ public record Chrome(String title, String user, String role, String csrf, List<L
         if (r.exports()) nav.add(new Link("/export", "Export"));
         if (r.administers()) nav.add(new Link("/accounts", "Accounts"));
         if (r.administers()) nav.add(new Link("/audit", "Audit log"));
+        if (r.coordinates()) nav.add(new Link("/field", "Field packages"));
         nav.add(new Link("/password", "Password"));
         return new Chrome(title, s.actor(), r.label(), s.csrf(), nav, notice);
     }

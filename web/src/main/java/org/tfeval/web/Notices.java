@@ -15,7 +15,9 @@ public final class Notices {
             Map.entry("removed", "Record removed."),
             Map.entry("drawn", "The sample was drawn and recorded."),
             Map.entry("query", "Query saved."),
-            Map.entry("account", "Account saved."));
+            Map.entry("account", "Account saved."),
+            Map.entry("resolved", "Conflict resolved; the other value is kept in its history."),
+            Map.entry("revoked", "Device revoked: its package is refused at check-in."));
 
     private Notices() {}
 

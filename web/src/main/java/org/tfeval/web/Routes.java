@@ -30,6 +30,7 @@ public final class Routes {
         out.addAll(ExportRoutes.routes(w));
         out.addAll(AccountRoutes.routes(w));
         out.addAll(AuditRoutes.routes(w));
+        out.addAll(org.tfeval.web.field.FieldRoutes.routes(w));
         Set<String> seen = new HashSet<>();
         for (Route r : out) {
             if (!seen.add(r.method() + " " + r.path()))

@@ -6,6 +6,7 @@ import org.tfeval.study.audit.AuditTrail;
 import org.tfeval.study.coding.Coding;
 import org.tfeval.study.coding.DoubleCoding;
 import org.tfeval.study.exports.Exports;
+import org.tfeval.study.field.Field;
 import org.tfeval.study.queries.DataQueries;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.web.auth.Sessions;
@@ -25,6 +26,7 @@ import org.tfeval.web.auth.SignInThrottle;
  * @param sessions     the sessions
  * @param pages        template rendering
  * @param throttle     failed sign-ins per client address
+ * @param field        field packages: checkout, devices, the conflict queue
  */
 public record WebContext(
         Accounts accounts,
@@ -36,7 +38,8 @@ public record WebContext(
         Exports exports,
         Sessions sessions,
         Pages pages,
-        SignInThrottle throttle) {
+        SignInThrottle throttle,
+        Field field) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");
@@ -48,5 +51,6 @@ public record WebContext(
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(pages, "pages");
         Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(field, "field");
     }
 }

@@ -17,6 +17,7 @@ import org.tfeval.study.audit.AuditTrail;
 import org.tfeval.study.coding.Coding;
 import org.tfeval.study.coding.DoubleCoding;
 import org.tfeval.study.exports.Exports;
+import org.tfeval.study.field.Field;
 import org.tfeval.study.queries.DataQueries;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.study.transaction.Transactions;
@@ -298,7 +299,8 @@ public final class WebServer implements AutoCloseable {
                     new Exports(tx),
                     sessions,
                     pages,
-                    new SignInThrottle(settings.signInsPerAddress()));
+                    new SignInThrottle(settings.signInsPerAddress()),
+                    new Field(tx));
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
             Forwarding forwarding = new Forwarding(settings.behindProxy(), settings.host(), settings.allowedHosts());

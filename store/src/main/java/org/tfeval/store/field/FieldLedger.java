@@ -187,47 +187,57 @@ public final class FieldLedger {
         }
     }
 
-    /** Stores an event unless its client UUID is known; true when it is new. */
-    public static boolean insertEvent(Connection c, UUID device, long checkin, int ord, Event e, Long officeRecordId)
+    /** An event to store, with the case and record it became in the study. */
+    public record NewEvent(int ord, Event event, Long officeRecordId) {}
+
+    /** Stores events (new ones: their client UUIDs are unique, so a concurrent check-in of the same package fails). */
+    public static void insertEvents(Connection c, UUID device, long checkin, List<NewEvent> events)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO field_event (client_uuid, device_id, checkin_id, ord, kind, case_id, pass, form, record_key,"
                         + " variable, old_value, new_value, coder, at, base_version, office_record_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_uuid) DO NOTHING")) {
-            ps.setObject(1, e.clientUuid());
-            ps.setObject(2, device);
-            ps.setLong(3, checkin);
-            ps.setInt(4, ord);
-            ps.setString(5, e.kind());
-            ps.setString(6, e.caseId());
-            ps.setObject(7, e.pass(), Types.SMALLINT);
-            ps.setString(8, e.form());
-            ps.setString(9, e.recordKey());
-            ps.setString(10, e.variable());
-            ps.setString(11, e.oldValue());
-            ps.setString(12, e.newValue());
-            ps.setString(13, e.coder());
-            ps.setObject(14, utc(e.at()));
-            ps.setObject(15, e.baseVersion(), Types.INTEGER);
-            ps.setObject(16, officeRecordId, Types.BIGINT);
-            return ps.executeUpdate() == 1;
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewEvent n : events) {
+                Event e = n.event();
+                ps.setObject(1, e.clientUuid());
+                ps.setObject(2, device);
+                ps.setLong(3, checkin);
+                ps.setInt(4, n.ord());
+                ps.setString(5, e.kind());
+                ps.setString(6, e.caseId());
+                ps.setObject(7, e.pass(), Types.SMALLINT);
+                ps.setString(8, e.form());
+                ps.setString(9, e.recordKey());
+                ps.setString(10, e.variable());
+                ps.setString(11, e.oldValue());
+                ps.setString(12, e.newValue());
+                ps.setString(13, e.coder());
+                ps.setObject(14, utc(e.at()));
+                ps.setObject(15, e.baseVersion(), Types.INTEGER);
+                ps.setObject(16, n.officeRecordId(), Types.BIGINT);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
     /** An event checked in before: the case and (added records) the record it became in the study. */
     public record Known(String caseId, Long officeRecordId) {}
 
-    /** The event with this client UUID, when it was checked in before. */
-    public static Optional<Known> known(Connection c, UUID clientUuid) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT case_id, office_record_id FROM field_event WHERE client_uuid = ?")) {
-            ps.setObject(1, clientUuid);
+    /** The events among {@code clientUuids} that were checked in before. */
+    public static java.util.Map<UUID, Known> known(Connection c, List<UUID> clientUuids) throws SQLException {
+        java.util.Map<UUID, Known> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT client_uuid, case_id, office_record_id FROM field_event WHERE client_uuid = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", clientUuids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                long r = rs.getLong(2);
-                return Optional.of(new Known(rs.getString(1), rs.wasNull() ? null : r));
+                while (rs.next()) {
+                    long r = rs.getLong(3);
+                    out.put(rs.getObject(1, UUID.class), new Known(rs.getString(2), rs.wasNull() ? null : r));
+                }
             }
         }
+        return out;
     }
 
     /** The case a sampled case became, when its coding started. */

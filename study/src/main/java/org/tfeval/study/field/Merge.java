@@ -69,10 +69,15 @@ final class Merge {
     private final Map<Long, Long> added = new HashMap<>();
     /** Net changes by study record id, then variable. */
     private final Map<Long, Map<String, Net>> nets = new LinkedHashMap<>();
+    /** Whether the study still has a record of the package (asked once per record). */
+    private final Map<Long, Boolean> existing = new HashMap<>();
     /** Laptop record ids whose study record is gone. */
     private final Set<Long> gone = new HashSet<>();
 
     private final Map<String, Boolean> completedOnLaptop = new LinkedHashMap<>();
+    /** The device's activity entries, recorded as one audit event. */
+    private final com.fasterxml.jackson.databind.node.ArrayNode activityLog = JSON.createArrayNode();
+
     private long checkin;
     private int applied;
     private int conflicts;
@@ -95,19 +100,37 @@ final class Merge {
 
     Field.Checkin run(List<FieldEvent> events) throws SQLException {
         checkin = FieldLedger.startCheckin(c, device.deviceId(), actor, events.size());
+        Map<java.util.UUID, FieldLedger.Known> seen =
+                FieldLedger.known(c, events.stream().map(FieldEvent::uuid).toList());
+        List<FieldLedger.NewEvent> stored = new java.util.ArrayList<>();
         int fresh = 0;
         int ord = 0;
         for (FieldEvent e : events) {
             ord++;
-            Optional<FieldLedger.Known> known = FieldLedger.known(c, e.uuid());
-            if (known.isPresent()) {
-                remember(e, known.get());
+            FieldLedger.Known known = seen.get(e.uuid());
+            if (known != null) {
+                remember(e, known);
                 continue;
             }
             fresh++;
             Long officeRecord = take(e);
             String officeCase = e.caseId() == null ? null : cases.getOrDefault(e.caseId(), e.caseId());
-            FieldLedger.insertEvent(c, device.deviceId(), checkin, ord, e.stored(officeCase), officeRecord);
+            stored.add(new FieldLedger.NewEvent(ord, e.stored(officeCase), officeRecord));
+        }
+        FieldLedger.insertEvents(c, device.deviceId(), checkin, stored);
+        if (!activityLog.isEmpty()) {
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            body.coder() + " (field device " + device.deviceId() + ")",
+                            "field_activity",
+                            null,
+                            "the activity log of a field laptop, uploaded at check-in",
+                            JSON.createObjectNode()
+                                    .put("device", device.deviceId().toString())
+                                    .put("entries", activityLog.size())
+                                    .set("log", activityLog)
+                                    .toString()));
         }
         int completed = 0;
         int notCompleted = 0;
@@ -285,20 +308,13 @@ final class Merge {
                 null);
     }
 
-    private void activity(FieldEvent e) throws SQLException {
-        ObjectNode d = JSON.createObjectNode();
-        d.put("device", device.deviceId().toString());
+    private void activity(FieldEvent e) {
+        ObjectNode d = activityLog.addObject();
         d.put("at", e.at().toString());
+        d.put("actor", e.coder());
         d.put("action", e.variable());
+        d.put("form", e.form());
         d.put("detail", e.newValue());
-        AuditLog.record(
-                c,
-                new AuditEntry(
-                        e.coder() + " (field device " + device.deviceId() + ")",
-                        "field_activity",
-                        e.form(),
-                        "activity on a field laptop, uploaded at check-in",
-                        d.toString()));
         activity++;
     }
 
@@ -383,7 +399,12 @@ final class Merge {
         Long a = added.get(laptopId);
         if (a != null) return a;
         if (!baseRecords.contains(laptopId)) return null;
-        return Drafts.find(c, laptopId).isPresent() ? laptopId : null;
+        Boolean present = existing.get(laptopId);
+        if (present == null) {
+            present = Drafts.find(c, laptopId).isPresent();
+            existing.put(laptopId, present);
+        }
+        return present ? laptopId : null;
     }
 
     private static String nz(String s) {
