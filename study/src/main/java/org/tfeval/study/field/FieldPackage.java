@@ -172,6 +172,18 @@ public final class FieldPackage {
         public Appender appender() {
             try {
                 FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock;
+                try {
+                    lock = ch.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    ch.close();
+                    throw Problem.refused(
+                            "the field package is open in another tfeval field serve",
+                            "stop the other one first; two writers would damage the package");
+                }
                 ch.truncate(intactLength);
                 ch.force(true);
                 ch.position(intactLength);

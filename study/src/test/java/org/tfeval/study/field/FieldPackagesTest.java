@@ -353,6 +353,19 @@ class FieldPackagesTest {
         }
     }
 
+    @Test
+    void a_package_open_on_the_laptop_cannot_be_opened_by_a_second_writer() {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            assertThatThrownBy(
+                            () -> FieldSession.open(a, PASS, url(PostgresExtension.freshDatabase()), Clock.systemUTC()))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("open in another");
+            assertThat(l.session.batches()).isPositive();
+        }
+    }
+
     /** A package opened on a laptop, with the coding service the screens use. */
     private static final class Laptop implements AutoCloseable {
         final FieldSession session;
