@@ -57,6 +57,7 @@ import picocli.CommandLine.Command;
             org.tfeval.cli.deid.DeidCommand.class,
             org.tfeval.cli.participant.ParticipantCommand.class,
             org.tfeval.cli.access.AccessCommand.class,
+            org.tfeval.cli.field.FieldCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Tfeval implements Runnable {

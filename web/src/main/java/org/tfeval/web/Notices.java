@@ -26,7 +26,9 @@ public final class Notices {
             Map.entry("access-issued", "The restricted package was issued and entered in the transfer log."),
             Map.entry("access-renewed", "The access was renewed."),
             Map.entry("access-report", "The annual report is recorded."),
-            Map.entry("access-closed", "The destruction certificate is recorded; the access is closed."));
+            Map.entry("access-closed", "The destruction certificate is recorded; the access is closed."),
+            Map.entry("resolved", "Conflict resolved; the other value is kept in its history."),
+            Map.entry("revoked", "Device revoked: its package is refused at check-in."));
 
     private Notices() {}
 

@@ -34,6 +34,7 @@ public final class Routes {
         out.addAll(AuditRoutes.routes(w));
         out.addAll(DeidRoutes.routes(w));
         out.addAll(AccessRoutes.routes(w));
+        out.addAll(org.tfeval.web.field.FieldRoutes.routes(w));
         Set<String> seen = new HashSet<>();
         for (Route r : out) {
             if (!seen.add(r.method() + " " + r.path()))

@@ -8,6 +8,7 @@ import org.tfeval.study.coding.Coding;
 import org.tfeval.study.coding.DoubleCoding;
 import org.tfeval.study.exports.Exports;
 import org.tfeval.study.qual.Deidentification;
+import org.tfeval.study.field.Field;
 import org.tfeval.study.queries.DataQueries;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.web.auth.Sessions;
@@ -29,6 +30,7 @@ import org.tfeval.web.auth.SignInThrottle;
  * @param throttle     failed sign-ins per client address
  * @param deid         de-identification review of transcripts
  * @param access       restricted-use access (the data steward's)
+ * @param field        field packages: checkout, devices, the conflict queue
  */
 public record WebContext(
         Accounts accounts,
@@ -42,7 +44,8 @@ public record WebContext(
         Pages pages,
         SignInThrottle throttle,
         Deidentification deid,
-        RestrictedAccess access) {
+        RestrictedAccess access,
+        Field field) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");
@@ -56,5 +59,6 @@ public record WebContext(
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(deid, "deid");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(field, "field");
     }
 }

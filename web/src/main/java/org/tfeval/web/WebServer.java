@@ -19,6 +19,7 @@ import org.tfeval.study.coding.Coding;
 import org.tfeval.study.coding.DoubleCoding;
 import org.tfeval.study.exports.Exports;
 import org.tfeval.study.qual.Deidentification;
+import org.tfeval.study.field.Field;
 import org.tfeval.study.queries.DataQueries;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.study.transaction.Transactions;
@@ -267,6 +268,16 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts the application on an open study (which the caller closes after the server). */
     public static WebServer start(Study study, Settings settings) {
+        return start(study, settings, null);
+    }
+
+    /**
+     * As {@link #start(Study, Settings)}, running {@code afterChange} after every request that may
+     * change data (any method but GET and HEAD) and before its response is sent: a field laptop
+     * saves the change to its package there, so nothing acknowledged is lost. When it throws, the
+     * request fails.
+     */
+    public static WebServer start(Study study, Settings settings, Runnable afterChange) {
         Transactions tx = Transactions.open(study, settings.poolSize());
         try {
             Sessions sessions = new Sessions(
@@ -292,7 +303,8 @@ public final class WebServer implements AutoCloseable {
                     pages,
                     new SignInThrottle(settings.signInsPerAddress()),
                     Deidentification.of(study),
-                    RestrictedAccess.of(study).withVersion(settings.version()));
+                    RestrictedAccess.of(study).withVersion(settings.version()),
+                    new Field(tx));
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
             Forwarding forwarding = new Forwarding(settings.behindProxy(), settings.host(), settings.allowedHosts());
@@ -306,6 +318,12 @@ public final class WebServer implements AutoCloseable {
                 config.routes.before(forwarding::apply);
                 config.routes.before(SecurityHeaders::apply);
                 for (Route r : routes) config.routes.addHttpHandler(r.method(), r.path(), guard.wrap(r));
+                if (afterChange != null) {
+                    config.routes.after(ctx -> {
+                        String m = ctx.method().name();
+                        if (!m.equals("GET") && !m.equals("HEAD")) afterChange.run();
+                    });
+                }
                 config.routes.exception(Exception.class, failures::handle);
                 config.routes.error(404, ctx -> {
                     if (ctx.result() == null || ctx.result().isEmpty()) failures.respond(ctx, 404, "Not found");

@@ -55,6 +55,19 @@ public final class Drafts {
      */
     public static DraftRecord save(Connection c, CaseForms forms, long id, Map<String, String> entered, String actor)
             throws SQLException {
+        return save(c, forms, id, entered, actor, "coding_save", "draft saved in the web application");
+    }
+
+    /** As {@link #save(Connection, CaseForms, long, Map, String)}, audited as {@code action} with {@code reason}. */
+    public static DraftRecord save(
+            Connection c,
+            CaseForms forms,
+            long id,
+            Map<String, String> entered,
+            String actor,
+            String action,
+            String reason)
+            throws SQLException {
         DraftRecord d = lock(c, id);
         Form form = forms.form(d.form());
         for (Map.Entry<String, String> e : entered.entrySet()) {
@@ -86,9 +99,9 @@ public final class Drafts {
                 c,
                 new AuditEntry(
                         actor,
-                        "coding_save",
+                        action,
                         form.name(),
-                        "draft saved in the web application",
+                        reason,
                         Json.detail("case", d.caseId(), "pass", d.pass().number(), "record", d.key())),
                 changes -> changes.updated(d.key(), Json.write(d.cells()), json));
         return new DraftRecord(d.id(), d.caseId(), d.pass(), d.form(), d.key(), d.parentId(), cells, d.saves() + 1);

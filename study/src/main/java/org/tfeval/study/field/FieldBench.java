@@ -1,0 +1,191 @@
+package org.tfeval.study.field;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.tfeval.instrument.Form;
+import org.tfeval.instrument.Variable;
+import org.tfeval.instrument.validation.ImportResult;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.study.Study;
+import org.tfeval.study.accounts.Account;
+import org.tfeval.study.accounts.AccountTable;
+import org.tfeval.study.accounts.Accounts;
+import org.tfeval.study.accounts.LockoutPolicy;
+import org.tfeval.study.accounts.PasswordHasher;
+import org.tfeval.study.accounts.Role;
+import org.tfeval.study.coding.Coding;
+import org.tfeval.study.sampling.Sampling;
+import org.tfeval.study.transaction.Transactions;
+import org.tfeval.synth.StudyGenerator;
+
+/**
+ * The check-in figure of issue 15, with its baseline in the same run: a generated site of
+ * {@code cases} cases (with their victims and suspects) is (1) imported as CSV into one study,
+ * the baseline, and (2) keyed on a laptop from a field package of another study, one save per
+ * record as the screens do, then checked in; the check-in is timed. Embedded PostgreSQL
+ * throughout. Not a test.
+ */
+public final class FieldBench {
+    /** The forms keyed on the laptop and imported as the baseline. */
+    static final List<String> FORMS = List.of("case", "victim", "suspect");
+
+    private static final FieldPassphrase PASS = new FieldPassphrase("bench passphrase, not secret");
+    private static final String PASSWORD = "bench password, not secret";
+
+    private final int cases;
+    private final long seed;
+
+    private FieldBench(int cases, long seed) {
+        if (cases < 1) throw new IllegalArgumentException("cases " + cases + " must be >= 1");
+        this.cases = cases;
+        this.seed = seed;
+    }
+
+    public static FieldBench of(int cases, long seed) {
+        return new FieldBench(cases, seed);
+    }
+
+    /**
+     * The figures.
+     *
+     * @param cases          cases in the package
+     * @param records        records (cases, victims, suspects)
+     * @param events         change events in the package
+     * @param csvSeconds     the baseline: validated import of the same records as CSV
+     * @param checkinSeconds checking the package in (decrypt, store every event once, merge, audit)
+     * @param keyingSeconds  keying on the laptop, all saves (for scale; not part of the figure)
+     */
+    public record Figures(
+            int cases, long records, int events, double csvSeconds, double checkinSeconds, double keyingSeconds) {}
+
+    public Figures run(Path work) {
+        try {
+            Files.createDirectories(work);
+            Path data = work.resolve("data");
+            StudyGenerator.defaults()
+                    .withCases(cases)
+                    .withSites(1)
+                    .withSeed(seed)
+                    .withErrors(false)
+                    .generate(
+                            org.tfeval.instrument.InstrumentLoader.builtIn("ecm"),
+                            data,
+                            org.tfeval.synth.ProgressListener.none());
+            double csv;
+            long records = 0;
+            try (Study base = Study.create(work.resolve("baseline"), "ecm", true, null)) {
+                importOrFail(base, "task_force", data);
+                long t0 = System.nanoTime();
+                for (String f : FORMS) records += importOrFail(base, f, data);
+                csv = seconds(t0);
+            }
+            try (Study office = Study.create(work.resolve("office"), "ecm", true, null);
+                    Transactions tx = Transactions.open(office, 4)) {
+                importOrFail(office, "task_force", data);
+                List<CSVRecord> caseRows = rows(data.resolve("case.csv"));
+                String site = caseRows.get(0).get("TF_ID");
+                Accounts accounts =
+                        new Accounts(tx, PasswordHasher.defaults().withCost(64, 1), LockoutPolicy.defaults());
+                Account admin = accounts.create("bench", "bench-admin", Role.ADMINISTRATOR, Set.of(), PASSWORD);
+                accounts.create("bench", "bench-coder", Role.CODER, Set.of(site), PASSWORD);
+                Path frame = work.resolve("frame.csv");
+                StringBuilder fr = new StringBuilder("TF_ID,CASE_REF\n");
+                for (CSVRecord r : caseRows)
+                    fr.append(site).append(',').append(r.get("CASE_ID")).append('\n');
+                Files.writeString(frame, fr, StandardCharsets.UTF_8);
+                Sampling.Outcome drawn =
+                        new Sampling(tx, "bench").draw(admin, frame, Integer.toString(cases), "1", "0");
+                if (!drawn.drawn()) throw Problem.internal("the bench draw failed: " + drawn.problems(), null);
+                Field field = new Field(tx);
+                Path pkg = work.resolve("site.tfpkg");
+                field.checkout("bench", site, "bench-coder", Duration.ofDays(1), pkg, PASS);
+                long t0 = System.nanoTime();
+                key(pkg, site, drawn.drawId(), caseRows, data);
+                double keying = seconds(t0);
+                t0 = System.nanoTime();
+                Field.Checkin in = field.checkin("bench", pkg, PASS);
+                double checkin = seconds(t0);
+                if (in.conflicts() != 0) throw Problem.internal("the bench check-in queued conflicts", null);
+                return new Figures(cases, records, in.events(), csv, checkin, keying);
+            }
+        } catch (IOException e) {
+            throw Problem.internal("the field benchmark failed in " + work + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Keys every case, victim and suspect of the generated files on a laptop, one save per record. */
+    private static void key(Path pkg, String site, long draw, List<CSVRecord> caseRows, Path data) throws IOException {
+        Map<String, List<CSVRecord>> victims = byCase(rows(data.resolve("victim.csv")));
+        Map<String, List<CSVRecord>> suspects = byCase(rows(data.resolve("suspect.csv")));
+        try (FieldSession laptop = FieldSession.open(pkg, PASS, null, Clock.systemUTC());
+                Transactions ltx = Transactions.open(laptop.study(), 2)) {
+            Coding coding = new Coding(ltx);
+            Account coder = ltx.tx(c -> AccountTable.find(c, "bench-coder").orElseThrow());
+            for (CSVRecord r : caseRows) {
+                String caseId = coding.start(coder, site, Long.toString(draw), r.get("CASE_ID"));
+                long root = coding.open(coder, caseId, 1).sheet().root().id();
+                coding.save(coder, root, entered(coding, "case", r), null);
+                laptop.sync();
+                for (String child : List.of("victim", "suspect")) {
+                    for (CSVRecord v :
+                            (child.equals("victim") ? victims : suspects).getOrDefault(r.get("CASE_ID"), List.of())) {
+                        long id = coding.add(coder, root, child).id();
+                        laptop.sync();
+                        coding.save(coder, id, entered(coding, child, v), null);
+                        laptop.sync();
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> entered(Coding coding, String form, CSVRecord r) {
+        Form f = coding.instrument().form(form);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Variable v : coding.enteredVariables(f)) if (r.isMapped(v.name())) out.put(v.name(), r.get(v.name()));
+        return out;
+    }
+
+    private static Map<String, List<CSVRecord>> byCase(List<CSVRecord> rows) {
+        Map<String, List<CSVRecord>> out = new LinkedHashMap<>();
+        for (CSVRecord r : rows)
+            out.computeIfAbsent(r.get("CASE_ID"), k -> new ArrayList<>()).add(r);
+        return out;
+    }
+
+    private static List<CSVRecord> rows(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
+            return p.getRecords();
+        }
+    }
+
+    private static long importOrFail(Study s, String form, Path data) {
+        ImportResult r = s.importFile(form, data.resolve(form + ".csv"), "bench", "bench", ProgressListener.NONE);
+        if (!r.stored()) throw Problem.internal("bench import of " + form + " failed: " + r.countsByCode(), null);
+        return r.rows();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,456 @@
+package org.tfeval.study.field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.pg.ConnectionSettings;
+import org.tfeval.study.Study;
+import org.tfeval.study.accounts.Account;
+import org.tfeval.study.accounts.AccountTable;
+import org.tfeval.study.accounts.Accounts;
+import org.tfeval.study.accounts.LockoutPolicy;
+import org.tfeval.study.accounts.PasswordHasher;
+import org.tfeval.study.accounts.Role;
+import org.tfeval.study.coding.Coding;
+import org.tfeval.study.sampling.Sampling;
+import org.tfeval.study.transaction.Transactions;
+import org.tfeval.testkit.PostgresExtension;
+
+/**
+ * Issue 15: two laptops code one site offline, their packages are checked in (twice), the
+ * overlapping edit is resolved by a coordinator, and the study holds exactly the expected values
+ * with its audit chain intact; packages with a wrong passphrase, expired, revoked, of another
+ * study or changed are refused.
+ */
+class FieldPackagesTest {
+    static final String PASSWORD = "correct horse battery staple";
+    static final FieldPassphrase PASS = new FieldPassphrase("laptop passphrase 2026");
+    /** Saves the killed laptop acknowledges before it is killed. */
+    static final int KILL_AFTER_SAVES = 5;
+
+    static final PasswordHasher CHEAP = PasswordHasher.defaults().withCost(64, 1);
+
+    @TempDir
+    Path dir;
+
+    private Study office;
+    private Transactions tx;
+    private Field field;
+    private Coding coding;
+    private Account admin;
+    private Account coderA;
+    private long draw;
+    private String baseCase;
+    private String site;
+    private String other;
+    private long baseRoot;
+
+    @BeforeEach
+    void anOfficeStudyWithOneSiteSampledAndOneCaseStarted() throws Exception {
+        office = Study.create(dir.resolve("office"), "ecm", false, url(PostgresExtension.freshDatabase()));
+        Path data = dir.resolve("synthetic");
+        org.tfeval.synth.StudyGenerator.defaults()
+                .withCases(4)
+                .withSites(2)
+                .withErrors(false)
+                .generate(office.instrument(), data, org.tfeval.synth.ProgressListener.none());
+        assertThat(office.importFile(
+                                "task_force",
+                                data.resolve("task_force.csv"),
+                                "test",
+                                "task forces",
+                                org.tfeval.instrument.workflow.ProgressListener.NONE)
+                        .stored())
+                .isTrue();
+        List<String> sites = Files.readAllLines(data.resolve("task_force.csv")).stream()
+                .skip(1)
+                .map(l -> l.substring(0, l.indexOf(',')))
+                .toList();
+        site = sites.get(0);
+        other = sites.get(1);
+        tx = Transactions.open(office, 4);
+        Accounts accounts = new Accounts(tx, CHEAP, new LockoutPolicy(5, Duration.ofMinutes(5)));
+        admin = accounts.create("test", "admin", Role.ADMINISTRATOR, Set.of(), PASSWORD);
+        coderA = accounts.create("test", "coder-a", Role.CODER, Set.of(site), PASSWORD);
+        accounts.create("test", "coder-b", Role.CODER, Set.of(site), PASSWORD);
+        Path frame = dir.resolve("frame.csv");
+        Files.writeString(
+                frame,
+                "TF_ID,CASE_REF\n" + site + ",R1\n" + site + ",R2\n" + site + ",R3\n" + other + ",R9\n",
+                StandardCharsets.UTF_8);
+        Sampling.Outcome o = new Sampling(tx, "test").draw(admin, frame, "3", "7", "0");
+        assertThat(o.drawn()).as(o.problems().toString()).isTrue();
+        draw = o.drawId();
+        coding = new Coding(tx);
+        baseCase = coding.start(coderA, site, Long.toString(draw), "R1");
+        baseRoot = coding.open(coderA, baseCase, 1).sheet().root().id();
+        coding.save(coderA, baseRoot, Map.of("N_AGENCIES", "2", "NARRATIVE", "office"), null);
+        field = new Field(tx);
+    }
+
+    @AfterEach
+    void close() {
+        if (tx != null) tx.close();
+        if (office != null) office.close();
+    }
+
+    @Test
+    void two_laptops_merge_field_by_field_and_an_overlap_is_resolved_by_a_coordinator() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        Path b = dir.resolve("b.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        field.checkout("coord", site, "coder-b", null, b, PASS);
+        assertThat(Files.readString(a, StandardCharsets.ISO_8859_1)).doesNotContain("office");
+
+        // laptop A: changes N_AGENCIES, starts a sampled case and adds a victim to it
+        String started;
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "3"), null);
+            assertThat(l.session.sync()).isPositive();
+            started = l.coding.start(l.user, site, Long.toString(draw), "R2");
+            long root = l.coding.open(l.user, started, 1).sheet().root().id();
+            l.coding.save(l.user, root, Map.of("NARRATIVE", "started on laptop A"), null);
+            l.coding.add(l.user, root, "victim");
+            l.session.sync();
+        }
+        // laptop B: the same field differently, and another field
+        try (Laptop l = new Laptop(b, "coder-b")) {
+            l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "5", "EVID_PHONE", "1"), null);
+            l.session.sync();
+        }
+        // the office meanwhile changes a third field
+        coding.save(coderA, baseRoot, Map.of("EVID_WITNESS", "0"), null);
+
+        Field.Checkin ia = field.checkin("coord", a, PASS);
+        assertThat(ia.conflicts()).isZero();
+        assertThat(ia.activity()).as("the activity log is uploaded").isPositive();
+        List<String> afterA = codingRows();
+        Field.Checkin again = field.checkin("coord", a, PASS);
+        assertThat(again.newEvents()).isZero();
+        assertThat(codingRows()).as("checking in twice changes nothing").isEqualTo(afterA);
+
+        Field.Checkin ib = field.checkin("coord", b, PASS);
+        assertThat(ib.conflicts()).isEqualTo(1);
+        List<Field.Conflict> queue = field.conflicts(true);
+        assertThat(queue).hasSize(1);
+        Field.Conflict k = queue.get(0);
+        assertThat(List.of(k.variable(), k.baseValue(), k.fieldValue(), k.officeValue()))
+                .containsExactly("N_AGENCIES", "2", "5", "3");
+        assertThat(cell(baseCase, "N_AGENCIES")).as("never last-writer-wins").isEqualTo("3");
+
+        field.resolve("coord", k.id(), Choice.FIELD);
+        Field.Conflict done = field.conflicts(false).get(0);
+        assertThat(done.open()).isFalse();
+        assertThat(done.resolvedFromConflict()).isTrue();
+        assertThat(done.losingValue()).isEqualTo("3");
+        assertThatThrownBy(() -> field.resolve("coord", k.id(), Choice.OFFICE)).isInstanceOf(Problem.Refused.class);
+
+        assertThat(cell(baseCase, "N_AGENCIES")).isEqualTo("5");
+        assertThat(cell(baseCase, "EVID_PHONE")).isEqualTo("1");
+        assertThat(cell(baseCase, "EVID_WITNESS")).isEqualTo("0");
+        assertThat(cell(baseCase, "NARRATIVE")).isEqualTo("office");
+        String r2 = caseOf("R2");
+        assertThat(cell(r2, "NARRATIVE")).isEqualTo("started on laptop A");
+        assertThat(count("SELECT count(*) FROM coding_record WHERE case_id = '" + r2 + "' AND form = 'victim'"))
+                .isEqualTo(1);
+        assertThat(office.verifyAudit().problems()).isEmpty();
+    }
+
+    @Test
+    void a_removal_on_the_laptop_is_reviewed_not_applied() throws Exception {
+        long victim = coding.add(coderA, baseRoot, "victim").id();
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            l.coding.remove(l.user, victim);
+            l.session.sync();
+        }
+        field.checkin("coord", a, PASS);
+        assertThat(count("SELECT count(*) FROM coding_record WHERE id = " + victim))
+                .isEqualTo(1);
+        Field.Conflict k = field.conflicts(true).get(0);
+        assertThat(k.kind()).isEqualTo("deletion");
+        field.resolve("coord", k.id(), Choice.FIELD);
+        assertThat(count("SELECT count(*) FROM coding_record WHERE id = " + victim))
+                .isZero();
+    }
+
+    @Test
+    void a_second_coders_package_has_no_first_pass_values() throws Exception {
+        coding.complete(coderA, baseCase, 1);
+        try (Connection c = office.store().connect()) {
+            org.tfeval.store.coding.CaseFiles.assignSecond(
+                    c, org.tfeval.store.coding.CaseForms.of(office.instrument()), baseCase, "coder-b", "coord");
+        }
+        Path b = dir.resolve("b.tfpkg");
+        field.checkout("coord", site, "coder-b", null, b, PASS);
+        try (Laptop l = new Laptop(b, "coder-b")) {
+            assertThat(l.count("SELECT count(*) FROM coding_record WHERE pass = 1 AND case_id = '" + baseCase + "'"))
+                    .isZero();
+            assertThat(l.count("SELECT count(*) FROM coding_record WHERE pass = 2"))
+                    .isEqualTo(1);
+            assertThat(l.count("SELECT count(*) FROM coding_record WHERE cells::text LIKE '%office%'"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void a_package_with_a_wrong_passphrase_is_refused() {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        FieldPassphrase wrong = new FieldPassphrase("not the laptop passphrase");
+        assertThatThrownBy(() -> FieldSession.open(a, wrong, null, Clock.systemUTC()))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("wrong passphrase");
+        assertThatThrownBy(() -> field.checkin("coord", a, wrong)).isInstanceOf(Problem.Refused.class);
+    }
+
+    @Test
+    void an_expired_package_is_refused_on_the_laptop() {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", Duration.ofDays(1), a, PASS);
+        Clock later = Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ofDays(2));
+        assertThatThrownBy(() -> FieldSession.open(a, PASS, null, later))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void an_expiry_moved_in_the_header_is_refused() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", Duration.ofDays(1), a, PASS);
+        byte[] bytes = Files.readAllBytes(a);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("\"expires\":\"") + "\"expires\":\"".length();
+        bytes[at + 3] = (byte) (bytes[at + 3] == '9' ? '8' : bytes[at + 3] + 1); // a later year
+        Files.write(a, bytes);
+        assertThatThrownBy(() -> FieldSession.open(a, PASS, null, Clock.systemUTC()))
+                .isInstanceOf(Problem.Refused.class);
+    }
+
+    @Test
+    void a_revoked_device_is_refused_at_check_in() {
+        Path a = dir.resolve("a.tfpkg");
+        Field.Checkout co = field.checkout("coord", site, "coder-a", null, a, PASS);
+        assertThat(field.revoke("coord", co.deviceId(), "laptop lost")).isTrue();
+        assertThatThrownBy(() -> field.checkin("coord", a, PASS))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("revoked");
+        assertThat(field.devices().get(0).revoked()).isTrue();
+    }
+
+    @Test
+    void a_package_of_another_study_is_refused() {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Study other = Study.create(dir.resolve("other"), "ecm", false, url(PostgresExtension.freshDatabase()));
+                Transactions otx = Transactions.open(other, 2)) {
+            assertThatThrownBy(() -> new Field(otx).checkin("coord", a, PASS))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("another study");
+        }
+    }
+
+    @Test
+    void a_changed_package_is_refused() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "3"), null);
+            l.session.sync();
+        }
+        byte[] bytes = Files.readAllBytes(a);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(a, bytes);
+        assertThatThrownBy(() -> field.checkin("coord", a, PASS)).isInstanceOf(Problem.Refused.class);
+        assertThatThrownBy(() -> FieldSession.open(a, PASS, null, Clock.systemUTC()))
+                .isInstanceOf(Problem.Refused.class);
+    }
+
+    @Test
+    void a_save_cut_off_mid_write_is_dropped_and_every_earlier_save_is_kept() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "7"), null);
+            l.session.sync();
+        }
+        long intact = Files.size(a);
+        try (var out = Files.newOutputStream(a, java.nio.file.StandardOpenOption.APPEND)) {
+            out.write(new byte[] {0, 0, 1, 0, 9, 9, 9}); // a frame header promising 256 bytes, then power loss
+        }
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            assertThat(l.session.droppedBytes()).isEqualTo(7);
+            assertThat(l.count("SELECT count(*) FROM coding_record WHERE cells->>'N_AGENCIES' = '7'"))
+                    .isEqualTo(1);
+        }
+        assertThat(Files.size(a)).isGreaterThan(intact);
+        field.checkin("coord", a, PASS);
+        assertThat(cell(baseCase, "N_AGENCIES")).isEqualTo("7");
+    }
+
+    @Test
+    void a_laptop_killed_mid_case_loses_nothing_it_acknowledged() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LaptopProcess.class.getName(),
+                a.toString(),
+                url(PostgresExtension.freshDatabase()),
+                "coder-a",
+                Long.toString(baseRoot));
+        pb.environment().put(FieldPassphrase.ENVIRONMENT, PASS.value());
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        int acknowledged = 0;
+        try (var in =
+                new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (acknowledged < KILL_AFTER_SAVES && (line = in.readLine()) != null) {
+                if (line.startsWith("ACK ")) acknowledged = Integer.parseInt(line.substring(4));
+            }
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no close, mid-save
+            p.waitFor();
+        }
+        assertThat(acknowledged).isEqualTo(KILL_AFTER_SAVES);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            String kept = l.tx.tx(c -> {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT cells->>'NARRATIVE' FROM coding_record WHERE id = ?")) {
+                    ps.setLong(1, baseRoot);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                }
+            });
+            assertThat(Integer.parseInt(kept.substring("save ".length())))
+                    .as("the last acknowledged save, or a later one")
+                    .isGreaterThanOrEqualTo(acknowledged);
+        }
+    }
+
+    @Test
+    void a_package_open_on_the_laptop_cannot_be_opened_by_a_second_writer() {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            assertThatThrownBy(
+                            () -> FieldSession.open(a, PASS, url(PostgresExtension.freshDatabase()), Clock.systemUTC()))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageContaining("open in another");
+            assertThat(l.session.batches()).isPositive();
+        }
+    }
+
+    /** A package opened on a laptop, with the coding service the screens use. */
+    private static final class Laptop implements AutoCloseable {
+        final FieldSession session;
+        final Transactions tx;
+        final Coding coding;
+        final Account user;
+
+        Laptop(Path pkg, String coder) {
+            session = FieldSession.open(pkg, PASS, url(PostgresExtension.freshDatabase()), Clock.systemUTC());
+            tx = Transactions.open(session.study(), 2);
+            coding = new Coding(tx);
+            user = tx.tx(c -> AccountTable.find(c, coder).orElseThrow());
+        }
+
+        long count(String sql) throws SQLException {
+            try (Connection c = session.study().store().connect();
+                    var st = c.createStatement();
+                    ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        @Override
+        public void close() {
+            tx.close();
+            session.close();
+        }
+    }
+
+    private String cell(String caseId, String variable) throws SQLException {
+        try (Connection c = office.store().connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT cells->>? FROM coding_record WHERE case_id = ? AND pass = 1 AND parent_id IS NULL")) {
+            ps.setString(1, variable);
+            ps.setString(2, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private String caseOf(String ref) throws SQLException {
+        try (Connection c = office.store().connect();
+                PreparedStatement ps = c.prepareStatement("SELECT case_id FROM coding_case WHERE case_ref = ?")) {
+            ps.setString(1, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = office.store().connect();
+                var st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> codingRows() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = office.store().connect();
+                var st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT id, case_id, pass, record_key, cells::text, saves FROM coding_record ORDER BY id")) {
+            while (rs.next())
+                out.add(rs.getString(1)
+                        + rs.getString(2)
+                        + rs.getString(3)
+                        + rs.getString(4)
+                        + rs.getString(5)
+                        + rs.getString(6));
+        }
+        return out;
+    }
+
+    static String url(ConnectionSettings db) {
+        StringBuilder u = new StringBuilder(db.jdbcUrl()).append(db.jdbcUrl().contains("?") ? '&' : '?');
+        u.append("user=").append(URLEncoder.encode(db.user(), StandardCharsets.UTF_8));
+        if (db.password() != null)
+            u.append("&password=").append(URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
+        return u.toString();
+    }
+}
