@@ -86,7 +86,7 @@ class ReleaseRefusalTest {
         assertThat(Files.readString(r.dir().resolve(ReleaseBuilder.README)))
                 .containsPattern("microdata are restricted-use only, because k = 11 cannot be reached within the "
                         + "limits: it needs \\d+ of \\d+ quasi-identifier values \\(\\d+\\.\\d%\\) suppressed, the "
-                        + "maximum is 50\\.0%");
+                        + "maximum is 0\\.0%");
         assertThat(r.dir().resolve("tables").resolve("index.csv")).exists();
     }
 
