@@ -957,6 +957,7 @@ public final class ReleaseWork implements AutoCloseable {
     public DisclosureReport report() throws SQLException {
         materialise();
         long quasiValues = 0;
+        long quasiSuppressed = 0;
         long sensitiveValues = 0;
         for (PlannedVariable v : allVariables()) {
             if (v.inherits() != null || (v.role() != DisclosureRole.QUASI && v.role() != DisclosureRole.SENSITIVE)) {
@@ -966,6 +967,9 @@ public final class ReleaseWork implements AutoCloseable {
             long n = queryLong("SELECT count(" + c + ") FROM " + rel(v.form()));
             if (v.role() == DisclosureRole.QUASI) {
                 quasiValues += n;
+                // every -6 of a quasi-identifier: local suppression's and the top of a hierarchy's
+                quasiSuppressed += queryLong("SELECT count(*) FROM " + rel(v.form()) + " WHERE CAST(" + c
+                        + " AS VARCHAR) IN ('" + SUPPRESSED + "', '" + SUPPRESSED + ".0')");
             } else {
                 sensitiveValues += n;
             }
@@ -973,7 +977,7 @@ public final class ReleaseWork implements AutoCloseable {
         long cases = queryLong("SELECT count(*) FROM " + src(view.unit()));
         InformationLoss loss = new InformationLoss(
                 quasiValues,
-                suppressedQuasi,
+                materialised ? quasiSuppressed : suppressedQuasi,
                 sensitiveValues,
                 suppressedSensitive,
                 cases,

@@ -178,15 +178,18 @@ final class ReleaseAttacks {
     }
 
     /** What a docket gives about a sentenced suspect, by released column name. */
-    static final String DOCKET_SQL =
-            "SELECT s.S_AGE, s.S_SEX, CASE WHEN s.S_ARREST_DATE IS NULL THEN s.S_ARREST_DATE__MC"
-                    + " ELSE year(s.S_ARREST_DATE) END AS S_ARREST_YEAR,"
-                    + " CASE WHEN s.S_ARREST_DATE IS NOT NULL AND s.S_INDICTMENT_DATE IS NOT NULL"
-                    + " THEN date_diff('day', s.S_ARREST_DATE, s.S_INDICTMENT_DATE) END AS S_DAYS_ARREST_TO_INDICTMENT,"
-                    + " CASE WHEN s.S_INDICTMENT_DATE IS NOT NULL AND s.S_DISPOSITION_DATE IS NOT NULL"
-                    + " THEN date_diff('day', s.S_INDICTMENT_DATE, s.S_DISPOSITION_DATE) END AS S_DAYS_INDICTMENT_TO_DISPOSITION,"
-                    + " s.S_TOP_CHARGE, s.S_DISPOSITION, s.S_SENTENCE_MONTHS"
-                    + " FROM suspect s WHERE s.S_DISPOSITION IN (1, 2) AND s.S_SENTENCE_MONTHS >= 0";
+    static final String DOCKET_SQL = "SELECT CAST(s.SUSPECT_ID AS VARCHAR) AS \"SUSPECT_ID\", s.S_AGE, s.S_SEX,"
+            + " CASE WHEN s.S_ARREST_DATE IS NULL THEN s.S_ARREST_DATE__MC ELSE year(s.S_ARREST_DATE) END AS S_ARREST_YEAR,"
+            + days("S_ARREST_DATE", "S_INDICTMENT_DATE") + " AS S_DAYS_ARREST_TO_INDICTMENT,"
+            + days("S_INDICTMENT_DATE", "S_DISPOSITION_DATE") + " AS S_DAYS_INDICTMENT_TO_DISPOSITION,"
+            + " s.S_TOP_CHARGE, s.S_DISPOSITION, s.S_SENTENCE_MONTHS"
+            + " FROM suspect s WHERE s.S_DISPOSITION IN (1, 2) AND s.S_SENTENCE_MONTHS >= 0";
+
+    /** Days between two dates as a docket gives them; a missing date gives its missing code (the earlier's first). */
+    private static String days(String a, String b) {
+        return " CASE WHEN s." + a + " IS NOT NULL AND s." + b + " IS NOT NULL THEN date_diff('day', s." + a + ", s."
+                + b + ") WHEN s." + a + " IS NULL THEN s." + a + "__MC ELSE s." + b + "__MC END";
+    }
 
     /**
      * Docket matching: for each sentenced suspect, the released suspect rows consistent with what the
@@ -198,7 +201,11 @@ final class ReleaseAttacks {
         Set<String> released = new HashSet<>(s.values("SUSPECT_ID"));
         List<Map<String, String>> targets = new ArrayList<>();
         for (Map<String, String> t : truth(snapshot, DOCKET_SQL)) {
-            if (released.contains(pseudonym(key, "SUSPECT_ID", t.get("SUSPECT_ID")))) {
+            String id = t.get("SUSPECT_ID");
+            if (id == null) {
+                throw new AssertionError("the docket query gives no suspect ID: " + t.keySet());
+            }
+            if (released.contains(pseudonym(key, "SUSPECT_ID", id))) {
                 targets.add(t);
             }
         }

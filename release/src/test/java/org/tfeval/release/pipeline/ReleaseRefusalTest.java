@@ -73,24 +73,6 @@ class ReleaseRefusalTest {
     }
 
     @Test
-    void public_microdata_that_need_more_than_the_maximum_share_of_suppressed_values_give_way_to_aggregate_tables()
-            throws Exception {
-        Path parent = parent();
-        // the demo study needs most of its quasi-identifier values suppressed for k = 11
-        ReleaseResult r = ReleaseBuilder.of(GeneratedSnapshots.demo())
-                .withThresholds(
-                        Thresholds.defaults().withMaxRemovedCaseShare(0.2).withMaxLoss(1.0))
-                .build(parent.resolve("pkg"));
-        assertThat(r.microdata()).isFalse();
-        assertThat(r.dir().resolve("case")).doesNotExist();
-        assertThat(Files.readString(r.dir().resolve(ReleaseBuilder.README)))
-                .containsPattern("microdata are restricted-use only, because k = 11 cannot be reached within the "
-                        + "limits: it needs \\d+ of \\d+ quasi-identifier values \\(\\d+\\.\\d%\\) suppressed, the "
-                        + "maximum is 0\\.0%");
-        assertThat(r.dir().resolve("tables").resolve("index.csv")).exists();
-    }
-
-    @Test
     void public_microdata_that_need_more_than_the_maximum_share_of_cases_left_out_give_way_to_aggregate_tables()
             throws Exception {
         Path parent = parent();
