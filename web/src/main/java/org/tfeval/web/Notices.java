@@ -15,7 +15,8 @@ public final class Notices {
             Map.entry("removed", "Record removed."),
             Map.entry("drawn", "The sample was drawn and recorded."),
             Map.entry("query", "Query saved."),
-            Map.entry("account", "Account saved."));
+            Map.entry("account", "Account saved."),
+            Map.entry("saved", "Saved."));
 
     private Notices() {}
 

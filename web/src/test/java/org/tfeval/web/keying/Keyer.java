@@ -29,7 +29,7 @@ public final class Keyer {
 
     private static final String ACTIVE = "var a = document.activeElement;"
             + " return [a.tagName, a.type || '', a.name || '', a.form ? a.form.id : '', a.getAttribute('data-add') || ''];";
-    private static final String IDLE = "return document.querySelector('.htmx-request') === null";
+    private static final String IDLE = "return document.querySelector('.htmx-request, [data-advancing]') === null";
 
     private final WebDriver driver;
     private final WebDriverWait wait;
