@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param caption     the label shown (in a yes/no row, the label without the group's common prefix)
  * @param type        the variable's type in lower case ({@code date}, {@code integer}, ...)
  * @param controls    whether another field's skip logic in the form depends on it
+ * @param required    whether the instrument requires a value (optional fields are not counted as left)
  */
 public record FieldView(
         long recordId,
@@ -45,7 +46,8 @@ public record FieldView(
         List<QueryLink> queries,
         String caption,
         String type,
-        boolean controls) {
+        boolean controls,
+        boolean required) {
     /** How a field is entered. */
     public enum Kind {
         /** A code from its value labels. */
@@ -105,9 +107,9 @@ public record FieldView(
         return kind != Kind.FIXED;
     }
 
-    /** Whether it still needs a value: entered, applicable and blank (the "fields left" count). */
+    /** Whether it still needs a value: entered, required, applicable and blank (the "fields left" count). */
     public boolean left() {
-        return editable() && applies && (value == null || value.isBlank());
+        return editable() && required && applies && (value == null || value.isBlank());
     }
 
     /** Whether it is a date (typed as digits, the dashes filled in). */

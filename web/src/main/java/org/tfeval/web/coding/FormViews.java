@@ -241,7 +241,8 @@ final class FormViews {
                 o.queries().getOrDefault(n.key() + "|" + v.name(), List.of()),
                 caption(v),
                 v.type().name().toLowerCase(Locale.ROOT),
-                controllers.computeIfAbsent(form.name(), k -> controllers(form)).contains(v.name()));
+                controllers.computeIfAbsent(form.name(), k -> controllers(form)).contains(v.name()),
+                v.required());
     }
 
     /** The records of a case file in page order, for the side index; the first record of each form gets a key. */

@@ -183,7 +183,9 @@
     var total = 0;
     recordForms().forEach(function (form) {
       var left = 0;
-      form.querySelectorAll('.field:not(.na):not(.fixed)').forEach(function (f) { if (blank(f)) left++; });
+      form.querySelectorAll('.field:not(.na):not(.fixed):not([data-optional])').forEach(function (f) {
+        if (blank(f)) left++;
+      });
       total += left;
       var id = form.id.substring('form-'.length);
       document.querySelectorAll('[data-left-record="' + id + '"]').forEach(function (s) {

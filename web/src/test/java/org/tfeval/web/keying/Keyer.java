@@ -26,6 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Keyer {
     /** Tab presses after which the keyer gives up on the keyboard and clicks the field. */
     public static final int MAX_TABS = 400;
+    /** How often a wait looks again (a save takes tens of milliseconds). */
+    static final Duration POLL = Duration.ofMillis(15);
 
     private static final String ACTIVE = "var a = document.activeElement;"
             + " return [a.tagName, a.type || '', a.name || '', a.form ? a.form.id : '', a.getAttribute('data-add') || ''];";
@@ -40,6 +42,7 @@ public final class Keyer {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.wait = new WebDriverWait(driver, patience);
         this.wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        this.wait.pollingEvery(POLL);
     }
 
     /**
@@ -184,11 +187,10 @@ public final class Keyer {
         return Long.parseLong(url.substring(url.indexOf("#rec-") + "#rec-".length()));
     }
 
+    /** Types the characters one after another (one key each). */
     private void type(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            new Actions(driver).sendKeys(String.valueOf(text.charAt(i))).perform();
-            keys++;
-        }
+        new Actions(driver).sendKeys(text).perform();
+        keys += text.length();
     }
 
     private void press(Keys key) {

@@ -1,6 +1,5 @@
 package org.tfeval.web.keying;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,9 +22,6 @@ import java.util.Properties;
 import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tfeval.pg.ConnectionSettings;
@@ -72,8 +68,8 @@ public final class KeyingBenchmark {
                 "--runs", "3",
                 "--baseline", "web/bench/keying-baseline.properties",
                 "--out", "web/target/keying-result.txt",
-                "--chromium", "/usr/bin/chromium",
-                "--chromedriver", "/usr/bin/chromedriver"));
+                "--chromium", HeadlessChromium.CHROMIUM.toString(),
+                "--chromedriver", HeadlessChromium.CHROMEDRIVER.toString()));
         boolean record = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--record-baseline")) record = true;
@@ -113,7 +109,8 @@ public final class KeyingBenchmark {
                     Sampling.Outcome drawn =
                             server.context().sampling().draw(admin, file, Integer.toString(runs), "1", "0");
                     if (!drawn.drawn()) throw new IllegalStateException("the draw failed: " + drawn.problems());
-                    WebDriver driver = chromium(Path.of(opt.get("--chromium")), Path.of(opt.get("--chromedriver")));
+                    WebDriver driver =
+                            HeadlessChromium.start(Path.of(opt.get("--chromium")), Path.of(opt.get("--chromedriver")));
                     try {
                         WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
                         String base = server.uri().toString().replaceAll("/$", "");
@@ -220,25 +217,5 @@ public final class KeyingBenchmark {
                     Integer.parseInt(p.getProperty("pointer")),
                     Double.parseDouble(p.getProperty("scripted_seconds")));
         }
-    }
-
-    static WebDriver chromium(Path chromium, Path chromedriver) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }
