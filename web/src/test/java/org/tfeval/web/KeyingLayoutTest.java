@@ -212,7 +212,11 @@ class KeyingLayoutTest {
     void a_case_keyed_through_the_form_equals_the_same_case_imported_from_csv(@TempDir Path tmp) throws Exception {
         openNewCase();
         PaperCase paper = PaperCase.typical();
-        Keyer.Tally tally = new Keyer(driver, WAIT).keyCase(paper);
+        Keyer.Tally tally = new Keyer(
+                        driver,
+                        WAIT,
+                        Keyer.controllers(fx.server.context().coding().instrument()))
+                .keyCase(paper);
         assertThat(tally.pointer()).as("keyed with the keyboard only").isZero();
         driver.findElement(By.id("mark-complete")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "marked complete"));

@@ -1,9 +1,13 @@
 package org.tfeval.web.keying;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -11,6 +15,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tfeval.instrument.Form;
+import org.tfeval.instrument.Instrument;
+import org.tfeval.instrument.Variable;
 
 /**
  * Keys a {@link PaperCase} into the coding form of a case page with the keyboard only, as a coder
@@ -33,13 +40,22 @@ public final class Keyer {
             + " return [a.tagName, a.type || '', a.name || '', a.form ? a.form.id : '', a.getAttribute('data-add') || ''];";
     private static final String IDLE = "return document.querySelector('.htmx-request, [data-advancing]') === null";
 
+    /** A variable named in REDCap branching logic: {@code [S_ARRESTED]}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\[([A-Za-z][A-Za-z0-9_]*)\\]");
+
     private final WebDriver driver;
     private final WebDriverWait wait;
+    private final Set<String> controllers;
     private int keys;
     private int pointer;
 
-    public Keyer(WebDriver driver, Duration patience) {
+    /**
+     * A keyer for a form whose skip logic depends on {@code controllers} (after entering one of them
+     * it waits for the save, which may show or hide fields; see {@link #controllers(Instrument)}).
+     */
+    public Keyer(WebDriver driver, Duration patience, Set<String> controllers) {
         this.driver = Objects.requireNonNull(driver, "driver");
+        this.controllers = Set.copyOf(controllers);
         this.wait = new WebDriverWait(driver, patience);
         this.wait.ignoring(org.openqa.selenium.WebDriverException.class);
         this.wait.pollingEvery(POLL);
@@ -53,6 +69,19 @@ public final class Keyer {
      * @param elapsed wall-clock time of the scripted run, server round trips included
      */
     public record Tally(int keys, int pointer, Duration elapsed) {}
+
+    /** The variables some variable's skip logic ({@code applies_when}) refers to. */
+    public static Set<String> controllers(Instrument instrument) {
+        Set<String> out = new HashSet<>();
+        for (Form f : instrument.forms()) {
+            for (Variable v : f.variables()) {
+                if (v.appliesWhen() == null) continue;
+                Matcher m = REFERENCE.matcher(v.appliesWhen().source());
+                while (m.find()) out.add(m.group(1));
+            }
+        }
+        return out;
+    }
 
     /** Keys the whole paper case into the case page now shown; returns the tally. */
     public Tally keyCase(PaperCase paper) {
@@ -94,7 +123,8 @@ public final class Keyer {
             if (value.isEmpty()) continue;
             reach(formId, variable, controls.get(0));
             enter(formId, variable, value, controls);
-            idle();
+            // a value other fields' skip logic depends on changes the form: wait for it, as a coder looks up
+            if (controllers.contains(variable)) idle();
         }
     }
 
@@ -116,14 +146,17 @@ public final class Keyer {
         if (tag.equals("select")) {
             type(value);
             WebElement select = driver.findElement(By.cssSelector("#" + formId + " select[name='" + variable + "']"));
-            List<String> values = select.findElements(By.tagName("option")).stream()
-                    .map(o -> o.getAttribute("value"))
-                    .toList();
+            List<?> state = (List<?>) ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "var s = arguments[0]; return [Array.prototype.map.call(s.options, function (o) {"
+                                    + " return o.value; }), s.value, document.activeElement === s];",
+                            select);
+            List<?> values = (List<?>) state.get(0);
             int want = values.indexOf(value);
             if (want < 0) throw new IllegalStateException(variable + " has no option for the paper's value");
-            int now = values.indexOf(select.getAttribute("value"));
+            int now = values.indexOf(state.get(1));
             if (now != want) {
-                if (select.equals(driver.switchTo().activeElement())) {
+                if (Boolean.TRUE.equals(state.get(2))) {
                     Keys arrow = now < want ? Keys.ARROW_DOWN : Keys.ARROW_UP;
                     for (int i = 0; i < Math.abs(want - now); i++) press(arrow);
                 } else {

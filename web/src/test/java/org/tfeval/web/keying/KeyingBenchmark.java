@@ -124,7 +124,12 @@ public final class KeyingBenchmark {
                             driver.findElement(By.cssSelector("button[data-start='R" + i + "']"))
                                     .click();
                             wait.until(ExpectedConditions.titleContains("Case "));
-                            Keyer.Tally t = new Keyer(driver, PATIENCE).keyCase(paper);
+                            Keyer.Tally t = new Keyer(
+                                            driver,
+                                            PATIENCE,
+                                            Keyer.controllers(
+                                                    server.context().coding().instrument()))
+                                    .keyCase(paper);
                             tallies.add(t);
                             System.out.printf(
                                     Locale.ROOT,
