@@ -111,15 +111,22 @@ public final class Keyer {
         for (Map.Entry<String, String> cell : row.entrySet()) {
             String variable = cell.getKey();
             String value = cell.getValue();
-            List<WebElement> controls =
-                    driver.findElements(By.cssSelector("#" + formId + " [name='" + variable + "']:not([type=hidden])"));
-            if (controls.isEmpty()) {
-                List<WebElement> wrapper = driver.findElements(By.id("f-" + record + "-" + variable));
-                if (!wrapper.isEmpty() && wrapper.get(0).getAttribute("class").contains("na") && !value.equals("-7"))
+            // one script: the fields around it may be swapped by a save at any moment
+            List<?> seen = (List<?>) js(
+                    "var f = document.getElementById(arguments[0]);"
+                            + " var n = f ? f.querySelectorAll('[name=\"' + arguments[1] + '\"]:not([type=hidden])').length : 0;"
+                            + " var w = document.getElementById(arguments[2]); return [n, w ? w.className : ''];",
+                    formId,
+                    variable,
+                    "f-" + record + "-" + variable);
+            if (((Number) seen.get(0)).intValue() == 0) {
+                if (String.valueOf(seen.get(1)).contains("na") && !value.equals("-7"))
                     throw new IllegalStateException(
                             variable + " is not applicable in the form, but the paper has a value for it");
                 continue; // a key, a link, an inherited or derived value, or skipped by skip logic
             }
+            List<WebElement> controls =
+                    driver.findElements(By.cssSelector("#" + formId + " [name='" + variable + "']:not([type=hidden])"));
             if (value.isEmpty()) continue;
             reach(formId, variable, controls.get(0));
             enter(formId, variable, value, controls);
@@ -236,7 +243,7 @@ public final class Keyer {
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(IDLE));
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 }
