@@ -55,6 +55,12 @@ class ParticipantScreenTest {
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(list.body()).contains("TFA-P1").contains("Survivor").doesNotContain(WORDS);
 
+            // an unknown participant is refused before any confirmation
+            assertThat(admin.post(
+                                    "/participants/withdraw",
+                                    Map.of("participant", "TFA-P9", "level", "remove", "reason", "x"))
+                            .statusCode())
+                    .isEqualTo(400);
             // the first post only shows what the level will do
             HttpResponse<String> confirm = admin.post("/participants/withdraw", removal);
             assertThat(confirm.statusCode()).isEqualTo(200);

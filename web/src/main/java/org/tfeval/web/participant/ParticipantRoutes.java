@@ -64,6 +64,9 @@ public final class ParticipantRoutes {
         String reason = form(ctx, "reason");
         ctx.header("Cache-Control", "no-store");
         if (!"yes".equals(ctx.formParam("confirm"))) {
+            if (protection().roster().stream().noneMatch(r -> r.participantId().equals(participant))) {
+                throw Problem.usage("no participant " + participant + " is recorded", "choose one from the list");
+            }
             w.pages()
                     .respond(
                             ctx,
