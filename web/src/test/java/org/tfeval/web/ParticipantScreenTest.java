@@ -106,6 +106,23 @@ class ParticipantScreenTest {
                             .statusCode())
                     .isEqualTo(400);
             assertThat(Participants.of(fx.study).survivorAccessHolders()).isEmpty();
+            // a notice to a package holder is shown and its acknowledgement recorded
+            org.tfeval.study.protect.OutputRegister.of(fx.study.folder().dir())
+                    .addNotice(new org.tfeval.study.protect.OutputRegister.Notice(
+                            "W1-N1", 1, "releases/restricted-1", "Delete every copy.", null, null));
+            assertThat(admin.get("/participants").body()).contains("W1-N1").contains("class=\"notice-acknowledge\"");
+            assertThat(admin.post(
+                                    "/participants/acknowledge",
+                                    Map.of("notice", "W1-N1", "holder", "University partner"))
+                            .statusCode())
+                    .isEqualTo(303);
+            assertThat(Participants.of(fx.study).notices())
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.acknowledgedBy()).isEqualTo("University partner"));
+            assertThat(admin.get("/participants").body()).doesNotContain("class=\"notice-acknowledge\"");
+            assertThat(fx.study.auditEvents(5))
+                    .extracting(org.tfeval.study.Study.AuditEntry::action)
+                    .contains("withdrawal_notice_acknowledged");
             // an unknown notice cannot be acknowledged
             assertThat(admin.post("/participants/acknowledge", Map.of("notice", "W9-N1", "holder", "x"))
                             .statusCode())
