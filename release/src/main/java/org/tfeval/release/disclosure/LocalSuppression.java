@@ -21,8 +21,9 @@ import org.tfeval.release.dataset.VariableKind;
  * first (victims and suspects before cases, cases before task forces, since a suppression there
  * touches the fewest rows), then the variables with the most distinct values. Rows whose
  * quasi-identifiers are all suppressed and whose class is still too small are left out of the release
- * with their whole case. The release is refused when that needs more than the allowed share of
- * quasi-identifier values or of cases.
+ * with their whole case. The release is refused when more than the allowed share of cases is left out,
+ * or when more than the allowed share of quasi-identifier values is suppressed in the end, counting
+ * every -6: this rule's and those of a generalization to the top of a hierarchy.
  */
 public final class LocalSuppression implements DisclosureRule {
     /** Working table of the joined view. */
