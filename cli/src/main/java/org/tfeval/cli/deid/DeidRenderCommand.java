@@ -1,18 +1,9 @@
 package org.tfeval.cli.deid;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-import org.tfeval.cli.ExitCodes;
-import org.tfeval.cli.StudyOptions;
-import org.tfeval.study.Study;
+import java.util.Locale;
 import org.tfeval.study.accounts.Role;
 import org.tfeval.study.qual.Deidentification;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "render",
@@ -20,29 +11,16 @@ import picocli.CommandLine.Spec;
                 "Render the de-identified text of reviewed-and-decided transcripts (tokens replace the replaced spans).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:rendered", "1:refused by the workflow", "2:bad usage", "3:internal failure"})
-final class DeidRenderCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StudyOptions study;
-
-    @Parameters(arity = "1..*", paramLabel = "INTERVIEW", description = "Interviews.")
-    List<String> interviews;
-
+final class DeidRenderCommand extends DeidStepCommand {
     @Override
-    public Integer call() {
-        try (Study s = study.open()) {
-            Deidentification d = Deidentification.of(s);
-            PrintWriter pw = spec.commandLine().getOut();
-            for (String id : interviews) {
-                Deidentification.Rendered r = d.render(id, study.actor(), Role.PRIVACY_OFFICER);
-                pw.printf(
-                        "%s v%d: %d span(s) replaced, codings moved %d, to review %d; state deidentified%n",
-                        id, r.version(), r.replaced(), r.moved(), r.toReview());
-                pw.flush();
-            }
-            return ExitCodes.OK;
-        }
+    String step(Deidentification d, String interview, String actor) {
+        Deidentification.Rendered r = d.render(interview, actor, Role.PRIVACY_OFFICER);
+        return String.format(
+                Locale.ROOT,
+                " v%d: %d span(s) replaced, codings moved %d, to review %d; state deidentified",
+                r.version(),
+                r.replaced(),
+                r.moved(),
+                r.toReview());
     }
 }
