@@ -210,10 +210,9 @@ class TechnicalReportTest {
         for (int i = 0; i < questions.size(); i++) {
             String item = items.get(i).getTextContent();
             assertThat(item).startsWith((i + 1) + ". " + questions.get(i).question());
-            String section = secs.stream()
-                    .filter(h -> h.endsWith("Findings on research question " + (items.indexOf(items.get(i)) + 1)))
-                    .findFirst()
-                    .orElseThrow();
+            String wanted = "Findings on research question " + (i + 1);
+            String section =
+                    secs.stream().filter(h -> h.endsWith(wanted)).findFirst().orElseThrow();
             assertThat(item).endsWith("(Section " + section.substring(0, section.indexOf('.')) + ")");
         }
     }
@@ -253,13 +252,25 @@ class TechnicalReportTest {
             int at = body.indexOf(headings.get(i));
             assertThat(body.get(at - 1).getAttribute("class")).isEqualTo("page-break");
         }
-        for (String tf : taskForces) {
-            String captions = body.stream()
-                    .flatMap(e -> Rendered.elements(e, "caption").stream())
-                    .map(Element::getTextContent)
-                    .reduce("", (x, y) -> x + "|" + y);
-            assertThat(captions).contains(tf + ": features and sample").contains(tf + ": how far its cases went");
+        String captions = body.stream()
+                .flatMap(e -> Rendered.elements(e, "caption").stream())
+                .map(Element::getTextContent)
+                .reduce("", (x, y) -> x + "|" + y);
+        String words = body.stream().map(Element::getTextContent).reduce("", (x, y) -> x + "|" + y);
+        long without = 0;
+        for (var row : r.results
+                .analysis(SampleDescription.ID)
+                .table(SampleDescription.SITES)
+                .rows()) {
+            if (row.taskForce().equals(SampleDescription.ALL)) continue;
+            assertThat(captions).contains(row.taskForce() + ": features and sample");
+            // outcomes exactly for the task forces with case files; the others say why there are none
+            assertThat(captions.contains(row.taskForce() + ": how far its cases went"))
+                    .as(row.taskForce())
+                    .isEqualTo(row.cases() > 0);
+            if (row.cases() == 0) without++;
         }
+        assertThat(words.split("No case files of this task force", -1)).hasSize((int) without + 1);
     }
 
     @Test

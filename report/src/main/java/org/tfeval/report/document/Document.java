@@ -77,7 +77,7 @@ public final class Document {
     /** What the template prints. */
     record Page(String title, String css, boolean compact, List<Block> blocks) {}
 
-    /** Tables with at most this many rows are kept on one page with their caption. */
+    /** Tables with at most this many rows are kept on one page with their caption; longer ones start a page. */
     public static final int KEEP_TOGETHER_ROWS = 24;
 
     /** The title of the table of contents. */
@@ -248,12 +248,13 @@ public final class Document {
                 + "table.result th { border-bottom: 1px solid #333; text-align: left; padding: 2px 4px; vertical-align: bottom; }"
                 + "table.result td { border-bottom: 1px solid #ddd; padding: 2px 4px; } table.result tr { page-break-inside: avoid; }"
                 + "td.suppressed { color: #666; font-style: italic; }"
-                // a caption stays with its table: short tables are kept whole, a long one starts on a new page
-                // unless a good part of a page is left, and its header row repeats on every page
-                + ".table-block { -fs-page-break-min-height: 60mm; }"
-                + ".table-block.keep { page-break-inside: avoid; }"
-                + "table.result { -fs-table-paginate: paginate; } table.result caption { page-break-after: avoid; }"
+                // a caption stays with its table: a short table is kept whole, a long one starts on a new page
+                // (the renderer's min-height hint left captions behind) and its header row repeats on every page
+                + "table.result { -fs-table-paginate: paginate; }"
+                + ".table-block.long { page-break-before: always; }"
                 + "table.result thead { display: table-header-group; }"
+                + ".table-block.keep { page-break-inside: avoid; }"
+                + "table.result caption { page-break-after: avoid; }"
                 + "nav.toc h2 { border-bottom: none; } nav.toc ul { list-style: none; margin: 0; padding: 0; }"
                 + "nav.toc li { margin: 0.25em 0; } nav.toc a { color: #111; text-decoration: none; }"
                 + "@media print { nav.toc a::after { content: leader('.') target-counter(attr(href), page); } }"

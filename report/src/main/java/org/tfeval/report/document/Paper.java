@@ -10,7 +10,7 @@ public enum Paper {
     /** US Letter, 8.5 by 11 inches. */
     LETTER("letter", "8.5in 11in", 612, 792),
     /** ISO A4, 210 by 297 mm. */
-    A4("a4", "210mm 297mm", 595.28, 841.89);
+    A4("a4", "210mm 297mm", 595.275, 841.875);
 
     /** The paper when none is asked for. */
     public static final Paper DEFAULT = LETTER;

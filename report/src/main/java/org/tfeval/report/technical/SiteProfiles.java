@@ -30,6 +30,10 @@ final class SiteProfiles {
     /** Columns of a funnel row printed in the outcomes table. */
     static final List<String> OUTCOME_COLUMNS = List.of("n", "denominator", "pct", "ci_low+ci_high", "pct_of_previous");
 
+    /** Said on the profile of a task force without case files in the snapshot. */
+    static final String NO_CASE_FILES =
+            "No case files of this task force are in the snapshot, so it has no case outcomes to profile.";
+
     private SiteProfiles() {}
 
     /** The task forces profiled: every row of the sample description's task-force table but the total. */
@@ -68,6 +72,10 @@ final class SiteProfiles {
             for (String c : FEATURES)
                 b.row(Cell.text(t.column(c).label()), Cells.value(SampleDescription.ID, t, row, c));
             doc.table(b.build());
+            if (row.cases() == 0) {
+                doc.paragraph(NO_CASE_FILES);
+                continue;
+            }
             types(doc, lookup, row.taskForce());
             outcomes(doc, lookup, name, row.taskForce(), confidence);
         }
