@@ -63,6 +63,13 @@ public final class Format {
         return count(n) + " " + (n == 1 ? one : many);
     }
 
+    /** Items joined as a sentence lists them: {@code a}, {@code a and b}, {@code a, b and c}. */
+    public static String list(java.util.List<String> items) {
+        if (items.isEmpty()) return "";
+        if (items.size() == 1) return items.get(0);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
     /** The noun alone, in the number {@code n} asks for (for sentences that print the count elsewhere). */
     public static String noun(long n, String one, String many) {
         return n == 1 ? one : many;

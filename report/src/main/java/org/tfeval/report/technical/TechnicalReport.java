@@ -154,9 +154,15 @@ public final class TechnicalReport {
         return QUESTION_OF.get(s.contains("/") ? s.substring(0, s.indexOf('/')) : s);
     }
 
+    /** Whether a statement says why a model is not reported: it is printed, but not numbered as a finding. */
+    static boolean notAFinding(Statement st) {
+        return st.sources().contains(OutcomePrediction.ID + "/" + OutcomePrediction.MODELS.id());
+    }
+
     /** The findings, numbered in the order of the research questions they answer, then the rest. */
     List<NumberedFinding> findings() {
-        List<Statement> all = Findings.summary(lookup);
+        List<Statement> all =
+                Findings.summary(lookup).stream().filter(st -> !notAFinding(st)).toList();
         List<String> ids =
                 new ArrayList<>(questions().stream().map(ResearchQuestion::id).toList());
         List<NumberedFinding> out = new ArrayList<>();
@@ -205,7 +211,7 @@ public final class TechnicalReport {
 
         doc.section("Executive summary");
         for (Statement st : ExecutiveSummary.from(lookup, recommendations.size()))
-            doc.paragraph(st.text() + cite(st, numbers));
+            doc.paragraph(cited(st.text(), cite(st, numbers)));
 
         background(doc);
         program(doc, numbers);
@@ -217,7 +223,7 @@ public final class TechnicalReport {
         numbers.put("section/sample", doc.sectionOnNewPage("The sample"));
         Findings.summary(lookup).stream()
                 .filter(st -> !st.sources().isEmpty() && st.sources().get(0).startsWith(SampleDescription.ID + "/"))
-                .forEach(st -> doc.paragraph(st.text() + cite(st, numbers)));
+                .forEach(st -> doc.paragraph(cited(st.text(), cite(st, numbers))));
         sample(doc, numbers);
 
         numbers.put("section/sites", doc.sectionOnNewPage("Site profiles"));
@@ -264,12 +270,12 @@ public final class TechnicalReport {
                 "Each recommendation is made only when its condition holds in the data, and cites the findings and "
                         + "tables it rests on.");
         List<String> recs = new ArrayList<>();
-        for (Statement st : recommendations) recs.add(st.text() + restsOn(st, numbers, findings));
+        for (Statement st : recommendations) recs.add(cited(st.text(), restsOn(st, numbers, findings)));
         doc.bullets(recs);
 
         doc.section("Limitations");
         List<String> lim = new ArrayList<>();
-        for (Statement st : Limitations.from(lookup)) lim.add(st.text() + cite(st, numbers));
+        for (Statement st : Limitations.from(lookup)) lim.add(cited(st.text(), cite(st, numbers)));
         doc.bullets(lim);
 
         doc.sectionOnNewPage("References");
@@ -284,11 +290,15 @@ public final class TechnicalReport {
         List<String> items = new ArrayList<>();
         for (NumberedFinding f : findings) {
             if (Objects.equals(f.question(), question))
-                items.add("Finding " + f.number() + ". " + f.statement().text() + cite(f.statement(), numbers));
+                items.add("Finding " + f.number() + ". " + cited(f.statement().text(), cite(f.statement(), numbers)));
         }
         if (!items.isEmpty()) {
             doc.subsection("Key findings");
             doc.bullets(items);
+        }
+        for (Statement st : Findings.summary(lookup)) {
+            if (notAFinding(st) && Objects.equals(questionOf(st), question))
+                doc.paragraph(cited(st.text(), cite(st, numbers)));
         }
     }
 
@@ -349,7 +359,7 @@ public final class TechnicalReport {
                     "The study has " + Format.count(n, "task force", "task forces") + ". By scope: " + tally(scope)
                             + ". By leadership: " + tally(lead) + ".",
                     List.of(SampleDescription.ID + "/" + SampleDescription.SITES.id()));
-            doc.paragraph(st.text() + cite(st, numbers));
+            doc.paragraph(cited(st.text(), cite(st, numbers)));
         });
         if (!d.geography().isEmpty()) doc.paragraph("Geography: " + sentence(d.geography()));
         if (!d.sampleDesign().frames().isEmpty())
@@ -380,17 +390,24 @@ public final class TechnicalReport {
     }
 
     private static String cite(Statement st, Map<String, Integer> numbers) {
-        List<String> refs = tables(st, numbers);
-        return refs.isEmpty() ? "" : " (" + String.join(", ", refs) + ")";
+        String t = tables(st, numbers);
+        return t.isEmpty() ? "" : " (" + t + ")";
     }
 
-    private static List<String> tables(Statement st, Map<String, Integer> numbers) {
+    /** The tables a statement draws on, by number: {@code Table 5}, {@code Tables 5 and 7}, or empty. */
+    private static String tables(Statement st, Map<String, Integer> numbers) {
         List<String> refs = new ArrayList<>();
         for (String src : st.sources()) {
             Integer n = numbers.get(src);
-            if (n != null && !refs.contains("Table " + n)) refs.add("Table " + n);
+            if (n != null && !refs.contains(Integer.toString(n))) refs.add(Integer.toString(n));
         }
-        return refs;
+        return refs.isEmpty() ? "" : Format.noun(refs.size(), "Table ", "Tables ") + Format.list(refs);
+    }
+
+    /** A sentence with its citation before the closing full stop. */
+    static String cited(String text, String cite) {
+        if (cite.isEmpty()) return text;
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) + cite + "." : text + cite;
     }
 
     /**
@@ -421,8 +438,9 @@ public final class TechnicalReport {
         List<String> parts = new ArrayList<>();
         if (!f.isEmpty())
             parts.add(Format.noun(f.size(), "finding ", "findings ")
-                    + String.join(", ", f.stream().map(String::valueOf).toList()));
-        parts.addAll(tables(st, numbers));
+                    + Format.list(f.stream().map(String::valueOf).toList()));
+        String t = tables(st, numbers);
+        if (!t.isEmpty()) parts.add(t);
         return parts.isEmpty() ? "" : " (rests on " + String.join("; ", parts) + ")";
     }
 
@@ -485,11 +503,10 @@ public final class TechnicalReport {
         long cautions = 0;
         // the comparison's warnings are its statement, printed with its table
         for (AnalysisResult a : results.analyses()) {
-            if (a.analysis().equals(TaskForceComparison.ID)) continue;
-            for (String w : a.warnings()) {
-                doc.caution(a.title() + ": " + w);
-                cautions++;
-            }
+            if (a.analysis().equals(TaskForceComparison.ID) || a.warnings().isEmpty()) continue;
+            doc.caution(a.title() + ":");
+            doc.bullets(a.warnings());
+            cautions += a.warnings().size();
         }
         if (cautions == 0) doc.paragraph("No analysis raised a caution.");
     }
