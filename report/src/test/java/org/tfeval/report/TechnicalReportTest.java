@@ -333,7 +333,9 @@ class TechnicalReportTest {
         String refs =
                 sectionBody("References").stream().map(Element::getTextContent).reduce("", String::concat);
         assertThat(refs).contains("ICPSR").contains("Wilson, E. B. (1927)").contains("Holm, S. (1979)");
-        assertThat(refs).contains("Firth, D. (1993)");
+        assertThat(refs).contains("Firth, D. (1993)").contains("Webb, M. D. (2014)");
+        // the instrument's offense codes are NIBRS-style: the vocabulary is cited; agreement was not computed here
+        assertThat(refs).contains("NIBRS").doesNotContain("Krippendorff");
         List<Element> rows = sectionBody("Appendix C: the tests behind the methods").stream()
                 .flatMap(e -> Rendered.elements(e, "tr").stream())
                 .skip(1)

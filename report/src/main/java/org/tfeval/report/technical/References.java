@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * The report's references: the study's published sources, and the methods its estimators rest on,
- * each listed only when the methods the analyses report name it (its cue), so the list cites what
- * was used.
+ * each listed only when the methods the analyses report or the instrument's labels name it (its
+ * cue), so the list cites what was used.
  */
 final class References {
     /**
@@ -23,6 +23,11 @@ final class References {
                     "Evaluation of the Enhanced Collaborative Model task forces: case-file data of the cross-site "
                             + "evaluation, released by ICPSR as study 37988 (restricted use).",
                     null),
+            new Reference(
+                    "Federal Bureau of Investigation. National Incident-Based Reporting System (NIBRS): offense codes "
+                            + "64A (human trafficking, commercial sex acts), 64B (human trafficking, involuntary servitude) and "
+                            + "40A-40C (prostitution offenses), the instrument's offense vocabulary.",
+                    "nibrs"),
             new Reference(
                     "Benjamini, Y., and Hochberg, Y. (1995). Controlling the false discovery rate: a practical and "
                             + "powerful approach to multiple testing. Journal of the Royal Statistical Society, Series B, 57(1), 289-300.",

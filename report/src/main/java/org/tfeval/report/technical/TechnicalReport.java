@@ -279,7 +279,11 @@ public final class TechnicalReport {
         doc.bullets(lim);
 
         doc.sectionOnNewPage("References");
-        doc.bullets(References.citedBy(methodsText()));
+        StringBuilder labels = new StringBuilder(methodsText());
+        instrument
+                .forms()
+                .forEach(f -> f.variables().forEach(v -> labels.append(' ').append(v.label())));
+        doc.bullets(References.citedBy(labels.toString()));
 
         appendix(doc);
     }
