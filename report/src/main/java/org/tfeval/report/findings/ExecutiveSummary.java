@@ -157,17 +157,20 @@ public final class ExecutiveSummary {
                                     + "not tested"
                             : String.format(
                                     Locale.ROOT,
-                                    "%s enough task forces on both sides to be tested, and %s after Holm's adjustment; "
-                                            + "the others are described, not tested",
+                                    "%s enough task forces on both sides to be tested, and %s after Holm's adjustment%s",
                                     Format.count(tested, "had", "had"),
                                     differed == 0
                                             ? (tested == 1
                                                     ? "its outcomes did not differ"
-                                                    : "none of them differed in its outcomes")
+                                                    : "none of them differed in outcomes")
                                             : Format.count(
-                                                    differed,
-                                                    "differed in its outcomes",
-                                                    "differed in their outcomes"));
+                                                    differed, "differed in its outcomes", "differed in their outcomes"),
+                                    tested == t.rowCount()
+                                            ? ""
+                                            : "; "
+                                                    + Format.noun(
+                                                            t.rowCount() - tested, "the other is", "the others are")
+                                                    + " described, not tested");
                     return Statement.of(
                             String.format(
                                     Locale.ROOT,
