@@ -37,6 +37,7 @@ import java.util.Objects;
  * @param weights whether and how the data are weighted
  * @param coderReliability how reliable the coding is (agreement between coders), empty when not assessed
  * @param withheld what no release contains, and why
+ * @param researchQuestions the study's research questions, in order (reports group their findings under them)
  */
 public record StudyDescription(
         String title,
@@ -59,7 +60,8 @@ public record StudyDescription(
         SampleDesign sampleDesign,
         String weights,
         String coderReliability,
-        List<Withheld> withheld) {
+        List<Withheld> withheld,
+        List<ResearchQuestion> researchQuestions) {
 
     /** The key of the section in the instrument file. */
     public static final String SECTION = "study";
@@ -89,6 +91,25 @@ public record StudyDescription(
         weights = text(weights);
         coderReliability = text(coderReliability);
         withheld = List.copyOf(withheld);
+        researchQuestions = List.copyOf(researchQuestions);
+        if (researchQuestions.stream().map(ResearchQuestion::id).distinct().count() != researchQuestions.size()) {
+            throw new IllegalArgumentException("research_questions: every id must be unique");
+        }
+    }
+
+    /**
+     * A research question: a short id that reports use to place their findings under it, and the
+     * question in the study's words.
+     */
+    public record ResearchQuestion(String id, String question) {
+        public ResearchQuestion {
+            id = text(id);
+            question = text(question);
+            if (!id.matches("[a-z][a-z0-9_]*")) {
+                throw new IllegalArgumentException("research_questions: an id is lower-case letters, digits and _");
+            }
+            if (question.isEmpty()) throw new IllegalArgumentException("research_questions: a question needs words");
+        }
     }
 
     /** A principal investigator. */
@@ -174,6 +195,7 @@ public record StudyDescription(
                 new SampleDesign("", "", ""),
                 "",
                 "",
+                List.of(),
                 List.of());
     }
 
@@ -212,8 +234,13 @@ public record StudyDescription(
         s.path("withheld")
                 .forEach(w -> withheld.add(new Withheld(
                         required(w, "what", "withheld"), w.path("why").asText(""))));
+        List<ResearchQuestion> questions = new ArrayList<>();
         JsonNode sample = s.path("sample_design");
         try {
+            s.path("research_questions")
+                    .forEach(q -> questions.add(new ResearchQuestion(
+                            required(q, "id", "research_questions"),
+                            q.path("question").asText(""))));
             return new StudyDescription(
                     s.path("title").asText(title),
                     s.path("abstract").asText(""),
@@ -238,7 +265,8 @@ public record StudyDescription(
                             sample.path("target_sizes").asText("")),
                     s.path("weights").asText(""),
                     s.path("coder_reliability").asText(""),
-                    withheld);
+                    withheld,
+                    questions);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InstrumentException(SECTION + ": " + e.getMessage());
         }
@@ -286,6 +314,10 @@ public record StudyDescription(
         if (!withheld.isEmpty()) {
             ArrayNode a = s.putArray("withheld");
             withheld.forEach(w -> a.addObject().put("what", w.what()).put("why", w.why()));
+        }
+        if (!researchQuestions.isEmpty()) {
+            ArrayNode a = s.putArray("research_questions");
+            researchQuestions.forEach(q -> a.addObject().put("id", q.id()).put("question", q.question()));
         }
     }
 

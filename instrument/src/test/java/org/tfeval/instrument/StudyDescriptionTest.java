@@ -54,4 +54,33 @@ class StudyDescriptionTest {
                 .isInstanceOf(InstrumentException.class)
                 .hasMessageContaining("funder");
     }
+
+    @Test
+    void the_research_questions_are_read_in_order_with_their_ids_and_survive_the_round_trip() {
+        Instrument ecm = InstrumentLoader.builtIn("ecm");
+        assertThat(ecm.study().researchQuestions())
+                .extracting(StudyDescription.ResearchQuestion::id)
+                .containsExactly("case_outcomes", "task_force_features", "interviews");
+        assertThat(ecm.study().researchQuestions().get(0).question()).startsWith("Which characteristics of a case");
+        Instrument again = InstrumentLoader.parse(InstrumentWriter.toYaml(ecm), "written");
+        assertThat(again.study().researchQuestions()).isEqualTo(ecm.study().researchQuestions());
+        assertThat(InstrumentLoader.parse(BASE, "t.yaml").study().researchQuestions())
+                .isEmpty();
+    }
+
+    @Test
+    void refuses_a_research_question_without_words_with_a_bad_id_or_with_an_id_used_twice() {
+        assertThatThrownBy(() -> InstrumentLoader.parse(BASE + "study: {research_questions: [{id: q1}]}\n", "t.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("research_questions");
+        assertThatThrownBy(() -> InstrumentLoader.parse(
+                        BASE + "study: {research_questions: [{id: Q 1, question: Why}]}\n", "t.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("lower-case letters");
+        assertThatThrownBy(() -> InstrumentLoader.parse(
+                        BASE + "study: {research_questions: [{id: q, question: Why}, {id: q, question: How}]}\n",
+                        "t.yaml"))
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("unique");
+    }
 }

@@ -31,6 +31,7 @@ import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.brief.PractitionerBrief;
 import org.tfeval.report.document.Cell;
+import org.tfeval.report.document.Paper;
 import org.tfeval.report.document.PdfWriter;
 import org.tfeval.report.document.TableView;
 import org.tfeval.report.taskforce.TaskForceReport;
@@ -66,30 +67,41 @@ public final class Reports {
     private final int threshold;
     private final boolean pdf;
     private final ProgressListener progress;
+    private final Paper paper;
 
-    private Reports(int threshold, boolean pdf, ProgressListener progress) {
+    private Reports(int threshold, boolean pdf, ProgressListener progress, Paper paper) {
         ComplementarySuppression.of(threshold);
         this.threshold = threshold;
         this.pdf = pdf;
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.paper = Objects.requireNonNull(paper, "paper");
     }
 
     /** Threshold 11, HTML and PDF. */
     public static Reports standard() {
-        return new Reports(ComplementarySuppression.MINIMUM_CELL_SIZE, true, ProgressListener.NONE);
+        return new Reports(ComplementarySuppression.MINIMUM_CELL_SIZE, true, ProgressListener.NONE, Paper.DEFAULT);
     }
 
     /** Counts of other task forces from 1 to {@code t - 1} are withheld in task-force reports. */
     public Reports withThreshold(int t) {
-        return new Reports(t, pdf, progress);
+        return new Reports(t, pdf, progress, paper);
     }
 
     public Reports withPdf(boolean b) {
-        return new Reports(threshold, b, progress);
+        return new Reports(threshold, b, progress, paper);
     }
 
     public Reports withProgress(ProgressListener p) {
-        return new Reports(threshold, pdf, p);
+        return new Reports(threshold, pdf, p, paper);
+    }
+
+    /** The paper every PDF is laid out on (default US Letter). */
+    public Reports withPaper(Paper p) {
+        return new Reports(threshold, pdf, progress, p);
+    }
+
+    public Paper paper() {
+        return paper;
     }
 
     public int threshold() {
@@ -129,14 +141,19 @@ public final class Reports {
             progress.progress("reports", 0, steps);
             List<Job> jobs = new ArrayList<>();
             jobs.add(new Job(
-                    out.resolve(TECHNICAL + ".html"), new TechnicalReport(results, instrument, hashes).toXhtml()));
-            jobs.add(new Job(out.resolve(BRIEF + ".html"), new PractitionerBrief(results).toXhtml()));
+                    out.resolve(TECHNICAL + ".html"),
+                    new TechnicalReport(results, instrument, hashes)
+                            .withPaper(paper)
+                            .toXhtml()));
+            jobs.add(new Job(
+                    out.resolve(BRIEF + ".html"),
+                    new PractitionerBrief(results).withPaper(paper).toXhtml()));
             Map<String, Path> tfDirs = new LinkedHashMap<>();
             ComplementarySuppression rule = ComplementarySuppression.of(threshold);
             for (String tf : tfs) {
                 Path dir = out.resolve(TASK_FORCES).resolve(tf);
                 OwnerOnlyFiles.folder(dir);
-                TaskForceReport r = new TaskForceReport(results, tf, rule);
+                TaskForceReport r = new TaskForceReport(results, tf, rule).withPaper(paper);
                 jobs.add(new Job(dir.resolve(TASK_FORCE_REPORT + ".html"), r.toXhtml()));
                 writeTables(r.publishedTables(), results, tf, dir.resolve(TASK_FORCE_TABLES));
                 tfDirs.put(tf, dir);

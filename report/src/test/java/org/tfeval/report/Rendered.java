@@ -83,6 +83,14 @@ final class Rendered {
     }
 
     /** Elements by tag name. */
+    static List<Element> elements(Element e, String tag) {
+        List<Element> out = new ArrayList<>();
+        NodeList all = e.getElementsByTagName(tag);
+        for (int i = 0; i < all.getLength(); i++) out.add((Element) all.item(i));
+        return out;
+    }
+
+    /** Elements by tag name. */
     static List<Element> elements(Document d, String tag) {
         List<Element> out = new ArrayList<>();
         NodeList all = d.getElementsByTagName(tag);

@@ -5,6 +5,7 @@ import org.tfeval.analysis.AnalysisSettings;
 import org.tfeval.analysis.disparity.PopulationBenchmark;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.Reports;
+import org.tfeval.report.document.Paper;
 import org.tfeval.stats.disclosure.ComplementarySuppression;
 import picocli.CommandLine.Option;
 
@@ -53,6 +54,13 @@ public final class ReportOptions {
     @Option(names = "--no-pdf", description = "Write HTML only.")
     boolean noPdf;
 
+    @Option(
+            names = "--paper",
+            paramLabel = "SIZE",
+            defaultValue = "letter",
+            description = "Paper of the PDFs: letter (US Letter, the default) or a4.")
+    String paper;
+
     /** The analysis settings these options describe. */
     AnalysisSettings settings() {
         AnalysisSettings s = AnalysisSettings.defaults()
@@ -64,6 +72,10 @@ public final class ReportOptions {
 
     /** The report writer these options describe. */
     Reports reports(ProgressListener progress) {
-        return Reports.standard().withThreshold(threshold).withPdf(!noPdf).withProgress(progress);
+        return Reports.standard()
+                .withThreshold(threshold)
+                .withPdf(!noPdf)
+                .withProgress(progress)
+                .withPaper(Paper.parse(paper));
     }
 }

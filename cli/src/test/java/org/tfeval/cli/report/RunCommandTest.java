@@ -134,8 +134,27 @@ class RunCommandTest {
                 out.toString(),
                 "--no-pdf",
                 "--threshold",
-                "5");
+                "5",
+                "--paper",
+                "A4");
         assertThat(again.exit()).as(again.err()).isZero();
+        // US Letter unless asked: the first run's report is on Letter, this one on A4
+        assertThat(Files.readString(reports.resolve("technical-report.html"))).contains("size: 8.5in 11in");
+        assertThat(Files.readString(out.resolve("technical-report.html"))).contains("size: 210mm 297mm");
+        Run legal = run(
+                new ReportCommand(),
+                "--study",
+                s.toString(),
+                "--snapshot",
+                id.substring(0, 8),
+                "--out",
+                root.resolve("legal").toString(),
+                "--no-pdf",
+                "--paper",
+                "legal");
+        assertThat(legal.exit()).isEqualTo(2);
+        assertThat(legal.err()).contains("unknown paper size 'legal'").contains("letter, a4");
+        assertThat(root.resolve("legal")).doesNotExist();
         assertThat(out.resolve("technical-report.html")).isRegularFile();
         assertThat(out.resolve("technical-report.pdf")).doesNotExist();
         assertThat(Files.readString(out.resolve("index.html")))
@@ -202,7 +221,8 @@ class RunCommandTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(Files.readString(dir.resolve("technical-report.html")))
-                    .contains("validation errors unresolved (--allow-errors)");
+                    .containsPattern(
+                            "with (1 validation error|\\d+ validation errors) unresolved \\(--allow-errors\\)");
         }
     }
 

@@ -34,10 +34,18 @@ public final class PractitionerBrief {
 
     private final StudyResults results;
     private final ResultLookup lookup;
+    // paper: the report set's paper size (techreport)
+    private org.tfeval.report.document.Paper paper = org.tfeval.report.document.Paper.DEFAULT;
 
     public PractitionerBrief(StudyResults results) {
         this.results = Objects.requireNonNull(results, "results");
         this.lookup = new ResultLookup(results);
+    }
+
+    /** Lays the PDF out on {@code p} (default US Letter). */
+    public PractitionerBrief withPaper(org.tfeval.report.document.Paper p) {
+        this.paper = java.util.Objects.requireNonNull(p, "paper");
+        return this;
     }
 
     /** The key figures: printed value, words, trace. */
@@ -100,7 +108,7 @@ public final class PractitionerBrief {
     /** The brief as XHTML. */
     public String toXhtml() {
         var s = results.snapshot();
-        Document doc = Document.compact(TITLE, TechnicalReport.footer(results));
+        Document doc = Document.compact(TITLE, TechnicalReport.footer(results)).paper(paper);
         doc.header(
                 TITLE,
                 "Practitioner brief \u00B7 " + (s.synthetic() ? "synthetic demonstration data \u00B7 " : "")

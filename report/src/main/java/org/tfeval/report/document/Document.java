@@ -18,6 +18,7 @@ public final class Document {
     private final String footer;
     private final boolean compact;
     private final List<Block> body = new ArrayList<>();
+    private Paper paper = Paper.DEFAULT;
     private int tables;
     private int figures;
     private int sections;
@@ -67,8 +68,50 @@ public final class Document {
     /** A figure; {@code svg} is markup the chart package generated (trusted), everything else is escaped. */
     record Figure(int number, String svg, String caption, String source) implements Block {}
 
+    /** Where the table of contents goes; filled with every numbered section when the document is printed. */
+    record ContentsMark() implements Block {}
+
+    /** The table of contents: every numbered section, linked (the PDF adds page numbers with target-counter). */
+    record Contents(List<Heading> entries) implements Block {}
+
     /** What the template prints. */
     record Page(String title, String css, boolean compact, List<Block> blocks) {}
+
+    /** Tables with at most this many rows are kept on one page with their caption; longer ones start a page. */
+    public static final int KEEP_TOGETHER_ROWS = 24;
+
+    /** The title of the table of contents. */
+    public static final String CONTENTS = "Contents";
+
+    /** Lays the PDF out on {@code p} (default {@link Paper#DEFAULT}). */
+    public Document paper(Paper p) {
+        this.paper = Objects.requireNonNull(p, "paper");
+        return this;
+    }
+
+    /** The paper the PDF is laid out on. */
+    public Paper paper() {
+        return paper;
+    }
+
+    /**
+     * A table of contents here, on a page of its own: every numbered section of the finished
+     * document, each a link to its heading and, in the PDF, with its page number.
+     */
+    public Document contents() {
+        body.add(new ContentsMark());
+        body.add(new PageBreak());
+        return this;
+    }
+
+    /** The numbered sections so far, in order: number and heading. */
+    public List<String> sectionHeadings() {
+        List<String> out = new ArrayList<>();
+        for (Block b : body) {
+            if (b instanceof Heading h && h.level() == 2) out.add(h.number() + ". " + h.text());
+        }
+        return out;
+    }
 
     /** The title page (followed by a page break). */
     public Document titlePage(TitlePage t) {
@@ -164,14 +207,21 @@ public final class Document {
 
     /** The complete XHTML document. */
     public String toXhtml() {
+        List<Heading> sectionsSoFar = new ArrayList<>();
+        for (Block b : body) {
+            if (b instanceof Heading h && h.level() == 2) sectionsSoFar.add(h);
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (Block b : body) blocks.add(b instanceof ContentsMark ? new Contents(List.copyOf(sectionsSoFar)) : b);
         StringOutput out = new StringOutput();
-        TEMPLATES.render("document/document.jte", new Page(title, css(), compact, List.copyOf(body)), out);
+        TEMPLATES.render("document/document.jte", new Page(title, css(), compact, List.copyOf(blocks)), out);
         return out.toString();
     }
 
     private String css() {
         String footerText = footer.replace("\\", "\\\\").replace("\"", "\\\"");
-        return "@page { size: A4; margin: " + (compact ? "12mm 14mm 14mm 14mm" : "20mm 18mm 20mm 18mm") + ";"
+        return "@page { size: " + paper.cssSize() + "; margin: "
+                + (compact ? "12mm 14mm 14mm 14mm" : "20mm 18mm 20mm 18mm") + ";"
                 + " @bottom-center { content: \"" + footerText
                 + " \\00B7  page \" counter(page) \" of \" counter(pages);"
                 + " font-family: Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #555; } }"
@@ -198,6 +248,16 @@ public final class Document {
                 + "table.result th { border-bottom: 1px solid #333; text-align: left; padding: 2px 4px; vertical-align: bottom; }"
                 + "table.result td { border-bottom: 1px solid #ddd; padding: 2px 4px; } table.result tr { page-break-inside: avoid; }"
                 + "td.suppressed { color: #666; font-style: italic; }"
+                // a caption stays with its table: a short table is kept whole, a long one starts on a new page
+                // (the renderer's min-height hint left captions behind) and its header row repeats on every page
+                + "table.result { -fs-table-paginate: paginate; }"
+                + ".table-block.long { page-break-before: always; }"
+                + "table.result thead { display: table-header-group; }"
+                + ".table-block.keep { page-break-inside: avoid; }"
+                + "table.result caption { page-break-after: avoid; }"
+                + "nav.toc h2 { border-bottom: none; } nav.toc ul { list-style: none; margin: 0; padding: 0; }"
+                + "nav.toc li { margin: 0.25em 0; } nav.toc a { color: #111; text-decoration: none; }"
+                + "@media print { nav.toc a::after { content: leader('.') target-counter(attr(href), page); } }"
                 + ".table-notes { font-size: 7.5pt; color: #444; margin-bottom: 0.8em; } .table-notes p { margin: 0.1em 0; }"
                 + "figure { margin: 0.8em 0; page-break-inside: avoid; } figcaption { font-size: 8.5pt; font-weight: bold; margin-top: 0.3em; }"
                 + "figcaption .source { font-weight: normal; color: #444; } svg { max-width: 100%; height: auto; }"

@@ -59,13 +59,12 @@ public final class Findings {
                             return Statement.of(
                                     String.format(
                                             Locale.ROOT,
-                                            "The study holds %s case files from %d of its %d task forces, with %s survivors and %s "
-                                                    + "suspects.",
-                                            Format.count(all.cases()),
+                                            "The study holds %s from %d of its %s, with %s and %s.",
+                                            Format.count(all.cases(), "case file", "case files"),
                                             withCases,
-                                            t.rowCount() - 1,
-                                            Format.count(all.victims()),
-                                            Format.count(all.suspects())),
+                                            Format.count(t.rowCount() - 1, "task force", "task forces"),
+                                            Format.count(all.victims(), "survivor", "survivors"),
+                                            Format.count(all.suspects(), "suspect", "suspects")),
                                     SampleDescription.ID + "/sites");
                         }));
     }
@@ -88,8 +87,8 @@ public final class Findings {
         return Optional.of(Statement.of(
                 String.format(
                         Locale.ROOT,
-                        "Of %s sex-trafficking investigations, %s led to an arrest%s and %s to a " + "prosecution%s%s.",
-                        Format.count(inv.get().n()),
+                        "Of %s, %s led to an arrest%s and %s to a " + "prosecution%s%s.",
+                        Format.count(inv.get().n(), "sex-trafficking investigation", "sex-trafficking investigations"),
                         Format.percent(arrest.get().pct()),
                         ResultLookup.ci(c, arrest.get()),
                         Format.percent(pros.get().pct()),
@@ -199,12 +198,13 @@ public final class Findings {
         return Optional.of(Statement.of(
                 String.format(
                         Locale.ROOT,
-                        "Of %s survivors with a recorded referral, %s were referred to services; %s "
-                                + "survivors (%s) were themselves arrested.",
-                        Format.count(referred.get().denominator()),
+                        "Of %s with a recorded referral, %s were referred to services; %s (%s) %s "
+                                + "themselves arrested.",
+                        Format.count(referred.get().denominator(), "survivor", "survivors"),
                         Format.percent(referred.get().pct()),
-                        Format.count(arrested.get().n()),
-                        Format.percent(arrested.get().pct())),
+                        Format.count(arrested.get().n(), "survivor", "survivors"),
+                        Format.percent(arrested.get().pct()),
+                        Format.noun(arrested.get().n(), "was", "were")),
                 Survivors.ID + "/treatment"));
     }
 
@@ -243,11 +243,11 @@ public final class Findings {
                 .map(x -> Statement.of(
                         String.format(
                                 Locale.ROOT,
-                                "Prosecuted sex-trafficking suspects waited a median of %s days from arrest to disposition%s; %s were "
+                                "Prosecuted sex-trafficking suspects waited a median of %s days from arrest to disposition%s; %s "
                                         + "still pending when the files were coded.",
                                 Format.number(x.medianDays()),
                                 ResultLookup.numberCi(r.confidence(), x.medianLow(), x.medianHigh()),
-                                Format.count(x.pending())),
+                                Format.count(x.pending(), "was", "were")),
                         TimeToDisposition.ID + "/summary"));
     }
 
@@ -287,13 +287,16 @@ public final class Findings {
                 String text;
                 if (up.isEmpty() && down.isEmpty()) {
                     text = "No case characteristic was associated with the odds of " + outcome
-                            + " after Holm's adjustment for the " + screened + " coefficients screened.";
+                            + " after Holm's adjustment for the "
+                            + Format.count(screened, "coefficient", "coefficients")
+                            + " screened.";
                 } else {
                     text = "Odds of " + outcome + " were higher with "
                             + (up.isEmpty() ? "none of the case characteristics" : String.join(", ", up))
                             + (down.isEmpty() ? "" : " and lower with " + String.join(", ", down))
-                            + " (robust p-values, Holm-adjusted over the " + screened
-                            + " coefficients screened); with this few task forces such associations are fragile.";
+                            + " (robust p-values, Holm-adjusted over the "
+                            + Format.count(screened, "coefficient", "coefficients")
+                            + " screened); with this few task forces such associations are fragile.";
                 }
                 out.add(Statement.of(
                         text

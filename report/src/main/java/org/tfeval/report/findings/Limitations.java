@@ -35,14 +35,14 @@ public final class Limitations {
             out.add(Statement.of(
                     String.format(
                             Locale.ROOT,
-                            "The case-file findings rest on %d task forces%s. Task forces chosen for an evaluation "
-                                    + "are not a random sample of all task forces, and %d sites are too few to generalize from or to separate the effect of any "
+                            "The case-file findings rest on %s%s. Task forces chosen for an evaluation "
+                                    + "are not a random sample of all task forces, and %s too few to generalize from or to separate the effect of any "
                                     + "task-force feature from the others.",
-                            withCases,
+                            Format.count(withCases, "task force", "task forces"),
                             withCases < total
                                     ? " (" + (total - withCases) + " of the " + total + " did not provide case files)"
                                     : "",
-                            withCases),
+                            Format.count(withCases, "site is", "sites are")),
                     SampleDescription.ID + "/sites"));
         });
         r.table(SampleDescription.ID, SampleDescription.TRAFFICKING_TYPE).ifPresent(t -> {
@@ -58,10 +58,11 @@ public final class Limitations {
                 out.add(Statement.of(
                         String.format(
                                 Locale.ROOT,
-                                "Only %d cases (%s) involve labor trafficking: too few to describe labor trafficking "
+                                "Only %s (%s) %s labor trafficking: too few to describe labor trafficking "
                                         + "investigations, which the findings mostly do not cover.",
-                                labor,
-                                Format.percent(share)),
+                                Format.count(labor, "case", "cases"),
+                                Format.percent(share),
+                                Format.noun(labor, "involves", "involve")),
                         SampleDescription.ID + "/trafficking_type"));
             }
         });
@@ -75,19 +76,19 @@ public final class Limitations {
                     out.add(Statement.of(
                             String.format(
                                     Locale.ROOT,
-                                    "At %d task forces a task-force point person, not the research team, drew the "
-                                            + "case sample (%s cases): the task force chose which files counted, and those samples may not be random.",
-                                    tfs,
-                                    Format.count(x.cases())),
+                                    "At %s a task-force point person, not the research team, drew the "
+                                            + "case sample (%s): the task force chose which files counted, and those samples may not be random.",
+                                    Format.count(tfs, "task force", "task forces"),
+                                    Format.count(x.cases(), "case", "cases")),
                             SampleDescription.ID + "/sampling"));
                 }
                 if (var.startsWith("Case-file mode") && val.startsWith("Paper")) {
                     out.add(Statement.of(
                             String.format(
                                     Locale.ROOT,
-                                    "At %d task forces coders read paper files on site; what a file did not record "
+                                    "At %s coders read paper files on site; what a file did not record "
                                             + "is counted as not recorded, not as absent.",
-                                    tfs),
+                                    Format.count(tfs, "task force", "task forces")),
                             SampleDescription.ID + "/sampling"));
                 }
             }
@@ -97,7 +98,8 @@ public final class Limitations {
                         SampleDescription.CLOSURE,
                         x -> x.cases().equals("All cases"))
                 .map(x -> " (" + Format.count(x.share().n()) + " of "
-                        + Format.count(x.share().denominator() + x.share().excluded()) + " files record a close date)")
+                        + Format.count(x.share().denominator() + x.share().excluded(), "file", "files") + " "
+                        + Format.noun(x.share().n(), "records", "record") + " a close date)")
                 .orElse("");
         out.add(Statement.of(
                 "Only closed case files were sampled" + closedCount
@@ -112,9 +114,11 @@ public final class Limitations {
                 out.add(Statement.of(
                         String.format(
                                 Locale.ROOT,
-                                "%s prosecuted suspects' cases were still pending in court when the files "
-                                        + "were coded; their time to disposition is censored.",
-                                Format.count(pending)),
+                                "%s still pending in court when the files "
+                                        + "were coded; %s time to disposition is censored.",
+                                Format.count(
+                                        pending, "prosecuted suspect's case was", "prosecuted suspects' cases were"),
+                                Format.noun(pending, "its", "their")),
                         TimeToDisposition.ID + "/summary"));
         });
         r.table(OutcomeFunnel.ID, OutcomeFunnel.CASE_BY_TYPE).ifPresent(t -> {
@@ -127,17 +131,18 @@ public final class Limitations {
                 out.add(Statement.of(
                         String.format(
                                 Locale.ROOT,
-                                "Up to %s cases lack a recorded outcome at some stage and are left "
+                                "Up to %s a recorded outcome at some stage and %s left "
                                         + "out of that stage's denominator.",
-                                Format.count(excluded)),
+                                Format.count(excluded, "case lacks", "cases lack"),
+                                Format.noun(excluded, "is", "are")),
                         OutcomeFunnel.ID + "/case_by_type"));
         });
         if (snap.allowErrors()) {
             out.add(Statement.of(String.format(
                     Locale.ROOT,
-                    "The snapshot was taken with %d validation errors unresolved (--allow-errors): values "
+                    "The snapshot was taken with %s unresolved (--allow-errors): values "
                             + "that break the instrument's codes are left out as undocumented.",
-                    snap.validationErrors())));
+                    Format.count(snap.validationErrors(), "validation error", "validation errors"))));
         }
         if (Boolean.parseBoolean(r.results().settings().getOrDefault("benchmark_illustrative", "false"))) {
             out.add(Statement.of(

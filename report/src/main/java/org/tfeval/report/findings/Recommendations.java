@@ -70,10 +70,11 @@ public final class Recommendations {
                 .ifPresent(x -> out.add(Statement.of(
                         String.format(
                                 Locale.ROOT,
-                                "Screen before arresting: %s survivors (%s) were arrested. Adopt "
+                                "Screen before arresting: %s (%s) %s arrested. Adopt "
                                         + "screening and non-arrest protocols for people identified as possible victims.",
-                                Format.count(x.n()),
-                                Format.percent(x.pct())),
+                                Format.count(x.n(), "survivor", "survivors"),
+                                Format.percent(x.pct()),
+                                Format.noun(x.n(), "was", "were")),
                         Survivors.ID + "/treatment")));
         treatment(r, "Referred to services")
                 .filter(x -> x.pct() != null && x.pct() < FULL_REFERRAL)

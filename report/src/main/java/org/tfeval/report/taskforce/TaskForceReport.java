@@ -46,6 +46,8 @@ public final class TaskForceReport {
     private final ComplementarySuppression rule;
     private final ResultLookup lookup;
     private final List<TableView> published = new ArrayList<>();
+    // paper: the report set's paper size (techreport)
+    private org.tfeval.report.document.Paper paper = org.tfeval.report.document.Paper.DEFAULT;
 
     public TaskForceReport(StudyResults results, String taskForce, ComplementarySuppression rule) {
         this.results = Objects.requireNonNull(results, "results");
@@ -56,6 +58,12 @@ public final class TaskForceReport {
             throw new IllegalArgumentException("task force " + taskForce + " has no cases in snapshot "
                     + results.snapshot().shortId());
         }
+    }
+
+    /** Lays the PDF out on {@code p} (default US Letter). */
+    public TaskForceReport withPaper(org.tfeval.report.document.Paper p) {
+        this.paper = Objects.requireNonNull(p, "paper");
+        return this;
     }
 
     /** The task forces with cases, which get a report. */
@@ -99,7 +107,8 @@ public final class TaskForceReport {
         published.clear();
         String conf = lookup.confidence();
         Document doc = Document.create(
-                "Task force report: " + taskForce, TechnicalReport.footer(results) + " \u00B7 " + taskForce);
+                        "Task force report: " + taskForce, TechnicalReport.footer(results) + " \u00B7 " + taskForce)
+                .paper(paper);
         var s = results.snapshot();
         doc.titlePage(new TitlePage(
                 "Task force report: " + taskForce,

@@ -55,4 +55,36 @@ class DocumentTest {
         String xhtml = d.toXhtml();
         assertThat(xhtml).contains("<td>x</td>").contains("<td class=\"suppressed\">" + Cell.SUPPRESSED + "</td>");
     }
+
+    @Test
+    void the_table_of_contents_lists_every_numbered_section_with_a_link_to_its_heading() throws Exception {
+        Document d = Document.create("t", "f");
+        d.titlePage(new TitlePage("t", "s", false, List.of()));
+        d.contents();
+        d.section("One");
+        d.subsection("not listed");
+        d.sectionOnNewPage("Two");
+        d.section("Three");
+        var doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(d.toXhtml().getBytes(StandardCharsets.UTF_8)));
+        var links = doc.getElementsByTagName("a");
+        assertThat(links.getLength()).isEqualTo(3);
+        var h2 = doc.getElementsByTagName("h2");
+        // the first h2 is the contents' own title
+        assertThat(h2.item(0).getTextContent()).isEqualTo(Document.CONTENTS);
+        for (int i = 0; i < links.getLength(); i++) {
+            var a = (org.w3c.dom.Element) links.item(i);
+            var heading = (org.w3c.dom.Element) h2.item(i + 1);
+            assertThat(a.getTextContent()).isEqualTo(heading.getTextContent());
+            assertThat(a.getAttribute("href")).isEqualTo("#" + heading.getAttribute("id"));
+        }
+        assertThat(d.sectionHeadings()).containsExactly("1. One", "2. Two", "3. Three");
+    }
+
+    @Test
+    void the_page_is_us_letter_unless_a4_is_asked_for() {
+        assertThat(Document.create("t", "f").toXhtml()).contains("size: 8.5in 11in");
+        assertThat(Document.create("t", "f").paper(Paper.A4).toXhtml()).contains("size: 210mm 297mm");
+    }
 }
