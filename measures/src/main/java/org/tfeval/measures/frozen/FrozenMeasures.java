@@ -304,6 +304,42 @@ public record FrozenMeasures(
         }
     }
 
+    /**
+     * Coded features of every task force from the snapshot's {@code task_force} dataset: feature to level (the
+     * code as text) by task-force ID, missing codes left out; features the instrument lacks are left out.
+     */
+    public static Map<String, Map<String, String>> features(Snapshot snapshot, List<String> variables) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        var ds = snapshot.manifest().dataset(TASK_FORCE_FORM);
+        if (ds.isEmpty() || !ds.get().columns().contains(TF_ID)) return out;
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement()) {
+            for (String f : variables) {
+                if (!ds.get().columns().contains(f)) continue;
+                Map<String, String> levels = new TreeMap<>();
+                try (ResultSet rs = st.executeQuery("SELECT \"" + TF_ID + "\", \"" + f + "\" FROM read_parquet('"
+                        + snapshot.dataset(TASK_FORCE_FORM).toString().replace("'", "''") + "')")) {
+                    while (rs.next()) {
+                        Object v = rs.getObject(2);
+                        if (v == null || (v instanceof Number n && n.doubleValue() < 0)) continue;
+                        levels.put(rs.getString(1), v instanceof Number n ? Long.toString(n.longValue()) : v.toString());
+                    }
+                }
+                out.put(f, levels);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot read the task-force features of snapshot " + snapshot.id() + " (" + e.getSQLState() + ")",
+                    e);
+        }
+        return out;
+    }
+
+    /** The case-file form of the task forces, and its ID variable. */
+    static final String TASK_FORCE_FORM = "task_force";
+
+    static final String TF_ID = "TF_ID";
+
     private static String select(Snapshot s, MeasureDataset d) {
         return "SELECT "
                 + String.join(

@@ -145,6 +145,8 @@ public final class TaskForceReport {
         caseMix(doc, others);
         survivors(doc, others);
         disparity(doc, conf);
+        // chapter: performance measures (issue 14; the integrator wires the snapshot in):
+        // MeasuresChapter.of(snapshot, rule.threshold()).ifPresent(m -> m.writeTaskForce(doc, taskForce));
         doc.section("What the comparison can and cannot show");
         lookup.table(TaskForceComparison.ID, TaskForceComparison.STATEMENT)
                 .ifPresent(t -> t.rows().forEach(r -> doc.paragraph(r.statement())));

@@ -103,6 +103,8 @@ public final class TechnicalReport {
         doc.section("Methods");
         methods(doc);
         results(doc, new HashMap<>());
+        // chapter: performance measures (issue 14; the integrator wires the snapshot in):
+        // MeasuresChapter.of(snapshot, threshold).ifPresent(m -> m.write(doc));
         doc.sectionOnNewPage("Limitations");
         List<String> lim = new ArrayList<>();
         for (Statement st : Limitations.from(lookup)) lim.add(st.text() + cite(st, numbers));

@@ -49,7 +49,7 @@ import org.tfeval.study.audit.AuditEvents;
  */
 public final class Measures {
     /** The task-force features the trends compare task forces by (coded variables of the task_force form). */
-    public static final List<String> FEATURES = List.of("TF_SCOPE", "TF_COLOCATED", "TF_SPEC_UNIT", "TF_LEAD_MODEL");
+    public static final List<String> FEATURES = org.tfeval.measures.trend.FeatureComparison.TASK_FORCE_FEATURES;
 
     private final Study study;
     private final Store store;
