@@ -11,7 +11,7 @@ class MeasureCatalogueTest {
     @Test
     void built_in_catalogue_reads_and_matches_the_case_file_instrument() {
         MeasureCatalogue c = MeasureCatalogueLoader.builtIn().checkAgainst(InstrumentLoader.builtIn("ecm"));
-        assertThat(c.version()).isEqualTo("1.0.0");
+        assertThat(c.version()).isEqualTo("1.1.0");
         assertThat(c.measure("VS_NEW_CLIENTS").grantee()).isEqualTo(Grantee.VICTIM_SERVICES);
         assertThat(c.computable()).extracting(Measure::id).contains("LE_ARRESTS", "LE_INVESTIGATIONS");
         assertThat(c.pair("VICTIMS").orElseThrow().lawEnforcement()).isEqualTo("LE_VICTIMS_IDENTIFIED");

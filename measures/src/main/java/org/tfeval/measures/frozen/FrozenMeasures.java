@@ -322,7 +322,8 @@ public record FrozenMeasures(
                     while (rs.next()) {
                         Object v = rs.getObject(2);
                         if (v == null || (v instanceof Number n && n.doubleValue() < 0)) continue;
-                        levels.put(rs.getString(1), v instanceof Number n ? Long.toString(n.longValue()) : v.toString());
+                        levels.put(
+                                rs.getString(1), v instanceof Number n ? Long.toString(n.longValue()) : v.toString());
                     }
                 }
                 out.put(f, levels);

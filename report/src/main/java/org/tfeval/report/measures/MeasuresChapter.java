@@ -23,9 +23,10 @@ public final class MeasuresChapter {
 
     /** The chapter of a snapshot's measures; empty when the snapshot holds none. */
     public static Optional<MeasuresChapter> of(Snapshot snapshot, int threshold) {
-        return FrozenMeasures.read(snapshot).map(m -> new MeasuresChapter(MeasuresReport.of(input(snapshot, m))
-                .withThreshold(threshold)
-                .withPdf(false)));
+        return FrozenMeasures.read(snapshot)
+                .map(m -> new MeasuresChapter(MeasuresReport.of(input(snapshot, m))
+                        .withThreshold(threshold)
+                        .withPdf(false)));
     }
 
     /** The report's inputs as a snapshot froze them. */

@@ -384,9 +384,10 @@ public final class MeasuresReport {
         for (MeasureValue v : in.values()) {
             if (v.disaggregation().isTotal()) continue;
             by.computeIfAbsent(v.measureId(), k -> new TreeMap<>())
-                    .computeIfAbsent(v.disaggregation().dimension(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(v.disaggregation().category(), k -> new double[qs.size()])[
-                    index.get(v.quarter())] += v.value();
+                            .computeIfAbsent(v.disaggregation().dimension(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(v.disaggregation().category(), k -> new double[qs.size()])[
+                            index.get(v.quarter())] +=
+                    v.value();
         }
         boolean any = false;
         for (Measure m : measures) {
@@ -479,7 +480,13 @@ public final class MeasuresReport {
                 + " a share of the larger of the two counts (Table " + pairsTable + "). A flagged quarter keeps the"
                 + " explanation recorded with tfeval measures reconcile --explain.");
         TableView.Builder pairs = TableView.builder("Reconciliation pairs and their tolerances")
-                .headers("Pair", "Label", "Law enforcement", "Victim services", "Tolerance (count)", "Tolerance (share)");
+                .headers(
+                        "Pair",
+                        "Label",
+                        "Law enforcement",
+                        "Victim services",
+                        "Tolerance (count)",
+                        "Tolerance (share)");
         for (var p : in.catalogue().pairs())
             pairs.row(
                     Cell.text(p.id()),
@@ -489,8 +496,7 @@ public final class MeasuresReport {
                     Cell.text(String.valueOf(p.absolute())),
                     Cell.text(Math.round(p.relative() * 100) + "%"));
         doc.table(pairs.build());
-        TableView byPair = reconciliationByPair(
-                "Reconciliation by task force and pair", in.reconciliation(), true);
+        TableView byPair = reconciliationByPair("Reconciliation by task force and pair", in.reconciliation(), true);
         int n = doc.nextTable();
         claims.add(reconciliationClaim(doc, n, byPair, "quarter-pairs of task forces compared"));
         doc.table(byPair);
@@ -506,8 +512,7 @@ public final class MeasuresReport {
         else t.headers("Pair", "Quarters", "Flagged", "Explained", "Open");
         Map<String, long[]> by = new TreeMap<>();
         for (ReconciliationRow r : rows) {
-            long[] a = by.computeIfAbsent(
-                    withTf ? r.tfId() + "\u0000" + r.pairId() : r.pairId(), k -> new long[4]);
+            long[] a = by.computeIfAbsent(withTf ? r.tfId() + "\u0000" + r.pairId() : r.pairId(), k -> new long[4]);
             a[0]++;
             if (r.flagged()) a[1]++;
             if (r.flagged() && !r.open()) a[2]++;
@@ -527,7 +532,8 @@ public final class MeasuresReport {
         long[] sum = new long[4];
         int first = t.headers().indexOf("Quarters");
         for (List<Cell> r : t.rows())
-            for (int i = 0; i < 4; i++) sum[i] += Long.parseLong(r.get(first + i).text());
+            for (int i = 0; i < 4; i++)
+                sum[i] += Long.parseLong(r.get(first + i).text());
         String sentence = sum[0] + " " + what + "; " + sum[1] + " flagged, " + sum[2] + " of them explained and "
                 + sum[3] + " not yet explained (Table " + n + ").";
         doc.paragraph(sentence);
@@ -723,12 +729,12 @@ public final class MeasuresReport {
             }
             doc.table(t.build());
         }
-        List<ReconciliationRow> own = in.reconciliation().stream()
-                .filter(r -> r.tfId().equals(tf))
-                .toList();
+        List<ReconciliationRow> own =
+                in.reconciliation().stream().filter(r -> r.tfId().equals(tf)).toList();
         if (!own.isEmpty()) {
             heading.accept("Law-enforcement and victim-service counts");
-            TableView byPair = reconciliationByPair("Your law-enforcement and victim-service counts by pair", own, false);
+            TableView byPair =
+                    reconciliationByPair("Your law-enforcement and victim-service counts by pair", own, false);
             claims.add(reconciliationClaim(doc, doc.nextTable(), byPair, "quarter-pairs compared"));
             doc.table(byPair);
             List<ReconciliationRow> flagged =

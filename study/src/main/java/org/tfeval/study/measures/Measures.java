@@ -430,8 +430,29 @@ public final class Measures {
                             1L,
                             Long::sum);
                 }
+                // the breakdowns too: a category never below the coded records in it
+                MeasureTables.caseCategories(c, store, m).forEach((k, n) -> out.merge(k, n, Long::sum));
             }
             return out;
+        });
+    }
+
+    /**
+     * Reported categories of computed measures' breakdowns (by task force and quarter) below the coded case-file
+     * records in them: 0 when the reported breakdowns are consistent with the coded cases where they overlap.
+     */
+    public long breakdownsBelowCoded() {
+        MeasureCatalogue cat = catalogue();
+        return tx(c -> {
+            Map<MeasureValue.Key, Long> reported = MeasureTables.byKey(c);
+            long below = 0;
+            for (Measure m : cat.computable())
+                for (Map.Entry<MeasureValue.Key, Long> e :
+                        MeasureTables.caseCategories(c, store, m).entrySet()) {
+                    Long r = reported.get(e.getKey());
+                    if (r != null && r < e.getValue()) below++;
+                }
+            return below;
         });
     }
 

@@ -43,12 +43,13 @@ class MeasuresSnapshotTest {
             Snapshot plain = s.freeze(freeze, ProgressListener.NONE).snapshot();
             assertThat(plain.measures()).isEmpty();
             assertThat(FrozenMeasures.read(plain)).isEmpty();
-            assertThat(Files.readString(plain.dir().resolve(Snapshot.MANIFEST)))
-                    .doesNotContain("\"measures\"");
+            assertThat(Files.readString(plain.dir().resolve(Snapshot.MANIFEST))).doesNotContain("\"measures\"");
             Snapshot without = SnapshotTaker.of(s.store())
                     .withSynthetic(true)
                     .withActor("other")
-                    .take(dir.resolve("other-snapshots"), s.validate(null, ProgressListener.NONE).report());
+                    .take(
+                            dir.resolve("other-snapshots"),
+                            s.validate(null, ProgressListener.NONE).report());
             assertThat(without.id()).isEqualTo(plain.id());
 
             SyntheticPerformanceMeasures.withSeed(5).run(s, dir.resolve("measures"), "test");
@@ -63,19 +64,21 @@ class MeasuresSnapshotTest {
 
             FrozenMeasures frozen = FrozenMeasures.read(withMeasures).orElseThrow();
             assertThat(frozen.values()).containsExactlyInAnyOrderElementsOf(m.values());
-            assertThat(frozen.reported()).allMatch(r -> r.catalogueVersion().equals("1.0.0"));
+            assertThat(frozen.reported()).allMatch(r -> r.catalogueVersion().equals("1.1.0"));
             assertThat(frozen.catalogue().version()).isEqualTo(m.catalogue().version());
             assertThat(frozen.comparisons()).containsExactlyInAnyOrderElementsOf(m.compare(null));
             assertThat(frozen.reconciliation()).containsExactlyInAnyOrderElementsOf(m.reconcile());
             assertThat(frozen.reconciliation()).anyMatch(ReconciliationRow::flagged);
             // the drill-down: as many records behind each measure as the computed counts add up to
-            frozen.caseRecords().forEach((measure, records) -> assertThat((long) records.size())
-                    .isEqualTo(frozen.comparisons().stream()
-                            .filter(c -> c.measureId().equals(measure))
-                            .mapToLong(c -> c.computed())
-                            .sum()));
+            frozen.caseRecords()
+                    .forEach((measure, records) -> assertThat((long) records.size())
+                            .isEqualTo(frozen.comparisons().stream()
+                                    .filter(c -> c.measureId().equals(measure))
+                                    .mapToLong(c -> c.computed())
+                                    .sum()));
             assertThat(withMeasures.manifest().measuresFrozen().orElseThrow().dataset(MeasureDataset.REPORTED))
-                    .hasValueSatisfying(d -> assertThat(d.rows()).isEqualTo(m.values().size()));
+                    .hasValueSatisfying(
+                            d -> assertThat(d.rows()).isEqualTo(m.values().size()));
 
             // the same data again: the same ID
             assertThat(s.freeze(freeze, ProgressListener.NONE).snapshot().id()).isEqualTo(withMeasures.id());
