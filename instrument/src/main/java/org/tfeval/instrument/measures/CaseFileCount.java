@@ -37,6 +37,11 @@ public record CaseFileCount(
         this(form, dateVariable, where, null, Map.of());
     }
 
+    /** The date that places a record in a quarter, qualified by its form: {@code case.CASE_OPEN_DATE}. */
+    public String datedBy() {
+        return (dateForm == null ? form : dateForm) + "." + dateVariable;
+    }
+
     /**
      * How a counted record falls into a category of a dimension: by the codes of one coded variable of the
      * counted form; any other code, a missing code or no value puts it in {@code otherwise}.

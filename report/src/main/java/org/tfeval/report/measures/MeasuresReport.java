@@ -270,8 +270,8 @@ public final class MeasuresReport {
                     Cell.text(
                             m.computed() == null
                                     ? "no"
-                                    : m.computed().form() + " by "
-                                            + m.computed().dateVariable()));
+                                    : m.computed().form() + " records by "
+                                            + m.computed().datedBy()));
         }
         doc.table(t.build());
     }

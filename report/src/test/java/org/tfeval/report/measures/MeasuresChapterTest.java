@@ -135,6 +135,8 @@ class MeasuresChapterTest {
         checkClaims(x, claims, Set.of());
         assertThat(x).contains("Breakdowns").contains("Potential victims identified by age group");
         assertThat(x).contains("Reconciliation by task force and pair").contains("Flagged quarters");
+        // the features come from the snapshot's task_force dataset
+        assertThat(x).contains("Task forces by feature").contains("TF_COLOCATED");
     }
 
     @Test
