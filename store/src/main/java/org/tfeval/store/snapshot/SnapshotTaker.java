@@ -26,7 +26,8 @@ import org.tfeval.store.measures.MeasureSnapshot;
 /**
  * Freezes a store into a snapshot: each form is read in one consistent transaction (PostgreSQL
  * COPY of the dataset's {@link DatasetQuery}, ordered by key, derived variables computed from their
- * child records) and written in the snapshot format by the {@link SnapshotWriter}; a new snapshot
+ * child records) and written in the snapshot format by the {@link SnapshotWriter}, with the performance measures
+ * when {@link #withMeasures} is given and any are stored (read in the same transaction); a new snapshot
  * is recorded in the study's snapshot table and audit log. Immutable; configure by copy.
  */
 public final class SnapshotTaker {
