@@ -79,7 +79,8 @@ final class DemoCommand implements Callable<Integer> {
         var pm = o.measures();
         pw.printf(
                 "SYNTHETIC performance measures: %d values imported (%s/); planted reporting errors found %d of %d"
-                        + " (%d other); planted LE/VS gaps flagged %d of %d (%d other)%n  %s%n",
+                        + " (%d other); planted LE/VS gaps flagged %d of %d (%d other); reported totals and"
+                        + " breakdowns below the coded case files: %d and %d%n  %s%n",
                 pm.imported().inserted(),
                 Demo.MEASURES,
                 pm.errorsFound(),
@@ -88,6 +89,8 @@ final class DemoCommand implements Callable<Integer> {
                 pm.gapsFlagged(),
                 pm.gapsPlanted(),
                 pm.gapsUnplanted(),
+                pm.reportedBelowComputed(),
+                pm.breakdownsBelowComputed(),
                 pm.report());
         var deid = o.interviews().deidentification().byKind().get("all");
         pw.printf(

@@ -55,6 +55,14 @@ final class SnapshotCommand implements Callable<Integer> {
                             ? "\n  taken with " + f.validation().report().errors()
                                     + " validation errors (--allow-errors, recorded in the manifest)"
                             : "");
+            // performance measures (issue 14): what the snapshot froze of them
+            sn.measures()
+                    .ifPresent(m -> pw.printf(
+                            "  performance measures (catalogue %s): %s%n",
+                            m.catalogueVersion(),
+                            m.datasets().stream()
+                                    .map(d -> d.form() + "=" + d.rows())
+                                    .toList()));
             return ExitCodes.OK;
         }
     }

@@ -82,8 +82,18 @@ class CliTest {
         assertThat(pm.group(1)).isEqualTo(pm.group(2)).isNotEqualTo("0");
         assertThat(pm.group(4)).isEqualTo(pm.group(5)).isNotEqualTo("0");
         assertThat(pm.group(3) + pm.group(6)).isEqualTo("00");
+        // consistent with the coded cases: no reported total or breakdown below what the coded files show
+        assertThat(r.out()).contains("breakdowns below the coded case files: 0 and 0");
         try (var reports = Files.walk(study.resolve("reports"))) {
             assertThat(reports.map(p -> p.getFileName().toString())).contains("technical-report.html", "index.html");
+        }
+        // the frozen performance measures are a chapter of the technical report and of each task force's report
+        try (var reports = Files.walk(study.resolve("reports"))) {
+            List<Path> html = reports.filter(
+                            p -> p.getFileName().toString().matches("(technical-report|report)\\.html"))
+                    .toList();
+            assertThat(html).isNotEmpty();
+            for (Path p : html) assertThat(Files.readString(p)).as(p.toString()).contains("Performance measures");
         }
         JsonNode report = new ObjectMapper()
                 .readTree(study.resolve("reports/validation.json").toFile());
@@ -102,6 +112,10 @@ class CliTest {
             assertThat(manifest.path("allow_errors").asBoolean()).isTrue();
             // the five case-file datasets and the interview strand's participant, interview and consent forms
             assertThat(manifest.path("datasets")).hasSize(8);
+            // the performance measures are frozen with them (issue 14)
+            assertThat(manifest.path("measures").path("datasets")).hasSize(5);
+            assertThat(manifest.path("measures").path("catalogue_version").asText())
+                    .isNotEmpty();
             assertThat(manifest.path("id").asText())
                     .isEqualTo(snap.getFileName().toString());
         }

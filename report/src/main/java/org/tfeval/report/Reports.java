@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,7 @@ import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.Paper;
 import org.tfeval.report.document.PdfWriter;
 import org.tfeval.report.document.TableView;
+import org.tfeval.report.measures.MeasuresChapter;
 import org.tfeval.report.taskforce.TaskForceReport;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.snapshot.Snapshot;
@@ -122,11 +124,15 @@ public final class Reports {
                 .withVersion(version)
                 .withProgress(progress)
                 .run(snapshot);
-        return write(results, snapshot.instrument(), out);
+        return write(results, snapshot.instrument(), out, MeasuresChapter.of(snapshot, threshold));
     }
 
-    /** Writes the reports of results already computed. */
+    /** Writes the reports of results already computed (without a performance-measures chapter). */
     public ReportSet write(StudyResults results, Instrument instrument, Path out) {
+        return write(results, instrument, out, Optional.empty());
+    }
+
+    private ReportSet write(StudyResults results, Instrument instrument, Path out, Optional<MeasuresChapter> measures) {
         try {
             OwnerOnlyFiles.folder(out);
             Path resultsDir = out.resolve(RESULTS);
@@ -144,6 +150,7 @@ public final class Reports {
                     out.resolve(TECHNICAL + ".html"),
                     new TechnicalReport(results, instrument, hashes)
                             .withPaper(paper)
+                            .withMeasures(measures)
                             .toXhtml()));
             jobs.add(new Job(
                     out.resolve(BRIEF + ".html"),
@@ -153,7 +160,8 @@ public final class Reports {
             for (String tf : tfs) {
                 Path dir = out.resolve(TASK_FORCES).resolve(tf);
                 OwnerOnlyFiles.folder(dir);
-                TaskForceReport r = new TaskForceReport(results, tf, rule).withPaper(paper);
+                TaskForceReport r =
+                        new TaskForceReport(results, tf, rule).withPaper(paper).withMeasures(measures);
                 jobs.add(new Job(dir.resolve(TASK_FORCE_REPORT + ".html"), r.toXhtml()));
                 writeTables(r.publishedTables(), results, tf, dir.resolve(TASK_FORCE_TABLES));
                 tfDirs.put(tf, dir);

@@ -1,6 +1,8 @@
 package org.tfeval.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -42,6 +44,7 @@ import java.util.Optional;
  * @param datasets           one Parquet file per form, in instrument order
  * @param files              every file of the snapshot with its SHA-256 (datasets, then the instrument)
  * @param idRule             how the ID is computed, in words
+ * @param measures           the performance measures frozen with the data, or null when the study has none
  */
 @JsonPropertyOrder({
     "id",
@@ -55,7 +58,8 @@ import java.util.Optional;
     "derived_unknown_code",
     "datasets",
     "files",
-    "id_rule"
+    "id_rule",
+    "measures"
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
@@ -75,7 +79,8 @@ public record Manifest(
         @JsonProperty("derived_unknown_code") int derivedUnknownCode,
         List<Dataset> datasets,
         List<FileHash> files,
-        @JsonProperty("id_rule") String idRule) {
+        @JsonProperty("id_rule") String idRule,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Measures measures) {
 
     /** How the ID is computed, as written in every manifest. */
     public static final String ID_RULE =
@@ -83,6 +88,15 @@ public record Manifest(
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * How the ID is computed when the snapshot holds performance measures (a snapshot without them keeps
+     * {@link #ID_RULE} and the same ID as before measures existed).
+     */
+    public static final String ID_RULE_WITH_MEASURES =
+            "SHA-256 of the lines '<file> <sha256>' for every dataset, the instrument and every performance-measure"
+                    + " file, then 'allow_errors <bool>'";
+
+    @JsonCreator
     public Manifest {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) throw new IllegalArgumentException("a snapshot manifest needs an id");
@@ -98,6 +112,72 @@ public record Manifest(
         datasets = List.copyOf(datasets);
         files = List.copyOf(files);
         Objects.requireNonNull(idRule, "idRule");
+    }
+
+    /** A manifest without performance measures (the form every snapshot had before them). */
+    public Manifest(
+            String id,
+            Instant createdAt,
+            String createdBy,
+            String tfevalVersion,
+            boolean synthetic,
+            InstrumentRef instrument,
+            boolean allowErrors,
+            Validation validation,
+            int derivedUnknownCode,
+            List<Dataset> datasets,
+            List<FileHash> files,
+            String idRule) {
+        this(
+                id,
+                createdAt,
+                createdBy,
+                tfevalVersion,
+                synthetic,
+                instrument,
+                allowErrors,
+                validation,
+                derivedUnknownCode,
+                datasets,
+                files,
+                idRule,
+                null);
+    }
+
+    /**
+     * The performance measures of a snapshot (issue 14): the catalogue in force and one dataset per
+     * {@link MeasureDataset}; their files are listed in {@link #files} and are part of the ID.
+     *
+     * @param catalogueId      the catalogue's id
+     * @param catalogueVersion the catalogue version in force when the snapshot was taken
+     * @param catalogueFile    the catalogue's YAML inside the snapshot
+     * @param catalogueSha256  SHA-256 of that file
+     * @param datasets         one per {@link MeasureDataset}, in its order ({@code form} holds the dataset name)
+     */
+    @JsonPropertyOrder({"catalogue_id", "catalogue_version", "catalogue_file", "catalogue_sha256", "datasets"})
+    public record Measures(
+            @JsonProperty("catalogue_id") String catalogueId,
+            @JsonProperty("catalogue_version") String catalogueVersion,
+            @JsonProperty("catalogue_file") String catalogueFile,
+            @JsonProperty("catalogue_sha256") String catalogueSha256,
+            List<Dataset> datasets) {
+        public Measures {
+            Objects.requireNonNull(catalogueId, "catalogueId");
+            Objects.requireNonNull(catalogueVersion, "catalogueVersion");
+            Objects.requireNonNull(catalogueFile, "catalogueFile");
+            Objects.requireNonNull(catalogueSha256, "catalogueSha256");
+            datasets = List.copyOf(datasets);
+        }
+
+        /** The dataset of a {@link MeasureDataset}. */
+        public Optional<Dataset> dataset(MeasureDataset d) {
+            return datasets.stream().filter(x -> x.form().equals(d.dataset())).findFirst();
+        }
+    }
+
+    /** The performance measures frozen with the data, if the study had any. */
+    public Optional<Measures> measuresFrozen() {
+        return Optional.ofNullable(measures);
     }
 
     /**

@@ -62,6 +62,19 @@ public record Snapshot(String id, Path dir, Manifest manifest) {
                 .orElseThrow(() -> new IllegalArgumentException("snapshot " + id + " has no dataset " + form));
     }
 
+    /** The performance measures frozen with the data, if the study had any. */
+    public java.util.Optional<Manifest.Measures> measures() {
+        return manifest.measuresFrozen();
+    }
+
+    /** The Parquet file of a performance-measure dataset. */
+    public Path measureDataset(MeasureDataset d) {
+        return measures()
+                .flatMap(m -> m.dataset(d))
+                .map(x -> dir.resolve(x.file()))
+                .orElseThrow(() -> new IllegalArgumentException("snapshot " + id + " has no performance measures"));
+    }
+
     /** Rows per dataset. */
     public Map<String, Long> rows() {
         return manifest.rows();

@@ -311,7 +311,9 @@ public final class Study implements AutoCloseable {
                     "close them in the web application (tfeval serve) first");
         }
         Validation validation = validate(null, progress);
-        Snapshot sn = SnapshotTaker.of(store())
+        // performance measures (issue 14): frozen with the forms when the study has any
+        Snapshot sn = org.tfeval.study.measures.Measures.of(this)
+                .freezing(SnapshotTaker.of(store()))
                 .withActor(request.actor())
                 .withAllowErrors(request.allowErrors() && !validation.passed())
                 .withSynthetic(folder.synthetic())

@@ -85,6 +85,11 @@ final class MeasuresBenchCommand implements Callable<Integer> {
                     f.reports(),
                     pdf ? ", HTML and PDF" : ", HTML",
                     f.reportSeconds());
+            pw.printf(
+                    Locale.ROOT,
+                    "snapshot freezing the measures (tfeval snapshot): %.1f s; technical-report chapter read from it: %.1f s%n",
+                    f.snapshotSeconds(),
+                    f.chapterSeconds());
             pw.flush();
         } finally {
             if (dir == null && Files.exists(work)) {

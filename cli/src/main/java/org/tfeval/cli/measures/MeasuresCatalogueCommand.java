@@ -47,8 +47,8 @@ final class MeasuresCatalogueCommand implements Callable<Integer> {
                                         .toList()),
                         x.computed() == null
                                 ? ""
-                                : "  [computed: " + x.computed().form() + "."
-                                        + x.computed().dateVariable() + "]");
+                                : "  [computed: " + x.computed().form() + " records by "
+                                        + x.computed().datedBy() + "]");
             }
             for (ReconciliationPair p : c.pairs())
                 pw.printf(

@@ -111,9 +111,37 @@ public record MeasureCatalogue(
                             + c.form() + ", which the instrument lacks"));
             if (f.find("TF_ID").isEmpty())
                 throw new IllegalArgumentException("measure " + m.id() + ": form " + c.form() + " has no TF_ID");
-            if (f.find(c.dateVariable()).map(v -> v.type() != VariableType.DATE).orElse(true))
+            Form dated = f;
+            if (c.dateForm() != null) {
+                dated = instrument
+                        .findForm(c.dateForm())
+                        .orElseThrow(() -> new IllegalArgumentException("measure " + m.id() + " is dated by form "
+                                + c.dateForm() + ", which the instrument lacks"));
+                if (f.variables().stream().noneMatch(v -> c.dateForm().equals(v.parent())))
+                    throw new IllegalArgumentException("measure " + m.id() + ": form " + c.form()
+                            + " has no variable linking it to its parent form " + c.dateForm());
+            }
+            if (dated.find(c.dateVariable())
+                    .map(v -> v.type() != VariableType.DATE)
+                    .orElse(true))
                 throw new IllegalArgumentException(
-                        "measure " + m.id() + ": " + c.form() + "." + c.dateVariable() + " is not a date variable");
+                        "measure " + m.id() + ": " + dated.name() + "." + c.dateVariable() + " is not a date variable");
+            for (Map.Entry<String, CaseFileCount.Breakdown> b : c.breakdowns().entrySet()) {
+                Dimension d = m.dimension(b.getKey())
+                        .orElseThrow(() -> new IllegalArgumentException("measure " + m.id() + " breaks its computed"
+                                + " count down by " + b.getKey() + ", which it is not disaggregated by"));
+                if (f.find(b.getValue().variable())
+                        .map(x -> x.type() != VariableType.CODE)
+                        .orElse(true))
+                    throw new IllegalArgumentException("measure " + m.id() + ": " + c.form() + "."
+                            + b.getValue().variable() + " is not a coded variable");
+                java.util.Set<String> cats =
+                        new java.util.HashSet<>(b.getValue().codes().keySet());
+                cats.add(b.getValue().otherwise());
+                if (!d.values().containsAll(cats))
+                    throw new IllegalArgumentException("measure " + m.id() + ": the breakdown by " + b.getKey()
+                            + " names categories outside " + d.values());
+            }
             for (String v : c.where().keySet()) {
                 if (f.find(v).map(x -> x.type() != VariableType.CODE).orElse(true))
                     throw new IllegalArgumentException(

@@ -112,8 +112,33 @@ public final class MeasureCatalogueLoader {
                     e.getValue().forEach(v -> codes.add(v.asInt()));
                     where.put(e.getKey(), codes);
                 }
+                Map<String, CaseFileCount.Breakdown> breakdowns = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> b =
+                                c.path("breakdowns").fields();
+                        b.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = b.next();
+                    Map<String, List<Integer>> codes = new LinkedHashMap<>();
+                    for (Iterator<Map.Entry<String, JsonNode>> k =
+                                    e.getValue().path("codes").fields();
+                            k.hasNext(); ) {
+                        Map.Entry<String, JsonNode> cat = k.next();
+                        List<Integer> cs = new ArrayList<>();
+                        cat.getValue().forEach(v -> cs.add(v.asInt()));
+                        codes.put(cat.getKey(), cs);
+                    }
+                    breakdowns.put(
+                            e.getKey(),
+                            new CaseFileCount.Breakdown(
+                                    text(e.getValue(), "variable", "breakdown " + e.getKey() + " of " + id),
+                                    codes,
+                                    text(e.getValue(), "otherwise", "breakdown " + e.getKey() + " of " + id)));
+                }
                 computed = new CaseFileCount(
-                        text(c, "form", "computed of " + id), text(c, "date", "computed of " + id), where);
+                        text(c, "form", "computed of " + id),
+                        text(c, "date", "computed of " + id),
+                        where,
+                        c.hasNonNull("date_from") ? c.get("date_from").asText() : null,
+                        breakdowns);
             }
             measures.add(new Measure(
                     id,

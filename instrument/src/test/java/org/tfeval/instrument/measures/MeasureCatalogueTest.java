@@ -11,7 +11,7 @@ class MeasureCatalogueTest {
     @Test
     void built_in_catalogue_reads_and_matches_the_case_file_instrument() {
         MeasureCatalogue c = MeasureCatalogueLoader.builtIn().checkAgainst(InstrumentLoader.builtIn("ecm"));
-        assertThat(c.version()).isEqualTo("1.0.0");
+        assertThat(c.version()).isEqualTo("1.1.0");
         assertThat(c.measure("VS_NEW_CLIENTS").grantee()).isEqualTo(Grantee.VICTIM_SERVICES);
         assertThat(c.computable()).extracting(Measure::id).contains("LE_ARRESTS", "LE_INVESTIGATIONS");
         assertThat(c.pair("VICTIMS").orElseThrow().lawEnforcement()).isEqualTo("LE_VICTIMS_IDENTIFIED");
@@ -35,6 +35,37 @@ class MeasureCatalogueTest {
         assertThatThrownBy(() -> c.checkAgainst(InstrumentLoader.builtIn("ecm")))
                 .hasMessageContaining("LE_ARRESTS")
                 .hasMessageContaining("S_AGE is not a date variable");
+    }
+
+    @Test
+    void potential_victims_are_counted_by_their_case_open_date_and_broken_down_by_victim_codes() {
+        MeasureCatalogue c = MeasureCatalogueLoader.builtIn().checkAgainst(InstrumentLoader.builtIn("ecm"));
+        CaseFileCount pv = c.measure("LE_VICTIMS_IDENTIFIED").computed();
+        assertThat(pv.form()).isEqualTo("victim");
+        assertThat(pv.datedBy()).isEqualTo("case.CASE_OPEN_DATE");
+        assertThat(c.measure("LE_VICTIMS_IDENTIFIED").definition()).contains("CASE_OPEN_DATE");
+        CaseFileCount.Breakdown age = pv.breakdowns().get("age");
+        assertThat(age.category(1)).isEqualTo("minor");
+        assertThat(age.category(0)).isEqualTo("adult");
+        assertThat(age.category(-9)).isEqualTo("unknown");
+        assertThat(age.category(null)).isEqualTo("unknown");
+    }
+
+    @Test
+    void a_breakdown_into_categories_the_dimension_lacks_or_a_missing_parent_form_is_refused() {
+        var ins = InstrumentLoader.builtIn("ecm");
+        MeasureCatalogue badCategory = MeasureCatalogueLoader.parse(
+                MeasureCatalogueLoader.builtInSource()
+                        .replace("codes: {minor: [1], adult: [0]}", "codes: {child: [1]}"),
+                "x.yaml");
+        assertThatThrownBy(() -> badCategory.checkAgainst(ins))
+                .hasMessageContaining("LE_VICTIMS_IDENTIFIED")
+                .hasMessageContaining("categories outside");
+        MeasureCatalogue badParent = MeasureCatalogueLoader.parse(
+                MeasureCatalogueLoader.builtInSource().replace("date_from: case", "date_from: suspect"), "x.yaml");
+        assertThatThrownBy(() -> badParent.checkAgainst(ins))
+                .hasMessageContaining("LE_VICTIMS_IDENTIFIED")
+                .hasMessageContaining("no variable linking it to its parent form suspect");
     }
 
     @Test

@@ -148,9 +148,26 @@ public final class SyntheticMeasures {
                     long total = totals.get(m.id());
                     out.add(new MeasureValue(s.tfId(), m.grantee(), award, q, m.id(), Disaggregation.TOTAL, total));
                     for (Dimension d : m.disaggregations()) {
-                        long[] split = d.exclusive()
-                                ? multinomial(rnd, total, d.values().size())
-                                : any(rnd, total, d);
+                        long[] split;
+                        if (d.exclusive()) {
+                            // consistent with the coded cases: a category never below the coded records in it
+                            long[] floor = new long[d.values().size()];
+                            long floors = 0;
+                            for (int i = 0; i < floor.length; i++) {
+                                Long f = this.floors.get(new MeasureValue.Key(
+                                        s.tfId(),
+                                        m.grantee(),
+                                        m.id(),
+                                        new Disaggregation(d.name(), d.values().get(i)),
+                                        q));
+                                floor[i] = f == null ? 0 : f;
+                                floors += floor[i];
+                            }
+                            split = multinomial(rnd, Math.max(0, total - floors), floor.length);
+                            for (int i = 0; i < floor.length; i++) split[i] += floor[i];
+                        } else {
+                            split = any(rnd, total, d);
+                        }
                         for (int i = 0; i < split.length; i++) {
                             out.add(new MeasureValue(
                                     s.tfId(),

@@ -15,6 +15,10 @@ import org.tfeval.stats.permutation.SitePermutationTest;
  * Never a case-level test: quarters of one task force are not independent observations.
  */
 public final class FeatureComparison {
+    /** The task-force features trends compare task forces by (coded variables of the task_force form). */
+    public static final java.util.List<String> TASK_FORCE_FEATURES =
+            java.util.List.of("TF_SCOPE", "TF_COLOCATED", "TF_SPEC_UNIT", "TF_LEAD_MODEL");
+
     /** Fewest sites per group for any test (the same floor as the case analyses' site comparisons). */
     public static final int MIN_SITES_PER_GROUP = 3;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.ShareCells;
 import org.tfeval.analysis.StudyResults;
@@ -24,6 +25,7 @@ import org.tfeval.report.document.Format;
 import org.tfeval.report.document.TableView;
 import org.tfeval.report.document.TitlePage;
 import org.tfeval.report.findings.ResultLookup;
+import org.tfeval.report.measures.MeasuresChapter;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.stats.disclosure.Suppression;
@@ -46,6 +48,7 @@ public final class TaskForceReport {
     private final ComplementarySuppression rule;
     private final ResultLookup lookup;
     private final List<TableView> published = new ArrayList<>();
+    private Optional<MeasuresChapter> measures = Optional.empty();
     // paper: the report set's paper size (techreport)
     private org.tfeval.report.document.Paper paper = org.tfeval.report.document.Paper.DEFAULT;
 
@@ -58,6 +61,12 @@ public final class TaskForceReport {
             throw new IllegalArgumentException("task force " + taskForce + " has no cases in snapshot "
                     + results.snapshot().shortId());
         }
+    }
+
+    /** Adds the task force's own performance-measure series (when the snapshot holds measures). */
+    public TaskForceReport withMeasures(Optional<MeasuresChapter> chapter) {
+        this.measures = Objects.requireNonNull(chapter, "chapter");
+        return this;
     }
 
     /** Lays the PDF out on {@code p} (default US Letter). */
@@ -154,6 +163,8 @@ public final class TaskForceReport {
         caseMix(doc, others);
         survivors(doc, others);
         disparity(doc, conf);
+        // chapter: performance measures
+        measures.ifPresent(m -> m.writeTaskForce(doc, taskForce));
         doc.section("What the comparison can and cannot show");
         lookup.table(TaskForceComparison.ID, TaskForceComparison.STATEMENT)
                 .ifPresent(t -> t.rows().forEach(r -> doc.paragraph(r.statement())));

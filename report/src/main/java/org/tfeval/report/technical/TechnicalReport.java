@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -42,6 +43,7 @@ import org.tfeval.report.findings.Limitations;
 import org.tfeval.report.findings.Recommendations;
 import org.tfeval.report.findings.ResultLookup;
 import org.tfeval.report.findings.Statement;
+import org.tfeval.report.measures.MeasuresChapter;
 
 /**
  * The cross-site technical report, laid out as a funder publishes one: title page, contents,
@@ -104,6 +106,7 @@ public final class TechnicalReport {
     private final String conf;
     private Paper paper = Paper.DEFAULT;
     private SiteLabel siteLabel = SiteLabel.AS_RECORDED;
+    private Optional<MeasuresChapter> measures = Optional.empty();
 
     /**
      * @param results     the results
@@ -127,6 +130,12 @@ public final class TechnicalReport {
     /** Prints task-force names through {@code label} (default: as recorded). */
     public TechnicalReport withSiteLabel(SiteLabel label) {
         this.siteLabel = Objects.requireNonNull(label, "label");
+        return this;
+    }
+
+    /** Adds the performance-measures chapter after the findings (when the snapshot holds measures). */
+    public TechnicalReport withMeasures(Optional<MeasuresChapter> chapter) {
+        this.measures = Objects.requireNonNull(chapter, "chapter");
         return this;
     }
 
@@ -264,6 +273,7 @@ public final class TechnicalReport {
             }
         }
         // chapter: performance measures
+        measures.ifPresent(m -> m.write(doc));
 
         doc.sectionOnNewPage("Recommendations");
         doc.paragraph(

@@ -23,6 +23,7 @@ import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.snapshot.Manifest;
+import org.tfeval.snapshot.MeasureDataset;
 import org.tfeval.snapshot.Snapshot;
 
 /**
@@ -42,6 +43,8 @@ public final class SnapshotWriter {
     private final boolean synthetic;
     private final String version;
     private final ProgressListener progress;
+    /** The performance measures frozen beside the forms, or null when the study has none. */
+    private final MeasureSource measures;
 
     private SnapshotWriter(
             Instrument instrument,
@@ -50,12 +53,32 @@ public final class SnapshotWriter {
             boolean synthetic,
             String version,
             ProgressListener progress) {
+        this(instrument, actor, allowErrors, synthetic, version, progress, null);
+    }
+
+    private SnapshotWriter(
+            Instrument instrument,
+            String actor,
+            boolean allowErrors,
+            boolean synthetic,
+            String version,
+            ProgressListener progress,
+            MeasureSource measures) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.allowErrors = allowErrors;
         this.synthetic = synthetic;
         this.version = Objects.requireNonNull(version, "version");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.measures = measures;
+    }
+
+    /**
+     * Freezes these performance measures beside the forms (null: none, and the ID is what it would be
+     * without measures).
+     */
+    public SnapshotWriter withMeasures(MeasureSource m) {
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, progress, m);
     }
 
     /** A writer of snapshots of data described by this instrument. */
@@ -66,26 +89,26 @@ public final class SnapshotWriter {
 
     /** Who takes the snapshot (recorded in the manifest). */
     public SnapshotWriter withActor(String a) {
-        return new SnapshotWriter(instrument, a, allowErrors, synthetic, version, progress);
+        return new SnapshotWriter(instrument, a, allowErrors, synthetic, version, progress, measures);
     }
 
     /** Whether validation errors are allowed (recorded in the manifest and part of the ID). */
     public SnapshotWriter withAllowErrors(boolean b) {
-        return new SnapshotWriter(instrument, actor, b, synthetic, version, progress);
+        return new SnapshotWriter(instrument, actor, b, synthetic, version, progress, measures);
     }
 
     /** Marks the data as synthetic in the manifest. */
     public SnapshotWriter withSynthetic(boolean b) {
-        return new SnapshotWriter(instrument, actor, allowErrors, b, version, progress);
+        return new SnapshotWriter(instrument, actor, allowErrors, b, version, progress, measures);
     }
 
     /** The tfeval version recorded in the manifest. */
     public SnapshotWriter withVersion(String v) {
-        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, v, progress);
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, v, progress, measures);
     }
 
     public SnapshotWriter withProgress(ProgressListener p) {
-        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, p);
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, p, measures);
     }
 
     public Instrument instrument() {
@@ -151,6 +174,7 @@ public final class SnapshotWriter {
                 List<Manifest.FileHash> files = new ArrayList<>();
                 datasets.forEach(d -> files.add(new Manifest.FileHash(d.file(), d.sha256())));
                 files.add(new Manifest.FileHash(Snapshot.INSTRUMENT, insSha));
+                Manifest.Measures frozenMeasures = measures == null ? null : measures(openDuck(), work, files);
                 String id = id(files, allowErrors);
                 Manifest manifest = new Manifest(
                         id,
@@ -164,7 +188,8 @@ public final class SnapshotWriter {
                         DatasetQuery.DERIVED_UNKNOWN,
                         datasets,
                         files,
-                        Manifest.ID_RULE);
+                        frozenMeasures == null ? Manifest.ID_RULE : Manifest.ID_RULE_WITH_MEASURES,
+                        frozenMeasures);
                 manifest.write(work.resolve(Snapshot.MANIFEST));
                 Path target = snapshots.resolve(id);
                 if (Files.exists(target.resolve(Snapshot.MANIFEST))) {
@@ -185,6 +210,54 @@ public final class SnapshotWriter {
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "snapshot failed (" + e.getSQLState() + "): " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static Connection openDuck() throws SQLException {
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement st = duck.createStatement()) {
+            st.execute("SET threads TO " + DUCKDB_THREADS);
+            st.execute("SET preserve_insertion_order = true");
+        }
+        return duck;
+    }
+
+    /** Writes the catalogue and every measure dataset into {@code work}, adding their files to {@code files}. */
+    private Manifest.Measures measures(Connection duck, Path work, List<Manifest.FileHash> files)
+            throws SQLException, IOException {
+        try (duck) {
+            Path catalogue = work.resolve(MeasureDataset.CATALOGUE_FILE);
+            Files.writeString(catalogue, measures.catalogueYaml(), StandardCharsets.UTF_8);
+            String catSha = ContentHash.sha256(catalogue);
+            files.add(new Manifest.FileHash(MeasureDataset.CATALOGUE_FILE, catSha));
+            List<Manifest.Dataset> out = new ArrayList<>();
+            for (MeasureDataset d : MeasureDataset.values()) {
+                Path csv = work.resolve(d.dataset() + ".csv.tmp");
+                long rows = measures.export(d, csv);
+                List<String> types = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                for (DatasetQuery.Column c : d.columns()) {
+                    types.add("'" + c.name() + "': '" + c.type() + "'");
+                    names.add("\"" + c.name() + "\"");
+                }
+                Path parquet = work.resolve(d.file());
+                try (Statement st = duck.createStatement()) {
+                    st.execute("COPY (SELECT " + String.join(", ", names) + " FROM " + readCsv(csv, types) + ") TO '"
+                            + parquet + "' (FORMAT parquet, COMPRESSION zstd)");
+                }
+                Files.delete(csv);
+                String sha = ContentHash.sha256(parquet);
+                files.add(new Manifest.FileHash(d.file(), sha));
+                out.add(new Manifest.Dataset(
+                        d.dataset(),
+                        d.label(),
+                        d.file(),
+                        rows,
+                        sha,
+                        d.columns().stream().map(DatasetQuery.Column::name).toList()));
+            }
+            return new Manifest.Measures(
+                    measures.catalogueId(), measures.catalogueVersion(), MeasureDataset.CATALOGUE_FILE, catSha, out);
         }
     }
 

@@ -254,27 +254,94 @@ public final class MeasureTables {
 
     /**
      * The coded case-file records a computed measure counts (all quarters, or one task force and quarter):
-     * the form's records with the date set (not a missing code) and every condition met.
+     * the form's records with the date set (not a missing code; the parent's date when the count is dated by
+     * its parent form) and every condition met.
      */
     public static List<CaseRecord> caseRecords(
             Connection c, Store store, CaseFileCount count, String tfId, FiscalQuarter quarter) throws SQLException {
+        List<CaseRecord> out = new ArrayList<>();
+        query(
+                c,
+                store,
+                count,
+                tfId,
+                quarter,
+                null,
+                rs -> out.add(new CaseRecord(
+                        rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate())));
+        return out;
+    }
+
+    /**
+     * The counted records of a computed measure by task force, quarter and category of each breakdown: the
+     * counts the coded case files give for the measure's disaggregations (every record in one category).
+     */
+    public static Map<MeasureValue.Key, Long> caseCategories(
+            Connection c, Store store, org.tfeval.instrument.measures.Measure m) throws SQLException {
+        Map<MeasureValue.Key, Long> out = new HashMap<>();
+        CaseFileCount count = m.computed();
+        for (Map.Entry<String, CaseFileCount.Breakdown> b : count.breakdowns().entrySet()) {
+            query(c, store, count, null, null, b.getValue().variable(), rs -> {
+                int code = rs.getInt(4);
+                Integer v = rs.wasNull() ? null : code;
+                out.merge(
+                        new MeasureValue.Key(
+                                rs.getString(1),
+                                m.grantee(),
+                                m.id(),
+                                new Disaggregation(b.getKey(), b.getValue().category(v)),
+                                FiscalQuarter.of(rs.getDate(3).toLocalDate())),
+                        1L,
+                        Long::sum);
+            });
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Task force, record ID, date (and one coded variable) of the records a computed measure counts. */
+    private static void query(
+            Connection c,
+            Store store,
+            CaseFileCount count,
+            String tfId,
+            FiscalQuarter quarter,
+            String variable,
+            Row row)
+            throws SQLException {
         Form form = store.instrument().form(count.form());
         FormTable t = store.table(count.form());
-        String key = FormTable.column(form.key().get(form.key().size() - 1));
-        String date = FormTable.column(count.dateVariable());
-        StringBuilder sql = new StringBuilder("SELECT " + FormTable.column("TF_ID") + ", " + key + ", " + date
-                + " FROM " + t.table() + " WHERE " + date + " IS NOT NULL");
+        String key = "r." + FormTable.column(form.key().get(form.key().size() - 1));
+        String from = t.table() + " r";
+        String date = "r." + FormTable.column(count.dateVariable());
+        if (count.dateForm() != null) {
+            String link = form.variables().stream()
+                    .filter(v -> count.dateForm().equals(v.parent()))
+                    .findFirst()
+                    .orElseThrow()
+                    .name();
+            from += " JOIN " + store.table(count.dateForm()).table() + " d ON d." + FormTable.column(link) + " = r."
+                    + FormTable.column(link);
+            date = "d." + FormTable.column(count.dateVariable());
+        }
+        StringBuilder sql = new StringBuilder("SELECT r." + FormTable.column("TF_ID") + ", " + key + ", " + date
+                + (variable == null ? "" : ", r." + FormTable.column(variable))
+                + " FROM " + from + " WHERE " + date + " IS NOT NULL");
         for (Map.Entry<String, List<Integer>> w : count.where().entrySet()) {
-            sql.append(" AND ")
+            sql.append(" AND r.")
                     .append(FormTable.column(w.getKey()))
                     .append(" IN (")
                     .append(w.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")))
                     .append(')');
         }
-        if (tfId != null) sql.append(" AND ").append(FormTable.column("TF_ID")).append(" = ?");
+        if (tfId != null)
+            sql.append(" AND r.").append(FormTable.column("TF_ID")).append(" = ?");
         if (quarter != null) sql.append(" AND ").append(date).append(" BETWEEN ? AND ?");
         sql.append(" ORDER BY 1, 3, 2");
-        List<CaseRecord> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
             if (tfId != null) ps.setString(i++, tfId);
@@ -283,12 +350,9 @@ public final class MeasureTables {
                 ps.setDate(i, Date.valueOf(quarter.end()));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next())
-                    out.add(new CaseRecord(
-                            rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()));
+                while (rs.next()) row.accept(rs);
             }
         }
-        return out;
     }
 
     /** Task forces of the case-file instrument with a first funding year, by ID. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.postgresql.PGConnection;
+import org.tfeval.instrument.measures.MeasureCatalogue;
 import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
@@ -20,20 +21,42 @@ import org.tfeval.snapshot.write.SnapshotWriter;
 import org.tfeval.store.Store;
 import org.tfeval.store.audit.AuditEntry;
 import org.tfeval.store.audit.AuditLog;
+import org.tfeval.store.measures.MeasureSnapshot;
 
 /**
  * Freezes a store into a snapshot: each form is read in one consistent transaction (PostgreSQL
  * COPY of the dataset's {@link DatasetQuery}, ordered by key, derived variables computed from their
- * child records) and written in the snapshot format by the {@link SnapshotWriter}; a new snapshot
+ * child records) and written in the snapshot format by the {@link SnapshotWriter}, with the performance measures
+ * when {@link #withMeasures} is given and any are stored (read in the same transaction); a new snapshot
  * is recorded in the study's snapshot table and audit log. Immutable; configure by copy.
  */
 public final class SnapshotTaker {
     private final Store store;
     private final SnapshotWriter writer;
+    /** The performance-measure catalogue in force and its YAML, or null: measures are not frozen (issue 14). */
+    private final MeasureCatalogue measureCatalogue;
+
+    private final String measureCatalogueYaml;
 
     private SnapshotTaker(Store store, SnapshotWriter writer) {
+        this(store, writer, null, null);
+    }
+
+    private SnapshotTaker(Store store, SnapshotWriter writer, MeasureCatalogue cat, String yaml) {
         this.store = store;
         this.writer = writer;
+        this.measureCatalogue = cat;
+        this.measureCatalogueYaml = yaml;
+    }
+
+    /**
+     * Freezes the stored performance measures under this catalogue (its YAML frozen beside them) when any are
+     * stored; a study without measures gets none and the ID it would have without them.
+     */
+    public SnapshotTaker withMeasures(MeasureCatalogue cat, String yaml) {
+        if ((cat == null) != (yaml == null))
+            throw new IllegalArgumentException("a measure catalogue is frozen with its YAML");
+        return new SnapshotTaker(store, writer, cat, yaml);
     }
 
     public static SnapshotTaker of(Store store) {
@@ -41,25 +64,25 @@ public final class SnapshotTaker {
     }
 
     public SnapshotTaker withActor(String a) {
-        return new SnapshotTaker(store, writer.withActor(a));
+        return new SnapshotTaker(store, writer.withActor(a), measureCatalogue, measureCatalogueYaml);
     }
 
     /** Takes the snapshot despite validation errors; recorded in the manifest. */
     public SnapshotTaker withAllowErrors(boolean b) {
-        return new SnapshotTaker(store, writer.withAllowErrors(b));
+        return new SnapshotTaker(store, writer.withAllowErrors(b), measureCatalogue, measureCatalogueYaml);
     }
 
     /** Marks the data as synthetic in the manifest. */
     public SnapshotTaker withSynthetic(boolean b) {
-        return new SnapshotTaker(store, writer.withSynthetic(b));
+        return new SnapshotTaker(store, writer.withSynthetic(b), measureCatalogue, measureCatalogueYaml);
     }
 
     public SnapshotTaker withVersion(String v) {
-        return new SnapshotTaker(store, writer.withVersion(v));
+        return new SnapshotTaker(store, writer.withVersion(v), measureCatalogue, measureCatalogueYaml);
     }
 
     public SnapshotTaker withProgress(ProgressListener p) {
-        return new SnapshotTaker(store, writer.withProgress(p));
+        return new SnapshotTaker(store, writer.withProgress(p), measureCatalogue, measureCatalogueYaml);
     }
 
     /**
@@ -93,7 +116,13 @@ public final class SnapshotTaker {
         try (Connection pg = store.connect()) {
             pg.setAutoCommit(false);
             pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            SnapshotWriter.Written written = writer.write(snapshots, summary(validation), (dataset, csv) -> {
+            // performance measures (issue 14), read in the same transaction as the forms
+            SnapshotWriter w = measureCatalogue == null
+                    ? writer
+                    : MeasureSnapshot.read(pg, store, measureCatalogue, measureCatalogueYaml)
+                            .map(m -> writer.withMeasures(m.source()))
+                            .orElse(writer);
+            SnapshotWriter.Written written = w.write(snapshots, summary(validation), (dataset, csv) -> {
                 try (OutputStream out = Files.newOutputStream(csv)) {
                     return pg.unwrap(PGConnection.class)
                             .getCopyAPI()

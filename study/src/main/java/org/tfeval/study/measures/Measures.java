@@ -27,7 +27,6 @@ import org.tfeval.measures.FiscalQuarter;
 import org.tfeval.measures.MeasureValue;
 import org.tfeval.measures.compare.CaseRecord;
 import org.tfeval.measures.compare.Comparison;
-import org.tfeval.measures.compare.Difference;
 import org.tfeval.measures.file.MeasureFile;
 import org.tfeval.measures.file.MeasureRow;
 import org.tfeval.measures.layout.GranteeLayout;
@@ -38,7 +37,9 @@ import org.tfeval.measures.validation.MeasureValidator;
 import org.tfeval.measures.validation.StoredMeasures;
 import org.tfeval.report.measures.MeasuresReport;
 import org.tfeval.store.Store;
+import org.tfeval.store.measures.MeasureSnapshot;
 import org.tfeval.store.measures.MeasureTables;
+import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.study.Study;
 import org.tfeval.study.audit.AuditEvents;
 
@@ -48,7 +49,7 @@ import org.tfeval.study.audit.AuditEvents;
  */
 public final class Measures {
     /** The task-force features the trends compare task forces by (coded variables of the task_force form). */
-    public static final List<String> FEATURES = List.of("TF_SCOPE", "TF_COLOCATED", "TF_SPEC_UNIT", "TF_LEAD_MODEL");
+    public static final List<String> FEATURES = org.tfeval.measures.trend.FeatureComparison.TASK_FORCE_FEATURES;
 
     private final Study study;
     private final Store store;
@@ -224,27 +225,21 @@ public final class Measures {
 
     private List<Comparison> compare(Connection c, MeasureCatalogue cat, List<MeasureValue> values, String tfId)
             throws SQLException {
-        List<Comparison> out = new ArrayList<>();
-        for (Measure m : cat.computable()) {
-            Map<String, TreeMap<FiscalQuarter, long[]>> by = new TreeMap<>();
-            for (MeasureValue v : values) {
-                if (v.measureId().equals(m.id())
-                        && v.disaggregation().isTotal()
-                        && (tfId == null || v.tfId().equals(tfId)))
-                    by.computeIfAbsent(v.tfId(), k -> new TreeMap<>())
-                                    .computeIfAbsent(v.quarter(), k -> new long[] {-1, 0})[0] =
-                            v.value();
-            }
-            for (CaseRecord r : MeasureTables.caseRecords(c, store, m.computed(), tfId, null)) {
-                by.computeIfAbsent(r.tfId(), k -> new TreeMap<>())
-                        .computeIfAbsent(FiscalQuarter.of(r.date()), k -> new long[] {-1, 0})[1]++;
-            }
-            by.forEach((tf, qs) -> qs.forEach((q, rc) -> {
-                Long reported = rc[0] < 0 ? null : rc[0];
-                out.add(new Comparison(tf, m.id(), q, reported, rc[1], Difference.of(reported, rc[1])));
-            }));
-        }
-        return out;
+        Map<String, List<CaseRecord>> records = new HashMap<>();
+        for (Measure m : cat.computable())
+            records.put(m.id(), MeasureTables.caseRecords(c, store, m.computed(), tfId, null));
+        return MeasureSnapshot.compare(cat, values, records, tfId);
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    /**
+     * The snapshot taker freezing the study's performance measures under its catalogue, when any are stored;
+     * otherwise the taker as it is (the snapshot holds no measures and keeps the ID it had without them).
+     */
+    public SnapshotTaker freezing(SnapshotTaker taker) {
+        if (!tx(MeasureSnapshot::any)) return taker;
+        return taker.withMeasures(catalogue(), catalogueSource());
     }
 
     /** The case-file records behind a computed measure for one task force and quarter (record IDs and dates). */
@@ -435,8 +430,29 @@ public final class Measures {
                             1L,
                             Long::sum);
                 }
+                // the breakdowns too: a category never below the coded records in it
+                MeasureTables.caseCategories(c, store, m).forEach((k, n) -> out.merge(k, n, Long::sum));
             }
             return out;
+        });
+    }
+
+    /**
+     * Reported categories of computed measures' breakdowns (by task force and quarter) below the coded case-file
+     * records in them: 0 when the reported breakdowns are consistent with the coded cases where they overlap.
+     */
+    public long breakdownsBelowCoded() {
+        MeasureCatalogue cat = catalogue();
+        return tx(c -> {
+            Map<MeasureValue.Key, Long> reported = MeasureTables.byKey(c);
+            long below = 0;
+            for (Measure m : cat.computable())
+                for (Map.Entry<MeasureValue.Key, Long> e :
+                        MeasureTables.caseCategories(c, store, m).entrySet()) {
+                    Long r = reported.get(e.getKey());
+                    if (r != null && r < e.getValue()) below++;
+                }
+            return below;
         });
     }
 

@@ -82,7 +82,9 @@ public final class MeasuresBench {
             double reconcileSeconds,
             long flagged,
             double reportSeconds,
-            int reports) {}
+            int reports,
+            double snapshotSeconds,
+            double chapterSeconds) {}
 
     /** The built-in catalogue topped up with plain measures (half per grantee) to {@code n} measures. */
     static MeasureCatalogue catalogue(int n, StringBuilder yamlOut) {
@@ -100,8 +102,9 @@ public final class MeasuresBench {
                     .append(le ? "law_enforcement" : "victim_services")
                     .append(", unit: people, period: quarter, definition: \"A benchmark measure.\"}\n");
         }
-        String yaml =
-                base.replace("version: 1.0.0", "version: 1.0.0-bench").replace("\npairs:\n", "\n" + extra + "pairs:\n");
+        String version = MeasureCatalogueLoader.builtIn().version();
+        String yaml = base.replace("version: " + version, "version: " + version + "-bench")
+                .replace("\npairs:\n", "\n" + extra + "pairs:\n");
         yamlOut.append(yaml);
         return MeasureCatalogueLoader.parse(yaml, "bench catalogue");
     }
@@ -159,6 +162,20 @@ public final class MeasuresBench {
                 start = System.nanoTime();
                 var w = m.report(work.resolve("report"), SyntheticPerformanceMeasures.REPORT_THRESHOLD, pdf, "bench");
                 double rep = seconds(start);
+                // the measures frozen into a snapshot, and the chapter read back from it alone
+                progress.progress("snapshot", 0, 1);
+                start = System.nanoTime();
+                org.tfeval.snapshot.Snapshot sn = study.freeze(
+                                new Study.Freeze("bench", false, "bench"), ProgressListener.NONE)
+                        .snapshot();
+                double snap = seconds(start);
+                start = System.nanoTime();
+                org.tfeval.report.document.Document doc = org.tfeval.report.document.Document.create("bench", "bench");
+                org.tfeval.report.measures.MeasuresChapter.of(sn, SyntheticPerformanceMeasures.REPORT_THRESHOLD)
+                        .orElseThrow(() -> Problem.internal("the bench's snapshot holds no measures", null))
+                        .write(doc);
+                doc.toXhtml();
+                double chapter = seconds(start);
                 return new Figures(
                         taskForces,
                         years,
@@ -171,7 +188,9 @@ public final class MeasuresBench {
                         rec,
                         flagged,
                         rep,
-                        w.taskForces().size() + 1);
+                        w.taskForces().size() + 1,
+                        snap,
+                        chapter);
             }
         } catch (IOException e) {
             throw Problem.internal("the measures bench could not work in " + work + " (" + e.getMessage() + ")", e);

@@ -65,6 +65,8 @@ public final class SyntheticPerformanceMeasures {
      * @param gapsFlagged       planted gaps reconciliation flagged
      * @param gapsUnplanted     flagged quarters nothing was planted in
      * @param reportedBelowComputed reported totals below the coded case files' count (0: consistent)
+     * @param breakdownsBelowComputed reported categories (type, age group, sex, nationality group) below the coded
+     *                          records in them (0: the breakdowns are consistent with the coded cases too)
      * @param report            the performance-measures chapter (HTML) written from the stored measures
      */
     public record Summary(
@@ -77,6 +79,7 @@ public final class SyntheticPerformanceMeasures {
             int gapsFlagged,
             int gapsUnplanted,
             long reportedBelowComputed,
+            long breakdownsBelowComputed,
             Path report) {
         /** Whether every planted error and gap was found, and nothing else. */
         public boolean allFound() {
@@ -156,6 +159,7 @@ public final class SyntheticPerformanceMeasures {
                 gapsFlagged,
                 gapsUnplanted,
                 below,
+                measures.breakdownsBelowCoded(),
                 report);
     }
 }

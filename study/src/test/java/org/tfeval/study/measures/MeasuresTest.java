@@ -58,6 +58,7 @@ class MeasuresTest {
             assertThat(sum.gapsUnplanted()).isZero();
             // consistent with the coded cases: never below what the sampled files show
             assertThat(sum.reportedBelowComputed()).isZero();
+            assertThat(sum.breakdownsBelowComputed()).isZero();
             assertThat(sum.imported().inserted()).isEqualTo(sum.imported().rows());
             assertThat(sum.report()).exists();
 
@@ -70,7 +71,7 @@ class MeasuresTest {
             assertThat(again.inserted()).isZero();
             assertThat(again.unchanged()).isEqualTo(again.rows());
             assertThat(m.catalogueVersions())
-                    .containsEntry("1.0.0", sum.imported().rows());
+                    .containsEntry("1.1.0", sum.imported().rows());
 
             // drill-down: the records behind a computed number are as many as the number
             Comparison c = m.compare(null).stream()
@@ -81,6 +82,16 @@ class MeasuresTest {
             assertThat(records)
                     .hasSize((int) c.computed())
                     .allMatch(r -> r.tfId().equals(c.tfId()));
+
+            // potential victims identified: computed from the victim records, dated by their case's open date
+            Comparison pv = m.compare(null).stream()
+                    .filter(x -> x.measureId().equals("LE_VICTIMS_IDENTIFIED") && x.computed() > 0)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(m.explain(pv.tfId(), pv.measureId(), pv.quarter(), "test"))
+                    .hasSize((int) pv.computed())
+                    .allMatch(r -> r.recordId().contains("-V")
+                            && pv.quarter().equals(org.tfeval.measures.FiscalQuarter.of(r.date())));
 
             // explanations: recorded for a flagged quarter, refused for one that is not flagged
             List<ReconciliationRow> rows = m.reconcile();
