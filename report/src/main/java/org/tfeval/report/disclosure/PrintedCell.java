@@ -54,7 +54,8 @@ public record PrintedCell(String document, String caption, String row, String co
                 NodeList tds = tr.getElementsByTagName("td");
                 if (tds.getLength() == 0) {
                     headers.clear();
-                    for (int h = 0; h < ths.getLength(); h++) headers.add(squash(ths.item(h).getTextContent()));
+                    for (int h = 0; h < ths.getLength(); h++)
+                        headers.add(squash(ths.item(h).getTextContent()));
                     continue;
                 }
                 String label = squash(tds.item(0).getTextContent());

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.tfeval.analysis.ResultTable;
 import org.tfeval.analysis.ShareCells;
 import org.tfeval.analysis.StudyResults;
 import org.tfeval.analysis.funnel.OutcomeFunnel;
@@ -158,11 +157,13 @@ public final class ReportSetAudit {
             if (results.has(OutcomeFunnel.ID)) {
                 for (StageRow r : results.analysis(OutcomeFunnel.ID)
                         .table(OutcomeFunnel.CASE_BY_SITE)
-                        .rows()) values.put(stageKey(r.group(), r.stage()), r.share().n());
+                        .rows())
+                    values.put(stageKey(r.group(), r.stage()), r.share().n());
             }
             if (results.has(SampleDescription.ID)) {
                 var a = results.analysis(SampleDescription.ID);
-                for (SampleDescription.SiteRow r : a.table(SampleDescription.SITES).rows())
+                for (SampleDescription.SiteRow r :
+                        a.table(SampleDescription.SITES).rows())
                     values.put("cases|" + siteOf(r.taskForce()), r.cases());
                 if (a.has(SampleDescription.TYPE_BY_SITE)) {
                     for (SampleDescription.TypeBySiteRow r :
@@ -219,11 +220,12 @@ public final class ReportSetAudit {
                         sums.computeIfAbsent("cases|" + p[1], x -> new ArrayList<>())
                                 .add(k);
                     }
-                    case "surv" -> sums.computeIfAbsent(
-                                    "surv|" + ALL + "|" + p[2] + "|" + p[3], x -> new ArrayList<>())
-                            .add(k);
-                    case "cases" -> sums.computeIfAbsent("cases|" + ALL, x -> new ArrayList<>())
-                            .add(k);
+                    case "surv" ->
+                        sums.computeIfAbsent("surv|" + ALL + "|" + p[2] + "|" + p[3], x -> new ArrayList<>())
+                                .add(k);
+                    case "cases" ->
+                        sums.computeIfAbsent("cases|" + ALL, x -> new ArrayList<>())
+                                .add(k);
                     default -> {}
                 }
             }
@@ -239,66 +241,74 @@ public final class ReportSetAudit {
         void learn(List<PrintedCell> cells, String ownTaskForce, Set<String> targets) {
             Map<String, String> labels = ownTaskForce == null ? Map.of() : others(ownTaskForce);
             for (PrintedCell c : cells) {
-                String key = c.trace() != null ? traced(c.trace()) : untraced(c, ownTaskForce, labels);
+                String key = c.trace() != null ? quantity(c.trace()) : untraced(c, ownTaskForce, labels);
                 if (key == null || !system.has(key)) continue;
                 if (c.withheld()) {
                     targets.add(key);
-                    continue;
-                }
-                String col = c.trace() == null ? c.column() : c.trace().substring(c.trace().lastIndexOf('/') + 1);
-                if (c.text().endsWith("%")) {
+                } else if (c.text().endsWith("%")) {
                     Long d = denominator(key);
                     if (d != null) percent(key, c.text(), d);
-                } else if (numeric(c.text()) && !col.equals("denominator") && !col.equals("pct")) {
+                } else if (numeric(c.text())) {
                     system.known(key, Long.parseLong(c.text().replace(",", "")));
-                } else if (numeric(c.text()) && col.equals("denominator")) {
-                    String dk = key.endsWith("|n") ? key.substring(0, key.length() - 1) + "d" : null;
-                    if (dk != null && system.has(dk)) system.known(dk, Long.parseLong(c.text().replace(",", "")));
                 }
             }
         }
 
-        /** The count key a traced cell speaks about (its n; a percentage or denominator of it), or null. */
-        private String traced(String trace) {
+        /**
+         * The count a traced cell speaks about: its value (a count), or the count a percentage of
+         * it gives back with its denominator; null for anything else.
+         */
+        String quantity(String trace) {
             String[] p = trace.split("/");
             if (p.length != 4 || p[3].contains("+") || !results.has(p[0])) return null;
             var a = results.analysis(p[0]);
-            int row = Integer.parseInt(p[2]);
+            int row;
+            try {
+                row = Integer.parseInt(p[2]);
+            } catch (NumberFormatException e) {
+                return null;
+            }
             String col = p[3];
+            boolean share = col.equals("n") || col.equals("pct");
             if (p[0].equals(OutcomeFunnel.ID)
                     && (p[1].equals(OutcomeFunnel.CASE_BY_SITE.id()) || p[1].equals(OutcomeFunnel.CASE_BY_TYPE.id()))) {
-                StageRow r = a.table(
-                                p[1].equals(OutcomeFunnel.CASE_BY_SITE.id())
-                                        ? OutcomeFunnel.CASE_BY_SITE
-                                        : OutcomeFunnel.CASE_BY_TYPE)
+                boolean bySite = p[1].equals(OutcomeFunnel.CASE_BY_SITE.id());
+                StageRow r = a.table(bySite ? OutcomeFunnel.CASE_BY_SITE : OutcomeFunnel.CASE_BY_TYPE)
                         .row(row);
-                if (p[1].equals(OutcomeFunnel.CASE_BY_TYPE.id()) && !r.group().equals(OutcomeFunnel.ALL)) return null;
-                return col.equals("n") || col.equals("pct") ? stageKey(r.group(), r.stage()) : null;
+                if (bySite || r.group().equals(OutcomeFunnel.ALL)) return share ? stageKey(r.group(), r.stage()) : null;
+                // a type's first stage counts the type's cases
+                return col.equals("n") && r.stage().equals(OutcomeFunnel.INVESTIGATION)
+                        ? "type|" + ALL + "|" + r.group()
+                        : null;
             }
             if (p[0].equals(SampleDescription.ID)) {
                 if (p[1].equals(SampleDescription.SITES.id()) && col.equals("cases"))
-                    return "cases|" + siteOf(a.table(SampleDescription.SITES).row(row).taskForce());
-                if (p[1].equals(SampleDescription.TYPE_BY_SITE.id())) {
+                    return "cases|"
+                            + siteOf(a.table(SampleDescription.SITES).row(row).taskForce());
+                if (p[1].equals(SampleDescription.TYPE_BY_SITE.id()) && col.equals("cases")) {
                     var r = a.table(SampleDescription.TYPE_BY_SITE).row(row);
                     return "type|" + r.taskForce() + "|" + r.type();
                 }
-                if (p[1].equals(SampleDescription.TRAFFICKING_TYPE.id()) && (col.equals("n") || col.equals("pct")))
-                    return "type|" + ALL + "|"
-                            + a.table(SampleDescription.TRAFFICKING_TYPE).row(row).type();
+                if (p[1].equals(SampleDescription.TRAFFICKING_TYPE.id())) {
+                    if (col.equals("denominator")) return "cases|" + ALL;
+                    return share
+                            ? "type|" + ALL + "|"
+                                    + a.table(SampleDescription.TRAFFICKING_TYPE)
+                                            .row(row)
+                                            .type()
+                            : null;
+                }
                 return null;
             }
             if (p[0].equals(Survivors.ID)
                     && (p[1].equals(Survivors.TREATMENT_BY_SITE.id()) || p[1].equals(Survivors.TREATMENT_TABLE.id()))) {
-                Survivors.TreatmentRow r = a.table(
-                                p[1].equals(Survivors.TREATMENT_BY_SITE.id())
-                                        ? Survivors.TREATMENT_BY_SITE
-                                        : Survivors.TREATMENT_TABLE)
+                boolean bySite = p[1].equals(Survivors.TREATMENT_BY_SITE.id());
+                Survivors.TreatmentRow r = a.table(bySite ? Survivors.TREATMENT_BY_SITE : Survivors.TREATMENT_TABLE)
                         .row(row);
-                if (p[1].equals(Survivors.TREATMENT_TABLE.id()) && !r.group().equals("All")) return null;
-                String site = p[1].equals(Survivors.TREATMENT_TABLE.id()) ? ALL : r.group();
-                return col.equals("n") || col.equals("pct") || col.equals("denominator")
-                        ? survKey(site, r.measure(), "n")
-                        : null;
+                if (!bySite && !r.group().equals("All")) return null;
+                String site = bySite ? r.group() : ALL;
+                if (col.equals("denominator")) return survKey(site, r.measure(), "d");
+                return share ? survKey(site, r.measure(), "n") : null;
             }
             return null;
         }
@@ -317,7 +327,8 @@ public final class ReportSetAudit {
                 if (site == null || c.column().equals("Task force")) return null;
                 return c.column().equals("All types") ? "cases|" + site : "type|" + site + "|" + c.column();
             }
-            if (c.caption().contains("beside all task forces") && c.caption().startsWith("Table")
+            if (c.caption().contains("beside all task forces")
+                    && c.caption().startsWith("Table")
                     && c.caption().contains("Survivors of")) {
                 return switch (c.column()) {
                     case "All task forces", "All %" -> survKey(ALL, c.row(), "n");
@@ -368,12 +379,14 @@ public final class ReportSetAudit {
             for (SampleDescription.SiteRow r : results.analysis(SampleDescription.ID)
                     .table(SampleDescription.SITES)
                     .rows()) {
-                if (!r.taskForce().equals(SampleDescription.ALL) && r.cases() > 0 && !r.taskForce().equals(own))
-                    rows.add(r);
+                if (!r.taskForce().equals(SampleDescription.ALL)
+                        && r.cases() > 0
+                        && !r.taskForce().equals(own)) rows.add(r);
             }
             rows.sort(Comparator.comparing((SampleDescription.SiteRow r) -> -r.cases())
                     .thenComparing(SampleDescription.SiteRow::taskForce));
-            for (int i = 0; i < rows.size(); i++) out.put("Task force " + letter(i), rows.get(i).taskForce());
+            for (int i = 0; i < rows.size(); i++)
+                out.put("Task force " + letter(i), rows.get(i).taskForce());
             return out;
         }
 

@@ -25,15 +25,21 @@ import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.MissingCodeSentence;
 import org.tfeval.instrument.Variable;
+import org.tfeval.report.disclosure.PublicCells;
+import org.tfeval.report.disclosure.PublicSiteTable;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.Document;
+import org.tfeval.report.document.Edition;
 import org.tfeval.report.document.ResultViews;
+import org.tfeval.report.document.SiteNames;
 import org.tfeval.report.document.TableView;
 import org.tfeval.report.document.TitlePage;
 import org.tfeval.report.findings.Findings;
 import org.tfeval.report.findings.Limitations;
 import org.tfeval.report.findings.ResultLookup;
 import org.tfeval.report.findings.Statement;
+import org.tfeval.report.taskforce.TaskForceReport;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
 
 /**
  * The cross-site technical report. Every number comes from a result table, marked in the XHTML
@@ -50,6 +56,11 @@ public final class TechnicalReport {
     private final Map<String, String> resultFiles;
     private final ResultLookup lookup;
     private final String conf;
+    // edition: RESTRICTED names task forces, PUBLIC anonymizes them (report.disclosure, issue 10 item 8)
+    private final Edition edition;
+    private final SiteNames names;
+    private final ComplementarySuppression rule;
+    private final PublicCells publicCells;
 
     /**
      * @param results     the results
@@ -57,6 +68,20 @@ public final class TechnicalReport {
      * @param resultFiles result JSON file name to SHA-256, listed in the appendix
      */
     public TechnicalReport(StudyResults results, Instrument instrument, Map<String, String> resultFiles) {
+        this(results, instrument, resultFiles, Edition.RESTRICTED, ComplementarySuppression.standard());
+    }
+
+    /** An edition; {@code rule} withholds small counts of task forces in a public edition. */
+    public TechnicalReport(
+            StudyResults results,
+            Instrument instrument,
+            Map<String, String> resultFiles,
+            Edition edition,
+            ComplementarySuppression rule) {
+        this.edition = Objects.requireNonNull(edition, "edition");
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.publicCells = edition.namesSites() ? null : new PublicCells(results, rule);
+        this.names = SiteNames.of(edition, results.snapshot().id(), TaskForceReport.taskForces(results));
         this.results = Objects.requireNonNull(results, "results");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.resultFiles = new LinkedHashMap<>(resultFiles);
@@ -76,9 +101,10 @@ public final class TechnicalReport {
         Document scratch = Document.create(TITLE, "");
         results(scratch, numbers);
 
-        Document doc = Document.create(TITLE, footer(results));
+        Document doc = Document.create(TITLE, edition.footer(footer(results))); // edition
         var s = results.snapshot();
         List<String> lines = new ArrayList<>();
+        lines.add(edition.marking()); // edition
         lines.add("Snapshot " + s.id());
         lines.add("Instrument " + s.instrumentId() + " " + s.instrumentVersion() + " \u00B7 snapshot taken "
                 + s.createdAt() + " by tfeval " + s.tfevalVersion());
@@ -108,7 +134,7 @@ public final class TechnicalReport {
         for (Statement st : Limitations.from(lookup)) lim.add(st.text() + cite(st, numbers));
         doc.bullets(lim);
         appendix(doc);
-        return doc.toXhtml();
+        return names.anonymize(doc.toXhtml()); // edition: the one place task-force IDs become labels
     }
 
     private static String cite(Statement st, Map<String, Integer> numbers) {
@@ -157,6 +183,7 @@ public final class TechnicalReport {
 
     private void results(Document doc, Map<String, Integer> numbers) {
         doc.sectionOnNewPage("The sample");
+        if (!edition.namesSites()) new PublicSiteTable(results, names, rule).write(doc); // edition
         has(SampleDescription.ID).ifPresent(a -> {
             table(
                     doc,
@@ -181,7 +208,7 @@ public final class TechnicalReport {
                     a.table(SampleDescription.SAMPLING),
                     "How the case samples were drawn and coded",
                     List.of("variable", "value", "task_forces", "cases"),
-                    r -> true);
+                    r -> edition.namesSites() || r.taskForces() >= SiteNames.MIN_GROUP); // edition
             table(
                     doc,
                     numbers,
@@ -206,6 +233,7 @@ public final class TechnicalReport {
         has(OutcomeFunnel.ID).ifPresent(a -> {
             ResultTable<StageRow> bySite = a.table(OutcomeFunnel.CASE_BY_SITE);
             Charts.funnel(lookup, OutcomeFunnel.CASE_BY_SITE, Charts.groups(bySite), Map.of())
+                    .filter(svg -> edition.namesSites()) // edition: per-site shares reveal counts
                     .ifPresent(svg -> doc.figure(
                             svg,
                             "Share of cases reaching each stage, by task force (all cases)",
@@ -511,7 +539,7 @@ public final class TechnicalReport {
                             "prosecution_low+prosecution_high",
                             "trafficking_charge_pct",
                             "trafficking_charge_low+trafficking_charge_high"),
-                    r -> true);
+                    r -> edition.namesSites() || r.taskForces() >= SiteNames.MIN_GROUP); // edition
             table(
                     doc,
                     numbers,
@@ -530,7 +558,7 @@ public final class TechnicalReport {
                             "charge_p",
                             "charge_holm_p",
                             "smallest_p"),
-                    r -> true);
+                    r -> edition.namesSites() || Math.min(r.with(), r.without()) >= SiteNames.MIN_GROUP); // edition
             a.table(TaskForceComparison.STATEMENT).rows().forEach(r -> doc.paragraph(r.statement()));
         });
     }
@@ -551,9 +579,9 @@ public final class TechnicalReport {
         record(doc, numbers, a, t.id(), ResultViews.of(a.analysis(), t, caption, columns, rows, conf));
     }
 
-    private static void record(
-            Document doc, Map<String, Integer> numbers, AnalysisResult a, String table, TableView v) {
-        int n = doc.table(v);
+    private void record(Document doc, Map<String, Integer> numbers, AnalysisResult a, String table, TableView v) {
+        if (!edition.namesSites() && PublicSiteTable.PER_SITE.contains(table)) return; // edition
+        int n = doc.table(publicCells == null ? v : publicCells.protect(v)); // edition: small cells
         numbers.putIfAbsent(a.analysis() + "/" + table, n);
     }
 
