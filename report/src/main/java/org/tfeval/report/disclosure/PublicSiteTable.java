@@ -70,6 +70,14 @@ public final class PublicSiteTable {
         for (String own : sites) merge(counts, TaskForcePatterns.order(results, own), true, withheld, totals);
         // ... and a reader who knows no row
         merge(counts, sites, false, withheld, totals);
+        // a task force's cases (the first stage) are withheld where a task-force report withholds its case-mix total
+        java.util.Set<String> rowTotals = TaskForcePatterns.withheldTotals(results, rule);
+        int first = stages.indexOf(OutcomeFunnel.INVESTIGATION);
+        if (first >= 0) {
+            for (String s : sites) withheld.get(s)[first] |= rowTotals.contains("cases|" + s);
+            totals[first] |= rowTotals.contains("cases|" + ReportSetAudit.ALL);
+        }
+        for (int k = 0; k < stages.size(); k++) complement(counts, withheld, totals, k);
 
         TableView.Builder b = TableView.builder(
                         "Cases reaching each stage at every task force (task forces anonymized)")
@@ -102,6 +110,40 @@ public final class PublicSiteTable {
                         + ": withheld (a count from 1 to " + (rule.threshold() - 1)
                         + ", or a count withheld so that none can be worked out from the totals or from any task force's own report).");
         doc.table(b.build());
+    }
+
+    /**
+     * Complementary suppression of one column after the patterns were merged: a column whose
+     * withheld entries are one, or add up to fewer than the threshold, gets its smallest other
+     * positive count (then a zero) withheld too.
+     */
+    private void complement(Map<String, long[]> counts, Map<String, boolean[]> withheld, boolean[] totals, int k) {
+        while (true) {
+            int n = totals[k] ? 1 : 0;
+            long hidden = 0;
+            for (Map.Entry<String, boolean[]> e : withheld.entrySet()) {
+                if (e.getValue()[k]) {
+                    n++;
+                    hidden += counts.get(e.getKey())[k];
+                }
+            }
+            if (n == 0 || (n >= 2 && (totals[k] || !rule.small(hidden)))) return;
+            String pick = null;
+            long best = Long.MAX_VALUE;
+            for (Map.Entry<String, boolean[]> e : withheld.entrySet()) {
+                long v = counts.get(e.getKey())[k];
+                long rank = v > 0 ? v : Long.MAX_VALUE - 1;
+                if (!e.getValue()[k] && rank < best) {
+                    best = rank;
+                    pick = e.getKey();
+                }
+            }
+            if (pick == null) {
+                totals[k] = true;
+                return;
+            }
+            withheld.get(pick)[k] = true;
+        }
     }
 
     private void merge(

@@ -29,7 +29,10 @@ import org.tfeval.analysis.survivors.Survivors;
  * percentage printed with a denominator the attacker may know pins the count to an interval. Then,
  * for every count that is small (1 to threshold - 1) at another task force or withheld in a
  * document the attacker holds, {@link CountSystem} decides exhaustively whether it is protected:
- * consistent values at least {@link CountSystem#PROTECTION_WIDTH} apart exist.
+ * consistent values at least {@link CountSystem#PROTECTION_WIDTH} apart exist. The standard: no
+ * small count (1 to threshold - 1, a task force's or a total's) is recoverable exactly or to within
+ * +/-1; a withheld zero or large count that only protects others may be pinned (it is counted), as
+ * the single-table attacker test of the suppression rule checks primary cells.
  *
  * <p>Conservative: the attacker is taken to link every anonymized row to its task force and to know
  * every denominator. Not modelled: confidence intervals (their width pins a count only together
@@ -76,10 +79,14 @@ public final class ReportSetAudit {
      * @param printed   numbers printed across the set (every document once)
      * @param withheld  cells printed as withheld across the set
      * @param checked   (attacker, count) pairs decided
-     * @param recovered counts an attacker recovers exactly or to within +/-1
+     * @param recovered small counts (1 to threshold - 1) an attacker recovers exactly or to within +/-1
+     * @param complements withheld counts of 0 or of at least the threshold (withheld only to protect
+     *                    others) that an attacker pins down; reported, not a failure: the small counts
+     *                    they protect are checked themselves
      * @param undecided pairs where a search ran out of budget (counted as recovered)
      */
-    public record Result(int printed, int withheld, int checked, List<Recovered> recovered, int undecided) {
+    public record Result(
+            int printed, int withheld, int checked, List<Recovered> recovered, int complements, int undecided) {
         public Result {
             recovered = List.copyOf(recovered);
         }
@@ -107,6 +114,7 @@ public final class ReportSetAudit {
         attackers.add(Attacker.PUBLIC);
         docs.taskForceReports().keySet().stream().sorted().forEach(tf -> attackers.add(new Attacker(tf)));
         List<Recovered> recovered = new ArrayList<>();
+        int complements = 0;
         int checked = 0;
         int undecided = 0;
         for (Attacker a : attackers) {
@@ -128,10 +136,13 @@ public final class ReportSetAudit {
                 checked++;
                 CountSystem.Exposure e = m.system.expose(k);
                 if (e.exhausted()) undecided++;
-                if (!e.protectedCount()) recovered.add(new Recovered(a, k, e.low(), e.high()));
+                if (e.protectedCount()) continue;
+                long v = m.system.truth(k);
+                if (v > 0 && v < threshold) recovered.add(new Recovered(a, k, e.low(), e.high()));
+                else complements++;
             }
         }
-        return new Result(printed, withheld, checked, recovered, undecided);
+        return new Result(printed, withheld, checked, recovered, complements, undecided);
     }
 
     static boolean numeric(String text) {
@@ -399,10 +410,12 @@ public final class ReportSetAudit {
     public static String summary(Result r) {
         return String.format(
                 Locale.ROOT,
-                "%d numbers printed, %d cells withheld, %d attacker-count pairs checked, %d recoverable",
+                "%d numbers printed, %d cells withheld, %d attacker-count pairs checked, %d small counts recoverable"
+                        + " (%d withheld complements pinned)",
                 r.printed(),
                 r.withheld(),
                 r.checked(),
-                r.recovered().size());
+                r.recovered().size(),
+                r.complements());
     }
 }

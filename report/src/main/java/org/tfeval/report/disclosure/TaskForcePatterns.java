@@ -42,7 +42,8 @@ final class TaskForcePatterns {
 
     /**
      * Quantity keys (as {@link ReportSetAudit} names them) of the totals some task-force report
-     * withholds: stage totals, type totals (and all cases), survivors' totals.
+     * withholds: stage totals, type totals (and all cases), other task forces' cases (the row
+     * totals of the case mix), survivors' totals.
      */
     static Set<String> withheldTotals(StudyResults results, ComplementarySuppression rule) {
         Set<String> out = new LinkedHashSet<>();
@@ -98,6 +99,8 @@ final class TaskForcePatterns {
                 for (int k = 0; k < ts.size(); k++)
                     if (s.columnTotals()[k]) out.add("type|" + ReportSetAudit.ALL + "|" + ts.get(k));
                 if (s.grandTotal()) out.add("cases|" + ReportSetAudit.ALL);
+                // a task force's cases are the row total of its case mix: withheld there, withheld everywhere
+                for (int r = 1; r < order.size(); r++) if (s.rowTotals()[r]) out.add("cases|" + order.get(r));
             }
             if (survivors) {
                 ResultTable<Survivors.TreatmentRow> t =
