@@ -96,6 +96,8 @@ class ReportSetAuditTest {
             assertThat(restricted).contains(tf);
         }
         assertThat(pub).contains("Task force A").contains(Edition.PUBLIC.marking());
+        // a sentence about one task force names none, so no feature is tied to a label of the table
+        assertThat(pub).doesNotContainPattern("\\(Task force [A-Z]+\\)");
         assertThat(restricted).contains(Edition.RESTRICTED.marking()).contains(Edition.RESTRICTED.footer(""));
         String index = Files.readString(r.reports.index());
         assertThat(index)

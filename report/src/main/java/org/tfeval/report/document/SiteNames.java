@@ -18,12 +18,17 @@ import java.util.regex.Pattern;
  * The one place where a document decides how a task force is named. A RESTRICTED edition prints
  * IDs; a PUBLIC edition prints "Task force A", "B", ... in an order that reveals nothing: by a
  * hash of the snapshot ID and the task-force ID (not by ID, size or any feature), the same labels
- * throughout the document. {@link #anonymize} replaces every ID, as a whole word, in the finished
- * XHTML, so that no sentence, table or chart of a public edition can print one. Immutable.
+ * throughout the document's per-task-force table. {@link #anonymize} replaces every ID left in the
+ * finished XHTML, as a whole word, by {@link #UNNAMED}: a sentence about one task force ("held by
+ * one task force (TF03)") must not tie a feature to a label whose counts a table prints, so no
+ * sentence, table or chart of a public edition names or labels one. Immutable.
  */
 public final class SiteNames {
     /** Groups of fewer task forces than this are not shown in a public edition (they would identify them). */
     public static final int MIN_GROUP = 3;
+
+    /** What a public edition prints where generated text would name a task force. */
+    public static final String UNNAMED = "a task force not named in this edition";
 
     private final Edition edition;
     private final Map<String, String> labels;
@@ -59,7 +64,7 @@ public final class SiteNames {
         return l;
     }
 
-    /** The text with every task-force ID replaced by its label (a public edition); unchanged otherwise. */
+    /** The text with every task-force ID replaced by {@link #UNNAMED} (a public edition); unchanged otherwise. */
     public String anonymize(String text) {
         if (edition.namesSites() || labels.isEmpty()) return text;
         List<String> ids = new ArrayList<>(labels.keySet());
@@ -72,7 +77,7 @@ public final class SiteNames {
         Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}_])(" + alternatives + ")(?![\\p{L}\\p{N}_])");
         Matcher m = p.matcher(text);
         StringBuilder out = new StringBuilder();
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(labels.get(m.group(1))));
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(UNNAMED));
         m.appendTail(out);
         return out.toString();
     }

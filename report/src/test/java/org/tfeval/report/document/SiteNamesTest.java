@@ -10,13 +10,14 @@ class SiteNamesTest {
     static final List<String> IDS = List.of("TF01", "TF02", "TF03", "TF04", "TF05", "TF06");
 
     @Test
-    void a_public_edition_replaces_every_id_as_a_whole_word_with_one_label_each() {
+    void a_public_edition_labels_each_task_force_once_and_names_none_in_its_text() {
         SiteNames n = SiteNames.of(Edition.PUBLIC, "snapshot-a", IDS);
-        String text = n.anonymize("TF01 and TF02 differ; TF01 again; TF010 and xTF01 are other words");
+        String text = n.anonymize("held by TF01 (TF02); TF010 and xTF01 are other words");
         assertThat(text)
-                .isEqualTo(n.name("TF01") + " and " + n.name("TF02") + " differ; " + n.name("TF01")
-                        + " again; TF010 and xTF01 are other words");
+                .isEqualTo("held by " + SiteNames.UNNAMED + " (" + SiteNames.UNNAMED
+                        + "); TF010 and xTF01 are other words");
         assertThat(IDS.stream().map(n::name).distinct()).hasSize(IDS.size());
+        assertThat(n.name("TF01")).startsWith("Task force ");
     }
 
     @Test
