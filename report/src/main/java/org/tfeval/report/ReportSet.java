@@ -11,12 +11,14 @@ import java.util.Objects;
  *
  * @param dir           the output folder
  * @param results       the result JSON folder
- * @param technicalHtml the technical report, HTML
- * @param technicalPdf  the technical report, PDF (null when PDF is off)
+ * @param technicalHtml the technical report naming task forces (RESTRICTED), HTML
+ * @param technicalPdf  the restricted technical report, PDF (null when PDF is off)
  * @param briefHtml     the practitioner brief, HTML
  * @param briefPdf      the brief, PDF (null when PDF is off)
  * @param taskForces    per task force ID, the folder of its report
  * @param index         the index page
+ * @param publicTechnicalHtml the public edition of the technical report, HTML
+ * @param publicTechnicalPdf  the public edition, PDF (null when PDF is off)
  */
 public record ReportSet(
         Path dir,
@@ -26,7 +28,9 @@ public record ReportSet(
         Path briefHtml,
         Path briefPdf,
         Map<String, Path> taskForces,
-        Path index) {
+        Path index,
+        Path publicTechnicalHtml,
+        Path publicTechnicalPdf) {
     public ReportSet {
         Objects.requireNonNull(dir, "dir");
         taskForces = Collections.unmodifiableMap(new LinkedHashMap<>(taskForces));

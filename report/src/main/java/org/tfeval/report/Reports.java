@@ -29,9 +29,12 @@ import org.tfeval.analysis.StudyResults;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.workflow.ContentHash;
 import org.tfeval.instrument.workflow.OwnerOnlyFiles;
+import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.report.brief.PractitionerBrief;
+import org.tfeval.report.disclosure.ReportSetAudit;
 import org.tfeval.report.document.Cell;
+import org.tfeval.report.document.Edition;
 import org.tfeval.report.document.Paper;
 import org.tfeval.report.document.PdfWriter;
 import org.tfeval.report.document.TableView;
@@ -45,7 +48,8 @@ import org.tfeval.stats.disclosure.ComplementarySuppression;
  * Writes every report of a study into one folder:
  * <pre>
  * results/                   result JSON of every analysis (restricted: holds every task force's counts)
- * technical-report.html|pdf  the cross-site report
+ * technical-report-restricted.html|pdf  the cross-site report naming task forces (RESTRICTED)
+ * technical-report.html|pdf  its public edition: task forces anonymized, their small counts withheld
  * practitioner-brief.html|pdf
  * task-forces/ID/report.html|pdf, tables.json   one per task force, with only what it prints
  * index.html
@@ -142,21 +146,24 @@ public final class Reports {
                 s.sorted().forEach(p -> hashes.put(RESULTS + "/" + p.getFileName(), ContentHash.sha256(p)));
             }
             List<String> tfs = TaskForceReport.taskForces(results);
-            int steps = 2 + tfs.size();
+            int steps = 3 + tfs.size();
             AtomicLong done = new AtomicLong();
             progress.progress("reports", 0, steps);
             List<Job> jobs = new ArrayList<>();
-            jobs.add(new Job(
-                    out.resolve(TECHNICAL + ".html"),
-                    new TechnicalReport(results, instrument, hashes)
-                            .withPaper(paper)
-                            .withMeasures(measures)
-                            .toXhtml()));
+            ComplementarySuppression rule = ComplementarySuppression.of(threshold);
+            // editions: the restricted report names task forces; the public one (technical-report.html) does not
+            for (Edition e : Edition.values()) {
+                jobs.add(new Job(
+                        out.resolve(e.fileName(TECHNICAL) + ".html"),
+                        new TechnicalReport(results, instrument, hashes, e, rule)
+                                .withPaper(paper)
+                                .withMeasures(measures)
+                                .toXhtml()));
+            }
             jobs.add(new Job(
                     out.resolve(BRIEF + ".html"),
                     new PractitionerBrief(results).withPaper(paper).toXhtml()));
             Map<String, Path> tfDirs = new LinkedHashMap<>();
-            ComplementarySuppression rule = ComplementarySuppression.of(threshold);
             for (String tf : tfs) {
                 Path dir = out.resolve(TASK_FORCES).resolve(tf);
                 OwnerOnlyFiles.folder(dir);
@@ -166,6 +173,8 @@ public final class Reports {
                 writeTables(r.publishedTables(), results, tf, dir.resolve(TASK_FORCE_TABLES));
                 tfDirs.put(tf, dir);
             }
+            for (Job j : jobs) Files.writeString(j.html(), j.xhtml(), StandardCharsets.UTF_8);
+            audit(results, out, tfDirs);
             run(jobs, done, steps);
             Path index = out.resolve("index.html");
             Files.writeString(index, index(results, tfs), StandardCharsets.UTF_8);
@@ -173,12 +182,14 @@ public final class Reports {
             return new ReportSet(
                     out,
                     resultsDir,
-                    out.resolve(TECHNICAL + ".html"),
-                    pdf ? out.resolve(TECHNICAL + ".pdf") : null,
+                    out.resolve(Edition.RESTRICTED.fileName(TECHNICAL) + ".html"),
+                    pdf ? out.resolve(Edition.RESTRICTED.fileName(TECHNICAL) + ".pdf") : null,
                     out.resolve(BRIEF + ".html"),
                     pdf ? out.resolve(BRIEF + ".pdf") : null,
                     tfDirs,
-                    index);
+                    index,
+                    out.resolve(Edition.PUBLIC.fileName(TECHNICAL) + ".html"),
+                    pdf ? out.resolve(Edition.PUBLIC.fileName(TECHNICAL) + ".pdf") : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + out, e);
         }
@@ -186,8 +197,32 @@ public final class Reports {
 
     private record Job(Path html, String xhtml) {}
 
+    /**
+     * The production check of the report set: the attacker test of {@link ReportSetAudit} over the
+     * public documents and every task-force report; refuses (before any PDF is laid out) when any
+     * withheld count could be worked out, exactly or to within +/-1.
+     */
+    private void audit(StudyResults results, Path out, Map<String, Path> tfDirs) {
+        Map<String, Path> tfReports = new LinkedHashMap<>();
+        tfDirs.forEach((tf, dir) -> tfReports.put(tf, dir.resolve(TASK_FORCE_REPORT + ".html")));
+        ReportSetAudit.Result r = ReportSetAudit.audit(
+                results,
+                new ReportSetAudit.Documents(
+                        List.of(
+                                out.resolve(Edition.PUBLIC.fileName(TECHNICAL) + ".html"),
+                                out.resolve(BRIEF + ".html")),
+                        tfReports),
+                threshold);
+        if (!r.clean()) {
+            throw Problem.refused(
+                    "the report set would let a reader work out "
+                            + r.recovered().size() + " withheld counts across its documents ("
+                            + ReportSetAudit.summary(r) + ")",
+                    "raise the threshold or report an issue: the public edition and the task-force reports must withhold together");
+        }
+    }
+
     private void run(List<Job> jobs, AtomicLong done, int steps) throws IOException {
-        for (Job j : jobs) Files.writeString(j.html(), j.xhtml(), StandardCharsets.UTF_8);
         if (!pdf) {
             progress.progress("reports", steps, steps);
             return;
@@ -238,8 +273,12 @@ public final class Reports {
         Files.writeString(file, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
     }
 
-    /** A link of the index page: a file name without extension and its words. */
-    record Link(String base, String label) {}
+    /** A link of the index page: a file name without extension, its words, and whether the file is restricted. */
+    record Link(String base, String label, boolean restricted) {
+        Link(String base, String label) {
+            this(base, label, false);
+        }
+    }
 
     /** What the template {@code index.jte} prints. */
     record Index(
@@ -256,10 +295,16 @@ public final class Reports {
                 results.snapshot().shortId(),
                 results.snapshot().synthetic(),
                 pdf,
-                List.of(new Link(TECHNICAL, "Cross-site technical report"), new Link(BRIEF, "Practitioner brief")),
+                List.of(
+                        new Link(
+                                Edition.RESTRICTED.fileName(TECHNICAL),
+                                "Cross-site technical report, naming task forces",
+                                true),
+                        new Link(Edition.PUBLIC.fileName(TECHNICAL), "Cross-site technical report, public edition"),
+                        new Link(BRIEF, "Practitioner brief")),
                 RESULTS + "/" + StudyResults.INDEX,
                 tfs.stream()
-                        .map(tf -> new Link(TASK_FORCES + "/" + tf + "/" + TASK_FORCE_REPORT, tf))
+                        .map(tf -> new Link(TASK_FORCES + "/" + tf + "/" + TASK_FORCE_REPORT, tf, true))
                         .toList(),
                 threshold);
         StringOutput out = new StringOutput();

@@ -115,9 +115,16 @@ public final class RunCommand implements Callable<Integer> {
     public static void print(PrintWriter pw, Snapshot sn, ReportSet set) {
         pw.printf("Reports of snapshot %s in %s%n", ContentHash.shortId(sn.id()), set.dir());
         pw.printf(
-                "  %s%s%n",
+                "  %s%s (RESTRICTED: names task forces)%n",
                 set.technicalHtml().getFileName(),
                 set.technicalPdf() != null ? ", " + set.technicalPdf().getFileName() : "");
+        // editions (issue 10 item 8): the public edition of the technical report
+        pw.printf(
+                "  %s%s (public edition)%n",
+                set.publicTechnicalHtml().getFileName(),
+                set.publicTechnicalPdf() != null
+                        ? ", " + set.publicTechnicalPdf().getFileName()
+                        : "");
         pw.printf(
                 "  %s%s%n",
                 set.briefHtml().getFileName(),

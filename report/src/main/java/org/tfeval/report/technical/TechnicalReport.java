@@ -30,11 +30,15 @@ import org.tfeval.instrument.MissingCodeSentence;
 import org.tfeval.instrument.StudyDescription;
 import org.tfeval.instrument.StudyDescription.ResearchQuestion;
 import org.tfeval.instrument.Variable;
+import org.tfeval.report.disclosure.PublicCells;
+import org.tfeval.report.disclosure.PublicSiteTable;
 import org.tfeval.report.document.Cell;
 import org.tfeval.report.document.Document;
+import org.tfeval.report.document.Edition;
 import org.tfeval.report.document.Format;
 import org.tfeval.report.document.Paper;
 import org.tfeval.report.document.ResultViews;
+import org.tfeval.report.document.SiteNames;
 import org.tfeval.report.document.TableView;
 import org.tfeval.report.document.TitlePage;
 import org.tfeval.report.findings.ExecutiveSummary;
@@ -44,6 +48,8 @@ import org.tfeval.report.findings.Recommendations;
 import org.tfeval.report.findings.ResultLookup;
 import org.tfeval.report.findings.Statement;
 import org.tfeval.report.measures.MeasuresChapter;
+import org.tfeval.report.taskforce.TaskForceReport;
+import org.tfeval.stats.disclosure.ComplementarySuppression;
 
 /**
  * The cross-site technical report, laid out as a funder publishes one: title page, contents,
@@ -107,6 +113,11 @@ public final class TechnicalReport {
     private Paper paper = Paper.DEFAULT;
     private SiteLabel siteLabel = SiteLabel.AS_RECORDED;
     private Optional<MeasuresChapter> measures = Optional.empty();
+    // edition: RESTRICTED names task forces, PUBLIC anonymizes them (report.disclosure, issue 10 item 8)
+    private final Edition edition;
+    private final SiteNames names;
+    private final ComplementarySuppression rule;
+    private final PublicCells publicCells;
 
     /**
      * @param results     the results
@@ -114,6 +125,20 @@ public final class TechnicalReport {
      * @param resultFiles result JSON file name to SHA-256, listed in the appendix
      */
     public TechnicalReport(StudyResults results, Instrument instrument, Map<String, String> resultFiles) {
+        this(results, instrument, resultFiles, Edition.RESTRICTED, ComplementarySuppression.standard());
+    }
+
+    /** An edition; {@code rule} withholds small counts of task forces in a public edition. */
+    public TechnicalReport(
+            StudyResults results,
+            Instrument instrument,
+            Map<String, String> resultFiles,
+            Edition edition,
+            ComplementarySuppression rule) {
+        this.edition = Objects.requireNonNull(edition, "edition");
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.publicCells = edition.namesSites() ? null : new PublicCells(results, rule);
+        this.names = SiteNames.of(edition, results.snapshot().id(), TaskForceReport.taskForces(results));
         this.results = Objects.requireNonNull(results, "results");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.resultFiles = new LinkedHashMap<>(resultFiles);
@@ -192,14 +217,15 @@ public final class TechnicalReport {
         // first pass: learn the numbers of tables and sections, which the text cites before they appear
         Map<String, Integer> numbers = new HashMap<>();
         write(Document.create(TITLE, ""), numbers);
-        Document doc = Document.create(TITLE, footer(results)).paper(paper);
+        Document doc = Document.create(TITLE, edition.footer(footer(results))).paper(paper); // edition
         write(doc, numbers);
-        return doc.toXhtml();
+        return names.anonymize(doc.toXhtml()); // edition: the one place task-force IDs become labels
     }
 
     private void write(Document doc, Map<String, Integer> numbers) {
         var s = results.snapshot();
         List<String> lines = new ArrayList<>();
+        lines.add(edition.marking()); // edition
         lines.add("Snapshot " + s.id());
         lines.add("Instrument " + s.instrumentId() + " " + s.instrumentVersion() + " \u00B7 snapshot taken "
                 + s.createdAt() + " by tfeval " + s.tfevalVersion());
@@ -233,10 +259,13 @@ public final class TechnicalReport {
         Findings.summary(lookup).stream()
                 .filter(st -> !st.sources().isEmpty() && st.sources().get(0).startsWith(SampleDescription.ID + "/"))
                 .forEach(st -> doc.paragraph(cited(st.text(), cite(st, numbers))));
+        if (!edition.namesSites()) new PublicSiteTable(results, names, rule).write(doc); // edition
         sample(doc, numbers);
 
-        numbers.put("section/sites", doc.sectionOnNewPage("Site profiles"));
-        SiteProfiles.write(doc, lookup, siteLabel, conf);
+        if (edition.namesSites()) { // edition: a profile page per task force names it
+            numbers.put("section/sites", doc.sectionOnNewPage("Site profiles"));
+            SiteProfiles.write(doc, lookup, siteLabel, conf);
+        }
 
         List<Part> parts = parts();
         List<String> asked = new ArrayList<>();
@@ -273,7 +302,7 @@ public final class TechnicalReport {
             }
         }
         // chapter: performance measures
-        measures.ifPresent(m -> m.write(doc));
+        if (edition.namesSites()) measures.ifPresent(m -> m.write(doc)); // edition: per-site series stay restricted
 
         doc.sectionOnNewPage("Recommendations");
         doc.paragraph(
@@ -550,7 +579,7 @@ public final class TechnicalReport {
                     a.table(SampleDescription.SAMPLING),
                     "How the case samples were drawn and coded",
                     List.of("variable", "value", "task_forces", "cases"),
-                    r -> true);
+                    r -> edition.namesSites() || r.taskForces() >= SiteNames.MIN_GROUP); // edition
             table(
                     doc,
                     numbers,
@@ -576,6 +605,7 @@ public final class TechnicalReport {
         has(OutcomeFunnel.ID).ifPresent(a -> {
             ResultTable<StageRow> bySite = a.table(OutcomeFunnel.CASE_BY_SITE);
             Charts.funnel(lookup, OutcomeFunnel.CASE_BY_SITE, Charts.groups(bySite), siteNames(Charts.groups(bySite)))
+                    .filter(svg -> edition.namesSites()) // edition: per-site shares reveal counts
                     .ifPresent(svg -> doc.figure(
                             svg,
                             "Share of cases reaching each stage, by task force (all cases)",
@@ -887,7 +917,7 @@ public final class TechnicalReport {
                             "prosecution_low+prosecution_high",
                             "trafficking_charge_pct",
                             "trafficking_charge_low+trafficking_charge_high"),
-                    r -> true);
+                    r -> edition.namesSites() || r.taskForces() >= SiteNames.MIN_GROUP); // edition
             table(
                     doc,
                     numbers,
@@ -906,7 +936,7 @@ public final class TechnicalReport {
                             "charge_p",
                             "charge_holm_p",
                             "smallest_p"),
-                    r -> true);
+                    r -> edition.namesSites() || Math.min(r.with(), r.without()) >= SiteNames.MIN_GROUP); // edition
             a.table(TaskForceComparison.STATEMENT).rows().forEach(r -> doc.paragraph(r.statement()));
         });
     }
@@ -948,9 +978,9 @@ public final class TechnicalReport {
         return out;
     }
 
-    private static void record(
-            Document doc, Map<String, Integer> numbers, AnalysisResult a, String table, TableView v) {
-        int n = doc.table(v);
+    private void record(Document doc, Map<String, Integer> numbers, AnalysisResult a, String table, TableView v) {
+        if (!edition.namesSites() && PublicSiteTable.PER_SITE.contains(table)) return; // edition
+        int n = doc.table(publicCells == null ? v : publicCells.protect(v)); // edition: small cells
         numbers.putIfAbsent(a.analysis() + "/" + table, n);
     }
 
