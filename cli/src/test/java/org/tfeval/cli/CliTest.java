@@ -90,10 +90,18 @@ class CliTest {
         // the frozen performance measures are a chapter of the technical report and of each task force's report
         try (var reports = Files.walk(study.resolve("reports"))) {
             List<Path> html = reports.filter(
-                            p -> p.getFileName().toString().matches("(technical-report|report)\\.html"))
+                            p -> p.getFileName().toString().matches("(technical-report-restricted|report)\\.html"))
                     .toList();
             assertThat(html).isNotEmpty();
             for (Path p : html) assertThat(Files.readString(p)).as(p.toString()).contains("Performance measures");
+        }
+        try (var reports = Files.walk(study.resolve("reports"))) {
+            Path publicEdition = reports.filter(p -> p.getFileName().toString().equals("technical-report.html"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(publicEdition))
+                    .doesNotContain("Performance measures")
+                    .contains("their chapter is in the restricted edition");
         }
         JsonNode report = new ObjectMapper()
                 .readTree(study.resolve("reports/validation.json").toFile());

@@ -302,7 +302,12 @@ public final class TechnicalReport {
             }
         }
         // chapter: performance measures
-        if (edition.namesSites()) measures.ifPresent(m -> m.write(doc)); // edition: per-site series stay restricted
+        measures.ifPresent(m -> {
+            if (edition.namesSites()) m.write(doc);
+            else // edition: the measures are reported per task force, which this edition does not name
+            doc.paragraph("The grantees' performance measures are reported per task force; their chapter is in "
+                    + "the restricted edition of this report and in each task force's own report.");
+        });
 
         doc.sectionOnNewPage("Recommendations");
         doc.paragraph(
