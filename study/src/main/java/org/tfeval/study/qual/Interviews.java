@@ -165,27 +165,13 @@ public final class Interviews {
                         "interview " + interviewId + " has no transcript", "tfeval transcripts import FILE"));
     }
 
-    /** Replaces the codebook's codes with those of a REFI-QDA .qdc file (codes are matched by GUID). */
+    /**
+     * Imports a REFI-QDA .qdc file as a new codebook version (codes matched by GUID; stored codes missing
+     * from the file are retired): {@link CodebookChanges#importQdc}.
+     */
     public Codebook importCodebook(Path qdc, String actor) {
-        Codebook book;
-        try {
-            book = Qdc.read(Files.readAllBytes(qdc));
-        } catch (java.io.IOException e) {
-            throw Problem.usage("cannot read " + qdc, "check the path");
-        }
-        tx(c -> {
-            QualTables.saveCodes(c, book.codes());
-            AuditLog.record(
-                    c,
-                    new AuditEntry(
-                            actor,
-                            "codebook_import",
-                            null,
-                            null,
-                            "{\"codes\":" + book.codes().size() + "}"));
-            return null;
-        });
-        return book;
+        CodebookChanges.of(study).importQdc(qdc, actor);
+        return codebook();
     }
 
     /** The stored codebook. */
@@ -273,8 +259,13 @@ public final class Interviews {
                 Code code = book.named(k.code())
                         .orElseThrow(() -> Problem.usage("no active code named " + k.code(), "see the codebook"));
                 if (!code.applicable()) throw Problem.refused("code " + k.code() + " is a category or retired", null);
-                if (k.round() != null && !QualTables.roundExists(c, k.round())) {
-                    throw Problem.usage("no round " + k.round(), null);
+                if (k.round() != null) {
+                    org.tfeval.store.qual.RoundTables.Round r = org.tfeval.store.qual.RoundTables.round(c, k.round())
+                            .orElseThrow(() -> Problem.usage("no round " + k.round(), null));
+                    if (!r.open()) throw Problem.refused("round " + k.round() + " is closed", "open a new round");
+                    if (!r.coders().contains(k.coder())) {
+                        throw Problem.refused("coder " + k.coder() + " is not a coder of round " + k.round(), null);
+                    }
                 }
                 String guid = UUID.randomUUID().toString();
                 QualTables.insertCoding(
@@ -303,7 +294,7 @@ public final class Interviews {
         return tx(c -> {
             Map<Long, List<String>> assignments = new LinkedHashMap<>();
             for (String id : interviewIds) assignments.put(newest(c, id).id(), List.copyOf(coders));
-            int version = Codebook.of(QualTables.codes(c)).version();
+            int version = org.tfeval.store.qual.CodebookTables.version(c);
             int round = QualTables.openRound(c, version, assignments);
             AuditLog.record(
                     c,
