@@ -317,7 +317,11 @@ public final class Study implements AutoCloseable {
                 .withSynthetic(folder.synthetic())
                 .withVersion(request.version())
                 .withProgress(progress)
-                .take(folder.snapshots(), validation.report());
+                // qualitative findings: theme counts, quote candidates, reliability (study.qual.QualitativeSnapshot)
+                .take(
+                        folder.snapshots(),
+                        validation.report(),
+                        org.tfeval.study.qual.QualitativeSnapshot.attachments(this));
         return new Frozen(sn, validation);
     }
 

@@ -85,6 +85,11 @@ public final class SnapshotTaker {
      * @throws RefusedException when validation found errors and they are not allowed
      */
     public Snapshot take(Path snapshots, ValidationReport validation) {
+        return take(snapshots, validation, java.util.Map.of());
+    }
+
+    /** Takes a snapshot with files beside the datasets (the qualitative findings), hashed into its ID. */
+    public Snapshot take(Path snapshots, ValidationReport validation, java.util.Map<String, byte[]> attachments) {
         if (!validation.passed() && !writer.allowErrors()) {
             throw new RefusedException(
                     "snapshot refused: validation found " + validation.errors() + " errors",
@@ -93,16 +98,20 @@ public final class SnapshotTaker {
         try (Connection pg = store.connect()) {
             pg.setAutoCommit(false);
             pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            SnapshotWriter.Written written = writer.write(snapshots, summary(validation), (dataset, csv) -> {
-                try (OutputStream out = Files.newOutputStream(csv)) {
-                    return pg.unwrap(PGConnection.class)
-                            .getCopyAPI()
-                            .copyOut(
-                                    "COPY (" + withoutWithdrawn(dataset)
-                                            + ") TO STDOUT WITH (FORMAT csv, HEADER false)",
-                                    out);
-                }
-            });
+            SnapshotWriter.Written written = writer.write(
+                    snapshots,
+                    summary(validation),
+                    (dataset, csv) -> {
+                        try (OutputStream out = Files.newOutputStream(csv)) {
+                            return pg.unwrap(PGConnection.class)
+                                    .getCopyAPI()
+                                    .copyOut(
+                                            "COPY (" + withoutWithdrawn(dataset)
+                                                    + ") TO STDOUT WITH (FORMAT csv, HEADER false)",
+                                            out);
+                        }
+                    },
+                    attachments);
             pg.commit();
             if (written.created()) record(written.snapshot());
             return written.snapshot();
