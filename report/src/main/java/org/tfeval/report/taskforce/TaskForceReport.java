@@ -145,6 +145,7 @@ public final class TaskForceReport {
         caseMix(doc, others);
         survivors(doc, others);
         disparity(doc, conf);
+        // chapter: qualitative findings (integrator: QualitativeChapter.writeForSite(doc, findings, taskForce, rule))
         doc.section("What the comparison can and cannot show");
         lookup.table(TaskForceComparison.ID, TaskForceComparison.STATEMENT)
                 .ifPresent(t -> t.rows().forEach(r -> doc.paragraph(r.statement())));

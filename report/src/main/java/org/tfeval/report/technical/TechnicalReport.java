@@ -103,6 +103,7 @@ public final class TechnicalReport {
         doc.section("Methods");
         methods(doc);
         results(doc, new HashMap<>());
+        // chapter: qualitative findings (integrator: QualitativeChapter.write(doc, findings, results, rule))
         doc.sectionOnNewPage("Limitations");
         List<String> lim = new ArrayList<>();
         for (Statement st : Limitations.from(lookup)) lim.add(st.text() + cite(st, numbers));
