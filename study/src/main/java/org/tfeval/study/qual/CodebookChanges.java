@@ -307,9 +307,35 @@ public final class CodebookChanges {
         });
     }
 
+    /**
+     * One recorded codebook version.
+     *
+     * @param version      its number
+     * @param kind         add, rename, move, merge, split, retire, import (legacy before V730)
+     * @param description  what changed, with code names
+     * @param codingsMoved codings it moved to another code
+     * @param changedBy    who
+     * @param changedAt    when
+     */
+    public record Version(
+            int version, String kind, String description, int codingsMoved, String changedBy, Instant changedAt) {}
+
+    /**
+     * A coding of a split code waiting to be sorted.
+     *
+     * @param coding       its GUID
+     * @param version      the split's version
+     * @param transcriptId the transcript version it sits on
+     * @param span         where
+     */
+    public record Waiting(String coding, int version, long transcriptId, org.tfeval.qual.text.Span span) {}
+
     /** The recorded versions, oldest first. */
-    public List<CodebookTables.Change> history() {
-        return tx(CodebookTables::history);
+    public List<Version> history() {
+        return tx(c -> CodebookTables.history(c).stream()
+                .map(h -> new Version(
+                        h.version(), h.kind(), h.description(), h.codingsMoved(), h.changedBy(), h.changedAt()))
+                .toList());
     }
 
     /** The current version number. */
@@ -318,8 +344,10 @@ public final class CodebookChanges {
     }
 
     /** The codings of split codes waiting to be sorted. */
-    public List<CodebookTables.Waiting> waiting() {
-        return tx(CodebookTables::waiting);
+    public List<Waiting> waiting() {
+        return tx(c -> CodebookTables.waiting(c).stream()
+                .map(w -> new Waiting(w.coding(), w.version(), w.transcriptId(), w.span()))
+                .toList());
     }
 
     /** Sorts a waiting coding into one of its split's new codes (or any active code). */

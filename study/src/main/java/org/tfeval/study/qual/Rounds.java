@@ -140,9 +140,54 @@ public final class Rounds {
         return a;
     }
 
+    /**
+     * One round in the history.
+     *
+     * @param id              its number
+     * @param codebookVersion the codebook version it was coded on
+     * @param status          open or closed
+     * @param openedBy        who opened it
+     * @param openedAt        when
+     * @param closedAt        when it closed, or null
+     * @param adjudicatedAt   when its consensus was written, or null
+     * @param transcripts     transcripts in its sample
+     * @param coders          its coders, in name order
+     * @param decisions       adjudication decisions recorded
+     * @param figuresJson     the figures frozen at close, or null
+     */
+    public record Summary(
+            int id,
+            int codebookVersion,
+            String status,
+            String openedBy,
+            Instant openedAt,
+            Instant closedAt,
+            Instant adjudicatedAt,
+            int transcripts,
+            List<String> coders,
+            int decisions,
+            String figuresJson) {
+        public Summary {
+            coders = List.copyOf(coders);
+        }
+    }
+
     /** Every round, oldest first. */
-    public List<RoundTables.Round> list() {
-        return tx(RoundTables::list);
+    public List<Summary> list() {
+        return tx(c -> RoundTables.list(c).stream()
+                .map(r -> new Summary(
+                        r.id(),
+                        r.codebookVersion(),
+                        r.status(),
+                        r.openedBy(),
+                        r.openedAt(),
+                        r.closedAt(),
+                        r.adjudicatedAt(),
+                        r.transcripts(),
+                        r.coders(),
+                        r.decisions(),
+                        r.figuresJson()))
+                .toList());
     }
 
     /**

@@ -18,7 +18,6 @@ import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.qual.codebook.Code;
 import org.tfeval.qual.codebook.Codebook;
 import org.tfeval.qual.refi.Qdc;
-import org.tfeval.store.qual.CodebookTables;
 import org.tfeval.study.Study;
 import org.tfeval.testkit.PostgresExtension;
 
@@ -91,9 +90,9 @@ class CodebookChangesTest {
             assertThatThrownBy(() -> q.code("TF01-P2-I1", span("Funding ends next year"), "Money and beds", "c1", null))
                     .isInstanceOf(Problem.class);
 
-            List<CodebookTables.Change> history = book.history();
+            List<CodebookChanges.Version> history = book.history();
             assertThat(history)
-                    .extracting(CodebookTables.Change::kind)
+                    .extracting(CodebookChanges.Version::kind)
                     .endsWith("rename", "move", "add", "add", "merge", "retire");
             assertThat(history.get(history.size() - 2).codingsMoved()).isEqualTo(2);
             assertThat(retired.version()).isEqualTo(history.size());
@@ -139,7 +138,7 @@ class CodebookChangesTest {
                             "Funding ends next year@"
                                     + span("Funding ends next year").start(),
                             "Funding: ending");
-            List<CodebookTables.Waiting> waiting = book.waiting();
+            List<CodebookChanges.Waiting> waiting = book.waiting();
             assertThat(waiting).hasSize(1);
             assertThat(waiting.get(0).span()).isEqualTo(span("We share every tip the same day."));
             // the split code is retired: no new codings

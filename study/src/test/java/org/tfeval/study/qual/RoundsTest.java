@@ -18,7 +18,6 @@ import org.tfeval.qual.agreement.Disagreement;
 import org.tfeval.qual.agreement.PairwiseKappa;
 import org.tfeval.qual.agreement.ReliabilityRound;
 import org.tfeval.qual.text.Span;
-import org.tfeval.store.qual.RoundTables;
 import org.tfeval.study.Study;
 import org.tfeval.testkit.PostgresExtension;
 
@@ -125,7 +124,7 @@ class RoundsTest {
                             "TF01-P2-I1 TRUST Trust took years.");
             assertThatThrownBy(() -> rounds.adjudicate(round, "c1", "c2", List.of(), "lead"))
                     .isInstanceOf(Problem.Refused.class);
-            RoundTables.Round listed = rounds.list().get(0);
+            Rounds.Summary listed = rounds.list().get(0);
             assertThat(listed.status()).isEqualTo("closed");
             assertThat(listed.coders()).containsExactly("c1", "c2", "c3");
             assertThat(listed.decisions()).isEqualTo(3);
