@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             QualExportCommand.class,
             QualImportCommand.class,
             QualCodebookCommand.class,
-            QualRoundCommand.class
+            QualRoundCommand.class,
+            QualQuotesCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or bad data", "2:bad usage", "3:internal failure"})

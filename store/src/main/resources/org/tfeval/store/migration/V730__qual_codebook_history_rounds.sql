@@ -1,4 +1,4 @@
--- Codebook history applied to codings, reliability rounds end to end, framework summaries.
+-- Codebook history applied to codings, reliability rounds end to end.
 
 -- every codebook change: its kind, what it did (JSON: guids, names, counts), and how many codings it moved
 ALTER TABLE qual_codebook_change
@@ -46,15 +46,4 @@ CREATE TABLE qual_adjudication (
     decided_at    timestamptz NOT NULL,
     PRIMARY KEY (round_id, transcript_id, code, start_cp, end_cp),
     CHECK (0 <= start_cp AND start_cp < end_cp)
-);
-
--- the framework matrix: the analyst's summary of a participant on a theme, with its supporting codings
-CREATE TABLE qual_framework_summary (
-    participant_id text NOT NULL,
-    code           uuid NOT NULL REFERENCES qual_code (guid),
-    summary        text NOT NULL,
-    quotes         uuid[] NOT NULL DEFAULT '{}',
-    written_by     text NOT NULL,
-    written_at     timestamptz NOT NULL,
-    PRIMARY KEY (participant_id, code)
 );
