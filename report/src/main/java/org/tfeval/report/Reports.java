@@ -42,6 +42,7 @@ import org.tfeval.report.measures.MeasuresChapter;
 import org.tfeval.report.taskforce.TaskForceReport;
 import org.tfeval.report.technical.TechnicalReport;
 import org.tfeval.snapshot.Snapshot;
+import org.tfeval.snapshot.qual.QualitativeFindings;
 import org.tfeval.stats.disclosure.ComplementarySuppression;
 
 /**
@@ -128,15 +129,25 @@ public final class Reports {
                 .withVersion(version)
                 .withProgress(progress)
                 .run(snapshot);
-        return write(results, snapshot.instrument(), out, MeasuresChapter.of(snapshot, threshold));
+        return write(
+                results,
+                snapshot.instrument(),
+                out,
+                MeasuresChapter.of(snapshot, threshold),
+                QualitativeFindings.of(snapshot));
     }
 
     /** Writes the reports of results already computed (without a performance-measures chapter). */
     public ReportSet write(StudyResults results, Instrument instrument, Path out) {
-        return write(results, instrument, out, Optional.empty());
+        return write(results, instrument, out, Optional.empty(), Optional.empty());
     }
 
-    private ReportSet write(StudyResults results, Instrument instrument, Path out, Optional<MeasuresChapter> measures) {
+    private ReportSet write(
+            StudyResults results,
+            Instrument instrument,
+            Path out,
+            Optional<MeasuresChapter> measures,
+            Optional<QualitativeFindings> qualitative) {
         try {
             OwnerOnlyFiles.folder(out);
             Path resultsDir = out.resolve(RESULTS);
@@ -158,6 +169,7 @@ public final class Reports {
                         new TechnicalReport(results, instrument, hashes, e, rule)
                                 .withPaper(paper)
                                 .withMeasures(measures)
+                                .withQualitative(qualitative)
                                 .toXhtml()));
             }
             jobs.add(new Job(
@@ -167,8 +179,10 @@ public final class Reports {
             for (String tf : tfs) {
                 Path dir = out.resolve(TASK_FORCES).resolve(tf);
                 OwnerOnlyFiles.folder(dir);
-                TaskForceReport r =
-                        new TaskForceReport(results, tf, rule).withPaper(paper).withMeasures(measures);
+                TaskForceReport r = new TaskForceReport(results, tf, rule)
+                        .withPaper(paper)
+                        .withMeasures(measures)
+                        .withQualitative(qualitative);
                 jobs.add(new Job(dir.resolve(TASK_FORCE_REPORT + ".html"), r.toXhtml()));
                 writeTables(r.publishedTables(), results, tf, dir.resolve(TASK_FORCE_TABLES));
                 tfDirs.put(tf, dir);

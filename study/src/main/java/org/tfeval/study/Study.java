@@ -39,6 +39,8 @@ import org.tfeval.store.snapshot.SnapshotTaker;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.store.validate.ReportWriter;
 import org.tfeval.store.validate.StudyValidator;
+import org.tfeval.study.measures.Measures;
+import org.tfeval.study.qual.QualitativeSnapshot;
 
 /**
  * An open study: the one door to its workflow. Adapters (cli, web) open a study and call its use
@@ -312,14 +314,15 @@ public final class Study implements AutoCloseable {
         }
         Validation validation = validate(null, progress);
         // performance measures (issue 14): frozen with the forms when the study has any
-        Snapshot sn = org.tfeval.study.measures.Measures.of(this)
+        Snapshot sn = Measures.of(this)
                 .freezing(SnapshotTaker.of(store()))
                 .withActor(request.actor())
                 .withAllowErrors(request.allowErrors() && !validation.passed())
                 .withSynthetic(folder.synthetic())
                 .withVersion(request.version())
                 .withProgress(progress)
-                .take(folder.snapshots(), validation.report());
+                // qualitative findings: theme counts, quote candidates, reliability (study.qual.QualitativeSnapshot)
+                .take(folder.snapshots(), validation.report(), QualitativeSnapshot.attachments(this));
         return new Frozen(sn, validation);
     }
 

@@ -1,20 +1,17 @@
 package org.tfeval.cli.qual;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.OutputFormat;
 import org.tfeval.cli.StudyOptions;
 import org.tfeval.qual.agreement.Estimate;
+import org.tfeval.qual.agreement.PairwiseKappa;
 import org.tfeval.qual.agreement.ReliabilityRound;
 import org.tfeval.study.Study;
 import org.tfeval.study.StudyJson;
-import org.tfeval.study.qual.Interviews;
+import org.tfeval.study.qual.Rounds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +22,8 @@ import picocli.CommandLine.Spec;
         name = "agreement",
         header = "Inter-coder reliability of a coding round, per code.",
         description = {
-            "Percent agreement and Cohen's kappa over characters as NVivo computes them (first two coders), Krippendorff's",
+            "Percent agreement and Cohen's kappa over characters as NVivo computes them (first two coders; with more,",
+            "also every pair), Krippendorff's",
             "alpha on speaker turns as units (any number of coders; a transcript a coder did not code is missing), and the",
             "unitizing alpha (alpha_U, Krippendorff 2004) on the raw spans. Each with a percentile bootstrap interval over",
             "turns and P(alpha < 0.80), the share of bootstrap replicates below the conventional minimum."
@@ -54,62 +52,47 @@ final class QualAgreementCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Study s = study.open()) {
-            ReliabilityRound.Figures f = Interviews.of(s)
-                    .agreement(round, ReliabilityRound.standard().withReplicates(replicates));
+            Rounds.Agreement a =
+                    Rounds.of(s).agreement(round, ReliabilityRound.standard().withReplicates(replicates));
             PrintWriter pw = spec.commandLine().getOut();
-            if (format == OutputFormat.JSON) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("round", round);
-                m.put("coders", f.coders().size());
-                m.put("transcripts", f.sources());
-                m.put("turns", f.turns());
-                m.put("threshold", ReliabilityRound.THRESHOLD);
-                List<Map<String, Object>> codes = new ArrayList<>();
-                for (ReliabilityRound.CodeFigures c : f.codes()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("code", c.code());
-                    row.put("percent_agreement", number(c.percentAgreement()));
-                    row.put("kappa", estimate(c.kappa()));
-                    row.put("alpha_turns", estimate(c.turnAlpha()));
-                    row.put("alpha_u", estimate(c.unitizingAlpha()));
-                    codes.add(row);
-                }
-                m.put("codes", codes);
-                pw.println(StudyJson.pretty(m));
-            } else {
-                pw.printf(
-                        "Round %d: %d coders, %d transcripts, %d turns; intervals %d bootstrap replicates%n",
-                        round, f.coders().size(), f.sources(), f.turns(), replicates);
-                pw.printf(
-                        "%-28s %7s  %-24s %-24s %-24s%n",
-                        "code", "agree%", "kappa [95% CI] P<.80", "alpha turns [CI] P<.80", "alpha_U [CI] P<.80");
-                for (ReliabilityRound.CodeFigures c : f.codes()) {
-                    pw.printf(
-                            Locale.ROOT,
-                            "%-28s %7.1f  %-24s %-24s %-24s%n",
-                            c.code(),
-                            c.percentAgreement(),
-                            text(c.kappa()),
-                            text(c.turnAlpha()),
-                            text(c.unitizingAlpha()));
-                }
-            }
+            if (format == OutputFormat.JSON) pw.println(StudyJson.pretty(Rounds.tree(a)));
+            else text(pw, a, replicates);
             pw.flush();
             return ExitCodes.OK;
         }
     }
 
-    private static Object number(double v) {
-        return Double.isNaN(v) ? null : v;
-    }
-
-    private static Map<String, Object> estimate(Estimate e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", number(e.value()));
-        m.put("lower", number(e.lower()));
-        m.put("upper", number(e.upper()));
-        m.put("p_below_threshold", number(e.belowThreshold()));
-        return m;
+    static void text(PrintWriter pw, Rounds.Agreement a, int replicates) {
+        ReliabilityRound.Figures f = a.figures();
+        pw.printf(
+                "Round %d: %d coders, %d transcripts, %d turns; intervals %d bootstrap replicates%n",
+                a.round(), f.coders().size(), f.sources(), f.turns(), replicates);
+        pw.printf(
+                "%-28s %7s  %-24s %-24s %-24s%n",
+                "code", "agree%", "kappa [95% CI] P<.80", "alpha turns [CI] P<.80", "alpha_U [CI] P<.80");
+        for (ReliabilityRound.CodeFigures c : f.codes()) {
+            pw.printf(
+                    Locale.ROOT,
+                    "%-28s %7.1f  %-24s %-24s %-24s%n",
+                    c.code(),
+                    c.percentAgreement(),
+                    text(c.kappa()),
+                    text(c.turnAlpha()),
+                    text(c.unitizingAlpha()));
+        }
+        if (f.coders().size() > 2) {
+            pw.println("Character kappa per pair of coders (NVivo):");
+            for (PairwiseKappa.Pair p : a.pairs()) {
+                pw.printf(
+                        Locale.ROOT,
+                        "  %-28s %s-%s  agree %.1f%%  kappa %.3f%n",
+                        p.code(),
+                        p.coderA(),
+                        p.coderB(),
+                        p.percentAgreement(),
+                        p.kappa());
+            }
+        }
     }
 
     private static String text(Estimate e) {

@@ -6,12 +6,16 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "qual",
-        header = "Qualitative analysis: reliability rounds, theme matrices, REFI-QDA import and export.",
+        header =
+                "Qualitative analysis: codebook changes, reliability rounds, theme matrices, REFI-QDA import and export.",
         subcommands = {
             QualAgreementCommand.class,
             QualMatrixCommand.class,
             QualExportCommand.class,
-            QualImportCommand.class
+            QualImportCommand.class,
+            QualCodebookCommand.class,
+            QualRoundCommand.class,
+            QualQuotesCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or bad data", "2:bad usage", "3:internal failure"})

@@ -12,6 +12,7 @@ import org.tfeval.qual.matrix.ThemeMatrix;
 import org.tfeval.study.Study;
 import org.tfeval.study.StudyJson;
 import org.tfeval.study.qual.Interviews;
+import org.tfeval.study.qual.QualAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,8 +63,14 @@ final class QualMatrixCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv.")
     Format format;
 
+    @Option(
+            names = "--cooccurrence",
+            description = "Code co-occurrence instead: overlapping segments, shared speaker turns, interviewees.")
+    boolean cooccurrence;
+
     @Override
     public Integer call() {
+        if (cooccurrence) return cooccurrence();
         try (Study s = study.open()) {
             ThemeMatrix.Result m = Interviews.of(s)
                     .matrix(rows, site, restricted ? ThemeMatrix.Audience.RESTRICTED : ThemeMatrix.Audience.PUBLISHED);
@@ -98,6 +105,44 @@ final class QualMatrixCommand implements Callable<Integer> {
                         pw.println();
                     }
                     pw.println("segments/interviewees/sites" + (m.suppressed() ? "; * withheld (small counts)" : ""));
+            }
+            pw.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private Integer cooccurrence() {
+        try (Study s = study.open()) {
+            List<QualAnalysis.Pair> pairs = QualAnalysis.of(s)
+                    .cooccurrence(site, restricted ? ThemeMatrix.Audience.RESTRICTED : ThemeMatrix.Audience.PUBLISHED);
+            PrintWriter pw = spec.commandLine().getOut();
+            if (format == Format.JSON) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (QualAnalysis.Pair p : pairs) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("code_a", p.codeA());
+                    m.put("code_b", p.codeB());
+                    m.put("withheld", p.withheld());
+                    m.put("same_segment", p.withheld() ? null : p.sameSegment());
+                    m.put("same_turn", p.withheld() ? null : p.sameTurn());
+                    m.put("interviewees", p.withheld() ? null : p.interviewees());
+                    rows.add(m);
+                }
+                pw.println(StudyJson.pretty(rows));
+            } else {
+                if (format == Format.CSV) pw.println("code_a,code_b,same_segment,same_turn,interviewees");
+                for (QualAnalysis.Pair p : pairs) {
+                    String counts = p.withheld()
+                            ? (format == Format.CSV ? ",," : "*")
+                            : format == Format.CSV
+                                    ? p.sameSegment() + "," + p.sameTurn() + "," + p.interviewees()
+                                    : "segment " + p.sameSegment() + "  turn " + p.sameTurn() + "  interviewees "
+                                            + p.interviewees();
+                    pw.println(
+                            format == Format.CSV
+                                    ? csv(p.codeA()) + "," + csv(p.codeB()) + "," + counts
+                                    : p.codeA() + " + " + p.codeB() + ": " + counts);
+                }
             }
             pw.flush();
             return ExitCodes.OK;

@@ -26,7 +26,9 @@ import org.tfeval.report.document.TableView;
 import org.tfeval.report.document.TitlePage;
 import org.tfeval.report.findings.ResultLookup;
 import org.tfeval.report.measures.MeasuresChapter;
+import org.tfeval.report.qualitative.QualitativeChapter;
 import org.tfeval.report.technical.TechnicalReport;
+import org.tfeval.snapshot.qual.QualitativeFindings;
 import org.tfeval.stats.disclosure.ComplementarySuppression;
 import org.tfeval.stats.disclosure.Suppression;
 
@@ -49,6 +51,7 @@ public final class TaskForceReport {
     private final ResultLookup lookup;
     private final List<TableView> published = new ArrayList<>();
     private Optional<MeasuresChapter> measures = Optional.empty();
+    private Optional<QualitativeFindings> qualitative = Optional.empty();
     // paper: the report set's paper size (techreport)
     private org.tfeval.report.document.Paper paper = org.tfeval.report.document.Paper.DEFAULT;
 
@@ -66,6 +69,12 @@ public final class TaskForceReport {
     /** Adds the task force's own performance-measure series (when the snapshot holds measures). */
     public TaskForceReport withMeasures(Optional<MeasuresChapter> chapter) {
         this.measures = Objects.requireNonNull(chapter, "chapter");
+        return this;
+    }
+
+    /** Adds the task force's own interview themes (when the snapshot holds qualitative findings). */
+    public TaskForceReport withQualitative(Optional<QualitativeFindings> findings) {
+        this.qualitative = Objects.requireNonNull(findings, "findings");
         return this;
     }
 
@@ -163,6 +172,8 @@ public final class TaskForceReport {
         caseMix(doc, others);
         survivors(doc, others);
         disparity(doc, conf);
+        // chapter: qualitative findings
+        qualitative.ifPresent(f -> QualitativeChapter.writeForSite(doc, f, taskForce, rule));
         // chapter: performance measures
         measures.ifPresent(m -> m.writeTaskForce(doc, taskForce));
         doc.section("What the comparison can and cannot show");

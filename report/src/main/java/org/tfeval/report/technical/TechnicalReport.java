@@ -48,7 +48,9 @@ import org.tfeval.report.findings.Recommendations;
 import org.tfeval.report.findings.ResultLookup;
 import org.tfeval.report.findings.Statement;
 import org.tfeval.report.measures.MeasuresChapter;
+import org.tfeval.report.qualitative.QualitativeChapter;
 import org.tfeval.report.taskforce.TaskForceReport;
+import org.tfeval.snapshot.qual.QualitativeFindings;
 import org.tfeval.stats.disclosure.ComplementarySuppression;
 
 /**
@@ -113,6 +115,7 @@ public final class TechnicalReport {
     private Paper paper = Paper.DEFAULT;
     private SiteLabel siteLabel = SiteLabel.AS_RECORDED;
     private Optional<MeasuresChapter> measures = Optional.empty();
+    private Optional<QualitativeFindings> qualitative = Optional.empty();
     // edition: RESTRICTED names task forces, PUBLIC anonymizes them (report.disclosure, issue 10 item 8)
     private final Edition edition;
     private final SiteNames names;
@@ -161,6 +164,12 @@ public final class TechnicalReport {
     /** Adds the performance-measures chapter after the findings (when the snapshot holds measures). */
     public TechnicalReport withMeasures(Optional<MeasuresChapter> chapter) {
         this.measures = Objects.requireNonNull(chapter, "chapter");
+        return this;
+    }
+
+    /** Adds the qualitative findings under the interviews' research question (when the snapshot holds them). */
+    public TechnicalReport withQualitative(Optional<QualitativeFindings> findings) {
+        this.qualitative = Objects.requireNonNull(findings, "findings");
         return this;
     }
 
@@ -285,7 +294,8 @@ public final class TechnicalReport {
             }
             if (q.id().equals(INTERVIEWS)) {
                 // chapter: qualitative findings
-                if (written == 0) doc.paragraph(NOT_FROM_CASE_FILES);
+                qualitative.ifPresent(f -> QualitativeChapter.write(doc, f, results, rule));
+                if (written == 0 && qualitative.isEmpty()) doc.paragraph(NOT_FROM_CASE_FILES);
             } else if (written == 0) {
                 doc.paragraph("The analyses of this snapshot do not address this question.");
             }

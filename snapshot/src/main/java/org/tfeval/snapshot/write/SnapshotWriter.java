@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
@@ -142,7 +143,23 @@ public final class SnapshotWriter {
      * @param source     the rows of every form
      */
     public Written write(Path snapshots, Manifest.Validation validation, DatasetSource source) {
+        return write(snapshots, validation, source, Map.of());
+    }
+
+    /**
+     * Writes a snapshot with files beside the datasets (e.g. the qualitative findings), each hashed into the ID
+     * like a dataset; names are plain file names.
+     */
+    public Written write(
+            Path snapshots, Manifest.Validation validation, DatasetSource source, Map<String, byte[]> attachments) {
         Objects.requireNonNull(validation, "validation");
+        for (String name : attachments.keySet()) {
+            if (!name.matches("[a-z][a-z0-9_.-]*")
+                    || name.equals(Snapshot.MANIFEST)
+                    || name.equals(Snapshot.INSTRUMENT)) {
+                throw new IllegalArgumentException("not an attachment name: " + name);
+            }
+        }
         if (!validation.passed() && !allowErrors) {
             throw new IllegalArgumentException(
                     "a snapshot of data with " + validation.errors() + " validation errors needs allow_errors");
@@ -174,6 +191,10 @@ public final class SnapshotWriter {
                 List<Manifest.FileHash> files = new ArrayList<>();
                 datasets.forEach(d -> files.add(new Manifest.FileHash(d.file(), d.sha256())));
                 files.add(new Manifest.FileHash(Snapshot.INSTRUMENT, insSha));
+                for (Map.Entry<String, byte[]> a : new java.util.TreeMap<>(attachments).entrySet()) {
+                    Files.write(work.resolve(a.getKey()), a.getValue()); // attachments: qualitative findings
+                    files.add(new Manifest.FileHash(a.getKey(), ContentHash.sha256(a.getValue())));
+                }
                 Manifest.Measures frozenMeasures = measures == null ? null : measures(openDuck(), work, files);
                 String id = id(files, allowErrors);
                 Manifest manifest = new Manifest(

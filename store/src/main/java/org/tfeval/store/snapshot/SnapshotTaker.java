@@ -108,6 +108,11 @@ public final class SnapshotTaker {
      * @throws RefusedException when validation found errors and they are not allowed
      */
     public Snapshot take(Path snapshots, ValidationReport validation) {
+        return take(snapshots, validation, java.util.Map.of());
+    }
+
+    /** Takes a snapshot with files beside the datasets (the qualitative findings), hashed into its ID. */
+    public Snapshot take(Path snapshots, ValidationReport validation, java.util.Map<String, byte[]> attachments) {
         if (!validation.passed() && !writer.allowErrors()) {
             throw new RefusedException(
                     "snapshot refused: validation found " + validation.errors() + " errors",
@@ -131,7 +136,7 @@ public final class SnapshotTaker {
                                             + ") TO STDOUT WITH (FORMAT csv, HEADER false)",
                                     out);
                 }
-            });
+            }, attachments);
             pg.commit();
             if (written.created()) record(written.snapshot());
             return written.snapshot();

@@ -165,27 +165,13 @@ public final class Interviews {
                         "interview " + interviewId + " has no transcript", "tfeval transcripts import FILE"));
     }
 
-    /** Replaces the codebook's codes with those of a REFI-QDA .qdc file (codes are matched by GUID). */
+    /**
+     * Imports a REFI-QDA .qdc file as a new codebook version (codes matched by GUID; stored codes missing
+     * from the file are retired): {@link CodebookChanges#importQdc}.
+     */
     public Codebook importCodebook(Path qdc, String actor) {
-        Codebook book;
-        try {
-            book = Qdc.read(Files.readAllBytes(qdc));
-        } catch (java.io.IOException e) {
-            throw Problem.usage("cannot read " + qdc, "check the path");
-        }
-        tx(c -> {
-            QualTables.saveCodes(c, book.codes());
-            AuditLog.record(
-                    c,
-                    new AuditEntry(
-                            actor,
-                            "codebook_import",
-                            null,
-                            null,
-                            "{\"codes\":" + book.codes().size() + "}"));
-            return null;
-        });
-        return book;
+        CodebookChanges.of(study).importQdc(qdc, actor);
+        return codebook();
     }
 
     /** The stored codebook. */
@@ -273,8 +259,13 @@ public final class Interviews {
                 Code code = book.named(k.code())
                         .orElseThrow(() -> Problem.usage("no active code named " + k.code(), "see the codebook"));
                 if (!code.applicable()) throw Problem.refused("code " + k.code() + " is a category or retired", null);
-                if (k.round() != null && !QualTables.roundExists(c, k.round())) {
-                    throw Problem.usage("no round " + k.round(), null);
+                if (k.round() != null) {
+                    org.tfeval.store.qual.RoundTables.Round r = org.tfeval.store.qual.RoundTables.round(c, k.round())
+                            .orElseThrow(() -> Problem.usage("no round " + k.round(), null));
+                    if (!r.open()) throw Problem.refused("round " + k.round() + " is closed", "open a new round");
+                    if (!r.coders().contains(k.coder())) {
+                        throw Problem.refused("coder " + k.coder() + " is not a coder of round " + k.round(), null);
+                    }
                 }
                 String guid = UUID.randomUUID().toString();
                 QualTables.insertCoding(
@@ -303,7 +294,7 @@ public final class Interviews {
         return tx(c -> {
             Map<Long, List<String>> assignments = new LinkedHashMap<>();
             for (String id : interviewIds) assignments.put(newest(c, id).id(), List.copyOf(coders));
-            int version = Codebook.of(QualTables.codes(c)).version();
+            int version = org.tfeval.store.qual.CodebookTables.version(c);
             int round = QualTables.openRound(c, version, assignments);
             AuditLog.record(
                     c,
@@ -450,10 +441,34 @@ public final class Interviews {
             }
             List<QdaProject.User> userList = new ArrayList<>();
             users.forEach((name, guid) -> userList.add(new QdaProject.User(guid, name)));
+            // participants as REFI-QDA cases: their group and site as variables, their transcripts as sources
+            List<QdaProject.Case> cases = new ArrayList<>();
+            Map<String, String> sourceOf = new LinkedHashMap<>();
+            for (QdaProject.TextSource src : sources) sourceOf.put(src.name(), src.guid());
+            Variable groupVar = study.instrument().form("participant").variable("STAKEHOLDER_GROUP");
+            Map<String, List<String>> byParticipant = new java.util.TreeMap<>();
+            Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
+            for (org.tfeval.store.qual.FindingsTables.Interviewee i :
+                    org.tfeval.store.qual.FindingsTables.interviewees(c, store)) {
+                String src = sourceOf.get(i.interviewId());
+                if (src == null) continue;
+                byParticipant
+                        .computeIfAbsent(i.participant(), k -> new ArrayList<>())
+                        .add(src);
+                String label;
+                try {
+                    label = groupVar.valueLabels().getOrDefault(Long.parseLong(i.group()), i.group());
+                } catch (NumberFormatException e) {
+                    label = i.group();
+                }
+                attributes.put(i.participant(), Map.of("Stakeholder group", label, "Task force", i.site()));
+            }
+            byParticipant.forEach((pid, srcs) ->
+                    cases.add(new QdaProject.Case(guidOf("case " + pid), pid, attributes.get(pid), srcs)));
             String name = study.instrument().title() + " [" + mark(recipient, exportId) + "]";
             return new ProjectExport(
                     exportId,
-                    new QdaProject(name, userList, codes, List.of(), sources, List.of()),
+                    new QdaProject(name, userList, codes, cases, sources, List.of()),
                     survivors,
                     access,
                     consent,
@@ -565,6 +580,28 @@ public final class Interviews {
         List<String> loss = new ArrayList<>(imported.dataLoss());
         Map<String, String> userNames = new LinkedHashMap<>();
         p.users().forEach(u -> userNames.put(u.guid(), u.name()));
+        // participants live in the participant form: a case is checked against it, never imported over it
+        for (QdaProject.Note n : p.notes()) {
+            loss.add("note " + n.guid() + " (" + n.name() + "): memos are not imported; keep the project file");
+        }
+        tx(c -> {
+            Map<String, org.tfeval.store.qual.FindingsTables.Interviewee> known = new LinkedHashMap<>();
+            for (org.tfeval.store.qual.FindingsTables.Interviewee i :
+                    org.tfeval.store.qual.FindingsTables.interviewees(c, store)) {
+                known.put(i.participant(), i);
+            }
+            for (QdaProject.Case k : p.cases()) {
+                org.tfeval.store.qual.FindingsTables.Interviewee i = known.get(k.name());
+                if (i == null) {
+                    loss.add("case " + k.guid() + ": no participant " + k.name()
+                            + " with a codable transcript; its variables were not carried");
+                } else if (!i.site().equals(k.variables().getOrDefault("Task force", i.site()))) {
+                    loss.add("case " + k.guid() + ": its task force differs from participant " + k.name()
+                            + "'s record; the record was kept");
+                }
+            }
+            return null;
+        });
         tx(c -> {
             QualTables.saveCodes(c, p.codes());
             int codings = 0;

@@ -271,7 +271,7 @@ public final class SyntheticInterviews {
             }
             q.code(batch, actor);
             long t2 = System.nanoTime();
-            q.agreement(round, ReliabilityRound.standard());
+            Rounds.of(study).close(round, ReliabilityRound.standard(), actor); // a finished round
             long t3 = System.nanoTime();
             return new Summary(
                     people.size(),

@@ -173,6 +173,12 @@ class InterviewsTest {
             q.exportProject(out, "test");
             Qdpx.Imported back = Qdpx.read(out);
             assertThat(back.project().sources()).hasSize(2);
+            // participants travel as cases with their group and site
+            assertThat(back.project().cases())
+                    .extracting(c -> c.name() + " " + c.variables())
+                    .containsExactly(
+                            "TF01-P1 {Stakeholder group=Victim service provider, Task force=TF01}",
+                            "TF01-P2 {Stakeholder group=Survivor who dealt with the task force, Task force=TF01}");
             // three blind codings of the round and one consensus coding
             assertThat(back.project().sources().get(0).selections()).hasSize(4);
             Path again = dir.resolve("again.qdpx");

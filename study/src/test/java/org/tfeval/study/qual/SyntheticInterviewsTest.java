@@ -58,6 +58,25 @@ class SyntheticInterviewsTest {
             assertThat(leading(m, "Prosecutor")).isEqualTo("CHARGING_OTHER_STATUTES");
             assertThat(leading(m, "Victim service provider")).isEqualTo("HOUSING");
             assertThat(leading(m, "Law enforcement")).isEqualTo("TRUST");
+            long m0 = System.nanoTime();
+            for (Interviews.Rows rows : Interviews.Rows.values()) {
+                Interviews.of(s).matrix(rows, null, ThemeMatrix.Audience.RESTRICTED);
+                Interviews.of(s)
+                        .matrix(
+                                rows == Interviews.Rows.PARTICIPANT ? Interviews.Rows.GROUP : rows,
+                                "TF01",
+                                ThemeMatrix.Audience.PUBLISHED);
+            }
+            long m1 = System.nanoTime();
+            System.out.printf("matrices (3 restricted, 3 published for one site): %d ms%n", (m1 - m0) / 1_000_000);
+            // the demo's round is finished: closed, its figures frozen, and the snapshot carries them
+            Rounds.Summary closed = Rounds.of(s).list().get(0);
+            assertThat(closed.status()).isEqualTo("closed");
+            assertThat(closed.transcripts()).isEqualTo(SyntheticInterviews.DOUBLE_CODED);
+            org.tfeval.snapshot.qual.QualitativeFindings findings =
+                    QualitativeSnapshot.of(s).findings();
+            assertThat(findings.reliability().codes()).hasSize(6);
+            assertThat(findings.quotes()).isNotEmpty();
             ReliabilityRound.Figures f = Interviews.of(s)
                     .agreement(sum.round(), ReliabilityRound.standard().withReplicates(200));
             assertThat(f.codes()).hasSize(6);
