@@ -31,6 +31,7 @@ import org.tfeval.study.accounts.Accounts;
 import org.tfeval.study.accounts.LockoutPolicy;
 import org.tfeval.study.accounts.PasswordHasher;
 import org.tfeval.study.accounts.Role;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.coding.Coding;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.study.transaction.Transactions;
@@ -44,7 +45,7 @@ import org.tfeval.testkit.PostgresExtension;
  */
 class FieldPackagesTest {
     static final String PASSWORD = "correct horse battery staple";
-    static final FieldPassphrase PASS = new FieldPassphrase("laptop passphrase 2026");
+    static final Passphrase PASS = Passphrase.field("laptop passphrase 2026");
     /** Saves the killed laptop acknowledges before it is killed. */
     static final int KILL_AFTER_SAVES = 5;
 
@@ -218,7 +219,7 @@ class FieldPackagesTest {
     void a_package_with_a_wrong_passphrase_is_refused() {
         Path a = dir.resolve("a.tfpkg");
         field.checkout("coord", site, "coder-a", null, a, PASS);
-        FieldPassphrase wrong = new FieldPassphrase("not the laptop passphrase");
+        Passphrase wrong = Passphrase.field("not the laptop passphrase");
         assertThatThrownBy(() -> FieldSession.open(a, wrong, null, Clock.systemUTC()))
                 .isInstanceOf(Problem.Refused.class)
                 .hasMessageContaining("wrong passphrase");
@@ -322,7 +323,7 @@ class FieldPackagesTest {
                 url(PostgresExtension.freshDatabase()),
                 "coder-a",
                 Long.toString(baseRoot));
-        pb.environment().put(FieldPassphrase.ENVIRONMENT, PASS.value());
+        pb.environment().put(Passphrase.Purpose.FIELD_PACKAGE.environment(), PASS.value());
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         int acknowledged = 0;

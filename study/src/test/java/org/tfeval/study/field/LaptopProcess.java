@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.tfeval.study.accounts.Account;
 import org.tfeval.study.accounts.AccountTable;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.coding.Coding;
 import org.tfeval.study.transaction.Transactions;
 
@@ -14,13 +15,13 @@ import org.tfeval.study.transaction.Transactions;
  * kills it with SIGKILL at some point.
  *
  * <p>Arguments: package, database URL, coder, record id. The passphrase comes from
- * {@value FieldPassphrase#ENVIRONMENT}.
+ * TFEVAL_FIELD_PASSPHRASE.
  */
 public final class LaptopProcess {
     private LaptopProcess() {}
 
     public static void main(String[] args) {
-        FieldPassphrase pass = new FieldPassphrase(System.getenv(FieldPassphrase.ENVIRONMENT));
+        Passphrase pass = Passphrase.field(System.getenv(Passphrase.Purpose.FIELD_PACKAGE.environment()));
         FieldSession s = FieldSession.open(Path.of(args[0]), pass, args[1], Clock.systemUTC());
         Transactions tx = Transactions.open(s.study(), 2);
         Coding coding = new Coding(tx);
