@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -244,8 +245,8 @@ public final class Field {
         if (tfId == null || tfId.isBlank()) throw Problem.usage("name the site (task force) with --site");
         UUID device = UUID.randomUUID();
         Instant now = clock.instant();
-        Instant expires = now.plus(valid);
-        Instant leaseUntil = min(now.plus(leaseFor), expires);
+        Instant expires = now.plus(valid).truncatedTo(ChronoUnit.SECONDS);
+        Instant leaseUntil = min(now.plus(leaseFor), expires).truncatedTo(ChronoUnit.SECONDS);
         String yaml = InstrumentWriter.toYaml(tx.store().instrument());
         PackageBody body = tx.tx(c -> {
             Account a = AccountTable.find(c, coder)
@@ -422,7 +423,7 @@ public final class Field {
                 || !body.deviceId().equals(opened.header().deviceId())) throw FieldPackage.damaged();
         return tx.tx(c -> {
             FieldLedger.Device d = admitted(c, opened.header(), "renewed");
-            Instant until = min(now.plus(leaseFor), d.expiresAt());
+            Instant until = min(now.plus(leaseFor), d.expiresAt()).truncatedTo(ChronoUnit.SECONDS);
             FieldPackage.Header h = opened.renewed(until);
             FieldLedger.renewLease(c, d.deviceId(), h.leaseUntil());
             AuditEvents.record(

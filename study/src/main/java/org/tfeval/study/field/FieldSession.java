@@ -371,6 +371,11 @@ public final class FieldSession implements AutoCloseable {
         if (Files.isDirectory(options.disk())) removeLeftOvers(options.disk());
         Path parent = memory ? options.memory() : options.disk();
         try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the folder " + parent, e);
+        }
+        try {
             Path dir = Files.createTempDirectory(
                     parent, WORK_PREFIX + ProcessHandle.current().pid() + "-");
             OwnerOnlyFiles.restrict(dir);
