@@ -67,7 +67,46 @@ class InstrumentTest {
                 assertSameVariable(back.form(f.name()).variable(v.name()), v);
             }
             assertThat(back.form(f.name()).key()).isEqualTo(f.key());
+            assertThat(back.form(f.name()).sections())
+                    .as("sections of " + f.name())
+                    .isEqualTo(f.sections());
         }
+        assertThat(ecm.form("case").sections())
+                .as("the built-in instrument has sections")
+                .isNotEmpty();
+        assertThat(csv).contains("Evidence in the file");
+    }
+
+    @Test
+    void redcap_section_headers_become_the_forms_sections() {
+        String csv = RedcapDictionary.REDCAP_COLUMNS.stream()
+                        .map(c -> "\"" + c + "\"")
+                        .collect(java.util.stream.Collectors.joining(","))
+                + "\n"
+                + redcapRow("record_id", "intake", "text", "Record ID", "", "", "", "", "", "")
+                + sectioned("consent", "<b>Consent</b> &amp; contact", "yesno", "Consent given")
+                + sectioned("phone", "", "yesno", "Phone on file")
+                + sectioned("age", "2. About the person", "text", "Age")
+                + sectioned("sex", "Consent &amp; contact", "yesno", "Female");
+        Form intake =
+                RedcapDictionary.read(new StringReader(csv), "redcap.csv", ecm).form("intake");
+        assertThat(intake.sections())
+                .containsExactly(
+                        new Form.Section("consent_contact", "Consent & contact", "CONSENT"),
+                        new Form.Section("section_2_about_the_person", "2. About the person", "AGE"),
+                        new Form.Section("consent_contact_2", "Consent & contact", "SEX"));
+        assertThat(intake.parts()).hasSize(4);
+        assertThat(intake.parts().get(1).variables()).extracting(Variable::name).containsExactly("CONSENT", "PHONE");
+    }
+
+    private static String sectioned(String field, String header, String type, String label) {
+        List<String> cells = new java.util.ArrayList<>(java.util.Collections.nCopies(18, ""));
+        cells.set(0, field);
+        cells.set(1, "intake");
+        cells.set(2, header);
+        cells.set(3, type);
+        cells.set(4, label);
+        return cells.stream().map(c -> "\"" + c + "\"").collect(java.util.stream.Collectors.joining(",")) + "\n";
     }
 
     @Test

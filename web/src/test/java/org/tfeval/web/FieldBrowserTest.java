@@ -31,8 +31,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tfeval.pg.ConnectionSettings;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.field.Field;
-import org.tfeval.study.field.FieldPassphrase;
 import org.tfeval.study.field.FieldSession;
 import org.tfeval.study.transaction.Transactions;
 import org.tfeval.testkit.PostgresExtension;
@@ -45,7 +45,7 @@ import org.tfeval.testkit.PostgresExtension;
  */
 @ExtendWith(PostgresExtension.class)
 class FieldBrowserTest {
-    static final FieldPassphrase PASS = new FieldPassphrase("laptop passphrase 2026");
+    static final Passphrase PASS = Passphrase.field("laptop passphrase 2026");
 
     @TempDir
     Path dir;

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.study.accounts.Account;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.coding.Coding;
 import org.tfeval.study.field.Field;
-import org.tfeval.study.field.FieldPassphrase;
 import org.tfeval.study.field.FieldSession;
 import org.tfeval.study.transaction.Transactions;
 import org.tfeval.testkit.PostgresExtension;
@@ -25,7 +25,7 @@ import org.tfeval.testkit.PostgresExtension;
 /** Issue 15: the coordinator's field screens: checkout as a download, the conflict queue resolved field by field. */
 @ExtendWith(PostgresExtension.class)
 class FieldScreensTest {
-    static final FieldPassphrase PASS = new FieldPassphrase("laptop passphrase 2026");
+    static final Passphrase PASS = Passphrase.field("laptop passphrase 2026");
 
     @TempDir
     Path dir;

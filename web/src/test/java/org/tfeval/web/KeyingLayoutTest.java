@@ -209,6 +209,53 @@ class KeyingLayoutTest {
     }
 
     @Test
+    void alt_and_a_letter_jumps_to_each_sub_form_and_alt_page_down_and_up_step_between_records() {
+        long record = openNewCase();
+        for (String form : List.of("victim", "suspect")) {
+            driver.findElement(By.cssSelector("form[action='/records/" + record + "/add/" + form + "'] button"))
+                    .click();
+            wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+        }
+        driver.get(url("/cases/TFA-C0001"));
+        wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+        List<String> forms = driver.findElements(By.cssSelector("form.record-form")).stream()
+                .map(f -> f.getAttribute("id"))
+                .toList();
+        assertThat(forms).hasSize(3);
+        List<WebElement> links = driver.findElements(By.cssSelector(".case-index a[accesskey]"));
+        assertThat(links)
+                .extracting(a -> a.getAttribute("accesskey"))
+                .hasSize(3)
+                .doesNotHaveDuplicates();
+
+        for (int i = links.size() - 1; i >= 0; i--) {
+            String key = links.get(i).getAttribute("accesskey");
+            String target = "form-" + links.get(i).getAttribute("href").replaceAll(".*#rec-", "");
+            new Actions(driver).keyDown(Keys.ALT).sendKeys(key).keyUp(Keys.ALT).perform();
+            wait.until(d -> target.equals(active().get(3)));
+            assertThat(active().get(0))
+                    .as("Alt+" + key + " puts the cursor in a field")
+                    .isIn("INPUT", "SELECT");
+        }
+        assertThat(active().get(3)).isEqualTo(forms.get(0));
+        for (int i = 1; i < forms.size(); i++) {
+            new Actions(driver)
+                    .keyDown(Keys.ALT)
+                    .sendKeys(Keys.PAGE_DOWN)
+                    .keyUp(Keys.ALT)
+                    .perform();
+            String next = forms.get(i);
+            wait.until(d -> next.equals(active().get(3)));
+        }
+        new Actions(driver)
+                .keyDown(Keys.ALT)
+                .sendKeys(Keys.PAGE_UP)
+                .keyUp(Keys.ALT)
+                .perform();
+        wait.until(d -> forms.get(1).equals(active().get(3)));
+    }
+
+    @Test
     void a_case_keyed_through_the_form_equals_the_same_case_imported_from_csv(@TempDir Path tmp) throws Exception {
         openNewCase();
         PaperCase paper = PaperCase.typical();

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.tfeval.cli.ExitCodes;
+import org.tfeval.cli.PassphraseOption;
 import org.tfeval.cli.StudyOptions;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.study.Study;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.field.Field;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,7 @@ public final class FieldCheckoutCommand implements Callable<Integer> {
     StudyOptions study;
 
     @Mixin
-    FieldPassphraseOption passphrase;
+    PassphraseOption passphrase;
 
     @Option(names = "--site", required = true, paramLabel = "TF", description = "The task force (site) to visit.")
     String site;
@@ -51,6 +53,15 @@ public final class FieldCheckoutCommand implements Callable<Integer> {
             description = "Days until the package expires (default: ${DEFAULT-VALUE}; at most 90).")
     int days;
 
+    @Option(
+            names = "--lease-hours",
+            defaultValue = "72",
+            paramLabel = "N",
+            description = "Hours the laptop may open the package without reaching the study (default:"
+                    + " ${DEFAULT-VALUE}; at most 336); tfeval field renew extends it online, refused for a"
+                    + " revoked device.")
+    int leaseHours;
+
     @Override
     public Integer call() {
         if (days < 1) throw Problem.usage("--days must be at least 1");
@@ -58,10 +69,16 @@ public final class FieldCheckoutCommand implements Callable<Integer> {
         try (Study s = study.open();
                 Field.Opened f = Field.open(s)) {
             Field.Checkout c = f.field()
-                    .checkout(study.actor(), site, coder, Duration.ofDays(days), this.out, passphrase.read(true));
+                    .checkout(
+                            study.actor(),
+                            site,
+                            coder,
+                            Duration.ofDays(days),
+                            this.out,
+                            passphrase.read(Passphrase.Purpose.FIELD_PACKAGE, true));
             out.printf(
-                    "Wrote %s for %s at %s: %d case files, %d sampled cases; device %s; expires %s.%n",
-                    c.file(), c.coder(), c.tfId(), c.cases(), c.sampled(), c.deviceId(), c.expiresAt());
+                    "Wrote %s for %s at %s: %d case files, %d sampled cases; device %s; lease until %s; expires %s.%n",
+                    c.file(), c.coder(), c.tfId(), c.cases(), c.sampled(), c.deviceId(), c.leaseUntil(), c.expiresAt());
             return ExitCodes.OK;
         }
     }

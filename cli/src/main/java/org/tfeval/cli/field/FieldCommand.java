@@ -9,14 +9,15 @@ import picocli.CommandLine.Spec;
         name = "field",
         header = "Field packages: code paper case files on a laptop without a network, merged back without loss.",
         description = {
-            "checkout writes an encrypted package for one site and coder; serve runs the coding screens from it on"
-                    + " the laptop (127.0.0.1, no network); checkin merges it back field by field; conflicts and"
+            "checkout writes an encrypted package for one site and coder, with a lease; serve runs the coding screens"
+                    + " from it on the laptop (127.0.0.1, no network); renew extends the lease online; checkin merges it back field by field; conflicts and"
                     + " resolve work the conflict queue; devices and revoke govern the laptops."
         },
         subcommands = {
             FieldCheckoutCommand.class,
             FieldServeCommand.class,
             FieldCheckinCommand.class,
+            FieldRenewCommand.class,
             FieldDevicesCommand.class,
             FieldRevokeCommand.class,
             FieldConflictsCommand.class,

@@ -25,14 +25,15 @@ public final class FieldDevicesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Study s = study.open();
                 Field.Opened f = Field.open(s)) {
-            out.println("device\tsite\tcoder\texpires\tlast check-in\tstate");
+            out.println("device\tsite\tcoder\texpires\tlease until\tlast check-in\tstate");
             for (Field.Device d : f.field().devices()) {
                 out.printf(
-                        "%s\t%s\t%s\t%s\t%s\t%s%n",
+                        "%s\t%s\t%s\t%s\t%s\t%s\t%s%n",
                         d.deviceId(),
                         d.tfId(),
                         d.coder(),
                         d.expiresAt(),
+                        d.leaseUntil(),
                         d.lastCheckinAt() == null ? "-" : d.lastCheckinAt(),
                         d.revoked() ? "revoked by " + d.revokedBy() : "active");
             }

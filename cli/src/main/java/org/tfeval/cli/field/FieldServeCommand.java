@@ -2,12 +2,16 @@ package org.tfeval.cli.field;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.tfeval.cli.ExitCodes;
+import org.tfeval.cli.PassphraseOption;
+import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.study.Study;
+import org.tfeval.study.backup.Passphrase;
+import org.tfeval.study.field.Field;
 import org.tfeval.study.field.FieldSession;
 import org.tfeval.web.WebServer;
 import picocli.CommandLine.Command;
@@ -25,14 +29,21 @@ import picocli.CommandLine.Spec;
             "The package is the only place data is kept: every save is appended to it encrypted and forced to disk"
                     + " before it is acknowledged, so switching the laptop off loses nothing saved. The working"
                     + " database is rebuilt from the package on start (in memory where the system has /dev/shm)"
-                    + " and wiped on stop. The key is derived from the passphrase (asked for, or"
-                    + " TFEVAL_FIELD_PASSPHRASE) and kept in memory. Expired packages are refused.",
+                    + " and wiped on stop; without a tmpfs at /dev/shm serve is refused unless --allow-disk-workdir."
+                    + " A killed serve leaves no database running (a watchdog stops it) and its folder is removed on"
+                    + " the next open. The key is derived from the passphrase (asked for, or"
+                    + " TFEVAL_FIELD_PASSPHRASE) and kept in memory.",
+            "Refused: an expired package; a package past its lease (renew it online: tfeval field renew); a laptop"
+                    + " clock set back behind the last time the package was used. With --study (the study reachable"
+                    + " from the laptop) a revoked device is refused as it opens. Offline, a laptop cannot learn of a"
+                    + " revocation: a revoked device's package opens until its lease ends, and a coder who holds the"
+                    + " passphrase can always read what the package holds.",
             "Sign in as the package's coder with the usual password. Stop with Ctrl-C."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped",
-            "1:refused (expired, wrong passphrase, changed)",
+            "1:refused (expired, lease ended, clock set back, revoked, no tmpfs, wrong passphrase, changed)",
             "2:bad usage",
             "3:internal failure"
         })
@@ -44,7 +55,7 @@ public final class FieldServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    FieldPassphraseOption passphrase;
+    PassphraseOption passphrase;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The package file.")
     Path file;
@@ -56,12 +67,40 @@ public final class FieldServeCommand implements Callable<Integer> {
             description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free port).")
     int port;
 
+    @Option(
+            names = "--study",
+            paramLabel = "DIR",
+            description = "The study, when the laptop can reach it: the device is checked (revoked, expired) before"
+                    + " the package opens.")
+    Path study;
+
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description = "With --study: its PostgreSQL server instead of the study's database.")
+    String db;
+
+    @Option(
+            names = "--allow-disk-workdir",
+            description = "Without a tmpfs at /dev/shm, keep the working data in an owner-only folder on disk"
+                    + " (plain while serve runs; wiped on stop, or on the next open after a crash).")
+    boolean allowDiskWorkdir;
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (db != null && study == null) throw Problem.usage("--db goes with --study", null);
+        if (study != null) {
+            try (Study s = Study.open(study, db);
+                    Field.Opened f = Field.open(s)) {
+                Field.Device d = f.field().admit(System.getProperty("user.name", "unknown"), file);
+                out.printf("The study knows device %s: not revoked, lease until %s.%n", d.deviceId(), d.leaseUntil());
+            }
+        }
+        FieldSession.Options options = FieldSession.Options.defaults().allowingDiskWorkdir(allowDiskWorkdir);
         Thread hook = new Thread(
                 () -> {
                     stop.countDown();
@@ -73,15 +112,21 @@ public final class FieldServeCommand implements Callable<Integer> {
                 },
                 "tfeval-field-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (FieldSession session = FieldSession.open(file, passphrase.read(false), null, Clock.systemUTC())) {
+        try (FieldSession session =
+                FieldSession.open(file, passphrase.read(Passphrase.Purpose.FIELD_PACKAGE, false), options)) {
             WebServer.Settings settings = WebServer.Settings.defaults()
                     .withHost(WebServer.DEFAULT_HOST)
                     .withPort(port)
                     .withVersion("field");
             try (WebServer server = WebServer.start(session.study(), settings, session::sync)) {
                 out.printf(
-                        "Field package of %s for %s: %s (sign in as %s; expires %s)%n",
-                        session.taskForce(), session.coder(), server.uri(), session.coder(), session.expiresAt());
+                        "Field package of %s for %s: %s (sign in as %s; lease until %s; expires %s)%n",
+                        session.taskForce(),
+                        session.coder(),
+                        server.uri(),
+                        session.coder(),
+                        session.leaseUntil(),
+                        session.expiresAt());
                 if (session.droppedBytes() > 0)
                     out.println("A save cut off when the laptop last stopped was dropped (it was never acknowledged).");
                 out.println("Stop with Ctrl-C.");

@@ -24,7 +24,10 @@ import org.tfeval.study.transaction.Transactions;
 import org.tfeval.testkit.PostgresExtension;
 import picocli.CommandLine;
 
-/** Issue 15: tfeval field checkout, devices, checkin (twice), revoke, conflicts as a coordinator runs them. */
+/**
+ * Issue 15: tfeval field checkout, devices, checkin (twice), renew, revoke (then renew and serve
+ * with the study refused), conflicts as a coordinator runs them.
+ */
 @ExtendWith(PostgresExtension.class)
 class FieldCliTest {
     @TempDir
@@ -77,8 +80,33 @@ class FieldCliTest {
         assertThat(in.exit()).as(in.err()).isZero();
         assertThat(in.out()).contains("Nothing new");
 
+        Run renew = run(args(common, "field", "renew", pkg.toString(), "--lease-hours", "48"));
+        assertThat(renew.exit()).as(renew.err()).isZero();
+        assertThat(renew.out()).contains("Renewed device " + device).contains("lease until");
+        Run noReason = run(args(common, "field", "checkin", pkg.toString(), "--accept-expired"));
+        assertThat(noReason.exit()).as("--accept-expired without a reason").isEqualTo(2);
+
         Run revoke = run("field", "revoke", device, "--reason", "lost", "--study", study.toString(), "--db", url);
         assertThat(revoke.exit()).isZero();
+        Run renewRevoked = run(args(common, "field", "renew", pkg.toString()));
+        assertThat(renewRevoked.exit()).isEqualTo(1);
+        assertThat(renewRevoked.err()).contains("revoked");
+        Run serveRevoked = run(
+                "field",
+                "serve",
+                pkg.toString(),
+                "--passphrase-file",
+                pass.toString(),
+                "--study",
+                study.toString(),
+                "--db",
+                url,
+                "--port",
+                "0");
+        assertThat(serveRevoked.exit())
+                .as("serve reaching the study refuses a revoked device")
+                .isEqualTo(1);
+        assertThat(serveRevoked.err()).contains("revoked");
         Run refused = run(args(common, "field", "checkin", pkg.toString()));
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("revoked");

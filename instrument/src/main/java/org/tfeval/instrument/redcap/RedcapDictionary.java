@@ -29,7 +29,11 @@ import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 import org.tfeval.instrument.expression.Expression;
 
-/** Converts between an instrument and a REDCap data dictionary CSV. */
+/**
+ * Converts between an instrument and a REDCap data dictionary CSV. A form's sections are REDCap's
+ * "Section Header" on the section's first field (the heading; its name in {@code tfeval_section});
+ * a plain REDCap dictionary's section headers become sections named after their text.
+ */
 public final class RedcapDictionary {
     /** REDCap's 18 standard columns, in order. */
     public static final List<String> REDCAP_COLUMNS = List.of(
@@ -67,7 +71,11 @@ public final class RedcapDictionary {
             "tfeval_inherit",
             "tfeval_group",
             "tfeval_disclosure",
-            "tfeval_release");
+            "tfeval_release",
+            "tfeval_section");
+
+    /** Longest section name made from a heading (the rest of the heading stays in the label). */
+    static final int MAX_SECTION_NAME = 40;
 
     private static final Pattern VAR_REF = Pattern.compile("\\[([A-Za-z][A-Za-z0-9_]*)]");
 
@@ -94,6 +102,10 @@ public final class RedcapDictionary {
 
     private static List<String> row(Instrument ins, Form f, Variable v, Map<String, Integer> uses) {
         String fieldName = fieldName(f, v.name(), uses);
+        Form.Section section = f.sections().stream()
+                .filter(s -> s.first().equals(v.name()))
+                .findFirst()
+                .orElse(null);
         String fieldType;
         String validation = "";
         String min = v.min() == null ? "" : v.min().toPlainString();
@@ -136,7 +148,7 @@ public final class RedcapDictionary {
         return List.of(
                 fieldName,
                 f.name(),
-                "",
+                section == null ? "" : section.label(),
                 fieldType,
                 v.label(),
                 choices,
@@ -165,7 +177,8 @@ public final class RedcapDictionary {
                 v.inherit() == null ? "" : v.inherit(),
                 v.group() == null ? "" : v.group(),
                 v.disclosure().name().toLowerCase(Locale.ROOT),
-                v.release().name().toLowerCase(Locale.ROOT));
+                v.release().name().toLowerCase(Locale.ROOT),
+                section == null ? "" : section.name());
     }
 
     /** REDCap field names are lower case and unique across the project: repeated names get the form as prefix. */
@@ -205,6 +218,7 @@ public final class RedcapDictionary {
         Map<String, String> formLabels = new LinkedHashMap<>();
         Map<String, List<Variable>> vars = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
+        Map<String, List<Form.Section>> sections = new LinkedHashMap<>();
         Map<String, String> fieldToVar = new HashMap<>();
         for (CSVRecord r : records) {
             fieldToVar.put(
@@ -287,6 +301,13 @@ public final class RedcapDictionary {
                         disclosure,
                         release);
                 vars.computeIfAbsent(form, k -> new ArrayList<>()).add(v);
+                String header = headingText(get(r, "Section Header"));
+                if (!header.isEmpty()) {
+                    List<Form.Section> inForm = sections.computeIfAbsent(form, k -> new ArrayList<>());
+                    String sectionName =
+                            get(r, "tfeval_section").isEmpty() ? sectionName(header, inForm) : get(r, "tfeval_section");
+                    inForm.add(new Form.Section(sectionName, header, name));
+                }
                 boolean hasKeyColumn = records.get(0).isMapped("tfeval_key");
                 if (hasKeyColumn
                         ? get(r, "tfeval_key").equalsIgnoreCase("y")
@@ -298,8 +319,16 @@ public final class RedcapDictionary {
             }
         }
         List<Form> forms = new ArrayList<>();
-        vars.forEach(
-                (name, vs) -> forms.add(new Form(name, formLabels.get(name), keys.getOrDefault(name, List.of()), vs)));
+        try {
+            vars.forEach((name, vs) -> forms.add(new Form(
+                    name,
+                    formLabels.get(name),
+                    keys.getOrDefault(name, List.of()),
+                    vs,
+                    sections.getOrDefault(name, List.of()))));
+        } catch (IllegalArgumentException e) {
+            throw new InstrumentException(origin + ": " + e.getMessage(), e);
+        }
         List<org.tfeval.instrument.Rule> rules = new ArrayList<>();
         for (org.tfeval.instrument.Rule rule : base.rules()) {
             if (vars.containsKey(rule.form())) rules.add(rule);
@@ -363,6 +392,32 @@ public final class RedcapDictionary {
         }
         m.appendTail(b);
         return b.toString();
+    }
+
+    /** A section header's text: REDCap allows HTML in it; tags are dropped and spaces folded. */
+    static String headingText(String header) {
+        return header.replaceAll("<[^>]*>", " ")
+                .replace("&nbsp;", " ")
+                .replace("&amp;", "&")
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
+
+    /** A section name from its heading: lower-case words joined by _, unique in the form. */
+    private static String sectionName(String header, List<Form.Section> taken) {
+        String base =
+                header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (base.length() > MAX_SECTION_NAME)
+            base = base.substring(0, MAX_SECTION_NAME).replaceAll("_+$", "");
+        if (base.isEmpty() || !Character.isLetter(base.charAt(0))) base = "section_" + base;
+        base = base.replaceAll("_+$", "");
+        String name = base;
+        for (int n = 2; hasSection(taken, name); n++) name = base + "_" + n;
+        return name;
+    }
+
+    private static boolean hasSection(List<Form.Section> sections, String name) {
+        return sections.stream().anyMatch(s -> s.name().equals(name));
     }
 
     private static String get(CSVRecord r, String column) {

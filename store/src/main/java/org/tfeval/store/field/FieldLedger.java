@@ -27,6 +27,7 @@ public final class FieldLedger {
             Instant createdAt,
             String createdBy,
             Instant expiresAt,
+            Instant leaseUntil,
             Instant revokedAt,
             String revokedBy,
             Instant lastCheckinAt) {
@@ -35,6 +36,7 @@ public final class FieldLedger {
             Objects.requireNonNull(tfId, "tfId");
             Objects.requireNonNull(coder, "coder");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(leaseUntil, "leaseUntil");
         }
 
         public boolean revoked() {
@@ -107,19 +109,22 @@ public final class FieldLedger {
 
     public static void insertDevice(Connection c, Device d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO field_device (device_id, tf_id, coder, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO field_device (device_id, tf_id, coder, created_at, created_by, expires_at, lease_until)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, d.deviceId());
             ps.setString(2, d.tfId());
             ps.setString(3, d.coder());
             ps.setObject(4, utc(d.createdAt()));
             ps.setString(5, d.createdBy());
             ps.setObject(6, utc(d.expiresAt()));
+            ps.setObject(7, utc(d.leaseUntil()));
             ps.executeUpdate();
         }
     }
 
     private static final String DEVICE_COLUMNS =
-            "device_id, tf_id, coder, created_at, created_by, expires_at, revoked_at, revoked_by, last_checkin_at";
+            "device_id, tf_id, coder, created_at, created_by, expires_at, lease_until, revoked_at, revoked_by,"
+                    + " last_checkin_at";
 
     public static Optional<Device> device(Connection c, UUID id, boolean lock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -150,6 +155,17 @@ public final class FieldLedger {
             ps.setString(3, reason);
             ps.setObject(4, id);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Records a renewed lease of a device. */
+    public static void renewLease(Connection c, UUID id, Instant leaseUntil) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE field_device SET lease_until = ?, lease_renewed_at = ? WHERE device_id = ?")) {
+            ps.setObject(1, utc(leaseUntil));
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setObject(3, id);
+            ps.executeUpdate();
         }
     }
 
@@ -353,8 +369,9 @@ public final class FieldLedger {
                 rs.getString(5),
                 instant(rs.getTimestamp(6)),
                 instant(rs.getTimestamp(7)),
-                rs.getString(8),
-                instant(rs.getTimestamp(9)));
+                instant(rs.getTimestamp(8)),
+                rs.getString(9),
+                instant(rs.getTimestamp(10)));
     }
 
     private static Conflict readConflict(ResultSet rs) throws SQLException {

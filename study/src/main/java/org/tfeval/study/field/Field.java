@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.tfeval.study.accounts.AccountTable;
 import org.tfeval.study.accounts.NotAllowed;
 import org.tfeval.study.accounts.NotVisible;
 import org.tfeval.study.audit.AuditEvents;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.transaction.Transactions;
 
 /**
@@ -41,6 +43,13 @@ public final class Field {
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(14);
     /** The longest validity a package may have. */
     public static final Duration MAX_VALIDITY = Duration.ofDays(90);
+    /**
+     * How long a laptop may open a package without reaching the study (checkout or renewal): a
+     * revoked device's package stops opening at most this long after the last renewal.
+     */
+    public static final Duration DEFAULT_LEASE = Duration.ofHours(72);
+    /** The longest lease a checkout or renewal may give. */
+    public static final Duration MAX_LEASE = Duration.ofDays(14);
 
     /** A device a package was made for. */
     public record Device(
@@ -50,6 +59,7 @@ public final class Field {
             Instant createdAt,
             String createdBy,
             Instant expiresAt,
+            Instant leaseUntil,
             Instant revokedAt,
             String revokedBy,
             Instant lastCheckinAt) {
@@ -69,6 +79,7 @@ public final class Field {
                     d.createdAt(),
                     d.createdBy(),
                     d.expiresAt(),
+                    d.leaseUntil(),
                     d.revokedAt(),
                     d.revokedBy(),
                     d.lastCheckinAt());
@@ -77,7 +88,17 @@ public final class Field {
 
     /** What a checkout wrote. */
     public record Checkout(
-            Path file, UUID deviceId, String tfId, String coder, Instant expiresAt, int cases, int sampled) {}
+            Path file,
+            UUID deviceId,
+            String tfId,
+            String coder,
+            Instant expiresAt,
+            Instant leaseUntil,
+            int cases,
+            int sampled) {}
+
+    /** What a renewal wrote: the package's new lease. */
+    public record Renewal(UUID deviceId, Instant leaseUntil, Instant expiresAt) {}
 
     /**
      * An entry of the conflict queue.
@@ -197,10 +218,15 @@ public final class Field {
     // ---------------------------------------------------------------- checkout
 
     /** Checkout by a coordinator signed in to the web application (their task forces only). */
-    public Checkout checkout(Account user, String tfId, String coder, Duration validFor, Path out, FieldPassphrase p) {
+    public Checkout checkout(Account user, String tfId, String coder, Duration validFor, Path out, Passphrase p) {
         requireCoordinates(user);
         if (tfId == null || !user.sees(tfId)) throw new NotVisible();
-        return checkout(user.name(), tfId, coder, validFor, out, p);
+        return checkout(user.name(), tfId, coder, validFor, DEFAULT_LEASE, out, p);
+    }
+
+    /** Checkout with the default lease. */
+    public Checkout checkout(String actor, String tfId, String coder, Duration validFor, Path out, Passphrase p) {
+        return checkout(actor, tfId, coder, validFor, DEFAULT_LEASE, out, p);
     }
 
     /**
@@ -208,16 +234,19 @@ public final class Field {
      * cases, its case files (a blind second coder's cases without pass 1; nobody's pass 2 but the
      * coder's own), the coder's account, a new device ID and the expiry. The device is recorded.
      */
-    public Checkout checkout(String actor, String tfId, String coder, Duration validFor, Path out, FieldPassphrase p) {
+    public Checkout checkout(
+            String actor, String tfId, String coder, Duration validFor, Duration lease, Path out, Passphrase p) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(p, "passphrase");
         Duration valid = validFor == null ? DEFAULT_VALIDITY : validFor;
         if (valid.isNegative() || valid.isZero() || valid.compareTo(MAX_VALIDITY) > 0)
             throw Problem.usage("a package is valid for 1 hour to " + MAX_VALIDITY.toDays() + " days");
+        Duration leaseFor = checkedLease(lease);
         if (tfId == null || tfId.isBlank()) throw Problem.usage("name the site (task force) with --site");
         UUID device = UUID.randomUUID();
         Instant now = clock.instant();
-        Instant expires = now.plus(valid);
+        Instant expires = now.plus(valid).truncatedTo(ChronoUnit.SECONDS);
+        Instant leaseUntil = min(now.plus(leaseFor), expires).truncatedTo(ChronoUnit.SECONDS);
         String yaml = InstrumentWriter.toYaml(tx.store().instrument());
         PackageBody body = tx.tx(c -> {
             Account a = AccountTable.find(c, coder)
@@ -266,7 +295,7 @@ public final class Field {
                             coder));
             String studyId = FieldLedger.studyId(c);
             FieldLedger.insertDevice(
-                    c, new FieldLedger.Device(device, tfId, coder, now, actor, expires, null, null, null));
+                    c, new FieldLedger.Device(device, tfId, coder, now, actor, expires, leaseUntil, null, null, null));
             int sampledCount = t.get(FieldRows.Table.SAMPLE_CASE).size();
             AuditEvents.record(
                     c,
@@ -284,16 +313,19 @@ public final class Field {
                     "sampled",
                     sampledCount,
                     "expires",
-                    expires.toString());
+                    expires.toString(),
+                    "lease",
+                    leaseUntil.toString());
             return new PackageBody(studyId, device, tfId, coder, expires, now, yaml, t);
         });
-        FieldPackage.write(out, body.studyId(), device, expires, body.bytes(), p);
+        FieldPackage.write(out, body.studyId(), device, expires, leaseUntil, body.bytes(), p);
         return new Checkout(
                 out,
                 device,
                 tfId,
                 coder,
                 expires,
+                leaseUntil,
                 body.rows(FieldRows.Table.CODING_CASE).size(),
                 body.rows(FieldRows.Table.SAMPLE_CASE).size());
     }
@@ -317,8 +349,26 @@ public final class Field {
      * taken, where both changed the same field (or the laptop removed a record) the change goes
      * to the conflict queue. The device's activity log goes into the audit trail.
      */
-    public Checkin checkin(String actor, Path file, FieldPassphrase p) {
-        FieldPackage.Opened opened = FieldPackage.open(file, p, clock.instant(), true);
+    public Checkin checkin(String actor, Path file, Passphrase p) {
+        return checkin(actor, file, p, null);
+    }
+
+    /**
+     * Checks a package in as {@link #checkin(String, Path, Passphrase)} does; a package past its
+     * expiry is refused unless {@code acceptExpiredReason} says why it is accepted (recorded in
+     * the audit trail), so a late coder loses nothing but it is a coordinator's decision.
+     */
+    public Checkin checkin(String actor, Path file, Passphrase p, String acceptExpiredReason) {
+        String acceptExpired =
+                acceptExpiredReason == null || acceptExpiredReason.isBlank() ? null : acceptExpiredReason.strip();
+        Instant now = clock.instant();
+        FieldPackage.Opened opened = FieldPackage.open(file, p, now, true);
+        boolean expired = now.isAfter(opened.header().expiresAt());
+        if (expired && acceptExpired == null) {
+            throw Problem.refused(
+                    "this field package expired at " + opened.header().expiresAt() + "; nothing was checked in",
+                    "a coordinator may accept it with --accept-expired --reason TEXT (recorded in the audit trail)");
+        }
         PackageBody body = PackageBody.parse(opened.body());
         if (!body.studyId().equals(opened.header().studyId())
                 || !body.deviceId().equals(opened.header().deviceId())) throw FieldPackage.damaged();
@@ -339,8 +389,108 @@ public final class Field {
                                 + "; nothing was checked in",
                         "ask the coordinator; a revoked device's changes are not accepted");
             }
+            if (expired) {
+                AuditEvents.record(
+                        c,
+                        actor,
+                        "field_checkin_expired_accepted",
+                        null,
+                        "device",
+                        d.deviceId().toString(),
+                        "expired",
+                        opened.header().expiresAt().toString(),
+                        "reason",
+                        acceptExpired);
+            }
             return new Merge(c, forms, body, d, actor).run(events);
         });
+    }
+
+    // ---------------------------------------------------------------- lease
+
+    /**
+     * Renews a package's lease online: refused for another study's package, an unknown, revoked
+     * or expired device, a wrong passphrase or a changed file, and while the package is open in
+     * a {@code field serve}. The package is written again with the new lease (never past its
+     * expiry); the renewal is recorded with the device and in the audit trail.
+     */
+    public Renewal renew(String actor, Path file, Passphrase p, Duration lease) {
+        Duration leaseFor = checkedLease(lease);
+        Instant now = clock.instant();
+        FieldPackage.Opened opened = FieldPackage.open(file, p, now, false);
+        PackageBody body = PackageBody.parse(opened.body());
+        if (!body.studyId().equals(opened.header().studyId())
+                || !body.deviceId().equals(opened.header().deviceId())) throw FieldPackage.damaged();
+        return tx.tx(c -> {
+            FieldLedger.Device d = admitted(c, opened.header(), "renewed");
+            Instant until = min(now.plus(leaseFor), d.expiresAt()).truncatedTo(ChronoUnit.SECONDS);
+            FieldPackage.Header h = opened.renewed(until);
+            FieldLedger.renewLease(c, d.deviceId(), h.leaseUntil());
+            AuditEvents.record(
+                    c,
+                    actor,
+                    "field_renew",
+                    null,
+                    "device",
+                    d.deviceId().toString(),
+                    "lease",
+                    h.leaseUntil().toString());
+            return new Renewal(d.deviceId(), h.leaseUntil(), h.expiresAt());
+        });
+    }
+
+    /**
+     * Checks, when the laptop reaches the study as {@code field serve} starts, that the package
+     * belongs to this study and its device is known, not revoked and not expired (the header is
+     * enough: no passphrase is needed, and the laptop authenticates the header when it opens the
+     * package). Refused otherwise; recorded in the audit trail.
+     */
+    public Device admit(String actor, Path file) {
+        FieldPackage.Header h = FieldPackage.header(file);
+        return tx.tx(c -> {
+            FieldLedger.Device d = admitted(c, h, "opened");
+            AuditEvents.record(
+                    c,
+                    actor,
+                    "field_serve_admitted",
+                    null,
+                    "device",
+                    d.deviceId().toString());
+            return Device.of(d);
+        });
+    }
+
+    private FieldLedger.Device admitted(Connection c, FieldPackage.Header h, String verb) throws SQLException {
+        if (!FieldLedger.studyId(c).equals(h.studyId())) {
+            throw Problem.refused(
+                    "this field package belongs to another study; it was not " + verb, "use the study it was made for");
+        }
+        FieldLedger.Device d = FieldLedger.device(c, h.deviceId(), true)
+                .orElseThrow(() ->
+                        Problem.refused("this study has no record of the package's device; it was not " + verb, null));
+        if (d.revoked()) {
+            throw Problem.refused(
+                    "the package's device " + d.deviceId() + " was revoked by " + d.revokedBy() + "; it was not "
+                            + verb,
+                    "ask the coordinator; a revoked device's package cannot be used");
+        }
+        if (clock.instant().isAfter(d.expiresAt())) {
+            throw Problem.refused(
+                    "this field package expired at " + d.expiresAt() + "; it was not " + verb,
+                    "check it in, and ask for a new package");
+        }
+        return d;
+    }
+
+    private static Duration checkedLease(Duration lease) {
+        Duration l = lease == null ? DEFAULT_LEASE : lease;
+        if (l.compareTo(Duration.ofHours(1)) < 0 || l.compareTo(MAX_LEASE) > 0)
+            throw Problem.usage("a lease is 1 hour to " + MAX_LEASE.toDays() + " days");
+        return l;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     // ---------------------------------------------------------------- devices

@@ -27,6 +27,7 @@ import org.tfeval.study.accounts.Accounts;
 import org.tfeval.study.accounts.LockoutPolicy;
 import org.tfeval.study.accounts.PasswordHasher;
 import org.tfeval.study.accounts.Role;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.coding.Coding;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.study.transaction.Transactions;
@@ -43,7 +44,7 @@ public final class FieldBench {
     /** The forms keyed on the laptop and imported as the baseline. */
     static final List<String> FORMS = List.of("case", "victim", "suspect");
 
-    private static final FieldPassphrase PASS = new FieldPassphrase("bench passphrase, not secret");
+    private static final Passphrase PASS = Passphrase.field("bench passphrase, not secret");
     private static final String PASSWORD = "bench password, not secret";
 
     private final int cases;

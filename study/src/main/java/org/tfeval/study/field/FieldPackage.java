@@ -30,10 +30,11 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.study.backup.Passphrase;
 
 /**
  * The field package file. A header in clear (magic, format, and as JSON the study ID, the device
- * ID, the expiry and the key derivation's salt and iterations) followed by frames, each
+ * ID, the expiry, the lease and the key derivation's salt and iterations) followed by frames, each
  * {@code length | nonce | AES-256-GCM ciphertext}. Frame 0 is the package body; every later frame
  * is one batch of change events appended by a save on the laptop and forced to disk before the
  * save is acknowledged. Every frame authenticates the whole header and its own position as
@@ -68,17 +69,28 @@ public final class FieldPackage {
      *
      * @param studyId    the study the package belongs to
      * @param deviceId   the device it was made for
-     * @param expiresAt  after this the package is refused on the laptop
+     * @param expiresAt  after this the package is refused on the laptop, and at check-in unless a
+     *                   coordinator accepts it with a reason
+     * @param leaseUntil after this the package is refused on the laptop until it is renewed online
+     *                   ({@code tfeval field renew}); never after {@code expiresAt}
      * @param createdAt  when it was made
      * @param iterations PBKDF2 iterations
      * @param salt       PBKDF2 salt
      */
     public record Header(
-            String studyId, UUID deviceId, Instant expiresAt, Instant createdAt, int iterations, byte[] salt) {
+            String studyId,
+            UUID deviceId,
+            Instant expiresAt,
+            Instant leaseUntil,
+            Instant createdAt,
+            int iterations,
+            byte[] salt) {
         public Header {
             Objects.requireNonNull(studyId, "studyId");
             Objects.requireNonNull(deviceId, "deviceId");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(leaseUntil, "leaseUntil");
+            if (leaseUntil.isAfter(expiresAt)) leaseUntil = expiresAt;
             Objects.requireNonNull(createdAt, "createdAt");
             salt = salt.clone();
         }
@@ -88,6 +100,7 @@ public final class FieldPackage {
             n.put("study", studyId);
             n.put("device", deviceId.toString());
             n.put("expires", expiresAt.toString());
+            n.put("lease", leaseUntil.toString());
             n.put("created", createdAt.toString());
             n.put("kdf", "PBKDF2-HMAC-SHA256");
             n.put("iterations", iterations);
@@ -104,10 +117,12 @@ public final class FieldPackage {
         static Header parse(JsonNode n) {
             try {
                 if (!"PBKDF2-HMAC-SHA256".equals(n.path("kdf").asText())) throw damaged();
+                Instant expires = Instant.parse(n.path("expires").asText());
                 return new Header(
                         n.path("study").asText(),
                         UUID.fromString(n.path("device").asText()),
-                        Instant.parse(n.path("expires").asText()),
+                        expires,
+                        n.has("lease") ? Instant.parse(n.path("lease").asText()) : expires,
                         Instant.parse(n.path("created").asText()),
                         n.path("iterations").asInt(),
                         Base64.getDecoder().decode(n.path("salt").asText()));
@@ -166,6 +181,44 @@ public final class FieldPackage {
         /** Bytes of an unfinished last frame (a save cut off by power loss, never acknowledged). */
         public long droppedBytes() {
             return droppedBytes;
+        }
+
+        /**
+         * Writes the package again with {@code leaseUntil} in its header (every frame is sealed
+         * anew, since each authenticates the header); refused while the package is open in a
+         * {@code field serve}. Returns the new header.
+         */
+        public Header renewed(Instant leaseUntil) {
+            Header h = new Header(
+                    header.studyId(),
+                    header.deviceId(),
+                    header.expiresAt(),
+                    leaseUntil,
+                    header.createdAt(),
+                    header.iterations(),
+                    header.salt());
+            byte[] hb = h.bytes();
+            List<byte[]> frames = new ArrayList<>();
+            frames.add(body);
+            frames.addAll(batches);
+            try (FileChannel held = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                java.nio.channels.FileLock lock;
+                try {
+                    lock = held.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    throw Problem.refused(
+                            "the field package is open in a tfeval field serve; its lease was not renewed",
+                            "stop field serve first");
+                }
+                writeFrames(file, hb, key, frames);
+                return h;
+            } catch (IOException e) {
+                throw new Problem.Usage(
+                        "cannot write the field package " + file + " (" + e.getMessage() + ")", null, e);
+            }
         }
 
         /** Opens the file for appending event batches (dropping an unfinished last frame first). */
@@ -236,20 +289,30 @@ public final class FieldPackage {
 
     /** Writes a new package (owner-only; replaces {@code out} only when complete). */
     public static void write(
-            Path out, String studyId, UUID deviceId, Instant expiresAt, byte[] body, FieldPassphrase p) {
+            Path out, String studyId, UUID deviceId, Instant expiresAt, Instant leaseUntil, byte[] body, Passphrase p) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        Header h = new Header(studyId, deviceId, expiresAt, Instant.now(), ITERATIONS, salt);
-        byte[] hb = h.bytes();
-        SecretKey key = derive(p, salt, ITERATIONS);
-        byte[] frame = frame(body, key, hb, 0);
+        Header h = new Header(studyId, deviceId, expiresAt, leaseUntil, Instant.now(), ITERATIONS, salt);
+        try {
+            writeFrames(out, h.bytes(), derive(p, salt, ITERATIONS), List.of(body));
+        } catch (IOException e) {
+            throw new Problem.Usage("cannot write the field package " + out + " (" + e.getMessage() + ")", null, e);
+        }
+    }
+
+    /** Writes header and frames to a new owner-only file that replaces {@code out} only when complete. */
+    private static void writeFrames(Path out, byte[] hb, SecretKey key, List<byte[]> payloads) throws IOException {
         Path abs = out.toAbsolutePath();
         Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
         try {
             OwnerOnlyFiles.emptyFile(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap(hb));
-                ch.write(ByteBuffer.wrap(frame));
+                long index = 0;
+                for (byte[] payload : payloads) {
+                    ByteBuffer b = ByteBuffer.wrap(frame(payload, key, hb, index++));
+                    while (b.hasRemaining()) ch.write(b);
+                }
                 ch.force(true);
             }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -259,7 +322,7 @@ public final class FieldPackage {
             } catch (IOException ignored) {
                 // the partial file is owner-only and encrypted
             }
-            throw new Problem.Usage("cannot write the field package " + out + " (" + e.getMessage() + ")", null, e);
+            throw e;
         }
     }
 
@@ -276,7 +339,7 @@ public final class FieldPackage {
      * Opens a package: refused when it is expired at {@code now} (unless {@code allowExpired}),
      * sealed with another passphrase, or changed.
      */
-    public static Opened open(Path file, FieldPassphrase p, Instant now, boolean allowExpired) {
+    public static Opened open(Path file, Passphrase p, Instant now, boolean allowExpired) {
         Objects.requireNonNull(p, "passphrase");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             HeaderRead hr = readHeader(ch);
@@ -389,7 +452,7 @@ public final class FieldPackage {
         }
     }
 
-    private static SecretKey derive(FieldPassphrase p, byte[] salt, int iterations) {
+    private static SecretKey derive(Passphrase p, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(p.value().toCharArray(), salt, iterations, KEY_BITS);
         try {
             byte[] raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.tfeval.instrument.workflow.OwnerOnlyFiles;
 import org.tfeval.instrument.workflow.Problem;
@@ -21,11 +23,13 @@ import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.field.FieldRows;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.study.Study;
+import org.tfeval.study.backup.Passphrase;
 
 /**
  * A field package opened on the laptop. The package file is the only persistent store: on open,
- * a working study is made in a temporary folder (in memory, {@code /dev/shm}, where the system has
- * it, so a switched-off laptop keeps nothing in clear), its database is filled from the package
+ * a working study is made in a temporary folder in memory ({@code /dev/shm}, a tmpfs, so a
+ * switched-off laptop keeps nothing in clear; without it the package is refused unless the
+ * coder allows a disk folder, owner-only and wiped on close), its database is filled from the package
  * body and every event in it, and the coding screens run on it. After every change
  * {@link #sync()} compares the database with the package and appends the differences as one
  * encrypted batch of events, forced to disk, before the change is acknowledged; the database's
@@ -35,6 +39,51 @@ import org.tfeval.study.Study;
 public final class FieldSession implements AutoCloseable {
     /** Where working folders go when the system has a memory file system. */
     static final Path MEMORY = Path.of("/dev/shm");
+    /** File system types that keep nothing after power is cut. */
+    static final Set<String> MEMORY_FILE_SYSTEMS = Set.of("tmpfs", "ramfs");
+    /**
+     * How far the laptop's clock may lie behind the latest time the package has seen (clocks of
+     * laptops drift and are corrected); further behind, the clock was set back and the package is refused.
+     */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(10);
+
+    /**
+     * How a package is opened on the laptop.
+     *
+     * @param dbOverride       a PostgreSQL database instead of the embedded one (tests), or null
+     * @param clock            the laptop's clock
+     * @param memory           the memory file system for the working folder
+     * @param disk             where the working folder goes when {@code allowDiskWorkdir} and there is no memory file system
+     * @param allowDiskWorkdir whether the working data may be on disk (plain while serving) when there is no memory file system
+     */
+    public record Options(String dbOverride, Clock clock, Path memory, Path disk, boolean allowDiskWorkdir) {
+        public Options {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(memory, "memory");
+            Objects.requireNonNull(disk, "disk");
+        }
+
+        /** The embedded database, the system clock, {@code /dev/shm}, no disk folder. */
+        public static Options defaults() {
+            return new Options(null, Clock.systemUTC(), MEMORY, Path.of(System.getProperty("java.io.tmpdir")), false);
+        }
+
+        public Options withDb(String db) {
+            return new Options(db, clock, memory, disk, allowDiskWorkdir);
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(dbOverride, c, memory, disk, allowDiskWorkdir);
+        }
+
+        public Options withFolders(Path memoryRoot, Path diskRoot) {
+            return new Options(dbOverride, clock, memoryRoot, diskRoot, allowDiskWorkdir);
+        }
+
+        public Options allowingDiskWorkdir(boolean allow) {
+            return new Options(dbOverride, clock, memory, disk, allow);
+        }
+    }
     /** The prefix of a working folder (left-overs of a killed session are removed on the next open). */
     static final String WORK_PREFIX = "tfeval-field-";
 
@@ -48,6 +97,7 @@ public final class FieldSession implements AutoCloseable {
     private long auditSeen;
     private int batches;
     private final long dropped;
+    private final Instant leaseUntil;
 
     private FieldSession(
             Path file,
@@ -59,7 +109,8 @@ public final class FieldSession implements AutoCloseable {
             Clock clock,
             long auditSeen,
             int batches,
-            long dropped) {
+            long dropped,
+            Instant leaseUntil) {
         this.file = file;
         this.body = body;
         this.work = work;
@@ -70,32 +121,50 @@ public final class FieldSession implements AutoCloseable {
         this.auditSeen = auditSeen;
         this.batches = batches;
         this.dropped = dropped;
+        this.leaseUntil = leaseUntil;
     }
 
     /**
      * Opens a package on the laptop: refused when expired, with another passphrase, or changed.
      * {@code dbOverride} (tests) names a PostgreSQL database instead of the embedded one.
      */
-    public static FieldSession open(Path file, FieldPassphrase passphrase, String dbOverride, Clock clock) {
+    public static FieldSession open(Path file, Passphrase passphrase, String dbOverride, Clock clock) {
+        return open(file, passphrase, Options.defaults().withDb(dbOverride).withClock(clock));
+    }
+
+    /**
+     * Opens a package on the laptop: refused when expired, past its lease, with the laptop's
+     * clock set back behind the latest time recorded in the package, with another passphrase, or
+     * changed; and when there is no memory file system for the working data unless the options
+     * allow a disk folder.
+     */
+    public static FieldSession open(Path file, Passphrase passphrase, Options options) {
         Objects.requireNonNull(file, "file");
-        FieldPackage.Opened opened = FieldPackage.open(file, passphrase, clock.instant(), false);
+        Clock clock = options.clock();
+        Instant now = clock.instant();
+        FieldPackage.Opened opened = FieldPackage.open(file, passphrase, now, false);
         PackageBody body = PackageBody.parse(opened.body());
         if (!body.studyId().equals(opened.header().studyId())
                 || !body.deviceId().equals(opened.header().deviceId())) throw FieldPackage.damaged();
         LaptopState state = LaptopState.of(body);
         int batches = 0;
+        Instant lastSeen = opened.header().createdAt();
         for (byte[] b : opened.batches()) {
-            for (FieldEvent e : FieldEvent.read(b)) state.apply(e);
+            for (FieldEvent e : FieldEvent.read(b)) {
+                state.apply(e);
+                if (e.at().isAfter(lastSeen)) lastSeen = e.at();
+            }
             batches++;
         }
-        Path work = workFolder();
+        requireTime(opened.header(), lastSeen, now);
+        Path work = workFolder(options);
         Study study = null;
         FieldPackage.Appender appender = null;
         try {
             Path dir = work.resolve("study");
             StudyWorkspace.init(dir, "ecm", false);
             OwnerOnlyFiles.writeString(dir.resolve("instrument.yaml"), body.instrumentYaml(), StandardCharsets.UTF_8);
-            study = Study.open(dir, dbOverride);
+            study = Study.open(dir, options.dbOverride());
             long seen;
             try (Connection c = study.store().connect()) {
                 c.setAutoCommit(false);
@@ -111,7 +180,17 @@ public final class FieldSession implements AutoCloseable {
             }
             appender = opened.appender();
             FieldSession s = new FieldSession(
-                    file, body, work, study, appender, state, clock, seen, batches, opened.droppedBytes());
+                    file,
+                    body,
+                    work,
+                    study,
+                    appender,
+                    state,
+                    clock,
+                    seen,
+                    batches,
+                    opened.droppedBytes(),
+                    opened.header().leaseUntil());
             s.activity("field_open", "package opened on the laptop");
             return s;
         } catch (SQLException e) {
@@ -140,6 +219,42 @@ public final class FieldSession implements AutoCloseable {
 
     public Instant expiresAt() {
         return body.expiresAt();
+    }
+
+    /** Until when the laptop may open the package without renewing it online. */
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    /** The working folder (in memory unless a disk folder was allowed). */
+    public Path workFolder() {
+        return work;
+    }
+
+    /**
+     * Refuses a package whose lease or expiry has passed, reckoned from the later of the laptop's
+     * clock and the latest time the package recorded (every save and every open records one,
+     * authenticated), and a clock set back behind that time.
+     */
+    static void requireTime(FieldPackage.Header h, Instant lastSeen, Instant now) {
+        if (now.plus(CLOCK_TOLERANCE).isBefore(lastSeen)) {
+            throw Problem.refused(
+                    "this laptop's clock is behind the last time the field package was used (" + lastSeen
+                            + "); the package was not opened",
+                    "set the clock right; a clock set back cannot extend a package's lease");
+        }
+        Instant effective = now.isAfter(lastSeen) ? now : lastSeen;
+        if (effective.isAfter(h.expiresAt())) {
+            throw Problem.refused(
+                    "this field package expired at " + h.expiresAt() + " and can no longer be opened",
+                    "bring the laptop to the coordinator to check the package in, or ask for a new package");
+        }
+        if (effective.isAfter(h.leaseUntil())) {
+            throw Problem.refused(
+                    "the lease of this field package ended at " + h.leaseUntil() + "; it was not opened",
+                    "renew it where the study can be reached: tfeval field renew FILE --study DIR"
+                            + " (refused for a revoked device), or check it in");
+        }
     }
 
     public UUID deviceId() {
@@ -238,12 +353,28 @@ public final class FieldSession implements AutoCloseable {
         }
     }
 
-    /** A new owner-only working folder in memory where possible; left-overs of killed sessions are removed first. */
-    static Path workFolder() {
-        Path parent = Files.isDirectory(MEMORY) && Files.isWritable(MEMORY)
-                ? MEMORY
-                : Path.of(System.getProperty("java.io.tmpdir"));
-        removeLeftOvers(parent);
+    /**
+     * A new owner-only working folder in memory, or on disk when there is no memory file system
+     * and the options allow it (refused otherwise); left-overs of killed sessions are removed
+     * first, in both places.
+     */
+    static Path workFolder(Options options) {
+        boolean memory = inMemory(options.memory());
+        if (!memory && !options.allowDiskWorkdir()) {
+            throw Problem.refused(
+                    "this system has no memory file system (tmpfs) at " + options.memory()
+                            + "; the working data would be on disk in clear while the package is open",
+                    "run where " + MEMORY + " is a tmpfs, or pass --allow-disk-workdir (the folder is owner-only"
+                            + " and wiped when serve stops or, after a crash, on the next open)");
+        }
+        if (Files.isDirectory(options.memory())) removeLeftOvers(options.memory());
+        if (Files.isDirectory(options.disk())) removeLeftOvers(options.disk());
+        Path parent = memory ? options.memory() : options.disk();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the folder " + parent, e);
+        }
         try {
             Path dir = Files.createTempDirectory(
                     parent, WORK_PREFIX + ProcessHandle.current().pid() + "-");
@@ -251,6 +382,16 @@ public final class FieldSession implements AutoCloseable {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a working folder in " + parent, e);
+        }
+    }
+
+    /** Whether {@code dir} is a writable memory file system (tmpfs). */
+    static boolean inMemory(Path dir) {
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) return false;
+        try {
+            return MEMORY_FILE_SYSTEMS.contains(Files.getFileStore(dir).type());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -6,7 +6,17 @@
  * devices. {@link org.tfeval.study.field.FieldSession} runs on the laptop: the package is the only
  * persistent store (every save appends an encrypted event with fsync); the laptop's database is
  * rebuilt from it on open and wiped on close. {@link org.tfeval.study.field.FieldPackage} is the
- * file: an authenticated header (study, device, expiry, key derivation) and AES-256-GCM frames
- * under a key derived from the coder's passphrase.
+ * file: an authenticated header (study, device, expiry, lease, key derivation) and AES-256-GCM
+ * frames under a key derived from the coder's passphrase.
+ *
+ * <p>Revocation and time. The study revokes a device; check-in, lease renewal and a {@code serve}
+ * that reaches the study refuse it at once. An offline laptop cannot learn of a revocation: its
+ * package opens until the lease in its header ends (72 hours after checkout or the last renewal by
+ * default), reckoned from the later of the laptop's clock and the latest time the package itself
+ * recorded (every open and save records one, authenticated), so a clock set back behind the last
+ * use is refused. A clock set back to a moment after the last use, before the lease ended, is not
+ * detectable offline. A coder who holds the passphrase can read the package whatever the lease says
+ * (the lease stops the coding screens, not someone with the key and their own program): revocation
+ * protects against a lost laptop and ends a coder's access within one lease, no sooner.
  */
 package org.tfeval.study.field;

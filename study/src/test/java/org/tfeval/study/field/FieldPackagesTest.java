@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,9 @@ import org.tfeval.study.accounts.Accounts;
 import org.tfeval.study.accounts.LockoutPolicy;
 import org.tfeval.study.accounts.PasswordHasher;
 import org.tfeval.study.accounts.Role;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.coding.Coding;
+import org.tfeval.study.coding.DoubleCoding;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.study.transaction.Transactions;
 import org.tfeval.testkit.PostgresExtension;
@@ -44,9 +47,11 @@ import org.tfeval.testkit.PostgresExtension;
  */
 class FieldPackagesTest {
     static final String PASSWORD = "correct horse battery staple";
-    static final FieldPassphrase PASS = new FieldPassphrase("laptop passphrase 2026");
+    static final Passphrase PASS = Passphrase.field("laptop passphrase 2026");
     /** Saves the killed laptop acknowledges before it is killed. */
     static final int KILL_AFTER_SAVES = 5;
+    /** How long a killed laptop's PostgreSQL may keep running: the watchdog polls twice a second. */
+    static final Duration ORPHAN_BOUND = Duration.ofSeconds(20);
 
     static final PasswordHasher CHEAP = PasswordHasher.defaults().withCost(64, 1);
 
@@ -218,7 +223,7 @@ class FieldPackagesTest {
     void a_package_with_a_wrong_passphrase_is_refused() {
         Path a = dir.resolve("a.tfpkg");
         field.checkout("coord", site, "coder-a", null, a, PASS);
-        FieldPassphrase wrong = new FieldPassphrase("not the laptop passphrase");
+        Passphrase wrong = Passphrase.field("not the laptop passphrase");
         assertThatThrownBy(() -> FieldSession.open(a, wrong, null, Clock.systemUTC()))
                 .isInstanceOf(Problem.Refused.class)
                 .hasMessageContaining("wrong passphrase");
@@ -322,7 +327,7 @@ class FieldPackagesTest {
                 url(PostgresExtension.freshDatabase()),
                 "coder-a",
                 Long.toString(baseRoot));
-        pb.environment().put(FieldPassphrase.ENVIRONMENT, PASS.value());
+        pb.environment().put(Passphrase.Purpose.FIELD_PACKAGE.environment(), PASS.value());
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         int acknowledged = 0;
@@ -366,6 +371,288 @@ class FieldPackagesTest {
         }
     }
 
+    @Test
+    void a_package_past_its_lease_is_refused_on_the_laptop_until_it_is_renewed_online() {
+        Path a = dir.resolve("a.tfpkg");
+        Field.Checkout co =
+                field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        assertThat(co.leaseUntil()).isBefore(co.expiresAt());
+        Clock fourDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(4));
+        assertThatThrownBy(() -> FieldSession.open(a, PASS, url(PostgresExtension.freshDatabase()), fourDaysOn))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("lease");
+
+        Field.Renewal r = field.withClock(fourDaysOn).renew("coord", a, PASS, Duration.ofHours(72));
+        assertThat(r.leaseUntil()).isAfter(fourDaysOn.instant().plus(Duration.ofHours(71)));
+        assertThat(FieldPackage.header(a).leaseUntil()).isEqualTo(r.leaseUntil());
+        assertThat(field.devices().get(0).leaseUntil()).isEqualTo(r.leaseUntil());
+        try (Laptop l = new Laptop(a, "coder-a", fourDaysOn)) {
+            assertThat(l.session.leaseUntil()).isEqualTo(r.leaseUntil());
+        }
+    }
+
+    @Test
+    void a_lease_moved_in_the_header_is_refused() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        byte[] bytes = Files.readAllBytes(a);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("\"lease\":\"") + "\"lease\":\"".length();
+        bytes[at + 9] = (byte) (bytes[at + 9] == '9' ? '8' : bytes[at + 9] + 1); // a later day
+        Files.write(a, bytes);
+        Clock fourDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(4));
+        assertThatThrownBy(() -> FieldSession.open(a, PASS, url(PostgresExtension.freshDatabase()), fourDaysOn))
+                .isInstanceOf(Problem.Refused.class);
+    }
+
+    @Test
+    void a_revoked_device_cannot_renew_its_lease_nor_pass_the_check_when_serve_reaches_the_study() {
+        Path a = dir.resolve("a.tfpkg");
+        Field.Checkout co = field.checkout("coord", site, "coder-a", null, a, PASS);
+        assertThat(field.admit("laptop", a).deviceId()).isEqualTo(co.deviceId());
+        field.revoke("coord", co.deviceId(), "coder left the project");
+        Instant lease = FieldPackage.header(a).leaseUntil();
+        assertThatThrownBy(() -> field.renew("coord", a, PASS, Duration.ofHours(72)))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("revoked");
+        assertThat(FieldPackage.header(a).leaseUntil())
+                .as("the package is unchanged")
+                .isEqualTo(lease);
+        assertThatThrownBy(() -> field.admit("laptop", a))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("revoked");
+    }
+
+    @Test
+    void a_laptop_clock_set_back_behind_the_last_use_is_refused() {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        Clock twoDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
+        try (Laptop l = new Laptop(a, "coder-a", twoDaysOn)) {
+            l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "4"), null);
+            l.session.sync();
+        }
+        // four days on, the lease has ended; the coder sets the clock back to the first day
+        assertThatThrownBy(() -> FieldSession.open(a, PASS, url(PostgresExtension.freshDatabase()), Clock.systemUTC()))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("clock is behind");
+    }
+
+    @Test
+    void an_expired_package_is_refused_at_check_in_unless_a_coordinator_accepts_it_with_a_reason() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", Duration.ofDays(1), Duration.ofHours(24), a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "6"), null);
+            l.session.sync();
+        }
+        Field late = field.withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(3)));
+        assertThatThrownBy(() -> late.checkin("coord", a, PASS))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("expired");
+        assertThatThrownBy(() -> late.checkin("coord", a, PASS, " "))
+                .as("a blank reason is no reason")
+                .isInstanceOf(Problem.Refused.class);
+        assertThat(cell(baseCase, "N_AGENCIES")).isEqualTo("2");
+
+        late.checkin("coord", a, PASS, "coder fell ill; keyed on the visit of 3 December");
+        assertThat(cell(baseCase, "N_AGENCIES")).isEqualTo("6");
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'field_checkin_expired_accepted'"
+                        + " AND detail::text LIKE '%fell ill%'"))
+                .isEqualTo(1);
+        assertThat(office.verifyAudit().problems()).isEmpty();
+    }
+
+    @Test
+    void without_a_memory_file_system_the_laptop_refuses_unless_a_disk_folder_is_allowed_and_wipes_it() {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        Path noMemory = dir.resolve("no-shm");
+        Path disk = dir.resolve("disk");
+        FieldSession.Options options = FieldSession.Options.defaults()
+                .withDb(url(PostgresExtension.freshDatabase()))
+                .withFolders(noMemory, disk);
+        assertThatThrownBy(() -> FieldSession.open(a, PASS, options))
+                .isInstanceOf(Problem.Refused.class)
+                .hasMessageContaining("no memory file system");
+        Path work;
+        try (FieldSession s = FieldSession.open(a, PASS, options.allowingDiskWorkdir(true))) {
+            work = s.workFolder();
+            assertThat(work.getParent()).isEqualTo(disk);
+            assertThat(Files.exists(work)).isTrue();
+            try {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(work)))
+                        .isEqualTo("rwx------");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        assertThat(Files.exists(work)).as("wiped on close").isFalse();
+    }
+
+    @Test
+    void a_killed_laptop_leaves_no_database_running_and_its_folder_is_removed_on_the_next_open() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        Path noMemory = dir.resolve("no-shm");
+        Path disk = dir.resolve("disk");
+        Files.createDirectories(disk);
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LaptopProcess.class.getName(),
+                a.toString(),
+                "embedded",
+                "coder-a",
+                Long.toString(baseRoot),
+                noMemory.toString(),
+                disk.toString());
+        pb.environment().put(Passphrase.Purpose.FIELD_PACKAGE.environment(), PASS.value());
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        Path work = null;
+        long postmaster;
+        try (var in =
+                new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("ACK ")) {
+                if (line.startsWith("WORK ")) work = Path.of(line.substring(5));
+            }
+            assertThat(line).as("the laptop saved once").isNotNull();
+            assertThat(work).isNotNull();
+            postmaster = Long.parseLong(Files.readAllLines(work.resolve("study/db/data/postmaster.pid"))
+                    .get(0)
+                    .strip());
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).contains(true);
+            p.destroyForcibly(); // kill -9: no shutdown hook, no close
+            p.waitFor();
+        }
+        java.time.Instant deadline = java.time.Instant.now().plus(ORPHAN_BOUND);
+        while (ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)
+                && java.time.Instant.now().isBefore(deadline)) Thread.sleep(200);
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
+                .as("the watchdog stopped the laptop's PostgreSQL")
+                .isFalse();
+        assertThat(Files.exists(work)).as("left by the killed process").isTrue();
+
+        FieldSession.Options options = FieldSession.Options.defaults()
+                .withDb(url(PostgresExtension.freshDatabase()))
+                .withFolders(noMemory, disk)
+                .allowingDiskWorkdir(true);
+        try (FieldSession s = FieldSession.open(a, PASS, options)) {
+            assertThat(Files.exists(work)).as("removed on the next open").isFalse();
+            assertThat(s.workFolder()).isNotEqualTo(work);
+        }
+    }
+
+    @Test
+    void two_laptops_double_code_one_case_blind_and_the_passes_are_reconciled_into_the_final_record() throws Exception {
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            codeValidCase(l.coding, l.user, baseRoot, "1");
+            assertThat(l.coding.complete(l.user, baseCase, 1))
+                    .as("pass 1 completes")
+                    .isEmpty();
+            l.session.sync();
+        }
+        Field.Checkin ia = field.checkin("coord", a, PASS);
+        assertThat(ia.completed()).isEqualTo(1);
+        assertThat(ia.conflicts()).isZero();
+
+        DoubleCoding doubleCoding = new DoubleCoding(tx);
+        doubleCoding.assignOne(admin, baseCase, "coder-b");
+        Path b = dir.resolve("b.tfpkg");
+        field.checkout("coord", site, "coder-b", null, b, PASS);
+        assertThat(Files.readString(b, StandardCharsets.ISO_8859_1)).doesNotContain("office");
+        try (Laptop l = new Laptop(b, "coder-b")) {
+            assertThat(l.count("SELECT count(*) FROM coding_record WHERE pass = 1"))
+                    .as("blind")
+                    .isZero();
+            long secondRoot = l.coding.open(l.user, baseCase, 2).sheet().root().id();
+            codeValidCase(l.coding, l.user, secondRoot, "2");
+            assertThat(l.coding.complete(l.user, baseCase, 2))
+                    .as("pass 2 completes")
+                    .isEmpty();
+            l.session.sync();
+        }
+        Field.Checkin ib = field.checkin("coord", b, PASS);
+        assertThat(ib.completed()).isEqualTo(1);
+        assertThat(ib.conflicts())
+                .as("the passes are separate: nothing to merge")
+                .isZero();
+
+        DoubleCoding.Reconciling r = doubleCoding.reconciliation(admin, baseCase);
+        assertThat(r.ready()).isTrue();
+        assertThat(List.of(r.firstCoder(), r.secondCoder())).containsExactly("coder-a", "coder-b");
+        List<DoubleCoding.Difference> location = r.differences().stream()
+                .filter(d -> d.variable() != null && d.variable().name().equals("LOCATION"))
+                .toList();
+        assertThat(location).hasSize(1);
+        assertThat(List.of(location.get(0).first(), location.get(0).second())).containsExactly("1", "2");
+        assertThat(doubleCoding.reconcile(
+                        admin, baseCase, Set.of(location.get(0).id())))
+                .as("the reconciled case validates")
+                .isEmpty();
+        assertThat(count("SELECT count(*) FROM d_case WHERE location = 2 AND case_id = '" + baseCase + "'"))
+                .as("the final record holds the value the coordinator chose")
+                .isEqualTo(1);
+        assertThat(office.verifyAudit().problems()).isEmpty();
+    }
+
+    /** Codes a valid case with one victim and one suspect with one offense, the incident location as given. */
+    private static void codeValidCase(Coding coding, Account user, long root, String location) {
+        coding.save(user, root, valid(coding, "case", Map.of("LOCATION", location)), null);
+        long victim = coding.add(user, root, "victim").id();
+        coding.save(user, victim, valid(coding, "victim", Map.of()), null);
+        long suspect = coding.add(user, root, "suspect").id();
+        coding.save(user, suspect, valid(coding, "suspect", Map.of()), null);
+        long offense = coding.add(user, suspect, "offense").id();
+        coding.save(user, offense, valid(coding, "offense", Map.of()), null);
+    }
+
+    /** Valid values for every required variable of a form (as the web tests' fixture makes them). */
+    private static Map<String, String> valid(Coding coding, String form, Map<String, String> overrides) {
+        Map<String, String> cells = new java.util.LinkedHashMap<>();
+        for (var v : coding.enteredVariables(coding.instrument().form(form))) {
+            if (!v.required()) continue;
+            String value;
+            switch (v.type()) {
+                case CODE:
+                    value = Long.toString(v.valueLabels().keySet().stream()
+                            .filter(k -> k > 0)
+                            .findFirst()
+                            .orElseThrow());
+                    break;
+                case INTEGER:
+                case DECIMAL:
+                    value = (v.min() == null
+                                    ? java.math.BigDecimal.valueOf(30)
+                                    : v.min()
+                                            .max(java.math.BigDecimal.valueOf(30)
+                                                    .min(v.max())))
+                            .toPlainString();
+                    break;
+                case DATE:
+                    value = "2018-06-01";
+                    break;
+                case STRING:
+                    value = "XX";
+                    break;
+                default:
+                    value = "x";
+            }
+            cells.put(v.name(), value);
+        }
+        if (form.equals("case"))
+            cells.putAll(Map.of(
+                    "INCIDENT_DATE", "2018-01-01", "CASE_OPEN_DATE", "2018-02-01", "CASE_CLOSE_DATE", "2019-01-01"));
+        if (form.equals("victim")) cells.putAll(Map.of("V_AGE", "30", "V_MINOR", "0"));
+        cells.putAll(overrides);
+        return cells;
+    }
+
     /** A package opened on a laptop, with the coding service the screens use. */
     private static final class Laptop implements AutoCloseable {
         final FieldSession session;
@@ -374,7 +661,11 @@ class FieldPackagesTest {
         final Account user;
 
         Laptop(Path pkg, String coder) {
-            session = FieldSession.open(pkg, PASS, url(PostgresExtension.freshDatabase()), Clock.systemUTC());
+            this(pkg, coder, Clock.systemUTC());
+        }
+
+        Laptop(Path pkg, String coder, Clock clock) {
+            session = FieldSession.open(pkg, PASS, url(PostgresExtension.freshDatabase()), clock);
             tx = Transactions.open(session.study(), 2);
             coding = new Coding(tx);
             user = tx.tx(c -> AccountTable.find(c, coder).orElseThrow());

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.UUID;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.WorkFolders;
+import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.field.Choice;
 import org.tfeval.study.field.Field;
-import org.tfeval.study.field.FieldPassphrase;
 import org.tfeval.web.Access;
 import org.tfeval.web.Chrome;
 import org.tfeval.web.Notices;
@@ -65,7 +65,7 @@ public final class FieldRoutes {
         } catch (NumberFormatException e) {
             throw Problem.usage("Give the days until the package expires as a whole number");
         }
-        FieldPassphrase p = new FieldPassphrase(ctx.formParam("passphrase"));
+        Passphrase p = Passphrase.field(ctx.formParam("passphrase"));
         Path dir;
         try {
             dir = Files.createTempDirectory("tfeval-checkout-");

@@ -234,6 +234,16 @@
       jump(e.key === 'PageDown' ? 1 : -1);
       return;
     }
+    if (e.altKey && !e.ctrlKey && !e.metaKey && /^[a-z]$/i.test(e.key)) {
+      // the index's access keys the same in every browser (Firefox wants Alt+Shift by itself)
+      var link = document.querySelector('.case-index a[accesskey="' + e.key.toLowerCase() + '"]');
+      if (link) {
+        e.preventDefault();
+        if (window.location.hash === link.hash) land();
+        else window.location.hash = link.hash;
+        return;
+      }
+    }
     if (!isField(el) || e.altKey || e.ctrlKey || e.metaKey) return;
     var now = Date.now();
     var choice = el.tagName === 'SELECT' || el.type === 'radio';

@@ -67,8 +67,24 @@ public final class Keyer {
      * @param keys    keys pressed
      * @param pointer pointer actions (clicks) the keyboard could not replace
      * @param elapsed wall-clock time of the scripted run, server round trips included
+     * @param waiting of it, waiting for saves after fields other fields' skip logic depends on
+     * @param adding  of it, adding records (from the key press to the page with the new record)
+     * @param saves   saves the form sent (requests to a record's save route)
+     * @param saving  the saves' round trips added up (they overlap the coder's typing when nobody waits)
      */
-    public record Tally(int keys, int pointer, Duration elapsed) {}
+    public record Tally(
+            int keys, int pointer, Duration elapsed, Duration waiting, Duration adding, int saves, Duration saving) {}
+
+    /** Saves sent since the last look, and their round trips (the browser's resource timing). */
+    private static final String SAVES = "var e = performance.getEntriesByType('resource').filter(function (r) {"
+            + " return r.initiatorType === 'xmlhttprequest' && /\\/records\\/\\d+$/.test(r.name); });"
+            + " performance.clearResourceTimings();"
+            + " return [e.length, e.reduce(function (a, r) { return a + r.duration; }, 0)];";
+
+    private long waitingNanos;
+    private long addingNanos;
+    private int saves;
+    private double savingMillis;
 
     /** The variables some variable's skip logic ({@code applies_when}) refers to. */
     public static Set<String> controllers(Instrument instrument) {
@@ -88,6 +104,11 @@ public final class Keyer {
         long start = System.nanoTime();
         keys = 0;
         pointer = 0;
+        waitingNanos = 0;
+        addingNanos = 0;
+        saves = 0;
+        savingMillis = 0;
+        js("performance.setResourceTimingBufferSize(10000); performance.clearResourceTimings(); return 0;");
         keyRecord(recordOf("case"), paper.of("case").get(0));
         for (Map<String, String> v : paper.of("victim")) keyRecord(add("victim"), v);
         for (Map<String, String> s : paper.of("suspect")) {
@@ -95,7 +116,22 @@ public final class Keyer {
         }
         for (Map<String, String> o : paper.of("offense")) keyRecord(add("offense"), o);
         idle();
-        return new Tally(keys, pointer, Duration.ofNanos(System.nanoTime() - start));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        countSaves();
+        return new Tally(
+                keys,
+                pointer,
+                elapsed,
+                Duration.ofNanos(waitingNanos),
+                Duration.ofNanos(addingNanos),
+                saves,
+                Duration.ofMillis(Math.round(savingMillis)));
+    }
+
+    private void countSaves() {
+        List<?> r = (List<?>) js(SAVES);
+        saves += ((Number) r.get(0)).intValue();
+        savingMillis += ((Number) r.get(1)).doubleValue();
     }
 
     /** The record id of the first record of a form on the page. */
@@ -131,7 +167,11 @@ public final class Keyer {
             reach(formId, variable, controls.get(0));
             enter(formId, variable, value, controls);
             // a value other fields' skip logic depends on changes the form: wait for it, as a coder looks up
-            if (controllers.contains(variable)) idle();
+            if (controllers.contains(variable)) {
+                long w = System.nanoTime();
+                idle();
+                waitingNanos += System.nanoTime() - w;
+            }
         }
     }
 
@@ -207,6 +247,7 @@ public final class Keyer {
     /** Tabs to the form's add button (the first on the page) and presses Enter; returns the new record. */
     private long add(String form) {
         idle();
+        countSaves();
         WebElement button = driver.findElements(By.cssSelector("button[data-add='" + form + "']"))
                 .get(0);
         boolean reached = false;
@@ -216,6 +257,7 @@ public final class Keyer {
             else press(Keys.TAB);
         }
         String before = driver.getCurrentUrl();
+        long adding = System.nanoTime();
         if (reached) press(Keys.ENTER);
         else {
             button.click();
@@ -223,6 +265,8 @@ public final class Keyer {
         }
         wait.until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().contains("#rec-"));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        addingNanos += System.nanoTime() - adding;
+        js("performance.setResourceTimingBufferSize(10000); performance.clearResourceTimings(); return 0;");
         String url = driver.getCurrentUrl();
         return Long.parseLong(url.substring(url.indexOf("#rec-") + "#rec-".length()));
     }

@@ -124,8 +124,11 @@ public final class KeyingBenchmark {
                             driver.findElement(By.cssSelector("button[data-start='R" + i + "']"))
                                     .click();
                             wait.until(ExpectedConditions.titleContains("Case "));
+                            Commands commands = new Commands();
+                            WebDriver counted = new org.openqa.selenium.support.events.EventFiringDecorator<>(commands)
+                                    .decorate(driver);
                             Keyer.Tally t = new Keyer(
-                                            driver,
+                                            counted,
                                             PATIENCE,
                                             Keyer.controllers(
                                                     server.context().coding().instrument()))
@@ -133,11 +136,23 @@ public final class KeyingBenchmark {
                             tallies.add(t);
                             System.out.printf(
                                     Locale.ROOT,
-                                    "run %d: %d keys, %d pointer actions, %.1f s scripted%n",
+                                    "run %d: %d keys, %d pointer actions, %.1f s scripted (%.1f s waiting for"
+                                            + " skip-logic saves, %.1f s adding records); %d saves, %.1f s of"
+                                            + " save round trips%n",
                                     i,
                                     t.keys(),
                                     t.pointer(),
-                                    t.elapsed().toMillis() / 1000.0);
+                                    t.elapsed().toMillis() / 1000.0,
+                                    t.waiting().toMillis() / 1000.0,
+                                    t.adding().toMillis() / 1000.0,
+                                    t.saves(),
+                                    t.saving().toMillis() / 1000.0);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "       the script drove the browser with %d WebDriver commands, %.1f s inside them"
+                                            + " (waits included)%n",
+                                    commands.count,
+                                    commands.nanos / 1e9);
                         }
                     } finally {
                         driver.quit();
@@ -175,6 +190,39 @@ public final class KeyingBenchmark {
         Path result = Path.of(opt.get("--out"));
         Files.createDirectories(result.toAbsolutePath().getParent());
         Files.writeString(result, out, StandardCharsets.UTF_8);
+    }
+
+    /** Counts the WebDriver commands the scripted coder sends, and the time spent in them. */
+    static final class Commands implements org.openqa.selenium.support.events.WebDriverListener {
+        int count;
+        long nanos;
+        private int depth;
+        private long started;
+
+        @Override
+        public void beforeAnyCall(Object target, java.lang.reflect.Method method, Object[] args) {
+            if (depth++ == 0) started = System.nanoTime();
+        }
+
+        @Override
+        public void afterAnyCall(Object target, java.lang.reflect.Method method, Object[] args, Object result) {
+            if (--depth == 0) {
+                count++;
+                nanos += System.nanoTime() - started;
+            }
+        }
+
+        @Override
+        public void onError(
+                Object target,
+                java.lang.reflect.Method method,
+                Object[] args,
+                java.lang.reflect.InvocationTargetException e) {
+            if (--depth == 0) {
+                count++;
+                nanos += System.nanoTime() - started;
+            }
+        }
     }
 
     /** The figures of one layout. */
