@@ -174,10 +174,40 @@ public final class Study implements AutoCloseable {
      * Moves one record under another parent record (a case to another task force, a victim to
      * another case): the deliberate, audited step that replaces what an import or edit refuses.
      * Its link and the values it and its child records inherit change in one audit event with
-     * {@code reason}; returns how many records changed.
+     * {@code reason}; returns how many records changed. Privileged: {@code by} is a proven operator
+     * ({@link #operator}) whose key must be this study's audit key, and the reason has at least
+     * {@value org.tfeval.study.operator.Operator#MINIMUM_REASON_LENGTH} characters; the audit event
+     * names the proven operating-system user.
      */
-    public int moveRecord(String form, List<String> key, String toParent, String reason, String actor) {
-        return new RecordEditor(store(), actor).move(form, key, toParent, reason);
+    public int moveRecord(
+            String form, List<String> key, String toParent, String reason, org.tfeval.study.operator.Operator by) {
+        Objects.requireNonNull(by, "by");
+        String why = org.tfeval.study.operator.Operator.requireReason(reason);
+        boolean verified;
+        try (Connection c = store().connect()) {
+            verified = store().seal() != null
+                    && by.holdsKeyOf(store().seal()::mac)
+                    && AuditLog.verify(c).isEmpty();
+        } catch (SQLException e) {
+            throw Problem.internal("the database refused to read the audit log (" + e.getSQLState() + ")", e);
+        }
+        if (!verified) {
+            throw Problem.refused(
+                    "the audit key you hold does not verify this study's audit log, so the move is refused",
+                    "give the study's audit key with --audit-key FILE; run 'tfeval audit verify' first");
+        }
+        return new RecordEditor(store(), by.actor()).move(form, key, toParent, why);
+    }
+
+    /**
+     * Proves the operator of a privileged step on the study in {@code dir}, before its database opens ({@link org.tfeval.study.operator.Operator}):
+     * the folder's owner holding the audit key ({@code auditKey}: the file named with {@code --audit-key},
+     * null: the study's default). {@code claimed}: a {@code --user} name, recorded as a claim only.
+     */
+    public static org.tfeval.study.operator.Operator operator(Path dir, Path auditKey, String claimed) {
+        StudyFolder folder = StudyFolder.at(dir);
+        return org.tfeval.study.operator.Operator.prove(
+                folder.dir(), folder.workspace().auditKeyFile(auditKey), claimed);
     }
 
     /** Deletes one record, audited. */

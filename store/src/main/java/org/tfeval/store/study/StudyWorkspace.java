@@ -132,11 +132,7 @@ public final class StudyWorkspace {
      * {@value #AUDIT_ANCHOR_SETTING} for servers, a place the operator names outside the database).
      */
     public AuditSeal auditSeal(Path auditKey) {
-        Path key = auditKey != null
-                ? auditKey
-                : config.hasNonNull(AUDIT_KEY_SETTING)
-                        ? dir.resolve(config.path(AUDIT_KEY_SETTING).asText())
-                        : dir.resolve(AUDIT_KEY);
+        Path key = auditKeyFile(auditKey);
         java.util.List<Path> anchors = new java.util.ArrayList<>();
         anchors.add(dir.resolve(AUDIT_ANCHOR));
         if (config.hasNonNull(AUDIT_ANCHOR_SETTING))
@@ -148,6 +144,18 @@ public final class StudyWorkspace {
                     e.getMessage(),
                     "give the key with --audit-key FILE (or " + AUDIT_KEY_SETTING + ": in " + CONFIG + ")");
         }
+    }
+
+    /**
+     * The audit key file: {@code auditKey}, else the config's {@value #AUDIT_KEY_SETTING}, else
+     * {@value #AUDIT_KEY} in the study folder.
+     */
+    public Path auditKeyFile(Path auditKey) {
+        return auditKey != null
+                ? auditKey
+                : config.hasNonNull(AUDIT_KEY_SETTING)
+                        ? dir.resolve(config.path(AUDIT_KEY_SETTING).asText())
+                        : dir.resolve(AUDIT_KEY);
     }
 
     /** Opens the study's database with its audit key from {@code auditKey} (null: the default; see {@link #auditSeal}). */
