@@ -124,13 +124,18 @@ public final class Study implements AutoCloseable {
 
     // ---------------------------------------------------------------- capture
 
-    /** Imports one file into a form: validated, atomic, audited, idempotent. */
+    /**
+     * Imports one file into a form: validated, atomic, audited, idempotent. The interview form also
+     * goes through the interview-safety rule ({@link org.tfeval.study.protect.InterviewSafety#importCheck}).
+     */
     public ImportResult importFile(String form, Path file, String actor, String reason, ProgressListener progress) {
-        return Importer.of(store())
-                .withActor(actor)
-                .withReason(reason)
-                .withProgress(progress)
-                .importFile(form, file);
+        Importer importer =
+                Importer.of(store()).withActor(actor).withReason(reason).withProgress(progress);
+        if (org.tfeval.study.protect.InterviewSafety.INTERVIEW_FORM.equals(form)
+                && instrument().formNames().contains("participant")) {
+            importer = importer.withCheck(org.tfeval.study.protect.InterviewSafety.importCheck(store()));
+        }
+        return importer.importFile(form, file);
     }
 
     /**

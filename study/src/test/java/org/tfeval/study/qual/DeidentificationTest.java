@@ -64,6 +64,10 @@ class DeidentificationTest {
         assertThat(s.importFile("participant", p, "test", "test", ProgressListener.NONE)
                         .stored())
                 .isTrue();
+        org.tfeval.study.protect.InterviewSafety.of(s)
+                .recordSafeContact(
+                        "TF01-P1", org.tfeval.study.protect.InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "test");
+        org.tfeval.study.protect.InterviewSafety.of(s).recordReferralList("TF01", "r1", "test");
         assertThat(s.importFile("interview", i, "test", "test", ProgressListener.NONE)
                         .stored())
                 .isTrue();
