@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ import picocli.CommandLine;
 /** Issue 13 through the commands: no free text in any output, a claimed --user, escaped audit log, a privileged move (refusals performed), keyed audit. */
 @ExtendWith(PostgresExtension.class)
 class HardeningCliTest {
-    private static final String SENTINEL = "SENTINELx81 narrative";
+    private static final String SENTINEL = Sentinel.TEXT;
 
     @TempDir
     Path dir;
@@ -96,6 +97,7 @@ class HardeningCliTest {
             header + "\nTFA-C1,TFA,\"" + SENTINEL + "\"\n"
         };
         int i = 0;
+        StringBuilder outputs = new StringBuilder();
         for (String fault : faults) {
             Path f = file("fault" + i++ + ".csv", fault);
             for (String format : new String[] {"text", "json"}) {
@@ -103,8 +105,16 @@ class HardeningCliTest {
                         "import", "--study", study, "--db", url, "--form", "case", f.toString(), "--format", format);
                 assertThat(r.exit()).as(r.all()).isEqualTo(1);
                 assertThat(r.all()).doesNotContain("SENTINEL");
+                outputs.append(r.all());
             }
         }
+        Run validate = run("validate", "--study", study, "--db", url, "--format", "json");
+        Sentinel.assertAbsent(
+                "the bad-input imports (no header, shifted columns, NUL, out of range, short row) and a validation",
+                List.of(dir.resolve("s")),
+                outputs,
+                validate.out(),
+                validate.err());
 
         Run log = run("audit", "log", "--study", study, "--db", url);
         assertThat(log.exit()).isZero();
@@ -159,6 +169,7 @@ class HardeningCliTest {
                 .as("no refused move changed the case")
                 .isEqualTo(firstLine);
 
+        Path external = dir.resolve("operator").resolve("anchor.log"); // the operator's place, named by a flag
         Run move = run(
                 "move",
                 "--user",
@@ -174,7 +185,9 @@ class HardeningCliTest {
                 "--to-parent",
                 otherTf,
                 "--reason",
-                "filed under the wrong task force");
+                "filed under the wrong task force",
+                "--audit-anchor",
+                external.toString());
         assertThat(move.exit()).as(move.all()).isZero();
         assertThat(move.out()).contains("Moved case " + firstCase[0] + " under " + otherTf);
         assertThat(run("audit", "log", "--study", study, "--db", url).out())
@@ -187,5 +200,21 @@ class HardeningCliTest {
                         .lines()
                         .count())
                 .isGreaterThan(1);
+
+        // the operator's anchor got the move's event; editing it there is seen when verified with it
+        List<String> anchored = Files.readAllLines(external).stream()
+                .filter(l -> l.matches("[0-9]+ [0-9a-f]{64}"))
+                .toList();
+        assertThat(anchored).hasSize(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(external)))
+                .isEqualTo("rw-------");
+        assertThat(run("audit", "verify", "--study", study, "--db", url, "--audit-anchor", external.toString())
+                        .exit())
+                .isZero();
+        String seq = anchored.get(0).split(" ")[0];
+        Files.writeString(external, seq + " " + "0".repeat(64) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Run tampered = run("audit", "verify", "--study", study, "--db", url, "--audit-anchor", external.toString());
+        assertThat(tampered.exit()).as(tampered.all()).isNotZero();
+        assertThat(tampered.all()).contains("event " + seq);
     }
 }

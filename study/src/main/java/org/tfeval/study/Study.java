@@ -73,8 +73,17 @@ public final class Study implements AutoCloseable {
      * the config's {@code audit_key}, else {@code audit.key} in the study folder).
      */
     public static Study open(Path dir, String dbOverride, Path auditKey) {
+        return open(dir, dbOverride, auditKey, null);
+    }
+
+    /**
+     * As {@link #open(Path, String, Path)}, with an external audit anchor the operator names for this
+     * run ({@code auditAnchor}, null: only the configured ones): every event committed is appended to
+     * it as well, and {@link #verifyAudit} compares the chain with it.
+     */
+    public static Study open(Path dir, String dbOverride, Path auditKey, Path auditAnchor) {
         StudyFolder folder = StudyFolder.at(dir);
-        return new Study(folder, folder.workspace().open(dbOverride, auditKey));
+        return new Study(folder, folder.workspace().open(dbOverride, auditKey, auditAnchor));
     }
 
     /** Opens an existing study folder's database. */

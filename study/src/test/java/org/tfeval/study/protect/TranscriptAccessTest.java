@@ -292,6 +292,66 @@ class TranscriptAccessTest {
         }
     }
 
+    /**
+     * Issue 16 item 6 (the vacuum): after a removal the survivor's words are in no data file of the tables
+     * it deleted from; before it, the same search finds them (the search works).
+     */
+    @Test
+    void a_removal_rewrites_the_tables_it_deleted_from_so_their_files_hold_none_of_the_words(ConnectionSettings db)
+            throws Exception {
+        Path server = org.tfeval.testkit.PostgresExtension.serverFolder();
+        org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "needs the embedded test server's files");
+        try (Study s = study(dir, db)) {
+            assertThat(tableFilesHolding(s, server, SURVIVOR_WORDS))
+                    .as("before: the rendered words sit in qual_transcript's file")
+                    .contains("qual_transcript");
+            Withdrawals.of(s).withdraw("TF01-P2", Withdrawal.Level.REMOVE, "asked to be removed", "admin");
+            assertThat(tableFilesHolding(s, server, SURVIVOR_WORDS))
+                    .as("after: no table file of the schema holds them")
+                    .isEmpty();
+            assertThat(tableFilesHolding(s, server, PROFESSIONAL_WORDS))
+                    .as("the other participants' words stay")
+                    .contains("qual_transcript");
+        }
+    }
+
+    /** The schema's tables whose data files (after a CHECKPOINT) contain {@code words} in UTF-8. */
+    private static List<String> tableFilesHolding(Study s, Path server, String words) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        byte[] needle = words.getBytes(StandardCharsets.UTF_8);
+        try (java.sql.Connection c = s.store().connect();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT c.relname, pg_relation_filepath(c.oid) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
+                    + " AND c.relkind IN ('r', 't', 'i')")) {
+                while (rs.next()) {
+                    if (rs.getString(2) == null) continue;
+                    Path base = server.resolve("data").resolve(rs.getString(2));
+                    java.util.List<Path> segments = new java.util.ArrayList<>();
+                    segments.add(base);
+                    for (int n = 1; Files.exists(Path.of(base + "." + n)); n++) segments.add(Path.of(base + "." + n));
+                    for (Path f : segments) {
+                        if (Files.exists(f) && indexOf(Files.readAllBytes(f), needle) >= 0) {
+                            out.add(rs.getString(1));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
     private static Problem catchProblem(Runnable r) {
         try {
             r.run();
