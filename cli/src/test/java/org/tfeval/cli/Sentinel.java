@@ -102,6 +102,9 @@ final class Sentinel {
                 .as("after %s: files holding the planted free text (of %d searched)", fault, files)
                 .isEmpty();
         assertThat(files).as("after %s: the search read files", fault).isPositive();
+        System.out.printf(
+                "sentinel search after %s: %d message files and %d outputs searched, 0 hits%n",
+                fault, files, outputs.length);
     }
 
     /** Every message file under a place: logs, JSON, reports; never the database's data files. */
