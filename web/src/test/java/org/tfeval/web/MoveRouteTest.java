@@ -19,6 +19,9 @@ class MoveRouteTest {
             Browser coder = fx.as("coder-tfa");
             String caseId = CodingFlowTest.startCase(coder, fx, "TFA-R1");
             CodingFlowTest.codeValidCase(coder, fx, caseId, "");
+            assertThat(coder.post("/cases/" + caseId + "/passes/1/complete", Map.of())
+                            .statusCode())
+                    .isEqualTo(303);
             assertThat(taskForce(fx, caseId)).isEqualTo("TFA");
             Map<String, String> move = Map.of(
                     "form", "case", "id", caseId, "to_parent", "TFB", "reason", "filed under the wrong task force");
