@@ -3,6 +3,7 @@ package org.tfeval.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tfeval.study.Study;
+import org.tfeval.study.operator.Operator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,12 +19,16 @@ import picocli.CommandLine.Spec;
             "An import or edit never changes the link to a parent record; this deliberate step does, audited as one"
                     + " 'move' event with the reason, the claimed and login names, and every changed record's old and"
                     + " new values (the record and the values its child records inherit).",
-            "Moving a case makes it visible to the other task force's coders at once: only the study's data manager"
-                    + " should run it."
+            "Moving a case makes it visible to the other task force's coders at once, so the step is privileged:"
+                    + " it runs only as the operating-system user who owns the study folder and holds the study's"
+                    + " owner-only audit key (the default one, or --audit-key FILE), with a reason of at least "
+                    + Operator.MINIMUM_REASON_LENGTH
+                    + " characters; the audit event names that user (a --user name is recorded as a claim only)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:moved",
+            "1:refused (not the study folder's owner, no readable owner-only audit key, not the study's key)",
             "2:bad usage (no such record or parent, the same parent, no reason)",
             "3:internal failure"
         })
@@ -46,8 +51,10 @@ final class MoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> key = record.key();
+        Operator by = Study.operator(study.study, study.auditKey, study.user);
+        Operator.requireReason(reason);
         try (Study s = study.open()) {
-            int changed = s.moveRecord(record.form, key, toParent, reason, study.actor());
+            int changed = s.moveRecord(record.form, key, toParent, reason, by);
             spec.commandLine()
                     .getOut()
                     .printf(

@@ -35,6 +35,15 @@ public final class StudyOptions {
                     + " operator keeps (default: the study config's audit_key, else audit.key in the study folder).")
     public Path auditKey;
 
+    @Option(
+            names = "--audit-anchor",
+            paramLabel = "FILE",
+            description = "An external audit anchor for this run (append-only, owner-only; a place the operator"
+                    + " keeps outside the study folder and the database): every event is appended to it too, and"
+                    + " 'audit verify' compares the chain with it (beside audit-anchor.log and the config's"
+                    + " audit_anchor).")
+    public Path auditAnchor;
+
     /**
      * The actor for the audit log: the login name, and a {@code --user} name only as a claim beside
      * it ({@code "ann (claimed by login bob)"}), so nobody acts under another name silently.
@@ -52,6 +61,6 @@ public final class StudyOptions {
 
     /** Opens the study and its database; close it to stop the embedded server. */
     public Study open() {
-        return Study.open(study, db, auditKey);
+        return Study.open(study, db, auditKey, auditAnchor);
     }
 }

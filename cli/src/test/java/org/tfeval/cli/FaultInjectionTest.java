@@ -30,7 +30,8 @@ import org.tfeval.testkit.PostgresExtension;
 /**
  * Issue 13 fault injection: the CLI killed with SIGKILL in the middle of an import, a snapshot and
  * a release (child JVMs), and a disk that fills up. Nothing acknowledged is lost, nothing
- * half-written is visible.
+ * half-written is visible, and after every fault the sentinel planted in every narrative and
+ * task-force name is in no output, message file or server log ({@link Sentinel}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionTest {
@@ -63,6 +64,7 @@ class FaultInjectionTest {
                         org.tfeval.instrument.InstrumentLoader.load(study.resolve("instrument.yaml")),
                         data,
                         org.tfeval.synth.ProgressListener.none());
+        Sentinel.plant(data);
         for (String form : List.of("task_force", "case", "victim", "suspect")) {
             CliTest.Run r = CliTest.run(
                     "import",
@@ -100,6 +102,7 @@ class FaultInjectionTest {
         assertThat(rerun.exit()).as(rerun.err()).isZero();
         assertThat(count("d_offense"))
                 .isEqualTo(Files.readAllLines(data.resolve("offense.csv")).size() - 1L);
+        Sentinel.assertAbsent("an import killed mid-transaction", places(), rerun.out(), rerun.err());
     }
 
     @Test
@@ -111,8 +114,9 @@ class FaultInjectionTest {
 
         assertThat(visibleEntries(snapshots)).isEmpty();
         assertThat(count("snapshot")).isZero();
-        assertThat(CliTest.run("snapshot", "list", "--study", study.toString()).out())
-                .doesNotContainPattern("[0-9a-f]{12}");
+        CliTest.Run list = CliTest.run("snapshot", "list", "--study", study.toString());
+        assertThat(list.out()).doesNotContainPattern("[0-9a-f]{12}");
+        Sentinel.assertAbsent("a snapshot killed while writing", places(), list.out(), list.err());
     }
 
     @Test
@@ -128,6 +132,28 @@ class FaultInjectionTest {
 
         assertThat(out).doesNotExist();
         assertThat(visibleEntries(releases)).isEmpty();
+        CliTest.Run release = CliTest.run(
+                "release",
+                "--snapshot",
+                snapshotId,
+                "--level",
+                "restricted",
+                "--out",
+                out.toString(),
+                "--study",
+                study.toString(),
+                "--db",
+                url);
+        assertThat(release.exit()).as(release.err()).isZero();
+        List<Path> searched = new ArrayList<>(places());
+        searched.add(releases);
+        Sentinel.assertAbsent(
+                "a release killed while writing, and the restricted release made after it",
+                searched,
+                taken.out(),
+                taken.err(),
+                release.out(),
+                release.err());
     }
 
     @Test
@@ -167,9 +193,21 @@ class FaultInjectionTest {
             try (Stream<Path> s = Files.list(full)) {
                 assertThat(s.map(p -> p.getFileName().toString())).isEmpty();
             }
+            Sentinel.assertAbsent(
+                    "a full disk under an export and a release",
+                    places(),
+                    export.out(),
+                    export.err(),
+                    release.out(),
+                    release.err());
         } finally {
             new ProcessBuilder("umount", "--lazy", full.toString()).start().waitFor();
         }
+    }
+
+    /** Where the sentinel search looks after a fault: the study folder and the last child's output. */
+    private static List<Path> places() {
+        return List.of(study, dir.resolve("child.log"));
     }
 
     private static Process tfeval(String... args) throws Exception {

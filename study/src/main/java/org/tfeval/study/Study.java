@@ -75,8 +75,17 @@ public final class Study implements AutoCloseable {
      * the config's {@code audit_key}, else {@code audit.key} in the study folder).
      */
     public static Study open(Path dir, String dbOverride, Path auditKey) {
+        return open(dir, dbOverride, auditKey, null);
+    }
+
+    /**
+     * As {@link #open(Path, String, Path)}, with an external audit anchor the operator names for this
+     * run ({@code auditAnchor}, null: only the configured ones): every event committed is appended to
+     * it as well, and {@link #verifyAudit} compares the chain with it.
+     */
+    public static Study open(Path dir, String dbOverride, Path auditKey, Path auditAnchor) {
         StudyFolder folder = StudyFolder.at(dir);
-        return new Study(folder, folder.workspace().open(dbOverride, auditKey));
+        return new Study(folder, folder.workspace().open(dbOverride, auditKey, auditAnchor));
     }
 
     /** Opens an existing study folder's database. */
@@ -126,13 +135,18 @@ public final class Study implements AutoCloseable {
 
     // ---------------------------------------------------------------- capture
 
-    /** Imports one file into a form: validated, atomic, audited, idempotent. */
+    /**
+     * Imports one file into a form: validated, atomic, audited, idempotent. The interview form also
+     * goes through the interview-safety rule ({@link org.tfeval.study.protect.InterviewSafety#importCheck}).
+     */
     public ImportResult importFile(String form, Path file, String actor, String reason, ProgressListener progress) {
-        return Importer.of(store())
-                .withActor(actor)
-                .withReason(reason)
-                .withProgress(progress)
-                .importFile(form, file);
+        Importer importer =
+                Importer.of(store()).withActor(actor).withReason(reason).withProgress(progress);
+        if (org.tfeval.study.protect.InterviewSafety.INTERVIEW_FORM.equals(form)
+                && instrument().formNames().contains("participant")) {
+            importer = importer.withCheck(org.tfeval.study.protect.InterviewSafety.importCheck(store()));
+        }
+        return importer.importFile(form, file);
     }
 
     /**
@@ -176,10 +190,40 @@ public final class Study implements AutoCloseable {
      * Moves one record under another parent record (a case to another task force, a victim to
      * another case): the deliberate, audited step that replaces what an import or edit refuses.
      * Its link and the values it and its child records inherit change in one audit event with
-     * {@code reason}; returns how many records changed.
+     * {@code reason}; returns how many records changed. Privileged: {@code by} is a proven operator
+     * ({@link #operator}) whose key must be this study's audit key, and the reason has at least
+     * {@value org.tfeval.study.operator.Operator#MINIMUM_REASON_LENGTH} characters; the audit event
+     * names the proven operating-system user.
      */
-    public int moveRecord(String form, List<String> key, String toParent, String reason, String actor) {
-        return new RecordEditor(store(), actor).move(form, key, toParent, reason);
+    public int moveRecord(
+            String form, List<String> key, String toParent, String reason, org.tfeval.study.operator.Operator by) {
+        Objects.requireNonNull(by, "by");
+        String why = org.tfeval.study.operator.Operator.requireReason(reason);
+        boolean verified;
+        try (Connection c = store().connect()) {
+            verified = store().seal() != null
+                    && by.holdsKeyOf(store().seal()::mac)
+                    && AuditLog.verify(c).isEmpty();
+        } catch (SQLException e) {
+            throw Problem.internal("the database refused to read the audit log (" + e.getSQLState() + ")", e);
+        }
+        if (!verified) {
+            throw Problem.refused(
+                    "the audit key you hold does not verify this study's audit log, so the move is refused",
+                    "give the study's audit key with --audit-key FILE; run 'tfeval audit verify' first");
+        }
+        return new RecordEditor(store(), by.actor()).move(form, key, toParent, why);
+    }
+
+    /**
+     * Proves the operator of a privileged step on the study in {@code dir}, before its database opens ({@link org.tfeval.study.operator.Operator}):
+     * the folder's owner holding the audit key ({@code auditKey}: the file named with {@code --audit-key},
+     * null: the study's default). {@code claimed}: a {@code --user} name, recorded as a claim only.
+     */
+    public static org.tfeval.study.operator.Operator operator(Path dir, Path auditKey, String claimed) {
+        StudyFolder folder = StudyFolder.at(dir);
+        return org.tfeval.study.operator.Operator.prove(
+                folder.dir(), folder.workspace().auditKeyFile(auditKey), claimed);
     }
 
     /** Deletes one record, audited. */

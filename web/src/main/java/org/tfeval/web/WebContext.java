@@ -47,7 +47,8 @@ public record WebContext(
         Deidentification deid,
         RestrictedAccess access,
         Field field,
-        org.tfeval.study.protect.Participants participants) {
+        org.tfeval.study.protect.Participants participants,
+        org.tfeval.study.operator.Moves moves) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");
@@ -63,5 +64,6 @@ public record WebContext(
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(participants, "participants");
+        Objects.requireNonNull(moves, "moves");
     }
 }

@@ -46,6 +46,10 @@ class DeidReviewTest {
                             .importFile("participant", p, "test", "t", ProgressListener.NONE)
                             .stored())
                     .isTrue();
+            org.tfeval.study.protect.InterviewSafety.of(fx.study)
+                    .recordSafeContact(
+                            "TFA-P1", org.tfeval.study.protect.InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "test");
+            org.tfeval.study.protect.InterviewSafety.of(fx.study).recordReferralList("TFA", "r1", "test");
             assertThat(fx.study
                             .importFile("interview", i, "test", "t", ProgressListener.NONE)
                             .stored())

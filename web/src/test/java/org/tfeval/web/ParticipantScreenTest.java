@@ -149,6 +149,14 @@ class ParticipantScreenTest {
                         + "TFA-P1-I1,TFA-P1,TFA,2025-03-04,1,R01,p2,55\n");
         for (Path f : List.of(p, i)) {
             String form = f.getFileName().toString().replace(".csv", "");
+            if (form.equals("interview")) {
+                org.tfeval.study.protect.InterviewSafety.of(fx.study)
+                        .recordSafeContact(
+                                "TFA-P1",
+                                org.tfeval.study.protect.InterviewSafety.ContactMethod.THROUGH_ADVOCATE,
+                                "test");
+                org.tfeval.study.protect.InterviewSafety.of(fx.study).recordReferralList("TFA", "r1", "test");
+            }
             assertThat(fx.study
                             .importFile(form, f, "test", "t", ProgressListener.NONE)
                             .stored())

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             DeidRosterCommand.class,
             DeidKeyMapCommand.class,
             DeidCleanCommand.class,
-            DeidBenchCommand.class
+            DeidBenchCommand.class,
+            DeidReviseCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or bad data", "2:bad usage", "3:internal failure"})

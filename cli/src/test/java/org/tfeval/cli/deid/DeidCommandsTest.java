@@ -53,6 +53,21 @@ class DeidCommandsTest {
         assertThat(run("import", "--study", s, "--db", url, "--form", "participant", p.toString())
                         .exit())
                 .isZero();
+        assertThat(run(
+                                "participant",
+                                "safety",
+                                "--safe-contact",
+                                "TF01-P1",
+                                "through-advocate",
+                                "--study",
+                                s,
+                                "--db",
+                                url)
+                        .exit())
+                .isZero();
+        assertThat(run("participant", "safety", "--referral-list", "TF01", "r1", "--study", s, "--db", url)
+                        .exit())
+                .isZero();
         assertThat(run("import", "--study", s, "--db", url, "--form", "interview", i.toString())
                         .exit())
                 .isZero();

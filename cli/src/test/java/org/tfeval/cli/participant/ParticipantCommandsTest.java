@@ -59,6 +59,23 @@ class ParticipantCommandsTest {
                         + "CONSENT_RECONTACT,CONSENT_SHARE_TF\n"
                         + "TF01-P1,1,TF01,v1,2025-03-01,1,1,1,1\nTF01-P2,1,TF01,v1,2025-03-01,1,1,1,1\n");
         for (String form : new String[] {"participant", "interview", "consent"}) {
+            if (form.equals("interview")) {
+                assertThat(run(
+                                        "participant",
+                                        "safety",
+                                        "--safe-contact",
+                                        "TF01-P2",
+                                        "through-advocate",
+                                        "--study",
+                                        s,
+                                        "--db",
+                                        url)
+                                .exit())
+                        .isZero();
+                assertThat(run("participant", "safety", "--referral-list", "TF01", "r1", "--study", s, "--db", url)
+                                .exit())
+                        .isZero();
+            }
             Run r = run(
                     "import",
                     "--study",

@@ -51,13 +51,26 @@ public final class Importer {
     private final String reason;
     private final ProgressListener progress;
     private final int limit;
+    private final StagedCheck rule;
 
-    private Importer(Store store, String actor, String reason, ProgressListener progress, int limit) {
+    private Importer(Store store, String actor, String reason, ProgressListener progress, int limit, StagedCheck rule) {
         this.store = store;
         this.actor = actor;
         this.reason = reason;
         this.progress = progress;
         this.limit = limit;
+        this.rule = rule;
+    }
+
+    /**
+     * A rule of the layer above the store, checked in the import's transaction after the rows are
+     * staged and checked together, before anything is stored: it reads the temporary table
+     * {@code staging} (the form's columns and {@code _row}, the 1-based data row) and returns
+     * violations with file, row and rule; any error refuses the whole file.
+     */
+    @FunctionalInterface
+    public interface StagedCheck {
+        List<Violation> check(Connection c, String fileName) throws SQLException;
     }
 
     public static Importer of(Store store) {
@@ -66,24 +79,30 @@ public final class Importer {
                 System.getProperty("user.name", "unknown"),
                 "import",
                 ProgressListener.NONE,
-                ViolationLog.DEFAULT_LIMIT);
+                ViolationLog.DEFAULT_LIMIT,
+                null);
     }
 
     public Importer withActor(String who) {
-        return new Importer(store, who, reason, progress, limit);
+        return new Importer(store, who, reason, progress, limit, rule);
     }
 
     public Importer withReason(String why) {
-        return new Importer(store, actor, why, progress, limit);
+        return new Importer(store, actor, why, progress, limit, rule);
     }
 
     public Importer withProgress(ProgressListener p) {
-        return new Importer(store, actor, reason, p, limit);
+        return new Importer(store, actor, reason, p, limit, rule);
     }
 
     /** Violations reported in full (all are counted). */
     public Importer withReportLimit(int n) {
-        return new Importer(store, actor, reason, progress, n);
+        return new Importer(store, actor, reason, progress, n, rule);
+    }
+
+    /** The importer with a rule of the layer above checked on the staged rows (see {@link StagedCheck}). */
+    public Importer withCheck(StagedCheck check) {
+        return new Importer(store, actor, reason, progress, limit, check);
     }
 
     /** Imports a file into a form; nothing is stored when any error is found. */
@@ -98,6 +117,7 @@ public final class Importer {
             ImportResult r = store.tx(c -> {
                 long rows = stage(c, form, table, source, fileName, log);
                 if (log.errors() == 0) checkTogether(c, form, table, fileName, log);
+                if (log.errors() == 0 && rule != null) rule.check(c, fileName).forEach(log::accept);
                 if (log.errors() > 0) {
                     c.rollback(); // nothing is stored; the empty transaction then commits
                     return new ImportResult(

@@ -173,6 +173,21 @@ public final class QualTables {
         }
     }
 
+    /** Where a transcript version came from: the file's name and its SHA-256. */
+    public record SourceFile(String fileName, String fileSha256) {}
+
+    /** The source file of a transcript version. */
+    public static SourceFile sourceFile(Connection c, long transcriptId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT file_name, file_sha256 FROM qual_transcript WHERE id = ?")) {
+            ps.setLong(1, transcriptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("no transcript " + transcriptId, "02000");
+                return new SourceFile(rs.getString(1), rs.getString(2));
+            }
+        }
+    }
+
     /** A transcript version by its id. */
     public static Optional<Transcript> byId(Connection c, long id) throws SQLException {
         try (PreparedStatement ps =

@@ -132,15 +132,24 @@ public final class StudyWorkspace {
      * {@value #AUDIT_ANCHOR_SETTING} for servers, a place the operator names outside the database).
      */
     public AuditSeal auditSeal(Path auditKey) {
-        Path key = auditKey != null
-                ? auditKey
-                : config.hasNonNull(AUDIT_KEY_SETTING)
-                        ? dir.resolve(config.path(AUDIT_KEY_SETTING).asText())
-                        : dir.resolve(AUDIT_KEY);
+        return auditSeal(auditKey, null);
+    }
+
+    /**
+     * As {@link #auditSeal(Path)}, with one more anchor the operator names for this run
+     * ({@code --audit-anchor PATH}; null: none), kept beside the configured ones: every event the run
+     * commits is appended to it too, and verification compares the chain with it.
+     */
+    public AuditSeal auditSeal(Path auditKey, Path extraAnchor) {
+        Path key = auditKeyFile(auditKey);
         java.util.List<Path> anchors = new java.util.ArrayList<>();
         anchors.add(dir.resolve(AUDIT_ANCHOR));
         if (config.hasNonNull(AUDIT_ANCHOR_SETTING))
             anchors.add(dir.resolve(config.path(AUDIT_ANCHOR_SETTING).asText()));
+        if (extraAnchor != null) {
+            Path extra = dir.resolve(extraAnchor).toAbsolutePath().normalize();
+            if (!anchors.contains(extra)) anchors.add(extra);
+        }
         try {
             return AuditSeal.open(key, anchors, true);
         } catch (IllegalStateException | UncheckedIOException e) {
@@ -150,9 +159,26 @@ public final class StudyWorkspace {
         }
     }
 
+    /**
+     * The audit key file: {@code auditKey}, else the config's {@value #AUDIT_KEY_SETTING}, else
+     * {@value #AUDIT_KEY} in the study folder.
+     */
+    public Path auditKeyFile(Path auditKey) {
+        return auditKey != null
+                ? auditKey
+                : config.hasNonNull(AUDIT_KEY_SETTING)
+                        ? dir.resolve(config.path(AUDIT_KEY_SETTING).asText())
+                        : dir.resolve(AUDIT_KEY);
+    }
+
     /** Opens the study's database with its audit key from {@code auditKey} (null: the default; see {@link #auditSeal}). */
     public StudySession open(String dbOverride, Path auditKey) {
-        AuditSeal seal = auditSeal(auditKey);
+        return open(dbOverride, auditKey, null);
+    }
+
+    /** As {@link #open(String, Path)}, with an operator's anchor for this run (see {@link #auditSeal(Path, Path)}). */
+    public StudySession open(String dbOverride, Path auditKey, Path extraAnchor) {
+        AuditSeal seal = auditSeal(auditKey, extraAnchor);
         String db = dbOverride != null && !dbOverride.isBlank()
                 ? dbOverride
                 : config.path("database").asText(EMBEDDED);

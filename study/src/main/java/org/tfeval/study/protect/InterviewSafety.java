@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.tfeval.instrument.Severity;
+import org.tfeval.instrument.sql.SqlIdentifier;
+import org.tfeval.instrument.validation.Violation;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.store.Store;
+import org.tfeval.store.imports.Importer;
+import org.tfeval.store.schema.FormTable;
 import org.tfeval.study.Study;
 import org.tfeval.study.audit.AuditEvents;
 
@@ -92,6 +97,88 @@ public final class InterviewSafety {
             for (Event e : values()) if (e.id().equals(id)) return e;
             throw Problem.usage("unknown interview event '" + id + "'", "use pause, check, stop or referral");
         }
+    }
+
+    /** The instrument form an interview is recorded in. */
+    public static final String INTERVIEW_FORM = "interview";
+
+    /**
+     * The same rule as {@link #schedule} for interviews that arrive by import (the {@code interview}
+     * form, checked on the staged rows in the import's transaction, so nothing is stored when a row
+     * breaks it): a survivor's interview (survivor tier, or no tier recorded) needs a recorded
+     * safe-contact method for the participant ({@code rule:survivor_safe_contact}) and a referral
+     * list for the participant's site ({@code rule:survivor_referral_list}); a new interview of a
+     * participant who withdrew is refused ({@code rule:withdrawn_participant}). Each violation names
+     * the file, the row, the interview and the participant column, never a value beyond the IDs.
+     */
+    public static Importer.StagedCheck importCheck(Store store) {
+        Objects.requireNonNull(store, "store");
+        return (c, fileName) -> {
+            String participant = store.table("participant").table();
+            String interview = store.table(INTERVIEW_FORM).table();
+            String pid = col("PARTICIPANT_ID");
+            String iid = col("INTERVIEW_ID");
+            String sql = "SELECT s._row, s." + iid + ", s." + pid + ","
+                    + " (p." + col("SENSITIVITY_TIER") + " IS NULL OR p." + col("SENSITIVITY_TIER") + " = "
+                    + ParticipantStatus.SURVIVOR_TIER + ") AS survivor,"
+                    + " EXISTS (SELECT 1 FROM protect_safe_contact sc WHERE sc.participant_id = s." + pid + "),"
+                    + " EXISTS (SELECT 1 FROM protect_referral_list r WHERE r.tf_id = p." + col("TF_ID") + "),"
+                    + " EXISTS (SELECT 1 FROM protect_withdrawal w WHERE w.participant_id = s." + pid + ")"
+                    + " AND NOT EXISTS (SELECT 1 FROM " + interview + " i WHERE i." + iid + " = s." + iid + ")"
+                    + " FROM staging s JOIN " + participant + " p ON p." + pid + " = s." + pid
+                    + " ORDER BY s._row";
+            List<Violation> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < IMPORT_VIOLATIONS_KEPT) {
+                    long row = rs.getLong(1);
+                    String id = rs.getString(2);
+                    String who = rs.getString(3);
+                    if (rs.getBoolean(7)) {
+                        out.add(importViolation(
+                                fileName,
+                                row,
+                                id,
+                                "withdrawn_participant",
+                                "participant " + who + " withdrew: no new interview is recorded for them"));
+                        continue;
+                    }
+                    if (!rs.getBoolean(4)) continue;
+                    if (!rs.getBoolean(5)) {
+                        out.add(importViolation(
+                                fileName,
+                                row,
+                                id,
+                                "survivor_safe_contact",
+                                "survivor " + who + " has no recorded safe-contact method; record it first: tfeval"
+                                        + " participant safety --safe-contact " + who + " METHOD"));
+                    }
+                    if (!rs.getBoolean(6)) {
+                        out.add(importViolation(
+                                fileName,
+                                row,
+                                id,
+                                "survivor_referral_list",
+                                "the site of survivor " + who + " has no referral list on record; record it first:"
+                                        + " tfeval participant safety --referral-list TF VERSION"));
+                    }
+                }
+            }
+            return out;
+        };
+    }
+
+    /** Interview-safety violations of one import kept in full (enough to fix a file; the import is refused anyway). */
+    static final int IMPORT_VIOLATIONS_KEPT = 1000;
+
+    private static Violation importViolation(
+            String fileName, long row, String interviewId, String rule, String message) {
+        return new Violation(
+                fileName, row, interviewId, "PARTICIPANT_ID", null, "rule:" + rule, message, Severity.ERROR);
+    }
+
+    private static String col(String variable) {
+        return SqlIdentifier.quote(FormTable.columnName(variable));
     }
 
     /** Records the site's current referral list (its version), given to every survivor interviewed there. */
@@ -197,13 +284,13 @@ public final class InterviewSafety {
                 .isEmpty()) {
             throw Problem.refused(
                     "survivor " + pid + " has no recorded safe-contact method",
-                    "record it first: tfeval participant safe-contact " + pid + " --method METHOD");
+                    "record it first: tfeval participant safety --safe-contact " + pid + " METHOD");
         }
         if (latest(c, "SELECT version FROM protect_referral_list WHERE tf_id = ? ORDER BY id DESC LIMIT 1", tf)
                 .isEmpty()) {
             throw Problem.refused(
                     "task force " + tf + " has no referral list on record",
-                    "record it first: tfeval participant referral-list " + tf + " --version V");
+                    "record it first: tfeval participant safety --referral-list " + tf + " VERSION");
         }
     }
 

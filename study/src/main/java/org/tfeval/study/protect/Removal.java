@@ -51,6 +51,26 @@ final class Removal {
         return deleted;
     }
 
+    /**
+     * Rewrites the tables a removal deleted rows from ({@code VACUUM FULL}, outside any transaction,
+     * after the removal committed), so the deleted rows' bytes do not linger in the tables' data files
+     * until autovacuum or later writes reuse the space: the old files are unlinked. (The write-ahead log
+     * still holds what was written until its segments are recycled; words sealed under the participant's
+     * destroyed key are unreadable there.) Returns the tables rewritten.
+     */
+    static List<String> vacuum(Store store, java.util.Collection<String> tables) throws SQLException {
+        List<String> done = new java.util.ArrayList<>();
+        try (Connection c = store.connect();
+                java.sql.Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String table : tables) {
+                st.execute("VACUUM (FULL) " + SqlIdentifier.quote(store.schema()) + "." + SqlIdentifier.quote(table));
+                done.add(table);
+            }
+        }
+        return done;
+    }
+
     private static void delete(
             Connection c, List<ForeignKey> keys, String table, String where, Map<String, Long> deleted, int depth)
             throws SQLException {

@@ -129,6 +129,14 @@ public final class Withdrawals {
             study.edit("participant", List.of(w.participantId()), Map.of("CONSENT_STATUS", "2"), EDIT_REASON, actor);
         }
         if (w.level().removesWords()) {
+            try {
+                Removal.vacuum(store, deleted.keySet());
+            } catch (java.sql.SQLException e) {
+                throw Problem.internal(
+                        "the participant's rows were removed, but the tables could not be vacuumed (SQL state "
+                                + e.getSQLState() + "); run VACUUM FULL on them",
+                        e);
+            }
             ParticipantKeys.of(study.folder().dir()).destroy(w.participantId());
             long files = removeFiles(w.participantId());
             if (files > 0) {

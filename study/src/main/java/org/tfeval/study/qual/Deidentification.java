@@ -439,6 +439,84 @@ public final class Deidentification {
         });
     }
 
+    /**
+     * Corrects a codable transcript by a new reviewed version, the only way a codable text changes (a
+     * false positive, or an identifier the review missed): the new version starts from the same sealed
+     * original with every decision of the codable one copied, in state imported, and is suggested again
+     * (a roster entry added since is found); the reviewer changes what was wrong, renders (the codable
+     * version's codings are remapped onto the new text, those that cannot be placed go to the review
+     * list), and a second person reviews it under the residual scan before it is released. Refused for
+     * a transcript that is not codable or has no sealed original. Returns the new version number.
+     */
+    public int revise(String interviewId, String reason, String actor, Role role) {
+        requireOfficer(role);
+        if (reason == null || reason.isBlank()) {
+            throw Problem.usage("a revision needs a reason", "say what the review got wrong, for the audit log");
+        }
+        int version = tx(c -> {
+            QualTables.Transcript t = newest(c, interviewId);
+            requireState(t, TranscriptState.CODABLE, "revise");
+            DeidTables.SealedOriginal sealed = DeidTables.original(c, t.id())
+                    .orElseThrow(() -> Problem.refused(
+                            "the transcript of " + interviewId + " v" + t.version() + " has no sealed original",
+                            "import a corrected version: tfeval transcripts import FILE"));
+            Original o = open(c, t);
+            List<DeidTables.Stored> stored = DeidTables.suggestions(c, t.id());
+            Rendering.Rendered r = Rendering.render(
+                    o.text(),
+                    stored.stream().map(DeidTables.Stored::suggestion).toList(),
+                    (category, words) -> token(c, o.participantId(), category, words));
+            if (!r.text().sha256().equals(t.text().sha256())) {
+                throw Problem.refused(
+                        "the codable text of " + interviewId + " cannot be reproduced from its decisions",
+                        "import a corrected version: tfeval transcripts import FILE");
+            }
+            List<Turn> turns = new ArrayList<>();
+            for (Turn turn : o.turns()) {
+                Span original = new Span(
+                        originalOf(r, turn.span().start(), true),
+                        originalOf(r, turn.span().end(), false));
+                turns.add(new Turn(turn.index(), turn.speaker(), original, turn.cueStart(), turn.cueEnd()));
+            }
+            QualTables.SourceFile source = QualTables.sourceFile(c, t.id());
+            org.tfeval.qual.transcript.ParsedTranscript parsed = new org.tfeval.qual.transcript.ParsedTranscript(
+                    o.text(),
+                    turns,
+                    org.tfeval.qual.transcript.TranscriptFormat.ofFileName(source.fileName()),
+                    source.fileSha256());
+            Instant at = Instant.now();
+            int next = t.version() + 1;
+            long id = QualTables.insert(c, interviewId, next, source.fileName(), parsed, actor, at);
+            DeidTables.saveOriginal(c, id, sealed);
+            for (DeidTables.Stored s : stored) DeidTables.insert(c, id, s.suggestion(), s.decidedBy(), at);
+            AuditLog.record(
+                    c,
+                    new AuditEntry(
+                            actor,
+                            "deid_revise",
+                            null,
+                            reason.strip(),
+                            "{\"interview\":\"" + interviewId + "\",\"from\":" + t.version() + ",\"to\":" + next
+                                    + ",\"decisions\":" + stored.size() + "}"));
+            return next;
+        });
+        suggest(List.of(interviewId), actor);
+        return version;
+    }
+
+    /** A rendered position back in original coordinates (inside a token: the replaced span's start or end). */
+    private static int originalOf(Rendering.Rendered r, int rendered, boolean start) {
+        int shift = 0;
+        for (Rendering.Replacement x : r.replacements()) {
+            if (rendered >= x.rendered().end())
+                shift += x.original().length() - x.rendered().length();
+            else if (rendered > x.rendered().start())
+                return start ? x.original().start() : x.original().end();
+            else break;
+        }
+        return rendered + shift;
+    }
+
     /** Sends a rendered transcript back to review (de-identified or reviewed to imported); audited. */
     public void reopen(String interviewId, String actor, Role role) {
         requireOfficer(role);

@@ -19,6 +19,7 @@ import org.tfeval.qual.refi.Qdc;
 import org.tfeval.qual.text.Span;
 import org.tfeval.study.Study;
 import org.tfeval.study.accounts.Role;
+import org.tfeval.study.protect.InterviewSafety;
 
 /**
  * The demo's synthetic interview corpus, clearly labelled SYNTHETIC in every transcript: 143 stakeholder
@@ -90,6 +91,24 @@ public final class SyntheticInterviews {
 
     public static SyntheticInterviews withSeed(long seed) {
         return new SyntheticInterviews(seed);
+    }
+
+    /**
+     * What a site records before it interviews survivors (the interview import refuses a survivor's
+     * interview without it): each site's referral list and each survivor's safe-contact method.
+     */
+    private static void recordSafety(Study study, List<int[]> people, int sites, String actor) {
+        InterviewSafety safety = InterviewSafety.of(study);
+        for (int s = 0; s < sites; s++) safety.recordReferralList(site(s), "synthetic-1", actor);
+        int[] perSite = new int[sites];
+        for (int[] person : people) {
+            String pid = site(person[1]) + "-P" + (++perSite[person[1]]);
+            if (person[0] >= 6) safety.recordSafeContact(pid, InterviewSafety.ContactMethod.THROUGH_ADVOCATE, actor);
+        }
+    }
+
+    private static String site(int index) {
+        return String.format(Locale.ROOT, "TF%02d", index + 1);
     }
 
     /** Writes the corpus to {@code dir} and loads it into the study, {@code sites} task forces (TF01...). */
@@ -209,6 +228,7 @@ public final class SyntheticInterviews {
             Files.writeString(dir.resolve("consent.csv"), consents);
             require(study.importFile("participant", dir.resolve("participant.csv"), actor, "synthetic corpus", progress)
                     .stored());
+            recordSafety(study, people, sites, actor);
             require(study.importFile("interview", dir.resolve("interview.csv"), actor, "synthetic corpus", progress)
                     .stored());
             require(study.importFile("consent", dir.resolve("consent.csv"), actor, "synthetic corpus", progress)

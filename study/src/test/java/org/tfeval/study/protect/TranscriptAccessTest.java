@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.tfeval.instrument.validation.ImportResult;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
 import org.tfeval.pg.ConnectionSettings;
@@ -33,8 +34,11 @@ class TranscriptAccessTest {
     @TempDir
     Path dir;
 
-    /** A study with a professional (P1), a survivor (P2) and a professional without consent to quotes (P3), all codable. */
-    static Study study(Path dir, ConnectionSettings db) throws Exception {
+    /**
+     * A study with a professional (P1), a survivor (P2) and a professional without consent to quotes (P3)
+     * in the participant form; their interview and consent files written beside it, not imported.
+     */
+    static Study participants(Path dir, ConnectionSettings db) throws Exception {
         Study s = Study.create(dir.resolve("s"), "ecm", true, WithdrawalTest.url(db));
         Path p = dir.resolve("participant.csv");
         Files.writeString(
@@ -43,6 +47,9 @@ class TranscriptAccessTest {
                         + "TF01-P1,TF01,1,1,3,1,v1,1\n"
                         + "TF01-P2,TF01,6,-7,-7,1,v1,3\n"
                         + "TF01-P3,TF01,2,3,3,1,v1,1\n");
+        assertThat(s.importFile("participant", p, "test", "test", ProgressListener.NONE)
+                        .stored())
+                .isTrue();
         Path i = dir.resolve("interview.csv");
         Files.writeString(
                 i,
@@ -59,7 +66,16 @@ class TranscriptAccessTest {
                         + "TF01-P2,1,TF01,v1,2025-03-01,0,0,1,0\n"
                         + "TF01-P2,2,TF01,v2,2025-04-01,1,0,1,0\n"
                         + "TF01-P3,1,TF01,v1,2025-03-01,0,1,1,1\n");
-        for (String form : List.of("participant", "interview", "consent")) {
+        return s;
+    }
+
+    /** {@link #participants}, then what the site records before it interviews a survivor, then the interviews and consents. */
+    static Study study(Path dir, ConnectionSettings db) throws Exception {
+        Study s = participants(dir, db);
+        InterviewSafety safety = InterviewSafety.of(s);
+        safety.recordSafeContact("TF01-P2", InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "admin");
+        safety.recordReferralList("TF01", "2025-03", "admin");
+        for (String form : List.of("interview", "consent")) {
             assertThat(s.importFile(form, dir.resolve(form + ".csv"), "test", "test", ProgressListener.NONE)
                             .stored())
                     .as(form)
@@ -194,14 +210,16 @@ class TranscriptAccessTest {
         try (Study s = study(dir, db)) {
             InterviewSafety safety = InterviewSafety.of(s);
             safety.schedule("TF01-P1-I1", "admin"); // a professional: no precondition
-            assertThatThrownBy(() -> safety.schedule("TF01-P2-I1", "admin"))
+            // P3's tier corrected to survivor after the interview was recorded: scheduling now needs their safe contact
+            s.edit(
+                    "participant",
+                    List.of("TF01-P3"),
+                    java.util.Map.of("SENSITIVITY_TIER", "3"),
+                    "tier corrected",
+                    "admin");
+            assertThatThrownBy(() -> safety.schedule("TF01-P3-I1", "admin"))
                     .isInstanceOf(Problem.Refused.class)
                     .hasMessageContaining("safe-contact");
-            safety.recordSafeContact("TF01-P2", InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "admin");
-            assertThatThrownBy(() -> safety.schedule("TF01-P2-I1", "admin"))
-                    .isInstanceOf(Problem.Refused.class)
-                    .hasMessageContaining("referral list");
-            safety.recordReferralList("TF01", "2025-03", "admin");
             assertThatThrownBy(() -> safety.record("TF01-P2-I1", InterviewSafety.Event.PAUSE, "admin"))
                     .isInstanceOf(Problem.Refused.class);
             safety.schedule("TF01-P2-I1", "admin");
@@ -228,6 +246,110 @@ class TranscriptAccessTest {
             Withdrawals.of(s).withdraw("TF01-P1", Withdrawal.Level.NO_CONTACT, "asked", "admin");
             assertThatThrownBy(() -> safety.schedule("TF01-P1-I1", "admin")).isInstanceOf(Problem.Refused.class);
         }
+    }
+
+    /** Issue 16 item 5 through the import: the interview form import applies the scheduling rule, row by row. */
+    @Test
+    void a_survivor_interview_is_not_imported_without_a_safe_contact_method_and_the_sites_referral_list(
+            ConnectionSettings db) throws Exception {
+        try (Study s = participants(dir, db)) {
+            Path interviews = dir.resolve("interview.csv");
+            ImportResult none = s.importFile("interview", interviews, "test", "test", ProgressListener.NONE);
+            assertThat(none.stored()).isFalse();
+            assertThat(none.violations())
+                    .extracting(v ->
+                            v.file() + " row " + v.row() + " " + v.recordId() + " " + v.variable() + " " + v.code())
+                    .containsExactly(
+                            "interview.csv row 2 TF01-P2-I1 PARTICIPANT_ID rule:survivor_safe_contact",
+                            "interview.csv row 2 TF01-P2-I1 PARTICIPANT_ID rule:survivor_referral_list");
+            InterviewSafety safety = InterviewSafety.of(s);
+            safety.recordSafeContact("TF01-P2", InterviewSafety.ContactMethod.SAFE_PHONE, "admin");
+            ImportResult noList = s.importFile("interview", interviews, "test", "test", ProgressListener.NONE);
+            assertThat(noList.stored()).isFalse();
+            assertThat(noList.violations()).extracting(v -> v.code()).containsExactly("rule:survivor_referral_list");
+            safety.recordReferralList("TF01", "2025-03", "admin");
+            ImportResult stored = s.importFile("interview", interviews, "test", "test", ProgressListener.NONE);
+            assertThat(stored.stored()).isTrue();
+            assertThat(stored.inserted())
+                    .as("the refused imports stored nothing")
+                    .isEqualTo(3);
+
+            // no new interview for a participant who withdrew; their recorded one re-imports unchanged
+            Withdrawals.of(s).withdraw("TF01-P1", Withdrawal.Level.NO_CONTACT, "asked", "admin");
+            Path again = dir.resolve("again.csv");
+            Files.writeString(
+                    again,
+                    Files.readString(interviews) + "TF01-P1-I2,TF01-P1,TF01,2025-05-04,1,R01,p2,50\n",
+                    StandardCharsets.UTF_8);
+            ImportResult withdrawn = s.importFile("interview", again, "test", "test", ProgressListener.NONE);
+            assertThat(withdrawn.stored()).isFalse();
+            assertThat(withdrawn.violations())
+                    .extracting(v -> v.row() + " " + v.code())
+                    .containsExactly("4 rule:withdrawn_participant");
+            assertThat(s.importFile("interview", interviews, "test", "test", ProgressListener.NONE)
+                            .unchanged())
+                    .isEqualTo(3);
+        }
+    }
+
+    /**
+     * Issue 16 item 6 (the vacuum): after a removal the survivor's words are in no data file of the tables
+     * it deleted from; before it, the same search finds them (the search works).
+     */
+    @Test
+    void a_removal_rewrites_the_tables_it_deleted_from_so_their_files_hold_none_of_the_words(ConnectionSettings db)
+            throws Exception {
+        Path server = org.tfeval.testkit.PostgresExtension.serverFolder();
+        org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "needs the embedded test server's files");
+        try (Study s = study(dir, db)) {
+            assertThat(tableFilesHolding(s, server, SURVIVOR_WORDS))
+                    .as("before: the rendered words sit in qual_transcript's file")
+                    .contains("qual_transcript");
+            Withdrawals.of(s).withdraw("TF01-P2", Withdrawal.Level.REMOVE, "asked to be removed", "admin");
+            assertThat(tableFilesHolding(s, server, SURVIVOR_WORDS))
+                    .as("after: no table file of the schema holds them")
+                    .isEmpty();
+            assertThat(tableFilesHolding(s, server, PROFESSIONAL_WORDS))
+                    .as("the other participants' words stay")
+                    .contains("qual_transcript");
+        }
+    }
+
+    /** The schema's tables whose data files (after a CHECKPOINT) contain {@code words} in UTF-8. */
+    private static List<String> tableFilesHolding(Study s, Path server, String words) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        byte[] needle = words.getBytes(StandardCharsets.UTF_8);
+        try (java.sql.Connection c = s.store().connect();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT c.relname, pg_relation_filepath(c.oid) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
+                    + " AND c.relkind IN ('r', 't', 'i')")) {
+                while (rs.next()) {
+                    if (rs.getString(2) == null) continue;
+                    Path base = server.resolve("data").resolve(rs.getString(2));
+                    java.util.List<Path> segments = new java.util.ArrayList<>();
+                    segments.add(base);
+                    for (int n = 1; Files.exists(Path.of(base + "." + n)); n++) segments.add(Path.of(base + "." + n));
+                    for (Path f : segments) {
+                        if (Files.exists(f) && indexOf(Files.readAllBytes(f), needle) >= 0) {
+                            out.add(rs.getString(1));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     private static Problem catchProblem(Runnable r) {

@@ -64,6 +64,10 @@ class DeidentificationTest {
         assertThat(s.importFile("participant", p, "test", "test", ProgressListener.NONE)
                         .stored())
                 .isTrue();
+        org.tfeval.study.protect.InterviewSafety.of(s)
+                .recordSafeContact(
+                        "TF01-P1", org.tfeval.study.protect.InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "test");
+        org.tfeval.study.protect.InterviewSafety.of(s).recordReferralList("TF01", "r1", "test");
         assertThat(s.importFile("interview", i, "test", "test", ProgressListener.NONE)
                         .stored())
                 .isTrue();
@@ -244,6 +248,85 @@ class DeidentificationTest {
             d.release("TF01-P2-I1", "officer2", OFFICER);
             q.exportProject(after, "test");
             assertThat(after).exists();
+        }
+    }
+
+    /**
+     * Issue 16 item 7: an identifier the review missed in a codable transcript is corrected by the reviewer
+     * through a new reviewed version made from the sealed original (no file needed, decisions kept); the
+     * residual scan finds the miss once the roster knows it, the codings move to the new version, and the
+     * new version is codable only after a second person's review.
+     */
+    @Test
+    void a_miss_in_a_codable_transcript_is_corrected_by_a_new_reviewed_version_and_the_codings_follow(
+            ConnectionSettings db) throws Exception {
+        try (Study s = study(db)) {
+            Deidentification d = Deidentification.of(s);
+            Interviews q = Interviews.of(s);
+            d.addRosterEntry(Category.AGENCY, "Hope House", null, "officer1", OFFICER);
+            d.addRosterEntry(Category.SURVIVOR, "Rosa Diaz", "TF01-P1", "officer1", OFFICER);
+            Path vtt = file("TF01-P1-I1.vtt", VTT);
+            q.importTranscripts(List.of(vtt), null, "test");
+            reviewAll(d, "TF01-P1-I1");
+            d.render("TF01-P1-I1", "officer1", OFFICER);
+            d.markReviewed("TF01-P1-I1", "officer2", OFFICER);
+            d.release("TF01-P1-I1", "officer2", OFFICER);
+            String v1 = d.rendered("TF01-P1-I1").text();
+            assertThat(v1).contains("Lakeside Mall"); // the miss
+            int at = v1.indexOf("until the grant ended");
+            q.code("TF01-P1-I1", new Span(at, at + 21), "TRUST", "c1", null);
+
+            // the study learns the place: the residual scan of the codable text finds it
+            d.addRosterEntry(Category.PLACE, "Lakeside Mall", null, "officer1", OFFICER);
+            assertThat(ResidualScan.unreviewed(d.scan("TF01-P1-I1"))).hasSize(1);
+            // the same file cannot be imported again, and a coder cannot revise
+            assertThatThrownBy(() -> q.importTranscripts(List.of(vtt), null, "test"))
+                    .isInstanceOf(Problem.Refused.class);
+            assertThatThrownBy(() -> d.revise("TF01-P1-I1", "missed a place", "c1", Role.CODER))
+                    .isInstanceOf(Problem.Refused.class);
+
+            assertThat(d.revise("TF01-P1-I1", "missed a place", "officer1", OFFICER))
+                    .isEqualTo(2);
+            Deidentification.Review r = d.review("TF01-P1-I1", "officer1", OFFICER);
+            assertThat(r.version()).isEqualTo(2);
+            assertThat(r.items().stream().filter(i -> !i.suggestion().status().decided()))
+                    .as("only the miss waits for a decision; every earlier decision was kept")
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.words()).isEqualTo("Lakeside Mall"));
+            reviewAll(d, "TF01-P1-I1");
+            Deidentification.Rendered v2 = d.render("TF01-P1-I1", "officer1", OFFICER);
+            assertThat(v2.moved()).as("the coding moved to the new version").isEqualTo(1);
+            assertThat(v2.toReview()).isZero();
+            String text = d.rendered("TF01-P1-I1").text();
+            assertThat(text)
+                    .doesNotContain("Lakeside")
+                    .contains("from the [PLACE-1].")
+                    .startsWith("Interviewer: Who helped you?\n[SURVIVOR-01]: [AGENCY-1] did.");
+            assertThat(count(
+                            s,
+                            "SELECT count(*) FROM qual_turn t JOIN qual_transcript x ON x.id = t.transcript_id"
+                                    + " WHERE x.version = 2 AND t.speaker = '[SURVIVOR-01]'"))
+                    .as("the turns were rebuilt in the new text's coordinates")
+                    .isEqualTo(2);
+            assertThatThrownBy(() -> d.markReviewed("TF01-P1-I1", "officer1", OFFICER))
+                    .isInstanceOf(Problem.Refused.class);
+            d.markReviewed("TF01-P1-I1", "officer2", OFFICER);
+            d.release("TF01-P1-I1", "officer2", OFFICER);
+            assertThat(ResidualScan.unreviewed(d.scan("TF01-P1-I1"))).isEmpty();
+            try (Connection c = s.store().connect();
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT g.start_cp, g.end_cp FROM qual_coding g JOIN qual_transcript x"
+                                    + " ON x.id = g.transcript_id WHERE x.interview_id = 'TF01-P1-I1' AND x.version = 2")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(text.substring(rs.getInt(1), rs.getInt(2))).isEqualTo("until the grant ended");
+                assertThat(rs.next()).isFalse();
+            }
+            assertThat(
+                            count(
+                                    s,
+                                    "SELECT count(*) FROM audit_event WHERE action = 'deid_revise' AND reason = 'missed a place'"))
+                    .isEqualTo(1);
         }
     }
 }

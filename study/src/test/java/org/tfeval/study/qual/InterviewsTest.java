@@ -61,6 +61,10 @@ class InterviewsTest {
         assertThat(s.importFile("participant", p, "test", "test", ProgressListener.NONE)
                         .stored())
                 .isTrue();
+        org.tfeval.study.protect.InterviewSafety.of(s)
+                .recordSafeContact(
+                        "TF01-P2", org.tfeval.study.protect.InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "test");
+        org.tfeval.study.protect.InterviewSafety.of(s).recordReferralList("TF01", "r1", "test");
         assertThat(s.importFile("interview", i, "test", "test", ProgressListener.NONE)
                         .stored())
                 .isTrue();
