@@ -127,16 +127,20 @@ public final class SnapshotTaker {
                     : MeasureSnapshot.read(pg, store, measureCatalogue, measureCatalogueYaml)
                             .map(m -> writer.withMeasures(m.source()))
                             .orElse(writer);
-            SnapshotWriter.Written written = w.write(snapshots, summary(validation), (dataset, csv) -> {
-                try (OutputStream out = Files.newOutputStream(csv)) {
-                    return pg.unwrap(PGConnection.class)
-                            .getCopyAPI()
-                            .copyOut(
-                                    "COPY (" + withoutWithdrawn(dataset)
-                                            + ") TO STDOUT WITH (FORMAT csv, HEADER false)",
-                                    out);
-                }
-            }, attachments);
+            SnapshotWriter.Written written = w.write(
+                    snapshots,
+                    summary(validation),
+                    (dataset, csv) -> {
+                        try (OutputStream out = Files.newOutputStream(csv)) {
+                            return pg.unwrap(PGConnection.class)
+                                    .getCopyAPI()
+                                    .copyOut(
+                                            "COPY (" + withoutWithdrawn(dataset)
+                                                    + ") TO STDOUT WITH (FORMAT csv, HEADER false)",
+                                            out);
+                        }
+                    },
+                    attachments);
             pg.commit();
             if (written.created()) record(written.snapshot());
             return written.snapshot();
