@@ -40,6 +40,8 @@ import org.tfeval.study.protect.TranscriptAccess;
 public final class QualCoding {
     /** Longest memo, in characters. */
     public static final int MAX_MEMO_CHARS = 20_000;
+    /** Longest excerpt of a coding's words on the screen, in code points. */
+    public static final int EXCERPT = 90;
     /** Most codes applied to one segment in one save. */
     public static final int MAX_CODES_PER_SAVE = 20;
 
@@ -70,8 +72,19 @@ public final class QualCoding {
         }
     }
 
-    /** One of the account's codings. */
-    public record Applied(String guid, Span span, String code, String codeName, Integer round) {}
+    /**
+     * One of the account's codings.
+     *
+     * @param guid     its GUID
+     * @param span     its code points
+     * @param code     the code's GUID
+     * @param codeName the code's name
+     * @param round    the reliability round it belongs to, or null
+     * @param words    its words, shortened to {@value #EXCERPT} code points
+     * @param colour   the code's place in the codebook tree (the screen's colour)
+     */
+    public record Applied(
+            String guid, Span span, String code, String codeName, Integer round, String words, int colour) {}
 
     /** What a memo is on. */
     public enum MemoTarget {
@@ -90,8 +103,20 @@ public final class QualCoding {
         }
     }
 
-    /** A memo as the screen shows it. */
-    public record Memo(long id, MemoTarget target, Span span, String code, String body, int version, Instant updated) {}
+    /**
+     * A memo as the screen shows it.
+     *
+     * @param id      its number
+     * @param target  what it is on
+     * @param span    the segment, or null
+     * @param code    the code's GUID, or null
+     * @param on      what it is on, in words (a segment's first words, a code's name)
+     * @param body    its words
+     * @param version its version (an edit is made against it)
+     * @param updated when it was last saved
+     */
+    public record Memo(
+            long id, MemoTarget target, Span span, String code, String on, String body, int version, Instant updated) {}
 
     /**
      * One transcript's coding screen.
@@ -133,14 +158,21 @@ public final class QualCoding {
      * since the screen showed them (a second window, a second device): then {@code codings} are the saved
      * ones ("theirs") and {@code yours} says what this save would have done.
      */
-    public record Outcome(boolean conflicted, int version, List<Applied> codings, String yours) {
+    public record Outcome(boolean conflicted, int version, List<Applied> codings, String yours, boolean mayCode) {
         public Outcome {
             codings = List.copyOf(codings);
         }
     }
 
-    /** A memo save: applied, or not because the memo changed since it was shown ({@code theirs} is the saved text). */
-    public record MemoOutcome(boolean conflicted, Memo memo, String mine, String theirs) {}
+    /**
+     * A memo save: the memos now; when the edit was stale, not applied: {@code saved} is the memo as saved
+     * meanwhile and {@code mine} the text of the edit.
+     */
+    public record MemoOutcome(boolean conflicted, List<Memo> memos, Memo saved, String mine) {
+        public MemoOutcome {
+            memos = List.copyOf(memos);
+        }
+    }
 
     /** A direct assignment of a coder to an interview. */
     public record Assignment(String interviewId, String coder, String assignedBy, Instant assignedAt) {}
@@ -198,7 +230,7 @@ public final class QualCoding {
                     g.transcript.text().text(),
                     turns,
                     tree(book),
-                    applied(c, book, g.transcript.id(), who.name()),
+                    applied(c, book, g.transcript, who.name()),
                     CodingScreenTables.version(c, g.transcript.id(), who.name()),
                     memos(c, g, who.name()),
                     g.mayCode,
@@ -233,7 +265,7 @@ public final class QualCoding {
                 chosen.add(code);
             }
             int now = CodingScreenTables.lockVersion(c, g.transcript.id(), interviewId, who.name());
-            List<Applied> current = applied(c, book, g.transcript.id(), who.name());
+            List<Applied> current = applied(c, book, g.transcript, who.name());
             if (now != seen) {
                 return new Outcome(
                         true,
@@ -242,7 +274,8 @@ public final class QualCoding {
                         "apply "
                                 + String.join(
                                         ", ", chosen.stream().map(Code::name).toList()) + " to " + span.start() + "-"
-                                + span.end());
+                                + span.end(),
+                        true);
             }
             Integer round = CodingScreenTables.openRound(c, g.transcript.id(), who.name())
                     .orElse(null);
@@ -284,7 +317,7 @@ public final class QualCoding {
                         "round",
                         round);
             }
-            return new Outcome(false, next, applied(c, book, g.transcript.id(), who.name()), null);
+            return new Outcome(false, next, applied(c, book, g.transcript, who.name()), null, true);
         });
     }
 
@@ -295,10 +328,10 @@ public final class QualCoding {
             Gate g = coderGate(c, who, interviewId, transcriptVersion);
             Codebook book = Codebook.of(QualTables.codes(c));
             int now = CodingScreenTables.lockVersion(c, g.transcript.id(), interviewId, who.name());
-            List<Applied> current = applied(c, book, g.transcript.id(), who.name());
+            List<Applied> current = applied(c, book, g.transcript, who.name());
             Optional<CodingScreenTables.CodingRow> row = CodingScreenTables.coding(c, guid);
             if (now != seen) {
-                return new Outcome(true, now, current, "remove coding " + guid);
+                return new Outcome(true, now, current, "remove coding " + guid, true);
             }
             if (row.isEmpty() || row.get().transcriptId() != g.transcript.id())
                 throw Problem.usage("no coding " + guid + " on this transcript", "reload the page");
@@ -328,7 +361,7 @@ public final class QualCoding {
                     row.get().span().start(),
                     "end",
                     row.get().span().end());
-            return new Outcome(false, now + 1, applied(c, book, g.transcript.id(), who.name()), null);
+            return new Outcome(false, now + 1, applied(c, book, g.transcript, who.name()), null, true);
         });
     }
 
@@ -359,18 +392,18 @@ public final class QualCoding {
                         .filter(r -> r.author().equals(who.name()))
                         .orElseThrow(NotVisible::new);
                 if (seen == null || m.version() != seen) {
-                    return new MemoOutcome(true, memo(m), text, m.body());
+                    Codebook book = Codebook.of(QualTables.codes(c));
+                    return new MemoOutcome(true, memos(c, g, who.name()), memo(m, g.transcript, book), text);
                 }
                 if (text.isEmpty()) {
                     CodingScreenTables.deleteMemo(c, memoId);
                     AuditEvents.record(
                             c, who.name(), "qual_memo_delete", "interview", "memo", memoId, "target", m.target());
-                    return new MemoOutcome(false, null, null, null);
+                    return new MemoOutcome(false, memos(c, g, who.name()), null, null);
                 }
                 CodingScreenTables.updateMemo(c, memoId, text, at);
                 AuditEvents.record(c, who.name(), "qual_memo_edit", "interview", "memo", memoId, "target", m.target());
-                return new MemoOutcome(
-                        false, memo(CodingScreenTables.memo(c, memoId).orElseThrow()), null, null);
+                return new MemoOutcome(false, memos(c, g, who.name()), null, null);
             }
             if (text.isEmpty()) throw Problem.usage("a memo needs words", null);
             Span on = null;
@@ -415,7 +448,7 @@ public final class QualCoding {
                     target.id(),
                     "interview",
                     interviewId);
-            return new MemoOutcome(false, memo(CodingScreenTables.memo(c, id).orElseThrow()), null, null);
+            return new MemoOutcome(false, memos(c, g, who.name()), null, null);
         });
     }
 
@@ -516,25 +549,64 @@ public final class QualCoding {
         for (Code child : book.children(code.guid())) walk(book, child, depth + 1, out, key, seen);
     }
 
-    private static List<Applied> applied(Connection c, Codebook book, long transcriptId, String coder)
+    private static List<Applied> applied(Connection c, Codebook book, QualTables.Transcript t, String coder)
             throws SQLException {
+        List<CodeNode> tree = tree(book);
         List<Applied> out = new ArrayList<>();
-        for (CodingScreenTables.CodingRow r : CodingScreenTables.codings(c, transcriptId, coder)) {
+        for (CodingScreenTables.CodingRow r : CodingScreenTables.codings(c, t.id(), coder)) {
             String name = book.code(r.code()).map(Code::name).orElse("(code " + r.code() + ")");
-            out.add(new Applied(r.guid(), r.span(), r.code(), name, r.round()));
+            int colour = 0;
+            for (int i = 0; i < tree.size(); i++) if (tree.get(i).guid().equals(r.code())) colour = i;
+            out.add(new Applied(r.guid(), r.span(), r.code(), name, r.round(), excerpt(t, r.span()), colour));
         }
         return out;
     }
 
+    /** A span's words, shortened in the middle to {@link #EXCERPT} code points. */
+    private static String excerpt(QualTables.Transcript t, Span s) {
+        if (s.end() > t.text().length()) return "";
+        if (s.length() <= EXCERPT) return t.text().slice(s);
+        return t.text().slice(s.start(), s.start() + EXCERPT / 2) + " … "
+                + t.text().slice(s.end() - EXCERPT / 2 + 5, s.end());
+    }
+
     private static List<Memo> memos(Connection c, Gate g, String author) throws SQLException {
+        Codebook book = Codebook.of(QualTables.codes(c));
         List<Memo> out = new ArrayList<>();
         for (CodingScreenTables.MemoRow m : CodingScreenTables.memos(c, g.transcript.id(), g.participant, author))
-            out.add(memo(m));
+            out.add(memo(m, g.transcript, book));
         return out;
     }
 
-    private static Memo memo(CodingScreenTables.MemoRow m) {
-        return new Memo(m.id(), MemoTarget.of(m.target()), m.span(), m.code(), m.body(), m.version(), m.updatedAt());
+    private static Memo memo(CodingScreenTables.MemoRow m, QualTables.Transcript t, Codebook book) {
+        MemoTarget target = MemoTarget.of(m.target());
+        String on;
+        switch (target) {
+            case SEGMENT:
+                boolean here = m.transcriptId() != null && m.transcriptId() == t.id();
+                on = "segment " + m.span().start() + "-" + m.span().end()
+                        + (here
+                                ? " “"
+                                        + excerpt(
+                                                t,
+                                                new Span(
+                                                        m.span().start(),
+                                                        Math.min(
+                                                                m.span().end(),
+                                                                m.span().start() + 40)))
+                                        + "”"
+                                : "");
+                break;
+            case CODE:
+                on = "code " + book.code(m.code()).map(Code::name).orElse(m.code());
+                break;
+            case TRANSCRIPT:
+                on = "the transcript";
+                break;
+            default:
+                on = "the participant";
+        }
+        return new Memo(m.id(), target, m.span(), m.code(), on, m.body(), m.version(), m.updatedAt());
     }
 
     private static String normalise(String guid) {
