@@ -44,6 +44,7 @@ class RouteAccessTest {
 
     @org.junit.jupiter.api.io.TempDir
     static java.nio.file.Path qualDir;
+
     private final Map<String, String> tfbParams = new LinkedHashMap<>();
 
     @BeforeAll
@@ -82,8 +83,7 @@ class RouteAccessTest {
         QualSeed.seed(
                 fx.study,
                 qualDir,
-                List.of(new QualSeed.Person(
-                        "TFB-P1", "TFB", 1, QualCodingScreenTest.PROFESSIONAL, true)));
+                List.of(new QualSeed.Person("TFB-P1", "TFB", 1, QualCodingScreenTest.PROFESSIONAL, true)));
         tfbParams.put("applicationId", "1");
         try (Connection c = fx.connect();
                 Statement st = c.createStatement();
