@@ -158,6 +158,26 @@ public final class CodingScreenTables {
         }
     }
 
+    /**
+     * What a transcript's residual scan depends on besides its (immutable) text: the roster (entries are only
+     * added or removed), the task forces' names and the rendered spans reviewers rejected. Equal fingerprints,
+     * equal scans.
+     */
+    public static String scanFingerprint(Connection c, org.tfeval.store.Store store, long transcriptId)
+            throws SQLException {
+        String tf = store.table("task_force").table();
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) || ':' || coalesce(max(id), 0)"
+                + " FROM qual_deid_roster) || '/' || (SELECT count(*) FROM " + tf + ") || '/' || (SELECT"
+                + " count(*) || ':' || coalesce(sum(rendered_start + 7 * rendered_end), 0) FROM qual_deid_suggestion"
+                + " WHERE transcript_id = ? AND status = 'rejected' AND rendered_start IS NOT NULL)")) {
+            ps.setLong(1, transcriptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** The version of a coder's codings of a transcript version (0 when none was saved). */
     public static int version(Connection c, long transcriptId, String coder) throws SQLException {
         try (PreparedStatement ps =

@@ -47,6 +47,13 @@ public final class QualCoding {
 
     private final Study study;
     private final Store store;
+    /**
+     * Transcripts whose residual scan found nothing undecided, with the scan's inputs then: a codable text
+     * never changes, so the scan (regular expressions over the whole text, about a second for 30,000 words)
+     * is run again only when the roster, the task forces' names or the rejected spans changed.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, String> clean =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private QualCoding(Study study) {
         this.study = Objects.requireNonNull(study, "study");
@@ -254,7 +261,12 @@ public final class QualCoding {
             Gate g = coderGate(c, who, interviewId, transcriptVersion);
             if (span.end() > g.transcript.text().length())
                 throw Problem.usage("the span leaves the transcript", "reload the page");
-            deid.requireExportable(c, List.of(interviewId));
+            String fingerprint = CodingScreenTables.scanFingerprint(c, store, g.transcript.id()) + "/"
+                    + g.transcript.text().sha256();
+            if (!fingerprint.equals(clean.get(g.transcript.id()))) {
+                deid.requireExportable(c, List.of(interviewId));
+                clean.put(g.transcript.id(), fingerprint);
+            }
             Codebook book = Codebook.of(QualTables.codes(c));
             List<Code> chosen = new ArrayList<>();
             for (String guid : new LinkedHashSet<>(codes)) {
