@@ -21,7 +21,8 @@ final class Assets {
                     },
             "app.css", new String[] {"/org/tfeval/web/assets/app.css", "text/css; charset=utf-8"},
             "keying.js", new String[] {"/org/tfeval/web/assets/keying.js", "text/javascript; charset=utf-8"},
-            "favicon.svg", new String[] {"/org/tfeval/web/assets/favicon.svg", "image/svg+xml"});
+            "favicon.svg", new String[] {"/org/tfeval/web/assets/favicon.svg", "image/svg+xml"},
+            "qual.js", new String[] {"/org/tfeval/web/assets/qual.js", "text/javascript; charset=utf-8"});
 
     private final Map<String, byte[]> content;
 

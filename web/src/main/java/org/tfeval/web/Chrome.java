@@ -46,6 +46,7 @@ public record Chrome(String title, String user, String role, String csrf, List<L
         if (r.coordinates()) nav.add(new Link("/field", "Field packages"));
         if (r.administers()) nav.add(new Link("/participants", "Participants"));
         if (r.coordinates()) nav.add(new Link("/move", "Move a record"));
+        if (r.readsRecords()) nav.add(new Link("/qual", "Transcripts"));
         nav.add(new Link("/password", "Password"));
         return new Chrome(title, s.actor(), r.label(), s.csrf(), nav, notice);
     }

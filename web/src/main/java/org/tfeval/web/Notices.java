@@ -32,7 +32,12 @@ public final class Notices {
             Map.entry("saved", "Saved."),
             Map.entry("notice-acknowledged", "The acknowledgement is recorded."),
             Map.entry("survivor-granted", "Survivor access granted."),
-            Map.entry("survivor-revoked", "Survivor access revoked."));
+            Map.entry("survivor-revoked", "Survivor access revoked."),
+            Map.entry("assigned-transcript", "The transcript is assigned to the coder."),
+            Map.entry("unassigned-transcript", "The assignment ended; the coder's codings stay."),
+            Map.entry("referral-list", "The referral list is recorded."),
+            Map.entry("safe-contact", "The safe-contact method is recorded."),
+            Map.entry("interview-event", "Recorded."));
 
     private Notices() {}
 

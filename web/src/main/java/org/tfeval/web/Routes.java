@@ -37,6 +37,7 @@ public final class Routes {
         out.addAll(org.tfeval.web.field.FieldRoutes.routes(w));
         out.addAll(org.tfeval.web.participant.ParticipantRoutes.routes(w));
         out.addAll(org.tfeval.web.move.MoveRoutes.routes(w));
+        out.addAll(org.tfeval.web.qual.QualRoutes.routes(w));
         Set<String> seen = new HashSet<>();
         for (Route r : out) {
             if (!seen.add(r.method() + " " + r.path()))

@@ -32,6 +32,8 @@ import org.tfeval.web.auth.SignInThrottle;
  * @param access       restricted-use access (the data steward's)
  * @param field        field packages: checkout, devices, the conflict queue
  * @param participants participants' protection: roster, withdrawals, notices, survivor-access grants
+ * @param qualCoding   the qualitative coding screen: transcripts, codings, memos, assignments
+ * @param safety       interview safety: safe contact, referral lists, scheduling, the distress protocol
  */
 public record WebContext(
         Accounts accounts,
@@ -48,7 +50,9 @@ public record WebContext(
         RestrictedAccess access,
         Field field,
         org.tfeval.study.protect.Participants participants,
-        org.tfeval.study.operator.Moves moves) {
+        org.tfeval.study.operator.Moves moves,
+        org.tfeval.study.qual.QualCoding qualCoding,
+        org.tfeval.study.protect.InterviewSafety safety) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");
@@ -65,5 +69,7 @@ public record WebContext(
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(participants, "participants");
         Objects.requireNonNull(moves, "moves");
+        Objects.requireNonNull(qualCoding, "qualCoding");
+        Objects.requireNonNull(safety, "safety");
     }
 }

@@ -306,7 +306,9 @@ public final class WebServer implements AutoCloseable {
                     RestrictedAccess.of(study).withVersion(settings.version()),
                     new Field(tx),
                     org.tfeval.study.protect.Participants.of(study),
-                    new org.tfeval.study.operator.Moves(tx));
+                    new org.tfeval.study.operator.Moves(tx),
+                    org.tfeval.study.qual.QualCoding.of(study),
+                    org.tfeval.study.protect.InterviewSafety.of(study));
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
             Forwarding forwarding = new Forwarding(settings.behindProxy(), settings.host(), settings.allowedHosts());

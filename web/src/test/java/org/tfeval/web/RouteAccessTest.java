@@ -41,6 +41,10 @@ class RouteAccessTest {
     }
 
     private WebFixture fx;
+
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path qualDir;
+
     private final Map<String, String> tfbParams = new LinkedHashMap<>();
 
     @BeforeAll
@@ -75,6 +79,11 @@ class RouteAccessTest {
         tfbParams.put("form", "victim");
         tfbParams.put("name", "htmx.min.js");
         tfbParams.put("interview", "TFB-P1-I1");
+        // a codable transcript of B for the coding screen's routes
+        QualSeed.seed(
+                fx.study,
+                qualDir,
+                List.of(new QualSeed.Person("TFB-P1", "TFB", 1, QualCodingScreenTest.PROFESSIONAL, true)));
         tfbParams.put("applicationId", "1");
         try (Connection c = fx.connect();
                 Statement st = c.createStatement();
@@ -109,7 +118,8 @@ class RouteAccessTest {
         return r.path().contains("{tfId}")
                 || r.path().contains("{caseId}")
                 || r.path().contains("{recordId}")
-                || r.path().contains("{queryId}");
+                || r.path().contains("{queryId}")
+                || r.path().startsWith("/qual/transcripts/{interview}");
     }
 
     private static HttpResponse<String> call(Browser b, Route r, String path) {
