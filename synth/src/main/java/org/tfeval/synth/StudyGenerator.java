@@ -178,8 +178,15 @@ public final class StudyGenerator {
                                 plan.draft(site, frame.caseNumber(), frame.closedYear(), frame.htType());
                         int v = plan.victims.adjust(d.rawVictims(), d.minVictims(), d.victimWeight());
                         int s = plan.suspects.adjust(d.rawSuspects(), d.minSuspects(), d.suspectWeight());
-                        CaseBuilder.Built b =
-                                builder.build(site, tfRecords.get(site.index()), frame.caseNumber(), d, v, s, done);
+                        CaseBuilder.Built b = builder.build(
+                                site,
+                                tfRecords.get(site.index()),
+                                frame.caseNumber(),
+                                frame.caseReference(),
+                                d,
+                                v,
+                                s,
+                                done);
                         files.get("case").write(b.caseRecord());
                         for (Rec r : b.victims()) files.get("victim").write(r);
                         for (Rec r : b.suspects()) files.get("suspect").write(r);
