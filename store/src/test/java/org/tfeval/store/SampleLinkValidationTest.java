@@ -121,6 +121,23 @@ class SampleLinkValidationTest {
                         "case_not_in_draw", "draw_entry_coded_twice", "case_ref_missing", "drawn_not_coded");
     }
 
+    @Test
+    void frameSizesComeFromTheCaseListOfTheRecordedDrawAndNoOtherList() throws IOException {
+        Path frame = dir.resolve("case_list.csv");
+        Files.write(frame, List.of("TF_ID,CASE_REF", "TFA,R1", "TFB,R2", "TFA,R3", "TFB,R4", "TFA,R5"));
+        SampleDraw draw =
+                Sampler.record(store, Sampler.of(SampleSize.parse("1"), 7).draw(frame), "tester", "test");
+
+        assertThat(Sampler.frameSizes(store, draw.id(), frame))
+                .containsExactly(Map.entry("TFA", 3L), Map.entry("TFB", 2L));
+
+        Path other = dir.resolve("other.csv");
+        Files.write(other, List.of("TF_ID,CASE_REF", "TFA,R1", "TFB,R2", "TFA,R3", "TFB,R4", "TFA,R5", "TFA,R6"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sampler.frameSizes(store, draw.id(), other))
+                .isInstanceOf(org.tfeval.instrument.workflow.Problem.Refused.class)
+                .hasMessageContaining("not the one sample draw");
+    }
+
     private static List<Violation> found(ValidationReport report, String code) {
         return report.violations().stream().filter(v -> code.equals(v.code())).toList();
     }

@@ -132,7 +132,8 @@ public final class Demo {
             ReportSet reports = study.reports(
                     frozen.snapshot(),
                     Reports.standard().withProgress(progress),
-                    AnalysisSettings.defaults(),
+                    // design weights from the frames of the recorded draw: frame cases / coded cases per task force
+                    AnalysisSettings.defaults().withFrames(study.sampleFrames(sample.id(), g.caseList())),
                     version,
                     null);
             return new Outcome(

@@ -295,6 +295,29 @@ public final class Sampler {
         }
     }
 
+    /**
+     * The cases on each site's list of recorded draw {@code id}, counted from its case list: the frame sizes
+     * {@code N_h} of the design weights {@code N_h / n_h}. Refused unless {@code frame} is the list the draw was
+     * drawn from (same SHA-256).
+     */
+    public static Map<String, Long> frameSizes(Store store, long id, Path frame) {
+        SampleDraw recorded = load(store, id);
+        String sha = ContentHash.sha256(frame);
+        if (!sha.equals(recorded.frameSha256())) {
+            throw org.tfeval.instrument.workflow.Problem.refused(
+                    "the case list is not the one sample draw " + id + " was drawn from (SHA-256 "
+                            + ContentHash.shortId(sha) + "... vs recorded "
+                            + ContentHash.shortId(recorded.frameSha256())
+                            + "...)",
+                    "pass the case list the draw was made from");
+        }
+        Map<String, Long> out = new TreeMap<>();
+        of(new SampleSize.Fixed(1), recorded.seed())
+                .readFrame(frame)
+                .forEach((site, cases) -> out.put(site, (long) cases.size()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** Re-derives a recorded draw from the frame; returns the differences (empty when it reproduces). */
     public static List<String> verify(Store store, long id, Path frame) {
         SampleDraw recorded = load(store, id);
