@@ -207,7 +207,9 @@ public final class CaseFiles {
             throw new IllegalStateException("case " + caseId + " already has a second pass");
         insertPass(c, caseId, Pass.SECOND, coder, PassStatus.IN_PROGRESS, actor);
         CaseFile cf = find(c, caseId).orElseThrow();
-        Map<String, String> cells = forms.rootCells(cf.tfId(), caseId);
+        Map<String, String> cells = new java.util.LinkedHashMap<>(forms.rootCells(cf.tfId(), caseId));
+        // the blind pass starts from the same draw entry as the first
+        if (cf.caseRef() != null && forms.root().find(CASE_REF).isPresent()) cells.put(CASE_REF, cf.caseRef());
         AuditLog.record(
                 c,
                 new AuditEntry(
