@@ -1,10 +1,13 @@
 package org.tfeval.instrument;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,12 +17,38 @@ import java.util.regex.Pattern;
  * @param label     words for people
  * @param key       the variables that identify a record
  * @param variables the variables in dataset order
+ * @param sections  the headed parts the form is laid out in, in variable order (empty: one part)
  */
-public record Form(String name, String label, List<String> key, List<Variable> variables) {
+public record Form(String name, String label, List<String> key, List<Variable> variables, List<Section> sections) {
     /** Longest form name: its table and index names stay within PostgreSQL's 63 characters. */
     public static final int MAX_NAME_LENGTH = 30;
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+    /**
+     * A headed part of a form, as on the paper form: it runs from its first variable to the next
+     * section's first variable.
+     *
+     * @param name  lower-case name (an anchor in the coding form)
+     * @param label the heading
+     * @param first the name of its first variable
+     */
+    public record Section(String name, String label, String first) {
+        public Section {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(first, "first");
+            if (!NAME.matcher(name).matches())
+                throw new IllegalArgumentException(
+                        "section name '" + name + "' must be lower-case letters, digits and _, starting with a letter");
+            if (label.isBlank()) throw new IllegalArgumentException("section " + name + " needs a label");
+        }
+    }
+
+    /** A form laid out as one part. */
+    public Form(String name, String label, List<String> key, List<Variable> variables) {
+        this(name, label, key, variables, List.of());
+    }
 
     public Form {
         Objects.requireNonNull(name, "name");
@@ -44,6 +73,58 @@ public record Form(String name, String label, List<String> key, List<Variable> v
             if (!byName.containsKey(k)) {
                 throw new IllegalArgumentException("form " + name + ": key variable " + k + " is not declared");
             }
+        }
+        sections = List.copyOf(sections);
+        List<String> order = List.copyOf(byName.keySet());
+        int last = -1;
+        Set<String> sectionNames = new HashSet<>();
+        for (Section s : sections) {
+            int at = order.indexOf(s.first());
+            if (at < 0)
+                throw new IllegalArgumentException("form " + name + ": section " + s.name() + " starts at " + s.first()
+                        + ", which is not declared");
+            if (at <= last)
+                throw new IllegalArgumentException("form " + name + ": section " + s.name()
+                        + " must start after the previous section's first variable");
+            if (!sectionNames.add(s.name()))
+                throw new IllegalArgumentException("form " + name + ": section " + s.name() + " is declared twice");
+            last = at;
+        }
+    }
+
+    /**
+     * The variables of each section in form order; variables before the first section form a
+     * leading part with a null section. A form without sections is one part.
+     */
+    public List<Part> parts() {
+        List<Part> parts = new ArrayList<>();
+        Section current = null;
+        List<Variable> run = new ArrayList<>();
+        for (Variable v : variables) {
+            Section starts = sections.stream()
+                    .filter(s -> s.first().equals(v.name()))
+                    .findFirst()
+                    .orElse(null);
+            if (starts != null) {
+                if (!run.isEmpty() || current != null) parts.add(new Part(current, run));
+                current = starts;
+                run = new ArrayList<>();
+            }
+            run.add(v);
+        }
+        if (!run.isEmpty() || current != null) parts.add(new Part(current, run));
+        return List.copyOf(parts);
+    }
+
+    /**
+     * A section and its variables.
+     *
+     * @param section   the section, or null for the variables before the first one
+     * @param variables its variables in form order
+     */
+    public record Part(Section section, List<Variable> variables) {
+        public Part {
+            variables = List.copyOf(variables);
         }
     }
 

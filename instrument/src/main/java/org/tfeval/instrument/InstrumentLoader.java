@@ -99,7 +99,11 @@ public final class InstrumentLoader {
             }
             List<String> key = new ArrayList<>();
             array(f, "key").forEach(k -> key.add(k.asText()));
-            forms.add(new Form(formName, text(f, "label"), key, vars));
+            List<Form.Section> sections = new ArrayList<>();
+            for (JsonNode s : array(f, "sections")) {
+                sections.add(new Form.Section(text(s, "name"), text(s, "label"), text(s, "first")));
+            }
+            forms.add(new Form(formName, text(f, "label"), key, vars, sections));
         }
         List<Rule> rules = new ArrayList<>();
         for (JsonNode r : array(root, "rules")) {

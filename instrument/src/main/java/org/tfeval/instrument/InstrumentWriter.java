@@ -46,6 +46,15 @@ public final class InstrumentWriter {
             fn.put("label", f.label());
             ArrayNode key = fn.putArray("key");
             f.key().forEach(key::add);
+            if (!f.sections().isEmpty()) {
+                ArrayNode sections = fn.putArray("sections");
+                for (Form.Section s : f.sections()) {
+                    ObjectNode sn = sections.addObject();
+                    sn.put("name", s.name());
+                    sn.put("label", s.label());
+                    sn.put("first", s.first());
+                }
+            }
             ArrayNode vars = fn.putArray("variables");
             for (Variable v : f.variables()) {
                 variable(vars.addObject(), v, ins);

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** The static files, served from the jar: htmx (from its webjar), the style sheet and the icon. */
+/** The static files, served from the jar: htmx (from its webjar), the style sheet, the coding form's keying aids and the icon. */
 final class Assets {
     /** The htmx version, pinned in the pom. */
     static final String HTMX_VERSION = "2.0.10";
@@ -20,6 +20,7 @@ final class Assets {
                         "text/javascript; charset=utf-8"
                     },
             "app.css", new String[] {"/org/tfeval/web/assets/app.css", "text/css; charset=utf-8"},
+            "keying.js", new String[] {"/org/tfeval/web/assets/keying.js", "text/javascript; charset=utf-8"},
             "favicon.svg", new String[] {"/org/tfeval/web/assets/favicon.svg", "image/svg+xml"});
 
     private final Map<String, byte[]> content;

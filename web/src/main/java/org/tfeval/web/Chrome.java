@@ -44,6 +44,7 @@ public record Chrome(String title, String user, String role, String csrf, List<L
         if (r.readsOriginals()) nav.add(new Link("/deid", "De-identification"));
         if (r.stewards()) nav.add(new Link("/access", "Restricted access"));
         if (r.coordinates()) nav.add(new Link("/field", "Field packages"));
+        if (r.administers()) nav.add(new Link("/participants", "Participants"));
         nav.add(new Link("/password", "Password"));
         return new Chrome(title, s.actor(), r.label(), s.csrf(), nav, notice);
     }

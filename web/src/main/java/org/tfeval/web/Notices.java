@@ -28,7 +28,11 @@ public final class Notices {
             Map.entry("access-report", "The annual report is recorded."),
             Map.entry("access-closed", "The destruction certificate is recorded; the access is closed."),
             Map.entry("resolved", "Conflict resolved; the other value is kept in its history."),
-            Map.entry("revoked", "Device revoked: its package is refused at check-in."));
+            Map.entry("revoked", "Device revoked: its package is refused at check-in."),
+            Map.entry("saved", "Saved."),
+            Map.entry("notice-acknowledged", "The acknowledgement is recorded."),
+            Map.entry("survivor-granted", "Survivor access granted."),
+            Map.entry("survivor-revoked", "Survivor access revoked."));
 
     private Notices() {}
 

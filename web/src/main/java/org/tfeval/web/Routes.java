@@ -35,6 +35,7 @@ public final class Routes {
         out.addAll(DeidRoutes.routes(w));
         out.addAll(AccessRoutes.routes(w));
         out.addAll(org.tfeval.web.field.FieldRoutes.routes(w));
+        out.addAll(org.tfeval.web.participant.ParticipantRoutes.routes(w));
         Set<String> seen = new HashSet<>();
         for (Route r : out) {
             if (!seen.add(r.method() + " " + r.path()))

@@ -31,6 +31,7 @@ import org.tfeval.web.auth.SignInThrottle;
  * @param deid         de-identification review of transcripts
  * @param access       restricted-use access (the data steward's)
  * @param field        field packages: checkout, devices, the conflict queue
+ * @param participants participants' protection: roster, withdrawals, notices, survivor-access grants
  */
 public record WebContext(
         Accounts accounts,
@@ -45,7 +46,8 @@ public record WebContext(
         SignInThrottle throttle,
         Deidentification deid,
         RestrictedAccess access,
-        Field field) {
+        Field field,
+        org.tfeval.study.protect.Participants participants) {
     public WebContext {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(coding, "coding");
@@ -60,5 +62,6 @@ public record WebContext(
         Objects.requireNonNull(deid, "deid");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(participants, "participants");
     }
 }

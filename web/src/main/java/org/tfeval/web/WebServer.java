@@ -304,7 +304,8 @@ public final class WebServer implements AutoCloseable {
                     new SignInThrottle(settings.signInsPerAddress()),
                     Deidentification.of(study),
                     RestrictedAccess.of(study).withVersion(settings.version()),
-                    new Field(tx));
+                    new Field(tx),
+                    org.tfeval.study.protect.Participants.of(study));
             List<Route> routes = Routes.all(w);
             Guard guard = new Guard(sessions);
             Forwarding forwarding = new Forwarding(settings.behindProxy(), settings.host(), settings.allowedHosts());

@@ -116,7 +116,12 @@ class BrowserTest {
             List<WebElement> found = driver.findElements(By.id("i-" + record + "-" + e.getKey()));
             if (found.isEmpty()) continue; // not applicable by skip logic
             WebElement input = found.get(0);
-            if (input.getTagName().equals("select")) {
+            if ("radio".equals(input.getAttribute("type"))) {
+                // a yes/no row: the radio of the value
+                driver.findElement(By.cssSelector(
+                                "#form-" + record + " input[name='" + e.getKey() + "'][value='" + e.getValue() + "']"))
+                        .click();
+            } else if (input.getTagName().equals("select")) {
                 new Select(input).selectByValue(e.getValue());
             } else {
                 input.clear();

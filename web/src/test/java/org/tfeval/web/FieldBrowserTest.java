@@ -121,7 +121,8 @@ class FieldBrowserTest {
             if (input.getTagName().equals("select")) {
                 new Select(input).selectByValue(e.getValue());
             } else if ("radio".equals(input.getAttribute("type")) || "checkbox".equals(input.getAttribute("type"))) {
-                driver.findElement(By.cssSelector("[name='" + e.getKey() + "'][value='" + e.getValue() + "']"))
+                driver.findElement(By.cssSelector(
+                                "#form-" + record + " [name='" + e.getKey() + "'][value='" + e.getValue() + "']"))
                         .click();
             } else {
                 input.clear();

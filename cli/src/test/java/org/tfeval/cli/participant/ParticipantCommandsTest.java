@@ -70,17 +70,16 @@ class ParticipantCommandsTest {
                     dir.resolve(form + ".csv").toString());
             assertThat(r.exit()).as(r.err()).isZero();
         }
-        Path p1 = write("TF01-P1-I1.txt", "Interviewer: And?\nProsecutor: We charge other statutes.\n");
+        Path p1 = write("TF01-P1-I1.txt", "Interviewer: And?\nRespondent: We charge other statutes.\n");
         Path p2 = write("TF01-P2-I1.txt", "Interviewer: And?\nRespondent: I remember " + SURVIVOR_WORDS + ".\n");
         assertThat(run("transcripts", "import", "--study", s, "--db", url, p1.toString(), p2.toString())
                         .exit())
                 .isZero();
         for (String id : new String[] {"TF01-P1-I1", "TF01-P2-I1"}) {
-            for (String st : new String[] {"deidentified", "reviewed", "codable"}) {
-                assertThat(run("transcripts", "state", id, "--to", st, "--study", s, "--db", url)
-                                .exit())
-                        .isZero();
-            }
+            // nothing in these lines is an identifier: the administrator's audited override makes them codable
+            Run clean =
+                    run("deid", "clean", id, "--reason", "test lines without identifiers", "--study", s, "--db", url);
+            assertThat(clean.exit()).as(clean.err()).isZero();
         }
         // the attack: the CLI login is no account with survivor access; claiming one with --user does not help
         Run show = run("transcripts", "show", "TF01-P2-I1", "--user", "dana", "--study", s, "--db", url);

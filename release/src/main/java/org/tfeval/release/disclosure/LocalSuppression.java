@@ -21,8 +21,9 @@ import org.tfeval.release.dataset.VariableKind;
  * first (victims and suspects before cases, cases before task forces, since a suppression there
  * touches the fewest rows), then the variables with the most distinct values. Rows whose
  * quasi-identifiers are all suppressed and whose class is still too small are left out of the release
- * with their whole case. The release is refused when that needs more than the allowed share of
- * quasi-identifier values or of cases.
+ * with their whole case. The release is refused when more than the allowed share of cases is left out,
+ * or when more than the allowed share of quasi-identifier values is suppressed in the end, counting
+ * every -6: this rule's and those of a generalization to the top of a hierarchy.
  */
 public final class LocalSuppression implements DisclosureRule {
     /** Working table of the joined view. */
@@ -134,19 +135,28 @@ public final class LocalSuppression implements DisclosureRule {
                     0);
             work.countRemovedCases(removed);
         }
+        // the limit counts every -6 the release holds in a quasi-identifier: this rule's, and those of a
+        // generalization to the top of a hierarchy (a variable suppressed entirely), which would otherwise pass
+        // unlimited
+        long suppressedInAll = 0;
         for (JoinedView.Column c : quasi) {
-            values += work.queryLong("SELECT count(" + quote(c.name()) + ") FROM " + ReleaseWork.rel(c.form()));
+            String col = quote(c.name());
+            values += work.queryLong("SELECT count(" + col + ") FROM " + ReleaseWork.rel(c.form()));
+            suppressedInAll += work.queryLong("SELECT count(*) FROM " + ReleaseWork.rel(c.form()) + " WHERE CAST("
+                    + col + " AS VARCHAR) IN ('" + ReleaseWork.SUPPRESSED + "', '" + ReleaseWork.SUPPRESSED
+                    + ".0')");
         }
         work.countSuppressed(suppressed, 0);
-        if (values > 0 && (double) suppressed / values > maxSuppressedShare) {
+        if (values > 0 && (double) suppressedInAll / values > maxSuppressedShare) {
             throw new ReleaseRefusedException(String.format(
                     Locale.ROOT,
                     "k = %d cannot be reached within the limits: it needs %d of %d "
-                            + "quasi-identifier values (%.1f%%) suppressed, the maximum is %.1f%%",
+                            + "quasi-identifier values (%.1f%%) suppressed, by local suppression or by generalization "
+                            + "to the top of a hierarchy; the maximum is %.1f%%",
                     k,
-                    suppressed,
+                    suppressedInAll,
                     values,
-                    100.0 * suppressed / values,
+                    100.0 * suppressedInAll / values,
                     100 * maxSuppressedShare));
         }
         String unit = quote(JoinedView.rowId(view.unit()));

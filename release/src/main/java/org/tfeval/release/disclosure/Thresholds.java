@@ -13,8 +13,8 @@ package org.tfeval.release.disclosure;
  * @param bandWidth width of the bands integer quasi-identifiers (ages) are grouped into; 1 keeps
  *     single values (then only the tails are coded)
  * @param maxSuppressedValueShare most quasi-identifier and sensitive values (share of all such
- *     values in the released records) that suppression may replace with -6 before the release is
- *     refused
+ *     values in the released records) that may be -6 (suppressed locally, or with the whole variable
+ *     at the top of its hierarchy) before the release is refused
  * @param maxRemovedCaseShare most cases (with their victims, suspects and offenses) that may be left
  *     out because no suppression of values can put them in a class of k before the release is refused
  * @param maxLoss most information loss (ARX's Loss, 0-1) the generalization may cost before public

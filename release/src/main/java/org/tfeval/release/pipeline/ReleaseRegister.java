@@ -107,8 +107,9 @@ public final class ReleaseRegister {
                     .put("created_at", x.createdAt())
                     .put("folder", x.folder());
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        // the register names released folders and settings: owner-only, like every file of the study folder
+        Path tmp = org.tfeval.instrument.workflow.OwnerOnlyFiles.emptyFile(
+                file.resolveSibling(file.getFileName() + ".tmp"));
         Files.writeString(tmp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -48,6 +48,9 @@ class CodebookInferenceAttackTest {
         int recoveredBefore = 0;
         int recoveredNow = 0;
         for (String d : ReleasedPackages.DATASETS) {
+            if (!java.nio.file.Files.isDirectory(r.dir().resolve(d))) {
+                continue; // withheld from public packages (the task-force file)
+            }
             ReleasedPackages.Csv csv = ReleasedPackages.csv(r, d);
             for (CodedVariable v : read(r.dir().resolve(d).resolve(d + ".xml"))) {
                 if (v.hidden().isEmpty()) {
@@ -82,6 +85,9 @@ class CodebookInferenceAttackTest {
         int dates = 0;
         int ranges = 0;
         for (String d : ReleasedPackages.DATASETS) {
+            if (!java.nio.file.Files.isDirectory(r.dir().resolve(d))) {
+                continue; // withheld from public packages (the task-force file)
+            }
             ReleasedPackages.Csv csv = ReleasedPackages.csv(r, d);
             Path xml = r.dir().resolve(d).resolve(d + ".xml");
             String text = Files.readString(xml);

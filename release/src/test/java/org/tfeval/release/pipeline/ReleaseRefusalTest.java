@@ -97,6 +97,32 @@ class ReleaseRefusalTest {
     }
 
     @Test
+    void restricted_releases_of_a_snapshot_already_released_publicly_are_not_blocked_by_the_register()
+            throws Exception {
+        Path parent = parent();
+        Path register = parent.resolve("register").resolve("releases.json");
+        ReleaseBuilder b = ReleaseBuilder.of(GeneratedSnapshots.demo())
+                .withTimestamp(ReleasedPackages.AT)
+                .withDisclosure(DisclosureOptions.defaults().withRegister(register));
+        b.build(parent.resolve("public"));
+        ReleaseResult first = b.withLevel(ReleaseLevel.RESTRICTED).build(parent.resolve("restricted-1"));
+        // restricted packages are issued one per recipient, under other settings too: no differencing refusal
+        ReleaseResult second = b.withLevel(ReleaseLevel.RESTRICTED)
+                .withThresholds(Thresholds.defaults().withK(5))
+                .build(parent.resolve("restricted-2"));
+        assertThat(first.microdata()).isTrue();
+        assertThat(second.microdata()).isTrue();
+        assertThat(new ReleaseRegister(register).entries())
+                .extracting(ReleaseRegister.Entry::level)
+                .containsExactly(ReleaseLevel.PUBLIC, ReleaseLevel.RESTRICTED, ReleaseLevel.RESTRICTED);
+        // the register still guards the public tier
+        assertThatThrownBy(
+                        () -> b.withThresholds(Thresholds.defaults().withK(5)).build(parent.resolve("public-5")))
+                .isInstanceOf(org.tfeval.release.disclosure.ReleaseRefusedException.class)
+                .hasMessageContaining("can be differenced");
+    }
+
+    @Test
     void an_existing_folder_with_files_is_not_overwritten() throws Exception {
         Path parent = parent();
         Path out = Files.createDirectories(parent.resolve("pkg"));

@@ -49,6 +49,10 @@ public final class AuditSeal {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final String HMAC = "HmacSHA256";
 
+    /** One monitor per anchor file, shared by every seal of this process. */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final byte[] key;
     private final List<Path> anchors;
 
@@ -117,17 +121,25 @@ public final class AuditSeal {
         events.forEach((seq, mac) -> b.append(seq).append(' ').append(mac).append('\n'));
         byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
         for (Path a : anchors) {
-            try (FileChannel ch = FileChannel.open(a, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                    FileLock lock = ch.lock()) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "the change was committed, but the audit anchor " + a + " could not be written ("
-                                + e.getMessage() + "); run tfeval audit verify",
-                        e);
+            // a file lock excludes other processes only: threads of this one (concurrent web saves) take
+            // turns on the path first, or the second lock() throws OverlappingFileLockException after commit
+            synchronized (IN_PROCESS.computeIfAbsent(a.toAbsolutePath().normalize(), k -> new Object())) {
+                append(a, bytes);
             }
+        }
+    }
+
+    private static void append(Path a, byte[] bytes) {
+        try (FileChannel ch = FileChannel.open(a, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                FileLock lock = ch.lock()) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) ch.write(buf);
+            ch.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "the change was committed, but the audit anchor " + a + " could not be written (" + e.getMessage()
+                            + "); run tfeval audit verify",
+                    e);
         }
     }
 

@@ -133,18 +133,10 @@ final class PackageMarks {
         }
     }
 
-    /**
-     * Whether the CSV files of a dataset folder hold any of the pseudonyms (then every format of the
-     * dataset differs from one issue to the next; a dataset without rows is alike in every issue).
-     */
-    static boolean csvCarriesAny(Path folder, Set<String> pseudonyms) {
+    /** Whether a file holds any of the pseudonyms (read byte for byte, as {@link #tokens}). */
+    static boolean carriesAny(Path file, Set<String> pseudonyms) {
         Set<String> found = new HashSet<>();
-        try (Stream<Path> s = Files.list(folder)) {
-            for (Path csv :
-                    s.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) tokens(csv, found);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
+        tokens(file, found);
         found.retainAll(pseudonyms);
         return !found.isEmpty();
     }

@@ -344,16 +344,13 @@ public final class RestrictedAccess {
             IssueManifest manifest = new IssueManifest(fields);
             Path manifestFile = root.resolve(IssueManifest.FILE);
             manifest.write(manifestFile, store.seal()::mac);
-            // the files that differ from one issue to the next: data files holding this issue's pseudonyms,
-            // the README and the manifests (they list those files' digests); setups, codebooks and the files
-            // of an empty dataset are alike in every issue of a snapshot and mark nothing
+            // the files that differ from one issue to the next: data files that themselves hold this issue's
+            // pseudonyms, and the manifests (they list the files' digests). Setups, codebooks, name lists, the
+            // README (two issues under one clock can be byte-identical) and the files of an empty dataset are
+            // alike in every issue of a snapshot and mark nothing
             Set<String> fileDigests = new TreeSet<>();
-            Map<Path, Boolean> marked = new LinkedHashMap<>();
             for (PackagedFile f : release.files()) {
-                Path dataset = root.resolve(f.path()).getParent();
-                if (f.path().equals(ReleaseBuilder.README)
-                        || (dataFile(f.path())
-                                && marked.computeIfAbsent(dataset, d -> PackageMarks.csvCarriesAny(d, pseudonyms)))) {
+                if (dataFile(f.path()) && PackageMarks.carriesAny(root.resolve(f.path()), pseudonyms)) {
                     fileDigests.add(f.sha256());
                 }
             }

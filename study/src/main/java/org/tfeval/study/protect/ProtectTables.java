@@ -60,6 +60,24 @@ final class ProtectTables {
         return out;
     }
 
+    /** Every participant with site, stakeholder group and tier codes (null when blank), by participant ID. */
+    static List<Participants.Listed> roster(Connection c, Store store) throws SQLException {
+        List<Participants.Listed> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + col("PARTICIPANT_ID") + ", " + col("TF_ID") + ", "
+                        + col("STAKEHOLDER_GROUP") + ", " + col("SENSITIVITY_TIER") + " FROM "
+                        + store.table("participant").table() + " ORDER BY " + col("PARTICIPANT_ID"));
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int group = rs.getInt(3);
+                Integer g = rs.wasNull() ? null : group;
+                int tier = rs.getInt(4);
+                Integer t = rs.wasNull() ? null : tier;
+                out.add(new Participants.Listed(rs.getString(1), rs.getString(2), g, t));
+            }
+        }
+        return out;
+    }
+
     /** Transcript ID (every version) to its interview. */
     static Map<String, String> transcriptInterviews(Connection c) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();

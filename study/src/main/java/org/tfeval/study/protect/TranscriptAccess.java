@@ -54,6 +54,19 @@ public final class TranscriptAccess {
             if (status.survivor(interviewId)) return role.isPresent() && survivorAccess;
             return true;
         }
+
+        /**
+         * Whether this reader may code the newest transcript of an interview: a coder only a transcript
+         * assigned to them (directly or in a reliability round), nobody a participant's who withdrew
+         * beyond no-contact.
+         */
+        public boolean mayCode(String interviewId, ParticipantStatus status) {
+            if (status.participantOf(interviewId)
+                    .map(status::excludedParticipant)
+                    .orElse(false)) return false;
+            if (role.isPresent() && role.get() == Role.TASK_FORCE_VIEWER) return false;
+            return role.isEmpty() || role.get() != Role.CODER || assigned.contains(interviewId);
+        }
     }
 
     /** The reader of a name, in the caller's transaction. */

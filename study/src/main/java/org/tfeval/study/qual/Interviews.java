@@ -230,12 +230,29 @@ public final class Interviews {
                 .get(0);
     }
 
-    /** Applies many codings in one transaction (all or none), with one audit event; returns their GUIDs. */
+    /**
+     * Applies many codings in one transaction (all or none), with one audit event; returns their GUIDs.
+     * Refused when a coder account codes a transcript not assigned to them ({@link TranscriptAccess.Reader#mayCode}).
+     */
     public List<String> code(List<Coding> codings, String actor) {
         Deidentification deid = Deidentification.of(study);
         return tx(c -> {
             deid.requireExportable(
                     c, codings.stream().map(Coding::interviewId).distinct().toList());
+            ParticipantStatus status = ParticipantStatus.read(c, store);
+            Map<String, TranscriptAccess.Reader> coders = new LinkedHashMap<>();
+            for (Coding k : codings) {
+                TranscriptAccess.Reader who = coders.get(k.coder());
+                if (who == null) {
+                    who = TranscriptAccess.reader(c, k.coder());
+                    coders.put(k.coder(), who);
+                }
+                if (!who.mayCode(k.interviewId(), status)) {
+                    throw Problem.refused(
+                            "coder " + k.coder() + " may not code the transcript of " + k.interviewId(),
+                            "a coder codes only the transcripts assigned to them; withdrawn participants are coded by nobody");
+                }
+            }
             Codebook book = Codebook.of(QualTables.codes(c));
             Map<String, QualTables.Transcript> transcripts = new LinkedHashMap<>();
             List<String> out = new ArrayList<>();

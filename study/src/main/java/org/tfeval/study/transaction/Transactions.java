@@ -94,14 +94,21 @@ public final class Transactions implements AutoCloseable {
         } catch (Problem e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new Problem.Usage(e.getMessage(), null, e);
+            throw new Problem.Usage(messageOf(e), null, e);
         } catch (IllegalStateException e) {
-            throw new Problem.Refused(e.getMessage(), null, e);
+            throw new Problem.Refused(messageOf(e), null, e);
         }
     }
 
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** A message for people: some exceptions carry none (a Problem needs one). */
+    private static String messageOf(RuntimeException e) {
+        return e.getMessage() != null
+                ? e.getMessage()
+                : "the request could not be completed (" + e.getClass().getSimpleName() + ")";
     }
 }

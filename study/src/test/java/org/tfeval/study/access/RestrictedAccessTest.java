@@ -367,7 +367,8 @@ class RestrictedAccessTest {
 
     private static List<Path> dataFiles(Path pkg) throws IOException {
         try (Stream<Path> s = Files.walk(pkg)) {
-            return s.filter(p -> p.toString().endsWith(".csv")
+            // data files only: the .xpt name lists (*_xpt_names.csv) are alike in every issue
+            return s.filter(p -> (p.toString().endsWith(".csv") && !p.toString().endsWith("_xpt_names.csv"))
                             || p.toString().endsWith(".dta")
                             || p.toString().endsWith(".xpt"))
                     .sorted()
@@ -377,10 +378,8 @@ class RestrictedAccessTest {
 
     /** The data rows of the CSV file of a data file's dataset. */
     private static long rows(Path dataFile) throws IOException {
-        Path csv;
-        try (Stream<Path> s = Files.list(dataFile.getParent())) {
-            csv = s.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
-        }
+        // the dataset's own CSV (its folder also holds the .xpt name list)
+        Path csv = dataFile.getParent().resolve(dataFile.getParent().getFileName() + ".csv");
         try (Stream<String> lines = Files.lines(csv)) {
             return lines.count() - 1;
         }

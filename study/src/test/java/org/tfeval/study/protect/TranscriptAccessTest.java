@@ -26,7 +26,7 @@ import org.tfeval.testkit.PostgresExtension;
  */
 @ExtendWith(PostgresExtension.class)
 class TranscriptAccessTest {
-    static final String SURVIVOR_WORDS = "the night shift at the cannery on Dock Road";
+    static final String SURVIVOR_WORDS = "the night shift at the cannery by the docks";
     static final String PROFESSIONAL_WORDS = "we rotate detectives every two years";
     static final String UNQUOTABLE_WORDS = "I would rather not be quoted on the budget";
 
@@ -237,5 +237,43 @@ class TranscriptAccessTest {
             return p;
         }
         throw new AssertionError("no problem raised");
+    }
+
+    @Test
+    void a_coder_codes_only_the_transcripts_assigned_to_them_and_nobody_codes_a_withdrawn_participant(
+            ConnectionSettings db) throws Exception {
+        try (Study s = study(dir, db)) {
+            Interviews q = Interviews.of(s);
+            org.tfeval.qual.codebook.Code theme = org.tfeval.qual.codebook.Code.of("ROTATION", null, "Staff rotation");
+            Path qdc = dir.resolve("book.qdc");
+            Files.write(qdc, org.tfeval.qual.refi.Qdc.write(org.tfeval.qual.codebook.Codebook.of(List.of(theme))));
+            q.importCodebook(qdc, "test");
+            String text = q.transcript("TF01-P3-I1", "ana").text();
+            int at = text.indexOf(UNQUOTABLE_WORDS);
+            org.tfeval.qual.text.Span span = new org.tfeval.qual.text.Span(at, at + UNQUOTABLE_WORDS.length());
+            // the attack: carl codes P3's transcript, which nobody assigned to him
+            assertThatThrownBy(() -> q.code("TF01-P3-I1", span, "ROTATION", "carl", null))
+                    .isInstanceOf(Problem.Refused.class)
+                    .hasMessageNotContaining(UNQUOTABLE_WORDS);
+            // nor can a batch slip the unassigned transcript in beside an assigned one
+            String p1 = q.transcript("TF01-P1-I1", "carl").text();
+            int a1 = p1.indexOf(PROFESSIONAL_WORDS);
+            org.tfeval.qual.text.Span s1 = new org.tfeval.qual.text.Span(a1, a1 + PROFESSIONAL_WORDS.length());
+            assertThatThrownBy(() -> q.code(
+                            List.of(
+                                    new Interviews.Coding("TF01-P1-I1", s1, "ROTATION", "carl", null),
+                                    new Interviews.Coding("TF01-P3-I1", span, "ROTATION", "carl", null)),
+                            "carl"))
+                    .isInstanceOf(Problem.Refused.class);
+            // his assigned transcript he codes; an analyst codes any
+            assertThat(q.code("TF01-P1-I1", s1, "ROTATION", "carl", null)).isNotBlank();
+            assertThat(q.code("TF01-P3-I1", span, "ROTATION", "ana", null)).isNotBlank();
+            // after a withdrawal from further use, nobody codes the participant, assigned or not
+            Withdrawals.of(s).withdraw("TF01-P1", Withdrawal.Level.NO_FURTHER_USE, "asked by phone", "admin");
+            assertThatThrownBy(() -> q.code("TF01-P1-I1", s1, "ROTATION", "carl", null))
+                    .isInstanceOf(Problem.Refused.class);
+            assertThatThrownBy(() -> q.code("TF01-P1-I1", s1, "ROTATION", "ana", null))
+                    .isInstanceOf(Problem.Refused.class);
+        }
     }
 }

@@ -19,6 +19,8 @@ import org.tfeval.web.Chrome;
  * @param tree         the records
  * @param completeHref where to post "mark complete", or null
  * @param reloadHref   where to post "reload from the study data", or null
+ * @param index        the records of the case file, for the side index
+ * @param keys         the keyboard shortcuts, for the legend
  */
 public record CasePage(
         Chrome chrome,
@@ -33,7 +35,48 @@ public record CasePage(
         List<Problem> problems,
         NodeView tree,
         String completeHref,
-        String reloadHref) {
+        String reloadHref,
+        List<IndexEntry> index,
+        List<Key> keys) {
+    /**
+     * A record in the side index.
+     *
+     * @param anchor    the record's anchor ({@code #rec-<id>})
+     * @param label     the form's label
+     * @param key       the record's key
+     * @param depth     0 for the case, 1 for its children, ...
+     * @param sections  the record's sections (anchor, heading)
+     * @param left      its fields that still need a value
+     * @param recordId  the record
+     * @param accessKey the key that jumps to it (the first record of each form), or null
+     */
+    public record IndexEntry(
+            String anchor,
+            String label,
+            String key,
+            int depth,
+            List<Chrome.Link> sections,
+            long left,
+            long recordId,
+            String accessKey) {
+        public IndexEntry {
+            sections = List.copyOf(sections);
+        }
+    }
+
+    /**
+     * A keyboard shortcut of the form.
+     *
+     * @param keys    what to press
+     * @param meaning what it does
+     */
+    public record Key(String keys, String meaning) {}
+
+    /** The case file's fields that still need a value. */
+    public long left() {
+        return index.stream().mapToLong(IndexEntry::left).sum();
+    }
+
     /**
      * An error in the completion summary.
      *
@@ -46,5 +89,7 @@ public record CasePage(
     public CasePage {
         links = List.copyOf(links);
         problems = List.copyOf(problems);
+        index = List.copyOf(index);
+        keys = List.copyOf(keys);
     }
 }

@@ -179,7 +179,9 @@ public final class CodingRoutes {
                 problems,
                 root,
                 v.editable() ? "/cases/" + v.caseId() + "/passes/" + pass + "/complete" : null,
-                v.reloadable() ? "/cases/" + v.caseId() + "/reload" : null);
+                v.reloadable() ? "/cases/" + v.caseId() + "/reload" : null,
+                views.index(root),
+                v.editable() ? views.keys() : List.of());
     }
 
     private void complete(Context ctx) {
@@ -219,19 +221,28 @@ public final class CodingRoutes {
             }
         }
         Coding.Saved saved = w.coding().save(s.account(), id, submitted, ctx.formParam("_set"), typedOn);
+        String caseId = saved.after().root().key();
         if (saved.conflicted()) {
             ctx.status(HttpStatus.CONFLICT);
-            String caseId = saved.after().root().key();
-            w.pages()
-                    .respond(
-                            ctx,
-                            "coding/conflict.jte",
-                            new ConflictView(
-                                    id,
-                                    saved.conflict().version(),
-                                    saved.conflict().fields(),
-                                    s.csrf(),
-                                    "/cases/" + caseId + "?pass=" + saved.pass() + "#rec-" + id));
+            ConflictView conflict = new ConflictView(
+                    id,
+                    saved.conflict().version(),
+                    saved.conflict().fields(),
+                    s.csrf(),
+                    "/cases/" + caseId + "?pass=" + saved.pass() + "#rec-" + id);
+            if (Requests.htmx(ctx)) w.pages().respond(ctx, "coding/conflict.jte", conflict);
+            else
+                w.pages()
+                        .respond(
+                                ctx,
+                                "coding/conflict-page.jte",
+                                new ConflictPage(Chrome.of("Case " + caseId, s, null), conflict));
+            return;
+        }
+        if (!Requests.htmx(ctx)) {
+            // a browser without scripts posted the whole form: show the case file again at the record
+            ctx.redirect(
+                    "/cases/" + caseId + "?pass=" + saved.pass() + "&notice=saved#rec-" + id, HttpStatus.SEE_OTHER);
             return;
         }
         w.pages().respond(ctx, "coding/saved.jte", saved(s, saved, strict));

@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param hint        what a text field expects ({@code YYYY-MM-DD}), or null
  * @param queryHref   link to open a query on it, or null
  * @param queries     unsettled queries on it
+ * @param caption     the label shown (in a yes/no row, the label without the group's common prefix)
+ * @param type        the variable's type in lower case ({@code date}, {@code integer}, ...)
+ * @param controls    whether another field's skip logic in the form depends on it
+ * @param required    whether the instrument requires a value (optional fields are not counted as left)
  */
 public record FieldView(
         long recordId,
@@ -39,7 +43,11 @@ public record FieldView(
         String display,
         String hint,
         String queryHref,
-        List<QueryLink> queries) {
+        List<QueryLink> queries,
+        String caption,
+        String type,
+        boolean controls,
+        boolean required) {
     /** How a field is entered. */
     public enum Kind {
         /** A code from its value labels. */
@@ -49,7 +57,9 @@ public record FieldView(
         /** Free text. */
         LONG_TEXT,
         /** Not entered: a key, a link, a repeated or derived value, or a read-only view. */
-        FIXED
+        FIXED,
+        /** A yes/no item of a group: radio buttons (the codes, then the allowed missing codes) in one row. */
+        YES_NO
     }
 
     /** A choice of a code field. */
@@ -95,5 +105,27 @@ public record FieldView(
 
     public boolean editable() {
         return kind != Kind.FIXED;
+    }
+
+    /** Whether it still needs a value: entered, required, applicable and blank (the "fields left" count). */
+    public boolean left() {
+        return editable() && required && applies && (value == null || value.isBlank());
+    }
+
+    /** Whether it is a date (typed as digits, the dashes filled in). */
+    public boolean date() {
+        return "date".equals(type);
+    }
+
+    /** The missing codes it accepts, space-separated ({@code -9 -8}). */
+    public String missingCodes() {
+        return String.join(" ", missing.stream().map(MissingButton::code).toList());
+    }
+
+    /** The id of one radio button of a yes/no row: the first carries the input's id. */
+    public String radioId(Option o) {
+        return options.isEmpty() || options.get(0).equals(o)
+                ? inputId()
+                : inputId() + "_" + o.value().replace('-', 'm');
     }
 }

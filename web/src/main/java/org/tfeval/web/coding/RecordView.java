@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param issues     problems of the record as a whole
  * @param removeHref where to post to remove it, or null
  * @param version    the record's version the form shows (sent with every save)
+ * @param sections   the same fields laid out as the instrument's sections of the form
  */
 public record RecordView(
         long id,
@@ -29,10 +30,12 @@ public record RecordView(
         List<FieldView> fields,
         List<String> issues,
         String removeHref,
-        int version) {
+        int version,
+        List<SectionView> sections) {
     public RecordView {
         Objects.requireNonNull(form, "form");
         fields = List.copyOf(fields);
+        sections = List.copyOf(sections);
         issues = List.copyOf(issues);
     }
 
@@ -62,6 +65,11 @@ public record RecordView(
 
     public String statusTarget() {
         return "#" + statusId();
+    }
+
+    /** Fields that still need a value (entered, applicable, blank). */
+    public long left() {
+        return fields.stream().filter(FieldView::left).count();
     }
 
     /** Errors of the record and its fields. */
