@@ -70,8 +70,9 @@ public final class StudyData {
     private final FormData cases;
     private final FormData victims;
     private final FormData suspects;
+    private final org.tfeval.snapshot.DrawDesign drawDesign;
 
-    /** Study data from parts (tests). */
+    /** Study data from parts (tests), without a recorded draw. */
     public StudyData(
             Instrument instrument,
             SnapshotInfo snapshot,
@@ -79,6 +80,19 @@ public final class StudyData {
             FormData cases,
             FormData victims,
             FormData suspects) {
+        this(instrument, snapshot, taskForces, cases, victims, suspects, org.tfeval.snapshot.DrawDesign.NONE);
+    }
+
+    /** Study data from parts with the sample design of the snapshot's recorded draw. */
+    public StudyData(
+            Instrument instrument,
+            SnapshotInfo snapshot,
+            List<TaskForce> taskForces,
+            FormData cases,
+            FormData victims,
+            FormData suspects,
+            org.tfeval.snapshot.DrawDesign drawDesign) {
+        this.drawDesign = Objects.requireNonNull(drawDesign, "drawDesign");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.taskForces = List.copyOf(taskForces);
@@ -91,6 +105,11 @@ public final class StudyData {
                         "task force " + this.taskForces.get(i).id() + " has index "
                                 + this.taskForces.get(i).index() + " at position " + i);
         }
+    }
+
+    /** The recorded draw the cases were coded from ({@code DrawDesign.NONE} when the snapshot has none). */
+    public org.tfeval.snapshot.DrawDesign drawDesign() {
+        return drawDesign;
     }
 
     public Instrument instrument() {
@@ -199,7 +218,14 @@ public final class StudyData {
         try {
             List<FormData> forms = new ArrayList<>();
             for (var f : pool.invokeAll(reads)) forms.add(f.get());
-            return new StudyData(ins, SnapshotInfo.of(snapshot), tfs, forms.get(0), forms.get(1), forms.get(2));
+            return new StudyData(
+                    ins,
+                    SnapshotInfo.of(snapshot),
+                    tfs,
+                    forms.get(0),
+                    forms.get(1),
+                    forms.get(2),
+                    snapshot.drawDesign());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading snapshot " + snapshot.id(), e);

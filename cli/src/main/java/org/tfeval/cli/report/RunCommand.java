@@ -60,8 +60,9 @@ public final class RunCommand implements Callable<Integer> {
             names = "--draw",
             paramLabel = "ID",
             description = {
-                "Weight the shares by the frames of this recorded sample draw (with --frame): frame cases / coded",
-                "cases per task force. Without it every case weighs 1 (the analyses say so)."
+                "Override: weight the shares by the frames of this recorded sample draw counted from its case list",
+                "(with --frame): frame cases / coded cases per task force. By default the weights come from the",
+                "snapshot's recorded draw (frame sizes stored with it); without one every case weighs 1."
             })
     Long draw;
 
@@ -93,7 +94,8 @@ public final class RunCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "Weights: %s%n",
                     draw == null
-                            ? "equal (no --draw/--frame): shares are not weighted by sampling fraction"
+                            ? "from the snapshot's recorded draw (case-list cases / drawn entries coded per task force;"
+                                    + " equal when there is none)"
                             : "frame cases / coded cases per task force, frames of draw " + draw + " "
                                     + settings.frames());
             long t = System.nanoTime();

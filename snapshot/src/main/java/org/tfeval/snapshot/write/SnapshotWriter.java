@@ -42,6 +42,8 @@ public final class SnapshotWriter {
     private final boolean synthetic;
     private final String version;
     private final ProgressListener progress;
+    private final org.tfeval.snapshot.DrawDesign design;
+    private final org.tfeval.snapshot.CodingPairs pairs;
 
     private SnapshotWriter(
             Instrument instrument,
@@ -50,6 +52,28 @@ public final class SnapshotWriter {
             boolean synthetic,
             String version,
             ProgressListener progress) {
+        this(
+                instrument,
+                actor,
+                allowErrors,
+                synthetic,
+                version,
+                progress,
+                org.tfeval.snapshot.DrawDesign.NONE,
+                org.tfeval.snapshot.CodingPairs.NONE);
+    }
+
+    private SnapshotWriter(
+            Instrument instrument,
+            String actor,
+            boolean allowErrors,
+            boolean synthetic,
+            String version,
+            ProgressListener progress,
+            org.tfeval.snapshot.DrawDesign design,
+            org.tfeval.snapshot.CodingPairs pairs) {
+        this.design = Objects.requireNonNull(design, "design");
+        this.pairs = Objects.requireNonNull(pairs, "pairs");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.allowErrors = allowErrors;
@@ -66,26 +90,42 @@ public final class SnapshotWriter {
 
     /** Who takes the snapshot (recorded in the manifest). */
     public SnapshotWriter withActor(String a) {
-        return new SnapshotWriter(instrument, a, allowErrors, synthetic, version, progress);
+        return new SnapshotWriter(instrument, a, allowErrors, synthetic, version, progress, design, pairs);
     }
 
     /** Whether validation errors are allowed (recorded in the manifest and part of the ID). */
     public SnapshotWriter withAllowErrors(boolean b) {
-        return new SnapshotWriter(instrument, actor, b, synthetic, version, progress);
+        return new SnapshotWriter(instrument, actor, b, synthetic, version, progress, design, pairs);
     }
 
     /** Marks the data as synthetic in the manifest. */
     public SnapshotWriter withSynthetic(boolean b) {
-        return new SnapshotWriter(instrument, actor, allowErrors, b, version, progress);
+        return new SnapshotWriter(instrument, actor, allowErrors, b, version, progress, design, pairs);
     }
 
     /** The tfeval version recorded in the manifest. */
     public SnapshotWriter withVersion(String v) {
-        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, v, progress);
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, v, progress, design, pairs);
     }
 
     public SnapshotWriter withProgress(ProgressListener p) {
-        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, p);
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, p, design, pairs);
+    }
+
+    /**
+     * The sample design written beside the datasets ({@link org.tfeval.snapshot.DrawDesign#FILE}, hashed into the ID);
+     * none when empty.
+     */
+    public SnapshotWriter withDrawDesign(org.tfeval.snapshot.DrawDesign d) {
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, progress, d, pairs);
+    }
+
+    /**
+     * The double-coded pairs written beside the datasets ({@link org.tfeval.snapshot.CodingPairs#FILE}, hashed into
+     * the ID); none when empty.
+     */
+    public SnapshotWriter withCodingPairs(org.tfeval.snapshot.CodingPairs p) {
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, progress, design, p);
     }
 
     public Instrument instrument() {
@@ -151,6 +191,16 @@ public final class SnapshotWriter {
                 List<Manifest.FileHash> files = new ArrayList<>();
                 datasets.forEach(d -> files.add(new Manifest.FileHash(d.file(), d.sha256())));
                 files.add(new Manifest.FileHash(Snapshot.INSTRUMENT, insSha));
+                if (!design.isEmpty()) {
+                    Path d = work.resolve(org.tfeval.snapshot.DrawDesign.FILE);
+                    Files.writeString(d, design.toCsv(), StandardCharsets.UTF_8);
+                    files.add(new Manifest.FileHash(org.tfeval.snapshot.DrawDesign.FILE, ContentHash.sha256(d)));
+                }
+                if (!pairs.isEmpty()) {
+                    Path d = work.resolve(org.tfeval.snapshot.CodingPairs.FILE);
+                    Files.writeString(d, pairs.toCsv(), StandardCharsets.UTF_8);
+                    files.add(new Manifest.FileHash(org.tfeval.snapshot.CodingPairs.FILE, ContentHash.sha256(d)));
+                }
                 String id = id(files, allowErrors);
                 Manifest manifest = new Manifest(
                         id,
