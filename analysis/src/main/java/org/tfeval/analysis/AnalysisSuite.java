@@ -56,7 +56,11 @@ public final class AnalysisSuite {
                         new Disproportionality(),
                         new TimeToDisposition(),
                         new OutcomePrediction(),
-                        new TaskForceComparison()),
+                        new TaskForceComparison(),
+                        // methods: coder reliability from the double-coded files (frames2)
+                        new org.tfeval.analysis.reliability.CodingReliability(),
+                        // methods: sampling and weighting from the recorded draw (frames2)
+                        new org.tfeval.analysis.design.DesignWeights()),
                 AnalysisSettings.defaults(),
                 "dev",
                 ProgressListener.NONE);

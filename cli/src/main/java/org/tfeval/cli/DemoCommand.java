@@ -112,6 +112,12 @@ final class DemoCommand implements Callable<Integer> {
                 o.generated().caseList().getFileName(),
                 o.coded().values().stream().mapToInt(c -> c.unusable()).sum(),
                 o.coded().values().stream().mapToInt(c -> c.replacementsUsed()).sum());
+        pw.printf(
+                "Double coding: %d case files coded again blind (%d disagreements planted, %d refused by the form's"
+                        + " rules); agreement in the coding-reliability table%n",
+                o.doubleCoded().cases(),
+                o.doubleCoded().planted(),
+                o.doubleCoded().refused());
         var v = o.frozen().validation();
         pw.printf(
                 "Validation: %d errors, %d warnings %s -> %s%n",

@@ -96,7 +96,8 @@ public final class Demo {
             Study.Frozen frozen,
             ReportSet reports,
             SyntheticPerformanceMeasures.Summary measures,
-            Map<String, org.tfeval.synth.CodedDraw.Coded> coded) {}
+            Map<String, org.tfeval.synth.CodedDraw.Coded> coded,
+            org.tfeval.study.coding.SyntheticDoubleCoding.Summary doubleCoded) {}
 
     /**
      * Runs the demo in an open, newly created study: the case files, and a clearly labelled SYNTHETIC
@@ -142,6 +143,9 @@ public final class Demo {
             SyntheticPerformanceMeasures.Summary measures = SyntheticPerformanceMeasures.withSeed(seed)
                     .run(study, study.folder().dir().resolve(MEASURES), ACTOR);
             int edits = plant(study, clean, planted);
+            // reliability round: a blind second pass of about 10% of each task force's case files
+            org.tfeval.study.coding.SyntheticDoubleCoding.Summary doubleCoded =
+                    org.tfeval.study.coding.SyntheticDoubleCoding.withSeed(seed).run(study.store(), ACTOR);
             Study.Frozen frozen = study.freeze(new Study.Freeze(ACTOR, true, version), progress);
             ReportSet reports = study.reports(
                     frozen.snapshot(),
@@ -160,7 +164,8 @@ public final class Demo {
                     frozen,
                     reports,
                     measures,
-                    generator.codedDraw());
+                    generator.codedDraw(),
+                    doubleCoded);
         } catch (IOException e) {
             throw Problem.internal("the demo could not work in a temporary folder (" + e.getMessage() + ")", e);
         } finally {

@@ -134,6 +134,8 @@ public final class TechnicalReport {
                 .filter(a -> a.analysis().equals(SampleDescription.ID))
                 .findFirst()
                 .ifPresent(a -> doc.paragraph("Samples and sites: " + a.method()));
+        // methods: design (frames2)
+        DesignMethods.write(doc, results, conf);
         doc.paragraph("Missing data: the instrument's missing codes ("
                 + MissingCodeSentence.of(instrument).meanings() + ") are left out of every denominator and "
                 + "counted in the tables' 'Excluded' columns and notes. Case outcomes are computed from the suspects of each case, respecting the "
