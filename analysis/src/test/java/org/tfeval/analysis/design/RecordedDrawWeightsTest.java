@@ -86,12 +86,13 @@ class RecordedDrawWeightsTest {
     @Test
     void theWeightedTraffickingChargeShareAndItsIntervalAreRSurveys() throws IOException {
         StudyData d = withDraw();
+        // (re)making the fixture: -Dtfeval.fixture.dump=FILE writes the rows, then run the R script on them
+        String dump = System.getProperty("tfeval.fixture.dump");
+        if (dump != null) Files.write(Path.of(dump), rows(d), StandardCharsets.UTF_8);
         List<String> expectedRows;
         try (InputStream in = getClass().getResourceAsStream(FIXTURE + "weighted_share_cases.csv")) {
             expectedRows = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
         }
-        String dump = System.getProperty("tfeval.fixture.dump");
-        if (dump != null) Files.write(Path.of(dump), rows(d), StandardCharsets.UTF_8);
         assertThat(rows(d))
                 .as("the fixture holds the rows the analysis estimates from")
                 .isEqualTo(expectedRows);

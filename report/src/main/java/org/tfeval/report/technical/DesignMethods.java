@@ -113,11 +113,13 @@ public final class DesignMethods {
                 .orElseThrow();
         out.add(String.format(
                 Locale.ROOT,
-                "Each of the %s with case files drew a simple random sample without replacement from its list of"
+                "%s with case files drew a simple random sample without replacement from its list of"
                         + " closed cases: %s of %s listed cases in all (%s), sampling fractions from %s at %s to %s at"
                         + " %s. %s drawn in order at the same time stood ready to replace sampled files that"
                         + " turned out unusable.",
-                plural(sites.size(), "task force", "task forces"),
+                sites.size() == 1
+                        ? "The one task force"
+                        : "Each of the " + plural(sites.size(), "task force", "task forces"),
                 Format.count(all.sampled()),
                 Format.count(all.frame()),
                 Format.percent((double) all.sampled() / all.frame()),

@@ -27,7 +27,8 @@ import org.tfeval.store.coding.Pass;
  * (pass 2 through the double-coding tables), and coded again: the second coder copies each record and disagrees on a
  * coded variable with a planted chance (higher on judgement calls such as how a case was identified, lower on
  * facts such as the trafficking type). A disagreement that would break the form's rules is not planted (a real coder
- * would have been stopped by the form). Pass 2 is completed, not reconciled: the study data stay pass 1's, and the
+ * would have been stopped by the form), and a file carrying one of the demo's planted coding errors is opened but
+ * not double-coded (the next file in the shuffled order takes its place). Pass 2 is completed, not reconciled: the study data stay pass 1's, and the
  * agreement pairs are read from the two passes. Deterministic in the seed.
  */
 public final class SyntheticDoubleCoding {
@@ -87,10 +88,14 @@ public final class SyntheticDoubleCoding {
                         ids.set(j, t);
                     }
                     int n = Math.max(1, (int) Math.round(ids.size() * SHARE_PERCENT / 100.0));
-                    for (String caseId : ids.subList(0, Math.min(n, ids.size()))) {
-                        doubleCode(c, forms, caseId, actor, new SplittableRandom(seed ^ caseId.hashCode()), planted);
-                        cases++;
+                    int done = 0;
+                    for (String caseId : ids) {
+                        if (done == n) break;
+                        if (doubleCode(
+                                c, forms, caseId, actor, new SplittableRandom(seed ^ caseId.hashCode()), planted))
+                            done++;
                     }
+                    cases += done;
                 }
                 return new Summary(cases, planted[0], planted[1]);
             });
@@ -99,10 +104,13 @@ public final class SyntheticDoubleCoding {
         }
     }
 
-    private static void doubleCode(
+    /** Double-codes one case file; false (left as pass 1 only) when its stored coding breaks the form's rules. */
+    private static boolean doubleCode(
             Connection c, CaseForms forms, String caseId, String actor, SplittableRandom rng, int[] planted)
             throws SQLException {
         CaseFiles.adopt(c, forms, caseId, FIRST_CODER);
+        // a file with one of the demo's planted coding errors is not double-coded: its copy would not validate
+        if (!Completion.tree(c, forms, caseId, Pass.FIRST).check().passes()) return false;
         CaseFiles.assignSecond(c, forms, caseId, SECOND_CODER, actor);
         List<DraftRecord> first = Drafts.records(c, caseId, Pass.FIRST);
         DraftRecord secondRoot = Drafts.records(c, caseId, Pass.SECOND).get(0);
@@ -151,5 +159,6 @@ public final class SyntheticDoubleCoding {
                     "the demo's second pass of a case file does not validate: "
                             + done.check().errors().size() + " errors",
                     null);
+        return true;
     }
 }
