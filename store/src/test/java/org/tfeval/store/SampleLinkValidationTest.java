@@ -138,6 +138,57 @@ class SampleLinkValidationTest {
                 .hasMessageContaining("not the one sample draw");
     }
 
+    @Test
+    void aDrawRecordsItsFrameSizesAndTheSnapshotCountsTheDrawnEntriesCodedWithoutTheCaseList() throws IOException {
+        Path tf = Fixtures.csv(
+                dir,
+                "tf.csv",
+                List.of(fx.record("task_force", Map.of("TF_ID", "TFA", "TF_NAME", "Synthetic", "TF_STATE", "TX"))));
+        assertThat(Importer.of(store).importFile("task_force", tf).stored()).isTrue();
+        Path frame = dir.resolve("case_list.csv");
+        Files.write(frame, List.of("TF_ID,CASE_REF", "TFA,R1", "TFA,R2", "TFA,R3", "TFA,R4", "TFA,R5", "TFA,R6"));
+        SampleDraw draw = Sampler.record(
+                store, Sampler.of(SampleSize.parse("3"), 7).withReplacements(2).draw(frame), "tester", "test");
+        assertThat(Sampler.load(store, draw.id()).frameSizes()).containsExactly(Map.entry("TFA", 6L));
+        List<String> sampled = draw.cases().stream()
+                .filter(c -> !c.replacement())
+                .map(SampleDraw.Drawn::caseRef)
+                .toList();
+        String replacement = draw.cases().stream()
+                .filter(SampleDraw.Drawn::replacement)
+                .findFirst()
+                .orElseThrow()
+                .caseRef();
+        // sampled[2] turned out unusable: the first replacement is coded in its place
+        Path cases = Fixtures.csv(
+                dir,
+                "case.csv",
+                List.of(
+                        coded("TFA-C1", sampled.get(0)),
+                        coded("TFA-C2", sampled.get(1)),
+                        coded("TFA-C3", replacement)));
+        assertThat(Importer.of(store).importFile("case", cases).stored()).isTrue();
+        Files.delete(frame); // the snapshot needs no case list
+
+        org.tfeval.snapshot.Snapshot sn = org.tfeval.store.snapshot.SnapshotTaker.of(store)
+                .withAllowErrors(true)
+                .take(dir.resolve("snapshots"), StudyValidator.of(store).validate());
+
+        org.tfeval.snapshot.DrawDesign.Site site = sn.drawDesign().site("TFA").orElseThrow();
+        assertThat(site.frameSize()).isEqualTo(6);
+        assertThat(site.sampleSize()).isEqualTo(3);
+        assertThat(site.replacementsDrawn()).isEqualTo(2);
+        assertThat(site.sampleCoded()).isEqualTo(2);
+        assertThat(site.replacementsUsed()).isEqualTo(1);
+        assertThat(site.recordedBy()).isEqualTo("tester");
+        // the replacement counts as the file it replaced: 3 drawn entries coded, weight 6 / 3
+        assertThat(site.weight()).isEqualTo(2.0);
+        assertThat(sn.verify()).isEmpty();
+        assertThat(sn.manifest().files())
+                .extracting(org.tfeval.snapshot.Manifest.FileHash::file)
+                .contains(org.tfeval.snapshot.DrawDesign.FILE);
+    }
+
     private static List<Violation> found(ValidationReport report, String code) {
         return report.violations().stream().filter(v -> code.equals(v.code())).toList();
     }
