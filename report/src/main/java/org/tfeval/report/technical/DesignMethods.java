@@ -257,7 +257,9 @@ public final class DesignMethods {
                     .append(" no kappa (both coders used one value throughout)");
         out.add(s + ".");
         List<String> weak = new ArrayList<>();
-        for (VariableRow x : withKappa) if (x.kappa() < SUBSTANTIAL_KAPPA) weak.add(x.label());
+        // compared as printed (two decimals, as Landis and Koch's bands), so a printed 0.61 is never called weaker
+        for (VariableRow x : withKappa)
+            if (Math.round(x.kappa() * 100) / 100.0 < SUBSTANTIAL_KAPPA - 1e-9) weak.add(x.label());
         if (weak.isEmpty()) {
             if (!withKappa.isEmpty())
                 out.add(String.format(

@@ -189,6 +189,14 @@ class DesignMethodsTest {
     }
 
     @Test
+    void aKappaPrintedAsTheThresholdIsNotCalledWeakerThanSubstantial() {
+        List<VariableRow> rows = List.of(variable("Actual victim", 22, 18, 0.609), variable("Venue", 22, 19, 0.604));
+        List<String> s = DesignMethods.reliability(agreement(rows), null);
+        assertThat(s.get(2)).contains("Cohen's kappa from 0.60 (Venue) to 0.61 (Actual victim)");
+        assertThat(s.get(3)).contains("on 1 variable: Venue;").doesNotContain("Actual victim");
+    }
+
+    @Test
     void withoutDoubleCodedFilesReliabilityIsSaidToBeUnknown() {
         assertThat(DesignMethods.reliability(agreement(List.of()), null))
                 .last()
