@@ -56,7 +56,11 @@ public final class AnalysisSuite {
                         new Disproportionality(),
                         new TimeToDisposition(),
                         new OutcomePrediction(),
-                        new TaskForceComparison()),
+                        new TaskForceComparison(),
+                        // methods: coder reliability from the double-coded files (frames2)
+                        new org.tfeval.analysis.reliability.CodingReliability(),
+                        // methods: sampling and weighting from the recorded draw (frames2)
+                        new org.tfeval.analysis.design.DesignWeights()),
                 AnalysisSettings.defaults(),
                 "dev",
                 ProgressListener.NONE);
@@ -116,7 +120,14 @@ public final class AnalysisSuite {
             }
             List<AnalysisResult> results = new ArrayList<>();
             for (Future<AnalysisResult> f : futures) results.add(f.get());
-            return new StudyResults(data.snapshot(), version, describe(settings), results);
+            Map<String, String> described = describe(settings);
+            // the weights the design-based estimates used: the snapshot's recorded draw unless frames were given
+            described.put(
+                    "weights",
+                    org.tfeval.analysis.data.SampleDesign.of(data, settings.frames())
+                            .source()
+                            .words());
+            return new StudyResults(data.snapshot(), version, described, results);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the analyses", e);

@@ -106,12 +106,21 @@ final class DemoCommand implements Callable<Integer> {
                 "Planted %d deliberate coding errors as audited edits (%d listed by the generator)%n",
                 o.plantedEdits(), o.plannedErrors());
         pw.printf(
-                "Case sample draw %d: %d cases (%s per site, seed %d) from %s%n",
+                "Case sample draw %d: %d cases (as agreed with each task force, %d ordered replacements each, seed"
+                        + " %d) from %s; coded exactly the draw: %d unusable files replaced by %d replacements%n",
                 o.sample().id(),
                 o.sample().sampled(),
-                Demo.SAMPLE_SIZE,
+                Demo.SAMPLE_REPLACEMENTS,
                 seed,
-                o.generated().caseList().getFileName());
+                o.generated().caseList().getFileName(),
+                o.coded().values().stream().mapToInt(c -> c.unusable()).sum(),
+                o.coded().values().stream().mapToInt(c -> c.replacementsUsed()).sum());
+        pw.printf(
+                "Double coding: %d case files coded again blind (%d disagreements planted, %d refused by the form's"
+                        + " rules); agreement in the coding-reliability table%n",
+                o.doubleCoded().cases(),
+                o.doubleCoded().planted(),
+                o.doubleCoded().refused());
         var v = o.frozen().validation();
         pw.printf(
                 "Validation: %d errors, %d warnings %s -> %s%n",

@@ -84,7 +84,8 @@ public record Manifest(
 
     /** How the ID is computed, as written in every manifest. */
     public static final String ID_RULE =
-            "SHA-256 of the lines '<file> <sha256>' for every dataset and the instrument, then 'allow_errors <bool>'";
+            "SHA-256 of the lines '<file> <sha256>' for every dataset and the instrument (and the sample design when there"
+                    + " is one), then 'allow_errors <bool>'";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

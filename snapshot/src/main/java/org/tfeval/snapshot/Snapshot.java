@@ -75,6 +75,18 @@ public record Snapshot(String id, Path dir, Manifest manifest) {
                 .orElseThrow(() -> new IllegalArgumentException("snapshot " + id + " has no performance measures"));
     }
 
+    /** The sample design the data were coded from ({@link DrawDesign#NONE} when no draw was recorded). */
+    public DrawDesign drawDesign() {
+        boolean listed = manifest.files().stream().anyMatch(f -> f.file().equals(DrawDesign.FILE));
+        return listed ? DrawDesign.read(dir.resolve(DrawDesign.FILE)) : DrawDesign.NONE;
+    }
+
+    /** The double-coded pairs ({@link CodingPairs#NONE} when no case file was double-coded). */
+    public CodingPairs codingPairs() {
+        boolean listed = manifest.files().stream().anyMatch(f -> f.file().equals(CodingPairs.FILE));
+        return listed ? CodingPairs.read(dir.resolve(CodingPairs.FILE)) : CodingPairs.NONE;
+    }
+
     /** Rows per dataset. */
     public Map<String, Long> rows() {
         return manifest.rows();

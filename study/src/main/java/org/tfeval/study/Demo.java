@@ -40,9 +40,10 @@ public final class Demo {
 
     /** Who the demo acts as in the audit log. */
     public static final String ACTOR = "tfeval-demo";
-    /** The demo's sample design: 20 to 40 cases per site by frame size, 5 ordered replacements. */
-    public static final String SAMPLE_SIZE = "20-40";
-
+    /**
+     * The demo's sample design: the cases agreed with each task force (the synthetic study's planned sizes, 8% to
+     * 15% of its case list) drawn by the Sampler, 5 ordered replacements per task force.
+     */
     public static final int SAMPLE_REPLACEMENTS = 5;
 
     private final int cases;
@@ -94,7 +95,9 @@ public final class Demo {
             Study.Sampled sample,
             Study.Frozen frozen,
             ReportSet reports,
-            SyntheticPerformanceMeasures.Summary measures) {}
+            SyntheticPerformanceMeasures.Summary measures,
+            Map<String, org.tfeval.synth.CodedDraw.Coded> coded,
+            org.tfeval.study.coding.SyntheticDoubleCoding.Summary doubleCoded) {}
 
     /**
      * Runs the demo in an open, newly created study: the case files, and a clearly labelled SYNTHETIC
@@ -103,11 +106,25 @@ public final class Demo {
      */
     public Outcome run(Study study) {
         Path clean = study.folder().syntheticFiles();
-        StudyGenerator generator =
+        StudyGenerator planned =
                 StudyGenerator.defaults().withCases(cases).withSites(sites).withSeed(seed);
+        // the sample is drawn from the case list first, and the synthetic coders code exactly its entries
+        // (replacements for the files that turn out unusable): the coded cases ARE the recorded draw
+        planned.withErrors(false)
+                .generate(study.instrument(), clean, (f, d, t) -> progress.progress("case list " + f, d, t));
+        Path caseList = clean.resolve(GeneratedStudy.CASE_LIST_FILE);
+        Study.Sampled sample = study.sample(
+                Study.SampleDesign.of(perSite(planned.plannedSampleSizes()), seed, SAMPLE_REPLACEMENTS),
+                caseList,
+                ACTOR,
+                version,
+                null);
+        StudyGenerator generator = planned.withDraw(codedDraw(study, sample));
         GeneratedStudy g = generator
                 .withErrors(false)
                 .generate(study.instrument(), clean, (f, d, t) -> progress.progress("generate " + f, d, t));
+        if (!org.tfeval.instrument.workflow.ContentHash.sha256(g.caseList()).equals(sample.frameSha256()))
+            throw Problem.internal("the demo's case list changed between the draw and the coding", null);
         Path planted = null;
         try {
             planted = Files.createTempDirectory("tfeval-demo-");
@@ -126,12 +143,14 @@ public final class Demo {
             SyntheticPerformanceMeasures.Summary measures = SyntheticPerformanceMeasures.withSeed(seed)
                     .run(study, study.folder().dir().resolve(MEASURES), ACTOR);
             int edits = plant(study, clean, planted);
-            Study.Sampled sample = study.sample(
-                    Study.SampleDesign.of(SAMPLE_SIZE, seed, SAMPLE_REPLACEMENTS), g.caseList(), ACTOR, version, null);
+            // reliability round: a blind second pass of about 10% of each task force's case files
+            org.tfeval.study.coding.SyntheticDoubleCoding.Summary doubleCoded =
+                    org.tfeval.study.coding.SyntheticDoubleCoding.withSeed(seed).run(study.store(), ACTOR);
             Study.Frozen frozen = study.freeze(new Study.Freeze(ACTOR, true, version), progress);
             ReportSet reports = study.reports(
                     frozen.snapshot(),
                     Reports.standard().withProgress(progress),
+                    // design weights come from the snapshot's sample design (the recorded draw)
                     AnalysisSettings.defaults(),
                     version,
                     null);
@@ -144,12 +163,34 @@ public final class Demo {
                     sample,
                     frozen,
                     reports,
-                    measures);
+                    measures,
+                    generator.codedDraw(),
+                    doubleCoded);
         } catch (IOException e) {
             throw Problem.internal("the demo could not work in a temporary folder (" + e.getMessage() + ")", e);
         } finally {
             if (planted != null) StudyFiles.removeCreated(planted, false);
         }
+    }
+
+    /** The per-site size list of the draw ({@code TF001=25,TF003=31}): the sizes agreed with each task force. */
+    static String perSite(Map<String, Integer> sizes) {
+        StringBuilder b = new StringBuilder();
+        sizes.forEach((tf, n) ->
+                b.append(b.length() == 0 ? "" : ",").append(tf).append('=').append(n));
+        return b.toString();
+    }
+
+    /** The recorded draw as the generator codes it: each task force's entries in draw order, sample first. */
+    private static org.tfeval.synth.CodedDraw codedDraw(Study study, Study.Sampled sample) {
+        org.tfeval.store.sample.SampleDraw d = org.tfeval.store.sample.Sampler.load(study.store(), sample.id());
+        Map<String, List<String>> drawn = new java.util.TreeMap<>();
+        Map<String, Integer> sampled = new java.util.TreeMap<>();
+        for (org.tfeval.store.sample.SampleDraw.Drawn c : d.cases()) {
+            drawn.computeIfAbsent(c.tfId(), k -> new ArrayList<>()).add(c.caseRef());
+            if (!c.replacement()) sampled.merge(c.tfId(), 1, Integer::sum);
+        }
+        return new org.tfeval.synth.CodedDraw(drawn, sampled);
     }
 
     /** Applies, as audited edits, every cell where the planted files differ from the clean ones. */

@@ -292,6 +292,15 @@ public final class Study implements AutoCloseable {
         }
     }
 
+    /**
+     * Cases on each task force's list of recorded draw {@code drawId} (TF_ID to frame size), counted from the case
+     * list it was drawn from (checked by its SHA-256): what {@code AnalysisSettings.withFrames} takes for the design
+     * weights.
+     */
+    public Map<String, Long> sampleFrames(long drawId, Path frame) {
+        return Sampler.frameSizes(store(), drawId, frame);
+    }
+
     /** Re-derives a recorded draw from its frame; the differences (empty when it reproduces). */
     public List<String> verifySample(long drawId, Path frame) {
         return Sampler.verify(store(), drawId, frame);

@@ -18,6 +18,9 @@ import org.tfeval.instrument.Variable;
  * data and deliberate errors are added last.
  */
 final class CaseBuilder {
+    /** The case form\'s case-list reference, linking a coded file to the draw it was sampled in. */
+    static final String CASE_REF = "CASE_REF";
+
     /** Share of case files without a narrative (the variable is optional). */
     static final double NO_NARRATIVE = 0.10;
     /** Chance a survivor is arrested, at task forces that say they may arrest survivors and at others. */
@@ -154,11 +157,16 @@ final class CaseBuilder {
             CaseDates dates,
             SplittableRandom rng) {}
 
-    /** Builds a case with the given numbers of victims and suspects; {@code ordinal} is its 0-based position in the study. */
+    /**
+     * Builds a case with the given numbers of victims and suspects; {@code ordinal} is its 0-based position in the
+     * study and {@code caseRef} its reference on the site's case list (written to {@code CASE_REF} when the
+     * instrument has it).
+     */
     Built build(
             Site site,
             Rec taskForce,
             int caseNumber,
+            String caseRef,
             StudyPlan.CaseDraft draft,
             int victims,
             int suspects,
@@ -174,6 +182,7 @@ final class CaseBuilder {
         Rec c = caseForm.newRec();
         caseForm.link(c, taskForce);
         c.set("CASE_ID", caseId);
+        if (caseForm.find(CASE_REF) >= 0) c.set(CASE_REF, caseRef);
         c.set("HT_TYPE", f.htType());
         if (f.sexSubtype() > 0) c.set("SEX_SUBTYPE", f.sexSubtype());
         if (f.laborIndustry() > 0) c.set("LABOR_INDUSTRY", f.laborIndustry());

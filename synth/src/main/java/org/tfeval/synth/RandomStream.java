@@ -19,7 +19,9 @@ enum RandomStream {
     /** The offsets of the systematic adjustment that makes victim and suspect totals exact. */
     ALLOCATION,
     /** Which records carry deliberately injected errors. */
-    ERRORS;
+    ERRORS,
+    /** Which drawn case files of a recorded draw turn out unusable ({@link CodedDraw}). */
+    UNUSABLE;
 
     /** A generator for this stream, the master seed and the path. */
     SplittableRandom open(long seed, long... path) {

@@ -25,8 +25,19 @@ final class SamplingFrame {
     private int closedYear;
     private int htType;
     private boolean isSelected;
+    private final java.util.Set<String> coded;
 
+    /** The site's frame with its own sample (Algorithm S). */
     SamplingFrame(Site site, long seed) {
+        this(site, seed, null);
+    }
+
+    /**
+     * The site's frame whose selected rows are the given references (a recorded draw's coded entries) instead of
+     * the own sample; {@code null} for the own sample. The list itself is the same either way.
+     */
+    SamplingFrame(Site site, long seed, java.util.Set<String> coded) {
+        this.coded = coded;
         this.site = site;
         this.prefix = site.tfId() + "-R";
         this.rng = RandomStream.FRAME.open(seed, site.index());
@@ -50,7 +61,9 @@ final class SamplingFrame {
         closedYear = years.drawInt(rng);
         htType = types.drawInt(rng);
         long remainingRows = site.frameSize() - row;
-        isSelected = rng.nextLong(remainingRows) < site.cases() - selected;
+        boolean own =
+                rng.nextLong(remainingRows) < site.cases() - selected; // drawn either way: the list stays the same
+        isSelected = coded == null ? own : coded.contains(caseReference());
         if (isSelected) selected++;
         return true;
     }

@@ -49,8 +49,13 @@ public final class StudyGenerator {
     private final int sites;
     private final long seed;
     private final boolean errors;
+    private final CodedDraw draw;
 
     private StudyGenerator(int cases, int sites, long seed, boolean errors) {
+        this(cases, sites, seed, errors, null);
+    }
+
+    private StudyGenerator(int cases, int sites, long seed, boolean errors, CodedDraw draw) {
         if (cases < 0) throw new IllegalArgumentException("cases must be >= 0, got " + cases);
         if (sites < 1 || sites > MAX_SITES)
             throw new IllegalArgumentException("sites must be 1.." + MAX_SITES + ", got " + sites);
@@ -58,6 +63,7 @@ public final class StudyGenerator {
         this.sites = sites;
         this.seed = seed;
         this.errors = errors;
+        this.draw = draw;
     }
 
     /** The first ECM evaluation's size (226 cases, 10 task forces), seed 20240601, with deliberate errors. */
@@ -67,22 +73,54 @@ public final class StudyGenerator {
 
     /** The same generator for another number of case files in total. */
     public StudyGenerator withCases(int cases) {
-        return new StudyGenerator(cases, sites, seed, errors);
+        return new StudyGenerator(cases, sites, seed, errors, draw);
     }
 
     /** The same generator for another number of task forces (about 80% of them provide case files). */
     public StudyGenerator withSites(int sites) {
-        return new StudyGenerator(cases, sites, seed, errors);
+        return new StudyGenerator(cases, sites, seed, errors, draw);
     }
 
     /** The same generator with another master seed. */
     public StudyGenerator withSeed(long seed) {
-        return new StudyGenerator(cases, sites, seed, errors);
+        return new StudyGenerator(cases, sites, seed, errors, draw);
     }
 
     /** The same generator with or without a handful of deliberate errors (demos: true; benchmarks: false). */
     public StudyGenerator withErrors(boolean errors) {
-        return new StudyGenerator(cases, sites, seed, errors);
+        return new StudyGenerator(cases, sites, seed, errors, draw);
+    }
+
+    /**
+     * The same generator coding exactly the entries of a recorded draw of its case list (sampled entries, and
+     * replacements for the unusable ones: {@link CodedDraw}) instead of each site's own sample; the case list is the
+     * same. {@code null} goes back to the own sample.
+     */
+    public StudyGenerator withDraw(CodedDraw d) {
+        return new StudyGenerator(cases, sites, seed, errors, d);
+    }
+
+    /**
+     * The planned sample size of each task force that provides case files (TF_ID to cases), as the evaluation
+     * agreed them with the sites: what a draw for {@link #withDraw} takes per site.
+     */
+    public Map<String, Integer> plannedSampleSizes() {
+        Map<String, Integer> m = new java.util.TreeMap<>();
+        for (Site s : SitePlanner.plan(sites, cases, seed)) if (s.providesFiles()) m.put(s.tfId(), s.cases());
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** What a recorded draw made of each task force's sample (TF_ID to the coded entries); empty without a draw. */
+    public Map<String, CodedDraw.Coded> codedDraw() {
+        Map<String, CodedDraw.Coded> m = new java.util.TreeMap<>();
+        if (draw == null) return m;
+        for (Site s : SitePlanner.plan(sites, cases, seed))
+            if (s.providesFiles()) m.put(s.tfId(), draw.coded(s.tfId(), s.index(), seed));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    static java.util.Set<String> coded(CodedDraw draw, Site site, long seed) {
+        return draw == null ? null : draw.coded(site.tfId(), site.index(), seed).references();
     }
 
     public int cases() {
@@ -127,7 +165,7 @@ public final class StudyGenerator {
                 .filter(v -> "evidence".equals(v.group()))
                 .map(Variable::name)
                 .toList();
-        StudyPlan plan = StudyPlan.prepare(cases, sites, seed, evidence, MAX_CASES_PER_SITE);
+        StudyPlan plan = StudyPlan.prepare(cases, sites, seed, evidence, MAX_CASES_PER_SITE, draw);
         try {
             Files.createDirectories(dir);
             return write(instrument, dir, progress, layouts, plan);
@@ -166,7 +204,7 @@ public final class StudyGenerator {
                 long done = 0;
                 for (Site site : plan.sites) {
                     if (!site.providesFiles()) continue;
-                    SamplingFrame frame = new SamplingFrame(site, seed);
+                    SamplingFrame frame = new SamplingFrame(site, seed, coded(draw, site, seed));
                     while (frame.next()) {
                         caseList.writeRow(
                                 site.tfId(),
@@ -178,8 +216,15 @@ public final class StudyGenerator {
                                 plan.draft(site, frame.caseNumber(), frame.closedYear(), frame.htType());
                         int v = plan.victims.adjust(d.rawVictims(), d.minVictims(), d.victimWeight());
                         int s = plan.suspects.adjust(d.rawSuspects(), d.minSuspects(), d.suspectWeight());
-                        CaseBuilder.Built b =
-                                builder.build(site, tfRecords.get(site.index()), frame.caseNumber(), d, v, s, done);
+                        CaseBuilder.Built b = builder.build(
+                                site,
+                                tfRecords.get(site.index()),
+                                frame.caseNumber(),
+                                frame.caseReference(),
+                                d,
+                                v,
+                                s,
+                                done);
                         files.get("case").write(b.caseRecord());
                         for (Rec r : b.victims()) files.get("victim").write(r);
                         for (Rec r : b.suspects()) files.get("suspect").write(r);

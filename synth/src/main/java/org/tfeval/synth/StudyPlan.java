@@ -84,6 +84,12 @@ final class StudyPlan {
 
     /** Plans a study and runs the first pass. */
     static StudyPlan prepare(int caseCount, int siteCount, long seed, List<String> evidenceFlags, int maxCasesPerSite) {
+        return prepare(caseCount, siteCount, seed, evidenceFlags, maxCasesPerSite, null);
+    }
+
+    /** Plans a study whose coded cases are those of a recorded draw ({@code null}: each site's own sample). */
+    static StudyPlan prepare(
+            int caseCount, int siteCount, long seed, List<String> evidenceFlags, int maxCasesPerSite, CodedDraw draw) {
         List<Site> sites = SitePlanner.plan(siteCount, caseCount, seed);
         for (Site s : sites) {
             if (s.cases() > maxCasesPerSite) {
@@ -103,7 +109,7 @@ final class StudyPlan {
         StudyPlan plan = new StudyPlan(seed, sites, caseModel, outcomes);
         for (Site site : sites) {
             if (!site.providesFiles()) continue;
-            SamplingFrame frame = new SamplingFrame(site, seed);
+            SamplingFrame frame = new SamplingFrame(site, seed, StudyGenerator.coded(draw, site, seed));
             while (frame.next()) {
                 if (!frame.selected()) continue;
                 CaseDraft d = plan.draft(site, frame.caseNumber(), frame.closedYear(), frame.htType());

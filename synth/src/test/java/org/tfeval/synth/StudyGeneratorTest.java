@@ -346,6 +346,30 @@ class StudyGeneratorTest {
     }
 
     @Test
+    void every_coded_case_carries_the_reference_of_its_own_row_on_its_sites_case_list() {
+        Map<String, String> rowOf = new HashMap<>();
+        StudyFiles.rows(
+                defaultStudy.caseList(),
+                r -> rowOf.put(
+                        r.get("CASE_REF"), r.get("TF_ID") + "/" + r.get("CLOSED_YEAR") + "/" + r.get("HT_TYPE")));
+        Set<String> injected = defaultStudy.injectedErrors().stream()
+                .map(InjectedError::recordId)
+                .collect(Collectors.toSet());
+        Set<Object> seen = new HashSet<>();
+        for (Map<String, Object> c : defaultData.get("case")) {
+            Object ref = c.get("CASE_REF");
+            assertThat(rowOf).as("case %s is on the list", c.get("CASE_ID")).containsKey((String) ref);
+            assertThat(seen.add(ref)).as("one coded case per list row").isTrue();
+            assertThat(rowOf.get(ref)).startsWith(c.get("TF_ID") + "/");
+            if (injected.contains(c.get("CASE_ID"))) continue;
+            assertThat(rowOf.get(ref))
+                    .isEqualTo(c.get("TF_ID") + "/" + ((LocalDate) c.get("CASE_CLOSE_DATE")).getYear() + "/"
+                            + c.get("HT_TYPE"));
+        }
+        assertThat(seen).hasSize(defaultData.get("case").size());
+    }
+
+    @Test
     void sampled_cases_are_a_subset_of_each_sites_list_of_closed_cases() {
         Map<String, Long> frame = new HashMap<>();
         Map<String, Long> frameCells = new HashMap<>();

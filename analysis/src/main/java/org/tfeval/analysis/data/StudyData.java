@@ -70,8 +70,10 @@ public final class StudyData {
     private final FormData cases;
     private final FormData victims;
     private final FormData suspects;
+    private final org.tfeval.snapshot.DrawDesign drawDesign;
+    private final org.tfeval.snapshot.CodingPairs codingPairs;
 
-    /** Study data from parts (tests). */
+    /** Study data from parts (tests), without a recorded draw. */
     public StudyData(
             Instrument instrument,
             SnapshotInfo snapshot,
@@ -79,6 +81,29 @@ public final class StudyData {
             FormData cases,
             FormData victims,
             FormData suspects) {
+        this(
+                instrument,
+                snapshot,
+                taskForces,
+                cases,
+                victims,
+                suspects,
+                org.tfeval.snapshot.DrawDesign.NONE,
+                org.tfeval.snapshot.CodingPairs.NONE);
+    }
+
+    /** Study data from parts with the sample design of the snapshot's recorded draw. */
+    public StudyData(
+            Instrument instrument,
+            SnapshotInfo snapshot,
+            List<TaskForce> taskForces,
+            FormData cases,
+            FormData victims,
+            FormData suspects,
+            org.tfeval.snapshot.DrawDesign drawDesign,
+            org.tfeval.snapshot.CodingPairs codingPairs) {
+        this.drawDesign = Objects.requireNonNull(drawDesign, "drawDesign");
+        this.codingPairs = Objects.requireNonNull(codingPairs, "codingPairs");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.taskForces = List.copyOf(taskForces);
@@ -91,6 +116,16 @@ public final class StudyData {
                         "task force " + this.taskForces.get(i).id() + " has index "
                                 + this.taskForces.get(i).index() + " at position " + i);
         }
+    }
+
+    /** The recorded draw the cases were coded from ({@code DrawDesign.NONE} when the snapshot has none). */
+    public org.tfeval.snapshot.DrawDesign drawDesign() {
+        return drawDesign;
+    }
+
+    /** The double-coded pairs of the snapshot ({@code CodingPairs.NONE} when no case file was coded twice). */
+    public org.tfeval.snapshot.CodingPairs codingPairs() {
+        return codingPairs;
     }
 
     public Instrument instrument() {
@@ -199,7 +234,15 @@ public final class StudyData {
         try {
             List<FormData> forms = new ArrayList<>();
             for (var f : pool.invokeAll(reads)) forms.add(f.get());
-            return new StudyData(ins, SnapshotInfo.of(snapshot), tfs, forms.get(0), forms.get(1), forms.get(2));
+            return new StudyData(
+                    ins,
+                    SnapshotInfo.of(snapshot),
+                    tfs,
+                    forms.get(0),
+                    forms.get(1),
+                    forms.get(2),
+                    snapshot.drawDesign(),
+                    snapshot.codingPairs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading snapshot " + snapshot.id(), e);

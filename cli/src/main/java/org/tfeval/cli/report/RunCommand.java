@@ -56,6 +56,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "Folder for the reports (default: STUDY/reports/snapshot-ID).")
     Path out;
 
+    @Option(
+            names = "--draw",
+            paramLabel = "ID",
+            description = {
+                "Override: weight the shares by the frames of this recorded sample draw counted from its case list",
+                "(with --frame): frame cases / coded cases per task force. By default the weights come from the",
+                "snapshot's recorded draw (frame sizes stored with it); without one every case weighs 1."
+            })
+    Long draw;
+
+    @Option(
+            names = "--frame",
+            paramLabel = "FILE",
+            description = "The case list the --draw sample was drawn from (checked against the draw's SHA-256).")
+    Path frame;
+
     @Mixin
     ReportOptions options;
 
@@ -68,7 +84,20 @@ public final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ConsoleProgress progress = new ConsoleProgress(System.err);
         Reports reports = options.reports(progress).warmUp();
+        if ((draw == null) != (frame == null))
+            throw org.tfeval.instrument.workflow.Problem.usage(
+                    "--draw and --frame go together", "give the draw's ID and the case list it was drawn from");
         try (Study s = study.open()) {
+            org.tfeval.analysis.AnalysisSettings settings = options.settings();
+            if (draw != null) settings = settings.withFrames(s.sampleFrames(draw, frame));
+            pw.printf(
+                    Locale.ROOT,
+                    "Weights: %s%n",
+                    draw == null
+                            ? "from the snapshot's recorded draw (case-list cases / drawn entries coded per task force;"
+                                    + " equal when there is none)"
+                            : "frame cases / coded cases per task force, frames of draw " + draw + " "
+                                    + settings.frames());
             long t = System.nanoTime();
             Study.Frozen f = s.freeze(new Study.Freeze(study.actor(), allowErrors, Tfeval.version()), progress);
             t = phase("validate and snapshot", t);
@@ -88,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
                             ? " (taken with " + v.report().errors()
                                     + " validation errors: --allow-errors, recorded in the manifest)"
                             : "");
-            ReportSet set = s.reports(sn, reports, options.settings(), Tfeval.version(), out);
+            ReportSet set = s.reports(sn, reports, settings, Tfeval.version(), out);
             phase("analyses and reports", t);
             print(pw, sn, set);
             pw.printf(

@@ -93,6 +93,13 @@ class RunCommandTest {
     }
 
     @Test
+    void a_draw_without_the_case_list_it_was_drawn_from_is_a_usage_error_before_anything_runs() {
+        Run r = run(new RunCommand(), "--study", root.resolve("not-created").toString(), "--draw", "1");
+        assertThat(r.exit()).isEqualTo(org.tfeval.cli.ExitCodes.USAGE);
+        assertThat(r.err()).contains("--draw and --frame go together");
+    }
+
+    @Test
     void run_validates_snapshots_analyses_and_writes_every_report() throws Exception {
         Path s = study("clean", false);
         Run r = run(new RunCommand(), "--study", s.toString());

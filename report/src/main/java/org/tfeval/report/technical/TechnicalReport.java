@@ -536,6 +536,7 @@ public final class TechnicalReport {
                 .findFirst()
                 .ifPresent(a -> doc.paragraph("Samples and sites: " + a.method()));
         // methods: design (frames2)
+        DesignMethods.write(doc, results, conf, edition.namesSites()); // edition: no per-site draw table
         doc.paragraph("Missing data: the instrument's missing codes ("
                 + MissingCodeSentence.of(instrument).meanings() + ") are left out of every denominator and "
                 + "counted in the tables' 'Excluded' columns and notes. Case outcomes are computed from the suspects of each case, respecting the "

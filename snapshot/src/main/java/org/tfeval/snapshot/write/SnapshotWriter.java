@@ -47,6 +47,9 @@ public final class SnapshotWriter {
     /** The performance measures frozen beside the forms, or null when the study has none. */
     private final MeasureSource measures;
 
+    private final org.tfeval.snapshot.DrawDesign design;
+    private final org.tfeval.snapshot.CodingPairs pairs;
+
     private SnapshotWriter(
             Instrument instrument,
             String actor,
@@ -54,7 +57,16 @@ public final class SnapshotWriter {
             boolean synthetic,
             String version,
             ProgressListener progress) {
-        this(instrument, actor, allowErrors, synthetic, version, progress, null);
+        this(
+                instrument,
+                actor,
+                allowErrors,
+                synthetic,
+                version,
+                progress,
+                null,
+                org.tfeval.snapshot.DrawDesign.NONE,
+                org.tfeval.snapshot.CodingPairs.NONE);
     }
 
     private SnapshotWriter(
@@ -64,7 +76,11 @@ public final class SnapshotWriter {
             boolean synthetic,
             String version,
             ProgressListener progress,
-            MeasureSource measures) {
+            MeasureSource measures,
+            org.tfeval.snapshot.DrawDesign design,
+            org.tfeval.snapshot.CodingPairs pairs) {
+        this.design = Objects.requireNonNull(design, "design");
+        this.pairs = Objects.requireNonNull(pairs, "pairs");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.allowErrors = allowErrors;
@@ -79,7 +95,7 @@ public final class SnapshotWriter {
      * without measures).
      */
     public SnapshotWriter withMeasures(MeasureSource m) {
-        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, progress, m);
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, progress, m, design, pairs);
     }
 
     /** A writer of snapshots of data described by this instrument. */
@@ -90,26 +106,42 @@ public final class SnapshotWriter {
 
     /** Who takes the snapshot (recorded in the manifest). */
     public SnapshotWriter withActor(String a) {
-        return new SnapshotWriter(instrument, a, allowErrors, synthetic, version, progress, measures);
+        return new SnapshotWriter(instrument, a, allowErrors, synthetic, version, progress, measures, design, pairs);
     }
 
     /** Whether validation errors are allowed (recorded in the manifest and part of the ID). */
     public SnapshotWriter withAllowErrors(boolean b) {
-        return new SnapshotWriter(instrument, actor, b, synthetic, version, progress, measures);
+        return new SnapshotWriter(instrument, actor, b, synthetic, version, progress, measures, design, pairs);
     }
 
     /** Marks the data as synthetic in the manifest. */
     public SnapshotWriter withSynthetic(boolean b) {
-        return new SnapshotWriter(instrument, actor, allowErrors, b, version, progress, measures);
+        return new SnapshotWriter(instrument, actor, allowErrors, b, version, progress, measures, design, pairs);
     }
 
     /** The tfeval version recorded in the manifest. */
     public SnapshotWriter withVersion(String v) {
-        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, v, progress, measures);
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, v, progress, measures, design, pairs);
     }
 
     public SnapshotWriter withProgress(ProgressListener p) {
-        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, p, measures);
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, p, measures, design, pairs);
+    }
+
+    /**
+     * The sample design written beside the datasets ({@link org.tfeval.snapshot.DrawDesign#FILE}, hashed into the ID);
+     * none when empty.
+     */
+    public SnapshotWriter withDrawDesign(org.tfeval.snapshot.DrawDesign d) {
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, progress, measures, d, pairs);
+    }
+
+    /**
+     * The double-coded pairs written beside the datasets ({@link org.tfeval.snapshot.CodingPairs#FILE}, hashed into
+     * the ID); none when empty.
+     */
+    public SnapshotWriter withCodingPairs(org.tfeval.snapshot.CodingPairs p) {
+        return new SnapshotWriter(instrument, actor, allowErrors, synthetic, version, progress, measures, design, p);
     }
 
     public Instrument instrument() {
@@ -191,6 +223,16 @@ public final class SnapshotWriter {
                 List<Manifest.FileHash> files = new ArrayList<>();
                 datasets.forEach(d -> files.add(new Manifest.FileHash(d.file(), d.sha256())));
                 files.add(new Manifest.FileHash(Snapshot.INSTRUMENT, insSha));
+                if (!design.isEmpty()) {
+                    Path d = work.resolve(org.tfeval.snapshot.DrawDesign.FILE);
+                    Files.writeString(d, design.toCsv(), StandardCharsets.UTF_8);
+                    files.add(new Manifest.FileHash(org.tfeval.snapshot.DrawDesign.FILE, ContentHash.sha256(d)));
+                }
+                if (!pairs.isEmpty()) {
+                    Path d = work.resolve(org.tfeval.snapshot.CodingPairs.FILE);
+                    Files.writeString(d, pairs.toCsv(), StandardCharsets.UTF_8);
+                    files.add(new Manifest.FileHash(org.tfeval.snapshot.CodingPairs.FILE, ContentHash.sha256(d)));
+                }
                 for (Map.Entry<String, byte[]> a : new java.util.TreeMap<>(attachments).entrySet()) {
                     Files.write(work.resolve(a.getKey()), a.getValue()); // attachments: qualitative findings
                     files.add(new Manifest.FileHash(a.getKey(), ContentHash.sha256(a.getValue())));

@@ -19,6 +19,9 @@ import org.tfeval.store.schema.FormTable;
 
 /** Case files and their passes: starting, adopting stored cases, assigning second coders, listing, progress. */
 public final class CaseFiles {
+    /** The case form's case-list reference variable, filled from the draw entry a coded case starts from. */
+    static final String CASE_REF = "CASE_REF";
+
     private CaseFiles() {}
 
     /** A case file. */
@@ -92,6 +95,8 @@ public final class CaseFiles {
         }
         Map<String, String> cells = forms.newRecordCells(forms.root(), Map.of(), tfId, nextCaseNumber(c, forms, tfId));
         String caseId = cells.get(forms.root().key().get(0));
+        // the case form's link to the draw entry, checked by validation (validate.SampleLinkCheck)
+        if (forms.root().find(CASE_REF).isPresent()) cells.put(CASE_REF, caseRef);
         insertCase(c, caseId, tfId, caseRef, drawId, actor);
         insertPass(c, caseId, Pass.FIRST, coder, PassStatus.IN_PROGRESS, actor);
         AuditLog.record(
@@ -202,7 +207,9 @@ public final class CaseFiles {
             throw new IllegalStateException("case " + caseId + " already has a second pass");
         insertPass(c, caseId, Pass.SECOND, coder, PassStatus.IN_PROGRESS, actor);
         CaseFile cf = find(c, caseId).orElseThrow();
-        Map<String, String> cells = forms.rootCells(cf.tfId(), caseId);
+        Map<String, String> cells = new java.util.LinkedHashMap<>(forms.rootCells(cf.tfId(), caseId));
+        // the blind pass starts from the same draw entry as the first
+        if (cf.caseRef() != null && forms.root().find(CASE_REF).isPresent()) cells.put(CASE_REF, cf.caseRef());
         AuditLog.record(
                 c,
                 new AuditEntry(

@@ -14,6 +14,8 @@ import java.util.List;
  * @param sizeRule     the per-site size rule in words
  * @param replacements ordered replacement draws per site
  * @param cases        every case drawn, by site and draw order
+ * @param frameSizes   cases on each site's list (the frame sizes N of the design weights), recorded with the draw
+ *                     (table {@code sample_frame}, V700); empty for draws recorded before V700
  */
 public record SampleDraw(
         long id,
@@ -24,13 +26,16 @@ public record SampleDraw(
         String method,
         String sizeRule,
         int replacements,
-        List<Drawn> cases) {
+        List<Drawn> cases,
+        java.util.Map<String, Long> frameSizes) {
     public SampleDraw {
         cases = List.copyOf(cases);
+        frameSizes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(frameSizes));
     }
 
     SampleDraw withId(long newId) {
-        return new SampleDraw(newId, frameName, frameSha256, frameRows, seed, method, sizeRule, replacements, cases);
+        return new SampleDraw(
+                newId, frameName, frameSha256, frameRows, seed, method, sizeRule, replacements, cases, frameSizes);
     }
 
     /** Cases in the sample proper (not replacements). */

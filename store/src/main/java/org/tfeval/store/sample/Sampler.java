@@ -97,8 +97,10 @@ public final class Sampler {
         int smallest = bySite.values().stream().mapToInt(List::size).min().orElse(0);
         int largest = bySite.values().stream().mapToInt(List::size).max().orElse(0);
         List<SampleDraw.Drawn> out = new ArrayList<>();
+        Map<String, Long> frames = new TreeMap<>();
         long rows = 0;
         for (Map.Entry<String, List<String>> e : bySite.entrySet()) {
+            frames.put(e.getKey(), (long) e.getValue().size());
             List<String> cases = new ArrayList<>(e.getValue());
             rows += cases.size();
             cases.sort(null);
@@ -109,7 +111,7 @@ public final class Sampler {
                 cases.set(i, cases.get(j));
                 cases.set(j, t);
             }
-            int n = size.at(cases.size(), smallest, largest);
+            int n = size.at(e.getKey(), cases.size(), smallest, largest);
             int end = Math.min(cases.size(), n + replacements);
             for (int i = 0; i < end; i++) out.add(new SampleDraw.Drawn(e.getKey(), cases.get(i), i + 1, i >= n));
         }
@@ -122,10 +124,11 @@ public final class Sampler {
                 METHOD,
                 size.describe(),
                 replacements,
-                out);
+                out,
+                frames);
     }
 
-    private Map<String, List<String>> readFrame(Path frame) {
+    Map<String, List<String>> readFrame(Path frame) {
         String name = frame.getFileName().toString();
         List<Violation> problems = new ArrayList<>();
         Map<String, List<String>> bySite = new TreeMap<>();
@@ -239,6 +242,7 @@ public final class Sampler {
                     }
                     ps.executeBatch();
                 }
+                recordFrames(c, id, draw);
                 AuditLog.record(
                         c,
                         new AuditEntry(
@@ -253,6 +257,30 @@ public final class Sampler {
             });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the sample draw (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * Per site of the draw (V700, {@code sample_frame}): frame size N, cases drawn into the sample n, and
+     * replacements drawn. Who drew, the seed and the method are the draw's own ({@code sample_draw}); replacements
+     * used follow from the coded cases' CASE_REF (see the snapshot's sample design).
+     */
+    private static void recordFrames(Connection c, long id, SampleDraw draw) throws SQLException {
+        Map<String, long[]> drawn = new TreeMap<>();
+        for (SampleDraw.Drawn d : draw.cases())
+            drawn.computeIfAbsent(d.tfId(), k -> new long[2])[d.replacement() ? 1 : 0]++;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sample_frame (draw_id, tf_id, frame_size, "
+                + "sample_size, replacements_drawn) VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Long> f : draw.frameSizes().entrySet()) {
+                long[] n = drawn.getOrDefault(f.getKey(), new long[2]);
+                ps.setLong(1, id);
+                ps.setString(2, f.getKey());
+                ps.setLong(3, f.getValue());
+                ps.setLong(4, n[0]);
+                ps.setLong(5, n[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -279,6 +307,14 @@ public final class Sampler {
                                     r2.getString(4).equals("replacement")));
                     }
                 }
+                Map<String, Long> frames = new TreeMap<>();
+                try (PreparedStatement pf =
+                        c.prepareStatement("SELECT tf_id, frame_size FROM sample_frame WHERE draw_id = ?")) {
+                    pf.setLong(1, id);
+                    try (ResultSet r3 = pf.executeQuery()) {
+                        while (r3.next()) frames.put(r3.getString(1), r3.getLong(2));
+                    }
+                }
                 return new SampleDraw(
                         id,
                         rs.getString(1),
@@ -288,11 +324,36 @@ public final class Sampler {
                         rs.getString(5),
                         rs.getString(6),
                         rs.getInt(7),
-                        cases);
+                        cases,
+                        frames);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read sample draw " + id + " (" + e.getSQLState() + ")", e);
         }
+    }
+
+    /**
+     * The cases on each site's list of recorded draw {@code id}, counted from its case list: the frame sizes
+     * {@code N_h} of the design weights {@code N_h / n_h}. Refused unless {@code frame} is the list the draw was
+     * drawn from (same SHA-256). Draws recorded since V700 carry their frame sizes ({@link SampleDraw#frameSizes()}),
+     * so snapshots and analyses need no case list; this re-counts them from the file.
+     */
+    public static Map<String, Long> frameSizes(Store store, long id, Path frame) {
+        SampleDraw recorded = load(store, id);
+        String sha = ContentHash.sha256(frame);
+        if (!sha.equals(recorded.frameSha256())) {
+            throw org.tfeval.instrument.workflow.Problem.refused(
+                    "the case list is not the one sample draw " + id + " was drawn from (SHA-256 "
+                            + ContentHash.shortId(sha) + "... vs recorded "
+                            + ContentHash.shortId(recorded.frameSha256())
+                            + "...)",
+                    "pass the case list the draw was made from");
+        }
+        Map<String, Long> out = new TreeMap<>();
+        of(new SampleSize.Fixed(1), recorded.seed())
+                .readFrame(frame)
+                .forEach((site, cases) -> out.put(site, (long) cases.size()));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** Re-derives a recorded draw from the frame; returns the differences (empty when it reproduces). */
@@ -305,6 +366,10 @@ public final class Sampler {
                     + "... vs recorded " + ContentHash.shortId(recorded.frameSha256()) + "...)");
         }
         SampleSize size = SampleSize.parse(recorded.sizeRule().split(" ")[0]);
+        if (!recorded.frameSizes().isEmpty()
+                && !recorded.frameSizes()
+                        .equals(Sampler.of(size, recorded.seed()).draw(frame).frameSizes()))
+            problems.add("the frame sizes recorded with the draw differ from the case list's");
         SampleDraw again = Sampler.of(size, recorded.seed())
                 .withReplacements(recorded.replacements())
                 .draw(frame);

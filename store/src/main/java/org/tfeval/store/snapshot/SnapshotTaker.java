@@ -9,11 +9,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.tfeval.instrument.measures.MeasureCatalogue;
 import org.tfeval.instrument.validation.ValidationReport;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.instrument.workflow.ProgressListener;
+import org.tfeval.snapshot.DrawDesign;
 import org.tfeval.snapshot.Manifest;
 import org.tfeval.snapshot.Snapshot;
 import org.tfeval.snapshot.write.DatasetQuery;
@@ -122,11 +124,15 @@ public final class SnapshotTaker {
             pg.setAutoCommit(false);
             pg.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             // performance measures (issue 14), read in the same transaction as the forms
+            // read first in the transaction: the design counts the coded cases the datasets hold
+            DrawDesign design = drawDesign(pg, store.instrument());
+            org.tfeval.snapshot.CodingPairs pairs = codingPairs(pg, store.instrument());
+            SnapshotWriter designed = writer.withDrawDesign(design).withCodingPairs(pairs);
             SnapshotWriter w = measureCatalogue == null
-                    ? writer
+                    ? designed
                     : MeasureSnapshot.read(pg, store, measureCatalogue, measureCatalogueYaml)
-                            .map(m -> writer.withMeasures(m.source()))
-                            .orElse(writer);
+                            .map(m -> designed.withMeasures(m.source()))
+                            .orElse(designed);
             SnapshotWriter.Written written = w.write(
                     snapshots,
                     summary(validation),
@@ -151,6 +157,82 @@ public final class SnapshotTaker {
                     e);
         }
     }
+
+    /**
+     * Per task force, its latest recorded draw with frame size (V700 {@code sample_frame}), cases drawn, replacements
+     * drawn, and how many sampled entries and replacements have a coded case (matched by the case form's TF_ID and
+     * CASE_REF); draws recorded before V700 have no frame sizes and are left out.
+     */
+    static DrawDesign drawDesign(Connection c, org.tfeval.instrument.Instrument ins) throws SQLException {
+        org.tfeval.instrument.Form caseForm = ins.forms().stream()
+                .filter(f -> f.key().size() == 1
+                        && f.find(CASE_REF).isPresent()
+                        && f.find(SITE).isPresent())
+                .findFirst()
+                .orElse(null);
+        String coded = "0";
+        if (caseForm != null) {
+            String t = new org.tfeval.store.schema.FormTable(ins, caseForm).table();
+            String site = org.tfeval.store.schema.FormTable.column(SITE);
+            String ref = org.tfeval.store.schema.FormTable.column(CASE_REF);
+            coded = "(SELECT count(DISTINCT s.case_ref) FROM sample_case s WHERE s.draw_id = f.draw_id AND s.tf_id = "
+                    + "f.tf_id AND s.role = ? AND EXISTS (SELECT 1 FROM " + t + " x WHERE x." + site
+                    + " = s.tf_id AND x."
+                    + ref + " = s.case_ref))";
+        }
+        String sql = "WITH latest AS (SELECT tf_id, max(draw_id) AS draw_id FROM sample_frame GROUP BY tf_id) "
+                + "SELECT f.tf_id, f.draw_id, f.frame_size, f.sample_size, f.replacements_drawn, " + coded + ", "
+                + coded + ", d.actor, d.at, d.seed, d.size_rule, d.method FROM sample_frame f JOIN latest l ON "
+                + "l.tf_id = f.tf_id AND l.draw_id = f.draw_id JOIN sample_draw d ON d.id = f.draw_id ORDER BY f.tf_id";
+        List<DrawDesign.Site> sites = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (caseForm != null) {
+                ps.setString(1, "sample");
+                ps.setString(2, "replacement");
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next())
+                    sites.add(new DrawDesign.Site(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getString(8),
+                            rs.getObject(9, OffsetDateTime.class)
+                                    .withOffsetSameInstant(ZoneOffset.UTC)
+                                    .toInstant()
+                                    .toString(),
+                            rs.getLong(10),
+                            rs.getString(11),
+                            rs.getString(12)));
+            }
+        }
+        return new DrawDesign(sites);
+    }
+
+    /** The double-coded pairs of every case file whose two passes are complete (coders not named). */
+    static org.tfeval.snapshot.CodingPairs codingPairs(Connection c, org.tfeval.instrument.Instrument ins)
+            throws SQLException {
+        org.tfeval.store.coding.CaseForms forms;
+        try {
+            forms = org.tfeval.store.coding.CaseForms.of(ins);
+        } catch (IllegalArgumentException notCaseFiles) {
+            return org.tfeval.snapshot.CodingPairs.NONE; // an instrument without case-file forms has no double coding
+        }
+        List<org.tfeval.snapshot.CodingPairs.Pair> out = new java.util.ArrayList<>();
+        for (var p : org.tfeval.store.coding.Reconciliation.pairs(c, forms, null))
+            out.add(new org.tfeval.snapshot.CodingPairs.Pair(
+                    p.caseId(), p.tfId(), p.form(), p.variable(), p.first(), p.second()));
+        return new org.tfeval.snapshot.CodingPairs(out);
+    }
+
+    /** The case form's case-list reference and task-force variables (as validate.SampleLinkCheck). */
+    static final String CASE_REF = "CASE_REF";
+
+    static final String SITE = "TF_ID";
 
     /** The variable that ties a form's records to an interview participant. */
     static final String PARTICIPANT_ID = "PARTICIPANT_ID";

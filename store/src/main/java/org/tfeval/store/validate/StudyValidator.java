@@ -73,6 +73,7 @@ public final class StudyValidator {
                     done = records(c, f, log, records, missingness, done, total);
                 }
                 for (Form f : ins.forms()) crossForm(c, f, log);
+                SampleLinkCheck.check(c, ins, log, SQL_CHECK_LIMIT);
                 return null;
             });
         } catch (SQLException e) {

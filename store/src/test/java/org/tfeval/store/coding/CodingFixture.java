@@ -44,7 +44,16 @@ final class CodingFixture {
     /** Records a draw of the given cases (site, reference pairs) as a sample. */
     static SampleDraw draw(Store store, List<SampleDraw.Drawn> cases) {
         SampleDraw d = new SampleDraw(
-                0, "case_list.csv", "0".repeat(64), cases.size(), 1, Sampler.METHOD, "30 per site", 0, cases);
+                0,
+                "case_list.csv",
+                "0".repeat(64),
+                cases.size(),
+                1,
+                Sampler.METHOD,
+                "30 per site",
+                0,
+                cases,
+                java.util.Map.of());
         return Sampler.record(store, d, "test", "test");
     }
 }
