@@ -12,6 +12,7 @@ import org.tfeval.qual.codebook.Codebook;
 import org.tfeval.qual.refi.Qdc;
 import org.tfeval.study.Study;
 import org.tfeval.study.accounts.Role;
+import org.tfeval.study.protect.InterviewSafety;
 import org.tfeval.study.qual.Deidentification;
 import org.tfeval.study.qual.Interviews;
 
@@ -59,6 +60,14 @@ public final class QualSeed {
 
     private QualSeed() {}
 
+    /** A survivor is interviewed only with a safe contact and the site's referral list on record. */
+    private static void safety(Study study, List<Person> people) {
+        InterviewSafety safety = InterviewSafety.of(study);
+        people.stream().map(Person::tf).distinct().forEach(tf -> safety.recordReferralList(tf, "r1", "test"));
+        for (Person x : people)
+            safety.recordSafeContact(x.participantId(), InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "test");
+    }
+
     /** One participant of the seed. */
     public record Person(String participantId, String tf, int tier, String transcript, boolean codable) {}
 
@@ -87,6 +96,7 @@ public final class QualSeed {
             Files.writeString(dir.resolve("participant.csv"), p);
             Files.writeString(dir.resolve("interview.csv"), i);
             for (String form : List.of("participant", "interview")) {
+                if (form.equals("interview")) safety(study, people);
                 if (!study.importFile(form, dir.resolve(form + ".csv"), "test", "test", ProgressListener.NONE)
                         .stored()) throw new IllegalStateException("the seed's " + form + " form was not stored");
             }
