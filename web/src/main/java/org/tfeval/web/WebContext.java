@@ -12,7 +12,6 @@ import org.tfeval.study.qual.Deidentification;
 import org.tfeval.study.queries.DataQueries;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.web.auth.Sessions;
-import org.tfeval.web.auth.SignInThrottle;
 
 /**
  * What the route handlers share: the study's services (each use case runs its own transaction,
@@ -27,7 +26,7 @@ import org.tfeval.web.auth.SignInThrottle;
  * @param exports      CSV exports
  * @param sessions     the sessions
  * @param pages        template rendering
- * @param throttle     failed sign-ins per client address
+ * @param throttle     failed sign-ins per client address (in the database, so a restart keeps them)
  * @param deid         de-identification review of transcripts
  * @param access       restricted-use access (the data steward's)
  * @param field        field packages: checkout, devices, the conflict queue
@@ -45,7 +44,7 @@ public record WebContext(
         Exports exports,
         Sessions sessions,
         Pages pages,
-        SignInThrottle throttle,
+        org.tfeval.study.accounts.SignInAddresses throttle,
         Deidentification deid,
         RestrictedAccess access,
         Field field,

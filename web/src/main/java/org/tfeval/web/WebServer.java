@@ -24,7 +24,6 @@ import org.tfeval.study.queries.DataQueries;
 import org.tfeval.study.sampling.Sampling;
 import org.tfeval.study.transaction.Transactions;
 import org.tfeval.web.auth.Sessions;
-import org.tfeval.web.auth.SignInThrottle;
 
 /**
  * The running web application: Javalin on Jetty, bound to one host and port, with the route table,
@@ -53,7 +52,7 @@ public final class WebServer implements AutoCloseable {
      *                          (X-Forwarded-For/-Proto trusted from loopback peers only; cookies Secure; HSTS)
      * @param allowedHosts      Host header names answered (others get 421); localhost, 127.0.0.1, ::1 and the
      *                          bound address are always allowed
-     * @param signInsPerAddress failed sign-ins one client address may make per {@link SignInThrottle#WINDOW}
+     * @param signInsPerAddress failed sign-ins one client address may make per {@link org.tfeval.study.accounts.SignInAddresses#WINDOW}
      */
     public record Settings(
             String host,
@@ -93,7 +92,7 @@ public final class WebServer implements AutoCloseable {
                     System.err,
                     false,
                     Set.of(),
-                    SignInThrottle.DEFAULT_FAILURES_PER_WINDOW);
+                    org.tfeval.study.accounts.SignInAddresses.DEFAULT_FAILURES_PER_WINDOW);
         }
 
         public Settings withHost(String h) {
@@ -301,7 +300,7 @@ public final class WebServer implements AutoCloseable {
                     new Exports(tx),
                     sessions,
                     pages,
-                    new SignInThrottle(settings.signInsPerAddress()),
+                    new org.tfeval.study.accounts.SignInAddresses(tx, settings.signInsPerAddress()),
                     Deidentification.of(study),
                     RestrictedAccess.of(study).withVersion(settings.version()),
                     new Field(tx),

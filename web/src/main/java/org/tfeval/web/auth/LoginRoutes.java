@@ -81,16 +81,17 @@ public final class LoginRoutes {
         String typed = ctx.formParam("name");
         String name = typed != null && Account.NAME.matcher(typed.strip()).matches() ? typed.strip() : null;
         String address = Requests.client(ctx);
-        if (!w.throttle().tryAcquire(address)) {
+        Instant now = Instant.now();
+        if (!w.throttle().tryAcquire(address, now)) {
             login(ctx, anonymous, throttled(), name, HttpStatus.TOO_MANY_REQUESTS);
             return;
         }
-        Accounts.SignIn attempt = w.accounts().signIn(typed, ctx.formParam("password"), Instant.now());
+        Accounts.SignIn attempt = w.accounts().signIn(typed, ctx.formParam("password"), now);
         if (!attempt.succeeded()) {
             login(ctx, anonymous, failure(), name, HttpStatus.UNAUTHORIZED);
             return;
         }
-        w.throttle().release(address);
+        w.throttle().release(address, now);
         Session s = w.sessions()
                 .signIn(attempt.account(), anonymous == null ? null : anonymous.id(), attempt.mustChangePassword());
         SessionCookie.set(ctx, s);
