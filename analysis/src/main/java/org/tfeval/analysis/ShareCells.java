@@ -1,7 +1,12 @@
 package org.tfeval.analysis;
 
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import org.tfeval.analysis.data.DesignEstimate;
+import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.Interval;
+import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.SampleDesign;
 import org.tfeval.analysis.data.Share;
 
 /**
@@ -64,6 +69,18 @@ public record ShareCells(
                 orNull(share.proportion()),
                 orNull(wilson.low()),
                 orNull(wilson.high()));
+    }
+
+    /**
+     * The cells of the share of {@code f}'s rows with a task force that {@code rows} accepts whose {@code status} is
+     * {@link Share#EVENT}: the design-based estimate and interval of {@code design} (a domain estimate: the other
+     * rows stay in the design), with the unweighted share and its Wilson interval beside it.
+     */
+    public static ShareCells estimate(
+            FormData f, IntPredicate rows, IntUnaryOperator status, SampleDesign design, double confidence) {
+        Share share = Share.count(f.rows(), i -> f.site(i) >= 0 && rows.test(i), status);
+        return of(
+                share, Intervals.wilson(share, confidence), design.share(f.rows(), f::site, rows, status, confidence));
     }
 
     /** A number, or null for NaN and infinities (not computed). */

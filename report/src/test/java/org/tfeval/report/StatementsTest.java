@@ -143,16 +143,17 @@ class StatementsTest {
     void the_charging_sentence_names_the_most_frequent_top_charge_and_the_trafficking_statute_share() {
         var t = r.results.analysis(Charging.ID).table(Charging.TOP_CHARGE);
         Charging.TopChargeRow best = t.rows().get(0);
-        for (var x : t.rows()) if (x.share().n() > best.share().n()) best = x;
+        for (var x : t.rows()) if (x.share().pct() > best.share().pct()) best = x;
         var statute = row(
                 Charging.ID,
                 Charging.STATUTE,
                 x -> x.type().equals("All") && x.measure().equals("Top charge under a trafficking statute"));
         Statement s = one(Findings.summary(lookup), "The most common top charge");
         assertThat(s.text())
-                .contains(best.charge().toLowerCase(Locale.ROOT) + " ("
-                        + Format.percent(best.share().pct()) + ")")
-                .contains(Format.percent(statute.share().pct()) + " had a trafficking statute");
+                .contains(best.charge().toLowerCase(Locale.ROOT) + ", an estimated "
+                        + Format.percent(best.share().pct()) + ci(best.share()) + ";")
+                .contains(Format.percent(statute.share().pct()) + ci(statute.share()) + " had a trafficking statute")
+                .contains(Findings.DESIGN_BASED);
     }
 
     @Test
@@ -161,7 +162,7 @@ class StatementsTest {
         Identification.SourceRow best = null;
         for (var x : t.rows()) {
             if (x.type().equals("Sex trafficking")
-                    && (best == null || x.share().n() > best.share().n())) best = x;
+                    && (best == null || x.share().pct() > best.share().pct())) best = x;
         }
         var stings = row(
                 Identification.ID,
@@ -169,8 +170,9 @@ class StatementsTest {
                 x -> x.cases().equals("Undercover stings"));
         Statement s = one(Findings.summary(lookup), "Sex-trafficking cases most often came");
         assertThat(s.text())
-                .contains(best.source().toLowerCase(Locale.ROOT) + " ("
-                        + Format.percent(best.share().pct()) + ")")
+                .contains(best.source().toLowerCase(Locale.ROOT) + ", an estimated "
+                        + Format.percent(best.share().pct()) + ci(best.share()) + ";")
+                .contains(Findings.DESIGN_BASED)
                 .contains(Format.percent(1 - stings.share().pct()) + " of stings involved no actual victim");
     }
 
@@ -189,10 +191,12 @@ class StatementsTest {
         Statement s =
                 one(Findings.summary(lookup), "Of " + Format.count(referred.denominator(), "survivor", "survivors"));
         assertThat(s.text())
-                .contains(Format.percent(referred.pct()) + " were referred to services")
-                .contains(Format.count(arrested.n(), "survivor", "survivors") + " ("
-                        + Format.percent(arrested.pct()) + ") " + (arrested.n() == 1 ? "was" : "were")
-                        + " themselves arrested");
+                .contains(Format.percent(referred.pct()) + ci(referred) + " were referred to services")
+                .contains(Format.count(arrested.n()) + " of "
+                        + Format.count(arrested.denominator(), "survivor", "survivors") + " "
+                        + (arrested.n() == 1 ? "was" : "were")
+                        + " themselves arrested, an estimated " + Format.percent(arrested.pct()) + ci(arrested) + ".")
+                .contains(Findings.DESIGN_BASED);
     }
 
     static Disproportionality.RaceRow largestRatio() {
@@ -389,7 +393,9 @@ class StatementsTest {
                 recs,
                 "Screen before arresting",
                 arrested.n() > 0,
-                Format.count(arrested.n(), "survivor", "survivors") + " (" + Format.percent(arrested.pct()) + ")");
+                Format.count(arrested.n()) + " of " + Format.count(arrested.denominator(), "survivor", "survivors")
+                        + " " + (arrested.n() == 1 ? "was" : "were") + " arrested, an estimated "
+                        + Format.percent(arrested.pct()) + " of survivors");
         ShareCells referred = treatment("Referred to services");
         check(
                 recs,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Counts of a categorical variable's documented codes among some rows, in code order, with the
@@ -55,5 +56,20 @@ public record Categories(Map<Long, Long> counts, Exclusions excluded) {
             if (dense[v] > 0) counts.merge((long) v, dense[v], Long::sum);
         }
         return new Categories(counts, ex.build());
+    }
+
+    /**
+     * The status of a row for the share of {@code code} among the documented {@code codes} of {@code column}:
+     * {@link Share#EVENT} for {@code code}, {@link Share#NO_EVENT} for another documented code, else the missing
+     * code (or {@link Exclusions#UNDOCUMENTED}), so that {@link Share#count} agrees with {@link #of}.
+     */
+    public static IntUnaryOperator status(IntColumn column, List<Long> codes, long code) {
+        java.util.Set<Long> documented = java.util.Set.copyOf(codes);
+        return i -> {
+            int v = column.get(i);
+            if (v == code) return Share.EVENT;
+            if (v >= 0 && documented.contains((long) v)) return Share.NO_EVENT;
+            return v < 0 ? v : Exclusions.UNDOCUMENTED;
+        };
     }
 }

@@ -13,7 +13,7 @@ import org.tfeval.analysis.TableKey;
 import org.tfeval.analysis.data.Categories;
 import org.tfeval.analysis.data.ExactTests;
 import org.tfeval.analysis.data.FormData;
-import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.SampleDesign;
 import org.tfeval.analysis.data.Share;
 import org.tfeval.analysis.data.StudyData;
 import org.tfeval.instrument.Variable;
@@ -23,7 +23,9 @@ import org.tfeval.instrument.Variable;
  * of cases with each evidence type ({@code EVID_*}, the instrument's {@code evidence} group),
  * overall and for cases with an actual victim and sting-only cases; and the outcomes of
  * actual-victim cases against sting-only cases (an undercover sting, the instrument's {@code ID_SOURCE} code class "sting", without
- * an actual victim).
+ * an actual victim). Shares are design-based ({@link SampleDesign}: weighted, task force as the cluster), with the
+ * unweighted share and its Wilson interval beside them; Fisher's exact test treats cases as independent (said in its
+ * note).
  */
 public final class Identification implements Analysis {
     /** Analysis id. */
@@ -77,6 +79,8 @@ public final class Identification implements Analysis {
     @Override
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
         double conf = settings.confidence();
+        SampleDesign design = SampleDesign.of(data, settings.frames());
+        String designNote = design.describe(settings.confidenceLabel());
         FormData c = data.cases();
         var ht = c.code("HT_TYPE");
         var src = c.code("ID_SOURCE");
@@ -96,17 +100,19 @@ public final class Identification implements Analysis {
                 data.label("case", "HT_TYPE", t), (IntPredicate) i -> c.site(i) >= 0 && ht.get(i) == t
             });
         }
+        List<Long> sourceCodes = data.codes("case", "ID_SOURCE");
         for (Object[] g : groups) {
-            Categories cat = Categories.of(src, (IntPredicate) g[1], data.codes("case", "ID_SOURCE"));
+            IntPredicate in = (IntPredicate) g[1];
+            Categories cat = Categories.of(src, in, sourceCodes);
             for (var e : cat.counts().entrySet()) {
-                Share s = new Share(e.getValue(), cat.total(), cat.excluded());
                 sb.add(new SourceRow(
                         (String) g[0],
                         data.label("case", "ID_SOURCE", e.getKey()),
-                        ShareCells.of(s, Intervals.wilson(s, conf))));
+                        ShareCells.estimate(c, in, Categories.status(src, sourceCodes, e.getKey()), design, conf)));
             }
         }
         sb.note("Shares are of cases with a recorded source.");
+        sb.note(designNote);
         tables.add(sb.build());
 
         Set<Long> sting = data.instrument().codeClass("ID_SOURCE", STING_CLASS);
@@ -119,13 +125,15 @@ public final class Identification implements Analysis {
                         ACTUAL_VICTIM_TABLE, "Cases with an actual victim present")
                 .text("cases", "Cases")
                 .shareColumns("With an actual victim");
-        Share all = Share.of(actual, i -> c.site(i) >= 0);
-        vb.add(new VictimRow("All cases", ShareCells.of(all, Intervals.wilson(all, conf))));
-        Share stings = Share.of(actual, i -> c.site(i) >= 0 && sting.contains((long) src.get(i)));
-        vb.add(new VictimRow("Undercover stings", ShareCells.of(stings, Intervals.wilson(stings, conf))));
-        Share nonStings =
-                Share.of(actual, i -> c.site(i) >= 0 && !sting.contains((long) src.get(i)) && src.get(i) >= 0);
-        vb.add(new VictimRow("Other sources", ShareCells.of(nonStings, Intervals.wilson(nonStings, conf))));
+        vb.add(new VictimRow("All cases", ShareCells.estimate(c, i -> true, actual::get, design, conf)));
+        vb.add(new VictimRow(
+                "Undercover stings",
+                ShareCells.estimate(c, i -> sting.contains((long) src.get(i)), actual::get, design, conf)));
+        vb.add(new VictimRow(
+                "Other sources",
+                ShareCells.estimate(
+                        c, i -> !sting.contains((long) src.get(i)) && src.get(i) >= 0, actual::get, design, conf)));
+        vb.note(designNote);
         tables.add(vb.build());
 
         ResultTable.Builder<EvidenceRow> eb = ResultTable.builder(EVIDENCE, "Evidence in the case files")
@@ -140,10 +148,11 @@ public final class Identification implements Analysis {
                     new Object[] {"All cases", (IntPredicate) i -> c.site(i) >= 0},
                     new Object[] {ACTUAL_VICTIM, withVictim},
                     new Object[] {STING_ONLY, stingOnly})) {
-                Share s = Share.of(col, (IntPredicate) g[1]);
-                eb.add(new EvidenceRow(label, (String) g[0], ShareCells.of(s, Intervals.wilson(s, conf))));
+                eb.add(new EvidenceRow(
+                        label, (String) g[0], ShareCells.estimate(c, (IntPredicate) g[1], col::get, design, conf)));
             }
         }
+        eb.note(designNote);
         tables.add(eb.build());
 
         ResultTable.Builder<OutcomeRow> ob = ResultTable.builder(
@@ -160,8 +169,10 @@ public final class Identification implements Analysis {
                     new String[] {"Prosecution", StudyData.CASE_PROSECUTION},
                     new String[] {"Trafficking charge", StudyData.CASE_HT_CHARGE},
                     new String[] {"Conviction", StudyData.CASE_CONVICTION})) {
-                Share s = Share.of(c.code(o[1]), (IntPredicate) g[1]);
-                ob.add(new OutcomeRow((String) g[0], o[0], ShareCells.of(s, Intervals.wilson(s, conf))));
+                ob.add(new OutcomeRow(
+                        (String) g[0],
+                        o[0],
+                        ShareCells.estimate(c, (IntPredicate) g[1], c.code(o[1])::get, design, conf)));
             }
         }
         ResultTable.Builder<TestRow> tb = ResultTable.builder(
@@ -183,6 +194,7 @@ public final class Identification implements Analysis {
         ob.note(
                 "Sting-only: identified through an undercover sting (ID_SOURCE = 1) with no actual victim (ACTUAL_VICTIM = 0), "
                         + "typically an officer posing as a buyer or seller.");
+        ob.note(designNote);
         tables.add(ob.build());
         tables.add(tb.build());
         return new AnalysisResult(
@@ -190,7 +202,8 @@ public final class Identification implements Analysis {
                 title(),
                 "Distributions of the identification source and shares of cases with each evidence type and "
                         + "outcome, with " + settings.confidenceLabel()
-                        + " Wilson intervals, for cases with an actual victim and sting-only cases; Fisher's exact "
+                        + " intervals, design-based (weighted, task force as the cluster) with the unweighted share and"
+                        + " its Wilson interval beside each, for cases with an actual victim and sting-only cases; Fisher's exact "
                         + "test compares the two.",
                 tables,
                 List.of());

@@ -15,6 +15,7 @@ import org.tfeval.analysis.data.Exclusions;
 import org.tfeval.analysis.data.FormData;
 import org.tfeval.analysis.data.GroupedShares;
 import org.tfeval.analysis.data.Intervals;
+import org.tfeval.analysis.data.SampleDesign;
 import org.tfeval.analysis.data.Share;
 import org.tfeval.analysis.data.StudyData;
 import org.tfeval.analysis.data.TaskForce;
@@ -24,7 +25,9 @@ import org.tfeval.analysis.data.TaskForce;
  * justice system treated them ({@code V_ARRESTED}, {@code V_CHARGED}, {@code V_INTERVIEWED},
  * {@code V_REFERRED_SERVICES}, {@code V_COOPERATED}, {@code V_TESTIFIED}), by type of trafficking;
  * and survivor arrests by whether the task force said it may arrest survivors
- * ({@code TF_MAY_ARREST_SURVIVORS}).
+ * ({@code TF_MAY_ARREST_SURVIVORS}). Shares are design-based ({@link SampleDesign}: a survivor weighs what the coded
+ * case of its task force weighs, task force as the cluster), with the unweighted share and its Wilson interval beside
+ * them; a single task force's shares rest on one cluster and have the Wilson interval only.
  */
 public final class Survivors implements Analysis {
     /** Analysis id. */
@@ -75,6 +78,8 @@ public final class Survivors implements Analysis {
     @Override
     public AnalysisResult run(StudyData data, AnalysisSettings settings) {
         double conf = settings.confidence();
+        SampleDesign design = SampleDesign.of(data, settings.frames());
+        String designNote = design.describe(settings.confidenceLabel());
         FormData v = data.victims();
         IntPredicate known = i -> v.site(i) >= 0;
         List<ResultTable<?>> tables = new ArrayList<>();
@@ -85,17 +90,19 @@ public final class Survivors implements Analysis {
                 .text("category", "Category")
                 .shareColumns("Survivors");
         for (String var : DEMOGRAPHICS) {
-            Categories cat = Categories.of(v.code(var), known, data.codes("victim", var));
+            var col = v.code(var);
+            List<Long> codes = data.codes("victim", var);
+            Categories cat = Categories.of(col, known, codes);
             for (var e : cat.counts().entrySet()) {
-                Share s = new Share(e.getValue(), cat.total(), cat.excluded());
                 db.add(new DemographicRow(
                         data.variableLabel("victim", var),
                         data.label("victim", var, e.getKey()),
-                        ShareCells.of(s, Intervals.wilson(s, conf))));
+                        ShareCells.estimate(v, known, Categories.status(col, codes, e.getKey()), design, conf)));
             }
         }
         db.note(
                 "Each variable's shares are of survivors with a recorded value; the 'Excluded' column counts those without.");
+        db.note(designNote);
         tables.add(db.build());
 
         ResultTable.Builder<TreatmentRow> tb = ResultTable.builder(
@@ -116,24 +123,22 @@ public final class Survivors implements Analysis {
         for (Object[] g : groups) {
             IntPredicate rows = (IntPredicate) g[1];
             for (String var : TREATMENT) {
-                Share s;
+                java.util.function.IntUnaryOperator status;
                 String measure = data.variableLabel("victim", var);
                 if (var.equals("V_CHARGED")) {
                     var charged = v.code(var);
                     // a survivor not arrested was not charged (V_CHARGED is not applicable then)
-                    s = Share.count(
-                            v.rows(),
-                            rows,
-                            i -> arrested.get(i) == 0
-                                    ? Share.NO_EVENT
-                                    : arrested.get(i) == 1 ? charged.get(i) : arrested.get(i));
+                    status = i -> arrested.get(i) == 0
+                            ? Share.NO_EVENT
+                            : arrested.get(i) == 1 ? charged.get(i) : arrested.get(i);
                 } else {
-                    s = Share.of(v.code(var), rows);
+                    status = v.code(var)::get;
                 }
-                tb.add(new TreatmentRow((String) g[0], measure, ShareCells.of(s, Intervals.wilson(s, conf))));
+                tb.add(new TreatmentRow((String) g[0], measure, ShareCells.estimate(v, rows, status, design, conf)));
             }
         }
         tb.note("'Victim charged' is of all survivors (a survivor not arrested counts as not charged).");
+        tb.note(designNote);
         tables.add(tb.build());
 
         ResultTable.Builder<TreatmentRow> sb = ResultTable.builder(
@@ -154,6 +159,8 @@ public final class Survivors implements Analysis {
                         ShareCells.of(s, Intervals.wilson(s, conf))));
             }
         }
+        sb.note("Each task force's rows rest on one cluster: " + settings.confidenceLabel()
+                + " Wilson intervals of its own survivors, unweighted ('%' and the unweighted columns are the same).");
         tables.add(sb.build());
 
         ResultTable.Builder<PolicyRow> pb = ResultTable.builder(
@@ -167,13 +174,13 @@ public final class Survivors implements Analysis {
                     .toList();
             boolean[] in = new boolean[data.taskForces().size()];
             tfs.forEach(t -> in[t.index()] = true);
-            Share s = Share.of(arrested, i -> known.test(i) && in[v.site(i)]);
             pb.add(new PolicyRow(
                     data.label("task_force", "TF_MAY_ARREST_SURVIVORS", policy),
                     tfs.size(),
-                    ShareCells.of(s, Intervals.wilson(s, conf))));
+                    ShareCells.estimate(v, i -> in[v.site(i)], arrested::get, design, conf)));
         }
         pb.note("Policy from the task-force interviews (TF_MAY_ARREST_SURVIVORS).");
+        pb.note(designNote);
         ResultTable<PolicyRow> arrests = pb.build();
         if (arrests.rowCount() == 2) {
             Share yes =
@@ -190,7 +197,9 @@ public final class Survivors implements Analysis {
                 ID,
                 title(),
                 "Distributions and shares among survivors with a recorded value, with " + settings.confidenceLabel()
-                        + " Wilson intervals.",
+                        + " intervals, design-based (weighted, task force as the cluster) with the unweighted share and"
+                        + " its Wilson interval beside each; a single task force's shares are unweighted with Wilson"
+                        + " intervals.",
                 tables,
                 List.of());
     }

@@ -133,9 +133,11 @@ public final class Findings {
                 .filter(t -> t.rowCount() > 0)
                 .flatMap(t -> {
                     Charging.TopChargeRow best = t.rows().stream()
-                            .reduce((a, b) -> b.share().n() > a.share().n() ? b : a)
-                            .orElseThrow();
-                    if (best.share().n() == 0) return Optional.empty();
+                            .filter(x -> x.share().pct() != null)
+                            .reduce((a, b) -> b.share().pct() > a.share().pct() ? b : a)
+                            .orElse(null);
+                    if (best == null || best.share().n() == 0) return Optional.empty();
+                    String c = r.confidence();
                     var statute = r.row(
                             Charging.ID,
                             Charging.STATUTE,
@@ -144,11 +146,15 @@ public final class Findings {
                     return Optional.of(Statement.of(
                             String.format(
                                     Locale.ROOT,
-                                    "The most common top charge of prosecuted suspects was %s (%s)%s.",
+                                    "The most common top charge of prosecuted suspects was %s, an estimated %s%s%s. "
+                                            + DESIGN_BASED,
                                     best.charge().toLowerCase(Locale.ROOT),
                                     Format.percent(best.share().pct()),
-                                    statute.map(s -> "; "
+                                    ResultLookup.ci(c, best.share()),
+                                    statute.filter(s -> s.share().pct() != null)
+                                            .map(s -> "; "
                                                     + Format.percent(s.share().pct())
+                                                    + ResultLookup.ci(c, s.share())
                                                     + " had a trafficking statute as their top charge")
                                             .orElse("")),
                             Charging.ID + "/top_charge",
@@ -162,22 +168,27 @@ public final class Findings {
         Identification.SourceRow best = null;
         for (Identification.SourceRow x : t.get().rows()) {
             if (x.type().equals(SEX)
-                    && (best == null || x.share().n() > best.share().n())) best = x;
+                    && x.share().pct() != null
+                    && (best == null || x.share().pct() > best.share().pct())) best = x;
         }
         if (best == null || best.share().n() == 0) return Optional.empty();
+        String c = r.confidence();
         var stings = r.row(
                 Identification.ID,
                 Identification.ACTUAL_VICTIM_TABLE,
                 x -> x.cases().equals("Undercover stings"));
-        String stingText = stings.filter(x -> x.share().denominator() > 0)
+        String stingText = stings.filter(
+                        x -> x.share().denominator() > 0 && x.share().pct() != null)
                 .map(x -> "; " + Format.percent(1 - x.share().pct()) + " of stings involved no actual victim")
                 .orElse("");
         return Optional.of(Statement.of(
                 String.format(
                         Locale.ROOT,
-                        "Sex-trafficking cases most often came to the task forces through %s (%s)%s.",
+                        "Sex-trafficking cases most often came to the task forces through %s, an estimated %s%s%s. "
+                                + DESIGN_BASED,
                         best.source().toLowerCase(Locale.ROOT),
                         Format.percent(best.share().pct()),
+                        ResultLookup.ci(c, best.share()),
                         stingText),
                 Identification.ID + "/id_source",
                 Identification.ID + "/actual_victim"));
@@ -194,17 +205,26 @@ public final class Findings {
                         Survivors.TREATMENT_TABLE,
                         x -> x.group().equals("All") && x.measure().equals("Victim arrested"))
                 .map(Survivors.TreatmentRow::share);
-        if (referred.isEmpty() || arrested.isEmpty() || referred.get().denominator() == 0) return Optional.empty();
+        if (referred.isEmpty()
+                || arrested.isEmpty()
+                || referred.get().denominator() == 0
+                || referred.get().pct() == null
+                || arrested.get().pct() == null) return Optional.empty();
+        String c = r.confidence();
         return Optional.of(Statement.of(
                 String.format(
                         Locale.ROOT,
-                        "Of %s with a recorded referral, %s were referred to services; %s (%s) %s "
-                                + "themselves arrested.",
+                        "Of %s with a recorded referral, %s%s were referred to services; %s of %s %s "
+                                + "themselves arrested, an estimated %s%s. "
+                                + DESIGN_BASED,
                         Format.count(referred.get().denominator(), "survivor", "survivors"),
                         Format.percent(referred.get().pct()),
-                        Format.count(arrested.get().n(), "survivor", "survivors"),
+                        ResultLookup.ci(c, referred.get()),
+                        Format.count(arrested.get().n()),
+                        Format.count(arrested.get().denominator(), "survivor", "survivors"),
+                        Format.noun(arrested.get().n(), "was", "were"),
                         Format.percent(arrested.get().pct()),
-                        Format.noun(arrested.get().n(), "was", "were")),
+                        ResultLookup.ci(c, arrested.get())),
                 Survivors.ID + "/treatment"));
     }
 

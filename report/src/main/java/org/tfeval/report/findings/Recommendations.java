@@ -70,11 +70,12 @@ public final class Recommendations {
                 .ifPresent(x -> out.add(Statement.of(
                         String.format(
                                 Locale.ROOT,
-                                "Screen before arresting: %s (%s) %s arrested. Adopt "
+                                "Screen before arresting: %s of %s %s arrested, an estimated %s of survivors. Adopt "
                                         + "screening and non-arrest protocols for people identified as possible victims.",
-                                Format.count(x.n(), "survivor", "survivors"),
-                                Format.percent(x.pct()),
-                                Format.noun(x.n(), "was", "were")),
+                                Format.count(x.n()),
+                                Format.count(x.denominator(), "survivor", "survivors"),
+                                Format.noun(x.n(), "was", "were"),
+                                x.pct() == null ? "share not computed" : Format.percent(x.pct())),
                         Survivors.ID + "/treatment")));
         treatment(r, "Referred to services")
                 .filter(x -> x.pct() != null && x.pct() < FULL_REFERRAL)

@@ -173,14 +173,15 @@ public final class DesignMethods {
         double wMax = sites.stream().mapToDouble(DrawRow::weight).max().orElseThrow();
         out.add(String.format(
                 Locale.ROOT,
-                "The outcome funnel's stages, the disproportionality shares and ratios and the headline shares"
-                        + " below are estimated with design weights, the inverse of each task force's inclusion"
+                "The outcome funnel's stages, the disproportionality shares and ratios, the shares in the tables of"
+                        + " charging, identification and survivors, and the headline shares below are estimated with"
+                        + " design weights, the inverse of each task force's inclusion"
                         + " probability (listed cases / drawn entries coded; weights from %s to %s), with the task"
                         + " force as the cluster (Taylor linearization with task forces - 1 degrees of freedom, as R's"
                         + " survey package). Beside each weighted estimate the tables give the unweighted share of"
                         + " independent cases with its Wilson interval, which ignores both the clustering and the"
-                        + " sampling fractions; the tables of charging, identification and survivors give only that"
-                        + " unweighted share.",
+                        + " sampling fractions. A single task force's shares rest on one cluster and are given"
+                        + " unweighted with Wilson intervals.",
                 Format.number(wMin),
                 Format.number(wMax)));
         weighting
