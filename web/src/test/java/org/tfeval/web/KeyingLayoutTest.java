@@ -212,8 +212,11 @@ class KeyingLayoutTest {
     void alt_and_a_letter_jumps_to_each_sub_form_and_alt_page_down_and_up_step_between_records() {
         long record = openNewCase();
         for (String form : List.of("victim", "suspect")) {
-            driver.findElement(By.cssSelector("form[action='/records/" + record + "/add/" + form + "'] button"))
-                    .click();
+            WebElement add = driver.findElement(
+                    By.cssSelector("form[action='/records/" + record + "/add/" + form + "'] button"));
+            add.click();
+            // adding reloads the page: wait for the old page to go before looking for the next button
+            wait.until(ExpectedConditions.stalenessOf(add));
             wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
         }
         driver.get(url("/cases/TFA-C0001"));
