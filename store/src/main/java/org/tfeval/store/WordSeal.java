@@ -45,8 +45,8 @@ public interface WordSeal {
 
     /** The word seal a connection carries; an internal problem when sealed words are read without one. */
     static WordSeal required(Connection c) {
-        return on(c).orElseThrow(() -> Problem.internal(
-                "sealed words were read on a connection without the study's participant keys", null));
+        return on(c).orElseThrow(() ->
+                Problem.internal("sealed words were read on a connection without the study's participant keys", null));
     }
 
     /** A connection that carries this seal (every other call goes to {@code c}). */

@@ -65,8 +65,7 @@ public final class Study implements AutoCloseable {
         this.folder = folder;
         this.session = session;
         // sealed words: survivors' rendered text and memos under their own keys (issue 16 items 1, 4)
-        this.store = session.store()
-                .withWords(org.tfeval.study.protect.SealedWords.of(folder.dir(), session.store()));
+        this.store = session.store().withWords(org.tfeval.study.protect.SealedWords.of(folder.dir(), session.store()));
         try {
             org.tfeval.study.protect.SealedWords.upgrade(store);
         } catch (RuntimeException e) {

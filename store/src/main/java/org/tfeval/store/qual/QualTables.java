@@ -53,8 +53,8 @@ public final class QualTables {
 
     /** The newest version of an interview's transcript. */
     public static Optional<Transcript> latest(Connection c, String interviewId) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM qual_transcript"
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM qual_transcript"
                         + " WHERE interview_id = ? ORDER BY version DESC LIMIT 1")) {
             ps.setString(1, interviewId);
             List<Transcript> t = transcripts(c, ps);
@@ -197,8 +197,8 @@ public final class QualTables {
 
     /** A transcript version by its id. */
     public static Optional<Transcript> byId(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM qual_transcript WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM qual_transcript WHERE id = ?")) {
             ps.setLong(1, id);
             List<Transcript> t = transcripts(c, ps);
             return t.isEmpty() ? Optional.empty() : Optional.of(t.get(0));
@@ -207,8 +207,9 @@ public final class QualTables {
 
     /** The version before this one of the same interview, if any. */
     public static Optional<Transcript> previous(Connection c, Transcript t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM"
-                + " qual_transcript WHERE interview_id = ? AND version < ? ORDER BY version DESC LIMIT 1")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM"
+                        + " qual_transcript WHERE interview_id = ? AND version < ? ORDER BY version DESC LIMIT 1")) {
             ps.setString(1, t.interviewId());
             ps.setInt(2, t.version());
             List<Transcript> out = transcripts(c, ps);

@@ -12,8 +12,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.instrument.workflow.Problem;
+import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.qual.text.Span;
 import org.tfeval.store.WordSeal;
 import org.tfeval.store.study.StudyWorkspace;
@@ -24,6 +26,7 @@ import org.tfeval.study.backup.Backups;
 import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.qual.Interviews;
 import org.tfeval.study.qual.QualCoding;
+import org.tfeval.testkit.PostgresExtension;
 
 /**
  * Issue 16 items 1 and 4: a survivor's rendered transcript text and the memos on their words are stored
@@ -32,6 +35,7 @@ import org.tfeval.study.qual.QualCoding;
  * made before the withdrawal, restored into a fresh folder, cannot show them: the sealed value it held
  * does not open without the destroyed key.
  */
+@ExtendWith(PostgresExtension.class)
 class SealedWordsTest {
     private static final Passphrase PASSPHRASE = new Passphrase("correct horse battery staple");
     private static final String MEMO_WORDS = "she still keeps the blue notebook under the stairs";
@@ -55,13 +59,22 @@ class SealedWordsTest {
             assertThat(Interviews.of(s).transcript("TF01-P2-I1", "dana").text())
                     .contains(TranscriptAccessTest.SURVIVOR_WORDS);
             QualCoding q = QualCoding.of(s);
-            q.saveMemo(analyst(), "TF01-P2-I1", QualCoding.MemoTarget.SEGMENT, new Span(13, 20), null, MEMO_WORDS,
-                    null, null);
+            q.saveMemo(
+                    analyst(),
+                    "TF01-P2-I1",
+                    QualCoding.MemoTarget.SEGMENT,
+                    new Span(13, 20),
+                    null,
+                    MEMO_WORDS,
+                    null,
+                    null);
             assertThat(q.open(analyst(), "TF01-P2-I1").memos())
                     .extracting(QualCoding.Memo::body)
                     .containsExactly(MEMO_WORDS);
             sealedBefore = s.store().tx(c -> sealedText(c, "TF01-P2-I1"));
-            assertThat(sealedBefore).as("the survivor's rendered text is stored sealed").isNotNull();
+            assertThat(sealedBefore)
+                    .as("the survivor's rendered text is stored sealed")
+                    .isNotNull();
             byte[] professional = s.store().tx(c -> sealedText(c, "TF01-P1-I1"));
             assertThat(professional).as("a professional's stays plain").isNull();
             checkpoint(s);
@@ -78,8 +91,7 @@ class SealedWordsTest {
             checkpoint(s);
         }
         // (a) no file under the study folder: table files, pg_wal, registers, keys, logs
-        assertThat(holding(TranscriptAccessTest.SURVIVOR_WORDS, live))
-                .isEmpty();
+        assertThat(holding(TranscriptAccessTest.SURVIVOR_WORDS, live)).isEmpty();
         assertThat(holding(MEMO_WORDS, live)).isEmpty();
 
         // (b) the earlier backup restored into a fresh folder, the withdrawal register applied as today
@@ -96,9 +108,90 @@ class SealedWordsTest {
                     .contains(TranscriptAccessTest.PROFESSIONAL_WORDS);
             checkpoint(r);
         }
-        assertThat(holding(TranscriptAccessTest.SURVIVOR_WORDS, restored))
-                .isEmpty();
+        assertThat(holding(TranscriptAccessTest.SURVIVOR_WORDS, restored)).isEmpty();
         assertThat(holding(MEMO_WORDS, restored)).isEmpty();
+    }
+
+    /**
+     * Rows stored plain before sealing existed (as a study made by an earlier tfeval holds them) are sealed
+     * by the study-open upgrade step, audited with counts only; the words read back unchanged.
+     */
+    @Test
+    void opening_a_study_seals_the_survivor_words_an_earlier_version_stored_plain(ConnectionSettings db)
+            throws Exception {
+        String url = WithdrawalTest.url(db);
+        String rendered;
+        try (Study s = TranscriptAccessTest.study(dir, url)) {
+            QualCoding.of(s)
+                    .saveMemo(
+                            analyst(),
+                            "TF01-P2-I1",
+                            QualCoding.MemoTarget.PARTICIPANT,
+                            null,
+                            null,
+                            MEMO_WORDS,
+                            null,
+                            null);
+            rendered = Interviews.of(s).transcript("TF01-P2-I1", "dana").text();
+            // what an earlier version stored: the rendered text and the memo in plain (triggers off for the set-up)
+            s.store().tx(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL session_replication_role = replica");
+                }
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE qual_transcript SET text = ?, sealed_text = NULL,"
+                                + " sealed_for = NULL WHERE interview_id = 'TF01-P2-I1'")) {
+                    ps.setString(1, rendered);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE qual_memo SET body = ?, sealed_body = NULL, sealed_for = NULL")) {
+                    ps.setString(1, MEMO_WORDS);
+                    return ps.executeUpdate();
+                }
+            });
+            byte[] plain = s.store().tx(c -> sealedText(c, "TF01-P2-I1"));
+            assertThat(plain).isNull();
+        }
+        try (Study s = Study.open(dir.resolve("s"), url)) {
+            byte[] sealed = s.store().tx(c -> sealedText(c, "TF01-P2-I1"));
+            assertThat(sealed).as("sealed at open").isNotNull();
+            long plainLeft = s.store()
+                    .tx(c -> count(
+                            c,
+                            "SELECT count(*) FROM qual_transcript t JOIN"
+                                    + " qual_transcript_original o ON o.transcript_id = t.id WHERE o.participant_id = 'TF01-P2'"
+                                    + " AND t.text IS NOT NULL"));
+            long plainMemos = s.store().tx(c -> count(c, "SELECT count(*) FROM qual_memo WHERE body IS NOT NULL"));
+            assertThat(plainLeft).isZero();
+            assertThat(plainMemos).isZero();
+            String detail = s.store().tx(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                                "SELECT detail FROM audit_event WHERE action = 'words_sealed' ORDER BY seq");
+                        ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            });
+            assertThat(detail).isEqualTo("{\"transcripts\":1,\"memos\":1}");
+            assertThat(Interviews.of(s).transcript("TF01-P2-I1", "dana").text()).isEqualTo(rendered);
+            assertThat(QualCoding.of(s).open(analyst(), "TF01-P2-I1").memos())
+                    .extracting(QualCoding.Memo::body)
+                    .containsExactly(MEMO_WORDS);
+        }
+        try (Study s = Study.open(dir.resolve("s"), url)) {
+            long events = s.store().tx(c -> count(c, "SELECT count(*) FROM audit_event WHERE action = 'words_sealed'"));
+            assertThat(events)
+                    .as("a second open has nothing to seal and records nothing")
+                    .isEqualTo(1);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Every file under the folder (the embedded database's included) whose bytes contain the words (UTF-8). */
