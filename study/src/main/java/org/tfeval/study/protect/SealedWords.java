@@ -84,6 +84,7 @@ public final class SealedWords implements WordSeal {
      * Seals every rendered text and memo still stored plain whose participant's tier is sealed; one
      * audit event ({@code words_sealed}) when anything was sealed. Rows of a participant whose key was
      * destroyed are left for the withdrawal register to delete (a study restored from an older backup).
+     * The rows are locked, so two processes opening the study at once seal each row once.
      */
     public static Upgraded upgrade(Store store) {
         try {
@@ -94,7 +95,7 @@ public final class SealedWords implements WordSeal {
                 List<long[]> plain = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM qual_transcript t JOIN"
                                 + " qual_transcript_original o ON o.transcript_id = t.id"
-                                + " WHERE t.text IS NOT NULL AND t.sealed_text IS NULL ORDER BY t.id");
+                                + " WHERE t.text IS NOT NULL AND t.sealed_text IS NULL ORDER BY t.id FOR UPDATE OF t");
                         ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) plain.add(new long[] {rs.getLong(1)});
                 }
@@ -112,8 +113,9 @@ public final class SealedWords implements WordSeal {
                 }
                 int memos = 0;
                 List<Object[]> plainMemos = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, participant_id, transcript_id, body"
-                                + " FROM qual_memo WHERE sealed_body IS NULL AND target <> 'code' ORDER BY id");
+                try (PreparedStatement ps = c.prepareStatement(
+                                "SELECT id, participant_id, transcript_id, body"
+                                        + " FROM qual_memo WHERE sealed_body IS NULL AND target <> 'code' ORDER BY id FOR UPDATE");
                         ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long t = rs.getLong(3);
