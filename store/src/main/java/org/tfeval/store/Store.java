@@ -22,12 +22,14 @@ public final class Store {
     private final String schema;
     private final Instrument instrument;
     private final AuditSeal seal;
+    private final WordSeal words;
 
-    private Store(ConnectionSettings db, String schema, Instrument instrument, AuditSeal seal) {
+    private Store(ConnectionSettings db, String schema, Instrument instrument, AuditSeal seal, WordSeal words) {
         this.db = db;
         this.schema = schema;
         this.instrument = instrument;
         this.seal = seal;
+        this.words = words;
     }
 
     /** Opens the store, applying pending migrations (system tables, then the instrument's tables). */
@@ -38,7 +40,7 @@ public final class Store {
             throw new IllegalArgumentException("schema name '" + schema + "' must be lower-case letters, digits and _");
         }
         Migrations.migrate(db, schema, instrument);
-        return new Store(db, schema, instrument, null);
+        return new Store(db, schema, instrument, null, null);
     }
 
     /**
@@ -46,7 +48,15 @@ public final class Store {
      * connection it gives carries the seal ({@link AuditSeal#seal}).
      */
     public Store withSeal(AuditSeal s) {
-        return new Store(db, schema, instrument, Objects.requireNonNull(s, "s"));
+        return new Store(db, schema, instrument, Objects.requireNonNull(s, "s"), words);
+    }
+
+    /**
+     * The same store with participants' words sealed under their keys: every connection it gives
+     * carries the word seal ({@link WordSeal#on}).
+     */
+    public Store withWords(WordSeal w) {
+        return new Store(db, schema, instrument, seal, Objects.requireNonNull(w, "w"));
     }
 
     /** The audit seal, or null when events are hashed without a key (tests of the store alone). */
@@ -56,7 +66,8 @@ public final class Store {
 
     /** A connection from elsewhere (a pool) made to carry this store's audit seal, if any. */
     public Connection sealed(Connection c) {
-        return seal == null ? c : seal.seal(c);
+        Connection out = seal == null ? c : seal.seal(c);
+        return words == null ? out : words.carriedBy(out);
     }
 
     /** A new connection whose search path is the study's schema. */

@@ -59,10 +59,19 @@ public final class Study implements AutoCloseable {
 
     private final StudyFolder folder;
     private final StudyWorkspace.StudySession session;
+    private final Store store;
 
     private Study(StudyFolder folder, StudyWorkspace.StudySession session) {
         this.folder = folder;
         this.session = session;
+        // sealed words: survivors' rendered text and memos under their own keys (issue 16 items 1, 4)
+        this.store = session.store().withWords(org.tfeval.study.protect.SealedWords.of(folder.dir(), session.store()));
+        try {
+            org.tfeval.study.protect.SealedWords.upgrade(store);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /** Opens the study in a folder: its database (embedded unless {@code dbOverride} or the config names a server). */
@@ -130,7 +139,7 @@ public final class Study implements AutoCloseable {
      * architecture test fails the build when cli or web depend on {@code org.tfeval.store}.
      */
     public Store store() {
-        return session.store();
+        return store;
     }
 
     // ---------------------------------------------------------------- capture

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tfeval.qual.text.Span;
+import org.tfeval.store.WordSeal;
 
 /**
  * The web coding screen's tables (migration V720): speaker turns with their labels, one coder's codings of a
@@ -204,7 +205,7 @@ public final class CodingScreenTables {
     // ------------------------------------------------------------------ memos
 
     private static final String MEMO_COLUMNS = "id, target, transcript_id, interview_id, participant_id, start_cp,"
-            + " end_cp, code, author, body, version, updated_at";
+            + " end_cp, code, author, body, version, updated_at, sealed_for, sealed_body";
 
     /** An author's memos that belong on a transcript's screen: its segments', its own, its participant's, and every code's. */
     public static List<MemoRow> memos(Connection c, long transcriptId, String participantId, String author)
@@ -214,7 +215,7 @@ public final class CodingScreenTables {
             ps.setString(1, author);
             ps.setLong(2, transcriptId);
             ps.setString(3, participantId);
-            return memoRows(ps);
+            return memoRows(c, ps);
         }
     }
 
@@ -222,12 +223,12 @@ public final class CodingScreenTables {
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT " + MEMO_COLUMNS + " FROM qual_memo WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, id);
-            List<MemoRow> rows = memoRows(ps);
+            List<MemoRow> rows = memoRows(c, ps);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
         }
     }
 
-    private static List<MemoRow> memoRows(PreparedStatement ps) throws SQLException {
+    private static List<MemoRow> memoRows(Connection c, PreparedStatement ps) throws SQLException {
         List<MemoRow> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -245,7 +246,9 @@ public final class CodingScreenTables {
                         noSpan ? null : new Span(s, e),
                         rs.getString(8),
                         rs.getString(9),
-                        rs.getString(10),
+                        rs.getBytes(14) == null
+                                ? rs.getString(10)
+                                : WordSeal.required(c).open(rs.getString(13), WordSeal.MEMO, rs.getBytes(14)),
                         rs.getInt(11),
                         rs.getTimestamp(12).toInstant()));
             }
@@ -255,9 +258,10 @@ public final class CodingScreenTables {
 
     /** Stores a new memo (version 1); returns its number. */
     public static long insertMemo(Connection c, MemoRow m, Instant at) throws SQLException {
+        String sealedFor = memoSealedFor(c, m.participantId(), m.transcriptId());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO qual_memo (target, transcript_id, interview_id,"
-                + " participant_id, start_cp, end_cp, code, author, body, version, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id")) {
+                + " participant_id, start_cp, end_cp, code, author, body, version, created_at, updated_at,"
+                + " sealed_for, sealed_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, m.target());
             if (m.transcriptId() == null) ps.setNull(2, Types.BIGINT);
             else ps.setLong(2, m.transcriptId());
@@ -273,9 +277,9 @@ public final class CodingScreenTables {
             if (m.code() == null) ps.setNull(7, Types.OTHER);
             else ps.setObject(7, UUID.fromString(m.code()));
             ps.setString(8, m.author());
-            ps.setString(9, m.body());
             ps.setTimestamp(10, Timestamp.from(at));
             ps.setTimestamp(11, Timestamp.from(at));
+            bindBody(c, ps, 9, 12, 13, sealedFor, m.body());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -285,12 +289,50 @@ public final class CodingScreenTables {
 
     /** Replaces a memo's words and bumps its version. */
     public static void updateMemo(Connection c, long id, String body, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE qual_memo SET body = ?, version = version + 1, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, body);
+        String sealedFor = null;
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT participant_id, transcript_id FROM qual_memo WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long t = rs.getLong(2);
+                    sealedFor = memoSealedFor(c, rs.getString(1), rs.wasNull() ? null : t);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE qual_memo SET body = ?, version = version + 1,"
+                + " updated_at = ?, sealed_for = ?, sealed_body = ? WHERE id = ?")) {
             ps.setTimestamp(2, Timestamp.from(at));
-            ps.setLong(3, id);
+            bindBody(c, ps, 1, 3, 4, sealedFor, body);
+            ps.setLong(5, id);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The participant under whose key a memo's words are sealed, or null for plain: a participant memo's
+     * participant, or the participant of the transcript a segment or transcript memo is on, when their
+     * tier is sealed. Code memos are about the codebook and stay plain.
+     */
+    public static String memoSealedFor(Connection c, String participantId, Long transcriptId) throws SQLException {
+        if (participantId != null) {
+            java.util.Optional<WordSeal> w = WordSeal.on(c);
+            return w.isPresent() && w.get().seals(c, participantId) ? participantId : null;
+        }
+        return transcriptId == null ? null : DeidTables.sealedFor(c, transcriptId);
+    }
+
+    private static void bindBody(
+            Connection c, PreparedStatement ps, int bodyAt, int forAt, int sealedAt, String sealedFor, String body)
+            throws SQLException {
+        if (sealedFor == null) {
+            ps.setString(bodyAt, body);
+            ps.setNull(forAt, Types.VARCHAR);
+            ps.setNull(sealedAt, Types.BINARY);
+        } else {
+            ps.setNull(bodyAt, Types.VARCHAR);
+            ps.setString(forAt, sealedFor);
+            ps.setBytes(sealedAt, WordSeal.required(c).seal(sealedFor, WordSeal.MEMO, body));
         }
     }
 

@@ -22,6 +22,7 @@ import org.tfeval.qual.text.CanonicalText;
 import org.tfeval.qual.text.Span;
 import org.tfeval.qual.transcript.Turn;
 import org.tfeval.store.Store;
+import org.tfeval.store.WordSeal;
 import org.tfeval.store.schema.FormTable;
 
 /**
@@ -92,13 +93,23 @@ public final class DeidTables {
     /** Stores the rendered text and the turns in its coordinates (refused by the database once codable). */
     public static void render(Connection c, long transcriptId, CanonicalText rendered, List<Turn> turns, String actor)
             throws SQLException {
+        String sealedFor = sealedFor(c, transcriptId);
         try (PreparedStatement ps = c.prepareStatement("UPDATE qual_transcript SET text = ?, length = ?,"
-                + " text_sha256 = ?, rendered_by = ?, reviewed_by = NULL WHERE id = ?")) {
-            ps.setString(1, rendered.text());
+                + " text_sha256 = ?, rendered_by = ?, reviewed_by = NULL, sealed_for = ?, sealed_text = ?"
+                + " WHERE id = ?")) {
+            if (sealedFor == null) {
+                ps.setString(1, rendered.text());
+                ps.setNull(5, Types.VARCHAR);
+                ps.setNull(6, Types.BINARY);
+            } else {
+                ps.setNull(1, Types.VARCHAR);
+                ps.setString(5, sealedFor);
+                ps.setBytes(6, WordSeal.required(c).seal(sealedFor, WordSeal.RENDERED, rendered.text()));
+            }
             ps.setInt(2, rendered.length());
             ps.setString(3, rendered.sha256());
             ps.setString(4, actor);
-            ps.setLong(5, transcriptId);
+            ps.setLong(7, transcriptId);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM qual_turn WHERE transcript_id = ?")) {
@@ -106,6 +117,19 @@ public final class DeidTables {
             ps.executeUpdate();
         }
         QualTables.insertTurns(c, transcriptId, turns);
+    }
+
+    /**
+     * The participant under whose key a transcript's rendered words are to be sealed, or null for plain
+     * (no word seal on the connection, no sealed original, or a tier that is not sealed).
+     */
+    public static String sealedFor(Connection c, long transcriptId) throws SQLException {
+        Optional<WordSeal> w = WordSeal.on(c);
+        if (w.isEmpty()) return null;
+        Optional<SealedOriginal> o = original(c, transcriptId);
+        if (o.isEmpty()) return null;
+        String participant = o.get().participantId();
+        return w.get().seals(c, participant) ? participant : null;
     }
 
     /** Who rendered a transcript version, or null. */

@@ -26,6 +26,7 @@ import org.tfeval.qual.transcript.ParsedTranscript;
 import org.tfeval.qual.transcript.TranscriptState;
 import org.tfeval.qual.transcript.Turn;
 import org.tfeval.store.Store;
+import org.tfeval.store.WordSeal;
 import org.tfeval.store.schema.FormTable;
 
 /** Reads and writes the qualitative tables (migration V300) on a caller's connection and transaction. */
@@ -52,11 +53,11 @@ public final class QualTables {
 
     /** The newest version of an interview's transcript. */
     public static Optional<Transcript> latest(Connection c, String interviewId) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id, interview_id, version, text, state FROM qual_transcript"
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM qual_transcript"
                         + " WHERE interview_id = ? ORDER BY version DESC LIMIT 1")) {
             ps.setString(1, interviewId);
-            List<Transcript> t = transcripts(ps);
+            List<Transcript> t = transcripts(c, ps);
             return t.isEmpty() ? Optional.empty() : Optional.of(t.get(0));
         }
     }
@@ -64,13 +65,13 @@ public final class QualTables {
     /** The newest version of every interview's transcript, by interview. */
     public static List<Transcript> latestAll(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT DISTINCT ON (interview_id) id, interview_id, version, text, state FROM qual_transcript"
+                "SELECT DISTINCT ON (interview_id) id, interview_id, version, text, state, sealed_for, sealed_text FROM qual_transcript"
                         + " ORDER BY interview_id, version DESC")) {
-            return transcripts(ps);
+            return transcripts(c, ps);
         }
     }
 
-    private static List<Transcript> transcripts(PreparedStatement ps) throws SQLException {
+    private static List<Transcript> transcripts(Connection c, PreparedStatement ps) throws SQLException {
         List<Transcript> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -78,11 +79,17 @@ public final class QualTables {
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getInt(3),
-                        CanonicalText.verbatim(rs.getString(4) == null ? "" : rs.getString(4)),
+                        CanonicalText.verbatim(words(c, rs.getString(4), rs.getString(6), rs.getBytes(7))),
                         TranscriptState.ofLabel(rs.getString(5))));
             }
         }
         return out;
+    }
+
+    /** A transcript's rendered words: plain, or opened with the connection's word seal; empty before rendering. */
+    static String words(Connection c, String plain, String sealedFor, byte[] sealed) {
+        if (sealed == null) return plain == null ? "" : plain;
+        return WordSeal.required(c).open(sealedFor, WordSeal.RENDERED, sealed);
     }
 
     /**
@@ -190,21 +197,22 @@ public final class QualTables {
 
     /** A transcript version by its id. */
     public static Optional<Transcript> byId(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id, interview_id, version, text, state FROM qual_transcript WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM qual_transcript WHERE id = ?")) {
             ps.setLong(1, id);
-            List<Transcript> t = transcripts(ps);
+            List<Transcript> t = transcripts(c, ps);
             return t.isEmpty() ? Optional.empty() : Optional.of(t.get(0));
         }
     }
 
     /** The version before this one of the same interview, if any. */
     public static Optional<Transcript> previous(Connection c, Transcript t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, interview_id, version, text, state FROM"
-                + " qual_transcript WHERE interview_id = ? AND version < ? ORDER BY version DESC LIMIT 1")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, interview_id, version, text, state, sealed_for, sealed_text FROM"
+                        + " qual_transcript WHERE interview_id = ? AND version < ? ORDER BY version DESC LIMIT 1")) {
             ps.setString(1, t.interviewId());
             ps.setInt(2, t.version());
-            List<Transcript> out = transcripts(ps);
+            List<Transcript> out = transcripts(c, ps);
             return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
         }
     }

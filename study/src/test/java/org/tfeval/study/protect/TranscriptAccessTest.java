@@ -39,7 +39,12 @@ class TranscriptAccessTest {
      * in the participant form; their interview and consent files written beside it, not imported.
      */
     static Study participants(Path dir, ConnectionSettings db) throws Exception {
-        Study s = Study.create(dir.resolve("s"), "ecm", true, WithdrawalTest.url(db));
+        return participants(dir, WithdrawalTest.url(db));
+    }
+
+    /** As {@link #participants(Path, ConnectionSettings)}, in a database the override names ("embedded": in the folder). */
+    static Study participants(Path dir, String dbOverride) throws Exception {
+        Study s = Study.create(dir.resolve("s"), "ecm", true, dbOverride);
         Path p = dir.resolve("participant.csv");
         Files.writeString(
                 p,
@@ -71,7 +76,12 @@ class TranscriptAccessTest {
 
     /** {@link #participants}, then what the site records before it interviews a survivor, then the interviews and consents. */
     static Study study(Path dir, ConnectionSettings db) throws Exception {
-        Study s = participants(dir, db);
+        return study(dir, WithdrawalTest.url(db));
+    }
+
+    /** As {@link #study(Path, ConnectionSettings)}, in a database the override names ("embedded": in the folder). */
+    static Study study(Path dir, String dbOverride) throws Exception {
+        Study s = participants(dir, dbOverride);
         InterviewSafety safety = InterviewSafety.of(s);
         safety.recordSafeContact("TF01-P2", InterviewSafety.ContactMethod.THROUGH_ADVOCATE, "admin");
         safety.recordReferralList("TF01", "2025-03", "admin");
@@ -302,9 +312,12 @@ class TranscriptAccessTest {
         Path server = org.tfeval.testkit.PostgresExtension.serverFolder();
         org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "needs the embedded test server's files");
         try (Study s = study(dir, db)) {
-            assertThat(tableFilesHolding(s, server, SURVIVOR_WORDS))
-                    .as("before: the rendered words sit in qual_transcript's file")
+            assertThat(tableFilesHolding(s, server, PROFESSIONAL_WORDS))
+                    .as("before: a professional's rendered words sit in qual_transcript's file (the search works)")
                     .contains("qual_transcript");
+            assertThat(tableFilesHolding(s, server, SURVIVOR_WORDS))
+                    .as("before: a survivor's rendered words are sealed under their key (SealedWords)")
+                    .isEmpty();
             Withdrawals.of(s).withdraw("TF01-P2", Withdrawal.Level.REMOVE, "asked to be removed", "admin");
             assertThat(tableFilesHolding(s, server, SURVIVOR_WORDS))
                     .as("after: no table file of the schema holds them")

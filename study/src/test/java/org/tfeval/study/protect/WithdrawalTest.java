@@ -93,7 +93,8 @@ public class WithdrawalTest {
             Backups.backup(s, backupBefore, PASSPHRASE, "operator");
             assertThat(find(phrase, List.of(before.resolve("all.qdpx")))).isNotEmpty();
             assertThat(find(phrase, List.of(dump(s.store().settings(), dir.resolve("live-before.dump")))))
-                    .isNotEmpty();
+                    .as("sealed at rest: even before the withdrawal the database holds no plain word of theirs")
+                    .isEmpty();
 
             Withdrawals.Withdrawn w =
                     Withdrawals.of(s).withdraw(survivor, Withdrawal.Level.REMOVE, "participant asked", ADMIN);
