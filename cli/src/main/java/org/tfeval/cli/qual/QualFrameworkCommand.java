@@ -167,7 +167,9 @@ final class QualFrameworkCommand implements Runnable {
             return out;
         }
 
-        private static String csv(String s) {
+        /** A CSV field; one a spreadsheet would run as a formula gets a leading apostrophe. */
+        private static String csv(String value) {
+            String s = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
             return s.contains(",") || s.contains("\"") || s.contains("\n") || s.startsWith("#")
                     ? "\"" + s.replace("\"", "\"\"") + "\""
                     : s;

@@ -241,13 +241,25 @@ public final class FrameworkMatrix {
         });
     }
 
+    /**
+     * A saved version of a cell's summary.
+     *
+     * @param version 1, then one more per save
+     * @param summary the analyst's words
+     * @param author  who saved it
+     * @param savedAt when
+     */
+    public record Version(int version, String summary, String author, Instant savedAt) {}
+
     /** Every saved version of a cell, oldest first (the restricted tier's history). */
-    public List<FrameworkTables.Summary> history(String participant, String codeName) {
+    public List<Version> history(String participant, String codeName) {
         return tx(c -> {
             Code code = Codebook.of(QualTables.codes(c))
                     .named(codeName)
                     .orElseThrow(() -> Problem.usage("no code named " + codeName, "tfeval qual codebook show"));
-            return FrameworkTables.history(c, participant, code.guid());
+            return FrameworkTables.history(c, participant, code.guid()).stream()
+                    .map(v -> new Version(v.version(), v.summary(), v.author(), v.savedAt()))
+                    .toList();
         });
     }
 

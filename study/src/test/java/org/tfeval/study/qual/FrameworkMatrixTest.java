@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.pg.ConnectionSettings;
-import org.tfeval.store.qual.FrameworkTables;
 import org.tfeval.study.Study;
 import org.tfeval.study.protect.Withdrawal;
 import org.tfeval.study.protect.Withdrawals;
@@ -49,7 +48,7 @@ class FrameworkMatrixTest {
             assertThat(f.summarise("TF01-P1", "TRUST", "Trust built slowly over years of joint work.", "test"))
                     .isEqualTo(2);
             assertThat(f.history("TF01-P1", "TRUST"))
-                    .extracting(FrameworkTables.Summary::version)
+                    .extracting(FrameworkMatrix.Version::version)
                     .containsExactly(1, 2);
 
             FrameworkMatrix.Framework m = f.show(List.of("Collaboration", "FUNDING"), "TF01", "test", "Dr Ng");
