@@ -8,10 +8,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.tfeval.qual.text.Span;
 
@@ -73,16 +71,6 @@ public final class MemoExchangeTables {
                         rs.getString(9),
                         rs.getString(10)));
             }
-        }
-        return out;
-    }
-
-    /** The exchange GUIDs of every memo. */
-    public static Set<String> guids(Connection c) throws SQLException {
-        Set<String> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT guid FROM qual_memo");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.add(rs.getString(1));
         }
         return out;
     }

@@ -21,7 +21,8 @@ import org.tfeval.store.qual.QualTables;
  * when none has it), a transcript memo from the text source, a code memo from the code, a participant memo
  * from its case (as a case memo set). Only memos on what the export carries travel: a transcript memo on an
  * older version than the one exported, or on a transcript or participant left out, stays home. In: each note
- * goes back onto what it references, under its GUID, so a second import adds nothing.
+ * goes back onto what it references, under its GUID, so a second import adds nothing (a note whose memo here
+ * has since been edited keeps the words here, and says so in the data-loss report).
  */
 final class MemoExchange {
     private MemoExchange() {}
@@ -128,11 +129,18 @@ final class MemoExchange {
         p.codes().forEach(k -> codes.add(k.guid()));
         Map<String, String> caseNames = new LinkedHashMap<>();
         p.cases().forEach(k -> caseNames.put(k.guid(), k.name()));
-        Set<String> here = MemoExchangeTables.guids(c);
+        Map<String, String> here = new LinkedHashMap<>();
+        for (MemoExchangeTables.ExchangedMemo m : MemoExchangeTables.all(c))
+            here.put(Code.normaliseGuid(m.guid()), m.body());
         Instant at = Instant.now();
         int added = 0;
         for (QdaProject.Note n : p.notes()) {
-            if (here.contains(n.guid())) continue;
+            if (here.containsKey(n.guid())) {
+                if (!here.get(n.guid()).equals(n.text())) {
+                    loss.add("note " + n.guid() + ": the memo here has other words; the words here were kept");
+                }
+                continue;
+            }
             String owner = ownerOf.get(n.guid());
             String author = n.creatingUser() == null ? actor : userNames.getOrDefault(n.creatingUser(), actor);
             MemoExchangeTables.ExchangedMemo m = null;
@@ -172,7 +180,7 @@ final class MemoExchange {
                 continue;
             }
             MemoExchangeTables.insert(c, m, at);
-            here.add(n.guid());
+            here.put(n.guid(), n.text());
             added++;
         }
         return added;

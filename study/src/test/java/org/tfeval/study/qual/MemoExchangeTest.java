@@ -97,6 +97,17 @@ class MemoExchangeTest {
             assertThat(q.importProject(out, "test")).isEmpty();
             assertThat(count(s, "SELECT count(*) FROM qual_memo")).isEqualTo(6);
 
+            // a memo edited here since the export keeps its words, and the report says so
+            s.store().tx(c -> {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE qual_memo SET body = 'edited' WHERE body = 'whole interview'")) {
+                    return ps.executeUpdate();
+                }
+            });
+            assertThat(q.importProject(out, "test")).singleElement().asString().contains("other words");
+            assertThat(count(s, "SELECT count(*) FROM qual_memo WHERE body = 'edited'"))
+                    .isEqualTo(1);
+
             // a study without the memos gets them back from the project, on the same things
             s.store().tx(c -> {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM qual_memo WHERE interview_id = 'TF01-P1-I1'"
