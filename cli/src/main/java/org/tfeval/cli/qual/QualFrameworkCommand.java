@@ -178,7 +178,6 @@ final class QualFrameworkCommand implements Runnable {
 
     @Command(
             name = "summarise",
-            aliases = "summarize",
             header = "Save the analyst's summary of one participant on one theme (a new version; audited).",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:saved", "1:refused", "2:bad usage", "3:internal failure"})
