@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             QualImportCommand.class,
             QualCodebookCommand.class,
             QualRoundCommand.class,
-            QualQuotesCommand.class
+            QualQuotesCommand.class,
+            QualFrameworkCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or bad data", "2:bad usage", "3:internal failure"})

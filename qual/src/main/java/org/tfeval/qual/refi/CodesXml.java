@@ -21,12 +21,17 @@ final class CodesXml {
     private CodesXml() {}
 
     static void write(Xml x, List<Code> codes) {
+        write(x, codes, Map.of());
+    }
+
+    /** The tree with each code's {@code <NoteRef>}s ({@code noteRefs}: code GUID to note GUIDs). */
+    static void write(Xml x, List<Code> codes, Map<String, List<String>> noteRefs) {
         x.open("Codes");
-        for (Code c : codes) if (c.parent() == null) write(x, c, codes);
+        for (Code c : codes) if (c.parent() == null) write(x, c, codes, noteRefs);
         x.close();
     }
 
-    private static void write(Xml x, Code c, List<Code> codes) {
+    private static void write(Xml x, Code c, List<Code> codes, Map<String, List<String>> noteRefs) {
         x.open(
                 "Code",
                 "guid",
@@ -39,7 +44,8 @@ final class CodesXml {
                 c.color());
         String d = description(c);
         if (!d.isEmpty()) x.text("Description", d);
-        for (Code child : codes) if (c.guid().equals(child.parent())) write(x, child, codes);
+        for (String n : noteRefs.getOrDefault(c.guid(), List.of())) x.empty("NoteRef", "targetGUID", n);
+        for (Code child : codes) if (c.guid().equals(child.parent())) write(x, child, codes, noteRefs);
         x.close();
     }
 
@@ -54,12 +60,17 @@ final class CodesXml {
     }
 
     static List<Code> read(Element codes) {
+        return read(codes, new LinkedHashMap<>());
+    }
+
+    /** The codes; each code's {@code <NoteRef>}s go into {@code noteRefs} (code GUID to note GUIDs). */
+    static List<Code> read(Element codes, Map<String, List<String>> noteRefs) {
         List<Code> out = new ArrayList<>();
-        for (Element c : Xml.children(codes, "Code")) read(c, null, out);
+        for (Element c : Xml.children(codes, "Code")) read(c, null, out, noteRefs);
         return out;
     }
 
-    private static void read(Element e, String parent, List<Code> out) {
+    private static void read(Element e, String parent, List<Code> out, Map<String, List<String>> noteRefs) {
         Element desc = Xml.child(e, "Description");
         Map<String, String> parts =
                 parts(desc == null ? "" : desc.getTextContent().replace("\r\n", "\n"));
@@ -77,7 +88,10 @@ final class CodesXml {
                 Xml.attr(e, "color"),
                 retired);
         out.add(c);
-        for (Element child : Xml.children(e, "Code")) read(child, c.guid(), out);
+        for (Element n : Xml.children(e, "NoteRef")) {
+            noteRefs.computeIfAbsent(c.guid(), k -> new ArrayList<>()).add(n.getAttribute("targetGUID"));
+        }
+        for (Element child : Xml.children(e, "Code")) read(child, c.guid(), out, noteRefs);
     }
 
     private static Map<String, String> parts(String description) {

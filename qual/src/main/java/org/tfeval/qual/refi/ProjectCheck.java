@@ -60,6 +60,18 @@ public final class ProjectCheck {
                 }
             }
         }
+        for (QdaProject.Note n : p.notes()) user(kinds, n.creatingUser(), "note " + n.guid(), out);
+        p.noteRefs().forEach((owner, notes) -> {
+            String kind = kinds.get(owner);
+            if (kind == null
+                    || !Set.of("Code", "TextSource", "PlainTextSelection", "Case")
+                            .contains(kind)) {
+                out.add("note reference on " + owner + ": not a code, source, selection or case");
+            }
+            for (String n : notes) {
+                if (!"Note".equals(kinds.get(n))) out.add("note reference on " + owner + ": note " + n + " not found");
+            }
+        });
         return out;
     }
 

@@ -16,10 +16,22 @@ import org.tfeval.qual.text.Span;
  * @param codes   the codebook's codes, parents before children
  * @param cases   participants with their variables and transcripts
  * @param sources transcripts with their coded selections
- * @param notes   memos
+ * @param notes    memos
+ * @param noteRefs what each memo is on: the GUID of a code, a text source, a selection or a case, to its notes'
+ *                 GUIDs in order (a case's notes travel as a {@code <Set>} named {@link #CASE_MEMOS} and the case
+ *                 name, since REFI-QDA gives a case no {@code <NoteRef>})
  */
 public record QdaProject(
-        String name, List<User> users, List<Code> codes, List<Case> cases, List<TextSource> sources, List<Note> notes) {
+        String name,
+        List<User> users,
+        List<Code> codes,
+        List<Case> cases,
+        List<TextSource> sources,
+        List<Note> notes,
+        Map<String, List<String>> noteRefs) {
+    /** The name prefix of the set that carries a case's memos. */
+    public static final String CASE_MEMOS = "Memos on case ";
+
     public QdaProject {
         Objects.requireNonNull(name, "name");
         users = List.copyOf(users);
@@ -27,6 +39,30 @@ public record QdaProject(
         cases = List.copyOf(cases);
         sources = List.copyOf(sources);
         notes = List.copyOf(notes);
+        Map<String, List<String>> refs = new TreeMap<>();
+        noteRefs.forEach((owner, ns) -> {
+            if (!ns.isEmpty())
+                refs.put(
+                        Code.normaliseGuid(owner),
+                        ns.stream().map(Code::normaliseGuid).toList());
+        });
+        noteRefs = java.util.Collections.unmodifiableMap(refs);
+    }
+
+    /** A project whose notes are on nothing in it. */
+    public QdaProject(
+            String name,
+            List<User> users,
+            List<Code> codes,
+            List<Case> cases,
+            List<TextSource> sources,
+            List<Note> notes) {
+        this(name, users, codes, cases, sources, notes, Map.of());
+    }
+
+    /** The GUIDs of the notes on {@code owner}, in order. */
+    public List<String> notesOn(String owner) {
+        return noteRefs.getOrDefault(owner, List.of());
     }
 
     public record User(String guid, String name) {
@@ -77,11 +113,17 @@ public record QdaProject(
         }
     }
 
-    public record Note(String guid, String name, String text) {
+    /** A memo; {@code creatingUser} is its author's user GUID, or null. */
+    public record Note(String guid, String name, String text, String creatingUser) {
         public Note {
             guid = Code.normaliseGuid(guid);
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(text, "text");
+            if (creatingUser != null) creatingUser = Code.normaliseGuid(creatingUser);
+        }
+
+        public Note(String guid, String name, String text) {
+            this(guid, name, text, null);
         }
     }
 }

@@ -63,7 +63,7 @@ public final class Qdpx {
         }
         if (!p.codes().isEmpty()) {
             x.open("CodeBook");
-            CodesXml.write(x, p.codes());
+            CodesXml.write(x, p.codes(), p.noteRefs());
             x.close();
         }
         Map<String, String> variables = variables(p);
@@ -108,8 +108,10 @@ public final class Qdpx {
                         x.empty("CodeRef", "targetGUID", c.code());
                         x.close();
                     }
+                    noteRefs(x, p, sel.guid());
                     x.close();
                 }
+                noteRefs(x, p, s.guid());
                 x.close();
             }
             x.close();
@@ -117,14 +119,36 @@ public final class Qdpx {
         if (!p.notes().isEmpty()) {
             x.open("Notes");
             for (QdaProject.Note n : p.notes()) {
-                x.open("Note", "guid", n.guid(), "name", n.name());
+                x.open("Note", "guid", n.guid(), "name", n.name(), "creatingUser", n.creatingUser());
                 x.text("PlainTextContent", n.text());
+                x.close();
+            }
+            x.close();
+        }
+        // REFI-QDA gives a case no NoteRef: a case's memos travel as a set of notes named after it
+        List<QdaProject.Case> withMemos =
+                p.cases().stream().filter(c -> !p.notesOn(c.guid()).isEmpty()).toList();
+        if (!withMemos.isEmpty()) {
+            x.open("Sets");
+            for (QdaProject.Case c : withMemos) {
+                x.open("Set", "guid", caseSet(c.guid()), "name", QdaProject.CASE_MEMOS + c.name());
+                for (String n : p.notesOn(c.guid())) x.empty("MemberNote", "targetGUID", n);
                 x.close();
             }
             x.close();
         }
         x.close();
         return x.finish().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void noteRefs(Xml x, QdaProject p, String owner) {
+        for (String n : p.notesOn(owner)) x.empty("NoteRef", "targetGUID", n);
+    }
+
+    /** The GUID of the set carrying a case's memos, derived from the case's. */
+    private static String caseSet(String caseGuid) {
+        return UUID.nameUUIDFromBytes(("tfeval case memos " + caseGuid).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Variable name to its GUID, derived from the name so the same project always gets the same GUIDs. */
@@ -194,7 +218,7 @@ public final class Qdpx {
         if (!"Project".equals(root.getLocalName())) throw Problem.data("project.qde's root is not <Project>");
         for (Element e : Xml.children(root, null)) {
             String n = e.getLocalName();
-            if (!Set.of("Users", "CodeBook", "Variables", "Cases", "Sources", "Notes")
+            if (!Set.of("Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Sets")
                     .contains(n)) {
                 loss.add("<" + n + "> not carried (tfeval has no place for it)");
             }
@@ -209,7 +233,8 @@ public final class Qdpx {
         }
         List<Code> codes = new ArrayList<>();
         Element cb = Xml.child(root, "CodeBook");
-        if (cb != null && Xml.child(cb, "Codes") != null) codes = CodesXml.read(Xml.child(cb, "Codes"));
+        Map<String, List<String>> noteRefs = new LinkedHashMap<>();
+        if (cb != null && Xml.child(cb, "Codes") != null) codes = CodesXml.read(Xml.child(cb, "Codes"), noteRefs);
         Map<String, String> variableNames = new LinkedHashMap<>();
         Element vs = Xml.child(root, "Variables");
         if (vs != null) {
@@ -231,7 +256,7 @@ public final class Qdpx {
                             + " not carried (tfeval keeps text sources only)");
                     continue;
                 }
-                QdaProject.TextSource t = readSource(s, entries, loss);
+                QdaProject.TextSource t = readSource(s, entries, loss, noteRefs);
                 if (t != null) sources.add(t);
             }
         }
@@ -244,11 +269,38 @@ public final class Qdpx {
                 notes.add(new QdaProject.Note(
                         n.getAttribute("guid"),
                         name == null ? "" : name,
-                        content == null ? "" : content.getTextContent().replace("\r\n", "\n")));
+                        content == null ? "" : content.getTextContent().replace("\r\n", "\n"),
+                        Xml.attr(n, "creatingUser")));
+                if (!Xml.children(n, "NoteRef").isEmpty()
+                        || !Xml.children(n, "PlainTextSelection").isEmpty()) {
+                    loss.add(
+                            "note " + n.getAttribute("guid") + ": references and selections inside a note not carried");
+                }
             }
         }
+        Map<String, String> caseByName = new LinkedHashMap<>();
+        cases.forEach(k -> caseByName.putIfAbsent(k.name(), k.guid()));
+        Element sets = Xml.child(root, "Sets");
+        if (sets != null) {
+            for (Element set : Xml.children(sets, "Set")) {
+                String setName = Xml.attr(set, "name");
+                String owner = setName != null && setName.startsWith(QdaProject.CASE_MEMOS)
+                        ? caseByName.get(setName.substring(QdaProject.CASE_MEMOS.length()))
+                        : null;
+                if (owner == null
+                        || !Xml.children(set, "MemberCode").isEmpty()
+                        || !Xml.children(set, "MemberSource").isEmpty()) {
+                    loss.add("set " + set.getAttribute("guid") + " not carried (tfeval has no place for sets)");
+                    continue;
+                }
+                for (Element m : Xml.children(set, "MemberNote")) {
+                    noteRefs.computeIfAbsent(owner, k -> new ArrayList<>()).add(m.getAttribute("targetGUID"));
+                }
+            }
+        }
+        if (!Xml.children(root, "NoteRef").isEmpty()) loss.add("project-wide note references not carried");
         String name = Xml.attr(root, "name");
-        QdaProject p = new QdaProject(name == null ? "" : name, users, codes, cases, sources, notes);
+        QdaProject p = new QdaProject(name == null ? "" : name, users, codes, cases, sources, notes, noteRefs);
         Set<String> files = new TreeSet<>();
         sources.forEach(s -> files.add(s.fileName()));
         List<String> problems = ProjectCheck.of(p, files);
@@ -300,7 +352,8 @@ public final class Qdpx {
         return new QdaProject.Case(c.getAttribute("guid"), name == null ? "" : name, values, sources);
     }
 
-    private static QdaProject.TextSource readSource(Element s, Map<String, byte[]> entries, List<String> loss) {
+    private static QdaProject.TextSource readSource(
+            Element s, Map<String, byte[]> entries, List<String> loss, Map<String, List<String>> noteRefs) {
         String guid = s.getAttribute("guid");
         String raw = null;
         String path = Xml.attr(s, "plainTextPath");
@@ -334,13 +387,18 @@ public final class Qdpx {
                 codings.add(new QdaProject.Coding(
                         c.getAttribute("guid"), ref.getAttribute("targetGUID"), Xml.attr(c, "creatingUser")));
             }
-            if (!Xml.children(sel, "NoteRef").isEmpty()) {
-                loss.add("selection " + sel.getAttribute("guid") + ": note references not carried");
+            for (Element n : Xml.children(sel, "NoteRef")) {
+                noteRefs.computeIfAbsent(Code.normaliseGuid(sel.getAttribute("guid")), k -> new ArrayList<>())
+                        .add(n.getAttribute("targetGUID"));
             }
             selections.add(new QdaProject.Selection(
                     sel.getAttribute("guid"), new Span(map[start], map[end]), Xml.attr(sel, "creatingUser"), codings));
         }
         if (!Xml.children(s, "Coding").isEmpty()) loss.add("source " + guid + ": whole-source codings not carried");
+        for (Element n : Xml.children(s, "NoteRef")) {
+            noteRefs.computeIfAbsent(Code.normaliseGuid(guid), k -> new ArrayList<>())
+                    .add(n.getAttribute("targetGUID"));
+        }
         String name = Xml.attr(s, "name");
         return new QdaProject.TextSource(guid, name == null ? "" : name, text, selections);
     }

@@ -144,6 +144,81 @@ class RefiQdaTest {
         assertThatThrownBy(() -> Qdpx.projectXml(bad)).isInstanceOf(Problem.Data.class);
     }
 
+    /** The test project with a memo on its code, its selection, its source and its case. */
+    private static QdaProject memoed() {
+        QdaProject p = project();
+        List<QdaProject.Note> notes = List.of(
+                new QdaProject.Note("a1111111-9999-4999-8999-999999999999", "memo on code", "Code memo", U1),
+                new QdaProject.Note("a2222222-9999-4999-8999-999999999999", "memo on segment", "Segment memo", U1),
+                new QdaProject.Note("a3333333-9999-4999-8999-999999999999", "memo on transcript", "Source memo", U1),
+                new QdaProject.Note("a4444444-9999-4999-8999-999999999999", "memo on participant", "Case memo", U1));
+        return new QdaProject(
+                p.name(),
+                p.users(),
+                p.codes(),
+                p.cases(),
+                p.sources(),
+                notes,
+                Map.of(
+                        CODE,
+                        List.of(notes.get(0).guid()),
+                        "77777777-7777-4777-8777-777777777777",
+                        List.of(notes.get(1).guid()),
+                        SRC,
+                        List.of(notes.get(2).guid()),
+                        CASE,
+                        List.of(notes.get(3).guid())));
+    }
+
+    @Test
+    void memos_on_a_code_a_selection_a_source_and_a_case_travel_and_stay_valid() throws Exception {
+        QdaProject p = memoed();
+        byte[] xml = Qdpx.projectXml(p);
+        XmlLint.assertValid(xml, dir);
+        String qde = new String(xml, StandardCharsets.UTF_8);
+        assertThat(qde).contains("<NoteRef targetGUID=\"a2222222-9999-4999-8999-999999999999\"");
+        assertThat(qde).contains("<Set ").contains("name=\"Memos on case TF01-P1\"");
+        byte[] first = qdpx(p);
+        Qdpx.Imported back = Qdpx.read(new ByteArrayInputStream(first));
+        assertThat(back.dataLoss()).isEmpty();
+        assertThat(back.project()).isEqualTo(p);
+        assertThat(back.project().notesOn(CASE)).containsExactly("a4444444-9999-4999-8999-999999999999");
+        assertThat(qdpx(back.project())).isEqualTo(first);
+    }
+
+    @Test
+    void a_note_reference_to_a_missing_note_is_refused() {
+        QdaProject p = project();
+        QdaProject bad = new QdaProject(
+                p.name(),
+                p.users(),
+                p.codes(),
+                p.cases(),
+                p.sources(),
+                p.notes(),
+                Map.of(CODE, List.of("deadbeef-9999-4999-8999-999999999999")));
+        assertThatThrownBy(() -> Qdpx.projectXml(bad))
+                .isInstanceOf(Problem.Data.class)
+                .hasMessageContaining("not found");
+    }
+
+    @Test
+    void a_set_that_is_not_a_case_memo_set_is_reported_as_lost() throws Exception {
+        String qde = new String(Qdpx.projectXml(memoed()), StandardCharsets.UTF_8)
+                .replace("name=\"Memos on case TF01-P1\"", "name=\"My favourite quotes\"");
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zip)) {
+            z.putNextEntry(new ZipEntry("project.qde"));
+            z.write(qde.getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("sources/" + SRC + ".txt"));
+            z.write(project().sources().get(0).text().text().getBytes(StandardCharsets.UTF_8));
+        }
+        Qdpx.Imported in = Qdpx.read(new ByteArrayInputStream(zip.toByteArray()));
+        assertThat(in.dataLoss()).singleElement().asString().contains("set ").contains("not carried");
+        assertThat(in.project().notesOn(CASE)).isEmpty();
+        assertThat(in.project().notes()).hasSize(4);
+    }
+
     @Test
     void a_project_with_a_dtd_is_refused() {
         String qde = "<?xml version=\"1.0\"?><!DOCTYPE Project [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"

@@ -404,6 +404,7 @@ public final class Interviews {
             List<Code> codes = QualTables.codes(c);
             Map<String, String> users = new LinkedHashMap<>();
             List<QdaProject.TextSource> sources = new ArrayList<>();
+            Map<Long, QdaProject.TextSource> byTranscript = new LinkedHashMap<>();
             List<String> survivors = new ArrayList<>();
             int access = 0;
             int consent = 0;
@@ -433,14 +434,14 @@ public final class Interviews {
                             user,
                             List.of(new QdaProject.Coding(g.guid(), g.code(), user))));
                 }
-                sources.add(new QdaProject.TextSource(
+                QdaProject.TextSource source = new QdaProject.TextSource(
                         guidOf("source " + t.interviewId() + " v" + t.version()),
                         t.interviewId(),
                         t.text(),
-                        selections));
+                        selections);
+                sources.add(source);
+                byTranscript.put(t.id(), source);
             }
-            List<QdaProject.User> userList = new ArrayList<>();
-            users.forEach((name, guid) -> userList.add(new QdaProject.User(guid, name)));
             // participants as REFI-QDA cases: their group and site as variables, their transcripts as sources
             List<QdaProject.Case> cases = new ArrayList<>();
             Map<String, String> sourceOf = new LinkedHashMap<>();
@@ -465,10 +466,15 @@ public final class Interviews {
             }
             byParticipant.forEach((pid, srcs) ->
                     cases.add(new QdaProject.Case(guidOf("case " + pid), pid, attributes.get(pid), srcs)));
+            // memos on what the export carries, as REFI-QDA notes
+            MemoExchange.Exported memos = MemoExchange.export(
+                    c, byTranscript, codes, cases, author -> users.computeIfAbsent(author, Interviews::guidOf));
+            List<QdaProject.User> userList = new ArrayList<>();
+            users.forEach((name, guid) -> userList.add(new QdaProject.User(guid, name)));
             String name = study.instrument().title() + " [" + mark(recipient, exportId) + "]";
             return new ProjectExport(
                     exportId,
-                    new QdaProject(name, userList, codes, cases, sources, List.of()),
+                    new QdaProject(name, userList, codes, cases, memos.sources(), memos.notes(), memos.noteRefs()),
                     survivors,
                     access,
                     consent,
@@ -571,8 +577,9 @@ public final class Interviews {
 
     /**
      * Imports a .qdpx: its codes into the codebook, and its codings onto the newest transcript of the
-     * interview each source is named after when that transcript is codable and has the very same text.
-     * Returns the data-loss report: everything not carried, one line each.
+     * interview each source is named after when that transcript is codable and has the very same text,
+     * and its notes as memos on what they reference ({@link MemoExchange}). Returns the data-loss report:
+     * everything not carried, one line each.
      */
     public List<String> importProject(Path in, String actor) {
         Qdpx.Imported imported = Qdpx.read(in);
@@ -581,9 +588,6 @@ public final class Interviews {
         Map<String, String> userNames = new LinkedHashMap<>();
         p.users().forEach(u -> userNames.put(u.guid(), u.name()));
         // participants live in the participant form: a case is checked against it, never imported over it
-        for (QdaProject.Note n : p.notes()) {
-            loss.add("note " + n.guid() + " (" + n.name() + "): memos are not imported; keep the project file");
-        }
         tx(c -> {
             Map<String, org.tfeval.store.qual.FindingsTables.Interviewee> known = new LinkedHashMap<>();
             for (org.tfeval.store.qual.FindingsTables.Interviewee i :
@@ -605,6 +609,7 @@ public final class Interviews {
         tx(c -> {
             QualTables.saveCodes(c, p.codes());
             int codings = 0;
+            Map<String, QualTables.Transcript> matched = new LinkedHashMap<>();
             Instant at = Instant.now();
             ParticipantStatus status = ParticipantStatus.read(c, store);
             TranscriptAccess.Reader who = TranscriptAccess.reader(c, actor);
@@ -623,6 +628,7 @@ public final class Interviews {
                             + " with the same text; its codings were not carried");
                     continue;
                 }
+                matched.put(s.guid(), t.get());
                 List<String> known = QualTables.codings(c, t.get().id()).stream()
                         .map(QualTables.Coding::guid)
                         .toList();
@@ -645,6 +651,12 @@ public final class Interviews {
                     }
                 }
             }
+            java.util.Set<String> participants = new java.util.HashSet<>();
+            for (org.tfeval.store.qual.FindingsTables.Interviewee i :
+                    org.tfeval.store.qual.FindingsTables.interviewees(c, store)) {
+                if (!status.excludedParticipant(i.participant())) participants.add(i.participant());
+            }
+            int memos = MemoExchange.importNotes(c, p, matched, participants, userNames, actor, loss);
             AuditLog.record(
                     c,
                     new AuditEntry(
@@ -652,8 +664,8 @@ public final class Interviews {
                             "qdpx_import",
                             null,
                             null,
-                            "{\"codes\":" + p.codes().size() + ",\"codings\":" + codings + ",\"lost\":" + loss.size()
-                                    + "}"));
+                            "{\"codes\":" + p.codes().size() + ",\"codings\":" + codings + ",\"memos\":" + memos
+                                    + ",\"lost\":" + loss.size() + "}"));
             return null;
         });
         return loss;
