@@ -246,9 +246,7 @@ public final class CodingScreenTables {
                         noSpan ? null : new Span(s, e),
                         rs.getString(8),
                         rs.getString(9),
-                        rs.getBytes(14) == null
-                                ? rs.getString(10)
-                                : WordSeal.required(c).open(rs.getString(13), WordSeal.MEMO, rs.getBytes(14)),
+                        memoBody(c, rs.getString(10), rs.getString(13), rs.getBytes(14)),
                         rs.getInt(11),
                         rs.getTimestamp(12).toInstant()));
             }
@@ -322,7 +320,13 @@ public final class CodingScreenTables {
         return transcriptId == null ? null : DeidTables.sealedFor(c, transcriptId);
     }
 
-    private static void bindBody(
+    /** A memo's words: the plain column, or the sealed blob opened with its participant's key. */
+    static String memoBody(Connection c, String plain, String sealedFor, byte[] sealed) throws SQLException {
+        return sealed == null ? plain : WordSeal.required(c).open(sealedFor, WordSeal.MEMO, sealed);
+    }
+
+    /** Binds a memo's words: plain, or sealed under {@code sealedFor}'s key (then the plain column is null). */
+    static void bindBody(
             Connection c, PreparedStatement ps, int bodyAt, int forAt, int sealedAt, String sealedFor, String body)
             throws SQLException {
         if (sealedFor == null) {

@@ -52,7 +52,8 @@ public final class MemoExchangeTables {
     public static List<ExchangedMemo> all(Connection c) throws SQLException {
         List<ExchangedMemo> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT guid, target, transcript_id, interview_id,"
-                        + " participant_id, start_cp, end_cp, code, author, body FROM qual_memo ORDER BY id");
+                        + " participant_id, start_cp, end_cp, code, author, body, sealed_for, sealed_body FROM qual_memo"
+                        + " ORDER BY id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long t = rs.getLong(3);
@@ -69,7 +70,7 @@ public final class MemoExchangeTables {
                         noSpan ? null : new Span(s, e),
                         rs.getString(8),
                         rs.getString(9),
-                        rs.getString(10)));
+                        CodingScreenTables.memoBody(c, rs.getString(10), rs.getString(11), rs.getBytes(12))));
             }
         }
         return out;
@@ -79,7 +80,7 @@ public final class MemoExchangeTables {
     public static void insert(Connection c, ExchangedMemo m, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO qual_memo (guid, target, transcript_id,"
                 + " interview_id, participant_id, start_cp, end_cp, code, author, body, version, created_at,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+                + " updated_at, sealed_for, sealed_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
             ps.setObject(1, UUID.fromString(m.guid()));
             ps.setString(2, m.target());
             if (m.transcriptId() == null) ps.setNull(3, Types.BIGINT);
@@ -96,7 +97,9 @@ public final class MemoExchangeTables {
             if (m.code() == null) ps.setNull(8, Types.OTHER);
             else ps.setObject(8, UUID.fromString(m.code()));
             ps.setString(9, m.author());
-            ps.setString(10, m.body());
+            // a survivor's or community member's memo is sealed under their key, as the coding screen stores it
+            String sealedFor = CodingScreenTables.memoSealedFor(c, m.participantId(), m.transcriptId());
+            CodingScreenTables.bindBody(c, ps, 10, 13, 14, sealedFor, m.body());
             ps.setTimestamp(11, Timestamp.from(at));
             ps.setTimestamp(12, Timestamp.from(at));
             ps.executeUpdate();
