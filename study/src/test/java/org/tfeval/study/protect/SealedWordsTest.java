@@ -117,6 +117,43 @@ class SealedWordsTest {
      * by the study-open upgrade step, audited with counts only; the words read back unchanged.
      */
     @Test
+    void a_survivors_memo_arriving_in_a_refi_project_is_sealed_like_one_typed_on_the_coding_screen(
+            ConnectionSettings db) throws Exception {
+        try (Study s = TranscriptAccessTest.study(dir, WithdrawalTest.url(db))) {
+            String guid = java.util.UUID.randomUUID().toString();
+            s.store().tx(c -> {
+                org.tfeval.store.qual.MemoExchangeTables.insert(
+                        c,
+                        new org.tfeval.store.qual.MemoExchangeTables.ExchangedMemo(
+                                guid, "participant", null, null, "TF01-P2", null, null, "analyst", MEMO_WORDS),
+                        java.time.Instant.now());
+                return null;
+            });
+            // the plain column is empty and the stored blob does not hold the words
+            long plain = s.store()
+                    .tx(c -> count(
+                            c,
+                            "SELECT count(*) FROM qual_memo WHERE participant_id = 'TF01-P2'"
+                                    + " AND (body IS NOT NULL OR sealed_body IS NULL)"));
+            assertThat(plain).isZero();
+            byte[] blob = s.store().tx(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                                "SELECT sealed_body FROM qual_memo WHERE participant_id = 'TF01-P2'");
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBytes(1);
+                }
+            });
+            assertThat(new String(blob, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain(MEMO_WORDS);
+            // and the exchange reads the words back through the seal
+            assertThat(s.store().tx(org.tfeval.store.qual.MemoExchangeTables::all))
+                    .extracting(org.tfeval.store.qual.MemoExchangeTables.ExchangedMemo::body)
+                    .contains(MEMO_WORDS);
+        }
+    }
+
+    @Test
     void opening_a_study_seals_the_survivor_words_an_earlier_version_stored_plain(ConnectionSettings db)
             throws Exception {
         String url = WithdrawalTest.url(db);
