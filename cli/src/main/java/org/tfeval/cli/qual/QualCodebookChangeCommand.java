@@ -45,6 +45,24 @@ final class QualCodebookChangeCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** One change: the subclass names it, this class opens the study, applies it and prints the new version. */
+    abstract static class Change implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StudyOptions study;
+
+        abstract CodebookChanges.Applied apply(CodebookChanges changes, String actor);
+
+        @Override
+        public final Integer call() {
+            try (Study s = study.open()) {
+                return print(spec, apply(CodebookChanges.of(s), study.actor()));
+            }
+        }
+    }
+
     static Integer print(CommandSpec spec, CodebookChanges.Applied a) {
         PrintWriter pw = spec.commandLine().getOut();
         pw.printf(
@@ -59,13 +77,7 @@ final class QualCodebookChangeCommand implements Runnable {
             header = "Add a code or category.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:added", "2:bad usage"})
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StudyOptions study;
-
+    static final class Add extends Change {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -79,10 +91,8 @@ final class QualCodebookChangeCommand implements Runnable {
         boolean category;
 
         @Override
-        public Integer call() {
-            try (Study s = study.open()) {
-                return print(spec, CodebookChanges.of(s).add(name, parent, definition, category, study.actor()));
-            }
+        CodebookChanges.Applied apply(CodebookChanges changes, String actor) {
+            return changes.add(name, parent, definition, category, actor);
         }
     }
 
@@ -91,13 +101,7 @@ final class QualCodebookChangeCommand implements Runnable {
             header = "Rename a code.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:renamed", "2:bad usage"})
-    static final class Rename implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StudyOptions study;
-
+    static final class Rename extends Change {
         @Parameters(index = "0", paramLabel = "CODE")
         String code;
 
@@ -105,10 +109,8 @@ final class QualCodebookChangeCommand implements Runnable {
         String name;
 
         @Override
-        public Integer call() {
-            try (Study s = study.open()) {
-                return print(spec, CodebookChanges.of(s).rename(code, name, study.actor()));
-            }
+        CodebookChanges.Applied apply(CodebookChanges changes, String actor) {
+            return changes.rename(code, name, actor);
         }
     }
 
@@ -117,13 +119,7 @@ final class QualCodebookChangeCommand implements Runnable {
             header = "Move a code under another parent.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:moved", "2:bad usage"})
-    static final class Move implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StudyOptions study;
-
+    static final class Move extends Change {
         @Parameters(index = "0", paramLabel = "CODE")
         String code;
 
@@ -131,10 +127,8 @@ final class QualCodebookChangeCommand implements Runnable {
         String parent;
 
         @Override
-        public Integer call() {
-            try (Study s = study.open()) {
-                return print(spec, CodebookChanges.of(s).move(code, parent, study.actor()));
-            }
+        CodebookChanges.Applied apply(CodebookChanges changes, String actor) {
+            return changes.move(code, parent, actor);
         }
     }
 
@@ -143,13 +137,7 @@ final class QualCodebookChangeCommand implements Runnable {
             header = "Merge codes into one.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:merged", "2:bad usage"})
-    static final class Merge implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StudyOptions study;
-
+    static final class Merge extends Change {
         @Parameters(arity = "1..*", paramLabel = "CODE")
         List<String> from;
 
@@ -157,10 +145,8 @@ final class QualCodebookChangeCommand implements Runnable {
         String into;
 
         @Override
-        public Integer call() {
-            try (Study s = study.open()) {
-                return print(spec, CodebookChanges.of(s).merge(from, into, study.actor()));
-            }
+        CodebookChanges.Applied apply(CodebookChanges changes, String actor) {
+            return changes.merge(from, into, actor);
         }
     }
 
@@ -169,13 +155,7 @@ final class QualCodebookChangeCommand implements Runnable {
             header = "Split a code into new codes.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:split", "2:bad usage"})
-    static final class Split implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StudyOptions study;
-
+    static final class Split extends Change {
         @Parameters(index = "0", paramLabel = "CODE")
         String code;
 
@@ -194,18 +174,9 @@ final class QualCodebookChangeCommand implements Runnable {
         List<String> rules = new ArrayList<>();
 
         @Override
-        public Integer call() {
-            try (Study s = study.open()) {
-                return print(
-                        spec,
-                        CodebookChanges.of(s)
-                                .split(
-                                        code,
-                                        into,
-                                        QualCodebookCommand.assignments(assign),
-                                        QualCodebookCommand.rules(rules),
-                                        study.actor()));
-            }
+        CodebookChanges.Applied apply(CodebookChanges changes, String actor) {
+            return changes.split(
+                    code, into, QualCodebookCommand.assignments(assign), QualCodebookCommand.rules(rules), actor);
         }
     }
 
@@ -214,21 +185,13 @@ final class QualCodebookChangeCommand implements Runnable {
             header = "Retire a code (keeps its codings).",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:retired", "2:bad usage"})
-    static final class Retire implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StudyOptions study;
-
+    static final class Retire extends Change {
         @Parameters(index = "0", paramLabel = "CODE")
         String code;
 
         @Override
-        public Integer call() {
-            try (Study s = study.open()) {
-                return print(spec, CodebookChanges.of(s).retire(code, study.actor()));
-            }
+        CodebookChanges.Applied apply(CodebookChanges changes, String actor) {
+            return changes.retire(code, actor);
         }
     }
 
@@ -237,21 +200,13 @@ final class QualCodebookChangeCommand implements Runnable {
             header = "Import a REFI-QDA .qdc as a new version.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:imported", "2:bad usage"})
-    static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StudyOptions study;
-
+    static final class Import extends Change {
         @Parameters(index = "0", paramLabel = "FILE.qdc")
         Path file;
 
         @Override
-        public Integer call() {
-            try (Study s = study.open()) {
-                return print(spec, CodebookChanges.of(s).importQdc(file, study.actor()));
-            }
+        CodebookChanges.Applied apply(CodebookChanges changes, String actor) {
+            return changes.importQdc(file, actor);
         }
     }
 }
