@@ -2,24 +2,18 @@ package org.tfeval.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,32 +37,9 @@ class AccessBrowserTest {
 
     @BeforeEach
     void start(ConnectionSettings db) {
-        boolean present = Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.CHROMEDRIVER);
-        if (!present) {
-            Assumptions.assumeFalse(
-                    "1".equals(System.getenv("TFEVAL_SKIP_EXTERNAL")),
-                    "Chromium is missing and TFEVAL_SKIP_EXTERNAL=1");
-            Assertions.fail("Chromium and its driver are needed at " + BrowserTest.CHROMIUM + " and "
-                    + BrowserTest.CHROMEDRIVER + ", or set TFEVAL_SKIP_EXTERNAL=1");
-        }
+        BrowserTest.requireChromium();
         fx = new WebFixture(db);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTest.CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(BrowserTest.CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = BrowserTest.headlessChromium();
         wait = new WebDriverWait(driver, BrowserTest.WAIT);
     }
 

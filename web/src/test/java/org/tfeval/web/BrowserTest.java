@@ -42,12 +42,8 @@ class BrowserTest {
     /** Longest wait for a page or an htmx exchange. */
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    private WebFixture fx;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void start(ConnectionSettings db) {
+    /** Fails the test (or skips it, with TFEVAL_SKIP_EXTERNAL=1) when Chromium or its driver is missing. */
+    static void requireChromium() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
             Assumptions.assumeFalse(
@@ -56,7 +52,10 @@ class BrowserTest {
             Assertions.fail("Chromium and its driver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver), or set TFEVAL_SKIP_EXTERNAL=1");
         }
-        fx = new WebFixture(db);
+    }
+
+    /** A headless Chromium as every browser test runs it. */
+    static ChromeDriver headlessChromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -73,7 +72,18 @@ class BrowserTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
+    }
+
+    private WebFixture fx;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void start(ConnectionSettings db) {
+        requireChromium();
+        fx = new WebFixture(db);
+        driver = headlessChromium();
         wait = new WebDriverWait(driver, WAIT);
         // htmx swaps replace nodes while a wait reads them; Chromium reports that as a stale element or, in
         // newer versions, as an inspector error "Node with given id does not belong to the document": read again

@@ -2,8 +2,6 @@ package org.tfeval.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +9,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,9 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tfeval.pg.ConnectionSettings;
@@ -56,14 +49,7 @@ class QualCodingBrowserTest {
 
     @BeforeEach
     void start(ConnectionSettings db) {
-        boolean present = Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.CHROMEDRIVER);
-        if (!present) {
-            Assumptions.assumeFalse(
-                    "1".equals(System.getenv("TFEVAL_SKIP_EXTERNAL")),
-                    "Chromium is missing and TFEVAL_SKIP_EXTERNAL=1");
-            Assertions.fail("Chromium and its driver are needed at " + BrowserTest.CHROMIUM + " and "
-                    + BrowserTest.CHROMEDRIVER + ", or set TFEVAL_SKIP_EXTERNAL=1");
-        }
+        BrowserTest.requireChromium();
         fx = new WebFixture(db);
         QualSeed.seed(
                 fx.study,
@@ -75,23 +61,7 @@ class QualCodingBrowserTest {
         TranscriptAccess.of(fx.study).assign("TFA-P1-I1", "coder-tfa", "coord-tfa");
         TranscriptAccess.of(fx.study).assign("TFA-P3-I1", "coder-tfa", "coord-tfa");
         text = Interviews.of(fx.study).transcript("TFA-P1-I1", "admin").text();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTest.CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(BrowserTest.CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = BrowserTest.headlessChromium();
         wait = new WebDriverWait(driver, BrowserTest.WAIT);
     }
 
