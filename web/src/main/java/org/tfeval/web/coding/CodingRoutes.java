@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.expression.Truth;
 import org.tfeval.instrument.validation.Violation;
@@ -259,17 +260,28 @@ public final class CodingRoutes {
         RecordView savedRecord = null;
         for (CaseSheet.Entry n : after.entries()) {
             RecordView rv = views.record(after, n, o);
-            records.add(rv);
-            errorBlocks.addAll(rv.fields());
-            if (n.id() == saved.record()) savedRecord = rv;
             CaseSheet.Entry old = before.entry(n.id()).orElse(null);
+            boolean own = n.id() == saved.record();
+            if (own) savedRecord = rv;
+            // only what the save changed goes back: a page of several records has hundreds of fields
+            Map<String, FieldView> was = new HashMap<>();
+            if (old != null) {
+                RecordView before0 = views.record(before, old, o);
+                before0.fields().forEach(f -> was.put(f.name(), f));
+                if (own || !before0.issues().equals(rv.issues())) records.add(rv);
+            } else records.add(rv);
             for (FieldView f : rv.fields()) {
+                FieldView prior = was.get(f.name());
                 Variable v = n.form().variable(f.name());
-                boolean fixed = !f.editable();
+                boolean fixedChanged = !f.editable() && !f.equals(prior);
                 boolean changedApplicability =
                         old != null && (before.applies(old, v) == Truth.FALSE) != (after.applies(n, v) == Truth.FALSE);
-                boolean set = n.id() == saved.record() && f.name().equals(saved.setVariable());
-                if (fixed || changedApplicability || set) fields.add(f);
+                boolean set = own && f.name().equals(saved.setVariable());
+                if (fixedChanged || changedApplicability || set) fields.add(f);
+                else if (own
+                        || prior == null
+                        || !prior.errors().equals(f.errors())
+                        || !prior.warnings().equals(f.warnings())) errorBlocks.add(f);
             }
         }
         long problems = savedRecord == null ? 0 : savedRecord.errorCount();
@@ -278,18 +290,40 @@ public final class CodingRoutes {
                         + (problems == 0
                                 ? "."
                                 : "; " + problems + (problems == 1 ? " problem" : " problems") + " in this record.");
-        // a field re-rendered whole carries its own error block
-        List<String> whole = fields.stream().map(FieldView::domId).toList();
-        errorBlocks.removeIf(f -> whole.contains(f.domId()));
         return new SavedView(status, fields, errorBlocks, records, saved.record(), saved.version());
     }
 
     private void add(Context ctx) {
-        Coding.RecordRef added =
-                w.coding().add(Requests.session(ctx).account(), Requests.id(ctx, "recordId"), ctx.pathParam("form"));
-        ctx.redirect(
-                "/cases/" + added.caseId() + "?pass=" + added.pass() + "&notice=added#rec-" + added.id(),
-                HttpStatus.SEE_OTHER);
+        Session s = Requests.session(ctx);
+        Coding.RecordRef added = w.coding().add(s.account(), Requests.id(ctx, "recordId"), ctx.pathParam("form"));
+        if (!Requests.htmx(ctx)) {
+            ctx.redirect(
+                    "/cases/" + added.caseId() + "?pass=" + added.pass() + "&notice=added#rec-" + added.id(),
+                    HttpStatus.SEE_OTHER);
+            return;
+        }
+        // the page stays: send the new record's form and what it changes above it
+        Coding.CaseView view = w.coding().open(s.account(), added.caseId(), added.pass());
+        w.pages()
+                .respond(
+                        ctx,
+                        "coding/added.jte",
+                        AddedView.of(page(s, view, false, null), added.id(), this::changedByChildren));
+    }
+
+    /**
+     * Whether a child record can change a field: a value derived from the child records (shown, not
+     * entered), or a field whose skip logic reads one.
+     */
+    private boolean changedByChildren(String formName, FieldView f) {
+        if (!f.editable()) return true;
+        Form form = w.coding().instrument().form(formName);
+        Variable v = form.variable(f.name());
+        if (v.appliesWhen() == null) return false;
+        return v.appliesWhen().variables().stream()
+                .map(form::find)
+                .flatMap(Optional::stream)
+                .anyMatch(x -> !w.coding().enteredVariables(form).contains(x));
     }
 
     private void remove(Context ctx) {

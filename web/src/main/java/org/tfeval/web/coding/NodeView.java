@@ -21,6 +21,11 @@ public record NodeView(RecordView record, List<Group> groups) {
         public Group {
             nodes = List.copyOf(nodes);
         }
+
+        /** The id of the group's heading below the record {@code parent}. */
+        public String headingId(long parent) {
+            return "grp-" + parent + "-" + form;
+        }
     }
 
     public NodeView {

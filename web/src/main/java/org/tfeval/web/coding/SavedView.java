@@ -3,8 +3,9 @@ package org.tfeval.web.coding;
 import java.util.List;
 
 /**
- * The response to a save: the status line, and out-of-band fragments (fields whose state changed,
- * every error block, every record's issues) so the field being typed in is never replaced.
+ * The response to a save: the status line, and out-of-band fragments of what the save changed (fields
+ * whose applicability or shown value changed; the saved record's error blocks and issues, and those
+ * of other records whose messages changed) so the field being typed in is never replaced.
  *
  * @param status      the status line of the saved record
  * @param fields      field wrappers to replace

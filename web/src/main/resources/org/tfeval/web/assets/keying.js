@@ -287,8 +287,25 @@
     count();
     if (el.hasAttribute('data-date') && DATE.test(el.value) && e.inputType === 'insertText') next(el);
   });
+  /** A record added without reloading the page: the cursor goes to its first field, the address to it. */
+  function added() {
+    var wrap = document.querySelector('[data-added]');
+    if (!wrap) return;
+    var id = wrap.getAttribute('data-added');
+    wrap.removeAttribute('data-added');
+    var form = document.getElementById('form-' + id);
+    var el = form ? firstOpen(form) : null;
+    if (el) el.focus();
+    var section = document.getElementById('rec-' + id);
+    if (section) section.scrollIntoView({ block: 'start' });
+    window.history.replaceState(null, '', '#rec-' + id);
+  }
+
   document.addEventListener('change', count);
-  document.body.addEventListener('htmx:afterSettle', count);
+  document.body.addEventListener('htmx:afterSettle', function () {
+    added();
+    count();
+  });
   window.addEventListener('hashchange', land);
   count();
   land();
