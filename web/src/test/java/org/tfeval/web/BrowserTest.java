@@ -143,10 +143,13 @@ class BrowserTest {
     }
 
     private void add(String form) {
+        int records = driver.findElements(By.cssSelector("form.record-form")).size();
         driver.findElements(By.cssSelector("button[data-add='" + form + "']"))
                 .get(0)
                 .click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Record added"));
+        // the record comes in without a page load
+        wait.until(d -> d.findElements(By.cssSelector("form.record-form")).size() == records + 1);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Record added"));
     }
 
     @Test

@@ -209,15 +209,52 @@ class KeyingLayoutTest {
     }
 
     @Test
+    void adding_a_record_brings_its_form_in_without_a_page_load_with_the_cursor_in_its_first_field() {
+        long record = openNewCase();
+        js("window.samePage = true; return 0;");
+        focus(record, "HT_TYPE");
+        keys("1");
+        long leftBefore = left();
+        new Actions(driver).sendKeys(Keys.TAB).perform(); // a typed value is on its way
+        String before = driver.getCurrentUrl();
+        driver.findElement(By.cssSelector("form[action='/records/" + record + "/add/victim'] button"))
+                .click();
+        wait.until(d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().contains("#rec-"));
+        assertThat(js("return window.samePage === true")).as("no page load").isEqualTo(true);
+        String url = driver.getCurrentUrl();
+        long victim = Long.parseLong(url.substring(url.indexOf("#rec-") + "#rec-".length()));
+        assertThat(active().get(3)).as("the cursor is in the new record").isEqualTo("form-" + victim);
+        assertThat(driver.findElement(By.id("notice")).getText()).startsWith("Record added");
+        assertThat(driver.findElement(By.id("grp-" + record + "-victim")).getText())
+                .endsWith(": 1");
+        assertThat(driver.findElements(By.cssSelector("#case-nav [data-left-record='" + victim + "']")))
+                .as("the side index lists the new record")
+                .hasSize(1);
+        wait.until(d -> left() > leftBefore);
+        // the derived count on the case record follows without a reload
+        assertThat(driver.findElement(By.id("f-" + record + "-N_VICTIMS")).getText())
+                .contains("1");
+        // the new record saves like any other
+        focus(victim, "V_AGE");
+        keys("17");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + victim), "Saved"));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+        assertThat(driver.findElement(By.id("i-" + victim + "-V_AGE")).getAttribute("value"))
+                .isEqualTo("17");
+    }
+
+    @Test
     void alt_and_a_letter_jumps_to_each_sub_form_and_alt_page_down_and_up_step_between_records() {
         long record = openNewCase();
         for (String form : List.of("victim", "suspect")) {
             WebElement add = driver.findElement(
                     By.cssSelector("form[action='/records/" + record + "/add/" + form + "'] button"));
+            String before = driver.getCurrentUrl();
             add.click();
-            // adding reloads the page: wait for the old page to go before looking for the next button
-            wait.until(ExpectedConditions.stalenessOf(add));
-            wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+            // the record comes in without a page load: the address names it once the cursor is in it
+            wait.until(
+                    d -> !d.getCurrentUrl().equals(before) && d.getCurrentUrl().contains("#rec-"));
         }
         driver.get(url("/cases/TFA-C0001"));
         wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
