@@ -107,6 +107,19 @@ public record FieldView(
         return kind != Kind.FIXED;
     }
 
+    /**
+     * Whether the browser shows and hides it by its skip logic: entered and with skip logic. Its
+     * controls are always on the page, disabled (so neither a tab stop nor sent) while it does not apply.
+     */
+    public boolean skippable() {
+        return editable() && appliesWhen != null;
+    }
+
+    /** Whether its controls are on the page: it applies, or the browser may show it. */
+    public boolean shown() {
+        return applies || skippable();
+    }
+
     /** Whether it still needs a value: entered, required, applicable and blank (the "fields left" count). */
     public boolean left() {
         return editable() && required && applies && (value == null || value.isBlank());

@@ -174,8 +174,10 @@ final class FormViews {
     FieldView field(CaseSheet sheet, CaseSheet.Entry n, Variable v, List<Violation> found, Options o) {
         Form form = n.form();
         boolean entered = sheet.entered(form, v) && o.editable();
-        String value = n.values().getOrDefault(v.name(), "");
         boolean applies = sheet.applies(n, v) != Truth.FALSE;
+        // a field skipped by skip logic holds the not-applicable code; its (disabled) controls start blank,
+        // as the server clears that code when the field comes to apply
+        String value = applies || !entered ? n.values().getOrDefault(v.name(), "") : "";
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Violation x : found) {
