@@ -51,15 +51,17 @@ class SkipLogicAgreementTest {
     /** Random case files of the ECM instrument (a case, a victim, a suspect and an offense each). */
     private static final int ECM_CASE_FILES = 150;
     /** Generated forms, each with {@link #RULES_PER_FORM} generated conditions. */
-    private static final int GENERATED_FORMS = 120;
+    private static final int GENERATED_FORMS = 200;
 
     private static final int RULES_PER_FORM = 5;
     /** Random records keyed on each generated form. */
-    private static final int RECORDS_PER_FORM = 6;
+    private static final int RECORDS_PER_FORM = 8;
     /** Deepest nesting of and / or / not in a generated condition. */
     private static final int DEPTH = 3;
     /** Fewest comparisons the test must make, so that a generator change cannot empty it unnoticed. */
     private static final int AT_LEAST = 10_000;
+    /** Fewest cases of each outcome (true, false, unknown; -7 set, cleared, kept while unknown). */
+    private static final int OUTCOME_FLOOR = 20;
 
     private static final String RUN = "var input = JSON.parse(arguments[0]); var S = window.tfevalSkip; var out = [];"
             + "function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }"
@@ -199,6 +201,25 @@ class SkipLogicAgreementTest {
             out.add(where + ": server variables " + server.keySet() + ", browser " + b.keySet());
     }
 
+    /** How often the server's conditions came out each way, and what its fixpoint did to cells holding a rule's variable. */
+    private static Map<String, Integer> outcomes(Batch batch) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        String na = "-7";
+        for (Case c : batch.cases) {
+            c.tests.values().forEach(t -> out.merge(t, 1, Integer::sum));
+            if (c.applies == null) continue;
+            for (String name : c.applies.keySet()) {
+                String before = c.values.getOrDefault(name, "").strip();
+                String after = c.prepared.get(name).strip();
+                if (!before.equals(na) && after.equals(na)) out.merge("set -7", 1, Integer::sum);
+                if (before.equals(na) && !after.equals(na)) out.merge("cleared -7", 1, Integer::sum);
+                if (before.equals(na) && after.equals(na) && c.applies.get(name))
+                    out.merge("kept -7 unknown", 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
     private static int comparisons(Batch batch) {
         int n = 0;
         for (Case c : batch.cases) {
@@ -219,11 +240,16 @@ class SkipLogicAgreementTest {
         List<String> differences = differences(batch, batch.run());
 
         int comparisons = comparisons(batch);
+        Map<String, Integer> outcomes = outcomes(batch);
         System.out.println("skip logic: " + batch.cases.size() + " records (" + ecmCases + " of the ECM instrument), "
                 + expressions + " conditions, " + comparisons + " values compared between Java and the browser, "
-                + differences.size() + " differences");
+                + differences.size() + " differences; server outcomes " + outcomes);
         assertThat(differences).as("browser vs server").isEmpty();
         assertThat(comparisons).isGreaterThan(AT_LEAST);
+        // the cases reach every outcome, and skip logic both sets and clears the not-applicable code
+        assertThat(outcomes.keySet())
+                .containsExactlyInAnyOrder("TRUE", "FALSE", "UNKNOWN", "set -7", "cleared -7", "kept -7 unknown");
+        assertThat(outcomes.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(OUTCOME_FLOOR));
     }
 
     @Test
@@ -521,6 +547,10 @@ class SkipLogicAgreementTest {
             "C1", "C2", "N1", "N2", "D1", "D2", "T1", "T2", "S1", "X1", "I1", "CASE_ID", "NOT_ON_FORM"
         };
 
+        private static final String[][] PAIRS = {
+            {"T1", "T2"}, {"D1", "D2"}, {"N1", "N2"}, {"C1", "C2"}, {"D1", "N1"}, {"T1", "S1"}, {"X1", "N2"}
+        };
+
         private final Random random;
 
         Conditions(Random random) {
@@ -548,9 +578,15 @@ class SkipLogicAgreementTest {
         }
 
         private String comparison() {
+            String operator = " " + OPERATORS[random.nextInt(OPERATORS.length)] + " ";
+            if (random.nextInt(4) == 0) {
+                // two variables of one kind: dates with dates, decimals with whole numbers
+                String[] pair = PAIRS[random.nextInt(PAIRS.length)];
+                return "[" + pair[0] + "]" + operator + "[" + pair[1] + "]";
+            }
             String left = random.nextInt(6) == 0 ? literal() : "[" + name() + "]";
             String right = random.nextInt(3) == 0 ? "[" + name() + "]" : literal();
-            return left + " " + OPERATORS[random.nextInt(OPERATORS.length)] + " " + right;
+            return left + operator + right;
         }
 
         private String name() {
@@ -651,7 +687,12 @@ class SkipLogicAgreementTest {
             "2023-13-01",
             "2023-01-15 ",
             "2023",
-            "2023-01-15T00:00"
+            "2023-01-15T00:00",
+            "-0002-01-01",
+            "-2023-06-01",
+            "+10000-01-01",
+            "+999999999-12-31",
+            "+1000000000-01-01"
         };
         private static final String[] TEXTS = {
             "abc",
