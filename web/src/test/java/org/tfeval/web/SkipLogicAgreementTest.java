@@ -31,6 +31,7 @@ import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
 import org.tfeval.instrument.expression.Expression;
 import org.tfeval.instrument.expression.SkipLogicSpec;
+import org.tfeval.instrument.expression.Truth;
 import org.tfeval.store.coding.CaseForms;
 import org.tfeval.store.coding.CaseTree;
 import org.tfeval.store.coding.DraftRecord;
@@ -131,9 +132,7 @@ class SkipLogicAgreementTest {
             if (node != null) {
                 applies = new LinkedHashMap<>();
                 for (String name : tests.keySet()) {
-                    applies.put(
-                            name,
-                            tree.applies(node, form.variable(name)) != org.tfeval.instrument.expression.Truth.FALSE);
+                    applies.put(name, tree.applies(node, form.variable(name)) != Truth.FALSE);
                 }
                 prepared = new LinkedHashMap<>(node.prepared());
             }
@@ -178,7 +177,7 @@ class SkipLogicAgreementTest {
         for (int i = 0; i < batch.cases.size(); i++) {
             Case c = batch.cases.get(i);
             Map<String, Object> r = browser.get(i);
-            String where = "case " + i + " " + JsonCells.show(c.values) + ": ";
+            String where = "case " + i + " " + show(c.values) + ": ";
             compare(out, where + "typed", c.typed, r.get("typed"));
             compare(out, where + "test", c.tests, r.get("tests"));
             if (c.applies != null) {
@@ -333,9 +332,9 @@ class SkipLogicAgreementTest {
             for (Form f : ecm.forms()) {
                 if (caseFile.contains(f)) continue;
                 if (f.variables().stream().noneMatch(v -> v.appliesWhen() != null)) continue;
-                batch.add(specs.get(f.name()), forms, f, cells.record(f, f.variables(), Map.of()), null, null);
+                batch.add(specs.get(f.name()), forms, f, cells.record(f.variables()), null, null);
             }
-            List<DraftRecord> records = caseFileRecords(forms, cells, n, Map.of());
+            List<DraftRecord> records = caseFileRecords(forms, cells, n);
             // a second tree whose derived cells already hold what the tree derives, so that the skip logic
             // of the case record starts from the same cells as the browser's
             CaseTree first = CaseTree.of(forms, records);
@@ -369,22 +368,22 @@ class SkipLogicAgreementTest {
     }
 
     /** A case with one victim, one suspect and one offense of that suspect, cells at random. */
-    private static List<DraftRecord> caseFileRecords(CaseForms forms, Cells cells, int n, Map<String, String> fixed) {
+    private static List<DraftRecord> caseFileRecords(CaseForms forms, Cells cells, int n) {
         List<DraftRecord> out = new ArrayList<>();
         String tf = "TFA";
         Map<String, String> caseCells = new LinkedHashMap<>(forms.newRecordCells(forms.root(), Map.of(), tf, n + 1));
         String caseId = caseCells.get(forms.root().key().get(0));
-        caseCells.putAll(cells.record(forms.root(), forms.enteredVariables(forms.root()), fixed));
+        caseCells.putAll(cells.record(forms.enteredVariables(forms.root())));
         long id = 1;
         out.add(new DraftRecord(id, caseId, Pass.FIRST, forms.root().name(), caseId, null, caseCells, 0));
         for (Form child : forms.children(forms.root())) {
             Map<String, String> c = new LinkedHashMap<>(forms.newRecordCells(child, caseCells, tf, 1));
-            c.putAll(cells.record(child, forms.enteredVariables(child), fixed));
+            c.putAll(cells.record(forms.enteredVariables(child)));
             long childId = ++id;
             out.add(new DraftRecord(childId, caseId, Pass.FIRST, child.name(), forms.recordKey(child, c), 1L, c, 0));
             for (Form grandchild : forms.children(child)) {
                 Map<String, String> g = new LinkedHashMap<>(forms.newRecordCells(grandchild, c, tf, 1));
-                g.putAll(cells.record(grandchild, forms.enteredVariables(grandchild), fixed));
+                g.putAll(cells.record(forms.enteredVariables(grandchild)));
                 out.add(new DraftRecord(
                         ++id, caseId, Pass.FIRST, grandchild.name(), forms.recordKey(grandchild, g), childId, g, 0));
             }
@@ -460,7 +459,7 @@ class SkipLogicAgreementTest {
             int spec = batch.spec(SkipLogicSpec.json(instrument, kase));
             for (int r = 0; r < RECORDS_PER_FORM; r++) {
                 Map<String, String> c = new LinkedHashMap<>(forms.newRecordCells(kase, Map.of(), "TFA", r + 1));
-                c.putAll(cells.record(kase, forms.enteredVariables(kase), Map.of()));
+                c.putAll(cells.record(forms.enteredVariables(kase)));
                 String caseId = c.get("CASE_ID");
                 CaseTree tree =
                         CaseTree.of(forms, List.of(new DraftRecord(1, caseId, Pass.FIRST, "case", caseId, null, c, 0)));
@@ -717,11 +716,10 @@ class SkipLogicAgreementTest {
             this.random = random;
         }
 
-        /** Random cells of the given variables; fixed cells win. */
-        Map<String, String> record(Form form, List<Variable> variables, Map<String, String> fixed) {
+        /** Random cells of the given variables. */
+        Map<String, String> record(List<Variable> variables) {
             Map<String, String> out = new LinkedHashMap<>();
             for (Variable v : variables) out.put(v.name(), cell(v));
-            out.putAll(fixed);
             return out;
         }
 
@@ -758,14 +756,12 @@ class SkipLogicAgreementTest {
         }
     }
 
-    /** Cells shown in a failure message (test data only, never case data). */
-    private static final class JsonCells {
-        static String show(Map<String, String> cells) {
-            try {
-                return JSON.writeValueAsString(cells);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+    /** Cells shown in a failure message (generated test data, never case data). */
+    private static String show(Map<String, String> cells) {
+        try {
+            return JSON.writeValueAsString(cells);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
