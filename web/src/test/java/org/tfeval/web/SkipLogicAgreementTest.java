@@ -52,11 +52,11 @@ class SkipLogicAgreementTest {
     /** Random case files of the ECM instrument (a case, a victim, a suspect and an offense each). */
     private static final int ECM_CASE_FILES = 150;
     /** Generated forms, each with {@link #RULES_PER_FORM} generated conditions. */
-    private static final int GENERATED_FORMS = 200;
+    private static final int GENERATED_FORMS = 160;
 
     private static final int RULES_PER_FORM = 5;
     /** Random records keyed on each generated form. */
-    private static final int RECORDS_PER_FORM = 8;
+    private static final int RECORDS_PER_FORM = 6;
     /** Deepest nesting of and / or / not in a generated condition. */
     private static final int DEPTH = 3;
     /** Fewest comparisons the test must make, so that a generator change cannot empty it unnoticed. */
