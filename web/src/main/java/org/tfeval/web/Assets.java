@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** The static files, served from the jar: htmx (from its webjar), the style sheet, the coding form's keying aids and the icon. */
+/** The static files, served from the jar: htmx (from its webjar), the style sheet, the coding form's keying aids and skip logic, and the icon. */
 final class Assets {
     /** The htmx version, pinned in the pom. */
     static final String HTMX_VERSION = "2.0.10";
@@ -22,7 +22,8 @@ final class Assets {
             "app.css", new String[] {"/org/tfeval/web/assets/app.css", "text/css; charset=utf-8"},
             "keying.js", new String[] {"/org/tfeval/web/assets/keying.js", "text/javascript; charset=utf-8"},
             "favicon.svg", new String[] {"/org/tfeval/web/assets/favicon.svg", "image/svg+xml"},
-            "qual.js", new String[] {"/org/tfeval/web/assets/qual.js", "text/javascript; charset=utf-8"});
+            "qual.js", new String[] {"/org/tfeval/web/assets/qual.js", "text/javascript; charset=utf-8"},
+            "skiplogic.js", new String[] {"/org/tfeval/web/assets/skiplogic.js", "text/javascript; charset=utf-8"});
 
     private final Map<String, byte[]> content;
 

@@ -33,6 +33,14 @@ public sealed interface Expression {
     /** Renders the condition in REDCap branching-logic syntax. */
     String source();
 
+    /**
+     * Renders the condition as a compact JSON array for the browser's evaluator ({@code
+     * skiplogic.js}): {@code ["and",L,R]}, {@code ["or",L,R]}, {@code ["not",X]}, {@code
+     * ["known","VAR",true]} ({@code false} for {@code missing()}), {@code ["cmp","<=",T1,T2]} with
+     * terms {@code ["var","X"]} and {@code ["lit","text"]}.
+     */
+    String toJson();
+
     /** The variables the condition reads. */
     default Set<String> variables() {
         Set<String> out = new TreeSet<>();
@@ -78,6 +86,10 @@ public sealed interface Expression {
         public String source() {
             return "(" + left.source() + (and ? " and " : " or ") + right.source() + ")";
         }
+
+        public String toJson() {
+            return "[" + JsonText.quote(and ? "and" : "or") + "," + left.toJson() + "," + right.toJson() + "]";
+        }
     }
 
     /** {@code not}. */
@@ -92,6 +104,10 @@ public sealed interface Expression {
 
         public String source() {
             return "not " + operand.source();
+        }
+
+        public String toJson() {
+            return "[" + JsonText.quote("not") + "," + operand.toJson() + "]";
         }
     }
 
@@ -108,6 +124,10 @@ public sealed interface Expression {
 
         public String source() {
             return (positive ? "known([" : "missing([") + variable + "])";
+        }
+
+        public String toJson() {
+            return "[" + JsonText.quote("known") + "," + JsonText.quote(variable) + "," + positive + "]";
         }
     }
 
@@ -156,6 +176,11 @@ public sealed interface Expression {
             return left.source() + " " + op + " " + right.source();
         }
 
+        public String toJson() {
+            return "[" + JsonText.quote("cmp") + "," + JsonText.quote(op) + "," + left.toJson() + "," + right.toJson()
+                    + "]";
+        }
+
         private static int compare(Object a, Object b) {
             BigDecimal na = number(a);
             BigDecimal nb = number(b);
@@ -191,6 +216,9 @@ public sealed interface Expression {
 
         String source();
 
+        /** The term as JSON: {@code ["var","NAME"]} or {@code ["lit","text"]}. */
+        String toJson();
+
         /** {@code [NAME]}. */
         record Var(String name) implements Term {
             public Object value(Function<String, Object> values) {
@@ -203,6 +231,10 @@ public sealed interface Expression {
 
             public String source() {
                 return "[" + name + "]";
+            }
+
+            public String toJson() {
+                return "[" + JsonText.quote("var") + "," + JsonText.quote(name) + "]";
             }
         }
 
@@ -220,6 +252,10 @@ public sealed interface Expression {
 
             public String source() {
                 return quoted ? "'" + text.replace("'", "\\'") + "'" : text;
+            }
+
+            public String toJson() {
+                return "[" + JsonText.quote("lit") + "," + JsonText.quote(text) + "]";
             }
         }
     }
