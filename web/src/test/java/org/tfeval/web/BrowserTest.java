@@ -124,7 +124,7 @@ class BrowserTest {
     private void fill(long record, Map<String, String> values) {
         for (Map.Entry<String, String> e : values.entrySet()) {
             List<WebElement> found = driver.findElements(By.id("i-" + record + "-" + e.getKey()));
-            if (found.isEmpty()) continue; // not applicable by skip logic
+            if (found.isEmpty() || !found.get(0).isEnabled()) continue; // not applicable by skip logic
             WebElement input = found.get(0);
             if ("radio".equals(input.getAttribute("type"))) {
                 // a yes/no row: the radio of the value
@@ -169,9 +169,10 @@ class BrowserTest {
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#e-" + caseRecord + "-N_AGENCIES .error")));
         assertThat(error.getText()).contains("is not a whole number");
-        assertThat(driver.findElements(By.id("i-" + caseRecord + "-LABOR_INDUSTRY")))
-                .as("skip logic: labor industry does not apply")
-                .isEmpty();
+        WebElement labor = driver.findElement(By.id("i-" + caseRecord + "-LABOR_INDUSTRY"));
+        assertThat(List.of(labor.isEnabled(), labor.isDisplayed()))
+                .as("skip logic: labor industry does not apply (disabled and hidden)")
+                .containsExactly(false, false);
 
         fill(caseRecord, Map.of("N_AGENCIES", "3"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(

@@ -110,6 +110,18 @@ class CodingFlowTest {
                 .containsPattern("id=\"f-" + caseRecord + "-SEX_SUBTYPE\" hx-swap-oob=\"true\"[^>]*>")
                 .contains("-7 Not applicable: applies when <code>([HT_TYPE] = 1 or [HT_TYPE] = 3)</code>");
 
+        // a browser that runs the skip logic itself says which fields it shows as not applicable:
+        // where it agrees with the server, no field is swapped (the one being typed in stays)
+        String swapped = "id=\"f-" + caseRecord + "-(SEX_SUBTYPE|LABOR_INDUSTRY)\" hx-swap-oob";
+        HttpResponse<String> agreed = b.htmx("/records/" + caseRecord, Map.of("HT_TYPE", "1", "_na", "LABOR_INDUSTRY"));
+        assertThat(agreed.statusCode()).isEqualTo(200);
+        assertThat(agreed.body()).doesNotContainPattern(swapped);
+        // where it does not, the server's view of each such field comes back
+        HttpResponse<String> wrong = b.htmx("/records/" + caseRecord, Map.of("HT_TYPE", "1", "_na", "SEX_SUBTYPE"));
+        assertThat(wrong.body())
+                .containsPattern("id=\"f-" + caseRecord + "-SEX_SUBTYPE\" hx-swap-oob=\"true\"")
+                .containsPattern("class=\"field na\" id=\"f-" + caseRecord + "-LABOR_INDUSTRY\" hx-swap-oob=\"true\"");
+
         HttpResponse<String> missing = b.htmx("/records/" + caseRecord, Map.of("_set", "LOCATION=-8"));
         assertThat(missing.body())
                 .containsPattern("id=\"f-" + caseRecord + "-LOCATION\" hx-swap-oob=\"true\"")

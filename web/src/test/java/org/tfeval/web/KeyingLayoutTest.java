@@ -194,7 +194,8 @@ class KeyingLayoutTest {
         focus(record, "HT_TYPE");
         keys("2"); // labor trafficking: the sex-trafficking subtype no longer applies
         wait.until(d -> left() == start - 2);
-        assertThat(driver.findElements(By.id("i-" + record + "-SEX_SUBTYPE"))).isEmpty();
+        WebElement subtype = driver.findElement(By.id("i-" + record + "-SEX_SUBTYPE"));
+        assertThat(List.of(subtype.isEnabled(), subtype.isDisplayed())).containsExactly(false, false);
 
         focus(record, "INV_OUTCOME");
         keys("2"); // no arrest: the prosecution venue no longer applies
@@ -242,6 +243,48 @@ class KeyingLayoutTest {
         wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
         assertThat(driver.findElement(By.id("i-" + victim + "-V_AGE")).getAttribute("value"))
                 .isEqualTo("17");
+    }
+
+    @Test
+    void skip_logic_shows_and_hides_fields_in_the_browser_before_any_save_answers_and_the_server_agrees() {
+        long record = openNewCase();
+        // hold every save back: what changes now is the browser's own doing
+        js(
+                "window.heldSaves = 0; document.body.addEventListener('htmx:beforeRequest', function (e) {"
+                        + " window.heldSaves++; if (window.holdSaves) e.preventDefault(); }); window.holdSaves = true; return 0;");
+        focus(record, "HT_TYPE");
+        new Actions(driver).sendKeys("2").perform(); // labor: the sex subtype goes, the labor industry comes
+        List<?> state = (List<?>) js("var s = document.getElementById('f-" + record + "-SEX_SUBTYPE');"
+                + " var l = document.getElementById('i-" + record + "-LABOR_INDUSTRY');"
+                + " return [s.classList.contains('na'), l.disabled, document.activeElement === l,"
+                + " document.querySelector('#form-" + record + " input[name=_na]').value, window.heldSaves];");
+        assertThat(List.<Object>copyOf(state.subList(0, 4)))
+                .as("sex subtype hidden, labor industry enabled and the cursor in it, the form says what it hid")
+                .containsExactly(true, false, true, "SEX_SUBTYPE");
+        assertThat(((Number) state.get(4)).intValue())
+                .as("a save was attempted and held back")
+                .isPositive();
+        // the labor industry is now one tab stop: typing its code moves on, no save has answered yet
+        new Actions(driver).sendKeys("4").perform();
+        assertThat(js("return document.getElementById('i-" + record + "-LABOR_INDUSTRY').value"))
+                .isEqualTo("4");
+
+        // let the saves through: the server's answer swaps no field the browser already shows right
+        js("window.holdSaves = false; window.fieldsBefore = Array.prototype.slice.call("
+                + "document.querySelectorAll('#form-" + record + " .field'));"
+                + " htmx.trigger('#form-" + record + "', 'change'); return 0;");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + record), "Saved"));
+        idle();
+        assertThat(((Number) js("return window.fieldsBefore.filter(function (f) { return !f.isConnected; }).length"))
+                        .intValue())
+                .as("fields swapped by the server's answer")
+                .isZero();
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+        assertThat(driver.findElement(By.id("f-" + record + "-SEX_SUBTYPE")).getAttribute("class"))
+                .contains("na");
+        assertThat(driver.findElement(By.id("i-" + record + "-LABOR_INDUSTRY")).getAttribute("value"))
+                .isEqualTo("4");
     }
 
     @Test

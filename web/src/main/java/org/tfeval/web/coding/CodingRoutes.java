@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.expression.Truth;
@@ -246,10 +247,20 @@ public final class CodingRoutes {
                     "/cases/" + caseId + "?pass=" + saved.pass() + "&notice=saved#rec-" + id, HttpStatus.SEE_OTHER);
             return;
         }
-        w.pages().respond(ctx, "coding/saved.jte", saved(s, saved, strict));
+        // the fields the browser showed as not applicable when it sent the save (it runs the skip logic itself)
+        String na = ctx.formParam("_na");
+        Set<String> shownNa = na == null
+                ? null
+                : Set.of(na.strip().isEmpty() ? new String[0] : na.strip().split("\\s+"));
+        w.pages().respond(ctx, "coding/saved.jte", saved(s, saved, strict, shownNa));
     }
 
-    private SavedView saved(Session s, Coding.Saved saved, boolean strict) {
+    /**
+     * What a save changed, for the page. {@code shownNa}: the saved record's fields the browser showed as
+     * not applicable (null when it does not run skip logic): a field is sent again only where the
+     * server's skip logic differs from what the browser shows, so the field being typed in stays.
+     */
+    private SavedView saved(Session s, Coding.Saved saved, boolean strict, Set<String> shownNa) {
         CaseSheet before = saved.before();
         CaseSheet after = saved.after();
         FormViews.Options o =
@@ -274,8 +285,10 @@ public final class CodingRoutes {
                 FieldView prior = was.get(f.name());
                 Variable v = n.form().variable(f.name());
                 boolean fixedChanged = !f.editable() && !f.equals(prior);
-                boolean changedApplicability =
-                        old != null && (before.applies(old, v) == Truth.FALSE) != (after.applies(n, v) == Truth.FALSE);
+                boolean naAfter = after.applies(n, v) == Truth.FALSE;
+                boolean changedApplicability = own && shownNa != null && f.skippable()
+                        ? naAfter != shownNa.contains(f.name())
+                        : old != null && (before.applies(old, v) == Truth.FALSE) != naAfter;
                 boolean set = own && f.name().equals(saved.setVariable());
                 if (fixedChanged || changedApplicability || set) fields.add(f);
                 else if (own

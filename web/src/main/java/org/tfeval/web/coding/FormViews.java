@@ -15,6 +15,7 @@ import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.expression.SkipLogicSpec;
 import org.tfeval.instrument.expression.Truth;
 import org.tfeval.instrument.validation.Violation;
 import org.tfeval.study.coding.CaseSheet;
@@ -30,6 +31,7 @@ final class FormViews {
 
     private final Instrument instrument;
     private final Map<String, Set<String>> controllers = new ConcurrentHashMap<>();
+    private final Map<String, String> skipSpecs = new ConcurrentHashMap<>();
 
     FormViews(Instrument instrument) {
         this.instrument = instrument;
@@ -91,7 +93,16 @@ final class FormViews {
                 issues,
                 remove,
                 n.version(),
-                sections(n, byName));
+                sections(n, byName),
+                o.editable() ? skipSpec(n.form()) : null);
+    }
+
+    /** The form's skip logic for the browser (JSON), or null when no entered field of it has any. */
+    private String skipSpec(Form form) {
+        return skipSpecs.computeIfAbsent(form.name(), k -> {
+            boolean any = form.variables().stream().anyMatch(v -> v.appliesWhen() != null);
+            return any ? SkipLogicSpec.json(instrument, form) : "";
+        });
     }
 
     /** The record's fields in the instrument's sections; consecutive yes/no items of a group as one block. */

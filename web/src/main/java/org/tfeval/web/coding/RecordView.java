@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param removeHref where to post to remove it, or null
  * @param version    the record's version the form shows (sent with every save)
  * @param sections   the same fields laid out as the instrument's sections of the form
+ * @param skipSpec   the form's skip logic for the browser ({@code SkipLogicSpec} JSON), blank when the form
+ *                   has none, null when the record is not editable
  */
 public record RecordView(
         long id,
@@ -31,12 +33,28 @@ public record RecordView(
         List<String> issues,
         String removeHref,
         int version,
-        List<SectionView> sections) {
+        List<SectionView> sections,
+        String skipSpec) {
     public RecordView {
         Objects.requireNonNull(form, "form");
         fields = List.copyOf(fields);
         sections = List.copyOf(sections);
         issues = List.copyOf(issues);
+    }
+
+    /** Whether the browser shows and hides the record's fields by their skip logic. */
+    public boolean skipsInBrowser() {
+        return skipSpec != null && !skipSpec.isEmpty();
+    }
+
+    /** The fields skip logic makes not applicable, space-separated (the browser keeps it current). */
+    public String notApplicable() {
+        return String.join(
+                " ",
+                fields.stream()
+                        .filter(f -> f.skippable() && !f.applies())
+                        .map(FieldView::name)
+                        .toList());
     }
 
     public String formId() {

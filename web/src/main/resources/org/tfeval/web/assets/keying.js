@@ -58,14 +58,62 @@
     }
   }
 
+  /** A record form's skip logic for the browser (skiplogic.js), parsed once; null when the server runs it. */
+  function specOf(form) {
+    if (!form || form.getAttribute('data-skip-logic') !== 'browser' || !window.tfevalSkip) return null;
+    if (!form.tfevalSpec) form.tfevalSpec = JSON.parse(form.getAttribute('data-skip-spec'));
+    return form.tfevalSpec;
+  }
+
+  /** A variable's text in a record's form: its control's value, a yes/no row's checked code, or a shown value. */
+  function rawOf(form, record, name) {
+    var field = document.getElementById('f-' + record + '-' + name);
+    if (field && field.hasAttribute('data-value')) return field.getAttribute('data-value');
+    var controls = form.querySelectorAll('[name="' + name + '"]:not([type=hidden])');
+    if (controls.length === 0) return '';
+    if (controls[0].type === 'radio') {
+      var on = Array.prototype.filter.call(controls, function (r) { return r.checked; })[0];
+      return on ? on.value : '';
+    }
+    return controls[0].value;
+  }
+
   /**
-   * Moves on after a value was set: at once, or, when other fields' skip logic depends on this one,
-   * once the save has answered (so a field that now applies is not jumped over).
+   * Shows and hides a record's fields by their skip logic at once, as the server will decide on the
+   * save (skiplogic.js repeats the server's rules; a test compares them): a field that does not apply
+   * keeps its value but its controls are disabled (no tab stop, not sent) and hidden.
+   */
+  function skip(form) {
+    var spec = specOf(form);
+    if (!spec) return;
+    var record = form.id.substring('form-'.length);
+    var raw = {};
+    Object.keys(spec.types).forEach(function (name) { raw[name] = rawOf(form, record, name); });
+    var ok = window.tfevalSkip.applies(spec, raw);
+    var na = [];
+    Object.keys(ok).forEach(function (name) {
+      var field = document.getElementById('f-' + record + '-' + name);
+      if (!field) return;
+      if (!ok[name]) na.push(name);
+      if (field.classList.contains('na') === !ok[name]) return;
+      field.classList.toggle('na', !ok[name]);
+      field.querySelectorAll('input:not([type=hidden]), select, textarea, .missing button').forEach(function (c) {
+        c.disabled = !ok[name];
+      });
+    });
+    var kept = form.querySelector('input[name="_na"]');
+    if (kept) kept.value = na.join(' ');
+  }
+
+  /**
+   * Moves on after a value was set: at once (a form whose skip logic the browser runs has already
+   * shown or hidden the fields it changes), or, when the server runs it and other fields' skip logic
+   * depends on this one, once the save has answered (so a field that now applies is not jumped over).
    */
   function moveOn(el) {
     var field = el.closest('.field');
     var form = recordForm(el);
-    if (!field || !field.hasAttribute('data-controls') || !form) {
+    if (!field || !field.hasAttribute('data-controls') || !form || specOf(form)) {
       next(el);
       return;
     }
@@ -281,6 +329,13 @@
     }
   });
 
+  // skip logic first: listeners on the document run before the keys above move the cursor on
+  function skipAfter(e) {
+    if (isField(e.target)) skip(recordForm(e.target));
+  }
+  document.addEventListener('change', skipAfter);
+  document.addEventListener('input', skipAfter);
+
   document.addEventListener('input', function (e) {
     var el = e.target;
     if (!isField(el) || el.tagName !== 'INPUT' || el.type === 'radio') return;
@@ -303,6 +358,8 @@
 
   document.addEventListener('change', count);
   document.body.addEventListener('htmx:afterSettle', function () {
+    // a save may have changed values other records' skip logic reads (derived, repeated): run it again
+    recordForms().forEach(skip);
     added();
     count();
   });
