@@ -23,36 +23,34 @@
       el.form.querySelectorAll('input[type=radio][name="' + el.name + '"]'));
   }
 
-  /** The page's tab stops in order, a radio group counted once (at its checked radio, else its first). */
-  function stops() {
-    var out = [];
-    var groups = {};
-    document.querySelectorAll('a[href], button, input, select, textarea').forEach(function (el) {
-      if (el.disabled || el.tabIndex < 0 || el.type === 'hidden') return;
-      if (el.getClientRects().length === 0) return;
-      if (el.type === 'radio') {
-        var key = (el.form ? el.form.id : '') + '|' + el.name;
-        if (groups[key]) return;
-        groups[key] = true;
-        var on = radios(el).filter(function (r) { return r.checked; })[0];
-        out.push(on || el);
-        return;
-      }
-      out.push(el);
-    });
-    return out;
-  }
-
   function same(a, b) {
     return a === b || (a.type === 'radio' && b.type === 'radio' && a.form === b.form && a.name === b.name);
   }
 
-  /** Moves the focus to the next tab stop, as Tab does. */
+  /** Whether an element is a tab stop of its own (a radio group's stop is its checked radio, else its first). */
+  function stop(el, from) {
+    if (el.disabled || el.tabIndex < 0 || el.type === 'hidden') return false;
+    if (el.type === 'radio') {
+      if (from.type === 'radio' && same(el, from)) return false;
+      var group = radios(el);
+      var on = group.filter(function (r) { return r.checked; })[0];
+      if ((on || group[0]) !== el) return false;
+    }
+    return el.getClientRects().length > 0;
+  }
+
+  /** Moves the focus to the next tab stop, as Tab does (looking only past the current field). */
   function next(from) {
-    var all = stops();
+    var all = document.querySelectorAll('a[href], button, input, select, textarea');
+    var past = false;
     for (var i = 0; i < all.length; i++) {
-      if (same(all[i], from)) {
-        if (i + 1 < all.length) all[i + 1].focus();
+      var el = all[i];
+      if (!past) {
+        past = el === from;
+        continue;
+      }
+      if (stop(el, from)) {
+        el.focus();
         return;
       }
     }

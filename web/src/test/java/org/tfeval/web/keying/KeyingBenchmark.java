@@ -61,6 +61,19 @@ public final class KeyingBenchmark {
 
     private KeyingBenchmark() {}
 
+    /** With KEYING_PROFILE set: what the page's own scripts cost per input, change and Enter, on the keyed case. */
+    private static final String PROBE = "var t, out = {}; var f = document.querySelector('form.record-form');"
+            + " var i = f.querySelector('input[name]:not([type=hidden]):not(:disabled)');"
+            + " var s = f.querySelector('select:not(:disabled)');"
+            + " function time(name, fn) { var t0 = performance.now(); for (var k = 0; k < 20; k++) fn();"
+            + " out[name] = ((performance.now() - t0) / 20).toFixed(2); }"
+            + " time('input', function () { i.dispatchEvent(new Event('input', {bubbles: true})); });"
+            + " time('change', function () { s.dispatchEvent(new Event('change', {bubbles: true})); });"
+            + " time('enter', function () { i.focus(); i.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true})); });"
+            + " time('layout', function () { document.body.style.zoom = document.body.style.zoom === '1' ? '' : '1';"
+            + " document.body.getBoundingClientRect(); });"
+            + " out.elements = document.getElementsByTagName('*').length; return JSON.stringify(out);";
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new LinkedHashMap<>(Map.of(
                 "--runs", "1",
@@ -143,6 +156,9 @@ public final class KeyingBenchmark {
                                             pace)
                                     .keyCase(paper);
                             Thread.sleep(LAST_SAVE.toMillis());
+                            if (System.getenv("KEYING_PROFILE") != null)
+                                System.out.println("  in the page (ms): "
+                                        + ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(PROBE));
                             String wrong = check(server, coder, caseId, paper);
                             Run run = new Run(label, pace, t, commands.count, commands.nanos / 1e9, wrong);
                             System.out.println(run.describe());
@@ -355,12 +371,20 @@ public final class KeyingBenchmark {
             if (--depth == 0) {
                 count++;
                 nanos += System.nanoTime() - started;
-                if (System.getenv("KEYING_PROFILE") != null)
-                    byMethod.merge(method.getName(), System.nanoTime() - started, Long::sum);
+                if (System.getenv("KEYING_PROFILE") != null) {
+                    long took = System.nanoTime() - started;
+                    byMethod.merge(method.getName(), took, Long::sum);
+                    String what = method.getName()
+                            + (args != null && args.length > 0 && args[0] instanceof String a0
+                                    ? " " + a0.substring(0, Math.min(50, a0.length()))
+                                    : "");
+                    histogram.merge((took / 10_000_000) * 10 + "ms " + what, 1, Integer::sum);
+                }
             }
         }
 
         final Map<String, Long> byMethod = new java.util.TreeMap<>();
+        final Map<String, Integer> histogram = new java.util.TreeMap<>();
 
         @Override
         public void onError(
