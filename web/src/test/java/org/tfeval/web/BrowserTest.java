@@ -18,14 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tfeval.pg.ConnectionSettings;
 import org.tfeval.testkit.PostgresExtension;
@@ -101,45 +99,16 @@ class BrowserTest {
         return fx.server.uri().resolve(path).toString();
     }
 
-    /** Waits until no htmx request is in flight and the last save has answered. */
     private void settle() {
-        wait.until(d -> (Boolean)
-                ((JavascriptExecutor) d).executeScript("return document.querySelector('.htmx-request') === null"));
-        try {
-            Thread.sleep(900); // longer than the 600 ms typing delay, so a pending save has started
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        wait.until(d -> (Boolean)
-                ((JavascriptExecutor) d).executeScript("return document.querySelector('.htmx-request') === null"));
+        new CodingPage(driver, wait).settle();
     }
 
     private long lastRecordId() {
-        List<WebElement> forms = driver.findElements(By.cssSelector("form.record-form"));
-        String id = forms.get(forms.size() - 1).getAttribute("id");
-        return Long.parseLong(id.substring("form-".length()));
+        return new CodingPage(driver, wait).lastRecordId();
     }
 
-    /** Enters values the way a coder does: choosing codes, typing text, field by field. */
     private void fill(long record, Map<String, String> values) {
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            List<WebElement> found = driver.findElements(By.id("i-" + record + "-" + e.getKey()));
-            if (found.isEmpty() || !found.get(0).isEnabled()) continue; // not applicable by skip logic
-            WebElement input = found.get(0);
-            if ("radio".equals(input.getAttribute("type"))) {
-                // a yes/no row: the radio of the value
-                driver.findElement(By.cssSelector(
-                                "#form-" + record + " input[name='" + e.getKey() + "'][value='" + e.getValue() + "']"))
-                        .click();
-            } else if (input.getTagName().equals("select")) {
-                new Select(input).selectByValue(e.getValue());
-            } else {
-                input.clear();
-                input.sendKeys(e.getValue());
-            }
-        }
-        driver.findElement(By.tagName("h1")).click();
-        settle();
+        new CodingPage(driver, wait).fill(record, values);
     }
 
     private void add(String form) {
