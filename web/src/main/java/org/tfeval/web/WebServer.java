@@ -96,158 +96,98 @@ public final class WebServer implements AutoCloseable {
         }
 
         public Settings withHost(String h) {
-            return new Settings(
-                    h,
-                    port,
-                    idleTimeout,
-                    lockout,
-                    hasher,
-                    poolSize,
-                    version,
-                    errors,
-                    behindProxy,
-                    allowedHosts,
-                    signInsPerAddress);
+            return edit(b -> b.host = h);
         }
 
         public Settings withPort(int p) {
-            return new Settings(
-                    host,
-                    p,
-                    idleTimeout,
-                    lockout,
-                    hasher,
-                    poolSize,
-                    version,
-                    errors,
-                    behindProxy,
-                    allowedHosts,
-                    signInsPerAddress);
+            return edit(b -> b.port = p);
         }
 
         public Settings withIdleTimeout(Duration d) {
-            return new Settings(
-                    host,
-                    port,
-                    d,
-                    lockout,
-                    hasher,
-                    poolSize,
-                    version,
-                    errors,
-                    behindProxy,
-                    allowedHosts,
-                    signInsPerAddress);
+            return edit(b -> b.idleTimeout = d);
         }
 
         public Settings withLockout(LockoutPolicy l) {
-            return new Settings(
-                    host,
-                    port,
-                    idleTimeout,
-                    l,
-                    hasher,
-                    poolSize,
-                    version,
-                    errors,
-                    behindProxy,
-                    allowedHosts,
-                    signInsPerAddress);
+            return edit(b -> b.lockout = l);
         }
 
         public Settings withHasher(PasswordHasher h) {
-            return new Settings(
-                    host,
-                    port,
-                    idleTimeout,
-                    lockout,
-                    h,
-                    poolSize,
-                    version,
-                    errors,
-                    behindProxy,
-                    allowedHosts,
-                    signInsPerAddress);
+            return edit(b -> b.hasher = h);
         }
 
         public Settings withPoolSize(int n) {
-            return new Settings(
-                    host,
-                    port,
-                    idleTimeout,
-                    lockout,
-                    hasher,
-                    n,
-                    version,
-                    errors,
-                    behindProxy,
-                    allowedHosts,
-                    signInsPerAddress);
+            return edit(b -> b.poolSize = n);
         }
 
         public Settings withVersion(String v) {
-            return new Settings(
-                    host,
-                    port,
-                    idleTimeout,
-                    lockout,
-                    hasher,
-                    poolSize,
-                    v,
-                    errors,
-                    behindProxy,
-                    allowedHosts,
-                    signInsPerAddress);
+            return edit(b -> b.version = v);
         }
 
         public Settings withErrors(PrintStream e) {
-            return new Settings(
-                    host,
-                    port,
-                    idleTimeout,
-                    lockout,
-                    hasher,
-                    poolSize,
-                    version,
-                    e,
-                    behindProxy,
-                    allowedHosts,
-                    signInsPerAddress);
+            return edit(b -> b.errors = e);
         }
 
-        public Settings withBehindProxy(boolean b) {
-            return new Settings(
-                    host,
-                    port,
-                    idleTimeout,
-                    lockout,
-                    hasher,
-                    poolSize,
-                    version,
-                    errors,
-                    b,
-                    allowedHosts,
-                    signInsPerAddress);
+        public Settings withBehindProxy(boolean p) {
+            return edit(b -> b.behindProxy = p);
         }
 
         public Settings withAllowedHosts(Set<String> hosts) {
-            return new Settings(
-                    host,
-                    port,
-                    idleTimeout,
-                    lockout,
-                    hasher,
-                    poolSize,
-                    version,
-                    errors,
-                    behindProxy,
-                    hosts,
-                    signInsPerAddress);
+            return edit(b -> b.allowedHosts = hosts);
         }
 
         public Settings withSignInsPerAddress(int n) {
-            return new Settings(
-                    host, port, idleTimeout, lockout, hasher, poolSize, version, errors, behindProxy, allowedHosts, n);
+            return edit(b -> b.signInsPerAddress = n);
+        }
+
+        /** A copy with one setting changed (the record's checks run again). */
+        private Settings edit(java.util.function.Consumer<Draft> change) {
+            Draft d = new Draft(this);
+            change.accept(d);
+            return d.settings();
+        }
+
+        /** The settings while one is changed. */
+        private static final class Draft {
+            String host;
+            int port;
+            Duration idleTimeout;
+            LockoutPolicy lockout;
+            PasswordHasher hasher;
+            int poolSize;
+            String version;
+            PrintStream errors;
+            boolean behindProxy;
+            Set<String> allowedHosts;
+            int signInsPerAddress;
+
+            Draft(Settings s) {
+                host = s.host;
+                port = s.port;
+                idleTimeout = s.idleTimeout;
+                lockout = s.lockout;
+                hasher = s.hasher;
+                poolSize = s.poolSize;
+                version = s.version;
+                errors = s.errors;
+                behindProxy = s.behindProxy;
+                allowedHosts = s.allowedHosts;
+                signInsPerAddress = s.signInsPerAddress;
+            }
+
+            Settings settings() {
+                return new Settings(
+                        host,
+                        port,
+                        idleTimeout,
+                        lockout,
+                        hasher,
+                        poolSize,
+                        version,
+                        errors,
+                        behindProxy,
+                        allowedHosts,
+                        signInsPerAddress);
+            }
         }
     }
 
