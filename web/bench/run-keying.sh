@@ -55,18 +55,16 @@ bench() { # dir label pace
   (cd "$1" && java -cp "web/target/test-classes:web/target/classes:$(cat web/target/keying-classpath.txt)" \
     org.tfeval.web.keying.KeyingBenchmark --label "$2" --pace "$3" --runs 1 --append "$root/$results")
 }
-i=0
-while [ $i -lt "$runs" ]; do
-  bench "$before" before machine
-  bench "$root" after machine
-  i=$((i + 1))
-done
-i=0
-while [ $i -lt "$typist" ]; do
-  bench "$before" before typist
-  bench "$root" after typist
-  i=$((i + 1))
-done
+alternate() { # runs pace: the layouts take turns, so both see the same machine
+  i=0
+  while [ $i -lt "$1" ]; do
+    bench "$before" before "$2"
+    bench "$root" after "$2"
+    i=$((i + 1))
+  done
+}
+alternate "$runs" machine
+alternate "$typist" typist
 exec java -cp "web/target/test-classes:web/target/classes:$(cat web/target/keying-classpath.txt)" \
   org.tfeval.web.keying.KeyingBenchmark --report "$results" --before before --label after \
   --out web/target/keying-result.txt
