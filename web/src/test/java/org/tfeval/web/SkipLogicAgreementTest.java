@@ -26,6 +26,7 @@ import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.Missing;
 import org.tfeval.instrument.ReleaseLevel;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
@@ -163,7 +164,8 @@ class SkipLogicAgreementTest {
     private static List<String> describe(Object value) {
         if (value == null) return null;
         String kind;
-        if (value instanceof Long || value instanceof BigDecimal) kind = "number";
+        if (value instanceof Missing) kind = "na";
+        else if (value instanceof Long || value instanceof BigDecimal) kind = "number";
         else if (value instanceof LocalDate) kind = "date";
         else if (value instanceof String) kind = "text";
         else throw new IllegalStateException("unexpected typed value of class " + value.getClass());
