@@ -254,6 +254,24 @@ class SkipLogicAgreementTest {
     }
 
     @Test
+    void a_suspect_not_prosecuted_hides_the_disposition_and_the_sentence_below_it_in_the_browser() {
+        Instrument ecm = InstrumentLoader.builtIn("ecm");
+        String spec = SkipLogicSpec.json(ecm, ecm.form("suspect"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return window.tfevalSkip.applies(JSON.parse(arguments[0]), JSON.parse(arguments[1]));",
+                        spec,
+                        "{\"S_PROSECUTED\":\"0\",\"S_SENTENCE_TYPE\":\"1\",\"S_SENTENCE_MONTHS\":\"12\"}");
+
+        for (String hidden : List.of(
+                "S_DISPOSITION", "S_DISPOSITION_DATE", "S_SENTENCE_TYPE", "S_SENTENCE_MONTHS", "S_SENTENCE_DATE")) {
+            assertThat(shown).as(hidden).containsEntry(hidden, false);
+        }
+        assertThat(shown).as("an arrest not keyed yet leaves its date shown").containsEntry("S_ARREST_DATE", true);
+    }
+
+    @Test
     void a_browser_that_reads_a_variable_with_the_wrong_type_is_caught() throws IOException {
         Instrument ecm = InstrumentLoader.builtIn("ecm");
         CaseForms forms = CaseForms.of(ecm);
