@@ -99,6 +99,11 @@ class CaseTreeSkipLogicTest {
                 .containsEntry("ANY_PROSECUTION", "0")
                 .containsEntry("ANY_HT_CHARGE", "0");
 
+        CaseTree arrestNotApplicable = tree(Map.of(), List.of(Map.of("S_ARRESTED", "-7")));
+        assertThat(arrestNotApplicable.root().prepared())
+                .as("a suspect whose arrest is coded not applicable was not arrested: 0, not blank")
+                .containsEntry("ANY_ARREST", "0");
+
         CaseTree oneUnknown = tree(
                 Map.of(), List.of(Map.of("S_PROSECUTED", "0"), Map.of("S_PROSECUTED", "1", "S_DISPOSITION", "-8")));
         assertThat(oneUnknown.root().prepared())
