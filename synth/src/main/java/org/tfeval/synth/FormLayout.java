@@ -165,9 +165,11 @@ final class FormLayout {
     }
 
     /**
-     * Applies skip logic: every variable whose {@code applies_when} is false (or reads only
-     * variables that are themselves not applicable) becomes not applicable, whatever was drawn.
-     * Variables left unset that apply are written as not recorded and remembered as unmodelled.
+     * Applies skip logic as the coding form and the validator do: every variable whose {@code
+     * applies_when} is false becomes not applicable, whatever was drawn (a variable that does not
+     * apply equals no value, so the variables that depend on it follow, down the chain); one made
+     * not applicable whose condition then comes true is unset again. Variables left unset that apply
+     * are written as not recorded and remembered as unmodelled.
      */
     void finish(Rec r) {
         boolean changed = true;
@@ -175,8 +177,12 @@ final class FormLayout {
             changed = false;
             for (int i = 0; i < vars.length; i++) {
                 if (appliesReads[i] == null) continue;
-                if (applies(i, r) == Truth.FALSE && !notApplicable.equals(r.values[i])) {
+                Truth t = applies(i, r);
+                if (t == Truth.FALSE && !notApplicable.equals(r.values[i])) {
                     r.values[i] = notApplicable;
+                    changed = true;
+                } else if (t == Truth.TRUE && notApplicable.equals(r.values[i])) {
+                    r.values[i] = null;
                     changed = true;
                 }
             }
@@ -229,16 +235,9 @@ final class FormLayout {
         return value.toString();
     }
 
+    /** Whether a variable applies, as {@code RecordValidator} decides it on the finished record. */
     private Truth applies(int i, Rec r) {
-        Truth t = vars[i].appliesWhen().test(r.view());
-        if (t != Truth.UNKNOWN) return t;
-        for (String name : appliesReads[i]) {
-            int j = find(name);
-            Object value = j < 0 ? null : r.values[j];
-            if (value instanceof Missing m && m.equals(notApplicable)) continue;
-            if (value == null || value instanceof Missing) return Truth.UNKNOWN;
-        }
-        return Truth.FALSE;
+        return vars[i].appliesWhen().test(r.view());
     }
 
     private static Missing missing(Instrument instrument, MissingCode code) {

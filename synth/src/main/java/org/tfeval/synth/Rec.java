@@ -23,7 +23,7 @@ final class Rec {
         this.touched = new boolean[layout.size()];
         this.view = name -> {
             int i = layout.find(name);
-            return i < 0 ? null : RecordValidator.known(values[i]);
+            return i < 0 ? null : RecordValidator.conditionValue(values[i]);
         };
     }
 
@@ -59,7 +59,10 @@ final class Rec {
         return known(name) instanceof LocalDate d ? d : null;
     }
 
-    /** The values as the expression language reads them (missing codes read as null). */
+    /**
+     * The values as the validator's conditions read them ({@link RecordValidator#conditionValue}): not
+     * applicable is kept (it equals no value), the other missing codes read as null (unknown).
+     */
     Function<String, Object> view() {
         return view;
     }

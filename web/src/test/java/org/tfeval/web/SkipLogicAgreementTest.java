@@ -26,6 +26,7 @@ import org.tfeval.instrument.DisclosureRole;
 import org.tfeval.instrument.Form;
 import org.tfeval.instrument.Instrument;
 import org.tfeval.instrument.InstrumentLoader;
+import org.tfeval.instrument.Missing;
 import org.tfeval.instrument.ReleaseLevel;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
@@ -163,7 +164,8 @@ class SkipLogicAgreementTest {
     private static List<String> describe(Object value) {
         if (value == null) return null;
         String kind;
-        if (value instanceof Long || value instanceof BigDecimal) kind = "number";
+        if (value instanceof Missing) kind = "na";
+        else if (value instanceof Long || value instanceof BigDecimal) kind = "number";
         else if (value instanceof LocalDate) kind = "date";
         else if (value instanceof String) kind = "text";
         else throw new IllegalStateException("unexpected typed value of class " + value.getClass());
@@ -249,6 +251,24 @@ class SkipLogicAgreementTest {
         assertThat(outcomes.keySet())
                 .containsExactlyInAnyOrder("TRUE", "FALSE", "UNKNOWN", "set -7", "cleared -7", "kept -7 unknown");
         assertThat(outcomes.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(OUTCOME_FLOOR));
+    }
+
+    @Test
+    void a_suspect_not_prosecuted_hides_the_disposition_and_the_sentence_below_it_in_the_browser() {
+        Instrument ecm = InstrumentLoader.builtIn("ecm");
+        String spec = SkipLogicSpec.json(ecm, ecm.form("suspect"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return window.tfevalSkip.applies(JSON.parse(arguments[0]), JSON.parse(arguments[1]));",
+                        spec,
+                        "{\"S_PROSECUTED\":\"0\",\"S_SENTENCE_TYPE\":\"1\",\"S_SENTENCE_MONTHS\":\"12\"}");
+
+        for (String hidden : List.of(
+                "S_DISPOSITION", "S_DISPOSITION_DATE", "S_SENTENCE_TYPE", "S_SENTENCE_MONTHS", "S_SENTENCE_DATE")) {
+            assertThat(shown).as(hidden).containsEntry(hidden, false);
+        }
+        assertThat(shown).as("an arrest not keyed yet leaves its date shown").containsEntry("S_ARREST_DATE", true);
     }
 
     @Test

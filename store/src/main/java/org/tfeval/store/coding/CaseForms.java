@@ -13,6 +13,7 @@ import org.tfeval.instrument.Missing;
 import org.tfeval.instrument.MissingCode;
 import org.tfeval.instrument.Variable;
 import org.tfeval.instrument.VariableType;
+import org.tfeval.instrument.validation.RecordValidator;
 
 /**
  * The coding workflow as the instrument defines it: the task-force form at the top (the one form
@@ -23,6 +24,8 @@ import org.tfeval.instrument.VariableType;
 public final class CaseForms {
     /** Digits of the number in a new case ID ({@code TF01-C0001}), as the synthetic generator writes them. */
     static final int CASE_NUMBER_DIGITS = 4;
+    /** Longest cell read as a missing code ({@code -9}, {@code -07}), as the instrument's validator reads cells. */
+    static final int MISSING_CODE_LENGTH = 3;
 
     private final Instrument instrument;
     private final Form top;
@@ -195,23 +198,46 @@ public final class CaseForms {
         return 0;
     }
 
-    /** A typed view of cells for skip logic and rules: blank, missing codes and unreadable text are null. */
+    /**
+     * A typed view of cells for skip logic, derivations and rules, as the instrument's validator reads
+     * a record ({@link RecordValidator#conditionValue}): the not-applicable code (however written:
+     * {@code -7}, {@code -07}) is the {@link Missing} "not applicable", a definite absence that a
+     * comparison finds unequal to every value; blank, the other missing codes and unreadable text
+     * are null (unknown).
+     */
     public Function<String, Object> typed(Form form, Map<String, String> cells) {
         return name -> {
             Variable v = form.find(name).orElse(null);
             String raw = cells.get(name);
             if (v == null || raw == null || raw.isBlank()) return null;
             String t = raw.strip();
-            if (v.type() != VariableType.ID && t.startsWith("-") && t.length() <= 3) {
-                try {
-                    int code = Integer.parseInt(t);
-                    if (instrument.isMissingCode(code)) return null;
-                } catch (NumberFormatException e) {
-                    // not a missing code
-                }
+            if (v.type() != VariableType.ID) {
+                Integer code = missingCodeOf(t);
+                if (code != null) return RecordValidator.conditionValue(new Missing(code));
             }
             Object o = v.type().parse(t);
             return o instanceof Missing ? null : o;
         };
+    }
+
+    /**
+     * Whether a cell holds the not-applicable code, compared as a number ({@code -07} and {@code " -7 "}
+     * are it), as the validator reads it.
+     */
+    public boolean isNotApplicable(String raw) {
+        if (raw == null) return false;
+        Integer code = missingCodeOf(raw.strip());
+        return code != null && code == notApplicable;
+    }
+
+    /** The instrument's missing code a stripped cell holds ({@code -9}, {@code -07}), read as the validator does, or null. */
+    private Integer missingCodeOf(String t) {
+        if (t.isEmpty() || t.charAt(0) != '-' || t.length() > MISSING_CODE_LENGTH) return null;
+        try {
+            int code = Integer.parseInt(t);
+            return instrument.isMissingCode(code) ? code : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

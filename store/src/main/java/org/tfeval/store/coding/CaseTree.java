@@ -23,8 +23,11 @@ import org.tfeval.instrument.validation.Violation;
  * The records of one pass of a case file as a tree (case, then victims, suspects and their
  * offenses), each with its <em>prepared</em> cells: what the coder typed, plus the values
  * repeated from the parent record, the values derived from the child records, and {@code -7}
- * wherever skip logic says a variable does not apply (a value coded {@code -7} is cleared again
- * when it comes to apply). The server evaluates skip logic here and nowhere else.
+ * wherever skip logic says a variable does not apply (a value coded {@code -7}, or {@code -07}, is
+ * cleared again when it comes to apply). Conditions read cells through {@link CaseForms#typed}, as
+ * the validator does: a variable that does not apply equals no value, so whatever depends on it
+ * being some value does not apply either, down the chain, and a derived "any ... where" counts it
+ * as not meeting the condition. The server evaluates skip logic here and nowhere else.
  */
 public final class CaseTree {
     private final CaseForms forms;
@@ -242,11 +245,12 @@ public final class CaseTree {
             for (Variable v : skipped) {
                 Function<String, Object> view = forms.typed(n.form, n.prepared);
                 Truth t = v.appliesWhen().test(view);
-                String current = n.prepared.getOrDefault(v.name(), "").strip();
-                if (t == Truth.FALSE && !current.equals(notApplicable)) {
+                // compared as a number, as the validator reads it: -07 is the not-applicable code too
+                boolean isNa = forms.isNotApplicable(n.prepared.get(v.name()));
+                if (t == Truth.FALSE && !isNa) {
                     n.prepared.put(v.name(), notApplicable);
                     changed = true;
-                } else if (t == Truth.TRUE && current.equals(notApplicable)) {
+                } else if (t == Truth.TRUE && isNa) {
                     n.prepared.put(v.name(), "");
                     changed = true;
                 }

@@ -6,7 +6,9 @@
 //   {"types": {VAR: "id|code|integer|decimal|date|string|text"}, "missing": [-9, ...], "na": "-7",
 //    "rules": {VAR: AST}}   with AST ["and",L,R] ["or",L,R] ["not",X] ["known","VAR",true|false]
 //                           ["cmp","=|<>|<|<=|>|>=",T,T] and terms ["var","X"] ["lit","text"].
-// Numbers are compared as exact decimals (no floating point), dates as dates, as Java does.
+// Numbers are compared as exact decimals (no floating point), dates as dates, as Java does. The
+// not-applicable code (however written: -7, -07) reads as {kind: 'na'}, a definite absence that equals
+// no value (= false, <> true) and is not known(); the other missing codes read as null (unknown).
 (function () {
   'use strict';
 
@@ -258,27 +260,38 @@
 
   // ---- typed values (CaseForms.typed) ----
 
-  /** Whether the text is one of the instrument's missing codes, read as Integer.parseInt would. */
-  function isMissingCode(spec, t) {
+  /**
+   * The instrument's missing code a stripped cell holds ("-9", "-07"), read as Integer.parseInt would,
+   * or null (CaseForms.missingCodeOf).
+   */
+  function missingCode(spec, t) {
+    if (t.charAt(0) !== '-' || t.length > MISSING_CODE_LENGTH) return null;
     var p = signedDigits(t);
-    if (p === null) return false;
+    if (p === null) return null;
     var code = p.neg ? -parseInt(p.digits, 10) : parseInt(p.digits, 10);
-    for (var i = 0; i < spec.missing.length; i++) if (spec.missing[i] === code) return true;
-    return false;
+    for (var i = 0; i < spec.missing.length; i++) if (spec.missing[i] === code) return code;
+    return null;
+  }
+
+  /** Whether a cell holds the not-applicable code, compared as a number (CaseForms.isNotApplicable). */
+  function isNotApplicable(spec, raw) {
+    if (raw === null || raw === undefined) return false;
+    return missingCode(spec, strip(String(raw))) === parseInt(spec.na, 10);
   }
 
   /**
-   * The value skip logic reads from a raw cell: null when the variable is not on the form, the cell
-   * blank or a missing code, or the text not of the variable's type; else {kind: 'number'|'date'|'text',
-   * text: as Java writes it, ...}.
+   * The value skip logic reads from a raw cell: {kind: 'na', text: '-7'} for the not-applicable code;
+   * null when the variable is not on the form, the cell blank or another missing code, or the text not
+   * of the variable's type; else {kind: 'number'|'date'|'text', text: as Java writes it, ...}.
    */
   function typed(spec, name, raw) {
     if (!has(spec.types, name) || raw === null || raw === undefined) return null;
     var type = spec.types[name];
     var t = strip(String(raw));
     if (t === '') return null;
-    if (type !== 'id' && t.charAt(0) === '-' && t.length <= MISSING_CODE_LENGTH && isMissingCode(spec, t)) {
-      return null;
+    if (type !== 'id') {
+      var code = missingCode(spec, t);
+      if (code !== null) return code === parseInt(spec.na, 10) ? { kind: 'na', text: String(code) } : null;
     }
     switch (type) {
       case 'id':
@@ -357,10 +370,13 @@
         var inner = evaluate(ast[1], read);
         return inner === UNKNOWN ? UNKNOWN : truth(inner === FALSE);
       case 'known':
-        return truth((read(ast[1]) !== null) === ast[2]);
+        var k = read(ast[1]);
+        return truth((k !== null && k.kind !== 'na') === ast[2]);
       case 'cmp':
         var a = term(ast[2], read);
         var b = term(ast[3], read);
+        // not applicable equals no value, even an unknown one (Expression.Compare)
+        if ((a !== null && a.kind === 'na') || (b !== null && b.kind === 'na')) return truth(ast[1] === '<>');
         if (a === null || b === null) return UNKNOWN;
         var c = compare(a, b);
         switch (ast[1]) {
@@ -396,8 +412,9 @@
 
   /**
    * The cells after skip logic (CaseTree.applySkipLogic): a field whose condition is false holds the
-   * not-applicable code, which reads as no value for the fields depending on it; a field holding it
-   * whose condition comes true is blank again; repeated until nothing changes.
+   * not-applicable code, which equals no value for the fields depending on it; a field holding it
+   * (compared as a number: -07 too) whose condition comes true is blank again; repeated until nothing
+   * changes.
    */
   function prepared(spec, raw) {
     var cells = {};
@@ -408,11 +425,11 @@
       for (var i = 0; i < names.length; i++) {
         var v = names[i];
         var t = evaluate(spec.rules[v], reader(spec, cells));
-        var current = strip(has(cells, v) ? cells[v] : '');
-        if (t === FALSE && current !== spec.na) {
+        var skipped = isNotApplicable(spec, has(cells, v) ? cells[v] : null);
+        if (t === FALSE && !skipped) {
           cells[v] = spec.na;
           changed = true;
-        } else if (t === TRUE && current === spec.na) {
+        } else if (t === TRUE && skipped) {
           cells[v] = '';
           changed = true;
         }
