@@ -53,6 +53,9 @@ class FieldPackagesTest {
     /** How long a killed laptop's PostgreSQL may keep running: the watchdog polls twice a second. */
     static final Duration ORPHAN_BOUND = Duration.ofSeconds(20);
 
+    /** Victim records in the big package (beyond its few case records). */
+    static final int BIG_PACKAGE_RECORDS = 40;
+
     static final PasswordHasher CHEAP = PasswordHasher.defaults().withCost(64, 1);
 
     @TempDir
@@ -356,6 +359,54 @@ class FieldPackagesTest {
                     .as("the last acknowledged save, or a later one")
                     .isGreaterThanOrEqualTo(acknowledged);
         }
+    }
+
+    @Test
+    void a_save_on_the_laptop_reads_only_the_rows_it_changed_whatever_the_size_of_the_package() throws Exception {
+        String second = coding.start(coderA, site, Long.toString(draw), "R2");
+        long secondRoot = coding.open(coderA, second, 1).sheet().root().id();
+        List<Long> victims = new ArrayList<>();
+        for (int i = 0; i < BIG_PACKAGE_RECORDS; i++)
+            victims.add(coding.add(coderA, secondRoot, "victim").id());
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            assertThat(l.count("SELECT count(*) FROM coding_record")).isGreaterThan(BIG_PACKAGE_RECORDS);
+
+            l.coding.save(l.user, baseRoot, Map.of("NARRATIVE", "keyed on the laptop"), null);
+            assertThat(l.session.sync()).isPositive();
+            assertThat(l.session.lastRowsRead())
+                    .as("one field saved: its record")
+                    .isEqualTo(1);
+
+            l.coding.save(l.user, victims.get(3), Map.of("V_AGE", "31"), null);
+            l.coding.remove(l.user, victims.get(7));
+            l.session.sync();
+            assertThat(l.session.lastRowsRead())
+                    .as("a record saved and one removed: the saved one read, the removed one has no row")
+                    .isEqualTo(1);
+
+            String third = l.coding.start(l.user, site, Long.toString(draw), "R3");
+            long victim = l.coding
+                    .add(l.user, l.coding.open(l.user, third, 1).sheet().root().id(), "victim")
+                    .id();
+            l.coding.save(l.user, victim, Map.of("V_AGE", "40"), null);
+            l.session.sync();
+            assertThat(l.session.lastRowsRead())
+                    .as("a case started and a victim added: the case, its pass, its two records")
+                    .isEqualTo(4);
+            assertThat(l.session.sync()).as("nothing changed since").isZero();
+            assertThat(l.session.lastRowsRead()).isZero();
+
+            // what the package holds, replayed as an open does, is what the laptop's database holds
+            FieldPackage.Opened opened = FieldPackage.open(a, PASS, Instant.now(), false);
+            LaptopState replayed = LaptopState.of(PackageBody.parse(opened.body()));
+            for (byte[] b : opened.batches()) FieldEvent.read(b).forEach(replayed::apply);
+            List<FieldEvent> missing = l.tx.tx(c -> replayed.diff(LaptopState.read(c), "test", Instant.now()));
+            assertThat(missing).as("changes in the database the package lacks").isEmpty();
+        }
+        field.checkin("coord", a, PASS);
+        assertThat(cell(baseCase, "NARRATIVE")).isEqualTo("keyed on the laptop");
     }
 
     @Test
