@@ -53,7 +53,7 @@ public final class LaptopChanges {
                         ? "VALUES ('" + t + "', r.case_id, r.id)"
                         : "VALUES ('" + t + "', r.case_id, NULL)";
                 st.execute("CREATE OR REPLACE FUNCTION " + TABLE + "_" + t
-                        + "() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                        + "() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$\n"
                         + "DECLARE r " + t + "%ROWTYPE;\n"
                         + "BEGIN\n"
                         + "  IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;\n"

@@ -88,9 +88,9 @@ public final class FieldSession implements AutoCloseable {
         }
     }
     /**
-     * What a save reads from the laptop's database: the rows whose keys changed (what the laptop
-     * runs), or every coding row of the package (the way saves worked before; kept for the
-     * benchmark's baseline only).
+     * How a save reads the laptop's database: the rows whose keys changed, on a connection kept
+     * open (what the laptop runs), or the way saves worked before, on a new connection each time
+     * reading every coding row of the package (kept for the benchmark's baseline only).
      */
     enum Reading {
         CHANGED_ROWS,
@@ -113,6 +113,7 @@ public final class FieldSession implements AutoCloseable {
     private final Instant leaseUntil;
     private final Reading reading;
     private int lastRowsRead;
+    private Connection syncConnection;
 
     private FieldSession(
             Path file,
@@ -303,9 +304,9 @@ public final class FieldSession implements AutoCloseable {
      * committed only after the batch is on disk, so a failed save leaves them for the next call.
      */
     public synchronized int sync() {
-        try (Connection c = study.store().connect()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        boolean keepConnection = false; // a failed save's transaction is rolled back by closing it
+        try {
+            Connection c = syncConnection();
             LaptopState now =
                     reading == Reading.CHANGED_ROWS ? LaptopState.read(c, LaptopChanges.take(c)) : LaptopState.read(c);
             long last = lastSeq(c);
@@ -321,9 +322,43 @@ public final class FieldSession implements AutoCloseable {
             state.become(now);
             auditSeen = last;
             c.commit();
+            keepConnection = reading == Reading.CHANGED_ROWS;
             return events.size();
         } catch (SQLException e) {
             throw Problem.internal("the laptop database refused to read the coding (" + e.getSQLState() + ")", e);
+        } finally {
+            if (!keepConnection) dropSyncConnection();
+        }
+    }
+
+    /**
+     * The connection saves use, kept open between them (connecting cost more than the rest of a
+     * save); made again after a failed save.
+     */
+    private Connection syncConnection() throws SQLException {
+        if (syncConnection == null) {
+            Connection c = study.store().connect();
+            try {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            syncConnection = c;
+        }
+        return syncConnection;
+    }
+
+    /** Closes the saves' connection (rolling back a failed save's transaction: its changed keys stay recorded). */
+    private void dropSyncConnection() {
+        Connection c = syncConnection;
+        syncConnection = null;
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // closing a broken connection: the database ends its transaction
         }
     }
 
@@ -364,6 +399,7 @@ public final class FieldSession implements AutoCloseable {
             sync();
             activity("field_close", "package closed on the laptop");
         } finally {
+            dropSyncConnection();
             cleanUp(study, appender, work);
         }
     }

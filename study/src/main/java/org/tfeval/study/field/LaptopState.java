@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.tfeval.store.field.FieldRows;
@@ -28,9 +29,12 @@ import org.tfeval.store.field.LaptopChanges;
  */
 final class LaptopState {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final char PASS_KEY_SEPARATOR = '|';
 
     private final Map<String, ObjectNode> cases = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> passes = new LinkedHashMap<>();
+    /** Passes by case ID, {@link #PASS_KEY_SEPARATOR} and pass number (sorted, so a case's passes are a range). */
+    private final TreeMap<String, ObjectNode> passes = new TreeMap<>();
+
     private final TreeMap<Long, ObjectNode> records = new TreeMap<>();
     /** The record versions as checked out. */
     private final Map<Long, Integer> base = new HashMap<>();
@@ -206,8 +210,7 @@ final class LaptopState {
                 }
             }
         }
-        for (Map.Entry<Long, ObjectNode> r : records.descendingMap().entrySet()) {
-            if (now.scope != null && !now.scope.records().contains(r.getKey())) continue;
+        for (Map.Entry<Long, ObjectNode> r : removable(now).entrySet()) {
             if (!now.records.containsKey(r.getKey())) {
                 ObjectNode n = r.getValue();
                 out.add(new FieldEvent(
@@ -230,6 +233,17 @@ final class LaptopState {
             }
         }
         return out;
+    }
+
+    /** The records {@code now} may lack (all of them, or those of its keys), newest first: removals replay children first. */
+    private NavigableMap<Long, ObjectNode> removable(LaptopState now) {
+        if (now.scope == null) return records.descendingMap();
+        TreeMap<Long, ObjectNode> out = new TreeMap<>();
+        for (Long id : now.scope.records()) {
+            ObjectNode r = records.get(id);
+            if (r != null) out.put(id, r);
+        }
+        return out.descendingMap();
     }
 
     /**
@@ -287,7 +301,7 @@ final class LaptopState {
     }
 
     private static String passKey(JsonNode n) {
-        return n.path("case_id").asText() + "|" + n.path("pass").asInt();
+        return n.path("case_id").asText() + PASS_KEY_SEPARATOR + n.path("pass").asInt();
     }
 
     private static List<String> texts(Iterable<ObjectNode> nodes) {

@@ -425,15 +425,14 @@ class FieldPackagesTest {
     @Test
     void a_package_past_its_lease_is_refused_on_the_laptop_until_it_is_renewed_online() {
         Path a = dir.resolve("a.tfpkg");
-        Field.Checkout co =
-                field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        Field.Checkout co = field.checkout("coord", site, "coder-a", Duration.ofDays(14), Lease.DEFAULT, a, PASS);
         assertThat(co.leaseUntil()).isBefore(co.expiresAt());
         Clock fourDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(4));
         assertThatThrownBy(() -> FieldSession.open(a, PASS, url(PostgresExtension.freshDatabase()), fourDaysOn))
                 .isInstanceOf(Problem.Refused.class)
                 .hasMessageContaining("lease");
 
-        Field.Renewal r = field.withClock(fourDaysOn).renew("coord", a, PASS, Duration.ofHours(72));
+        Field.Renewal r = field.withClock(fourDaysOn).renew("coord", a, PASS, Lease.DEFAULT);
         assertThat(r.leaseUntil()).isAfter(fourDaysOn.instant().plus(Duration.ofHours(71)));
         assertThat(FieldPackage.header(a).leaseUntil()).isEqualTo(r.leaseUntil());
         assertThat(field.devices().get(0).leaseUntil()).isEqualTo(r.leaseUntil());
@@ -445,7 +444,7 @@ class FieldPackagesTest {
     @Test
     void a_lease_moved_in_the_header_is_refused() throws Exception {
         Path a = dir.resolve("a.tfpkg");
-        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Lease.DEFAULT, a, PASS);
         byte[] bytes = Files.readAllBytes(a);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("\"lease\":\"") + "\"lease\":\"".length();
@@ -463,7 +462,7 @@ class FieldPackagesTest {
         assertThat(field.admit("laptop", a).deviceId()).isEqualTo(co.deviceId());
         field.revoke("coord", co.deviceId(), "coder left the project");
         Instant lease = FieldPackage.header(a).leaseUntil();
-        assertThatThrownBy(() -> field.renew("coord", a, PASS, Duration.ofHours(72)))
+        assertThatThrownBy(() -> field.renew("coord", a, PASS, Lease.DEFAULT))
                 .isInstanceOf(Problem.Refused.class)
                 .hasMessageContaining("revoked");
         assertThat(FieldPackage.header(a).leaseUntil())
@@ -477,7 +476,7 @@ class FieldPackagesTest {
     @Test
     void a_laptop_clock_set_back_behind_the_last_use_is_refused() {
         Path a = dir.resolve("a.tfpkg");
-        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Lease.DEFAULT, a, PASS);
         Clock twoDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
         try (Laptop l = new Laptop(a, "coder-a", twoDaysOn)) {
             l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "4"), null);
@@ -492,7 +491,7 @@ class FieldPackagesTest {
     @Test
     void an_expired_package_is_refused_at_check_in_unless_a_coordinator_accepts_it_with_a_reason() throws Exception {
         Path a = dir.resolve("a.tfpkg");
-        field.checkout("coord", site, "coder-a", Duration.ofDays(1), Duration.ofHours(24), a, PASS);
+        field.checkout("coord", site, "coder-a", Duration.ofDays(1), Lease.hours("--lease-hours", 24), a, PASS);
         try (Laptop l = new Laptop(a, "coder-a")) {
             l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "6"), null);
             l.session.sync();
