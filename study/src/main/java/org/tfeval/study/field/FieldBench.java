@@ -38,17 +38,20 @@ import org.tfeval.synth.StudyGenerator;
  * {@code cases} cases (with their victims and suspects) is (1) imported as CSV into one study,
  * the baseline, and (2) keyed on a laptop from a field package of another study, one save per
  * record as the screens do, then checked in; the check-in is timed. Then the save latency on the
- * keyed package: the package is opened on the laptop twice, first saving the old way (every
- * save reads all of the package's coding rows, {@link FieldSession.Reading#ALL_ROWS}), then the
- * way the laptop saves ({@link FieldSession.Reading#CHANGED_ROWS}), and {@link #TIMED_SAVES}
- * saves of one field of one case are timed in each. Embedded PostgreSQL throughout. Not a test.
+ * keyed package: in each of {@link #ROUNDS} rounds the package is opened on the laptop twice,
+ * first saving the old way (a new connection per save reading all of the package's coding rows,
+ * {@link FieldSession.Reading#ALL_ROWS}), then the way the laptop saves ({@link
+ * FieldSession.Reading#CHANGED_ROWS}), and {@link #TIMED_SAVES} saves of one field of one case
+ * are timed in each. Embedded PostgreSQL throughout. Not a test.
  */
 public final class FieldBench {
     /** The forms keyed on the laptop and imported as the baseline. */
     static final List<String> FORMS = List.of("case", "victim", "suspect");
 
-    /** Saves timed in each way of reading (after {@link #WARM_UP_SAVES} untimed ones). */
-    static final int TIMED_SAVES = 40;
+    /** Rounds of timed saves; each opens the package once the old way, then once the new way. */
+    static final int ROUNDS = 3;
+    /** Saves timed per round and way of reading (after {@link #WARM_UP_SAVES} untimed ones). */
+    static final int TIMED_SAVES = 20;
     /** Saves made before the timed ones, so both ways start from a warm database. */
     static final int WARM_UP_SAVES = 5;
 
@@ -93,7 +96,7 @@ public final class FieldBench {
     /**
      * Timed saves of one field on the keyed package.
      *
-     * @param saves          saves timed
+     * @param saves          saves timed (over all rounds)
      * @param medianSaveMs   median of a whole save: the coding service's save plus the save to the package
      * @param medianSyncMs   median of the save to the package alone (read what changed, encrypt, append, fsync)
      * @param maxSyncMs      the slowest save to the package
@@ -151,9 +154,8 @@ public final class FieldBench {
                 Field.Checkin in = field.checkin("bench", pkg, PASS);
                 double checkin = seconds(t0);
                 if (in.conflicts() != 0) throw Problem.internal("the bench check-in queued conflicts", null);
-                Latency before = latency(pkg, timedRecord, FieldSession.Reading.ALL_ROWS);
-                Latency after = latency(pkg, timedRecord, FieldSession.Reading.CHANGED_ROWS);
-                return new Figures(cases, records, in.events(), csv, checkin, keying, before, after);
+                Latency[] latency = latencies(pkg, timedRecord);
+                return new Figures(cases, records, in.events(), csv, checkin, keying, latency[0], latency[1]);
             }
         } catch (IOException e) {
             throw Problem.internal("the field benchmark failed in " + work + " (" + e.getMessage() + ")", e);
@@ -192,35 +194,68 @@ public final class FieldBench {
         }
     }
 
-    /** Opens the keyed package saving the given way and times saves of one field of one case record. */
-    private static Latency latency(Path pkg, long record, FieldSession.Reading reading) {
+    /**
+     * The save latency of both ways of reading, in {@link #ROUNDS} rounds that alternate them (the
+     * old way first in each round), so a change in the machine's load falls on both.
+     */
+    private static Latency[] latencies(Path pkg, long record) {
+        List<Double> wholeBefore = new ArrayList<>();
+        List<Double> syncBefore = new ArrayList<>();
+        List<Double> wholeAfter = new ArrayList<>();
+        List<Double> syncAfter = new ArrayList<>();
+        int[] rowsBefore = new int[2];
+        int[] rowsAfter = new int[2];
+        for (int round = 0; round < ROUNDS; round++) {
+            timeSaves(pkg, record, FieldSession.Reading.ALL_ROWS, round, wholeBefore, syncBefore, rowsBefore);
+            timeSaves(pkg, record, FieldSession.Reading.CHANGED_ROWS, round, wholeAfter, syncAfter, rowsAfter);
+        }
+        return new Latency[] {latency(wholeBefore, syncBefore, rowsBefore), latency(wholeAfter, syncAfter, rowsAfter)};
+    }
+
+    private static Latency latency(List<Double> whole, List<Double> sync, int[] rows) {
+        return new Latency(
+                sync.size(),
+                median(whole),
+                median(sync),
+                sync.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                rows[0],
+                rows[1]);
+    }
+
+    /**
+     * Opens the keyed package saving the given way and times {@link #TIMED_SAVES} saves of one
+     * field of one case record (after {@link #WARM_UP_SAVES}); adds the times in ms to {@code whole}
+     * and {@code sync} and sets {@code rows} to the rows one save read and the package's coding rows.
+     */
+    private static void timeSaves(
+            Path pkg,
+            long record,
+            FieldSession.Reading reading,
+            int round,
+            List<Double> whole,
+            List<Double> sync,
+            int[] rows) {
         try (FieldSession laptop = FieldSession.open(pkg, PASS, FieldSession.Options.defaults(), reading);
                 Transactions ltx = Transactions.open(laptop.study(), 2)) {
             Coding coding = new Coding(ltx);
             Account coder = ltx.tx(c -> AccountTable.find(c, "bench-coder").orElseThrow());
-            double[] whole = new double[TIMED_SAVES];
-            double[] sync = new double[TIMED_SAVES];
-            int rows = 0;
             for (int i = -WARM_UP_SAVES; i < TIMED_SAVES; i++) {
                 long t0 = System.nanoTime();
-                coding.save(coder, record, Map.of("NARRATIVE", reading.name() + " save " + i), null);
+                coding.save(coder, record, Map.of("NARRATIVE", reading.name() + " " + round + " save " + i), null);
                 long t1 = System.nanoTime();
                 if (laptop.sync() == 0) throw Problem.internal("a bench save changed nothing", null);
                 long t2 = System.nanoTime();
                 if (i < 0) continue;
-                whole[i] = (t2 - t0) / 1e6;
-                sync[i] = (t2 - t1) / 1e6;
-                rows = laptop.lastRowsRead();
+                whole.add((t2 - t0) / 1e6);
+                sync.add((t2 - t1) / 1e6);
+                rows[0] = laptop.lastRowsRead();
             }
-            int packageRows = ltx.tx(c -> LaptopState.read(c).rows());
-            double max = java.util.Arrays.stream(sync).max().orElse(0);
-            return new Latency(TIMED_SAVES, median(whole), median(sync), max, rows, packageRows);
+            rows[1] = ltx.tx(c -> LaptopState.read(c).rows());
         }
     }
 
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        java.util.Arrays.sort(v);
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }

@@ -254,9 +254,9 @@ final class LaptopState {
         if (now.scope != null) {
             cases.keySet().removeAll(now.scope.cases());
             cases.putAll(now.cases);
-            passes.values()
-                    .removeIf(p ->
-                            now.scope.passCases().contains(p.path("case_id").asText()));
+            for (String caseId : now.scope.passCases())
+                passes.subMap(caseId + PASS_KEY_SEPARATOR, caseId + PASS_KEY_SEPARATOR + Character.MAX_VALUE)
+                        .clear();
             passes.putAll(now.passes);
             records.keySet().removeAll(now.scope.records());
             records.putAll(now.records);
