@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Generates one site's cases, imports them as CSV into one study (the baseline), keys the same cases on a"
                     + " laptop from a package of another study (one save per record), checks the package in, and"
-                    + " reports both times."
+                    + " reports both times. Then opens the keyed package on the laptop twice and times"
+                    + " saves of one field in each: first the old way (every save reads all of the package's coding"
+                    + " rows), then the way the laptop saves (only the rows that changed)."
         })
 public final class FieldBenchCommand implements Callable<Integer> {
     @Spec
@@ -64,10 +66,30 @@ public final class FieldBenchCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "(keying on the laptop, every save synced to the package: %.1f s)%n",
                     f.keyingSeconds());
+            latency(pw, "before (each save reads every coding row)", f.allRows());
+            latency(pw, "after (each save reads the rows that changed)", f.changedRows());
+            pw.printf(
+                    Locale.ROOT,
+                    "save to the package, after/before (medians): %.2f%n",
+                    f.changedRows().medianSyncMs() / f.allRows().medianSyncMs());
             pw.flush();
         } finally {
             if (dir == null) WorkFolders.deleteTree(work);
         }
         return ExitCodes.OK;
+    }
+
+    private static void latency(PrintWriter pw, String label, FieldBench.Latency l) {
+        pw.printf(
+                Locale.ROOT,
+                "save latency %s: whole save median %.1f ms; save to the package median %.1f ms, max %.1f ms;"
+                        + " %d of %d coding rows read per save (%d saves)%n",
+                label,
+                l.medianSaveMs(),
+                l.medianSyncMs(),
+                l.maxSyncMs(),
+                l.rowsRead(),
+                l.packageRows(),
+                l.saves());
     }
 }

@@ -11,6 +11,7 @@ import org.tfeval.instrument.workflow.Problem;
 import org.tfeval.study.Study;
 import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.field.Field;
+import org.tfeval.study.field.Lease;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,8 +59,8 @@ public final class FieldCheckoutCommand implements Callable<Integer> {
             defaultValue = "72",
             paramLabel = "N",
             description = "Hours the laptop may open the package without reaching the study (default:"
-                    + " ${DEFAULT-VALUE}; at most 336); tfeval field renew extends it online, refused for a"
-                    + " revoked device.")
+                    + " ${DEFAULT-VALUE}; 1 to 336, that is 14 days; never past the expiry: a longer lease ends at"
+                    + " the expiry); tfeval field renew extends it online, refused for a revoked device.")
     int leaseHours;
 
     @Override
@@ -74,6 +75,7 @@ public final class FieldCheckoutCommand implements Callable<Integer> {
                             site,
                             coder,
                             Duration.ofDays(days),
+                            Lease.hours("--lease-hours", leaseHours),
                             this.out,
                             passphrase.read(Passphrase.Purpose.FIELD_PACKAGE, true));
             out.printf(

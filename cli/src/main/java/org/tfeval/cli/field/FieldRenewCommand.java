@@ -2,7 +2,6 @@ package org.tfeval.cli.field;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.tfeval.cli.ExitCodes;
 import org.tfeval.cli.PassphraseOption;
@@ -10,6 +9,7 @@ import org.tfeval.cli.StudyOptions;
 import org.tfeval.study.Study;
 import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.field.Field;
+import org.tfeval.study.field.Lease;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +44,8 @@ public final class FieldRenewCommand implements Callable<Integer> {
             names = "--lease-hours",
             defaultValue = "72",
             paramLabel = "N",
-            description = "Hours from now (default: ${DEFAULT-VALUE}; at most 336).")
+            description = "Hours from now (default: ${DEFAULT-VALUE}; 1 to 336, that is 14 days; never past the"
+                    + " package's expiry).")
     int leaseHours;
 
     @Override
@@ -57,7 +58,7 @@ public final class FieldRenewCommand implements Callable<Integer> {
                             study.actor(),
                             file,
                             passphrase.read(Passphrase.Purpose.FIELD_PACKAGE, false),
-                            Duration.ofHours(leaseHours));
+                            Lease.hours("--lease-hours", leaseHours));
             out.printf(
                     "Renewed device %s: lease until %s (the package expires %s).%n",
                     r.deviceId(), r.leaseUntil(), r.expiresAt());

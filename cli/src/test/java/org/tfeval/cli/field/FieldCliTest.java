@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -67,8 +68,42 @@ class FieldCliTest {
         Path pkg = dir.resolve("x.tfpkg");
         List<String> common = List.of("--study", study.toString(), "--db", url, "--passphrase-file", pass.toString());
 
-        Run out = run(args(common, "field", "checkout", "--site", site, "--coder", "coder-x", "--out", pkg.toString()));
+        Run tooLong = run(args(
+                common,
+                "field",
+                "checkout",
+                "--site",
+                site,
+                "--coder",
+                "coder-x",
+                "--out",
+                pkg.toString(),
+                "--lease-hours",
+                "337"));
+        assertThat(tooLong.exit()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("--lease-hours must be 1 to 336 hours (14 days)");
+        assertThat(pkg).doesNotExist();
+
+        Instant before = Instant.now();
+        Run out = run(args(
+                common,
+                "field",
+                "checkout",
+                "--site",
+                site,
+                "--coder",
+                "coder-x",
+                "--out",
+                pkg.toString(),
+                "--lease-hours",
+                "24"));
         assertThat(out.exit()).as(out.err()).isZero();
+        Instant lease = Instant.parse(out.out().replaceAll("(?s).*lease until (\\S+); expires.*", "$1"));
+        assertThat(lease)
+                .as("--lease-hours is given to the package")
+                .isBetween(
+                        before.plus(Duration.ofHours(24)).minusSeconds(1),
+                        Instant.now().plus(Duration.ofHours(24)));
         assertThat(out.out()).contains("device").contains("coder-x");
         assertThat(Files.size(pkg)).isPositive();
 

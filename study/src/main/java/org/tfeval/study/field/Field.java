@@ -43,13 +43,6 @@ public final class Field {
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(14);
     /** The longest validity a package may have. */
     public static final Duration MAX_VALIDITY = Duration.ofDays(90);
-    /**
-     * How long a laptop may open a package without reaching the study (checkout or renewal): a
-     * revoked device's package stops opening at most this long after the last renewal.
-     */
-    public static final Duration DEFAULT_LEASE = Duration.ofHours(72);
-    /** The longest lease a checkout or renewal may give. */
-    public static final Duration MAX_LEASE = Duration.ofDays(14);
 
     /** A device a package was made for. */
     public record Device(
@@ -218,15 +211,16 @@ public final class Field {
     // ---------------------------------------------------------------- checkout
 
     /** Checkout by a coordinator signed in to the web application (their task forces only). */
-    public Checkout checkout(Account user, String tfId, String coder, Duration validFor, Path out, Passphrase p) {
+    public Checkout checkout(
+            Account user, String tfId, String coder, Duration validFor, Lease lease, Path out, Passphrase p) {
         requireCoordinates(user);
         if (tfId == null || !user.sees(tfId)) throw new NotVisible();
-        return checkout(user.name(), tfId, coder, validFor, DEFAULT_LEASE, out, p);
+        return checkout(user.name(), tfId, coder, validFor, lease, out, p);
     }
 
     /** Checkout with the default lease. */
     public Checkout checkout(String actor, String tfId, String coder, Duration validFor, Path out, Passphrase p) {
-        return checkout(actor, tfId, coder, validFor, DEFAULT_LEASE, out, p);
+        return checkout(actor, tfId, coder, validFor, Lease.DEFAULT, out, p);
     }
 
     /**
@@ -235,18 +229,18 @@ public final class Field {
      * coder's own), the coder's account, a new device ID and the expiry. The device is recorded.
      */
     public Checkout checkout(
-            String actor, String tfId, String coder, Duration validFor, Duration lease, Path out, Passphrase p) {
+            String actor, String tfId, String coder, Duration validFor, Lease lease, Path out, Passphrase p) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(p, "passphrase");
         Duration valid = validFor == null ? DEFAULT_VALIDITY : validFor;
         if (valid.isNegative() || valid.isZero() || valid.compareTo(MAX_VALIDITY) > 0)
             throw Problem.usage("a package is valid for 1 hour to " + MAX_VALIDITY.toDays() + " days");
-        Duration leaseFor = checkedLease(lease);
+        Lease leaseFor = lease == null ? Lease.DEFAULT : lease;
         if (tfId == null || tfId.isBlank()) throw Problem.usage("name the site (task force) with --site");
         UUID device = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(valid).truncatedTo(ChronoUnit.SECONDS);
-        Instant leaseUntil = min(now.plus(leaseFor), expires).truncatedTo(ChronoUnit.SECONDS);
+        Instant leaseUntil = leaseFor.until(now, expires);
         String yaml = InstrumentWriter.toYaml(tx.store().instrument());
         PackageBody body = tx.tx(c -> {
             Account a = AccountTable.find(c, coder)
@@ -414,8 +408,8 @@ public final class Field {
      * a {@code field serve}. The package is written again with the new lease (never past its
      * expiry); the renewal is recorded with the device and in the audit trail.
      */
-    public Renewal renew(String actor, Path file, Passphrase p, Duration lease) {
-        Duration leaseFor = checkedLease(lease);
+    public Renewal renew(String actor, Path file, Passphrase p, Lease lease) {
+        Lease leaseFor = lease == null ? Lease.DEFAULT : lease;
         Instant now = clock.instant();
         FieldPackage.Opened opened = FieldPackage.open(file, p, now, false);
         PackageBody body = PackageBody.parse(opened.body());
@@ -423,7 +417,7 @@ public final class Field {
                 || !body.deviceId().equals(opened.header().deviceId())) throw FieldPackage.damaged();
         return tx.tx(c -> {
             FieldLedger.Device d = admitted(c, opened.header(), "renewed");
-            Instant until = min(now.plus(leaseFor), d.expiresAt()).truncatedTo(ChronoUnit.SECONDS);
+            Instant until = leaseFor.until(now, d.expiresAt());
             FieldPackage.Header h = opened.renewed(until);
             FieldLedger.renewLease(c, d.deviceId(), h.leaseUntil());
             AuditEvents.record(
@@ -480,17 +474,6 @@ public final class Field {
                     "check it in, and ask for a new package");
         }
         return d;
-    }
-
-    private static Duration checkedLease(Duration lease) {
-        Duration l = lease == null ? DEFAULT_LEASE : lease;
-        if (l.compareTo(Duration.ofHours(1)) < 0 || l.compareTo(MAX_LEASE) > 0)
-            throw Problem.usage("a lease is 1 hour to " + MAX_LEASE.toDays() + " days");
-        return l;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     // ---------------------------------------------------------------- devices

@@ -37,12 +37,23 @@ import org.tfeval.synth.StudyGenerator;
  * The check-in figure of issue 15, with its baseline in the same run: a generated site of
  * {@code cases} cases (with their victims and suspects) is (1) imported as CSV into one study,
  * the baseline, and (2) keyed on a laptop from a field package of another study, one save per
- * record as the screens do, then checked in; the check-in is timed. Embedded PostgreSQL
- * throughout. Not a test.
+ * record as the screens do, then checked in; the check-in is timed. Then the save latency on the
+ * keyed package: in each of {@link #ROUNDS} rounds the package is opened on the laptop twice,
+ * first saving the old way (a new connection per save reading all of the package's coding rows,
+ * {@link FieldSession.Reading#ALL_ROWS}), then the way the laptop saves ({@link
+ * FieldSession.Reading#CHANGED_ROWS}), and {@link #TIMED_SAVES} saves of one field of one case
+ * are timed in each. Embedded PostgreSQL throughout. Not a test.
  */
 public final class FieldBench {
     /** The forms keyed on the laptop and imported as the baseline. */
     static final List<String> FORMS = List.of("case", "victim", "suspect");
+
+    /** Rounds of timed saves; each opens the package once the old way, then once the new way. */
+    static final int ROUNDS = 3;
+    /** Saves timed per round and way of reading (after {@link #WARM_UP_SAVES} untimed ones). */
+    static final int TIMED_SAVES = 20;
+    /** Saves made before the timed ones, so both ways start from a warm database. */
+    static final int WARM_UP_SAVES = 5;
 
     private static final Passphrase PASS = Passphrase.field("bench passphrase, not secret");
     private static final String PASSWORD = "bench password, not secret";
@@ -69,9 +80,31 @@ public final class FieldBench {
      * @param csvSeconds     the baseline: validated import of the same records as CSV
      * @param checkinSeconds checking the package in (decrypt, store every event once, merge, audit)
      * @param keyingSeconds  keying on the laptop, all saves (for scale; not part of the figure)
+     * @param allRows        save latency the old way (every save reads all of the package's coding rows)
+     * @param changedRows    save latency the way the laptop saves (only the rows that changed)
      */
     public record Figures(
-            int cases, long records, int events, double csvSeconds, double checkinSeconds, double keyingSeconds) {}
+            int cases,
+            long records,
+            int events,
+            double csvSeconds,
+            double checkinSeconds,
+            double keyingSeconds,
+            Latency allRows,
+            Latency changedRows) {}
+
+    /**
+     * Timed saves of one field on the keyed package.
+     *
+     * @param saves          saves timed (over all rounds)
+     * @param medianSaveMs   median of a whole save: the coding service's save plus the save to the package
+     * @param medianSyncMs   median of the save to the package alone (read what changed, encrypt, append, fsync)
+     * @param maxSyncMs      the slowest save to the package
+     * @param rowsRead       coding rows one save to the package read from the laptop's database
+     * @param packageRows    coding rows in the package (cases, passes, records)
+     */
+    public record Latency(
+            int saves, double medianSaveMs, double medianSyncMs, double maxSyncMs, int rowsRead, int packageRows) {}
 
     public Figures run(Path work) {
         try {
@@ -115,30 +148,36 @@ public final class FieldBench {
                 Path pkg = work.resolve("site.tfpkg");
                 field.checkout("bench", site, "bench-coder", Duration.ofDays(1), pkg, PASS);
                 long t0 = System.nanoTime();
-                key(pkg, site, drawn.drawId(), caseRows, data);
+                long timedRecord = key(pkg, site, drawn.drawId(), caseRows, data);
                 double keying = seconds(t0);
                 t0 = System.nanoTime();
                 Field.Checkin in = field.checkin("bench", pkg, PASS);
                 double checkin = seconds(t0);
                 if (in.conflicts() != 0) throw Problem.internal("the bench check-in queued conflicts", null);
-                return new Figures(cases, records, in.events(), csv, checkin, keying);
+                Latency[] latency = latencies(pkg, timedRecord);
+                return new Figures(cases, records, in.events(), csv, checkin, keying, latency[0], latency[1]);
             }
         } catch (IOException e) {
             throw Problem.internal("the field benchmark failed in " + work + " (" + e.getMessage() + ")", e);
         }
     }
 
-    /** Keys every case, victim and suspect of the generated files on a laptop, one save per record. */
-    private static void key(Path pkg, String site, long draw, List<CSVRecord> caseRows, Path data) throws IOException {
+    /**
+     * Keys every case, victim and suspect of the generated files on a laptop, one save per
+     * record; returns the case record of the middle case (the one the latency saves change).
+     */
+    private static long key(Path pkg, String site, long draw, List<CSVRecord> caseRows, Path data) throws IOException {
         Map<String, List<CSVRecord>> victims = byCase(rows(data.resolve("victim.csv")));
         Map<String, List<CSVRecord>> suspects = byCase(rows(data.resolve("suspect.csv")));
         try (FieldSession laptop = FieldSession.open(pkg, PASS, null, Clock.systemUTC());
                 Transactions ltx = Transactions.open(laptop.study(), 2)) {
             Coding coding = new Coding(ltx);
             Account coder = ltx.tx(c -> AccountTable.find(c, "bench-coder").orElseThrow());
+            long timed = -1;
             for (CSVRecord r : caseRows) {
                 String caseId = coding.start(coder, site, Long.toString(draw), r.get("CASE_ID"));
                 long root = coding.open(coder, caseId, 1).sheet().root().id();
+                if (timed < 0 && r.getRecordNumber() > caseRows.size() / 2) timed = root;
                 coding.save(coder, root, entered(coding, "case", r), null);
                 laptop.sync();
                 for (String child : List.of("victim", "suspect")) {
@@ -151,7 +190,74 @@ public final class FieldBench {
                     }
                 }
             }
+            return timed;
         }
+    }
+
+    /**
+     * The save latency of both ways of reading, in {@link #ROUNDS} rounds that alternate them (the
+     * old way first in each round), so a change in the machine's load falls on both.
+     */
+    private static Latency[] latencies(Path pkg, long record) {
+        List<Double> wholeBefore = new ArrayList<>();
+        List<Double> syncBefore = new ArrayList<>();
+        List<Double> wholeAfter = new ArrayList<>();
+        List<Double> syncAfter = new ArrayList<>();
+        int[] rowsBefore = new int[2];
+        int[] rowsAfter = new int[2];
+        for (int round = 0; round < ROUNDS; round++) {
+            timeSaves(pkg, record, FieldSession.Reading.ALL_ROWS, round, wholeBefore, syncBefore, rowsBefore);
+            timeSaves(pkg, record, FieldSession.Reading.CHANGED_ROWS, round, wholeAfter, syncAfter, rowsAfter);
+        }
+        return new Latency[] {latency(wholeBefore, syncBefore, rowsBefore), latency(wholeAfter, syncAfter, rowsAfter)};
+    }
+
+    private static Latency latency(List<Double> whole, List<Double> sync, int[] rows) {
+        return new Latency(
+                sync.size(),
+                median(whole),
+                median(sync),
+                sync.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                rows[0],
+                rows[1]);
+    }
+
+    /**
+     * Opens the keyed package saving the given way and times {@link #TIMED_SAVES} saves of one
+     * field of one case record (after {@link #WARM_UP_SAVES}); adds the times in ms to {@code whole}
+     * and {@code sync} and sets {@code rows} to the rows one save read and the package's coding rows.
+     */
+    private static void timeSaves(
+            Path pkg,
+            long record,
+            FieldSession.Reading reading,
+            int round,
+            List<Double> whole,
+            List<Double> sync,
+            int[] rows) {
+        try (FieldSession laptop = FieldSession.open(pkg, PASS, FieldSession.Options.defaults(), reading);
+                Transactions ltx = Transactions.open(laptop.study(), 2)) {
+            Coding coding = new Coding(ltx);
+            Account coder = ltx.tx(c -> AccountTable.find(c, "bench-coder").orElseThrow());
+            for (int i = -WARM_UP_SAVES; i < TIMED_SAVES; i++) {
+                long t0 = System.nanoTime();
+                coding.save(coder, record, Map.of("NARRATIVE", reading.name() + " " + round + " save " + i), null);
+                long t1 = System.nanoTime();
+                if (laptop.sync() == 0) throw Problem.internal("a bench save changed nothing", null);
+                long t2 = System.nanoTime();
+                if (i < 0) continue;
+                whole.add((t2 - t0) / 1e6);
+                sync.add((t2 - t1) / 1e6);
+                rows[0] = laptop.lastRowsRead();
+            }
+            rows[1] = ltx.tx(c -> LaptopState.read(c).rows());
+        }
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static Map<String, String> entered(Coding coding, String form, CSVRecord r) {

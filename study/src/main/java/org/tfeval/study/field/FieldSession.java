@@ -21,6 +21,7 @@ import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.store.audit.AuditEvent;
 import org.tfeval.store.audit.AuditLog;
 import org.tfeval.store.field.FieldRows;
+import org.tfeval.store.field.LaptopChanges;
 import org.tfeval.store.study.StudyWorkspace;
 import org.tfeval.study.Study;
 import org.tfeval.study.backup.Passphrase;
@@ -31,10 +32,12 @@ import org.tfeval.study.backup.Passphrase;
  * switched-off laptop keeps nothing in clear; without it the package is refused unless the
  * coder allows a disk folder, owner-only and wiped on close), its database is filled from the package
  * body and every event in it, and the coding screens run on it. After every change
- * {@link #sync()} compares the database with the package and appends the differences as one
- * encrypted batch of events, forced to disk, before the change is acknowledged; the database's
- * audit events go into the package as the device's activity log. {@link #close()} saves the
- * rest and wipes the working folder. The key stays in memory only.
+ * {@link #sync()} compares the rows that changed (row triggers record their keys, {@link
+ * LaptopChanges}) with the package's state held in memory and appends the differences as one
+ * encrypted batch of events, forced to disk, before the change is acknowledged: a save reads and
+ * writes the rows of the case saved, whatever the size of the package. The database's audit
+ * events go into the package as the device's activity log. {@link #close()} saves the rest and
+ * wipes the working folder. The key stays in memory only.
  */
 public final class FieldSession implements AutoCloseable {
     /** Where working folders go when the system has a memory file system. */
@@ -84,6 +87,16 @@ public final class FieldSession implements AutoCloseable {
             return new Options(dbOverride, clock, memory, disk, allow);
         }
     }
+    /**
+     * How a save reads the laptop's database: the rows whose keys changed, on a connection kept
+     * open (what the laptop runs), or the way saves worked before, on a new connection each time
+     * reading every coding row of the package (kept for the benchmark's baseline only).
+     */
+    enum Reading {
+        CHANGED_ROWS,
+        ALL_ROWS
+    }
+
     /** The prefix of a working folder (left-overs of a killed session are removed on the next open). */
     static final String WORK_PREFIX = "tfeval-field-";
 
@@ -98,6 +111,9 @@ public final class FieldSession implements AutoCloseable {
     private int batches;
     private final long dropped;
     private final Instant leaseUntil;
+    private final Reading reading;
+    private int lastRowsRead;
+    private Connection syncConnection;
 
     private FieldSession(
             Path file,
@@ -110,7 +126,8 @@ public final class FieldSession implements AutoCloseable {
             long auditSeen,
             int batches,
             long dropped,
-            Instant leaseUntil) {
+            Instant leaseUntil,
+            Reading reading) {
         this.file = file;
         this.body = body;
         this.work = work;
@@ -122,6 +139,7 @@ public final class FieldSession implements AutoCloseable {
         this.batches = batches;
         this.dropped = dropped;
         this.leaseUntil = leaseUntil;
+        this.reading = reading;
     }
 
     /**
@@ -139,7 +157,13 @@ public final class FieldSession implements AutoCloseable {
      * allow a disk folder.
      */
     public static FieldSession open(Path file, Passphrase passphrase, Options options) {
+        return open(file, passphrase, options, Reading.CHANGED_ROWS);
+    }
+
+    /** As {@link #open(Path, Passphrase, Options)}, saving by the given way of reading the database. */
+    static FieldSession open(Path file, Passphrase passphrase, Options options, Reading reading) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(reading, "reading");
         Clock clock = options.clock();
         Instant now = clock.instant();
         FieldPackage.Opened opened = FieldPackage.open(file, passphrase, now, false);
@@ -175,6 +199,7 @@ public final class FieldSession implements AutoCloseable {
                         FieldRows.Table.ACCOUNT,
                         FieldRows.Table.ACCOUNT_TASK_FORCE)) FieldRows.load(c, t, body.rows(t));
                 state.load(c);
+                if (reading == Reading.CHANGED_ROWS) LaptopChanges.track(c);
                 c.commit();
                 seen = lastSeq(c);
             }
@@ -190,7 +215,8 @@ public final class FieldSession implements AutoCloseable {
                     seen,
                     batches,
                     opened.droppedBytes(),
-                    opened.header().leaseUntil());
+                    opened.header().leaseUntil(),
+                    reading);
             s.activity("field_open", "package opened on the laptop");
             return s;
         } catch (SQLException e) {
@@ -273,28 +299,72 @@ public final class FieldSession implements AutoCloseable {
 
     /**
      * Saves every change made in the working database since the last call to the package, as one
-     * batch forced to disk; returns how many events it held (0: nothing changed).
+     * batch forced to disk; returns how many events it held (0: nothing changed). Reads only the
+     * rows whose keys changed since the last call; the keys are taken in the same transaction and
+     * committed only after the batch is on disk, so a failed save leaves them for the next call.
      */
     public synchronized int sync() {
-        try (Connection c = study.store().connect()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            LaptopState now = LaptopState.read(c);
+        boolean keepConnection = false; // a failed save's transaction is rolled back by closing it
+        try {
+            Connection c = syncConnection();
+            LaptopState now =
+                    reading == Reading.CHANGED_ROWS ? LaptopState.read(c, LaptopChanges.take(c)) : LaptopState.read(c);
             long last = lastSeq(c);
             List<AuditEvent> audit = last > auditSeen ? AuditLog.events(c, auditSeen + 1, last) : List.of();
-            c.commit();
             Instant at = clock.instant();
             List<FieldEvent> events = new ArrayList<>(state.diff(now, body.coder(), at));
             for (AuditEvent a : audit) events.add(activityEvent(a.at(), a.actor(), a.action(), a.form(), a.detail()));
-            if (events.isEmpty()) return 0;
-            appender.append(FieldEvent.write(events));
-            batches++;
+            lastRowsRead = now.rows();
+            if (!events.isEmpty()) {
+                appender.append(FieldEvent.write(events));
+                batches++;
+            }
             state.become(now);
             auditSeen = last;
+            c.commit();
+            keepConnection = reading == Reading.CHANGED_ROWS;
             return events.size();
         } catch (SQLException e) {
             throw Problem.internal("the laptop database refused to read the coding (" + e.getSQLState() + ")", e);
+        } finally {
+            if (!keepConnection) dropSyncConnection();
         }
+    }
+
+    /**
+     * The connection saves use, kept open between them (connecting cost more than the rest of a
+     * save); made again after a failed save.
+     */
+    private Connection syncConnection() throws SQLException {
+        if (syncConnection == null) {
+            Connection c = study.store().connect();
+            try {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            syncConnection = c;
+        }
+        return syncConnection;
+    }
+
+    /** Closes the saves' connection (rolling back a failed save's transaction: its changed keys stay recorded). */
+    private void dropSyncConnection() {
+        Connection c = syncConnection;
+        syncConnection = null;
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // closing a broken connection: the database ends its transaction
+        }
+    }
+
+    /** Coding rows the last {@link #sync()} read from the database (tests and the benchmark). */
+    synchronized int lastRowsRead() {
+        return lastRowsRead;
     }
 
     private synchronized void activity(String action, String what) {
@@ -329,6 +399,7 @@ public final class FieldSession implements AutoCloseable {
             sync();
             activity("field_close", "package closed on the laptop");
         } finally {
+            dropSyncConnection();
             cleanUp(study, appender, work);
         }
     }

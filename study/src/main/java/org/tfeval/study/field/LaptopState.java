@@ -14,26 +14,39 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.tfeval.store.field.FieldRows;
+import org.tfeval.store.field.LaptopChanges;
 
 /**
  * The coding rows of a laptop: the package body with its events applied. Rebuilt the same way on
  * every open, so the laptop's database is derived from the package alone; compared with the
- * database after each request to find what changed.
+ * database after each request to find what changed. A state read from the database may be
+ * partial ({@link #read(Connection, LaptopChanges.Keys)}: only the rows whose keys changed), so a
+ * save compares and takes over those rows only.
  */
 final class LaptopState {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final char PASS_KEY_SEPARATOR = '|';
 
     private final Map<String, ObjectNode> cases = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> passes = new LinkedHashMap<>();
+    /** Passes by case ID, {@link #PASS_KEY_SEPARATOR} and pass number (sorted, so a case's passes are a range). */
+    private final TreeMap<String, ObjectNode> passes = new TreeMap<>();
+
     private final TreeMap<Long, ObjectNode> records = new TreeMap<>();
     /** The record versions as checked out. */
     private final Map<Long, Integer> base = new HashMap<>();
+    /** The keys a partial state covers (null: all rows). */
+    private final LaptopChanges.Keys scope;
+
+    private LaptopState(LaptopChanges.Keys scope) {
+        this.scope = scope;
+    }
 
     static LaptopState of(PackageBody body) {
-        LaptopState s = new LaptopState();
+        LaptopState s = new LaptopState(null);
         s.put(
                 body.rows(FieldRows.Table.CODING_CASE),
                 body.rows(FieldRows.Table.CODING_PASS),
@@ -43,14 +56,32 @@ final class LaptopState {
         return s;
     }
 
-    /** The rows now in a laptop database. */
+    /** All the rows now in a laptop database (reads every coding row of the package). */
     static LaptopState read(Connection c) throws SQLException {
-        LaptopState s = new LaptopState();
+        LaptopState s = new LaptopState(null);
         s.put(
                 FieldRows.read(c, FieldRows.Table.CODING_CASE, "true", "case_id"),
                 FieldRows.read(c, FieldRows.Table.CODING_PASS, "true", "case_id, pass"),
                 FieldRows.read(c, FieldRows.Table.CODING_RECORD, "true", "id"));
         return s;
+    }
+
+    /**
+     * The rows now in a laptop database whose keys changed (a partial state): the cases, the
+     * passes of the cases and the records named by {@code keys}; a key without a row was deleted.
+     */
+    static LaptopState read(Connection c, LaptopChanges.Keys keys) throws SQLException {
+        LaptopState s = new LaptopState(keys);
+        s.put(
+                LaptopChanges.rows(c, FieldRows.Table.CODING_CASE, keys.cases()),
+                LaptopChanges.rows(c, FieldRows.Table.CODING_PASS, keys.passCases()),
+                LaptopChanges.rows(c, FieldRows.Table.CODING_RECORD, keys.records()));
+        return s;
+    }
+
+    /** Rows this state holds (for a partial state: the rows a save read). */
+    int rows() {
+        return cases.size() + passes.size() + records.size();
     }
 
     private void put(List<String> cs, List<String> ps, List<String> rs) {
@@ -179,7 +210,7 @@ final class LaptopState {
                 }
             }
         }
-        for (Map.Entry<Long, ObjectNode> r : records.descendingMap().entrySet()) {
+        for (Map.Entry<Long, ObjectNode> r : removable(now).entrySet()) {
             if (!now.records.containsKey(r.getKey())) {
                 ObjectNode n = r.getValue();
                 out.add(new FieldEvent(
@@ -204,8 +235,33 @@ final class LaptopState {
         return out;
     }
 
-    /** Takes over the rows of {@code now} (after its changes were saved to the package). */
+    /** The records {@code now} may lack (all of them, or those of its keys), newest first: removals replay children first. */
+    private NavigableMap<Long, ObjectNode> removable(LaptopState now) {
+        if (now.scope == null) return records.descendingMap();
+        TreeMap<Long, ObjectNode> out = new TreeMap<>();
+        for (Long id : now.scope.records()) {
+            ObjectNode r = records.get(id);
+            if (r != null) out.put(id, r);
+        }
+        return out.descendingMap();
+    }
+
+    /**
+     * Takes over the rows of {@code now} (after its changes were saved to the package): all of
+     * them, or for a partial state the rows of its keys (a key without a row is removed).
+     */
     void become(LaptopState now) {
+        if (now.scope != null) {
+            cases.keySet().removeAll(now.scope.cases());
+            cases.putAll(now.cases);
+            for (String caseId : now.scope.passCases())
+                passes.subMap(caseId + PASS_KEY_SEPARATOR, caseId + PASS_KEY_SEPARATOR + Character.MAX_VALUE)
+                        .clear();
+            passes.putAll(now.passes);
+            records.keySet().removeAll(now.scope.records());
+            records.putAll(now.records);
+            return;
+        }
         cases.clear();
         cases.putAll(now.cases);
         passes.clear();
@@ -245,7 +301,7 @@ final class LaptopState {
     }
 
     private static String passKey(JsonNode n) {
-        return n.path("case_id").asText() + "|" + n.path("pass").asInt();
+        return n.path("case_id").asText() + PASS_KEY_SEPARATOR + n.path("pass").asInt();
     }
 
     private static List<String> texts(Iterable<ObjectNode> nodes) {

@@ -53,6 +53,9 @@ class FieldPackagesTest {
     /** How long a killed laptop's PostgreSQL may keep running: the watchdog polls twice a second. */
     static final Duration ORPHAN_BOUND = Duration.ofSeconds(20);
 
+    /** Victim records in the big package (beyond its few case records). */
+    static final int BIG_PACKAGE_RECORDS = 40;
+
     static final PasswordHasher CHEAP = PasswordHasher.defaults().withCost(64, 1);
 
     @TempDir
@@ -359,6 +362,54 @@ class FieldPackagesTest {
     }
 
     @Test
+    void a_save_on_the_laptop_reads_only_the_rows_it_changed_whatever_the_size_of_the_package() throws Exception {
+        String second = coding.start(coderA, site, Long.toString(draw), "R2");
+        long secondRoot = coding.open(coderA, second, 1).sheet().root().id();
+        List<Long> victims = new ArrayList<>();
+        for (int i = 0; i < BIG_PACKAGE_RECORDS; i++)
+            victims.add(coding.add(coderA, secondRoot, "victim").id());
+        Path a = dir.resolve("a.tfpkg");
+        field.checkout("coord", site, "coder-a", null, a, PASS);
+        try (Laptop l = new Laptop(a, "coder-a")) {
+            assertThat(l.count("SELECT count(*) FROM coding_record")).isGreaterThan(BIG_PACKAGE_RECORDS);
+
+            l.coding.save(l.user, baseRoot, Map.of("NARRATIVE", "keyed on the laptop"), null);
+            assertThat(l.session.sync()).isPositive();
+            assertThat(l.session.lastRowsRead())
+                    .as("one field saved: its record")
+                    .isEqualTo(1);
+
+            l.coding.save(l.user, victims.get(3), Map.of("V_AGE", "31"), null);
+            l.coding.remove(l.user, victims.get(7));
+            l.session.sync();
+            assertThat(l.session.lastRowsRead())
+                    .as("a record saved and one removed: the saved one read, the removed one has no row")
+                    .isEqualTo(1);
+
+            String third = l.coding.start(l.user, site, Long.toString(draw), "R3");
+            long victim = l.coding
+                    .add(l.user, l.coding.open(l.user, third, 1).sheet().root().id(), "victim")
+                    .id();
+            l.coding.save(l.user, victim, Map.of("V_AGE", "40"), null);
+            l.session.sync();
+            assertThat(l.session.lastRowsRead())
+                    .as("a case started and a victim added: the case, its pass, its two records")
+                    .isEqualTo(4);
+            assertThat(l.session.sync()).as("nothing changed since").isZero();
+            assertThat(l.session.lastRowsRead()).isZero();
+
+            // what the package holds, replayed as an open does, is what the laptop's database holds
+            FieldPackage.Opened opened = FieldPackage.open(a, PASS, Instant.now(), false);
+            LaptopState replayed = LaptopState.of(PackageBody.parse(opened.body()));
+            for (byte[] b : opened.batches()) FieldEvent.read(b).forEach(replayed::apply);
+            List<FieldEvent> missing = l.tx.tx(c -> replayed.diff(LaptopState.read(c), "test", Instant.now()));
+            assertThat(missing).as("changes in the database the package lacks").isEmpty();
+        }
+        field.checkin("coord", a, PASS);
+        assertThat(cell(baseCase, "NARRATIVE")).isEqualTo("keyed on the laptop");
+    }
+
+    @Test
     void a_package_open_on_the_laptop_cannot_be_opened_by_a_second_writer() {
         Path a = dir.resolve("a.tfpkg");
         field.checkout("coord", site, "coder-a", null, a, PASS);
@@ -374,15 +425,14 @@ class FieldPackagesTest {
     @Test
     void a_package_past_its_lease_is_refused_on_the_laptop_until_it_is_renewed_online() {
         Path a = dir.resolve("a.tfpkg");
-        Field.Checkout co =
-                field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        Field.Checkout co = field.checkout("coord", site, "coder-a", Duration.ofDays(14), Lease.DEFAULT, a, PASS);
         assertThat(co.leaseUntil()).isBefore(co.expiresAt());
         Clock fourDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(4));
         assertThatThrownBy(() -> FieldSession.open(a, PASS, url(PostgresExtension.freshDatabase()), fourDaysOn))
                 .isInstanceOf(Problem.Refused.class)
                 .hasMessageContaining("lease");
 
-        Field.Renewal r = field.withClock(fourDaysOn).renew("coord", a, PASS, Duration.ofHours(72));
+        Field.Renewal r = field.withClock(fourDaysOn).renew("coord", a, PASS, Lease.DEFAULT);
         assertThat(r.leaseUntil()).isAfter(fourDaysOn.instant().plus(Duration.ofHours(71)));
         assertThat(FieldPackage.header(a).leaseUntil()).isEqualTo(r.leaseUntil());
         assertThat(field.devices().get(0).leaseUntil()).isEqualTo(r.leaseUntil());
@@ -394,7 +444,7 @@ class FieldPackagesTest {
     @Test
     void a_lease_moved_in_the_header_is_refused() throws Exception {
         Path a = dir.resolve("a.tfpkg");
-        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Lease.DEFAULT, a, PASS);
         byte[] bytes = Files.readAllBytes(a);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("\"lease\":\"") + "\"lease\":\"".length();
@@ -412,7 +462,7 @@ class FieldPackagesTest {
         assertThat(field.admit("laptop", a).deviceId()).isEqualTo(co.deviceId());
         field.revoke("coord", co.deviceId(), "coder left the project");
         Instant lease = FieldPackage.header(a).leaseUntil();
-        assertThatThrownBy(() -> field.renew("coord", a, PASS, Duration.ofHours(72)))
+        assertThatThrownBy(() -> field.renew("coord", a, PASS, Lease.DEFAULT))
                 .isInstanceOf(Problem.Refused.class)
                 .hasMessageContaining("revoked");
         assertThat(FieldPackage.header(a).leaseUntil())
@@ -426,7 +476,7 @@ class FieldPackagesTest {
     @Test
     void a_laptop_clock_set_back_behind_the_last_use_is_refused() {
         Path a = dir.resolve("a.tfpkg");
-        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Duration.ofHours(72), a, PASS);
+        field.checkout("coord", site, "coder-a", Duration.ofDays(14), Lease.DEFAULT, a, PASS);
         Clock twoDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
         try (Laptop l = new Laptop(a, "coder-a", twoDaysOn)) {
             l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "4"), null);
@@ -441,7 +491,7 @@ class FieldPackagesTest {
     @Test
     void an_expired_package_is_refused_at_check_in_unless_a_coordinator_accepts_it_with_a_reason() throws Exception {
         Path a = dir.resolve("a.tfpkg");
-        field.checkout("coord", site, "coder-a", Duration.ofDays(1), Duration.ofHours(24), a, PASS);
+        field.checkout("coord", site, "coder-a", Duration.ofDays(1), Lease.hours("--lease-hours", 24), a, PASS);
         try (Laptop l = new Laptop(a, "coder-a")) {
             l.coding.save(l.user, baseRoot, Map.of("N_AGENCIES", "6"), null);
             l.session.sync();

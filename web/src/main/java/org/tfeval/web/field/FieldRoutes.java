@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.tfeval.instrument.workflow.WorkFolders;
 import org.tfeval.study.backup.Passphrase;
 import org.tfeval.study.field.Choice;
 import org.tfeval.study.field.Field;
+import org.tfeval.study.field.Lease;
 import org.tfeval.web.Access;
 import org.tfeval.web.Chrome;
 import org.tfeval.web.Notices;
@@ -43,6 +45,7 @@ public final class FieldRoutes {
     private void page(Context ctx) {
         Session s = Requests.session(ctx);
         List<Field.Conflict> all = w.field().conflicts(s.account(), false);
+        Instant now = Instant.now();
         w.pages()
                 .respond(
                         ctx,
@@ -52,7 +55,8 @@ public final class FieldRoutes {
                                 List.copyOf(s.taskForces()),
                                 w.field().devices(s.account()),
                                 all.stream().filter(Field.Conflict::open).toList(),
-                                all.stream().filter(k -> !k.open()).toList()));
+                                all.stream().filter(k -> !k.open()).toList(),
+                                now));
     }
 
     private void checkout(Context ctx) {
@@ -63,8 +67,9 @@ public final class FieldRoutes {
         try {
             days = Integer.parseInt(required(ctx, "days"));
         } catch (NumberFormatException e) {
-            throw Problem.usage("Give the days until the package expires as a whole number");
+            throw Problem.usage("Days valid must be a whole number of days until the package expires");
         }
+        Lease lease = Lease.hours(FieldPage.LEASE_FIELD, ctx.formParam("lease_hours"));
         Passphrase p = Passphrase.field(ctx.formParam("passphrase"));
         Path dir;
         try {
@@ -74,9 +79,11 @@ public final class FieldRoutes {
         }
         try {
             Path out = dir.resolve("package.tfpkg");
-            Field.Checkout c = w.field().checkout(s.account(), site, coder, Duration.ofDays(days), out, p);
+            Field.Checkout c = w.field().checkout(s.account(), site, coder, Duration.ofDays(days), lease, out, p);
             byte[] bytes = Files.readAllBytes(out);
             String name = (c.tfId() + "-" + c.coder() + ".tfpkg").replaceAll("[^A-Za-z0-9._-]", "_");
+            ctx.header("X-Tfeval-Lease-Until", c.leaseUntil().toString());
+            ctx.header("X-Tfeval-Expires", c.expiresAt().toString());
             ctx.header("Content-Disposition", "attachment; filename=\"" + name.toLowerCase(Locale.ROOT) + "\"");
             ctx.contentType("application/octet-stream");
             ctx.result(bytes);
