@@ -156,9 +156,7 @@ public final class KeyingBenchmark {
                                             pace)
                                     .keyCase(paper);
                             Thread.sleep(LAST_SAVE.toMillis());
-                            if (System.getenv("KEYING_PROFILE") != null)
-                                System.out.println("  in the page (ms): "
-                                        + ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(PROBE));
+                            if (System.getenv("KEYING_PROFILE") != null) profile(driver);
                             String wrong = check(server, coder, caseId, paper);
                             Run run = new Run(label, pace, t, commands.count, commands.nanos / 1e9, wrong);
                             System.out.println(run.describe());
@@ -178,6 +176,24 @@ public final class KeyingBenchmark {
                 }
             }
         }
+    }
+
+    /** The page's own cost per event, and what one WebDriver round trip costs on it. */
+    private static void profile(WebDriver driver) {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        System.out.println("  in the page (ms): " + js.executeScript(PROBE));
+        long t0 = System.nanoTime();
+        for (int k = 0; k < 50; k++) js.executeScript("return 1");
+        long t1 = System.nanoTime();
+        for (int k = 0; k < 50; k++)
+            new org.openqa.selenium.interactions.Actions(driver)
+                    .sendKeys(org.openqa.selenium.Keys.SHIFT)
+                    .perform();
+        System.out.printf(
+                Locale.ROOT,
+                "  a WebDriver round trip on this page: script %.1f ms, key %.1f ms%n",
+                (t1 - t0) / 50e6,
+                (System.nanoTime() - t1) / 50e6);
     }
 
     /**
