@@ -65,6 +65,6 @@ alternate() { # runs pace: the layouts take turns, so both see the same machine
 }
 alternate "$runs" machine
 alternate "$typist" typist
-exec java -cp "web/target/test-classes:web/target/classes:$(cat web/target/keying-classpath.txt)" \
+java -cp "web/target/test-classes:web/target/classes:$(cat web/target/keying-classpath.txt)" \
   org.tfeval.web.keying.KeyingBenchmark --report "$results" --before before --label after \
   --out web/target/keying-result.txt
