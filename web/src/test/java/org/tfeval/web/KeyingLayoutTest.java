@@ -249,9 +249,10 @@ class KeyingLayoutTest {
     void skip_logic_shows_and_hides_fields_in_the_browser_before_any_save_answers_and_the_server_agrees() {
         long record = openNewCase();
         // hold every save back: what changes now is the browser's own doing
-        js(
-                "window.heldSaves = 0; document.body.addEventListener('htmx:beforeRequest', function (e) {"
-                        + " window.heldSaves++; if (window.holdSaves) e.preventDefault(); }); window.holdSaves = true; return 0;");
+        js("window.heldSaves = 0; document.body.addEventListener('htmx:beforeRequest', function (e) {"
+                + " window.heldSaves++; if (window.holdSaves) e.preventDefault(); }); window.holdSaves = true;"
+                + " document.body.addEventListener('htmx:configRequest', function (e) { var d = e.detail;"
+                + " window.sentNa = d.formData ? d.formData.get('_na') : d.parameters['_na']; }); return 0;");
         focus(record, "HT_TYPE");
         new Actions(driver).sendKeys("2").perform(); // labor: the sex subtype goes, the labor industry comes
         List<?> state = (List<?>) js("var s = document.getElementById('f-" + record + "-SEX_SUBTYPE');"
@@ -264,6 +265,9 @@ class KeyingLayoutTest {
         assertThat(((Number) state.get(4)).intValue())
                 .as("a save was attempted and held back")
                 .isPositive();
+        assertThat(js("return window.sentNa"))
+                .as("the save names the fields as the browser shows them after the key, not before")
+                .isEqualTo("SEX_SUBTYPE");
         // the labor industry is now one tab stop: typing its code moves on, no save has answered yet
         new Actions(driver).sendKeys("4").perform();
         assertThat(js("return document.getElementById('i-" + record + "-LABOR_INDUSTRY').value"))
@@ -284,6 +288,33 @@ class KeyingLayoutTest {
         assertThat(driver.findElement(By.id("f-" + record + "-SEX_SUBTYPE")).getAttribute("class"))
                 .contains("na");
         assertThat(driver.findElement(By.id("i-" + record + "-LABOR_INDUSTRY")).getAttribute("value"))
+                .isEqualTo("4");
+
+        // skipped, saved and the page loaded again: the hidden control keeps what was typed, as the
+        // server does, so the value comes back when the field applies again
+        focus(record, "HT_TYPE");
+        keys("1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + record), "Saved"));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+        assertThat(driver.findElement(By.id("f-" + record + "-LABOR_INDUSTRY")).getAttribute("class"))
+                .contains("na");
+        focus(record, "HT_TYPE");
+        keys("2");
+        WebElement labor = driver.findElement(By.id("i-" + record + "-LABOR_INDUSTRY"));
+        assertThat(List.of(labor.isEnabled(), labor.getAttribute("value"))).containsExactly(true, "4");
+        var coder = fx.server.context().accounts().list().stream()
+                .filter(a -> a.name().equals("coder-tfa"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fx.server
+                        .context()
+                        .coding()
+                        .open(coder, "TFA-C0001", 1)
+                        .sheet()
+                        .root()
+                        .value("LABOR_INDUSTRY"))
+                .as("the server shows the same value again")
                 .isEqualTo("4");
     }
 

@@ -104,6 +104,17 @@ public final class CaseSheet {
         return forms.entered(f, v);
     }
 
+    /**
+     * What the coder left in a cell, before skip logic: a field skipped after a value was typed keeps
+     * it (and shows it again when it comes to apply); blank when nothing was typed or it holds the
+     * not-applicable code.
+     */
+    public String kept(Entry e, String variable) {
+        CaseTree.Node n = nodes.get(e.id());
+        String raw = n == null ? null : n.record().cell(variable);
+        return raw == null || raw.isBlank() || forms.isNotApplicable(raw) ? "" : raw;
+    }
+
     /** Whether a variable applies to a record by its skip logic. */
     public Truth applies(Entry e, Variable v) {
         return tree.applies(node(e), v);

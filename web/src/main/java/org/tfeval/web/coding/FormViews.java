@@ -186,9 +186,9 @@ final class FormViews {
         Form form = n.form();
         boolean entered = sheet.entered(form, v) && o.editable();
         boolean applies = sheet.applies(n, v) != Truth.FALSE;
-        // a field skipped by skip logic holds the not-applicable code; its (disabled) controls start blank,
-        // as the server clears that code when the field comes to apply
-        String value = applies || !entered ? n.values().getOrDefault(v.name(), "") : "";
+        // a field skipped by skip logic shows the not-applicable code; its (disabled) controls hold what the
+        // coder left in it, which is what the server shows again when the field comes to apply
+        String value = applies || !entered ? n.values().getOrDefault(v.name(), "") : sheet.kept(n, v.name());
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Violation x : found) {

@@ -327,12 +327,13 @@
     }
   });
 
-  // skip logic first: listeners on the document run before the keys above move the cursor on
-  function skipAfter(e) {
+  // skip logic first, in the capture phase: before htmx's listener on the form gathers the values to
+  // save (so the save carries the fields as now shown and the _na it names), and before the cursor moves on
+  function skipFirst(e) {
     if (isField(e.target)) skip(recordForm(e.target));
   }
-  document.addEventListener('change', skipAfter);
-  document.addEventListener('input', skipAfter);
+  document.addEventListener('change', skipFirst, true);
+  document.addEventListener('input', skipFirst, true);
 
   document.addEventListener('input', function (e) {
     var el = e.target;

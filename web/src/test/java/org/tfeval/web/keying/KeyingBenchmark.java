@@ -99,9 +99,9 @@ public final class KeyingBenchmark {
 
         Path pgDir = Files.createTempDirectory(Path.of("/tmp"), "tfeval-keying-");
         Files.setPosixFilePermissions(pgDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path dir = Files.createTempDirectory("tfeval-keying-study-");
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(pgDir, EmbeddedPostgres.Durability.DURABLE)) {
             ConnectionSettings db = pg.settings();
-            Path dir = Files.createTempDirectory("tfeval-keying-study-");
             StudyWorkspace.init(dir, "ecm", false);
             String url = db.jdbcUrl() + "?user=" + URLEncoder.encode(db.user(), StandardCharsets.UTF_8)
                     + (db.password() == null
@@ -175,6 +175,10 @@ public final class KeyingBenchmark {
                     }
                 }
             }
+        } finally {
+            // the benchmark's database and study are scratch: nothing of them stays behind
+            org.tfeval.instrument.workflow.WorkFolders.deleteTree(pgDir);
+            org.tfeval.instrument.workflow.WorkFolders.deleteTree(dir);
         }
     }
 
