@@ -127,6 +127,13 @@ class KeyingLayoutTest {
                 .toList();
     }
 
+    /** Waits for the record's save to answer, then loads the page again. */
+    private void savedThenReloaded(long record) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + record), "Saved"));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+    }
+
     private long left() {
         return Long.parseLong(driver.findElement(By.id("left-total")).getText().strip());
     }
@@ -238,9 +245,7 @@ class KeyingLayoutTest {
         // the new record saves like any other
         focus(victim, "V_AGE");
         keys("17");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + victim), "Saved"));
-        driver.navigate().refresh();
-        wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+        savedThenReloaded(victim);
         assertThat(driver.findElement(By.id("i-" + victim + "-V_AGE")).getAttribute("value"))
                 .isEqualTo("17");
     }
@@ -294,9 +299,7 @@ class KeyingLayoutTest {
         // server does, so the value comes back when the field applies again
         focus(record, "HT_TYPE");
         keys("1");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-" + record), "Saved"));
-        driver.navigate().refresh();
-        wait.until(ExpectedConditions.titleContains("Case TFA-C0001"));
+        savedThenReloaded(record);
         assertThat(driver.findElement(By.id("f-" + record + "-LABOR_INDUSTRY")).getAttribute("class"))
                 .contains("na");
         focus(record, "HT_TYPE");

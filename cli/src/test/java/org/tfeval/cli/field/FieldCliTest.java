@@ -68,7 +68,7 @@ class FieldCliTest {
         Path pkg = dir.resolve("x.tfpkg");
         List<String> common = List.of("--study", study.toString(), "--db", url, "--passphrase-file", pass.toString());
 
-        Run tooLong = run(args(
+        java.util.function.Function<String, Run> checkout = hours -> run(args(
                 common,
                 "field",
                 "checkout",
@@ -79,24 +79,14 @@ class FieldCliTest {
                 "--out",
                 pkg.toString(),
                 "--lease-hours",
-                "337"));
+                hours));
+        Run tooLong = checkout.apply("337");
         assertThat(tooLong.exit()).isEqualTo(2);
         assertThat(tooLong.err()).contains("--lease-hours must be 1 to 336 hours (14 days)");
         assertThat(pkg).doesNotExist();
 
         Instant before = Instant.now();
-        Run out = run(args(
-                common,
-                "field",
-                "checkout",
-                "--site",
-                site,
-                "--coder",
-                "coder-x",
-                "--out",
-                pkg.toString(),
-                "--lease-hours",
-                "24"));
+        Run out = checkout.apply("24");
         assertThat(out.exit()).as(out.err()).isZero();
         Instant lease = Instant.parse(out.out().replaceAll("(?s).*lease until (\\S+); expires.*", "$1"));
         assertThat(lease)
