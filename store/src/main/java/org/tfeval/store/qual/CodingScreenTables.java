@@ -204,7 +204,7 @@ public final class CodingScreenTables {
 
     // ------------------------------------------------------------------ memos
 
-    private static final String MEMO_COLUMNS = "id, target, transcript_id, interview_id, participant_id, start_cp,"
+    static final String MEMO_COLUMNS = "id, target, transcript_id, interview_id, participant_id, start_cp,"
             + " end_cp, code, author, body, version, updated_at, sealed_for, sealed_body";
 
     /** An author's memos that belong on a transcript's screen: its segments', its own, its participant's, and every code's. */
@@ -231,27 +231,30 @@ public final class CodingScreenTables {
     private static List<MemoRow> memoRows(Connection c, PreparedStatement ps) throws SQLException {
         List<MemoRow> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long t = rs.getLong(3);
-                Long transcript = rs.wasNull() ? null : t;
-                int s = rs.getInt(6);
-                boolean noSpan = rs.wasNull();
-                int e = rs.getInt(7);
-                out.add(new MemoRow(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        transcript,
-                        rs.getString(4),
-                        rs.getString(5),
-                        noSpan ? null : new Span(s, e),
-                        rs.getString(8),
-                        rs.getString(9),
-                        memoBody(c, rs.getString(10), rs.getString(13), rs.getBytes(14)),
-                        rs.getInt(11),
-                        rs.getTimestamp(12).toInstant()));
-            }
+            while (rs.next()) out.add(memoRow(c, rs));
         }
         return out;
+    }
+
+    /** The memo of a result row whose first columns are {@link #MEMO_COLUMNS}, its body unsealed. */
+    static MemoRow memoRow(Connection c, ResultSet rs) throws SQLException {
+        long t = rs.getLong(3);
+        Long transcript = rs.wasNull() ? null : t;
+        int s = rs.getInt(6);
+        boolean noSpan = rs.wasNull();
+        int e = rs.getInt(7);
+        return new MemoRow(
+                rs.getLong(1),
+                rs.getString(2),
+                transcript,
+                rs.getString(4),
+                rs.getString(5),
+                noSpan ? null : new Span(s, e),
+                rs.getString(8),
+                rs.getString(9),
+                memoBody(c, rs.getString(10), rs.getString(13), rs.getBytes(14)),
+                rs.getInt(11),
+                rs.getTimestamp(12).toInstant());
     }
 
     /** Stores a new memo (version 1); returns its number. */

@@ -51,26 +51,22 @@ public final class MemoExchangeTables {
     /** Every memo, oldest first. */
     public static List<ExchangedMemo> all(Connection c) throws SQLException {
         List<ExchangedMemo> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT guid, target, transcript_id, interview_id,"
-                        + " participant_id, start_cp, end_cp, code, author, body, sealed_for, sealed_body FROM qual_memo"
-                        + " ORDER BY id");
+        // the columns the coding screen reads, then the exchange GUID: one mapping of a memo row
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + CodingScreenTables.MEMO_COLUMNS + ", guid FROM qual_memo ORDER BY id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long t = rs.getLong(3);
-                Long transcript = rs.wasNull() ? null : t;
-                int s = rs.getInt(6);
-                boolean noSpan = rs.wasNull();
-                int e = rs.getInt(7);
+                CodingScreenTables.MemoRow m = CodingScreenTables.memoRow(c, rs);
                 out.add(new ExchangedMemo(
-                        rs.getString(1),
-                        rs.getString(2),
-                        transcript,
-                        rs.getString(4),
-                        rs.getString(5),
-                        noSpan ? null : new Span(s, e),
-                        rs.getString(8),
-                        rs.getString(9),
-                        CodingScreenTables.memoBody(c, rs.getString(10), rs.getString(11), rs.getBytes(12))));
+                        rs.getString(15),
+                        m.target(),
+                        m.transcriptId(),
+                        m.interviewId(),
+                        m.participantId(),
+                        m.span(),
+                        m.code(),
+                        m.author(),
+                        m.body()));
             }
         }
         return out;
